@@ -1,0 +1,38 @@
+# Two commands on a fresh Linux machine with Python >= 3.11: `make run` and `make test`.
+# The virtual environment is rebuilt only when pyproject.toml or constraints.txt change.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint eval bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/prm serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+	$(MAKE) --no-print-directory lint
+
+eval: $(STAMP)
+	$(BIN)/prm eval run evals/datasets/scenarios.jsonl --out .prm/eval --k 3
+
+bench: $(STAMP)
+	$(BIN)/prm bench all
+
+clean:
+	rm -rf $(VENV) .prm .mypy_cache .ruff_cache .pytest_cache

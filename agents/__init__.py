@@ -1,0 +1,1 @@
+"""Offline deterministic understanding (EN+ES), the OpenAI-compatible model path, prompts and safety."""

@@ -1,0 +1,1 @@
+"""The composition root: FastAPI app, routes, console, CLI, worker and settings."""

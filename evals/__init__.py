@@ -1,0 +1,1 @@
+"""Offline evaluation: datasets, runner, user simulator, metrics and reports."""

@@ -1,0 +1,1 @@
+"""LangGraph state machines, their state types, and the turn runner."""

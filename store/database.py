@@ -1,0 +1,56 @@
+"""Engines, sessions and database lifecycle (create, drop, migrate).
+
+The caller owns the transaction: services take an `AsyncSession` and never commit; the API's
+request scope and the worker's turn scope commit or roll back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import psycopg
+from sqlalchemy import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+
+def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+    """An async engine on psycopg 3; `pool_pre_ping` survives a restarted server."""
+    return create_async_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, echo=echo
+    )
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit (responses are built after it)."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def transaction(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """One unit of work: commit on success, roll back on any error."""
+    async with sessions() as session, session.begin():
+        yield session
+
+
+def libpq_url(url: str, dbname: str | None = None) -> str:
+    """The plain libpq form of a SQLAlchemy URL (psycopg.connect, procrastinate, checkpointers)."""
+    parsed = make_url(url).set(drivername="postgresql")
+    if dbname is not None:
+        parsed = parsed.set(database=dbname)
+    return parsed.render_as_string(hide_password=False)
+
+
+def create_database(url: str) -> None:
+    """Create the database named in `url` unless it exists (for first runs and test sessions)."""
+    name = make_url(url).database
+    with psycopg.connect(libpq_url(url, "postgres"), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str) -> None:
+    """Drop the database named in `url`, disconnecting whoever is still on it."""
+    name = make_url(url).database
+    with psycopg.connect(libpq_url(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
