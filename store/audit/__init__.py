@@ -1,0 +1,1 @@
+"""The append-only audit log (a trigger refuses UPDATE and DELETE)."""

@@ -1,0 +1,1 @@
+"""Staff users and hashed API tokens."""

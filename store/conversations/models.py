@@ -1,0 +1,86 @@
+"""Conversations and messages.
+
+A message's `provider_message_id` (Twilio's MessageSid, the voice platform's call id) is unique
+per channel: that uniqueness is what makes a duplicate webhook delivery a no-op.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from store.base import Base, Timestamps, UUIDPk, text_enum
+
+
+class Channel(enum.StrEnum):
+    WHATSAPP = "whatsapp"
+    VOICE = "voice"
+    SMS = "sms"
+    EMAIL = "email"
+    CHAT = "chat"  # the terminal (`prm chat`) and evaluation runs
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class DeliveryStatus(enum.StrEnum):
+    """Twilio's message statuses, in the order they can only move forward."""
+
+    RECEIVED = "received"
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    UNDELIVERED = "undelivered"
+    FAILED = "failed"
+
+
+class ConversationStatus(enum.StrEnum):
+    ACTIVE = "active"
+    HANDOFF = "handoff"  # staff own it; the agent stays silent
+    CLOSED = "closed"
+
+
+class Conversation(UUIDPk, Timestamps, Base):
+    """One patient address on one channel; the LangGraph thread id is the conversation id."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("channel", "address", name="uq_conversations_channel_address"),)
+
+    channel: Mapped[Channel] = mapped_column(text_enum(Channel, "channel"))
+    address: Mapped[str] = mapped_column(String(64))  # E.164 phone for whatsapp/sms/voice
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("patients.id"), index=True)
+    status: Mapped[ConversationStatus] = mapped_column(
+        text_enum(ConversationStatus, "conversation_status"), default=ConversationStatus.ACTIVE
+    )
+    assigned_staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_users.id"))
+    last_inbound_at: Mapped[datetime | None]
+
+
+class Message(UUIDPk, Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "provider_message_id", name="uq_messages_channel_provider_id"),
+        Index("ix_messages_conversation_created", "conversation_id", "created_at"),
+    )
+
+    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id"))
+    channel: Mapped[Channel] = mapped_column(text_enum(Channel, "channel"))
+    direction: Mapped[Direction] = mapped_column(text_enum(Direction, "direction"))
+    provider_message_id: Mapped[str | None] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text, default="")
+    media: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+    status: Mapped[DeliveryStatus] = mapped_column(
+        text_enum(DeliveryStatus, "delivery_status"), default=DeliveryStatus.RECEIVED
+    )
+    error_code: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    processed_at: Mapped[datetime | None]

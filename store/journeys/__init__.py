@@ -1,0 +1,1 @@
+"""Care journeys: definitions with ordered stages and timed actions, and per-patient instances."""

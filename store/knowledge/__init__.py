@@ -1,0 +1,1 @@
+"""The clinic's knowledge base: documents, chunks, embeddings and semantic search."""

@@ -1,0 +1,32 @@
+"""Alembic driven from code: `upgrade(url)` and `downgrade(url, revision)`.
+
+The migrations live inside the package so an installed `prm` can migrate without a checkout.
+The URL is the synchronous psycopg form of `DATABASE_URL` (Alembic runs synchronously).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic config pointing at our migrations and at `url`."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Migrate the database at `url` up to `revision`."""
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    """Migrate the database at `url` down to `revision` (`base` empties it)."""
+    command.downgrade(alembic_config(url), revision)

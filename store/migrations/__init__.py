@@ -1,0 +1,1 @@
+"""Alembic migrations; run them with `prm db upgrade` or `store.migrate.upgrade(url)`."""

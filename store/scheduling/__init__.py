@@ -1,0 +1,1 @@
+"""Scheduling: practitioners, locations, schedules, slots and appointments (FHIR R4 aligned)."""

@@ -1,0 +1,1 @@
+"""Tickets: work for clinic staff, with a guarded status workflow."""
