@@ -88,3 +88,74 @@ async def redis_client(redis_url: str) -> AsyncIterator[object]:
     client = Redis.from_url(redis_url)
     yield client
     await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def embedder() -> object:
+    """One local embedder for the whole session (loading the model takes seconds)."""
+    from store.knowledge.embeddings import LocalEmbedder
+
+    return LocalEmbedder()
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir: Path) -> object:
+    from api.settings import Settings
+
+    return Settings(PRM_ENV="test", PRM_DATA_DIR=data_dir)
+
+
+@pytest.fixture(scope="session")
+async def runtime(
+    settings: object, database_url: str, redis_url: str, embedder: object
+) -> AsyncIterator[object]:
+    """The app's runtime on this session's database and Redis."""
+    from api.runtime import ServerUrls, open_runtime
+
+    async with open_runtime(settings, ServerUrls(database_url, redis_url), embedder=embedder) as rt:  # type: ignore[arg-type]
+        yield rt
+
+
+@pytest.fixture
+async def session(runtime: object) -> AsyncIterator[object]:
+    """A session in a transaction that is rolled back after the test (services never commit)."""
+    async with runtime.sessions() as s, s.begin():  # type: ignore[attr-defined]
+        yield s
+        await s.rollback()
+
+
+@pytest.fixture(scope="session")
+def app(runtime: object) -> object:
+    from api.app import create_app
+
+    return create_app(runtime=runtime)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def client(app: object) -> AsyncIterator[object]:
+    """An HTTP client on the app in-process (real routing, real database)."""
+    import httpx
+
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+async def _token(runtime: object, role: str) -> str:
+    from store.auth import service as auth
+    from store.auth.models import Role
+    from store.database import transaction
+
+    async with transaction(runtime.sessions) as s:  # type: ignore[attr-defined]
+        secret, _ = await auth.create_token(s, name=f"test-{role}", role=Role(role))
+    return secret
+
+
+@pytest.fixture(scope="session")
+async def admin_headers(runtime: object) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await _token(runtime, 'admin')}"}
+
+
+@pytest.fixture(scope="session")
+async def staff_headers(runtime: object) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await _token(runtime, 'staff')}"}

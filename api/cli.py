@@ -1,0 +1,124 @@
+"""`prm`: the command line (Typer). Every command builds its runtime here, the composition root."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from api.runtime import Runtime, open_runtime, servers
+from api.settings import Settings
+from store.auth.models import Role
+
+app = typer.Typer(no_args_is_help=True, help="PRM Agent: a conversational agent backend for clinics.")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
+token_app = typer.Typer(no_args_is_help=True, help="API tokens for staff and integrations.")
+kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base.")
+app.add_typer(db_app, name="db")
+app.add_typer(token_app, name="token")
+app.add_typer(kb_app, name="kb")
+console = Console()
+T = TypeVar("T")
+
+
+def with_runtime(work: Callable[[Runtime], Awaitable[T]], *, migrate: bool = True) -> T:
+    """Start (or reuse) the servers, migrate, open the runtime, run `work`, close everything."""
+    from store.migrate import upgrade
+
+    settings = Settings()
+
+    async def main() -> T:
+        with servers(settings) as urls:
+            if migrate:
+                await asyncio.to_thread(upgrade, urls.database_url)
+            async with open_runtime(settings, urls) as runtime:
+                return await work(runtime)
+
+    return asyncio.run(main())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
+    worker: Annotated[
+        bool, typer.Option("--worker/--no-worker", help="Run the job worker in-process.")
+    ] = True,
+) -> None:
+    """Serve the API, the staff console and (by default) the job worker."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.logging import configure
+
+    configure()
+    settings = Settings()
+    with servers(settings) as urls:
+        from store.migrate import upgrade
+
+        upgrade(urls.database_url)
+
+        async def main() -> None:
+            async with open_runtime(settings, urls) as runtime:
+                runtime.extras["run_worker"] = worker
+                config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
+                await uvicorn.Server(config).serve()
+
+        asyncio.run(main())
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the Alembic migrations up to head."""
+    from store.migrate import upgrade
+
+    with servers(Settings()) as urls:
+        upgrade(urls.database_url)
+    console.print("[green]database at head[/green]")
+
+
+@token_app.command("create")
+def token_create(
+    role: Annotated[Role, typer.Option(help="admin or staff")],
+    name: Annotated[str, typer.Option(help="Who or what uses the token.")] = "cli",
+) -> None:
+    """Print a new bearer token once (only its hash is stored)."""
+    from store.auth import service as auth
+    from store.database import transaction
+
+    async def work(runtime: Runtime) -> str:
+        async with transaction(runtime.sessions) as session:
+            secret, _ = await auth.create_token(session, name=name, role=role)
+        return secret
+
+    typer.echo(with_runtime(work))
+
+
+@app.command()
+def seed(
+    demo: Annotated[bool, typer.Option("--demo", help="Seed the demo clinic (Riverside Health).")] = False,
+    now: Annotated[
+        datetime | None, typer.Option(help="ISO 8601 instant the 60 days of slots start from.")
+    ] = None,
+) -> None:
+    """Seed the demo clinic, idempotently."""
+    if not demo:
+        raise typer.BadParameter("only --demo is available", param_hint="--demo")
+    from api.seeding import seed_demo
+
+    with_runtime(lambda runtime: seed_demo(runtime, now=now, console=console))
+
+
+@kb_app.command("ingest")
+def kb_ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Markdown or text files, or folders of them.")],
+) -> None:
+    """Chunk, embed and index documents into the knowledge base."""
+    from api.seeding import ingest_paths
+
+    with_runtime(lambda runtime: ingest_paths(runtime, paths, console=console))

@@ -1,0 +1,103 @@
+"""Typed FastAPI dependencies: the runtime, a transaction per request, and the caller's identity."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.runtime import Runtime
+from store.auth import service as auth
+from store.auth.models import Role
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
+    """One transaction per request: committed when the handler returns, rolled back on error."""
+    async with runtime.sessions() as session, session.begin():
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a role and a name for the audit log."""
+
+    role: Role
+    name: str
+
+    @property
+    def actor(self) -> str:
+        return f"token:{self.name}"
+
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+async def current_staff(
+    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "missing bearer token (Authorization: Bearer <token>; create one with `prm token create`)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    token = await auth.authenticate(session, secret=credentials.credentials)
+    if token is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "invalid or revoked token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return Principal(role=token.role, name=token.name)
+
+
+CurrentStaff = Annotated[Principal, Depends(current_staff)]
+
+
+def require_role(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
+    """A dependency admitting only `roles` (403 for any other authenticated caller)."""
+
+    async def check(principal: CurrentStaff) -> Principal:
+        if principal.role not in roles:
+            allowed = " or ".join(r.value for r in roles)
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, f"role {principal.role.value!r} may not do this; needs {allowed}"
+            )
+        return principal
+
+    return check
+
+
+AdminOnly = Annotated[Principal, Depends(require_role(Role.ADMIN))]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Pagination: `limit` (1–200, default 50) and `offset`."""
+
+    limit: int
+    offset: int
+
+
+def page(limit: int = 50, offset: int = 0) -> Page:
+    if not 1 <= limit <= 200:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "limit: must be between 1 and 200")
+    if offset < 0:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "offset: must be >= 0")
+    return Page(limit=limit, offset=offset)
+
+
+PageDep = Annotated[Page, Depends(page)]

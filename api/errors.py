@@ -1,0 +1,59 @@
+"""Domain errors become clear HTTP errors here, at the boundary, and nowhere else.
+
+Every error body is `{"error": <code>, "message": <text>, ...}`; 422s name the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from store.errors import Conflict, DomainError, InvalidInput, NotFound
+
+STATUS: list[tuple[type[DomainError], int]] = [(NotFound, 404), (InvalidInput, 422), (Conflict, 409)]
+
+
+def _body(error: DomainError) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": error.code, "message": error.message}
+    if isinstance(error, InvalidInput):
+        body["field"] = error.field
+    extra = getattr(error, "to_json", None)
+    if callable(extra):
+        body.update(extra())
+    return body
+
+
+async def domain_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, DomainError)
+    status = next((code for kind, code in STATUS if isinstance(error, kind)), 400)
+    return JSONResponse(_body(error), status_code=status)
+
+
+async def validation_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        {"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
+        for e in error.errors()
+    ]
+    message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return JSONResponse({"error": "invalid_input", "message": message, "problems": problems}, status_code=422)
+
+
+async def database_unavailable(_: Request, error: Exception) -> JSONResponse:
+    """Postgres down or unreachable: 503 so callers (Twilio among them) retry later."""
+    return JSONResponse(
+        {"error": "unavailable", "message": "the database is unavailable; retry later"},
+        status_code=503,
+        headers={"Retry-After": "5"},
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, domain_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(InterfaceError, database_unavailable)

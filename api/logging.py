@@ -1,0 +1,61 @@
+"""Structured JSON logs that never carry PHI in clear.
+
+Messages and extra fields pass through `redact()`: phone numbers, e-mail addresses and dates are
+replaced by a short keyed hash (the same phone always maps to the same token, so logs can still be
+correlated without revealing it). Code should log ids, never names or message bodies; this filter
+is the net under that rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+from typing import Any
+
+_PATTERNS = [
+    re.compile(r"\+?\d[\d\s().-]{7,}\d"),  # phone numbers, E.164 or formatted
+    re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),  # e-mail addresses
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"),  # dates (birth dates)
+]
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None)))
+
+
+def _token(match: re.Match[str]) -> str:
+    return "<redacted:" + hashlib.sha256(match.group().encode()).hexdigest()[:8] + ">"
+
+
+def redact(text: str) -> str:
+    for pattern in _PATTERNS:
+        text = pattern.sub(_token, text)
+    return text
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        payload: dict[str, Any] = {
+            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": redact(record.getMessage()),
+        }
+        for key, value in vars(record).items():
+            if key not in _STANDARD and not key.startswith("_"):
+                payload[key] = redact(str(value)) if isinstance(value, str) else value
+        if record.exc_info:
+            payload["exc"] = redact(self.formatException(record.exc_info))
+        return json.dumps(payload, default=str)
+
+
+def configure(level: str = "INFO") -> None:
+    """JSON to stderr for our loggers and uvicorn's."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).handlers = []
+        logging.getLogger(name).propagate = True

@@ -1,0 +1,7 @@
+"""Every router the app mounts, in one list."""
+
+from fastapi import APIRouter
+
+from api.routes import health
+
+ROUTERS: list[APIRouter] = [health.router]

