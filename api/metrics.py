@@ -1,4 +1,4 @@
-"""Prometheus metrics: request counts and latencies by route template (never by raw path: ids are PHI-adjacent)."""
+"""Prometheus metrics: request counts and latencies by route template, never by raw path (ids)."""
 
 from __future__ import annotations
 

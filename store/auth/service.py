@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store.auth.models import ApiToken, Role
 from store.errors import NotFound
 
-TOKEN_PREFIX = "prm_"
+TOKEN_PREFIX = "prm_"  # noqa: S105 - a prefix, not a secret
 
 
 def hash_token(secret: str) -> str:
