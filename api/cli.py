@@ -11,6 +11,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from api.bench import app as bench_app
 from api.runtime import Runtime, open_runtime, servers
 from api.settings import Settings
 from store.auth.models import Role
@@ -22,6 +23,7 @@ kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base.")
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
 app.add_typer(kb_app, name="kb")
+app.add_typer(bench_app, name="bench")
 console = Console()
 T = TypeVar("T")
 
@@ -46,11 +48,8 @@ def with_runtime(work: Callable[[Runtime], Awaitable[T]], *, migrate: bool = Tru
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
-    worker: Annotated[
-        bool, typer.Option("--worker/--no-worker", help="Run the job worker in-process.")
-    ] = True,
 ) -> None:
-    """Serve the API, the staff console and (by default) the job worker."""
+    """Serve the API on HOST:PORT (migrating the database first)."""
     import uvicorn
 
     from api.app import create_app
@@ -65,7 +64,6 @@ def serve(
 
         async def main() -> None:
             async with open_runtime(settings, urls) as runtime:
-                runtime.extras["run_worker"] = worker
                 config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
                 await uvicorn.Server(config).serve()
 

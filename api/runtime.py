@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack, asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -50,7 +50,6 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     redis: Redis
     embedder: Embedder
-    extras: dict[str, object] = field(default_factory=dict)
 
 
 @asynccontextmanager

