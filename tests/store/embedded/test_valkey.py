@@ -50,5 +50,5 @@ def test_a_server_that_cannot_start_raises_an_error_with_its_log(tmp_path: Path)
     manifest = tmp_path / "valkey" / "appendonlydir" / "appendonly.aof.manifest"
     manifest.parent.mkdir(parents=True)
     manifest.write_text("this is not a manifest\n")  # a corrupt append-only file: Valkey refuses it
-    with pytest.raises(EmbeddedServerError, match="(?s)could not start.*REDIS_URL"):
+    with pytest.raises(EmbeddedServerError, match=r"(?s)could not start.*REDIS_URL"):
         EmbeddedValkey(tmp_path).start()
