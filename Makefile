@@ -17,6 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/prm seed --demo
 	$(BIN)/prm serve
 
 lint: $(STAMP)
