@@ -1,0 +1,28 @@
+"""Logs never carry PHI in clear: phones, e-mails and dates are replaced by stable tokens."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from api.logging import JsonFormatter, redact
+
+
+def test_redact_replaces_phi_with_stable_tokens() -> None:
+    text = "patient +15550100001 (maria@example.com) born 1985-04-12 or 4/12/1985"
+    out = redact(text)
+    for secret in ("+15550100001", "5550100001", "maria@example.com", "1985-04-12", "4/12/1985"):
+        assert secret not in out
+    assert out.count("<redacted:") == 4
+    assert redact("+15550100001") == redact("+15550100001")  # correlatable
+    assert redact("+15550100001") != redact("+15550100002")
+
+
+def test_json_formatter_redacts_message_and_extra_fields() -> None:
+    record = logging.LogRecord("prm", logging.INFO, __file__, 1, "from %s", ("+15550100001",), None)
+    record.phone = "+15550100002"
+    record.conversation_id = "c-1"
+    payload = json.loads(JsonFormatter().format(record))
+    assert "+1555" not in json.dumps(payload)
+    assert payload["conversation_id"] == "c-1"
+    assert payload["level"] == "info"

@@ -1,0 +1,54 @@
+"""Settings: the contract's variable names, URL normalisation, refusal of placeholders in production."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from api.settings import Settings
+
+
+def test_defaults_match_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATABASE_URL", "REDIS_URL", "PRM_LLM_MODEL", "PRM_CLINIC_TZ", "PRM_WHATSAPP_REPLY"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.storage.database_url is None and settings.storage.redis_url is None
+    assert settings.models.embeddings == "local" and settings.models.stt_model == "whisper-1"
+    assert settings.twilio.whatsapp_reply == "twiml" and settings.twilio.twiml_budget_ms == 8000
+    assert settings.public_url == "http://127.0.0.1:8000"
+    assert str(settings.tz) == "America/New_York"
+
+
+def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db:5432/prm")
+    monkeypatch.setenv("PRM_CLINIC_TZ", "Europe/Madrid")
+    monkeypatch.setenv("PRM_WHATSAPP_REPLY", "rest")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.storage.database_url == "postgresql+psycopg://u:p@db:5432/prm"
+    assert str(settings.tz) == "Europe/Madrid"
+    assert settings.twilio.whatsapp_reply == "rest"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("PRM_CLINIC_TZ", "Mars/Olympus", "not an IANA time zone"),
+        ("PRM_EMBEDDINGS", "magic", "PRM_EMBEDDINGS must be"),
+        ("DATABASE_URL", "mysql://x", "DATABASE_URL must be"),
+        ("PRM_WHATSAPP_REPLY", "carrier-pigeon", "twiml"),
+    ],
+)
+def test_bad_values_are_refused_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError, match=message):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_placeholder_secrets_are_refused_in_production_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", "changeme")
+    assert Settings(_env_file=None).twilio.auth_token is not None  # type: ignore[call-arg]
+    monkeypatch.setenv("PRM_ENV", "production")
+    with pytest.raises(ValidationError, match="TWILIO_AUTH_TOKEN is a placeholder"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
