@@ -11,7 +11,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from api.bench import app as bench_app
+from api.bench.cli import app as bench_app
 from api.runtime import Runtime, open_runtime, servers
 from api.settings import Settings
 from store.auth.models import Role
