@@ -33,12 +33,15 @@ async def domain_error(_: Request, error: Exception) -> JSONResponse:
     return JSONResponse(_body(error), status_code=status)
 
 
+def _field(loc: tuple[int | str, ...]) -> str:
+    """`("body", "note", "text")` -> `note.text`: drops the body marker, not a field named "body"."""
+    parts = loc[1:] if loc and loc[0] == "body" else loc
+    return ".".join(str(p) for p in parts)
+
+
 async def validation_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = [
-        {"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
-        for e in error.errors()
-    ]
+    problems = [{"field": _field(e["loc"]), "message": e["msg"]} for e in error.errors()]
     message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
     return JSONResponse({"error": "invalid_input", "message": message, "problems": problems}, status_code=422)
 

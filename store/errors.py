@@ -50,3 +50,8 @@ class InvalidTransition(Conflict):
         super().__init__(f"{resource} cannot go from {current!r} to {target!r}; allowed: {allowed_text}")
         self.current = current
         self.target = target
+        self.allowed = allowed
+
+    def to_json(self) -> dict[str, object]:
+        """The error body names where the record is and where it could go instead."""
+        return {"current": self.current, "target": self.target, "allowed": self.allowed}

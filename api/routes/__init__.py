@@ -2,6 +2,14 @@
 
 from fastapi import APIRouter
 
-from api.routes import health
+from api.routes import appointments, health, journeys, patients, practitioners, slots, tickets
 
-ROUTERS: list[APIRouter] = [health.router]
+ROUTERS: list[APIRouter] = [
+    health.router,
+    patients.router,
+    practitioners.router,
+    slots.router,
+    appointments.router,
+    tickets.router,
+    journeys.router,
+]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.errors import InvalidInput
+
 SNOMED = "http://snomed.info/sct"
 
 
@@ -29,12 +31,19 @@ SPECIALTIES: dict[str, Specialty] = {
 }
 
 
-class UnknownSpecialty(ValueError):
-    """A specialty code the clinic does not offer."""
+class UnknownSpecialty(InvalidInput):
+    """A specialty code the clinic does not offer (a 422 naming `specialty` at the API).
 
-    def __init__(self, code: str) -> None:
-        super().__init__(f"unknown specialty {code!r}; expected one of {', '.join(SPECIALTIES)}")
-        self.code = code
+    The offending code is `.specialty`; `.code` is the error code every DomainError carries.
+    """
+
+    code = "unknown_specialty"
+
+    def __init__(self, specialty: str) -> None:
+        super().__init__(
+            "specialty", f"{specialty!r} is not offered; expected one of {', '.join(SPECIALTIES)}"
+        )
+        self.specialty = specialty
 
 
 def get(code: str) -> Specialty:

@@ -1,0 +1,10 @@
+"""What the agent says, in the patient's language: templates and date/time formatting.
+
+The offline agent phrases every reply from these templates; a configured model may rephrase
+them, but the facts (times, names, references) always come from here, filled from tool results.
+"""
+
+from agents.phrasing.format import format_date, format_slot, format_time
+from agents.phrasing.templates import say
+
+__all__ = ["format_date", "format_slot", "format_time", "say"]

@@ -1,0 +1,204 @@
+"""Reply templates, English and Spanish, keyed by what the agent needs to say.
+
+Keys are shared by both languages (a test checks that); placeholders are filled by `say()`.
+Replies never contain medical advice and never mention another patient.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CLINIC = "Riverside Health"
+
+EN: dict[str, str] = {
+    "greeting": "Hi{name}! I'm the {clinic} assistant. I can book, change or cancel appointments, "
+    "answer questions about the clinic, or pass a message to our team. How can I help?",
+    "ask_identity": "To keep your information safe, please tell me your full name and date of birth "
+    "(for example: Lena Park, 14 Feb 1990).",
+    "ask_identity_shared": "More than one patient uses this number. Please tell me the full name and "
+    "date of birth of the patient this is about.",
+    "identity_mismatch": "I couldn't match those details to a patient on this number. Please send the "
+    "full name and date of birth exactly as registered with us.",
+    "identity_failed": "I still couldn't confirm who you are, so I've asked a member of our team to "
+    "help you here.",
+    "registered": "Thank you, {name}. I've registered you as a new patient.",
+    "verified": "Thank you, {name}.",
+    "ask_specialty": "What kind of appointment do you need? We offer family medicine (check-ups), "
+    "cardiology, dermatology, pediatrics and orthopedics. You can also just tell me what's going on.",
+    "ask_when": 'When would suit you? For example "next Tuesday afternoon" or "as soon as possible".',
+    "offer": "Here are the first free times for {specialty}:\n{options}\nReply with the number of the "
+    "one you'd like.",
+    "offer_nearest": "I'm sorry, there's nothing free for {specialty} {when}. The nearest free times "
+    "are:\n{options}\nReply with the number of the one you'd like, or tell me another day.",
+    "no_availability": "I'm sorry, I couldn't find any free {specialty} appointments in the next two "
+    "months. I've asked our team to contact you about the waiting list.",
+    "choice_unclear": "Sorry, which one did you mean? Reply with a number from 1 to {count}.",
+    "booked": "You're booked: {specialty} with {practitioner} on {when}, at {address}. To change or "
+    "cancel it, just message me here.",
+    "slot_taken": "I'm sorry, that time was just taken by someone else. Here are other free times:\n"
+    "{options}\nReply with the number of the one you'd like.",
+    "no_appointments": "You have no upcoming appointments with us.",
+    "appointments": "Your upcoming appointments:\n{options}",
+    "which_appointment": "Which appointment do you mean?\n{options}\nReply with its number.",
+    "confirm_cancel": "Please confirm: cancel your {specialty} appointment with {practitioner} on "
+    "{when}? Reply yes or no.",
+    "cancelled": "Done: your appointment on {when} is cancelled. If you'd like a new one, just tell me.",
+    "kept": "All right, I haven't changed anything.",
+    "confirm_reschedule": "Please confirm: move your {specialty} appointment with {practitioner} from "
+    "{old} to {new}? Reply yes or no.",
+    "rescheduled": "Done: your appointment is now on {when} with {practitioner}, at {address}.",
+    "confirm_yes_no": "Please reply yes or no.",
+    "answer": "{answer}\n(Source: {source})",
+    "answer_unsure": "I'm not sure about that, so I've passed your question to our team "
+    "(reference {reference}). They'll reply here.",
+    "medical_question": "I can't give medical advice here, but I've passed your question to our "
+    "clinical team (reference {reference}). They'll get back to you. If it gets worse or feels "
+    "urgent, call 911.",
+    "ticket_opened": "I've passed this to our {team} team (reference {reference}). {next_steps}",
+    "emergency": "This could be an emergency. Please call 911 now or go to the nearest emergency "
+    "room. I've also alerted our staff.",
+    "emergency_suicidal": "I'm really sorry you're going through this. Please call or text 988 (Suicide "
+    "& Crisis Lifeline) now, or call 911 if you are in immediate danger. I've also alerted our staff.",
+    "handoff": "I'm connecting you with a member of our team. They'll reply here as soon as they can "
+    "during opening hours.",
+    "refuse_other_patient": "I can only help with your own appointments and information, and I can't "
+    "change how I work. How can I help you today?",
+    "opted_out": "You won't receive any more messages from us. Reply START to receive them again.",
+    "opted_in": "Welcome back: you'll receive messages from us again.",
+    "not_understood": "Sorry, I didn't understand. I can book, change or cancel appointments, answer "
+    "questions about the clinic, or pass a message to our team.",
+    "thanks": "You're welcome! Is there anything else I can help with?",
+    "intake_insurance": "One more thing for your first visit: which health insurance do you have? "
+    '(or "none")',
+    "intake_allergies": 'Do you have any allergies we should know about? (or "none")',
+    "intake_medications": 'Which medications do you take regularly? (or "none")',
+    "intake_done": "Thank you, I've added that to your file.",
+    "checkin": "How are you feeling after your visit? If anything worries you, reply here and our "
+    "team will get back to you.",
+}
+
+ES: dict[str, str] = {
+    "greeting": "¡Hola{name}! Soy el asistente de {clinic}. Puedo reservar, cambiar o cancelar citas, "
+    "responder preguntas sobre la clínica o pasar un mensaje a nuestro equipo. ¿En qué puedo ayudarle?",
+    "ask_identity": "Para proteger su información, dígame su nombre completo y su fecha de nacimiento "
+    "(por ejemplo: Ana Rodríguez, 21 de julio de 1992).",
+    "ask_identity_shared": "Este número lo usa más de un paciente. Dígame el nombre completo y la fecha "
+    "de nacimiento del paciente.",
+    "identity_mismatch": "No encontré a ningún paciente con esos datos en este número. Envíe su nombre "
+    "completo y su fecha de nacimiento tal como los registró con nosotros.",
+    "identity_failed": "Sigo sin poder confirmar su identidad, así que le he pedido a alguien de nuestro "
+    "equipo que le ayude por aquí.",
+    "registered": "Gracias, {name}. Le he registrado como paciente nuevo.",
+    "verified": "Gracias, {name}.",
+    "ask_specialty": "¿Qué tipo de cita necesita? Tenemos medicina familiar (chequeos), cardiología, "
+    "dermatología, pediatría y ortopedia. También puede contarme qué le pasa.",
+    "ask_when": '¿Cuándo le viene bien? Por ejemplo "el martes por la tarde" o "lo antes posible".',
+    "offer": "Estos son los primeros horarios libres de {specialty}:\n{options}\nResponda con el número "
+    "del que prefiera.",
+    "offer_nearest": "Lo siento, no hay nada libre de {specialty} {when}. Los horarios libres más "
+    "cercanos son:\n{options}\nResponda con el número del que prefiera, o dígame otro día.",
+    "no_availability": "Lo siento, no encontré citas libres de {specialty} en los próximos dos meses. "
+    "He pedido a nuestro equipo que le contacte por la lista de espera.",
+    "choice_unclear": "Perdone, ¿cuál quería? Responda con un número del 1 al {count}.",
+    "booked": "Cita reservada: {specialty} con {practitioner} el {when}, en {address}. Para cambiarla o "
+    "cancelarla, escríbame por aquí.",
+    "slot_taken": "Lo siento, alguien acaba de reservar ese horario. Estos son otros horarios libres:\n"
+    "{options}\nResponda con el número del que prefiera.",
+    "no_appointments": "No tiene citas próximas con nosotros.",
+    "appointments": "Sus próximas citas:\n{options}",
+    "which_appointment": "¿A qué cita se refiere?\n{options}\nResponda con su número.",
+    "confirm_cancel": "Confirme, por favor: ¿cancelo su cita de {specialty} con {practitioner} el "
+    "{when}? Responda sí o no.",
+    "cancelled": "Hecho: su cita del {when} está cancelada. Si quiere otra, dígamelo.",
+    "kept": "De acuerdo, no he cambiado nada.",
+    "confirm_reschedule": "Confirme, por favor: ¿cambio su cita de {specialty} con {practitioner} del "
+    "{old} al {new}? Responda sí o no.",
+    "rescheduled": "Hecho: su cita es ahora el {when} con {practitioner}, en {address}.",
+    "confirm_yes_no": "Responda sí o no, por favor.",
+    "answer": "{answer}\n(Fuente: {source})",
+    "answer_unsure": "No estoy seguro de eso, así que he pasado su pregunta a nuestro equipo "
+    "(referencia {reference}). Le responderán por aquí.",
+    "medical_question": "No puedo dar consejos médicos por aquí, pero he pasado su pregunta a nuestro "
+    "equipo clínico (referencia {reference}). Le responderán pronto. Si empeora o es urgente, llame "
+    "al 911.",
+    "ticket_opened": "He pasado esto a nuestro equipo de {team} (referencia {reference}). {next_steps}",
+    "emergency": "Esto podría ser una emergencia. Llame al 911 ahora o vaya a la sala de emergencias "
+    "más cercana. También he avisado a nuestro personal.",
+    "emergency_suicidal": "Siento mucho que esté pasando por esto. Llame o envíe un mensaje al 988 "
+    "(Línea de Prevención del Suicidio y Crisis, con atención en español) ahora, o llame al 911 si "
+    "está en peligro inmediato. También he avisado a nuestro personal.",
+    "handoff": "Le paso con una persona de nuestro equipo. Le responderán por aquí lo antes posible "
+    "en horario de atención.",
+    "refuse_other_patient": "Solo puedo ayudarle con sus propias citas e información, y no puedo cambiar "
+    "mi forma de trabajar. ¿En qué puedo ayudarle hoy?",
+    "opted_out": "No recibirá más mensajes nuestros. Responda ALTA para volver a recibirlos.",
+    "opted_in": "Bienvenido de nuevo: volverá a recibir nuestros mensajes.",
+    "not_understood": "Perdone, no le he entendido. Puedo reservar, cambiar o cancelar citas, responder "
+    "preguntas sobre la clínica o pasar un mensaje a nuestro equipo.",
+    "thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
+    "intake_insurance": 'Una cosa más para su primera visita: ¿qué seguro médico tiene? (o "ninguno")',
+    "intake_allergies": '¿Tiene alguna alergia que debamos saber? (o "ninguna")',
+    "intake_medications": '¿Qué medicamentos toma habitualmente? (o "ninguno")',
+    "intake_done": "Gracias, lo he añadido a su ficha.",
+    "checkin": "¿Cómo se encuentra después de su visita? Si algo le preocupa, responda aquí y nuestro "
+    "equipo le contestará.",
+}
+
+TEMPLATES = {"en": EN, "es": ES}
+
+SPECIALTY_NAMES = {
+    "en": {
+        "family-medicine": "family medicine",
+        "cardiology": "cardiology",
+        "dermatology": "dermatology",
+        "pediatrics": "pediatrics",
+        "orthopedics": "orthopedics",
+    },
+    "es": {
+        "family-medicine": "medicina familiar",
+        "cardiology": "cardiología",
+        "dermatology": "dermatología",
+        "pediatrics": "pediatría",
+        "orthopedics": "ortopedia",
+    },
+}
+
+TEAMS = {
+    "en": {
+        "billing": "billing",
+        "prescription": "prescriptions",
+        "records": "medical records",
+        "complaint": "patient relations",
+        "medical_question": "clinical",
+        "other": "front desk",
+        "emergency": "clinical",
+    },
+    "es": {
+        "billing": "facturación",
+        "prescription": "recetas",
+        "records": "historias clínicas",
+        "complaint": "atención al paciente",
+        "medical_question": "clínico",
+        "other": "recepción",
+        "emergency": "clínico",
+    },
+}
+
+NEXT_STEPS = {
+    "en": "They usually reply within {hours}, here on this chat.",
+    "es": "Suelen responder en {hours}, por este mismo chat.",
+}
+
+
+def say(key: str, language: str, **values: Any) -> str:
+    """The template `key` in `language` (English when the language is unknown), filled with `values`."""
+    templates = TEMPLATES.get(language, EN)
+    return templates[key].format(clinic=CLINIC, **values)
+
+
+def specialty_name(code: str, language: str) -> str:
+    return SPECIALTY_NAMES.get(language, SPECIALTY_NAMES["en"]).get(code, code)
+
+
+def team_name(category: str, language: str) -> str:
+    return TEAMS.get(language, TEAMS["en"]).get(category, category)

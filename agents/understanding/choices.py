@@ -1,0 +1,153 @@
+"""Which offered slot the patient picked: "the first one", "2", "#3", "the 10:30", "el del martes".
+
+Every clue in the reply (position, number, clock time, weekday, day of the month, part of day,
+earliest/latest) narrows the set of offered slots; the choice is made only when exactly one slot
+is left. Anything unclear or contradictory gives None and the agent asks again — a wrong booking
+is worse than one more question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from agents.understanding.dayparts import WINDOWS, clock_minutes
+from agents.understanding.text import analyse, vocabulary_of
+from agents.understanding.timewords import MONTH_OR_ABBR_RE, month_number
+from agents.understanding.types import Language, PartOfDay
+
+_ORDINALS: dict[str, int] = {
+    "first": 0, "1st": 0, "primer": 0, "primero": 0, "primera": 0,
+    "second": 1, "2nd": 1, "segundo": 1, "segunda": 1,
+    "third": 2, "3rd": 2, "tercer": 2, "tercero": 2, "tercera": 2,
+    "fourth": 3, "4th": 3, "cuarto": 3, "cuarta": 3,
+    "fifth": 4, "5th": 4, "quinto": 4, "quinta": 4,
+}  # fmt: skip
+_LAST = ("last", "ultimo", "ultima", "latter")
+_ORDINAL_RE = re.compile(rf"\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(?:of|de)\s)")
+_NUMBERED = re.compile(r"(?:\b(?:option|opcion|number|numero|num|no\.)\s*#?\s*|#\s*)(\d{1,2})\b")
+_BARE_NUMBER = re.compile(
+    r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero)\s+)*"
+    r"(\d{1,2})(?:\s*(?:one|please|por\s+favor|porfa|thanks|gracias))*\W*$"
+)
+_CLOCK = re.compile(
+    r"(?<![\d/])(\d{1,2})(?::|\.(?=\d{2}\b))(\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?![\d/])"
+    r"|(?<![\d/:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|h)(?![a-z])"
+    r"|\b(?:at|a\s+las?|las|la\s+de\s+las?|el\s+de\s+las?|around|sobre\s+las?)\s+(\d{1,2})"
+    r"(?:\s+y\s+(media|cuarto))?(?:\s+de\s+la\s+(manana|tarde|noche))?(?![\d:])"
+)
+_WEEKDAY_WORDS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4,
+    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
+}  # fmt: skip
+_WEEKDAY_RE = re.compile(rf"\b({'|'.join(_WEEKDAY_WORDS)})(?:'s|s)?\b")
+_MONTH_DAY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
+    rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
+    r"|\b(?:the|el|el\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)\b"
+)
+_PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\bde\s+la\s+(manana|tarde|noche)\b")
+_EARLIEST = re.compile(
+    r"\b(?:earliest|soonest|first\s+available|mas\s+temprano|mas\s+temprana|mas\s+pronto)\b"
+)
+_LATEST = re.compile(r"\b(?:latest|mas\s+tarde)\b")
+_ANY = re.compile(
+    r"\b(?:any(?:\s+of\s+them)?(?:\s+(?:one|is\s+fine|works))?|either|whichever|doesn'?t\s+matter|cualquiera"
+    r"|la\s+que\s+sea|el\s+que\s+sea|me\s+da\s+igual|da\s+igual)\b"
+)
+_NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*,)")
+_SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
+_ENGLISH_PARTS: dict[str, PartOfDay] = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
+VOCABULARY = vocabulary_of(
+    [*_ORDINALS, *_LAST, *_WEEKDAY_WORDS, "option", "opcion", "number", "numero", "earliest", "latest",
+     "soonest", "whichever", "cualquiera", "morning", "afternoon", "evening"]
+)  # fmt: skip
+
+
+def _clock_targets(match: re.Match[str]) -> set[int]:
+    """Minutes after midnight the clock phrase may mean (an hour alone is read in clinic hours)."""
+    hour, minute, mark = match[1] or match[4] or match[6], match[2], match[3] or match[5] or match[8]
+    minutes = int(minute) if minute else {"media": 30, "cuarto": 15}.get(match[7] or "", 0)
+    target = clock_minutes(int(hour), minutes, mark)
+    return set() if target is None else {target}
+
+
+def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
+    """Each clue as the set of positions it allows, or (kind, values) for clues on slot times."""
+    clues: list[set[int] | tuple[str, set[int]]] = []
+    if bare := _BARE_NUMBER.match(source):
+        number = int(bare[1])
+        clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
+        return clues
+    for match in _ORDINAL_RE.finditer(source):
+        word = match[1]
+        clues.append({count - 1} if word in _LAST else {_ORDINALS[word]})
+    clues.extend({int(m[1]) - 1} for m in _NUMBERED.finditer(source))
+    clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
+    clues.extend(("weekday", {_WEEKDAY_WORDS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
+    for m in _MONTH_DAY.finditer(source):
+        day = int(m[1] or m[4] or m[5])
+        month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
+        clues.append(("date", {month * 100 + day}))
+    for m in _PARTS.finditer(source):
+        part = _ENGLISH_PARTS[m[1]] if m[1] else _SPANISH_PARTS[m[2]]
+        clues.append(("part", {list(WINDOWS).index(part)}))
+    if _EARLIEST.search(source):
+        clues.append(("earliest", set()))
+    if _LATEST.search(source):
+        clues.append(("latest", set()))
+    if not clues and _ANY.search(source):
+        clues.append({0})
+    return clues
+
+
+def _hour(hour: int) -> set[int]:
+    """A bare number too large to be a position is an hour ("3" of two options → 15:00)."""
+    target = clock_minutes(hour, 0, None)
+    return set() if target is None else {target}
+
+
+def _allowed(kind: str, values: set[int], options: Sequence[datetime], tz: ZoneInfo) -> set[int]:
+    local = [o.astimezone(tz) for o in options]
+    if kind == "earliest":
+        return {min(range(len(local)), key=lambda i: local[i])}
+    if kind == "latest":
+        return {max(range(len(local)), key=lambda i: local[i])}
+    if kind == "clock":
+        exact = {i for i, t in enumerate(local) if t.hour * 60 + t.minute in values}
+        return exact or {i for i, t in enumerate(local) if any(t.hour == v // 60 for v in values)}
+    if kind == "weekday":
+        return {i for i, t in enumerate(local) if t.weekday() in values}
+    if kind == "date":
+        return {i for i, t in enumerate(local) if any(v in (t.month * 100 + t.day, t.day) for v in values)}
+    windows = [list(WINDOWS.values())[v] for v in values]
+    return {i for i, t in enumerate(local) if any(s <= t.hour * 60 + t.minute < e for s, e in windows)}
+
+
+def resolve_choice(text: str, options: Sequence[datetime], *, tz: ZoneInfo, language: Language) -> int | None:
+    """The index of the slot chosen among `options` (in the order offered), or None when unclear.
+
+    `language` is accepted for symmetry: both languages' words are always recognised.
+    """
+    if not options:
+        return None
+    source = analyse(text, VOCABULARY).corrected
+    if _NEGATED.search(source):
+        return None
+    remaining = set(range(len(options)))
+    clues = _signals(source, len(options))
+    if not clues:
+        return None
+    for clue in clues:
+        allowed = clue if isinstance(clue, set) else _allowed(clue[0], clue[1], options, tz)
+        remaining &= allowed
+    return remaining.pop() if len(remaining) == 1 else None
+
+
+def mentions_choice(text: str) -> bool:
+    """Whether a reply refers to one of several offered options (used before the options are known)."""
+    source = analyse(text, VOCABULARY).corrected
+    return bool(_signals(source, 9)) and not _NEGATED.search(source)

@@ -1,0 +1,130 @@
+"""When the patient wants to come: a phrase in English or Spanish → a range of slots to search.
+
+dateparser handles absolute dates well but is weak on what patients actually write ("mañana por la
+tarde", "el lunes 14", "la semana que viene", "next Tuesday afternoon" inside a sentence), so our
+own rules find day anchors (`dayrules`) and times of day (`dayparts`) on the folded text, and
+dateparser is only the fallback for short remaining phrases. Everything is relative to the `now`
+passed in; the clock is never read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import dateparser
+
+from agents.understanding.dayparts import DayPart, find_daypart
+from agents.understanding.dayrules import Found, find_days
+from agents.understanding.text import Text, analyse, vocabulary_of
+from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from agents.understanding.types import Language, PartOfDay, When
+
+ASAP_DAYS = 14
+
+_ASAP = re.compile(
+    r"\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|soonest|earliest(?:\s+possible)?"
+    r"|first\s+available|next\s+available|lo\s+antes\s+posible|cuanto\s+antes|lo\s+mas\s+pronto(?:\s+posible)?"
+    r"|primera\s+(?:cita\s+|hora\s+)?disponible|lo\s+primero\s+que\s+(?:tengan|haya))\b"
+)
+_ANY_TIME = re.compile(
+    r"\b(?:any\s*time|whenever|no\s+preference|any\s+day|cuando\s+sea|me\s+da\s+igual|cualquier\s+(?:dia|momento|hora))\b"
+)
+# Units and calendar words that make a leftover phrase worth handing to dateparser.
+_DATEISH = re.compile(
+    rf"\d[./-]\d|\b(?:{'|'.join([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])})\b"
+    r"|\b(?:days?|weeks?|fortnight|months?|dias?|semanas?|mes|meses|quincena)\b"
+)
+VOCABULARY = vocabulary_of(
+    [*MONTHS, *WEEKDAYS, "tomorrow", "today", "morning", "afternoon", "evening", "tonight", "week",
+     "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
+     "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
+     "pasado", "posible", "pronto", "disponible", "mediodia", "despues", "antes", "dentro", "cuanto",
+     "quincena", "finales", "siguiente", "entrante", "partir"]
+)  # fmt: skip
+
+
+def parse_when(text: str, *, now: datetime, tz: ZoneInfo, language: Language) -> When | None:
+    """The range to search for "next Tuesday afternoon", "mañana por la tarde", "asap"…; None if no time.
+
+    A weekday is the next such day (today only when "today" is said), a day of the month without
+    a month its next occurrence; "as soon as possible" (and "any time") is now .. now + 14 days.
+    """
+    return when_in(analyse(text, VOCABULARY), now=now, tz=tz, language=language)
+
+
+def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> When | None:
+    """`parse_when` on an already analysed text (the caller may have blanked out a birth date)."""
+    local_now = now.astimezone(tz)
+    source = text.corrected
+    found = find_days(source, local_now.date(), language)
+    daypart = find_daypart(source)
+    asap = _ASAP.search(source)
+    any_time = _ANY_TIME.search(source)
+    if not found and asap is None:
+        fallback = _dateparser_day(text.clean, local_now, language)
+        if fallback is not None:
+            found = [fallback]
+    if not found and daypart is None and asap is None and any_time is None:
+        return None
+    matches = [m for m in (asap, any_time) if m is not None]
+    quoted = _quote(text, [*(f.span for f in found), *(d.span for d in [daypart] if d), *_spans(matches)])
+    if not found:
+        part = daypart.part if daypart else None
+        soon = asap is not None or any_time is not None
+        return When(local_now, local_now + timedelta(days=ASAP_DAYS), part, soon, quoted)
+    first, last = _narrowest(found)
+    start, end, part = _range(first, last, daypart, tz)
+    start = max(start, local_now)
+    return When(start, max(end, start), part, asap is not None, quoted)
+
+
+def _narrowest(found: list[Found]) -> tuple[date, date]:
+    """The most specific anchor when the others contain it ("next week, Tuesday"), else their hull."""
+    smallest = min(found, key=lambda f: (f.last - f.first, f.span[0]))
+    if all(f.first <= smallest.first and smallest.last <= f.last for f in found):
+        return smallest.first, smallest.last
+    return min(f.first for f in found), max(f.last for f in found)
+
+
+def _range(
+    first: date, last: date, daypart: DayPart | None, tz: ZoneInfo
+) -> tuple[datetime, datetime, PartOfDay | None]:
+    if daypart is None:
+        return _at(first, 0, tz), _at(last + timedelta(days=1), 0, tz), None
+    if first == last:
+        return _at(first, daypart.start, tz), _at(first, daypart.end, tz), daypart.part
+    return _at(first, 0, tz), _at(last + timedelta(days=1), 0, tz), daypart.part
+
+
+def _at(day: date, minutes: int, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz) + timedelta(minutes=minutes)
+
+
+def _dateparser_day(clean: str, now: datetime, language: Language) -> Found | None:
+    """dateparser's reading of a short leftover phrase, as a single day not before today."""
+    words = clean.split()
+    if not 0 < len(words) <= 6 or not _DATEISH.search(clean.lower()):
+        return None
+    settings = {
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+        "PREFER_DATES_FROM": "future",
+        "DATE_ORDER": "MDY" if language == "en" else "DMY",
+    }
+    languages = [language, "en"] if language != "en" else ["en"]
+    parsed = dateparser.parse(clean, languages=languages, settings=settings)
+    if not isinstance(parsed, datetime) or parsed.date() < now.date():
+        return None
+    return Found(parsed.date(), parsed.date(), (0, len(clean)))
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]
+
+
+def _quote(text: Text, spans: list[tuple[int, int]]) -> str:
+    """The words understood, from the first recognised span to the last."""
+    source = text.corrected if text.typo else text.clean
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return source[start:end].strip(" ,.;")

@@ -1,0 +1,126 @@
+"""Times of day: "afternoon", "por la mañana", "after 3pm", "before noon", "a las 3 de la tarde".
+
+The result is a window of minutes after midnight plus the part of day it belongs to (the contract's
+morning < 12:00 ≤ afternoon < 17:00 ≤ evening), so that a single day can be narrowed precisely and
+a longer range can at least be filtered by part of day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.understanding.types import PartOfDay
+
+WINDOWS: dict[PartOfDay, tuple[int, int]] = {
+    "morning": (6 * 60, 12 * 60),
+    "afternoon": (12 * 60, 17 * 60),
+    "evening": (17 * 60, 22 * 60),
+}
+_DAY = (0, 24 * 60)
+_HOUR = 60
+
+_PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
+    (
+        "morning",
+        re.compile(r"\bmornings?\b|\b(?:por|en|de)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"),
+    ),
+    (
+        "afternoon",
+        re.compile(
+            r"\bafternoons?\b|\bafter\s+lunch\b|\b(?:por|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b"
+            r"|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b|\bin\s+the\s+pm\b"
+        ),
+    ),
+    (
+        "evening",
+        re.compile(
+            r"\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|en|de)\s+la\s+noche\b|\besta\s+noche\b"
+        ),
+    ),
+]
+_CLOCK = (
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<mark>a\.?\s?m\b\.?|p\.?\s?m\b\.?|hrs?\b|h\b|de\s+la\s+(?:manana|tarde|noche)|o'?clock)?"
+    r"(?:\s+y\s+(?P<half>media|cuarto))?"
+    r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
+)
+_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo)"
+_AFTER = re.compile(
+    rf"\b(?:after|from|later\s+than|despues\s+de(?:\s+las?|l)?|a\s+partir\s+de(?:\s+las?|l)?|desde\s+las?)\s+(?:{_NOON}|{_CLOCK})"
+)
+_BEFORE = re.compile(
+    rf"\b(?:before|earlier\s+than|no\s+later\s+than|antes\s+de(?:\s+las?|l)?)\s+(?:{_NOON}|{_CLOCK})"
+)
+_AT = re.compile(
+    rf"\b(?:at|around|about|sobre\s+las?|a\s+las?|al|hacia\s+las?|alrededor\s+de\s+las?)\s+(?:{_NOON}|{_CLOCK})"
+    r"|(?<![\d/.:])(?P<h2>\d{1,2})(?::(?P<m2>\d{2})\s*(?P<mark2>am|pm|a\.m\.|p\.m\.)?|\s*(?P<mark3>am|pm|a\.m\.|p\.m\.))(?![\d/a-z])"
+)
+
+
+@dataclass(frozen=True)
+class DayPart:
+    """A window of the day in minutes [start, end) and its part of day, from `span` of the text."""
+
+    part: PartOfDay | None
+    start: int
+    end: int
+    span: tuple[int, int]
+
+
+def clock_minutes(hour: int, minute: int, mark: str | None) -> int | None:
+    """Minutes after midnight; an hour without am/pm is read in clinic hours (3 → 15:00, 9 → 9:00)."""
+    if hour > 23 or minute > 59:
+        return None
+    mark = (mark or "").replace(".", "").replace(" ", "")
+    if mark.startswith("p") or mark.endswith(("tarde", "noche")):
+        hour = hour % 12 + 12
+    elif mark.startswith("a") or mark.endswith("manana"):
+        hour = hour % 12
+    elif 1 <= hour <= 7:
+        hour += 12
+    return hour * 60 + minute
+
+
+def _minutes(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("noon"):
+        return 12 * 60
+    hour = groups.get("h") or groups.get("h2")
+    if hour is None:
+        return None
+    minute = int(groups.get("m") or groups.get("m2") or 0)
+    minute += {"media": 30, "cuarto": 15}.get(groups.get("half") or "", 0)
+    mark = groups.get("mark") or groups.get("mark2") or groups.get("mark3")
+    return clock_minutes(int(hour), minute, mark)
+
+
+def _part_of(minute: int) -> PartOfDay:
+    return "morning" if minute < 12 * 60 else "afternoon" if minute < 17 * 60 else "evening"
+
+
+def find_daypart(text: str) -> DayPart | None:
+    """Every time-of-day clue in a folded text, combined into one window (None when there is none)."""
+    spans: list[tuple[int, int]] = []
+    window, part = _DAY, None
+    for name, pattern in _PART_WORDS:
+        if found := pattern.search(text):
+            window, part = WINDOWS[name], name
+            spans.append(found.span())
+            break
+    start, end = window
+    derived: PartOfDay | None = None
+    if (after := _AFTER.search(text)) and (minute := _minutes(after)) is not None:
+        start, spans = max(start, minute), [*spans, after.span()]
+        derived = _part_of(minute) if minute >= 12 * 60 else None
+    if (before := _BEFORE.search(text)) and (minute := _minutes(before)) is not None:
+        end, spans = min(end, minute), [*spans, before.span()]
+        derived = derived or ("morning" if minute <= 12 * 60 else None)
+    if (at := _AT.search(text)) and (minute := _minutes(at)) is not None and not (after or before):
+        start, end = max(start, minute), min(end, minute + _HOUR)
+        spans, derived = [*spans, at.span()], _part_of(minute)
+    if not spans:
+        return None
+    if start >= end:
+        start, end = window
+    return DayPart(part or derived, start, end, (min(s for s, _ in spans), max(e for _, e in spans)))

@@ -1,0 +1,251 @@
+"""Day anchors in folded English and Spanish text: each rule turns a phrase into a span of days.
+
+Rules run from the most specific to the least and a phrase is claimed by the first rule that
+matches it ("pasado mañana" is never also "mañana"; "el lunes 14 de diciembre" is a date, not also
+a weekday). Weeks run Monday to Sunday.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from agents.understanding.timewords import (
+    MONTH_OR_ABBR_RE,
+    MONTH_RE,
+    NUMBER_RE,
+    ORDINAL_SUFFIX,
+    month_number,
+    month_of,
+    next_day_of_month,
+    next_month_day,
+    next_weekday,
+    number,
+    safe_date,
+    week_of,
+)
+from agents.understanding.types import Language
+
+Days = tuple[date, date]
+Handler = Callable[[re.Match[str], date, Language], Days | None]
+
+# Weekday words for dates; "sat"/"sun" are left out ("a rash from the sun" is not a Sunday).
+_WEEKDAY_WORDS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
+    "domingo": 6,
+}  # fmt: skip
+_WEEKDAY = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+_NOT_A_TIME = r"(?!\s*(?::|\.\d|a\.?m\b|p\.?m\b|h\b|hrs?\b|o'?clock|de\s+la|y\s+media))"
+_WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Days `first`..`last` (inclusive) said by the characters `span` of the text."""
+
+    first: date
+    last: date
+    span: tuple[int, int]
+
+
+def _single(day: date | None) -> Days | None:
+    return (day, day) if day else None
+
+
+def _iso(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return _single(safe_date(int(m[1]), int(m[2]), int(m[3])))
+
+
+def _numeric(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "3/12": month/day in English, day/month in Spanish, swapped when only that reading exists."""
+    first, second = int(m[1]), int(m[2])
+    month, day = (first, second) if language == "en" else (second, first)
+    if month > 12 >= day:
+        month, day = day, month
+    if m[3] is None:
+        return _single(next_month_day(today, month, day))
+    year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    return _single(safe_date(year, month, day))
+
+
+def _day_month(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return _dated(today, month_number(m[2]), int(m[1]), m[3])
+
+
+def _month_day(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return _dated(today, month_number(m[1]), int(m[2]), m[3])
+
+
+def _dated(today: date, month: int, day: int, year: str | None) -> Days | None:
+    if year is None:
+        return _single(next_month_day(today, month, day))
+    return _single(safe_date(int(year), month, day))
+
+
+def _month_only(m: re.Match[str], today: date, language: Language) -> Days | None:
+    month = month_number(m[1])
+    if month == today.month:
+        return today, month_of(today.year, month)[1]
+    return month_of(today.year + (month < today.month), month)
+
+
+def _relative_day(offset: int) -> Handler:
+    return lambda m, today, language: _single(today + timedelta(days=offset))
+
+
+def _in_units(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "in two weeks" → that week; "in 3 days" → that day; "within two weeks" → until then."""
+    count, unit = number(m["n"] or m["n2"]), m["unit"] or m["unit2"]
+    if unit.startswith(("d", "w", "s")):
+        step = 1 if unit.startswith("d") else 7
+        target = today + timedelta(days=count * step)
+    else:
+        year, month = divmod(today.month - 1 + count, 12)
+        target = safe_date(today.year + year, month + 1, min(today.day, 28)) or today
+    if m["within"]:
+        return today, target
+    return (target, target) if unit.startswith("d") else week_of(target)
+
+
+def _this_week(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return today, week_of(today)[1]
+
+
+def _week_in(weeks: int) -> Handler:
+    return lambda m, today, language: week_of(today + timedelta(days=7 * weeks))
+
+
+def _weekend(m: re.Match[str], today: date, language: Language) -> Days | None:
+    saturday = week_of(today)[0] + timedelta(days=5)
+    return max(today, saturday), saturday + timedelta(days=1)
+
+
+def _this_month(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return today, month_of(today.year, today.month)[1]
+
+
+def _next_month(m: re.Match[str], today: date, language: Language) -> Days | None:
+    return month_of(today.year + (today.month == 12), today.month % 12 + 1)
+
+
+def _end_of_month(m: re.Match[str], today: date, language: Language) -> Days | None:
+    last = month_of(today.year, today.month)[1]
+    return max(today, last - timedelta(days=6)), last
+
+
+def _weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "next Tuesday" → the next Tuesday after today; "el lunes 14" → the next Monday the 14th."""
+    weekday = _WEEKDAY_WORDS[m["wd"]]
+    day = m["day"]
+    if day and (language == "es" or m["the"] or m["ord"]) and 1 <= int(day) <= 31:
+        found = next_day_of_month(today, int(day), weekday) or next_day_of_month(today, int(day))
+        return _single(found)
+    return _single(next_weekday(today, weekday))
+
+
+def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
+    day = int(m[1] or m[2])
+    return _single(next_day_of_month(today, day) if 1 <= day <= 31 else None)
+
+
+_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), _iso),
+    (re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), _numeric),
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}){ORDINAL_SUFFIX}\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
+            r"(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?"
+        ),
+        _day_month,
+    ),
+    (
+        re.compile(
+            rf"\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}}){ORDINAL_SUFFIX}(?![\d:a-z])(?:,?\s+(\d{{4}})\b)?"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            r"\b(?:in|during|for|en|durante|para|sometime\s+in|any\s*time\s+in)\s+"
+            rf"(?:the\s+month\s+of\s+|el\s+mes\s+de\s+)?({MONTH_RE})\b"
+        ),
+        _month_only,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<within>within|in\s+the\s+next|en\s+los\s+proximos|en\s+las\s+proximas)|in|en|dentro\s+de)\s+"
+            rf"(?P<n>{NUMBER_RE})\s+(?P<unit>days?|weeks?|months?|dias?|semanas?|mes|meses)\b"
+            rf"|\b(?P<n2>{NUMBER_RE})\s+(?P<unit2>days?|weeks?|months?)\s+from\s+(?:now|today)\b"
+        ),
+        _in_units,
+    ),
+    (re.compile(r"\b(?:the\s+)?day\s+after\s+tomorrow\b|\bpasado\s+manana\b"), _relative_day(2)),
+    (
+        re.compile(
+            r"\b(?:today|hoy|tonight|esta\s+noche|esta\s+tarde|esta\s+manana|this\s+(?:morning|afternoon|evening))\b"
+        ),
+        _relative_day(0),
+    ),
+    (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmw)\b|(?<!la )(?<!las )(?<!esta )\bmanana\b"), _relative_day(1)),
+    (re.compile(r"\bin\s+a\s+fortnight\b|\ben\s+(?:una\s+)?quincena\b"), _week_in(2)),
+    (re.compile(r"\b(?:the\s+)?week\s+after\s+next\b"), _week_in(2)),
+    (re.compile(r"\b(?:later\s+)?this\s+(?:coming\s+)?week\b|\besta\s+semana\b"), _this_week),
+    (
+        re.compile(
+            r"\bnext\s+week\b|\b(?:the\s+)?(?:following|coming)\s+week\b|\b(?:la\s+)?semana\s+que\s+viene\b"
+            r"|\b(?:la\s+)?proxima\s+semana\b|\bla\s+semana\s+(?:proxima|entrante|siguiente)\b|\bla\s+otra\s+semana\b"
+        ),
+        _week_in(1),
+    ),
+    (re.compile(r"\b(?:this|next|the|on\s+the)\s+weekend\b|\b(?:este|el)\s+fin\s+de\s+semana\b"), _weekend),
+    (re.compile(r"\b(?:later\s+)?this\s+month\b|\beste\s+mes\b"), _this_month),
+    (
+        re.compile(
+            r"\bnext\s+month\b|\b(?:el\s+)?mes\s+que\s+viene\b|\b(?:el\s+)?proximo\s+mes\b"
+            r"|\bel\s+mes\s+(?:proximo|entrante|siguiente)\b"
+        ),
+        _next_month,
+    ),
+    (
+        re.compile(r"\bend\s+of\s+(?:the|this)\s+month\b|\b(?:a\s+)?(?:fin|finales)\s+de(?:l)?\s+mes\b"),
+        _end_of_month,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*(?P<wd>{_WEEKDAY})(?:'s|s)?\b"
+            rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME})?"
+            r"(?:\s+(?:que\s+viene|proximo))?"
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(
+            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice))"
+            rf"|\bel\s+(?:dia\s+)?(\d{{1,2}})\b{_NOT_A_TIME}"
+        ),
+        _nth,
+    ),
+]
+
+
+def find_days(text: str, today: date, language: Language) -> list[Found]:
+    """Every day anchor in a folded text, each phrase claimed by the first rule that reads it."""
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for pattern, handler in _RULES:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            days = handler(match, today, language)
+            if days is None:
+                continue
+            taken.append((start, end))
+            if week_of_prefix := _WEEK_OF.search(text, 0, start):
+                days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
+            found.append(Found(days[0], days[1], (start, end)))
+    return found

@@ -1,0 +1,212 @@
+"""What the patient wants, from keywords in English and Spanish (typos already corrected).
+
+Intents are tried in a fixed order, most consequential first: opting out and asking for a person
+beat everything; changing or cancelling an appointment beats booking one; a medical question
+beats a clinic question; the small talk (thanks, greetings) comes last. `Reading` carries the
+intent with how sure we are: an exact keyword, a keyword reached through a typo, or a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.understanding.text import Text, phrase_pattern, phrases, tokens, vocabulary_of
+from agents.understanding.topics import (
+    is_medical_question,
+    is_question,
+    mentions_clinic_info,
+    ticket_category,
+)
+from agents.understanding.types import Intent
+
+EXACT, TYPO, GUESS, NONE = 0.9, 0.75, 0.6, 0.2
+
+_OPT_OUT_WORDS = frozenset({"stop", "stopall", "unsubscribe", "end", "quit", "baja", "optout"})
+_OPT_IN_WORDS = frozenset({"start", "unstop", "subscribe", "resubscribe", "alta", "resume"})
+_LEXICON: dict[Intent, tuple[str, ...]] = {
+    Intent.OPT_OUT: phrases(
+        "opt out|unsubscribe me|stop texting me|stop messaging me|stop sending|no more messages"
+        "|darme de baja|dame de baja|dar de baja|no quiero recibir mas mensajes|no me escriban mas"
+    ),
+    Intent.OPT_IN: phrases("opt in|opt back in|darme de alta|dame de alta|start messages again"),
+    Intent.HANDOFF: phrases(
+        "real person|live agent|human agent|live person|call me back|someone call me|persona real"
+        "|que me llamen|llamenme|llámenme|hablar con alguien|talk to someone|speak to someone"
+        "|speak with someone|talk with someone|talk to somebody|speak to somebody"
+    ),
+    Intent.RESCHEDULE: phrases(
+        "reschedule|re-schedule|move my appointment|move the appointment|move it|change my appointment"
+        "|change the appointment|change the time|change the date|change my booking|postpone|push back"
+        "|push it|rebook|reprogramar|reagendar|cambiar mi cita|cambiar la cita|cambiar la hora"
+        "|cambiar el dia|cambiar de dia|cambiar de hora|mover mi cita|mover la cita|aplazar|posponer"
+        "|pasar la cita|cambiar mi turno|cambiar el turno|cancel and rebook"
+    ),
+    Intent.CANCEL: phrases(
+        "cancel|cancelled|canceled|cancelling|canceling|call off|delete my appointment"
+        "|won't be able to make it|can't make it|cannot make it|can't come|cancelar|anular|anula|cancela"
+        "|cancelen|anulen|no podre ir|no puedo ir|no voy a poder ir"
+    ),
+    Intent.LIST_APPOINTMENTS: phrases(
+        "my appointments|my upcoming appointments|my next appointment|when is my appointment"
+        "|when's my appointment|what time is my appointment|do i have an appointment"
+        "|do i have any appointments|list my appointments|show my appointments|upcoming appointments"
+        "|mis citas|mis turnos|mi proxima cita|cuando es mi cita|a que hora es mi cita|tengo cita"
+        "|tengo alguna cita|tengo citas|ver mis citas|mis proximas citas"
+    ),
+    Intent.BOOK: phrases(
+        "book|booking|appointment|appt|schedule|make an appointment|set up an appointment|see a doctor"
+        "|see the doctor|see dr|see someone|like to see|want to see|need to see|get an appointment|be seen"
+        "|get seen|come in|can i come|could i come|new patient|visit|cita|turno|puedo ir|puedo pasar"
+        "|agendar|reservar|pedir cita|sacar cita|sacar turno|pedir hora|una consulta|consulta|quiero ver"
+        "|necesito ver|ver a un|ver al|ver a la|ver a una|pedir un turno"
+    ),
+    Intent.THANKS: phrases(
+        "thanks|thank you|thx|ty|thank u|cheers|appreciate it|gracias|muchas gracias|mil gracias"
+        "|te lo agradezco|se agradece"
+    ),
+    Intent.GREETING: phrases(
+        "hi|hello|hey|hiya|good morning|good afternoon|good evening|greetings|hola|buenas|buenos dias"
+        "|buenas tardes|buenas noches|que tal|saludos"
+    ),
+}
+_AFFIRM = phrases(
+    "yes|yeah|yep|yup|ya|sure|ok|okay|k|alright|all right|correct|right|that's right|exactly|confirm"
+    "|confirmed|i confirm|sounds good|looks good|perfect|great|good|fine|that works|works for me|go ahead"
+    "|do it|please do|book it|yes please|absolutely|of course|definitely|si|claro|dale|vale|de acuerdo"
+    "|correcto|perfecto|confirmo|esta bien|bueno|listo|por supuesto|exacto|eso es|adelante|hagalo|sale"
+    "|okey|oki|please|por favor|thanks|gracias|that one|ese|esa|that's fine|that is fine"
+)
+_DENY = phrases(
+    "no|nope|nah|not really|no thanks|no thank you|wrong|incorrect|that's wrong|that's not right|not that"
+    "|neither|none|none of them|none of those|none of these|don't|do not|no gracias|ninguno|ninguna"
+    "|ninguna de esas|ninguno de esos|tampoco|incorrecto|no es correcto|mejor no|nada|negativo|para nada"
+    "|another day|another time|different time|something else|other options|otras opciones|otro dia"
+    "|otra hora|later|more options|not good|doesn't work|no me sirve|no puedo"
+)
+_PATTERNS = {intent: phrase_pattern(words) for intent, words in _LEXICON.items()}
+# "talk to a nurse", "hablar con una persona"; a bare "agent" or "humano" only as the whole message.
+_ASK_FOR_PERSON = re.compile(
+    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?"
+    r"(?:person|human|agent|representative|receptionist|nurse|staff|operator|manager|someone|somebody)\b"
+    r"|\bhablar\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?(?:persona|humano|agente|recepcionista"
+    r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
+)
+_PERSON_WORDS = frozenset(
+    {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
+     "operador", "operadora", "persona", "recepcionista", "recepcion"}
+)  # fmt: skip
+_AFFIRM_SET = frozenset(" ".join(tokens(p)) for p in _AFFIRM)
+_DENY_SET = frozenset(" ".join(tokens(p)) for p in _DENY)
+_THANKS_SET = frozenset(" ".join(tokens(p)) for p in _LEXICON[Intent.THANKS])
+_CLAUSE = re.compile(r"[,.;!?:]|\s(?:but|pero)\s")
+VOCABULARY = vocabulary_of([*(w for ws in _LEXICON.values() for w in ws), *_AFFIRM, *_DENY])
+_SHORT = 6
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An intent and the confidence it was read with."""
+
+    intent: Intent
+    confidence: float
+
+
+def _found(text: Text, intent: Intent) -> bool:
+    return bool(_PATTERNS[intent].search(text.corrected))
+
+
+def _sure(text: Text) -> float:
+    return TYPO if text.typo else EXACT
+
+
+def _is_only(words: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether `words` can be read entirely as phrases from `vocabulary` (greedy, longest first)."""
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            if " ".join(words[i : i + size]) in vocabulary:
+                i += size
+                break
+        else:
+            return False
+    return bool(words)
+
+
+def yes_or_no(text: Text) -> Intent | None:
+    """AFFIRM or DENY when the reply's first clause is nothing but yes-words or no-words."""
+    first = _CLAUSE.split(text.corrected, maxsplit=1)[0]
+    words = tokens(first)
+    if _is_only(words, _THANKS_SET):
+        return None
+    if _is_only(words, _DENY_SET) and words[0] in _DENY_SET | {"not"}:
+        return Intent.DENY
+    if _is_only(words, _AFFIRM_SET):
+        return Intent.AFFIRM
+    return None
+
+
+def opt_change(text: Text) -> Intent | None:
+    """OPT_OUT/OPT_IN: a carrier keyword alone ("STOP", "BAJA", "START") or an explicit phrase."""
+    words = tokens(text.corrected)
+    if len(words) <= 2 and words and words[0] in _OPT_OUT_WORDS and words[-1] in (*_OPT_OUT_WORDS, "please"):
+        return Intent.OPT_OUT
+    if len(words) <= 2 and words and words[0] in _OPT_IN_WORDS:
+        return Intent.OPT_IN
+    for intent in (Intent.OPT_OUT, Intent.OPT_IN):
+        if _found(text, intent):
+            return intent
+    return None
+
+
+def asks_for_person(text: Text) -> bool:
+    """ "Talk to a person", "hablar con alguien", or just "agent"/"humano" as the whole message."""
+    words = [w for w in tokens(text.corrected) if w not in ("a", "an", "un", "una", "please", "por", "favor")]
+    return bool(_ASK_FOR_PERSON.search(text.corrected)) or (
+        0 < len(words) <= 2 and any(w in _PERSON_WORDS for w in words)
+    )
+
+
+def strong_intent(text: Text) -> Reading | None:
+    """Intents that hold whatever the agent was waiting for: opt-out, a person, change, cancel, list."""
+    if intent := opt_change(text):
+        return Reading(intent, _sure(text))
+    if asks_for_person(text):
+        return Reading(Intent.HANDOFF, _sure(text))
+    for intent in (Intent.HANDOFF, Intent.RESCHEDULE, Intent.CANCEL, Intent.LIST_APPOINTMENTS):
+        if _found(text, intent):
+            return Reading(intent, _sure(text))
+    return None
+
+
+def request_intent(text: Text) -> Reading | None:
+    """A medical question, a clinic question, a ticket or a booking, in that order."""
+    sure = _sure(text)
+    if is_medical_question(text):
+        return Reading(Intent.TICKET, sure)
+    asks = is_question(text)
+    if mentions_clinic_info(text) and (asks or len(tokens(text.corrected)) <= 3):
+        return Reading(Intent.QUESTION, sure)
+    if ticket_category(text) is not None:
+        return Reading(Intent.TICKET, sure)
+    if _found(text, Intent.BOOK):
+        return Reading(Intent.BOOK, sure)
+    if asks and len(tokens(text.corrected)) > 2:
+        return Reading(Intent.QUESTION, GUESS)
+    return None
+
+
+def small_talk(text: Text) -> Reading | None:
+    """Thanks, yes/no and greetings — what is left when nothing else was asked."""
+    if _found(text, Intent.THANKS):
+        return Reading(Intent.THANKS, _sure(text))
+    if intent := yes_or_no(text):
+        return Reading(intent, _sure(text))
+    if _found(text, Intent.GREETING):
+        return Reading(Intent.GREETING, _sure(text))
+    return None
+
+
+def is_short(text: Text) -> bool:
+    """Few enough words that the agent's question decides what they mean."""
+    return len(tokens(text.corrected)) <= _SHORT

@@ -1,0 +1,63 @@
+"""Which language a message is in, English or Spanish, decided per message.
+
+Function words and clinic words are counted for each language (Spanish punctuation and letters
+count for Spanish); a message with no evidence either way ("ok", "2", "Lena Park, 14/02/1990")
+keeps the conversation's language, so that a short reply never flips the agent's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import clean, fold, tokens, word_set
+from agents.understanding.types import Language
+
+ENGLISH_WORDS = word_set(
+    """the an i i'm i'd i've my mine you your to of and or in on at for with from is are was be
+    been am do does did don't can't can could would should will have has had it it's this that these
+    what when where who why how which there please thanks thank hello hi hey yes yeah yep not
+    appointment appointments book booking schedule reschedule cancel see want need like get make
+    next tomorrow today week month morning afternoon evening tonight monday tuesday wednesday
+    thursday friday saturday sunday january february march april june july august september october
+    november december first second third last one doctor help talk person someone human agent
+    about after before some any just sure okay great good bye name born birthday phone number
+    skin heart knee back pain child son daughter kid baby rash bill insurance parking hours open
+    refill prescription question call visit soon possible asap"""
+)
+SPANISH_WORDS = word_set(
+    """el la los las un una unos unas yo mi mis tu su sus de del al que y o en con por para es son
+    está estoy esta este soy tengo tiene quiero quisiera necesito puedo puede podría hay hola
+    gracias sí buenos buenas días dias tardes noches favor cita citas turno turnos hora agendar
+    reservar pedir cancelar anular cambiar reprogramar mover ver médico medico doctora hablar
+    alguien persona humano mañana manana semana mes próximo proximo próxima proxima pasado lunes
+    martes miércoles miercoles jueves viernes sábado sabado domingo enero febrero marzo abril mayo
+    junio julio agosto septiembre octubre noviembre diciembre primera primero segunda segundo
+    tercera tercero última ultima último ultimo ninguna ninguno cualquiera dale vale claro bueno
+    perfecto listo correcto nombre llamo nací naci teléfono telefono dolor duele piel corazón
+    rodilla espalda hijo hija niño nina niña bebé bebe receta factura seguro horario dirección
+    pregunta tarde noche antes después despues cuanto cuándo cuando dónde donde qué como cómo
+    cuál cual también tambien pero muy más mas"""
+)
+_SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚü]")
+
+
+def language_scores(text: str) -> tuple[int, int]:
+    """(English, Spanish) evidence counts; words that are both (e.g. "no", "a") count for neither."""
+    cleaned = clean(text)
+    english = spanish = 0
+    for word in tokens(fold(cleaned)):
+        in_en, in_es = word in ENGLISH_WORDS, word in SPANISH_WORDS
+        english += in_en and not in_es
+        spanish += in_es and not in_en
+    spanish += len(_SPANISH_MARKS.findall(cleaned))
+    return english, spanish
+
+
+def detect_language(text: str, *, hint: Language | None = None) -> Language:
+    """The message's language; with no clear evidence, `hint` (the conversation's), else English."""
+    english, spanish = language_scores(text)
+    if spanish > english:
+        return "es"
+    if english > spanish:
+        return "en"
+    return hint or "en"

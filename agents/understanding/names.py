@@ -1,0 +1,128 @@
+"""A person's name in a message: "my name is Ana Rodríguez", "soy Ana", "Lena Park, 14 Feb 1990".
+
+Explicit phrasings ("my name is", "me llamo") are trusted; softer ones ("I'm", "soy", "this is")
+and a bare reply ("lena park") are accepted only when the words do not read as ordinary words
+("I'm fine", "soy alérgico", "I am the doctor" are not names). A bare reply needs two to four
+words, so that "Thanks" or "Tuesday" never become a patient.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agents.understanding.dates import VOCABULARY as DATE_WORDS
+from agents.understanding.identity import find_birth_date, find_phone
+from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
+from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
+from agents.understanding.text import clean, fold, word_set
+from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from agents.understanding.types import Language
+
+_EXPLICIT = re.compile(
+    r"\b(?:my\s+(?:full\s+)?name\s+is|my\s+name's|name\s*(?:is|:)|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es"
+    r"|nombre\s*:)\s+"
+)
+_SOFT = re.compile(
+    r"(?:^|[,.!;]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
+    r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla)\s+"
+)
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_PARTICLES = word_set("de del la las los y van von da di du le st")
+# Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990").
+_CONNECTORS = word_set(
+    """born dob d.o.b date of birth birthday birth and my is name phone number tel here it's its
+    nacido nacida naci nací fecha nacimiento el on y mi es nombre teléfono telefono aquí aqui
+    hi hello hey hola buenas buenos dias días good morning afternoon evening"""
+)
+_EXTRA = word_set(
+    """fine good ok okay sure great well sorry here calling looking trying going writing texting
+    interested new patient sick ill allergic pregnant diabetic worried scared afraid available free
+    busy late early ready back home done happy sad tired also just still really very not the doctor
+    nurse admin administrator staff system assistant bot calling for mother father mom dad wife husband
+    paciente nuevo nueva alérgico alérgica alergico alergica embarazada diabético diabética enfermo
+    enferma bien mal aquí llamando escribiendo disponible libre ocupado ocupada también yo tu usted
+    administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
+    hermana de dr dra mr mrs ms miss sr sra srta"""
+)
+_STOP = (
+    ENGLISH_WORDS
+    | SPANISH_WORDS
+    | DATE_WORDS
+    | SPECIALTY_WORDS
+    | _EXTRA
+    | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
+)
+_MAX_WORDS = 4
+
+
+def _title(word: str, first: bool) -> str:
+    """Title-case one name word unless the patient already cased it deliberately ("McDonald")."""
+    if not first and fold(word) in _PARTICLES:
+        return word.lower()
+    if not (word.islower() or word.isupper()):
+        return word
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0].upper() + m.group()[1:].lower(), word)
+
+
+def _name_words(segment: str, *, strict_first: bool) -> list[str]:
+    """The name words at the start of `segment`, stopping at punctuation or an ordinary word."""
+    words: list[str] = []
+    for raw in segment.split(" "):
+        match = _WORD.fullmatch(raw.rstrip(",.;:!?"))
+        if match is None:
+            break
+        word = match.group().removesuffix("'s")
+        folded = fold(word)
+        capitalised = word[0].isupper() and not word.isupper()
+        ordinary = folded in _STOP and folded not in _PARTICLES
+        if ordinary and (not capitalised or (strict_first and not words)):
+            break
+        words.append(word)
+        if len(words) == _MAX_WORDS or raw != raw.rstrip(",.;:!?"):
+            break
+    while words and fold(words[-1]) in _PARTICLES:
+        words.pop()
+    return words
+
+
+def _format(words: Iterable[str]) -> str:
+    return " ".join(_title(w, i == 0) for i, w in enumerate(words))
+
+
+def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> str | None:
+    """`parse_name` on cleaned text whose `blanks` spans (a birth date, a phone) are to be ignored;
+    a reply that is only a name counts when `bare` (the agent asked for it, or a birth date came)."""
+    chars = list(cleaned)
+    for start, end in blanks:
+        chars[start:end] = " " * (end - start)
+    text = "".join(chars)
+    folded = fold(text)
+    for pattern, strict in ((_EXPLICIT, False), (_SOFT, True)):
+        if match := pattern.search(folded):
+            words = _name_words(text[match.end() :], strict_first=strict)
+            if words and fold(words[0]) not in _PARTICLES:
+                return _format(words)
+    return _bare_name(text) if bare else None
+
+
+def _bare_name(text: str) -> str | None:
+    """A reply that is nothing but a name (plus connectors such as "born" or "DOB")."""
+    kept = [w for w in re.split(r"[\s,;:.!?/()-]+", text) if w and fold(w) not in _CONNECTORS]
+    if not 2 <= len(kept) <= _MAX_WORDS:
+        return None
+    words = _name_words(" ".join(kept), strict_first=True)
+    if len(words) != len(kept) or fold(words[0]) in _PARTICLES:
+        return None
+    return _format(words)
+
+
+def parse_name(text: str, *, language: Language) -> str | None:
+    """The patient's name, title-cased ("lena park" → "Lena Park"), or None.
+
+    A birth date (read in `language`'s order) and a phone number in the same reply are set aside
+    first, so "Lena Park, 14 Feb 1990" gives "Lena Park".
+    """
+    cleaned = clean(text)
+    claims = [find_birth_date(fold(cleaned), language=language, today=None), find_phone(cleaned)]
+    return name_in(cleaned, [c.span for c in claims if c is not None], bare=True)

@@ -1,0 +1,162 @@
+"""Which specialty a message points to, the reason for the visit, and a practitioner named in it.
+
+A specialist's name ("dermatologist", "pediatra") decides; otherwise a child being booked for
+("my son", "mi hija") means pediatrics; otherwise the body part or complaint ("rash", "rodilla",
+"check-up") maps to the specialty that treats it, and that complaint phrase becomes the reason.
+Chest pain is deliberately absent: it is a red flag (safety.py), never a booking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import Text, fold, phrase_pattern, phrases, vocabulary_of, word_set
+from agents.understanding.timewords import MONTHS, WEEKDAYS
+
+_SPECIALISTS: dict[str, tuple[str, ...]] = {
+    "cardiology": phrases(
+        "cardiologist|cardiology|cardiólogo|cardióloga|cardiología|heart doctor|heart specialist"
+        "|médico del corazón|doctor del corazón|especialista del corazón"
+    ),
+    "dermatology": phrases(
+        "dermatologist|dermatology|derm|dermatólogo|dermatóloga|dermatología|skin doctor"
+        "|skin specialist|médico de la piel|doctor de la piel"
+    ),
+    "pediatrics": phrases(
+        "pediatrician|paediatrician|pediatrics|paediatrics|pediatric|pediatra|pediatría"
+        "|children's doctor|kids doctor|child doctor"
+    ),
+    "orthopedics": phrases(
+        "orthopedist|orthopaedist|orthopedic|orthopaedic|orthopedics|orthopaedics|ortho|bone doctor"
+        "|orthopedic surgeon|traumatólogo|traumatóloga|traumatología|ortopedista|ortopedia"
+    ),
+    "family-medicine": phrases(
+        "family doctor|family medicine|family physician|family practice|gp|general practitioner"
+        "|primary care|pcp|médico general|médico de cabecera|médico de familia|medicina general"
+        "|medicina familiar|doctor general"
+    ),
+}
+_CHILD = phrases(
+    "my son|my daughter|my child|my kid|my kids|my children|my baby|my toddler|my boy|my girl"
+    "|my newborn|my infant|child|kid|baby|infant|toddler|newborn|mi hijo|mi hija|mis hijos|mi niño"
+    "|mi niña|mi bebé|mi nene|mi nena|niño|niña|niños|bebé|hijo|hija|recién nacido"
+)
+_COMPLAINTS: dict[str, tuple[str, ...]] = {
+    "cardiology": phrases(
+        "palpitations|heart racing|racing heart|irregular heartbeat|arrhythmia|high blood pressure"
+        "|hypertension|heart murmur|heart|palpitaciones|presión alta|hipertensión|arritmia|corazón|soplo"
+    ),
+    "dermatology": phrases(
+        "skin|rash|acne|mole|moles|eczema|psoriasis|itch|itchy|itching|hives|wart|warts|pimples"
+        "|skin tag|sunburn|piel|granos|grano|acné|lunar|lunares|sarpullido|erupción|picazón|comezón"
+        "|eccema|verruga|verrugas|manchas|ronchas"
+    ),
+    "orthopedics": phrases(
+        "knee|knees|back pain|my back|lower back|upper back|shoulder|hip|ankle|wrist|elbow|joint"
+        "|joints|fracture|broken bone|broken arm|broken leg|broke my|sprain|sprained|torn ligament|acl"
+        "|meniscus|tendon|tendonitis|sciatica|sports injury|bone|bones|rodilla|rodillas|espalda"
+        "|hombro|cadera|tobillo|muñeca|codo|articulación|articulaciones|fractura|hueso|huesos"
+        "|esguince|torcedura|me torcí|lumbago|ciática"
+    ),
+    "family-medicine": phrases(
+        "check-up|checkup|check up|physical|annual exam|annual visit|annual physical|annual"
+        "|yearly exam|wellness visit|flu|cold|cough|fever|sore throat|headache|ear infection"
+        "|sinus infection|blood work|chequeo|revisión|revisión general|examen físico|gripe|resfriado"
+        "|resfrío|catarro|tos|fiebre|dolor de garganta|dolor de cabeza|dolor de oído|análisis"
+    ),
+}
+
+_SPECIALIST_RE = {code: phrase_pattern(words) for code, words in _SPECIALISTS.items()}
+_CHILD_RE = phrase_pattern(_CHILD)
+_COMPLAINT_RE = {code: phrase_pattern(words) for code, words in _COMPLAINTS.items()}
+VOCABULARY = vocabulary_of(
+    [*_CHILD, *(w for table in (_SPECIALISTS, _COMPLAINTS) for ws in table.values() for w in ws)]
+)
+
+# Words that may open a complaint phrase ("a bad rash"), and where a complaint phrase ends.
+_LEAD_IN = re.compile(
+    r"(?:\b(?:my|his|her|their|mi|su|sus|bad|severe|terrible|persistent|mild|painful|sore|swollen|strange"
+    r"|weird|red|fuerte|mucho|mucha|un|una|el|la|los|las|me\s+duelen?|le\s+duelen?|(?:pain|ache)\s+in"
+    r"|(?:dolor|molestias?)\s+(?:de|en))\s+){1,3}$"
+)
+_STOP = re.compile(
+    r"[,.;!?]|\s(?:and\s+i|and\s+would|i'd|i\s+would|i\s+want|could|can\s+i|can\s+you|please|next|this|"
+    r"tomorrow|today|asap|on\s+(?:monday|tuesday|wednesday|thursday|friday)|appointment|y\s+quiero|"
+    r"quisiera|por\s+favor|para\s+el|el\s+(?:lunes|martes|miercoles|jueves|viernes)|la\s+semana|cita|"
+    r"manana|hoy|pasado|lo\s+antes|cuanto\s+antes)\b"
+)  # fmt: skip
+_MAX_REASON_WORDS = 8
+
+_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora)\b\.?\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+_NOT_A_NAME = word_set(
+    """appointment appointments visit visits tomorrow today next this who about for and or the a an
+    please office cita consulta mañana hoy que para por con de el la"""
+)
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+
+
+def find_specialty(text: Text) -> str | None:
+    """The clinic specialty code the message points to, or None."""
+    source = text.corrected
+    for code, pattern in _SPECIALIST_RE.items():
+        if pattern.search(source):
+            return code
+    if _CHILD_RE.search(source):
+        return "pediatrics"
+    found = _first_complaint(source)
+    return found[0] if found else None
+
+
+def find_reason(text: Text, *, stop_at: int | None = None) -> str | None:
+    """The complaint phrase ("rash on my arm", "me duele la rodilla"), stopping before `stop_at`
+    (where a date phrase begins) or at the end of the clause; None without a complaint."""
+    source = text.corrected
+    found = _first_complaint(source)
+    if found is None:
+        return None
+    _, match = found
+    start = match.start()
+    if lead := _LEAD_IN.search(source, 0, start):
+        start = lead.start()
+    end = len(source)
+    if stop := _STOP.search(source, match.end()):
+        end = stop.start()
+    if stop_at is not None and match.end() <= stop_at < end:
+        end = stop_at
+    words = (text.corrected if text.typo else text.clean)[start:end].split()
+    if words and fold(words[0]) in ("a", "an", "un", "una"):
+        words = words[1:]
+    return " ".join(words[:_MAX_REASON_WORDS]).strip(" ,.;") or None
+
+
+def _first_complaint(source: str) -> tuple[str, re.Match[str]] | None:
+    hits = [(m.start(), code, m) for code, pattern in _COMPLAINT_RE.items() if (m := pattern.search(source))]
+    if not hits:
+        return None
+    _, code, match = min(hits, key=lambda hit: hit[0])
+    return code, match
+
+
+def find_practitioner(clean_text: str) -> str | None:
+    """The name after "Dr."/"Dra."/"Doctor" ("Dr. Patel" → "Patel", "dra. garcía" → "García").
+
+    After "doctor" the name must be capitalised ("a doctor tomorrow" names nobody); after the
+    unambiguous "Dr"/"Dra" a lower-case surname is accepted. At most two words are taken.
+    """
+    for title in _TITLE.finditer(clean_text):
+        abbreviated = title.group().lower().startswith("dr") and not title.group().lower().startswith("doc")
+        words: list[str] = []
+        for raw in clean_text[title.end() :].split()[:2]:
+            word = _NAME_WORD.match(raw)
+            token = word.group().removesuffix("'s").removesuffix("’s") if word else ""
+            if not token or fold(token) in _NOT_A_NAME or fold(token) in _CALENDAR:
+                break
+            if not (token[0].isupper() or (abbreviated and not words)):
+                break
+            words.append(token[0].upper() + token[1:])
+            if word is None or word.end() < len(raw):
+                break
+        if words:
+            return " ".join(words)
+    return None

@@ -1,0 +1,142 @@
+"""What a non-booking message is about: a clinic question the knowledge base answers, or a request
+that needs a person (a ticket) — and how urgent that request is.
+
+The line between them: "How do refills work?" asks about the clinic (a question); "I need a
+refill of my metformin" asks someone to act (a prescription ticket). Questions about one's own
+body or medicines ("is it normal…", "can I take ibuprofen…") are medical questions: the agent
+never answers those, so they become tickets for the care team.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import Text, phrase_pattern, phrases, vocabulary_of
+from agents.understanding.types import TicketCategory, TicketPriority
+
+_INFO = phrases(
+    "parking|where can i park|where do i park|where to park|parking lot|garage|estacionamiento|estacionar"
+    "|aparcar|aparcamiento|parqueo|parquear|hours|opening hours|open|opening|close|closed|closing"
+    "|what time do you|horario|horarios|abren|cierran|abierto|abiertos|cerrado|insurance|insurances|aetna"
+    "|medicare|medicaid|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
+    "|accept|address|located|location|directions|where are you|where is the clinic|direccion|ubicacion"
+    "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
+    "|blood test|blood work|ayuno|ayunas|analisis de sangre|telehealth|telemedicine|video visit|video call"
+    "|virtual visit|virtual appointment|online|telemedicina|videollamada|consulta virtual|consulta en linea"
+    "|por video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine|vaccines"
+    "|vaccination|flu shot|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita|bring|traer|llevar"
+    "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
+    "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
+    "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
+    "|costo|speak spanish|hablan ingles|interpreter|interprete"
+)
+_INFO_RE = phrase_pattern(_INFO)
+_QUESTION_START = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
+    r"(?:what|when|where|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell|will|would\s+i"
+    r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan"
+    r"|atienden|se\s+puede|es\s+necesario|necesito\s+saber|i\s+want\s+to\s+know|i\s+was\s+wondering|i'd\s+like"
+    r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|tell\s+me|info|information"
+    r"|informacion)\b"
+)
+_MEDICAL = re.compile(
+    r"\b(?:side\s+effects?|dosage|dose|is\s+it\s+(?:normal|safe|ok|okay)|should\s+i\s+(?:take|stop|be\s+worried"
+    r"|worry|go)|can\s+i\s+(?:take|mix|drink|stop|eat)\s+(?!the\s+\d|it\b|that\b|one\b)|medical\s+question"
+    r"|question\s+for\s+(?:the|my)\s+(?:doctor|nurse)|ask\s+(?:the|my|a)\s+(?:doctor|nurse)|efectos?\s+secundarios?"
+    r"|dosis|es\s+normal|es\s+seguro|debo\s+(?:tomar|dejar|preocuparme)|puedo\s+tomar|pregunta\s+medica"
+    r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico))"
+)
+_CATEGORIES: list[tuple[TicketCategory, re.Pattern[str]]] = [
+    (
+        "prescription",
+        phrase_pattern(
+            phrases(
+                "refill|refills|prescription|prescriptions|renew my prescription|ran out of|run out of"
+                "|running out of|out of my medication|out of my meds|out of my pills|my medication|my meds"
+                "|receta|recetas|renovar|se me acabo|se me acabaron|se me termino|se me terminaron"
+                "|me quede sin|me estoy quedando sin|mis medicamentos|mi medicamento|mi medicina|reposicion"
+            )
+        ),
+    ),
+    (
+        "billing",
+        phrase_pattern(
+            phrases(
+                "bill|billing|invoice|charged|overcharged|charge|charges|double charged|charged twice"
+                "|payment|refund|copay|co-pay|statement|my balance|account balance|factura|facturacion|cobro"
+                "|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
+            )
+        ),
+    ),
+    (
+        "records",
+        phrase_pattern(
+            phrases(
+                "medical records|my records|records|copy of my|test results|lab results|my results|results"
+                "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
+            )
+        ),
+    ),
+    (
+        "complaint",
+        phrase_pattern(
+            phrases(
+                "complaint|complain|rude|unacceptable|terrible service|bad service|bad experience"
+                "|waited for hours|unhappy|dissatisfied|disappointed|unprofessional|queja|quejarme|reclamo"
+                "|reclamacion|mal servicio|mala atencion|maleducado|maleducada|grosero|grosera|pesimo"
+                "|inaceptable"
+            )
+        ),
+    ),
+    (
+        "other",
+        phrase_pattern(phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
+    ),
+]
+_HIGH = re.compile(
+    r"\b(?:ran\s+out|run\s+out|out\s+of\s+my|out\s+of\s+(?:meds|medication|pills|insulin)|se\s+me\s+(?:acabo|acabaron"
+    r"|termino|terminaron)|me\s+quede\s+sin|no\s+me\s+quedan?|urgent|urgently|urgente|asap|right\s+away"
+    r"|cuanto\s+antes|lo\s+antes\s+posible|today|hoy)\b"
+)
+_LOW = re.compile(
+    r"\b(?:no\s+rush|no\s+hurry|whenever|not\s+urgent|no\s+es\s+urgente|sin\s+prisa|cuando\s+puedan)\b"
+)
+VOCABULARY = vocabulary_of(
+    [*_INFO, "prescription", "refill", "medication", "records", "results", "complaint", "billing",
+     "invoice", "charged", "receta", "factura", "resultados", "historial", "expediente", "queja",
+     "reclamo", "dosage", "effects", "question"]
+)  # fmt: skip
+
+
+def is_question(text: Text) -> bool:
+    """Phrased as a question: a question mark, or opening with an interrogative or "I want to know"."""
+    return "?" in text.clean or bool(_QUESTION_START.search(text.corrected))
+
+
+def mentions_clinic_info(text: Text) -> bool:
+    """Touches a subject the clinic's knowledge base covers (hours, parking, insurance, fasting…)."""
+    return bool(_INFO_RE.search(text.corrected))
+
+
+def is_medical_question(text: Text) -> bool:
+    """A question about the patient's own health or medicines — for the care team, never answered."""
+    return bool(_MEDICAL.search(text.corrected))
+
+
+def ticket_category(text: Text) -> TicketCategory | None:
+    """The kind of request a staff member would act on, or None."""
+    if is_medical_question(text):
+        return "medical_question"
+    for category, pattern in _CATEGORIES:
+        if pattern.search(text.corrected):
+            return category
+    return None
+
+
+def ticket_priority(text: Text) -> TicketPriority:
+    """High when the patient is out of medicine or says it is urgent, low when they say no rush."""
+    if _HIGH.search(text.corrected):
+        return "high"
+    if _LOW.search(text.corrected):
+        return "low"
+    return "normal"

@@ -1,0 +1,198 @@
+"""One message → one `Understanding`: language, intent, fields and safety signals, offline.
+
+What the agent is waiting for (`expecting`) decides how a short reply is read: "2" is a choice
+while slots are on offer, "sí" confirms while a confirmation is pending, "Lena Park, 14 Feb 1990"
+identifies while identity is asked. Intents that change course (a person, opting out, cancel,
+reschedule, list) are honoured whatever was expected; red flags and injection are reported on
+every message and left to the graph to act on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from agents.understanding import choices, dates, intents, safety, specialties, topics
+from agents.understanding.choices import mentions_choice
+from agents.understanding.dates import when_in
+from agents.understanding.identity import find_birth_date, find_phone
+from agents.understanding.intents import EXACT, GUESS, NONE, Reading
+from agents.understanding.language import detect_language
+from agents.understanding.names import name_in
+from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
+from agents.understanding.text import Text, analyse
+from agents.understanding.types import (
+    Expecting,
+    Fields,
+    Intent,
+    Language,
+    RedFlag,
+    TicketCategory,
+    TicketPriority,
+    Understanding,
+)
+
+VOCABULARY = (
+    intents.VOCABULARY
+    | specialties.VOCABULARY
+    | dates.VOCABULARY
+    | topics.VOCABULARY
+    | safety.VOCABULARY
+    | choices.VOCABULARY
+)
+# While slots are on offer, these mean "something else", not a pick among them.
+_NEW_REQUEST = re.compile(
+    r"\b(?:instead|another|other|different|else|later|earlier|otro|otra|otros|otras|distinto|distinta"
+    r"|diferente|en\s+su\s+lugar)\b"
+)
+_FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
+_REASON_LEAD = re.compile(
+    r"^(?:it'?s\s+|es\s+)?(?:for|about|because(?:\s+of)?|por|porque|para)\s+", re.IGNORECASE
+)
+
+
+def understand(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    expecting: Expecting | None = None,
+    language_hint: Language | None = None,
+) -> Understanding:
+    """Understand one patient message at `now` (aware) in the clinic's time zone `tz`."""
+    analysed = analyse(text, VOCABULARY)
+    language = detect_language(analysed.clean, hint=language_hint)
+    choosing = expecting == "choice" and mentions_choice(analysed.clean)
+    fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting, choosing=choosing)
+    red_flag = safety.find_red_flag(analysed)
+    reading = _intent(analysed, fields, expecting, choosing)
+    return Understanding(
+        text=analysed.clean,
+        language=language,
+        intent=reading.intent,
+        fields=_complete(fields, analysed, reading.intent, red_flag, expecting),
+        red_flag=red_flag,
+        injection=safety.is_injection(analysed),
+        confidence=reading.confidence if analysed.clean else NONE,
+    )
+
+
+def _blank(cleaned: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(cleaned)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _fields(
+    text: Text,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    language: Language,
+    expecting: Expecting | None,
+    choosing: bool,
+) -> Fields:
+    today: date = now.astimezone(tz).date()
+    birth = find_birth_date(text.folded, language=language, today=today)
+    phone = find_phone(text.clean)
+    blanks = [claim.span for claim in (birth, phone) if claim is not None]
+    when = None
+    if expecting != "identity" and not choosing:
+        when = when_in(analyse(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
+    reason = find_reason(text)
+    if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
+        reason = reason[:cut].strip(" ,.;") or None
+    return Fields(
+        specialty=find_specialty(text),
+        reason=reason,
+        when=when,
+        practitioner=find_practitioner(text.clean),
+        name=name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None),
+        birth_date=birth.value if birth and isinstance(birth.value, date) else None,
+        phone=phone.value if phone and isinstance(phone.value, str) else None,
+    )
+
+
+def _expected(text: Text, fields: Fields, expecting: Expecting | None, choosing: bool) -> Reading | None:
+    """The reading a reply gets because of what the agent asked, if it answers that."""
+    sure = intents.TYPO if text.typo else EXACT
+    if expecting == "confirm" and (answer := intents.yes_or_no(text)):
+        return Reading(answer, sure)
+    if expecting == "choice":
+        if choosing and not _NEW_REQUEST.search(text.corrected):
+            return Reading(Intent.CHOOSE, sure)
+        if fields.when:
+            return Reading(Intent.PROVIDE_INFO, sure)
+        if answer := intents.yes_or_no(text):
+            return Reading(answer, sure)
+    answered = (
+        (expecting == "identity" and (fields.name or fields.birth_date))
+        or (expecting == "specialty" and fields.specialty)
+        or (expecting == "when" and fields.when)
+    )
+    return Reading(Intent.PROVIDE_INFO, sure) if answered else None
+
+
+def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: bool) -> Reading:
+    strong = intents.strong_intent(text)
+    if strong and strong.intent in (Intent.OPT_OUT, Intent.OPT_IN, Intent.HANDOFF):
+        return strong
+    if expecting == "confirm" and (answer := intents.yes_or_no(text)):
+        return Reading(answer, strong.confidence if strong else EXACT)
+    if strong:
+        return strong
+    if expected := _expected(text, fields, expecting, choosing):
+        return expected
+    request = intents.request_intent(text)
+    if expecting in _FREE_TEXT and text.clean:
+        if request and request.intent is Intent.QUESTION and request.confidence > GUESS:
+            return request
+        if not (small := intents.small_talk(text)) or small.intent not in (Intent.THANKS, Intent.GREETING):
+            return Reading(Intent.PROVIDE_INFO, EXACT)
+        return small
+    if request and not (request.intent is Intent.QUESTION and request.confidence == GUESS):
+        return request
+    if request and not (fields.specialty or fields.when):
+        return request
+    return _leftover(text, fields)
+
+
+def _leftover(text: Text, fields: Fields) -> Reading:
+    """No request keyword: a specialty means booking; dates or identity are information."""
+    if fields.specialty:
+        return Reading(Intent.BOOK, GUESS)
+    if fields.when or fields.name or fields.birth_date or fields.phone:
+        return Reading(Intent.PROVIDE_INFO, GUESS)
+    if small := intents.small_talk(text):
+        return small
+    if mentions_choice(text.clean):
+        return Reading(Intent.CHOOSE, GUESS)
+    return Reading(Intent.UNKNOWN, NONE)
+
+
+def _complete(
+    fields: Fields, text: Text, intent: Intent, red_flag: RedFlag | None, expecting: Expecting | None
+) -> Fields:
+    """Fill what depends on the intent: ticket category and priority, the question, a free-text reason."""
+    category: TicketCategory | None = topics.ticket_category(text)
+    priority: TicketPriority | None = None
+    if red_flag:
+        category, priority = category or "medical_question", "urgent"
+    elif intent is Intent.TICKET or expecting == "ticket_details":
+        category, priority = category or "other", topics.ticket_priority(text)
+    else:
+        category = None
+    reason = fields.reason
+    if expecting == "reason" and intent is Intent.PROVIDE_INFO and reason is None:
+        reason = _REASON_LEAD.sub("", text.clean).strip(" .!") or None
+    asks = intent is Intent.QUESTION or category == "medical_question"
+    return replace(
+        fields,
+        reason=reason,
+        ticket_category=category,
+        ticket_priority=priority,
+        question=text.clean if asks else None,
+    )

@@ -1,0 +1,51 @@
+"""What the staff REST routes share: the list envelope, and auditing reads of patient data."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.deps import Page, Principal
+from store.audit import service as audit
+
+T = TypeVar("T")
+
+
+class Listing(BaseModel, Generic[T]):
+    """`{"items": [...], "total": n, "limit": l, "offset": o}`: one page and the size of the whole."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    @classmethod
+    def of(cls, items: list[T], total: int, page: Page) -> Listing[T]:
+        return cls(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+async def audit_reads(
+    session: AsyncSession,
+    *,
+    staff: Principal,
+    resource_type: str,
+    records: Iterable[tuple[uuid.UUID, uuid.UUID]],
+) -> None:
+    """One `<resource_type>.read` entry per (record id, patient id) shown to a member of staff.
+
+    One row per record, not one per request, so "who has seen this patient's data" is a plain
+    query on the audit log's patient index.
+    """
+    for record_id, patient_id in records:
+        await audit.record(
+            session,
+            actor=staff.actor,
+            action=f"{resource_type}.read",
+            resource_type=resource_type,
+            resource_id=record_id,
+            patient_id=patient_id,
+        )

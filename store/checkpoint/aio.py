@@ -1,0 +1,378 @@
+"""`AsyncRedisSaver`: LangGraph checkpoints on plain Redis >= 6.2 or Valkey, for `graph.ainvoke()`.
+
+    async with AsyncRedisSaver.from_conn_string("redis://localhost:6379/0", ttl=7 * 86400) as saver:
+        graph = builder.compile(checkpointer=saver)
+        await graph.ainvoke(inputs, {"configurable": {"thread_id": conversation_id}})
+
+Key layout in `keys.py`, the atomic operations in `scripts.py`. Each operation is retried a
+bounded number of times while Redis is unreachable or still loading after a restart (every one
+is idempotent, so a retry after a lost reply is safe), then raises `CheckpointConnectionError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Sequence
+from contextlib import asynccontextmanager
+from functools import partial
+from typing import Any, TypeVar
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import ChannelVersions, Checkpoint, CheckpointMetadata, CheckpointTuple
+from redis.asyncio import Redis
+from redis.exceptions import NoScriptError, ResponseError
+from tenacity import AsyncRetrying
+from typing_extensions import Unpack
+
+from store.checkpoint import keys, scripts
+from store.checkpoint.base import (
+    TRANSIENT_ERRORS,
+    BaseRedisSaver,
+    PutPlan,
+    SaverOptions,
+    check_server,
+    describe,
+)
+from store.checkpoint.errors import UnsupportedServerError
+from store.checkpoint.keys import ThreadKeys
+
+T = TypeVar("T")
+
+
+async def _nothing() -> None:
+    return None
+
+
+class AsyncRedisSaver(BaseRedisSaver):
+    """Asynchronous checkpointer on a `redis.asyncio.Redis` client (options: `BaseRedisSaver`).
+
+    The sync methods (`get_tuple`, `list`, `put`, ...) work only from another thread while the
+    saver's event loop runs, as with LangGraph's AsyncPostgresSaver; on the loop's own thread
+    they raise `asyncio.InvalidStateError` naming the async call to use instead.
+    """
+
+    def __init__(self, client: Redis, **options: Unpack[SaverOptions]) -> None:
+        super().__init__(**options)
+        connection = client.connection_pool.connection_kwargs
+        if connection.get("decode_responses"):
+            raise ValueError("the Redis client must use decode_responses=False: checkpoints are bytes")
+        self.client = client
+        self.where = describe(connection)
+        try:
+            self.loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            self.loop = None  # bound on first use
+
+    @classmethod
+    @asynccontextmanager
+    async def from_conn_string(
+        cls, url: str, **options: Unpack[SaverOptions]
+    ) -> AsyncIterator[AsyncRedisSaver]:
+        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed after."""
+        client = Redis.from_url(url)
+        try:
+            saver = cls(client, **options)
+            await saver.asetup()
+            yield saver
+        finally:
+            await client.aclose()
+
+    async def asetup(self) -> None:
+        """Check the server (Redis >= 6.2, Lua) and load the scripts. Runs by itself on first use;
+        call it at startup to fail fast."""
+        self._ready = False
+        await self._call(_nothing)
+
+    # -- the checkpointer interface ------------------------------------------------------------
+
+    async def aget_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        """The checkpoint named by `checkpoint_id`, or the namespace's latest: one round trip."""
+        read = self._get_read(config)
+        reply = await self._call(partial(self._eval, scripts.READ, read.keys, read.args))
+        return self._first(read, reply)
+
+    async def alist(
+        self,
+        config: RunnableConfig | None,
+        *,
+        filter: dict[str, Any] | None = None,
+        before: RunnableConfig | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[CheckpointTuple]:
+        """Newest first. Without a thread id every thread under the prefix is listed (a SCAN: for
+        operators, not for request paths)."""
+        query = self._list_query(config, filter, before, limit)
+        thread_ids: Sequence[str] = [query.thread_id] if query.thread_id is not None else []
+        if query.thread_id is None:
+            thread_ids = await self._call(self._thread_ids)
+        replies = []
+        for thread_id in thread_ids:
+            read = self._list_read(query, thread_id)
+            replies.append(
+                (thread_id, await self._call(partial(self._eval, scripts.READ, read.keys, read.args)))
+            )
+        for item in self._select(query, replies):
+            yield item
+
+    async def aput(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        """Store the checkpoint and the blobs of its new versions atomically, refreshing the TTL."""
+        plan = self._put_plan(config, checkpoint, metadata, new_versions)
+        await self._call(partial(self._put, plan))
+        return plan.next_config
+
+    async def aput_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str = "",
+    ) -> None:
+        """Store a task's writes atomically; a replayed task does not duplicate them."""
+        if not writes:
+            return
+        thread_keys, args = self._writes_plan(config, writes, task_id, task_path)
+        await self._call(partial(self._eval, scripts.PUT_WRITES, thread_keys, args))
+
+    async def adelete_thread(self, thread_id: str) -> None:
+        """Delete every checkpoint, blob and write of the thread (two keys, one script)."""
+        await self._call(partial(self._delete_thread, str(thread_id)))
+
+    async def adelete_for_runs(self, run_ids: Sequence[str]) -> None:
+        """Delete the checkpoints (and their writes) that the runs wrote, in every thread."""
+        runs = [keys.check_name("run_id", str(r)) for r in run_ids]
+        if runs:
+            await self._call(partial(self._delete_runs, runs))
+
+    async def acopy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        """Make the target thread a copy of the source (whatever the target held is replaced)."""
+        await self._call(partial(self._copy_thread, str(source_thread_id), str(target_thread_id)))
+
+    async def aprune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        """`keep_latest`: each namespace keeps its latest checkpoint, with its writes and blobs;
+        finished subgraph calls go whole. `delete`: the threads go. Threads that use a
+        DeltaChannel are refused by keep_latest (NotImplementedError), before any is pruned."""
+        targets = self._prune_targets(thread_ids, strategy)
+        if strategy == "delete":
+            for thread_id in targets:
+                await self.adelete_thread(thread_id)
+            return
+        await self._call(partial(self._refuse_delta_threads, targets))
+        for thread_id in targets:
+            await self._call(partial(self._keep_latest, thread_id))
+
+    # -- the same from other threads -----------------------------------------------------------
+
+    def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        return self._from_thread(self.aget_tuple(config), "await checkpointer.aget_tuple(...)")
+
+    def list(
+        self,
+        config: RunnableConfig | None,
+        *,
+        filter: dict[str, Any] | None = None,
+        before: RunnableConfig | None = None,
+        limit: int | None = None,
+    ) -> Iterator[CheckpointTuple]:
+        listing = self.alist(config, filter=filter, before=before, limit=limit)
+        yield from self._from_thread(_collect(listing), "checkpointer.alist(...)")
+
+    def put(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        coro = self.aput(config, checkpoint, metadata, new_versions)
+        return self._from_thread(coro, "await checkpointer.aput(...)")
+
+    def put_writes(
+        self, config: RunnableConfig, writes: Sequence[tuple[str, Any]], task_id: str, task_path: str = ""
+    ) -> None:
+        coro = self.aput_writes(config, writes, task_id, task_path)
+        self._from_thread(coro, "await checkpointer.aput_writes(...)")
+
+    def delete_thread(self, thread_id: str) -> None:
+        self._from_thread(self.adelete_thread(thread_id), "await checkpointer.adelete_thread(...)")
+
+    def delete_for_runs(self, run_ids: Sequence[str]) -> None:
+        self._from_thread(self.adelete_for_runs(run_ids), "await checkpointer.adelete_for_runs(...)")
+
+    def copy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
+        coro = self.acopy_thread(source_thread_id, target_thread_id)
+        self._from_thread(coro, "await checkpointer.acopy_thread(...)")
+
+    def prune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
+        self._from_thread(self.aprune(thread_ids, strategy=strategy), "await checkpointer.aprune(...)")
+
+    def _from_thread(self, coro: Coroutine[Any, Any, T], instead: str) -> T:
+        try:
+            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is not None and running is self.loop:
+            coro.close()
+            raise asyncio.InvalidStateError(
+                "Synchronous calls to AsyncRedisSaver are only allowed from a different thread. "
+                f"From the event loop's thread, use the async interface, e.g. `{instead}` or "
+                "`await graph.ainvoke(...)`; in synchronous code, use RedisSaver."
+            )
+        if self.loop is None or not self.loop.is_running():
+            coro.close()
+            raise asyncio.InvalidStateError(
+                "AsyncRedisSaver's synchronous methods run on its event loop, which is not running; "
+                "in synchronous code, use RedisSaver."
+            )
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
+
+    # -- I/O -----------------------------------------------------------------------------------
+
+    async def _call(self, op: Callable[[], Awaitable[T]]) -> T:
+        """Run `op` (after the one-time setup), retrying while Redis is unreachable."""
+        if self.loop is None:
+            self.loop = asyncio.get_running_loop()
+        try:
+            return await AsyncRetrying(**self._retry_options())(self._attempt, op)
+        except TRANSIENT_ERRORS as exc:
+            raise self._lost(self.where, exc) from exc
+
+    async def _attempt(self, op: Callable[[], Awaitable[T]]) -> T:
+        if not self._ready:
+            await self._setup()
+        return await op()
+
+    async def _setup(self) -> None:
+        try:
+            info = await self.client.info("server")
+        except ResponseError as exc:
+            raise UnsupportedServerError(f"{self.where} refused INFO: {exc}") from exc
+        check_server(info, self.where)
+        await self._load_scripts()
+        self._ready = True
+
+    async def _load_scripts(self) -> None:
+        pipe = self.client.pipeline(transaction=False)
+        for script in scripts.ALL:
+            pipe.script_load(script.source)
+        try:
+            await pipe.execute()
+        except ResponseError as exc:
+            raise UnsupportedServerError(f"{self.where} refused to load Lua scripts: {exc}") from exc
+
+    async def _eval(
+        self, script: scripts.Script, thread_keys: ThreadKeys, args: Sequence[bytes | int | str]
+    ) -> Any:
+        try:
+            return await self.client.evalsha(script.sha, 2, *thread_keys, *args)
+        except NoScriptError:  # the server restarted or flushed its script cache
+            await self._load_scripts()
+            return await self.client.evalsha(script.sha, 2, *thread_keys, *args)
+
+    async def _put(self, plan: PutPlan) -> None:
+        if plan.run_id is None:
+            await self._eval(scripts.PUT, plan.keys, plan.args)
+            return
+        try:
+            await self._put_indexed(plan, plan.run_id)
+        except NoScriptError:  # the server restarted or flushed its script cache
+            await self._load_scripts()
+            await self._put_indexed(plan, plan.run_id)
+
+    async def _put_indexed(self, plan: PutPlan, run_id: str) -> None:
+        """The run index is another slot, so it cannot join the script: it goes first in the
+        same round trip, so no checkpoint of a run is missing from it (a stale entry is harmless)."""
+        run_key = keys.run_key(self.prefix, run_id)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.sadd(run_key, plan.thread_id)
+        if self._ttl_ms:
+            pipe.pexpire(run_key, self._ttl_ms)
+        pipe.evalsha(scripts.PUT.sha, 2, *plan.keys, *plan.args)
+        await pipe.execute()
+
+    async def _forget_runs(self, thread_id: str, run_ids: Sequence[bytes | str]) -> None:
+        """Take the thread out of the run index entries it no longer has checkpoints for."""
+        if not run_ids:
+            return
+        pipe = self.client.pipeline(transaction=False)
+        for run in run_ids:
+            pipe.srem(keys.run_key(self.prefix, _text(run)), thread_id)
+        await pipe.execute()
+
+    async def _delete_thread(self, thread_id: str) -> None:
+        runs = await self._eval(scripts.DELETE_THREAD, self._thread_keys(thread_id), [])
+        await self._forget_runs(thread_id, runs)
+
+    async def _delete_runs(self, run_ids: Sequence[str]) -> None:
+        run_keys = [keys.run_key(self.prefix, run) for run in run_ids]
+        pipe = self.client.pipeline(transaction=False)
+        for run_key in run_keys:
+            pipe.smembers(run_key)
+        threads = sorted({_text(t) for members in await pipe.execute() for t in members})
+        for thread_id in threads:
+            await self._eval(scripts.DELETE_RUNS, self._thread_keys(thread_id), run_ids)
+        pipe = self.client.pipeline(transaction=False)
+        for run_key in run_keys:  # one key per command: each run key is its own Cluster slot
+            pipe.delete(run_key)
+        await pipe.execute()
+
+    async def _copy_thread(self, source: str, target: str) -> None:
+        src, dst = self._thread_keys(source), self._thread_keys(target)
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hgetall(src.hash)
+        pipe.zrange(src.zset, 0, -1)
+        fields, members = await pipe.execute()
+        if not members:
+            return
+        runs = sorted({keys.split(m)[1] for m in members if m.startswith(b"r\0")})
+        pipe = self.client.pipeline(transaction=False)
+        for run in runs:
+            pipe.sadd(keys.run_key(self.prefix, run), target)
+        await pipe.execute()
+        pipe = self.client.pipeline(transaction=True)
+        pipe.delete(dst.hash, dst.zset)
+        pipe.hset(dst.hash, mapping=fields)
+        pipe.zadd(dst.zset, dict.fromkeys(members, 0))
+        if self._ttl_ms:
+            pipe.pexpire(dst.hash, self._ttl_ms)
+            pipe.pexpire(dst.zset, self._ttl_ms)
+        await pipe.execute()
+
+    async def _refuse_delta_threads(self, thread_ids: Sequence[str]) -> None:
+        pipe = self.client.pipeline(transaction=False)
+        for thread_id in thread_ids:
+            pipe.hexists(self._thread_keys(thread_id).hash, keys.DELTA_FLAG)
+        flagged = [t for t, uses in zip(thread_ids, await pipe.execute(), strict=True) if uses]
+        if flagged:
+            raise NotImplementedError(
+                f"keep_latest can't prune threads that use a DeltaChannel: {', '.join(flagged)}"
+            )
+
+    async def _keep_latest(self, thread_id: str) -> None:
+        try:
+            gone = await self._eval(scripts.PRUNE, self._thread_keys(thread_id), [])
+        except ResponseError as exc:
+            if str(exc).startswith("DELTA"):
+                raise NotImplementedError(
+                    f"keep_latest can't prune threads that use a DeltaChannel: {thread_id}"
+                ) from exc
+            raise
+        await self._forget_runs(thread_id, gone)
+
+    async def _thread_ids(self) -> Sequence[str]:
+        pattern = keys.index_key_pattern(self.prefix)
+        found = [_text(k) async for k in self.client.scan_iter(match=pattern, count=1000)]
+        return [keys.thread_id_of(self.prefix, k) for k in found]
+
+
+async def _collect(listing: AsyncIterator[CheckpointTuple]) -> list[CheckpointTuple]:
+    return [item async for item in listing]
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

@@ -1,0 +1,131 @@
+"""Conversations and their messages: find or open one per channel address, record messages, hand off."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.conversations.models import (
+    Channel,
+    Conversation,
+    ConversationStatus,
+    DeliveryStatus,
+    Direction,
+    Message,
+)
+from store.errors import NotFound
+from store.outbox import service as outbox
+
+
+async def get(session: AsyncSession, *, conversation_id: uuid.UUID) -> Conversation:
+    conversation = await session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise NotFound("conversation", conversation_id)
+    return conversation
+
+
+async def get_or_create(session: AsyncSession, *, channel: Channel, address: str) -> Conversation:
+    """The conversation for `address` on `channel`, created once even under concurrent deliveries."""
+    await session.execute(
+        insert(Conversation)
+        .values(id=uuid.uuid4(), channel=channel, address=address, status=ConversationStatus.ACTIVE)
+        .on_conflict_do_nothing(constraint="uq_conversations_channel_address")
+    )
+    conversation = await session.scalar(
+        select(Conversation).where(Conversation.channel == channel, Conversation.address == address)
+    )
+    assert conversation is not None  # inserted or already there
+    return conversation
+
+
+async def get_all(
+    session: AsyncSession,
+    *,
+    status: ConversationStatus | None = None,
+    patient_id: uuid.UUID | None = None,
+    address: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Conversation], int]:
+    query = select(Conversation)
+    if status is not None:
+        query = query.where(Conversation.status == status)
+    if patient_id is not None:
+        query = query.where(Conversation.patient_id == patient_id)
+    if address is not None:
+        query = query.where(Conversation.address == address)
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    page = query.order_by(Conversation.updated_at.desc()).limit(limit).offset(offset)
+    return list(await session.scalars(page)), int(total or 0)
+
+
+async def add_message(
+    session: AsyncSession,
+    *,
+    conversation: Conversation,
+    direction: Direction,
+    body: str,
+    now: datetime,
+    provider_message_id: str | None = None,
+    status: DeliveryStatus | None = None,
+) -> Message:
+    """Record one message; inbound messages also mark the customer-service window's start."""
+    message = Message(
+        conversation_id=conversation.id,
+        channel=conversation.channel,
+        direction=direction,
+        body=body,
+        provider_message_id=provider_message_id,
+        status=status or (DeliveryStatus.RECEIVED if direction == Direction.INBOUND else DeliveryStatus.QUEUED),
+        created_at=now,
+    )
+    session.add(message)
+    if direction == Direction.INBOUND:
+        conversation.last_inbound_at = now
+    await session.flush()
+    return message
+
+
+async def get_messages(
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int = 200
+) -> list[Message]:
+    query = (
+        select(Message)
+        .where(Message.conversation_id == conversation_id)
+        .order_by(Message.created_at, Message.id)
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
+
+
+async def link_patient(session: AsyncSession, *, conversation_id: uuid.UUID, patient_id: uuid.UUID) -> None:
+    """Remember who was verified on this conversation (for staff views; the graph re-verifies)."""
+    conversation = await get(session, conversation_id=conversation_id)
+    conversation.patient_id = patient_id
+    await session.flush()
+
+
+async def hand_off(session: AsyncSession, *, conversation_id: uuid.UUID, reason: str) -> Conversation:
+    """Staff own the conversation from now on; emits `conversation.handoff` once."""
+    conversation = await get(session, conversation_id=conversation_id)
+    if conversation.status != ConversationStatus.HANDOFF:
+        conversation.status = ConversationStatus.HANDOFF
+        await outbox.emit(
+            session,
+            topic="conversation.handoff",
+            payload={"conversation_id": str(conversation.id), "reason": reason},
+        )
+        await session.flush()
+    return conversation
+
+
+async def release(session: AsyncSession, *, conversation_id: uuid.UUID) -> Conversation:
+    """Staff give the conversation back to the agent."""
+    conversation = await get(session, conversation_id=conversation_id)
+    conversation.status = ConversationStatus.ACTIVE
+    await session.flush()
+    return conversation

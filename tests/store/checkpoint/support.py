@@ -1,0 +1,18 @@
+"""Helpers shared by the checkpointer tests (fixtures are in conftest.py)."""
+
+from __future__ import annotations
+
+import secrets
+
+from redis import Redis
+
+
+def unique_prefix() -> str:
+    return f"test:ckpt:{secrets.token_hex(4)}"
+
+
+def wipe(url: str, prefix: str) -> None:
+    """Delete every key under `prefix` (and only those: other tests share the server)."""
+    with Redis.from_url(url) as client:
+        for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+            client.unlink(key)

@@ -1,0 +1,140 @@
+"""Scheduling tools: find slots, book, list, cancel and reschedule the verified patient's appointments."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from store.database import transaction
+from store.patients import service as patients
+from store.scheduling import service as scheduling
+from store.scheduling.models import Appointment, AppointmentStatus, Slot
+from tools.context import ToolContext
+from tools.schemas import (
+    AppointmentArgs,
+    AppointmentView,
+    BookArgs,
+    BookingOutcome,
+    FindSlotsArgs,
+    RescheduleArgs,
+    SlotOption,
+)
+
+SEARCH_HORIZON = timedelta(days=60)
+
+
+def slot_option(slot: Slot) -> SlotOption:
+    practitioner = slot.schedule.practitioner
+    return SlotOption(
+        slot_id=slot.id,
+        start=slot.start_at,
+        end=slot.end_at,
+        practitioner=practitioner.display_name,
+        specialty=practitioner.specialty,
+    )
+
+
+def appointment_view(appointment: Appointment) -> AppointmentView:
+    return AppointmentView(
+        id=appointment.id,
+        start=appointment.start_at,
+        practitioner=appointment.practitioner.display_name,
+        specialty=appointment.specialty,
+        address=appointment.location.address,
+        status=appointment.status.value,
+    )
+
+
+async def find_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
+    """Free slots for the specialty in the range, earliest first (a named practitioner first if any)."""
+    async with transaction(ctx.sessions) as session:
+        practitioner_id = None
+        if args.practitioner:
+            wanted = patients.fold(args.practitioner)
+            staff, _ = await scheduling.get_practitioners(session, specialty=args.specialty, limit=200)
+            practitioner_id = next((p.id for p in staff if wanted in patients.fold(p.display_name)), None)
+        slots = await scheduling.find_free_slots(
+            session,
+            start=args.start,
+            end=args.end,
+            specialty=args.specialty,
+            practitioner_id=practitioner_id,
+            part_of_day=args.part_of_day,
+            tz=ctx.tz,
+            now=ctx.now,
+            limit=args.limit,
+        )
+        return [slot_option(s) for s in slots]
+
+
+async def nearest_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
+    """When the asked range is empty: the earliest free slots after it, else the earliest from now."""
+    later = args.model_copy(update={"end": ctx.now + SEARCH_HORIZON, "part_of_day": None})
+    return await find_slots(later, ctx) or await find_slots(later.model_copy(update={"start": ctx.now}), ctx)
+
+
+async def book_appointment(args: BookArgs, ctx: ToolContext) -> BookingOutcome:
+    """Book the slot; if someone else just took it, say so and return alternatives instead."""
+    patient_id = ctx.require_patient("book_appointment")
+    try:
+        async with transaction(ctx.sessions) as session:
+            appointment = await scheduling.book(
+                session,
+                slot_id=args.slot_id,
+                patient_id=patient_id,
+                reason=args.reason,
+                now=ctx.now,
+                idempotency_key=ctx.key("book", args.slot_id),
+                actor=ctx.actor,
+            )
+            return BookingOutcome(status="booked", appointment=appointment_view(appointment))
+    except scheduling.SlotUnavailable as lost:
+        return BookingOutcome(
+            status="slot_unavailable", alternatives=[slot_option(s) for s in lost.alternatives]
+        )
+
+
+async def list_appointments(ctx: ToolContext) -> list[AppointmentView]:
+    """The verified patient's upcoming booked appointments, soonest first."""
+    patient_id = ctx.require_patient("list_appointments")
+    async with transaction(ctx.sessions) as session:
+        appointments, _ = await scheduling.get_appointments(
+            session, patient_id=patient_id, status=AppointmentStatus.BOOKED, start_from=ctx.now, limit=20
+        )
+        return [appointment_view(a) for a in appointments]
+
+
+async def cancel_appointment(args: AppointmentArgs, ctx: ToolContext) -> AppointmentView:
+    """Cancel one of the verified patient's own appointments (NotFound for anyone else's)."""
+    patient_id = ctx.require_patient("cancel_appointment")
+    async with transaction(ctx.sessions) as session:
+        appointment = await scheduling.cancel(
+            session,
+            appointment_id=args.appointment_id,
+            patient_id=patient_id,
+            now=ctx.now,
+            reason=args.reason or "cancelled by the patient",
+            actor=ctx.actor,
+        )
+        return appointment_view(appointment)
+
+
+async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> BookingOutcome:
+    """Move one of the verified patient's appointments; on a lost slot nothing changes."""
+    patient_id = ctx.require_patient("reschedule_appointment")
+    try:
+        async with transaction(ctx.sessions) as session:
+            appointment = await scheduling.reschedule(
+                session,
+                appointment_id=args.appointment_id,
+                new_slot_id=args.slot_id,
+                patient_id=patient_id,
+                now=ctx.now,
+                idempotency_key=ctx.key("reschedule", args.appointment_id, args.slot_id),
+                actor=ctx.actor,
+            )
+            return BookingOutcome(status="booked", appointment=appointment_view(appointment))
+    except scheduling.SlotUnavailable as lost:
+        return BookingOutcome(
+            status="slot_unavailable", alternatives=[slot_option(s) for s in lost.alternatives]
+        )
+

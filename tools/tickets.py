@@ -1,0 +1,32 @@
+"""Ticket tools: open a ticket for staff on behalf of the patient (verified or not)."""
+
+from __future__ import annotations
+
+from store.database import transaction
+from store.tickets import service as tickets
+from tools.context import ToolContext
+from tools.schemas import TicketArgs, TicketRef
+
+
+async def open_ticket(args: TicketArgs, ctx: ToolContext) -> TicketRef:
+    """Open a ticket linked to the conversation (and to the patient once verified); idempotent per step."""
+    async with transaction(ctx.sessions) as session:
+        ticket = await tickets.create(
+            session,
+            category=args.category,
+            priority=args.priority,
+            summary=args.summary,
+            description=args.description,
+            patient_id=ctx.patient_id,
+            conversation_id=ctx.conversation_id,
+            now=ctx.now,
+            idempotency_key=ctx.key("ticket", args.category),
+            actor=ctx.actor,
+        )
+        return TicketRef(
+            id=ticket.id,
+            reference=ticket.id.hex[:8].upper(),
+            category=ticket.category.value,
+            priority=ticket.priority.value,
+            due_at=ticket.due_at,
+        )
