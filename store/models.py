@@ -10,6 +10,7 @@ from store.outbox.models import OutboxEvent
 from store.patients.models import Patient
 from store.scheduling.models import Appointment, Location, Practitioner, Schedule, Slot
 from store.tickets.models import Ticket, TicketComment
+from store.traces.models import Trace
 
 __all__ = [
     "ApiToken",
@@ -34,4 +35,5 @@ __all__ = [
     "StaffUser",
     "Ticket",
     "TicketComment",
+    "Trace",
 ]

@@ -26,3 +26,10 @@ async def record_intake_answer(args: IntakeAnswerArgs, ctx: ToolContext) -> None
         await journeys.record_answer(
             session, patient_id=patient_id, question=args.question, answer=args.answer, now=ctx.now
         )
+
+
+async def pending_intake_question(ctx: ToolContext) -> str | None:
+    """The next unanswered intake question of the verified patient's journeys, if any."""
+    patient_id = ctx.require_patient("pending_intake_question")
+    async with transaction(ctx.sessions) as session:
+        return await journeys.pending_question(session, patient_id=patient_id)

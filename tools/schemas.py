@@ -134,7 +134,7 @@ class JourneyEventArgs(BaseModel):
 class IntakeAnswerArgs(BaseModel):
     """Record the patient's answer to a journey intake question."""
 
-    question: Literal["insurance", "allergies", "medications"]
+    question: Literal["insurance", "allergies", "medications", "feeling_better", "satisfaction"]
     answer: str = Field(min_length=1, max_length=1000)
 
 

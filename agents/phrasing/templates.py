@@ -73,8 +73,9 @@ EN: dict[str, str] = {
     "intake_allergies": 'Do you have any allergies we should know about? (or "none")',
     "intake_medications": 'Which medications do you take regularly? (or "none")',
     "intake_done": "Thank you, I've added that to your file.",
-    "checkin": "How are you feeling after your visit? If anything worries you, reply here and our "
-    "team will get back to you.",
+    "intake_feeling_better": "How are you feeling after your visit? If anything worries you, reply here "
+    "and our team will get back to you.",
+    "intake_satisfaction": "How satisfied were you with your visit, from 1 (poor) to 5 (excellent)?",
 }
 
 ES: dict[str, str] = {
@@ -140,8 +141,9 @@ ES: dict[str, str] = {
     "intake_allergies": '¿Tiene alguna alergia que debamos saber? (o "ninguna")',
     "intake_medications": '¿Qué medicamentos toma habitualmente? (o "ninguno")',
     "intake_done": "Gracias, lo he añadido a su ficha.",
-    "checkin": "¿Cómo se encuentra después de su visita? Si algo le preocupa, responda aquí y nuestro "
-    "equipo le contestará.",
+    "intake_feeling_better": "¿Cómo se encuentra después de su visita? Si algo le preocupa, responda aquí "
+    "y nuestro equipo le contestará.",
+    "intake_satisfaction": "¿Qué tan satisfecho quedó con su visita, del 1 (mal) al 5 (excelente)?",
 }
 
 TEMPLATES = {"en": EN, "es": ES}

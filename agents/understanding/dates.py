@@ -40,7 +40,7 @@ VOCABULARY = vocabulary_of(
     [*MONTHS, *WEEKDAYS, "tomorrow", "today", "morning", "afternoon", "evening", "tonight", "week",
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
-     "pasado", "posible", "pronto", "disponible", "mediodia", "despues", "antes", "dentro", "cuanto",
+     "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro", "cuanto",
      "quincena", "finales", "siguiente", "entrante", "partir"]
 )  # fmt: skip
 

@@ -23,25 +23,27 @@ _HOUR = 60
 _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
     (
         "morning",
-        re.compile(r"\bmornings?\b|\b(?:por|en|de)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"),
+        re.compile(
+            r"(?<!good )\bmornings?\b|\b(?:por|en|de)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"
+        ),
     ),
     (
         "afternoon",
         re.compile(
-            r"\bafternoons?\b|\bafter\s+lunch\b|\b(?:por|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b"
+            r"(?<!good )\bafternoons?\b|\bafter\s+lunch\b|\b(?:por|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b"
             r"|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b|\bin\s+the\s+pm\b"
         ),
     ),
     (
         "evening",
         re.compile(
-            r"\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|en|de)\s+la\s+noche\b|\besta\s+noche\b"
+            r"(?<!good )\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|en|de)\s+la\s+noche\b|\besta\s+noche\b"
         ),
     ),
 ]
 _CLOCK = (
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
-    r"(?P<mark>a\.?\s?m\b\.?|p\.?\s?m\b\.?|hrs?\b|h\b|de\s+la\s+(?:manana|tarde|noche)|o'?clock)?"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
+    r"(?:\s*(?P<mark>a\.?\s?m\b\.?|p\.?\s?m\b\.?|hrs?\b|h\b|de\s+la\s+(?:manana|tarde|noche)|o'?clock))?"
     r"(?:\s+y\s+(?P<half>media|cuarto))?"
     r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
 )

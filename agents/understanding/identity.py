@@ -50,8 +50,9 @@ def _year(text: str, today: date | None) -> int:
     digits = text.lstrip("'")
     if len(digits) == 4:
         return int(digits)
-    pivot = today.year % 100 if today else 99
-    return (1900 if int(digits) > pivot else 2000) + int(digits)
+    if today is None:
+        return 1900 + int(digits)
+    return (1900 if int(digits) > today.year % 100 else 2000) + int(digits)
 
 
 def _birth_from(match: re.Match[str], kind: str, language: Language, today: date | None) -> date | None:

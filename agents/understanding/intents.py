@@ -57,13 +57,14 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
     Intent.BOOK: phrases(
         "book|booking|appointment|appt|schedule|make an appointment|set up an appointment|see a doctor"
         "|see the doctor|see dr|see someone|like to see|want to see|need to see|get an appointment|be seen"
-        "|get seen|come in|can i come|could i come|new patient|visit|cita|turno|puedo ir|puedo pasar"
+        "|get seen|come in|can i come|could i come|new patient|visit|available|availability|any openings"
+        "|cita|turno|puedo ir|puedo pasar|disponible|disponibilidad|hay hueco|tienen hueco"
         "|agendar|reservar|pedir cita|sacar cita|sacar turno|pedir hora|una consulta|consulta|quiero ver"
         "|necesito ver|ver a un|ver al|ver a la|ver a una|pedir un turno"
     ),
     Intent.THANKS: phrases(
-        "thanks|thank you|thx|ty|thank u|cheers|appreciate it|gracias|muchas gracias|mil gracias"
-        "|te lo agradezco|se agradece"
+        "thanks|thank you|thx|ty|thank u|cheers|appreciate it|bye|goodbye|bye bye|see you|gracias"
+        "|muchas gracias|mil gracias|te lo agradezco|se agradece|adios|hasta luego|chau|chao"
     ),
     Intent.GREETING: phrases(
         "hi|hello|hey|hiya|good morning|good afternoon|good evening|greetings|hola|buenas|buenos dias"
@@ -92,6 +93,7 @@ _ASK_FOR_PERSON = re.compile(
     r"|\bhablar\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?(?:persona|humano|agente|recepcionista"
     r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
 )
+_PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
 _PERSON_WORDS = frozenset(
     {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
      "operador", "operadora", "persona", "recepcionista", "recepcion"}
@@ -161,9 +163,9 @@ def opt_change(text: Text) -> Intent | None:
 
 def asks_for_person(text: Text) -> bool:
     """ "Talk to a person", "hablar con alguien", or just "agent"/"humano" as the whole message."""
-    words = [w for w in tokens(text.corrected) if w not in ("a", "an", "un", "una", "please", "por", "favor")]
+    words = [w for w in tokens(text.corrected) if w not in _PERSON_FILLERS]
     return bool(_ASK_FOR_PERSON.search(text.corrected)) or (
-        0 < len(words) <= 2 and any(w in _PERSON_WORDS for w in words)
+        0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words)
     )
 
 
@@ -184,14 +186,16 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if is_medical_question(text):
         return Reading(Intent.TICKET, sure)
-    asks = is_question(text)
-    if mentions_clinic_info(text) and (asks or len(tokens(text.corrected)) <= 3):
+    info = mentions_clinic_info(text)
+    if info and opens_with_interrogative(text):
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:
         return Reading(Intent.TICKET, sure)
     if _found(text, Intent.BOOK):
         return Reading(Intent.BOOK, sure)
-    if asks and len(tokens(text.corrected)) > 2:
+    if info and (asks_for_something(text) or len(tokens(text.corrected)) <= 3):
+        return Reading(Intent.QUESTION, sure)
+    if is_question(text) and len(tokens(text.corrected)) > 2:
         return Reading(Intent.QUESTION, GUESS)
     return None
 

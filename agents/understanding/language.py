@@ -22,7 +22,8 @@ ENGLISH_WORDS = word_set(
     november december first second third last one doctor help talk person someone human agent
     about after before some any just sure okay great good bye name born birthday phone number
     skin heart knee back pain child son daughter kid baby rash bill insurance parking hours open
-    refill prescription question call visit soon possible asap"""
+    refill prescription question call visit soon possible asap twice times was were got been
+    having feel feeling hurts still since because but if then than also very much many"""
 )
 SPANISH_WORDS = word_set(
     """el la los las un una unos unas yo mi mis tu su sus de del al que y o en con por para es son
@@ -36,7 +37,10 @@ SPANISH_WORDS = word_set(
     perfecto listo correcto nombre llamo nací naci teléfono telefono dolor duele piel corazón
     rodilla espalda hijo hija niño nina niña bebé bebe receta factura seguro horario dirección
     pregunta tarde noche antes después despues cuanto cuándo cuando dónde donde qué como cómo
-    cuál cual también tambien pero muy más mas"""
+    cuál cual también tambien pero muy más mas dos tres veces vez ya aquí aqui hace tenía tenia
+    estaba fue fui voy vamos va puedes usted ustedes nos les lo se sin sobre hasta desde cada otro
+    otra mucho mucha poco todo todos nada algo eso esto esa ese cobraron pagué pague hoy ayer
+    porque tambien estoy siento duelen"""
 )
 _SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚü]")
 

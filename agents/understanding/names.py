@@ -108,7 +108,8 @@ def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> s
 
 def _bare_name(text: str) -> str | None:
     """A reply that is nothing but a name (plus connectors such as "born" or "DOB")."""
-    kept = [w for w in re.split(r"[\s,;:.!?/()-]+", text) if w and fold(w) not in _CONNECTORS]
+    parts = re.split(r"[\s,;:.!?/()]+", text)
+    kept = [w for w in parts if w.strip("-") and fold(w) not in _CONNECTORS]
     if not 2 <= len(kept) <= _MAX_WORDS:
         return None
     words = _name_words(" ".join(kept), strict_first=True)

@@ -78,7 +78,7 @@ def tokens(folded: str) -> list[str]:
 
 
 def _max_edits(word: str) -> int:
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 8 else 2
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ _INFO = phrases(
     "|blood test|blood work|ayuno|ayunas|analisis de sangre|telehealth|telemedicine|video visit|video call"
     "|virtual visit|virtual appointment|online|telemedicina|videollamada|consulta virtual|consulta en linea"
     "|por video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine|vaccines"
-    "|vaccination|flu shot|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita|bring|traer|llevar"
+    "|vaccination|flu shot|flu shots|shots|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita|bring|traer|llevar"
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
@@ -39,6 +39,11 @@ _QUESTION_START = re.compile(
     r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|tell\s+me|info|information"
     r"|informacion)\b"
 )
+_ASK_START = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hola|buenas|ok|so|and|also|please)\W+)*"
+    r"(?:can\s+you|could\s+you|would\s+you|send\s+me|text\s+me|me\s+(?:puede|pueden|podria|podrian)"
+    r"|puede|pueden|podria|podrian|mandame|envieme|enviame)\b"
+)
 _MEDICAL = re.compile(
     r"\b(?:side\s+effects?|dosage|dose|is\s+it\s+(?:normal|safe|ok|okay)|should\s+i\s+(?:take|stop|be\s+worried"
     r"|worry|go)|can\s+i\s+(?:take|mix|drink|stop|eat)\s+(?!the\s+\d|it\b|that\b|one\b)|medical\s+question"
@@ -46,53 +51,44 @@ _MEDICAL = re.compile(
     r"|dosis|es\s+normal|es\s+seguro|debo\s+(?:tomar|dejar|preocuparme)|puedo\s+tomar|pregunta\s+medica"
     r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico))"
 )
-_CATEGORIES: list[tuple[TicketCategory, re.Pattern[str]]] = [
+_CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (
         "prescription",
-        phrase_pattern(
-            phrases(
-                "refill|refills|prescription|prescriptions|renew my prescription|ran out of|run out of"
-                "|running out of|out of my medication|out of my meds|out of my pills|my medication|my meds"
-                "|receta|recetas|renovar|se me acabo|se me acabaron|se me termino|se me terminaron"
-                "|me quede sin|me estoy quedando sin|mis medicamentos|mi medicamento|mi medicina|reposicion"
-            )
+        phrases(
+            "refill|refills|prescription|prescriptions|renew my prescription|ran out of|run out of"
+            "|running out of|out of my medication|out of my meds|out of my pills|my medication|my meds"
+            "|receta|recetas|renovar|se me acabo|se me acabaron|se me termino|se me terminaron"
+            "|me quede sin|me estoy quedando sin|mis medicamentos|mi medicamento|mi medicina|reposicion"
         ),
     ),
     (
         "billing",
-        phrase_pattern(
-            phrases(
-                "bill|billing|invoice|charged|overcharged|charge|charges|double charged|charged twice"
-                "|payment|refund|copay|co-pay|statement|my balance|account balance|factura|facturacion|cobro"
-                "|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
-            )
+        phrases(
+            "bill|billing|invoice|charged|overcharged|charge|charges|double charged|charged twice"
+            "|payment|refund|copay|co-pay|statement|my balance|account balance|factura|facturacion|cobro"
+            "|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
         ),
     ),
     (
         "records",
-        phrase_pattern(
-            phrases(
-                "medical records|my records|records|copy of my|test results|lab results|my results|results"
-                "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
-            )
+        phrases(
+            "medical records|my records|records|copy of my|test results|lab results|my results|results"
+            "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
         ),
     ),
     (
         "complaint",
-        phrase_pattern(
-            phrases(
-                "complaint|complain|rude|unacceptable|terrible service|bad service|bad experience"
-                "|waited for hours|unhappy|dissatisfied|disappointed|unprofessional|queja|quejarme|reclamo"
-                "|reclamacion|mal servicio|mala atencion|maleducado|maleducada|grosero|grosera|pesimo"
-                "|inaceptable"
-            )
+        phrases(
+            "complaint|complain|rude|unacceptable|terrible service|bad service|bad experience"
+            "|waited for hours|unhappy|dissatisfied|disappointed|unprofessional|queja|quejarme|reclamo"
+            "|reclamacion|mal servicio|mala atencion|maleducado|maleducada|grosero|grosera|pesimo"
+            "|inaceptable"
         ),
     ),
-    (
-        "other",
-        phrase_pattern(phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
-    ),
+    ("other", phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
 ]
+_CATEGORIES = [(category, phrase_pattern(words)) for category, words in _CATEGORY_PHRASES]
+_CATEGORY_WORDS = [w for _, words in _CATEGORY_PHRASES for w in words]
 _HIGH = re.compile(
     r"\b(?:ran\s+out|run\s+out|out\s+of\s+my|out\s+of\s+(?:meds|medication|pills|insulin)|se\s+me\s+(?:acabo|acabaron"
     r"|termino|terminaron)|me\s+quede\s+sin|no\s+me\s+quedan?|urgent|urgently|urgente|asap|right\s+away"
@@ -102,15 +98,23 @@ _LOW = re.compile(
     r"\b(?:no\s+rush|no\s+hurry|whenever|not\s+urgent|no\s+es\s+urgente|sin\s+prisa|cuando\s+puedan)\b"
 )
 VOCABULARY = vocabulary_of(
-    [*_INFO, "prescription", "refill", "medication", "records", "results", "complaint", "billing",
-     "invoice", "charged", "receta", "factura", "resultados", "historial", "expediente", "queja",
-     "reclamo", "dosage", "effects", "question"]
-)  # fmt: skip
+    [*_INFO, *_CATEGORY_WORDS, "medication", "dosage", "effects", "question", "normal", "safe"]
+)
 
 
 def is_question(text: Text) -> bool:
     """Phrased as a question: a question mark, or opening with an interrogative or "I want to know"."""
-    return "?" in text.clean or bool(_QUESTION_START.search(text.corrected))
+    return "?" in text.clean or opens_with_interrogative(text)
+
+
+def opens_with_interrogative(text: Text) -> bool:
+    """Opens like an enquiry ("what…", "do you…", "¿dónde…", "I want to know…")."""
+    return bool(_QUESTION_START.search(text.corrected))
+
+
+def asks_for_something(text: Text) -> bool:
+    """A question, or a request addressed to the clinic ("can you text me the address")."""
+    return is_question(text) or bool(_ASK_START.search(text.corrected))
 
 
 def mentions_clinic_info(text: Text) -> bool:

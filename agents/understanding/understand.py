@@ -19,7 +19,7 @@ from agents.understanding.choices import mentions_choice
 from agents.understanding.dates import when_in
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
-from agents.understanding.language import detect_language
+from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from agents.understanding.names import name_in
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
@@ -35,7 +35,9 @@ from agents.understanding.types import (
 )
 
 VOCABULARY = (
-    intents.VOCABULARY
+    ENGLISH_WORDS
+    | SPANISH_WORDS
+    | intents.VOCABULARY
     | specialties.VOCABULARY
     | dates.VOCABULARY
     | topics.VOCABULARY

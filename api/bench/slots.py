@@ -150,17 +150,24 @@ def _plan_nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _plan_nodes(child)
 
 
-async def _explain(session: AsyncSession, recorder: _Recorder) -> tuple[list[str], list[str]]:
-    """(indexes used, tables read by sequential scan) in the plan of the recorded statement."""
+@dataclass(frozen=True)
+class Plan:
+    indexes: list[str]
+    seq_scans: list[str]
+    execution_ms: float
+
+
+async def _explain(session: AsyncSession, recorder: _Recorder) -> Plan:
+    """The plan of the recorded statement, run once: indexes used, tables scanned, time in Postgres."""
     connection = await session.connection()
-    result = await connection.exec_driver_sql(
-        "EXPLAIN (FORMAT JSON) " + recorder.statement, recorder.parameters
+    explain = "EXPLAIN (ANALYZE, FORMAT JSON) " + recorder.statement
+    result = (await connection.exec_driver_sql(explain, recorder.parameters)).scalar_one()[0]
+    nodes = list(_plan_nodes(result["Plan"]))
+    return Plan(
+        indexes=sorted({n["Index Name"] for n in nodes if "Index Name" in n}),
+        seq_scans=sorted({n["Relation Name"] for n in nodes if n["Node Type"] == "Seq Scan"}),
+        execution_ms=round(result["Execution Time"], 2),
     )
-    plan = result.scalar_one()[0]["Plan"]
-    nodes = list(_plan_nodes(plan))
-    indexes = sorted({n["Index Name"] for n in nodes if "Index Name" in n})
-    seq_scans = sorted({n["Relation Name"] for n in nodes if n["Node Type"] == "Seq Scan"})
-    return indexes, seq_scans
 
 
 def _percentile(samples: list[float], share: float) -> float:
@@ -183,7 +190,7 @@ async def _measure(engine: AsyncEngine, clinic: Clinic, iterations: int) -> list
                 slots = await scheduling.find_free_slots(session, tz=TZ, **shape(rng))
                 timings.append((clock.perf_counter() - started) * 1000)
                 found.append(len(slots))
-            indexes, seq_scans = await _explain(session, recorder)
+            plan = await _explain(session, recorder)
         rows.append(
             {
                 "benchmark": "slots",
@@ -195,8 +202,9 @@ async def _measure(engine: AsyncEngine, clinic: Clinic, iterations: int) -> list
                 "p50_ms": round(statistics.median(timings), 2),
                 "p95_ms": round(_percentile(timings, 0.95), 2),
                 "mean_results": round(statistics.fmean(found), 1),
-                "indexes": indexes,
-                "seq_scans": seq_scans,
+                "sql_ms": plan.execution_ms,
+                "indexes": plan.indexes,
+                "seq_scans": plan.seq_scans,
             }
         )
     return rows
@@ -235,16 +243,16 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         title=f"find_free_slots: {first['practitioners']} practitioners, {first['slots']:,} slots "
         f"(loaded in {first['load_seconds']} s)"
     )
-    for column in ("query", "n", "p50 ms", "p95 ms", "results", "indexes", "seq scans"):
-        table.add_column(
-            column, justify="right" if column in {"n", "p50 ms", "p95 ms", "results"} else "left"
-        )
+    numeric = ("n", "p50 ms", "p95 ms", "in Postgres ms", "results")
+    for column in ("query", *numeric, "indexes", "seq scans"):
+        table.add_column(column, justify="right" if column in numeric else "left")
     for row in rows:
         table.add_row(
             row["query"],
             str(row["n"]),
             f"{row['p50_ms']:.2f}",
             f"{row['p95_ms']:.2f}",
+            f"{row['sql_ms']:.2f}",
             f"{row['mean_results']:.1f}",
             ", ".join(row["indexes"]) or "-",
             ", ".join(row["seq_scans"]) or "-",

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from api.routes import appointments, health, journeys, patients, practitioners, slots, tickets
+from api.routes import appointments, fhir, health, journeys, patients, practitioners, slots, tickets
 
 ROUTERS: list[APIRouter] = [
     health.router,
@@ -12,4 +12,5 @@ ROUTERS: list[APIRouter] = [
     appointments.router,
     tickets.router,
     journeys.router,
+    fhir.router,
 ]

@@ -211,6 +211,14 @@ def _slot_of_reference(parameter: Resource) -> uuid.UUID:
     return search.reference_id(resource_id.removeprefix(PROPOSED_PREFIX), "Slot", "appointment-reference")
 
 
+@dataclass(frozen=True)
+class BookRequest:
+    slot_id: uuid.UUID
+    patient_id: uuid.UUID
+    reason: str | None
+    hold_token: str | None
+
+
 def _patient_of(appointment: Resource) -> uuid.UUID | None:
     actors = [p.get("actor", {}).get("reference", "") for p in appointment.get("participant", [])]
     patients = [ref for ref in actors if _type_of(ref) == "Patient"]
@@ -272,7 +280,7 @@ def hold_request(body: object) -> SlotRequest:
     return _slot_request(_grouped(body, HOLD, "$hold"))
 
 
-def book_request(body: object) -> SlotRequest:
+def book_request(body: object) -> BookRequest:
     """`$book` (ITI-117): the slot, the patient (participant or `patient-reference`) and the reason."""
     grouped = _grouped(body, BOOK, "$book")
     request = _slot_request(grouped)
@@ -286,4 +294,4 @@ def book_request(body: object) -> SlotRequest:
     if patient_id is None:
         raise UnprocessableResource("Appointment.participant", "must name the patient (actor Patient/<id>)")
     reason = request.reason or (None if comment is None else _text(comment))
-    return SlotRequest(request.slot_id, patient_id=patient_id, reason=reason, hold_token=request.hold_token)
+    return BookRequest(request.slot_id, patient_id=patient_id, reason=reason, hold_token=request.hold_token)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from store.journeys.actions import DEFAULT_WINDOW, DueAction, due_actions, mark_done
 from store.journeys.definitions import create_definition, get_definition, get_definitions
 from store.journeys.instances import WrongEvent, advance, cancel, current_stage, handle_event, start
+from store.journeys.intake import pending_question, record_answer
 from store.journeys.reads import get, get_instances, history
 from store.journeys.schemas import ActionSpec, StageSpec
 
@@ -32,5 +33,7 @@ __all__ = [
     "handle_event",
     "history",
     "mark_done",
+    "pending_question",
+    "record_answer",
     "start",
 ]

@@ -51,6 +51,7 @@ ACTIVE_STATUSES = (
     AppointmentStatus.FULFILLED,
 )
 _ACTIVE_SQL = "status IN (" + ", ".join(f"'{s.value}'" for s in ACTIVE_STATUSES) + ")"
+_OPEN_SQL = f"status IN ('{SlotStatus.FREE.value}', '{SlotStatus.BUSY_TENTATIVE.value}')"
 _SPECIALTY_SQL = "specialty IN (" + ", ".join(f"'{c}'" for c in SPECIALTIES) + ")"
 
 
@@ -106,6 +107,8 @@ class Slot(UUIDPk, Base):
         CheckConstraint("end_at > start_at", name="end_after_start"),
         Index("uq_slots_schedule_start", "schedule_id", "start_at", unique=True),
         Index("ix_slots_status_start", "status", "start_at"),
+        # Free-slot search walks this in time order and stops at its limit ("first available").
+        Index("ix_slots_open_start", "start_at", postgresql_where=text(_OPEN_SQL)),
     )
 
     schedule_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("schedules.id"))

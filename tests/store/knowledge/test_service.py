@@ -128,9 +128,11 @@ async def test_search_refuses_empty_queries_and_k_out_of_range(
 async def test_a_query_of_stop_words_alone_still_searches_by_meaning(
     session: AsyncSession, embedder: Embedder
 ) -> None:
-    await knowledge.ingest(session, embedder=embedder, source=source(), title="Bike storage", text=DOC)
-    hits = await knowledge.search(session, embedder=embedder, query="where is it? ¿dónde?", k=3)
-    assert len(hits) == 3
+    document = await knowledge.ingest(
+        session, embedder=embedder, source=source(), title="Bike storage", text=DOC
+    )
+    hits = await knowledge.search(session, embedder=embedder, query="where is it?", k=50)
+    assert sum(h.document_id == document.id for h in hits) == 2
 
 
 def row(doc: str, score: float, lexical: float) -> SimpleNamespace:
@@ -138,9 +140,9 @@ def row(doc: str, score: float, lexical: float) -> SimpleNamespace:
 
 
 def test_fusion_lets_strong_word_matches_overtake_a_slightly_closer_embedding() -> None:
-    rows = [row("emergency", 0.49, 0.0), row("parking", 0.40, 0.3), row("hours", 0.45, 0.05)]
-    assert [h.source for h in knowledge.fuse(rows, 3)] == ["parking", "emergency", "hours"]
-    assert knowledge.fuse(rows, 3)[0].score == pytest.approx(0.40)  # the score stays the cosine
+    rows = [row("emergency", 0.49, 0.0), row("parking", 0.40, 0.3), row("noise", 0.1, 0.0)]
+    assert [h.source for h in knowledge.fuse(rows, 3)] == ["parking", "emergency", "noise"]
+    assert knowledge.fuse(rows, 1)[0].score == pytest.approx(0.40)  # the score stays the cosine
 
 
 def test_fusion_without_word_matches_is_the_cosine_order() -> None:

@@ -1,0 +1,95 @@
+"""The patient's own appointments: list them, pick one, and cancel or move it after a yes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from agents.phrasing import format_slot
+from graphs.conversation.booking import _done, _offer
+from graphs.conversation.common import as_datetime, language, line, numbered, specialty_label, tool_context
+from graphs.conversation.context import AgentContext
+from graphs.conversation.plan import next_for_task
+from graphs.conversation.state import ConversationState
+from tools import registry
+from tools.schemas import AppointmentArgs, AppointmentView, BookingOutcome, RescheduleArgs
+
+
+def _when(state: ConversationState, runtime: Runtime[AgentContext], start: Any) -> str:
+    return format_slot(as_datetime(start), language(state), runtime.context.tz)
+
+
+async def _upcoming(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> list[dict[str, Any]]:
+    views: list[AppointmentView] = await registry.invoke("list_appointments", tool_context(state, runtime, config), config)
+    return [v.model_dump(mode="json") for v in views]
+
+
+async def list_appointments(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    upcoming = await _upcoming(state, runtime, config)
+    if not upcoming:
+        return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **_done("answered")}
+    text = line(state, "appointments", options=numbered(state, runtime, upcoming))
+    return {"reply": [*state.get("reply", []), text], **_done("answered")}
+
+
+async def choose_appointment(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Which appointment the task is about: the one picked, the only one, or ask among several."""
+    pending = state.get("pending") or {}
+    if "appointment" not in pending:
+        upcoming = await _upcoming(state, runtime, config)
+        if not upcoming:
+            return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **_done("none"),
+                    "step": "respond"}
+        if len(upcoming) > 1:
+            text = line(state, "which_appointment", options=numbered(state, runtime, upcoming))
+            return {"reply": [*state.get("reply", []), text], "targets": upcoming,
+                    "awaiting": "which_appointment", "step": "respond"}
+        pending = {"appointment": upcoming[0]}
+    pending = {**pending, "action": state.get("task")}
+    merged: ConversationState = {**state, "pending": pending}  # type: ignore[typeddict-item]
+    return {"pending": pending, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
+
+
+async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Say exactly what will change and wait for a yes or no."""
+    pending = state.get("pending") or {}
+    appointment = pending["appointment"]
+    values = {
+        "specialty": specialty_label(state, appointment["specialty"]),
+        "practitioner": appointment["practitioner"],
+    }
+    if pending.get("action") == "reschedule":
+        text = line(state, "confirm_reschedule", old=_when(state, runtime, appointment["start"]),
+                    new=_when(state, runtime, pending["slot"]["start"]), **values)
+    else:
+        text = line(state, "confirm_cancel", when=_when(state, runtime, appointment["start"]), **values)
+    return {"reply": [*state.get("reply", []), text], "awaiting": "confirm", "pending": pending}
+
+
+async def cancel(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    appointment = (state.get("pending") or {})["appointment"]
+    ctx = tool_context(state, runtime, config)
+    await registry.invoke("cancel_appointment", ctx, config, AppointmentArgs(appointment_id=appointment["id"]))
+    text = line(state, "cancelled", when=_when(state, runtime, appointment["start"]))
+    return {"reply": [text], "events": [{"event": "appointment.cancelled"}], **_done("cancelled")}
+
+
+async def reschedule(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    pending = state.get("pending") or {}
+    ctx = tool_context(state, runtime, config)
+    result: BookingOutcome = await registry.invoke("reschedule_appointment", ctx, config, RescheduleArgs(
+        appointment_id=pending["appointment"]["id"], slot_id=pending["slot"]["slot_id"]))
+    if result.appointment is None:
+        return _offer(state, runtime, "slot_taken", result.alternatives)
+    moved = result.appointment
+    text = line(state, "rescheduled", when=_when(state, runtime, moved.start), practitioner=moved.practitioner,
+                address=moved.address)
+    event = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
+    return {"reply": [text], "events": [event], **_done("rescheduled")}
+
+
+async def keep(state: ConversationState) -> dict[str, Any]:
+    """The patient said no: nothing changes."""
+    return {"reply": [line(state, "kept")], **_done("none")}

@@ -1,0 +1,116 @@
+"""Booking: ask for what is missing, offer three free slots, book the one chosen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from agents.phrasing import format_slot
+from graphs.conversation.common import (
+    as_datetime,
+    language,
+    line,
+    numbered,
+    specialty_label,
+    tool_context,
+)
+from graphs.conversation.context import AgentContext
+from graphs.conversation.state import ConversationState
+from tools import registry
+from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, SlotOption, TicketArgs
+
+ASAP_WINDOW = timedelta(days=14)
+OFFERED = 3
+
+
+def _done(outcome: str) -> dict[str, Any]:
+    """Clears the finished task so the next message starts afresh."""
+    return {"outcome": outcome, "task": None, "gathered": {}, "asked": [], "offered": [], "pending": None,
+            "targets": []}
+
+
+async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Ask for the one thing the task still needs (each thing once; then a sensible default)."""
+    gathered, asked = state.get("gathered", {}), state.get("asked", [])
+    if state.get("task") == "book" and "specialty" not in gathered:
+        return {"reply": [*state.get("reply", []), line(state, "ask_specialty")], "awaiting": "specialty",
+                "asked": [*asked, "specialty"]}
+    return {"reply": [*state.get("reply", []), line(state, "ask_when")], "awaiting": "when",
+            "asked": [*asked, "when"]}
+
+
+async def clarify(state: ConversationState) -> dict[str, Any]:
+    """The reply did not pick one of the options: say how to, and keep waiting for it."""
+    awaited = state.get("awaited")
+    options = state.get("offered", []) if awaited == "choice" else state.get("targets", [])
+    return {"reply": [line(state, "choice_unclear", count=len(options))], "awaiting": awaited,
+            "misunderstood": state.get("misunderstood", 0) + 1}
+
+
+def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> FindSlotsArgs:
+    """The slot search this task asks for: its specialty and time range (ASAP by default)."""
+    gathered = state.get("gathered", {})
+    pending = state.get("pending") or {}
+    specialty = gathered.get("specialty") or pending.get("appointment", {}).get("specialty")
+    when = gathered.get("when")
+    now = runtime.context.now
+    start, end = (as_datetime(when["start"]), as_datetime(when["end"])) if when else (now, now + ASAP_WINDOW)
+    return FindSlotsArgs(
+        specialty=specialty,
+        start=max(start, now),
+        end=max(end, now + timedelta(minutes=1)),
+        part_of_day=when.get("part_of_day") if when else None,
+        practitioner=gathered.get("practitioner"),
+        limit=OFFERED,
+    )
+
+
+def _offer(state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption],
+           **values: Any) -> dict[str, Any]:
+    offered = [s.model_dump(mode="json") for s in slots[:OFFERED]]
+    text = line(state, key, options=numbered(state, runtime, offered), **values)
+    return {"reply": [*state.get("reply", []), text], "offered": offered, "awaiting": "choice"}
+
+
+async def find_slots(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Offer the first three free slots; if none, the nearest; if none at all, say so and open a ticket."""
+    ctx = tool_context(state, runtime, config)
+    args = search_args(state, runtime)
+    label = specialty_label(state, args.specialty)
+    slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
+    if slots:
+        return _offer(state, runtime, "offer", slots, specialty=label)
+    nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)
+    when = (state.get("gathered", {}).get("when") or {}).get("text", "")
+    if nearest:
+        return _offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
+    await registry.invoke("open_ticket", ctx, config, TicketArgs(
+        category="other", priority="normal", summary=f"Waiting list: no {args.specialty} slots in 60 days",
+    ))
+    return {"reply": [line(state, "no_availability", specialty=label)], **_done("ticket")}
+
+
+async def book(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Book the chosen slot; a lost race offers the alternatives instead."""
+    ctx = tool_context(state, runtime, config)
+    chosen = (state.get("pending") or {})["slot"]
+    reason = state.get("gathered", {}).get("reason")
+    result: BookingOutcome = await registry.invoke(
+        "book_appointment", ctx, config, BookArgs(slot_id=chosen["slot_id"], reason=reason)
+    )
+    if result.appointment is None:
+        return _offer(state, runtime, "slot_taken", result.alternatives)
+    booked = result.appointment
+    text = line(
+        state,
+        "booked",
+        specialty=specialty_label(state, booked.specialty),
+        practitioner=booked.practitioner,
+        when=format_slot(booked.start, language(state), runtime.context.tz),
+        address=booked.address,
+    )
+    event = {"event": "appointment.booked", "appointment_start": booked.start.isoformat()}
+    return {"reply": [text], "events": [event], **_done("booked")}

@@ -1,0 +1,53 @@
+"""What a turn runs with, fixed for the turn and never checkpointed: clients, clock, verified channel.
+
+The runner builds one `AgentContext` per turn (LangGraph's `context=`); nodes read it through
+`runtime.context`. The phone here was verified by the channel (Twilio's signature, the voice
+platform's HMAC), which is why it, and not anything in the messages, decides who is writing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from langchain_core.runnables import RunnableConfig
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from store.knowledge.embeddings import Embedder
+from tools.context import ToolContext
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    sessions: async_sessionmaker[AsyncSession]
+    embedder: Embedder
+    tz: ZoneInfo
+    now: datetime
+    conversation_id: uuid.UUID
+    phone: str
+    understander: Understander = OfflineUnderstander()
+    phraser: Phraser = TemplatePhraser()
+
+    def tools(self, config: RunnableConfig, *, patient_id: str | None, language: str) -> ToolContext:
+        """The tools' context for this node: verified patient and an idempotency prefix.
+
+        The prefix is the thread and the checkpoint step: a node replayed after a crash runs at the
+        same step, so its side effects get the same keys and happen once.
+        """
+        configurable = config.get("configurable", {})
+        metadata = config.get("metadata", {})
+        prefix = f"{configurable.get('thread_id', self.conversation_id)}:{metadata.get('langgraph_step', 0)}"
+        return ToolContext(
+            sessions=self.sessions,
+            embedder=self.embedder,
+            tz=self.tz,
+            now=self.now,
+            conversation_id=self.conversation_id,
+            phone=self.phone,
+            language=language,
+            patient_id=uuid.UUID(patient_id) if patient_id else None,
+            idempotency_prefix=prefix,
+        )

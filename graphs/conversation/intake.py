@@ -1,0 +1,63 @@
+"""The first node of every turn: record the messages, understand them, route on safety first."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, Literal
+
+from langchain_core.messages import HumanMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from agents.understanding import Intent
+from graphs.conversation.common import understood
+from graphs.conversation.context import AgentContext
+from graphs.conversation.plan import expecting, plan
+from graphs.conversation.state import ConversationState
+
+
+async def receive(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Understand this turn's messages (a burst is read as one) in the light of what was asked."""
+    texts = [t.strip() for t in state["inbound"] if t.strip()]
+    context = runtime.context
+    understanding = await context.understander(
+        "\n".join(texts),
+        now=context.now,
+        tz=context.tz,
+        expecting=expecting(state.get("awaiting")),  # still last turn's: this node moves it to awaited
+        language_hint=state.get("language"),  # type: ignore[arg-type]
+        config=config,
+    )
+    return {
+        "messages": [HumanMessage(t) for t in texts],
+        "turn": state.get("turn", 0) + 1,
+        "language": understanding.language,
+        "understanding": asdict(understanding),
+        "reply": [],
+        "outcome": None,
+        "events": [],
+        "step": None,
+        "awaited": state.get("awaiting"),
+        "awaiting": None,
+    }
+
+
+def route_after_receive(
+    state: ConversationState,
+) -> Literal["alert_emergency", "update_consent", "refuse", "hand_off", "plan_step"]:
+    """Safety before anything else: an emergency, an opt-out or a manipulation attempt wins."""
+    u = understood(state)
+    if u.red_flag is not None:
+        return "alert_emergency"
+    if u.intent in (Intent.OPT_OUT, Intent.OPT_IN):
+        return "update_consent"
+    if u.injection:
+        return "refuse"
+    if u.intent == Intent.HANDOFF:
+        return "hand_off"
+    return "plan_step"
+
+
+async def plan_step(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Decide the next step (see plan.py)."""
+    return plan(state, understood(state), runtime.context.tz)

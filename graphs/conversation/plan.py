@@ -1,0 +1,144 @@
+"""Deciding the next step from what the patient said and what the agent was waiting for.
+
+Pure functions over the state and this turn's understanding, so every branch is testable without
+a database. Patients change their mind: a new request (book, cancel, reschedule, list, a question,
+a ticket) replaces the task in progress; an answer to what was asked continues it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from agents.understanding import Intent, Understanding, resolve_choice
+from graphs.conversation.state import Awaiting, ConversationState, Step, Task
+
+TASK_OF: dict[Intent, Task] = {
+    Intent.BOOK: "book",
+    Intent.CANCEL: "cancel",
+    Intent.RESCHEDULE: "reschedule",
+    Intent.LIST_APPOINTMENTS: "list",
+    Intent.TICKET: "ticket",
+    Intent.QUESTION: "question",
+}
+NEEDS_IDENTITY: set[Task] = {"book", "cancel", "reschedule", "list", "ticket"}
+EXPECTING: dict[Awaiting, str] = {
+    "identity": "identity",
+    "specialty": "specialty",
+    "when": "when",
+    "choice": "choice",
+    "which_appointment": "choice",
+    "confirm": "confirm",
+    "intake": "intake_answer",
+}
+
+
+def expecting(awaiting: Awaiting | None) -> str | None:
+    """What the understanding layer should read a short reply as."""
+    return EXPECTING.get(awaiting) if awaiting else None
+
+
+def gathered_from(u: Understanding) -> dict[str, Any]:
+    """The task fields this message gave, as plain data for the state."""
+    fields = u.fields
+    found: dict[str, Any] = {
+        "specialty": fields.specialty,
+        "reason": fields.reason,
+        "practitioner": fields.practitioner,
+        "ticket_category": fields.ticket_category,
+        "ticket_priority": fields.ticket_priority,
+        "question": fields.question,
+        "when": asdict(fields.when) if fields.when else None,
+    }
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def _pick(text: str, options: list[dict[str, Any]], key: str, u: Understanding, tz: ZoneInfo) -> int | None:
+    starts = [datetime.fromisoformat(o[key]) if isinstance(o[key], str) else o[key] for o in options]
+    return resolve_choice(text, starts, tz=tz, language=u.language)
+
+
+def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, Any] | None:
+    """The update when the message answers what the agent was waiting for; None if it does not."""
+    awaiting = state.get("awaited")
+    new_task = TASK_OF.get(u.intent)
+    if awaiting == "identity" and (u.fields.name or u.fields.birth_date):
+        return {"step": "identify"}
+    if awaiting == "confirm":
+        if u.intent == Intent.AFFIRM:
+            return {"step": (state.get("pending") or {}).get("action", "keep")}
+        if u.intent == Intent.DENY:
+            return {"step": "keep"}
+        if new_task is None:
+            return {"step": "confirm"}  # ask again for a plain yes or no
+    if awaiting == "choice" and new_task is None:
+        index = _pick(u.text, state.get("offered", []), "start", u, tz)
+        if index is not None:
+            chosen = state["offered"][index]
+            if state.get("task") == "reschedule":
+                return {"step": "confirm", "pending": {**(state.get("pending") or {}), "slot": chosen,
+                                                       "action": "reschedule"}}
+            return {"step": "book", "pending": {"action": "book", "slot": chosen}}
+        if u.fields.when or u.fields.specialty:
+            return None  # a new time or specialty: search again with it
+        return {"step": "clarify"}
+    if awaiting == "which_appointment" and new_task is None:
+        targets = state.get("targets", [])
+        index = _pick(u.text, targets, "start", u, tz)
+        if index is not None:
+            return {"step": "choose_appointment", "pending": {"appointment": targets[index]}}
+        return {"step": "clarify"}
+    if awaiting == "intake" and new_task is None and u.intent not in (Intent.HANDOFF, Intent.GREETING):
+        return {"step": "record_intake"}
+    return None
+
+
+def next_for_task(state: ConversationState, task: Task | None, gathered: dict[str, Any]) -> Step:
+    """The step that moves `task` forward, given what has been gathered and who is verified."""
+    if task is None:
+        return "not_understood"
+    if task in NEEDS_IDENTITY and not state.get("patient_id"):
+        return "identify"
+    if task == "book":
+        if "specialty" not in gathered:
+            return "ask"
+        if "when" not in gathered and "when" not in state.get("asked", []):
+            return "ask"
+        return "find_slots"
+    if task in ("cancel", "reschedule"):
+        pending = state.get("pending") or {}
+        if "appointment" not in pending:
+            return "choose_appointment"
+        if task == "cancel":
+            return "confirm"
+        return "find_slots" if "when" in gathered or "when" in state.get("asked", []) else "ask"
+    return {"list": "list_appointments", "ticket": "open_ticket", "question": "answer"}[task]
+
+
+def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, Any]:
+    """The state update that names this turn's next step."""
+    answered = _answer(state, u, tz)
+    if answered is not None:
+        return answered
+    new_task = TASK_OF.get(u.intent)
+    found = gathered_from(u)
+    if new_task is not None and (new_task != state.get("task") or state.get("awaited") is None):
+        gathered = found
+        update: dict[str, Any] = {"task": new_task, "asked": [], "offered": [], "pending": None}
+    else:
+        gathered = {**state.get("gathered", {}), **found}
+        update = {}
+    task = new_task or state.get("task")
+    update["gathered"] = gathered
+    if new_task is None and not found:
+        if u.intent == Intent.GREETING:
+            return {**update, "step": "greet"}
+        if u.intent == Intent.THANKS:
+            return {**update, "step": "thank", "task": None}
+        if task is None or state.get("awaited") is None:
+            return {**update, "step": "not_understood"}
+        # An answer that gave nothing usable ("whenever"): the task goes on with its defaults.
+    merged: ConversationState = {**state, **update}  # type: ignore[typeddict-item]
+    return {**update, "step": next_for_task(merged, task, gathered)}

@@ -1,0 +1,21 @@
+"""The last node of every turn: one reply in the patient's language, recorded in the history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from graphs.conversation.common import language, line
+from graphs.conversation.context import AgentContext
+from graphs.conversation.state import ConversationState
+
+
+async def respond(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Join the turn's reply parts (never empty), let the phraser polish them, and record the reply."""
+    parts = [p for p in state.get("reply", []) if p.strip()] or [line(state, "not_understood")]
+    draft = "\n\n".join(parts)
+    text = await runtime.context.phraser(draft, language=language(state), config=config)  # type: ignore[arg-type]
+    return {"messages": [AIMessage(text)], "reply": [text], "outcome": state.get("outcome") or "none"}

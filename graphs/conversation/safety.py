@@ -1,0 +1,48 @@
+"""Safety first: emergencies, manipulation attempts and consent, from any point in any flow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from agents.understanding import Intent
+from graphs.conversation.booking import _done
+from graphs.conversation.common import line, tool_context, understood
+from graphs.conversation.context import AgentContext
+from graphs.conversation.state import ConversationState
+from tools import registry
+from tools.schemas import ConsentArgs, TicketArgs
+
+RED_FLAG_SUMMARIES = {
+    "chest_pain": "EMERGENCY: patient reports chest pain",
+    "stroke": "EMERGENCY: patient reports possible stroke signs",
+    "bleeding": "EMERGENCY: patient reports severe bleeding",
+    "breathing": "EMERGENCY: patient reports trouble breathing",
+    "suicidal": "EMERGENCY: patient expresses suicidal thoughts",
+    "other_emergency": "EMERGENCY: patient reports an emergency",
+}
+
+
+async def alert_emergency(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Emergency guidance at once, an urgent ticket for staff, and whatever task was going on stops."""
+    u = understood(state)
+    assert u.red_flag is not None
+    ctx = tool_context(state, runtime, config)
+    await registry.invoke("open_ticket", ctx, config, TicketArgs(
+        category="medical_question", priority="urgent", summary=RED_FLAG_SUMMARIES[u.red_flag.kind],
+        description=u.text[:4000]))
+    key = "emergency_suicidal" if u.red_flag.kind == "suicidal" else "emergency"
+    return {"reply": [line(state, key)], **_done("emergency")}
+
+
+async def refuse(state: ConversationState) -> dict[str, Any]:
+    """A message that tries to change the agent's rules or reach someone else's data changes nothing."""
+    return {"reply": [line(state, "refuse_other_patient")], "outcome": "refused", "awaiting": state.get("awaited")}
+
+
+async def update_consent(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    opted_in = understood(state).intent == Intent.OPT_IN
+    await registry.invoke("update_consent", tool_context(state, runtime, config), config, ConsentArgs(opted_in=opted_in))
+    return {"reply": [line(state, "opted_in" if opted_in else "opted_out")], **_done("none")}

@@ -1,0 +1,66 @@
+"""The conversation's state, as checkpointed between turns.
+
+Everything here is plain data (str, int, dict, list, datetime) so the checkpointer can store it
+and a staff member can read it in a trace. The patient's identity (`patient_id`) is set only by the
+identify node from the verified channel; nothing a patient writes can set it directly.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+Task = Literal["book", "cancel", "reschedule", "list", "ticket", "question"]
+Awaiting = Literal["identity", "specialty", "when", "choice", "which_appointment", "confirm", "intake"]
+Step = Literal[
+    "identify",
+    "ask",
+    "clarify",
+    "find_slots",
+    "book",
+    "choose_appointment",
+    "confirm",
+    "cancel",
+    "reschedule",
+    "keep",
+    "list_appointments",
+    "open_ticket",
+    "answer",
+    "record_intake",
+    "greet",
+    "thank",
+    "not_understood",
+    "hand_off",
+    "respond",
+]
+
+
+class TurnInput(TypedDict):
+    """What one turn brings: the patient's new messages (a burst is merged into one turn)."""
+
+    inbound: list[str]
+
+
+class ConversationState(TurnInput, total=False):
+    messages: Annotated[list[AnyMessage], add_messages]
+    turn: int
+    language: str
+    understanding: dict[str, Any]  # this turn's Understanding, as a dict
+    patient_id: str | None  # verified; set only by the identify node
+    patient_name: str | None  # given name, to greet
+    identity_attempts: int
+    task: Task | None
+    gathered: dict[str, Any]  # specialty, reason, when {start, end, part_of_day, asap, text}, practitioner, …
+    awaiting: Awaiting | None  # what this turn's reply asks for (None: nothing)
+    awaited: Awaiting | None  # what the previous reply asked for; the answer is read in its light
+    asked: list[str]  # fields already asked for in this task (ask once, then use a sensible default)
+    offered: list[dict[str, Any]]  # SlotOption dicts, in the order shown
+    targets: list[dict[str, Any]]  # AppointmentView dicts the patient may choose among
+    pending: dict[str, Any] | None  # the change awaiting a yes/no: {"action", "appointment", "slot"}
+    step: Step | None
+    misunderstood: int
+    reply: list[str]  # this turn's reply, in parts
+    outcome: str | None  # this turn's outcome: booked, cancelled, …, none
+    events: list[dict[str, Any]]  # domain events this turn, for the journeys: {"event", "appointment_start"}

@@ -1,0 +1,143 @@
+"""Questions, tickets, journeys, small talk and hand-off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.runtime import Runtime
+
+from agents.phrasing.templates import NEXT_STEPS, team_name
+from graphs.conversation.booking import _done
+from graphs.conversation.common import language, line, tool_context, understood
+from graphs.conversation.context import AgentContext
+from graphs.conversation.state import ConversationState
+from tools import registry
+from tools.schemas import (
+    HandoffArgs,
+    IntakeAnswerArgs,
+    JourneyEventArgs,
+    KnowledgeArgs,
+    KnowledgeHit,
+    TicketArgs,
+    TicketRef,
+)
+
+MIN_CONFIDENCE = 0.35  # cosine similarity below which the knowledge base is not trusted to answer
+MAX_MISUNDERSTOOD = 3
+REPLY_HOURS = {"urgent": (1, "1 hour", "1 hora"), "high": (4, "4 hours", "4 horas"),
+               "normal": (24, "one business day", "un día hábil"), "low": (72, "three business days", "tres días hábiles")}
+SUMMARIES = {
+    "billing": "Billing question",
+    "prescription": "Prescription refill request",
+    "medical_question": "Medical question for a clinician",
+    "complaint": "Patient complaint",
+    "records": "Medical records request",
+    "other": "Patient request",
+}
+
+
+def _body(hit: KnowledgeHit) -> str:
+    """A chunk's text without the "<title> — <section>" line it was embedded with."""
+    head, _, body = hit.text.partition("\n\n")
+    return body.strip() or head.strip()
+
+
+def _best(hits: list[KnowledgeHit], lang: str) -> KnowledgeHit:
+    """The top hit, or for Spanish its document's Spanish section when one came back too."""
+    top = hits[0]
+    if lang == "es":
+        spanish = [h for h in hits if h.source == top.source and "español" in h.text.partition("\n\n")[0].lower()]
+        if spanish:
+            return spanish[0]
+    return top
+
+
+async def open_ticket(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """A ticket staff can act on: a one-line summary, the patient's words, a priority and a due time."""
+    gathered, u = state.get("gathered", {}), understood(state)
+    category = gathered.get("ticket_category") or "other"
+    priority = gathered.get("ticket_priority") or "normal"
+    ctx = tool_context(state, runtime, config)
+    ticket: TicketRef = await registry.invoke("open_ticket", ctx, config, TicketArgs(
+        category=category, priority=priority, summary=f"{SUMMARIES[category]} (via chat)",
+        description=u.text[:4000]))
+    if category == "medical_question":
+        text = line(state, "medical_question", reference=ticket.reference)
+    else:
+        lang = language(state)
+        hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
+        text = line(state, "ticket_opened", team=team_name(category, lang), reference=ticket.reference,
+                    next_steps=NEXT_STEPS[lang].format(hours=hours))
+    return {"reply": [*state.get("reply", []), text], **_done("ticket")}
+
+
+async def answer(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Answer from the knowledge base, naming the source; unsure → a ticket for staff instead."""
+    u = understood(state)
+    question = state.get("gathered", {}).get("question") or u.text
+    ctx = tool_context(state, runtime, config)
+    hits: list[KnowledgeHit] = await registry.invoke("search_knowledge", ctx, config, KnowledgeArgs(query=question, k=4))
+    if hits and hits[0].score >= MIN_CONFIDENCE:
+        hit = _best(hits, language(state))
+        return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **_done("answered")}
+    ticket: TicketRef = await registry.invoke("open_ticket", ctx, config, TicketArgs(
+        category="other", summary="Question the knowledge base could not answer", description=question[:4000]))
+    return {"reply": [line(state, "answer_unsure", reference=ticket.reference)], **_done("ticket")}
+
+
+async def advance_journey(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Tell the patient's journeys what happened this turn, then ask an intake question if one is due."""
+    ctx = tool_context(state, runtime, config)
+    for event in state.get("events", []):
+        await registry.invoke("record_journey_event", ctx, config, JourneyEventArgs(**event))
+    if state.get("task") or state.get("awaiting"):
+        return {}  # never interrupt a task in progress with an intake question
+    question: str | None = await registry.invoke("pending_intake_question", ctx, config)
+    if question is None:
+        return {}
+    return {"reply": [*state.get("reply", []), line(state, f"intake_{question}")], "awaiting": "intake",
+            "gathered": {"intake_question": question}}
+
+
+async def record_intake(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    question = state.get("gathered", {}).get("intake_question")
+    if question is None:
+        return {"reply": [line(state, "not_understood")]}
+    ctx = tool_context(state, runtime, config)
+    await registry.invoke("record_intake_answer", ctx, config,
+                          IntakeAnswerArgs(question=question, answer=understood(state).text[:1000]))
+    following: str | None = await registry.invoke("pending_intake_question", ctx, config)
+    if following is not None:
+        return {"reply": [line(state, f"intake_{following}")], "awaiting": "intake",
+                "gathered": {"intake_question": following}}
+    return {"reply": [line(state, "intake_done")], **_done("none")}
+
+
+async def greet(state: ConversationState) -> dict[str, Any]:
+    name = state.get("patient_name")
+    return {"reply": [line(state, "greeting", name=f" {name}" if name else "")], "outcome": "none"}
+
+
+async def thank(state: ConversationState) -> dict[str, Any]:
+    return {"reply": [line(state, "thanks")], "outcome": "none"}
+
+
+async def not_understood(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Say what the agent can do; after repeated misunderstanding, hand over to a person."""
+    count = state.get("misunderstood", 0) + 1
+    if count >= MAX_MISUNDERSTOOD:
+        return await _hand_off(state, runtime, config, reason="repeated misunderstanding")
+    return {"reply": [line(state, "not_understood")], "misunderstood": count, "outcome": "none"}
+
+
+async def hand_off(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Staff own the conversation from now on (the runner keeps the agent silent meanwhile)."""
+    return await _hand_off(state, runtime, config, reason="patient asked for a person")
+
+
+async def _hand_off(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig,
+                    reason: str) -> dict[str, Any]:
+    ctx = tool_context(state, runtime, config)
+    await registry.invoke("hand_off", ctx, config, HandoffArgs(reason=reason))
+    return {"reply": [line(state, "handoff")], "misunderstood": 0, **_done("handoff")}

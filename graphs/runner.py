@@ -1,0 +1,95 @@
+"""Running one turn of a conversation: the same path for WhatsApp, voice, the terminal and evals.
+
+The runner records the inbound messages, keeps the agent silent while staff own the conversation,
+invokes the graph on the conversation's thread with the checkpointer, records the reply, and
+links the verified patient to the conversation for staff views.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from langchain_core.callbacks import BaseCallbackHandler
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from graphs.conversation import AgentContext, build_graph
+from store.conversations import service as conversations
+from store.conversations.models import Channel, ConversationStatus, Direction
+from store.database import transaction
+from store.knowledge.embeddings import Embedder
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    conversation_id: uuid.UUID
+    reply: str  # empty when staff own the conversation
+    outcome: str
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Runner:
+    """Everything a turn needs; built once by the composition root (api/), used for every turn."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    embedder: Embedder
+    checkpointer: BaseCheckpointSaver[str]
+    tz: ZoneInfo
+    understander: Understander = field(default_factory=OfflineUnderstander)
+    phraser: Phraser = field(default_factory=TemplatePhraser)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        self.graph = build_graph(self.checkpointer)
+
+    async def run_turn(
+        self,
+        *,
+        channel: Channel,
+        phone: str,
+        texts: list[str],
+        record_inbound: bool = True,
+        callbacks: list[BaseCallbackHandler] | None = None,
+    ) -> TurnResult:
+        """One turn: `texts` are the patient's new messages (a burst is one turn)."""
+        now = self.clock()
+        async with transaction(self.sessions) as session:
+            conversation = await conversations.get_or_create(session, channel=channel, address=phone)
+            if record_inbound:
+                for text in texts:
+                    await conversations.add_message(
+                        session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
+                    )
+            silent = conversation.status == ConversationStatus.HANDOFF
+        if silent:
+            return TurnResult(conversation.id, "", "handoff")
+        context = AgentContext(
+            sessions=self.sessions,
+            embedder=self.embedder,
+            tz=self.tz,
+            now=now,
+            conversation_id=conversation.id,
+            phone=phone,
+            understander=self.understander,
+            phraser=self.phraser,
+        )
+        config: dict[str, Any] = {"configurable": {"thread_id": str(conversation.id)}}
+        if callbacks:
+            config["callbacks"] = callbacks
+        state = await self.graph.ainvoke({"inbound": texts}, config=config, context=context)  # type: ignore[arg-type]
+        reply = state["reply"][0]
+        async with transaction(self.sessions) as session:
+            conversation = await conversations.get(session, conversation_id=conversation.id)
+            await conversations.add_message(
+                session, conversation=conversation, direction=Direction.OUTBOUND, body=reply, now=self.clock()
+            )
+            if state.get("patient_id") and conversation.patient_id is None:
+                conversation.patient_id = uuid.UUID(state["patient_id"])
+        return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state))

@@ -1,0 +1,1 @@
+"""Traces: what the agent did in each turn of a conversation, for staff to review."""

@@ -1,0 +1,84 @@
+"""Which offered slot the patient chose; None whenever the reply is unclear or contradictory."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agents.understanding import Language, resolve_choice
+
+TZ = ZoneInfo("America/New_York")
+OPTIONS = [
+    datetime(2026, 12, 8, 9, 0, tzinfo=TZ),  # Tuesday morning
+    datetime(2026, 12, 8, 10, 30, tzinfo=TZ),  # Tuesday morning
+    datetime(2026, 12, 9, 15, 0, tzinfo=TZ),  # Wednesday afternoon
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "index"),
+    [
+        ("the first one", "en", 0),
+        ("1", "en", 0),
+        ("2", "en", 1),
+        ("2.", "es", 1),
+        ("#3", "en", 2),
+        ("option 2 please", "en", 1),
+        ("the second", "en", 1),
+        ("the last one", "en", 2),
+        ("la primera", "es", 0),
+        ("el segundo", "es", 1),
+        ("la tercera por favor", "es", 2),
+        ("la última", "es", 2),
+        ("the 10:30", "en", 1),
+        ("10:30am works", "en", 1),
+        ("a las 3", "es", 2),
+        ("3pm", "en", 2),
+        ("la de las 10 y media", "es", 1),
+        ("Wednesday's", "en", 2),
+        ("el del miércoles", "es", 2),
+        ("the Tuesday at 9", "en", 0),
+        ("the afternoon one", "en", 2),
+        ("la de la tarde", "es", 2),
+        ("the earliest", "en", 0),
+        ("the latest one", "en", 2),
+        ("December 9", "en", 2),
+        ("el 9 de diciembre", "es", 2),
+        ("no, the second one", "en", 1),
+        ("any of them is fine", "en", 0),
+        ("cualquiera", "es", 0),
+        ("the secnod one", "en", 1),
+    ],
+)
+def test_choice(text: str, language: Language, index: int) -> None:
+    assert resolve_choice(text, OPTIONS, tz=TZ, language=language) == index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday's",  # two Tuesday slots
+        "the morning one",  # two morning slots
+        "4",  # no fourth option, and no slot at 16:00
+        "at 11",
+        "not the first one",
+        "the first one on Wednesday",  # contradictory
+        "hmm",
+        "",
+        "ninguno",
+    ],
+)
+def test_unclear_choices_are_refused(text: str) -> None:
+    assert resolve_choice(text, OPTIONS, tz=TZ, language="en") is None
+
+
+def test_options_in_another_zone_are_compared_in_clinic_time() -> None:
+    in_utc = [o.astimezone(UTC) for o in OPTIONS]
+    assert resolve_choice("the 10:30", in_utc, tz=TZ, language="en") == 1
+    assert resolve_choice("el del miércoles", in_utc, tz=TZ, language="es") == 2
+
+
+def test_no_options_no_choice() -> None:
+    assert resolve_choice("the first one", [], tz=TZ, language="en") is None

@@ -1,0 +1,47 @@
+"""Language per message; short or ambiguous replies keep the conversation's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agents.understanding import Language, detect_language, understand
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "language"),
+    [
+        ("Hola, quiero una cita", None, "es"),
+        ("Hi, I want an appointment", None, "en"),
+        ("Hi, I want an appointment", "es", "en"),
+        ("necesito cancelar mi cita del martes", "en", "es"),
+        ("¿Dónde están?", None, "es"),
+        ("gracias", "en", "es"),
+        ("thanks", "es", "en"),
+        ("My name is Ana Rodríguez", "es", "en"),
+        ("me llamo Ana", "en", "es"),
+        ("next Tuesday afternoon", "es", "en"),
+        ("el martes por la tarde", "en", "es"),
+        ("me cobraron dos veces", None, "es"),
+        ("ok", "es", "es"),
+        ("ok", "en", "en"),
+        ("ok", None, "en"),
+        ("2", "es", "es"),
+        ("no", "es", "es"),
+        ("no", "en", "en"),
+        ("Lena Park, 14/02/1990", "es", "es"),
+        ("Dr. Patel", "es", "es"),
+        ("10:30", "es", "es"),
+    ],
+)
+def test_detect_language(text: str, hint: Language | None, language: Language) -> None:
+    assert detect_language(text, hint=hint) == language
+
+
+def test_understanding_reports_the_message_language() -> None:
+    tz = ZoneInfo("America/New_York")
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=tz)
+    assert understand("sí", now=now, tz=tz, expecting="confirm", language_hint="en").language == "es"
+    assert understand("2", now=now, tz=tz, expecting="choice", language_hint="es").language == "es"

@@ -1,0 +1,114 @@
+"""Redis restarting under a conversation: a server of our own (embedded Valkey, append-only file
+fsynced every second), stopped and started on the same port as a real deployment's would be."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langgraph.checkpoint.base import empty_checkpoint
+from langgraph.types import Command
+
+from store.checkpoint import AsyncRedisSaver, CheckpointConnectionError
+from store.embedded import EmbeddedValkey
+from store.embedded import valkey as embedded_valkey
+from tests.store.checkpoint.graphs import intake_graph
+
+KEY = b"0123456789abcdef"
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EmbeddedValkey]:
+    port = embedded_valkey._free_port()
+    monkeypatch.setattr(embedded_valkey, "_free_port", lambda: port)  # come back where clients look
+    valkey = EmbeddedValkey(tmp_path).start()
+    yield valkey
+    valkey.stop()
+
+
+async def restart(server: EmbeddedValkey) -> None:
+    await asyncio.to_thread(server.stop)  # SIGTERM: Valkey flushes its append-only file and exits
+    await asyncio.to_thread(server.start)
+
+
+async def test_the_conversation_continues_after_a_restart_between_turns(server: EmbeddedValkey) -> None:
+    config: dict[str, Any] = {"configurable": {"thread_id": "conv-restart"}}
+    async with AsyncRedisSaver.from_conn_string(server.url, encryption_key=KEY) as saver:
+        graph = intake_graph(saver)
+        await graph.ainvoke({"messages": ["patient: hi"]}, config)
+        acknowledged = await saver.aget_tuple(config)
+
+        await restart(server)
+
+        assert await saver.aget_tuple(config) == acknowledged
+        result = await graph.ainvoke(Command(resume="1992-07-21"), config)  # the same client reconnects
+        assert result["messages"][-1] == "agent: thanks, noted 1992-07-21"
+        history = [s async for s in graph.aget_state_history(config)]
+        assert history[-1].metadata["step"] == -1 and len(history) == 5
+
+
+async def test_a_call_waits_for_redis_to_come_back(server: EmbeddedValkey) -> None:
+    config: dict[str, Any] = {"configurable": {"thread_id": "conv-wait", "checkpoint_ns": ""}}
+    async with AsyncRedisSaver.from_conn_string(server.url, retries=8, retry_wait=0.1) as saver:
+        stored = await saver.aput(config, empty_checkpoint(), {"source": "input", "step": -1}, {})
+        await asyncio.to_thread(server.stop)
+        comeback = asyncio.create_task(asyncio.to_thread(server.start))
+        latest = await saver.aget_tuple(config)
+        await comeback
+    assert latest is not None and latest.config == stored
+
+
+async def test_redis_staying_down_raises_after_the_retries(server: EmbeddedValkey) -> None:
+    async with AsyncRedisSaver.from_conn_string(server.url, retries=2, retry_wait=0.01) as saver:
+        await asyncio.to_thread(server.stop)
+        with pytest.raises(CheckpointConnectionError, match="did not answer after 2 attempt"):
+            await saver.aget_tuple({"configurable": {"thread_id": "conv-down"}})
+        await asyncio.to_thread(server.start)
+
+
+async def test_a_crash_mid_write_leaves_nothing_unreadable(server: EmbeddedValkey) -> None:
+    """SIGKILL while four conversations write: every acknowledged checkpoint survives (the AOF is
+    written before Valkey replies), and whatever was in flight is there whole or not at all."""
+    acknowledged: dict[str, list[str]] = {f"conv-{i}": [] for i in range(4)}
+
+    async def converse(saver: AsyncRedisSaver, thread_id: str) -> None:
+        parent: dict[str, Any] = {"configurable": {"thread_id": thread_id, "checkpoint_ns": ""}}
+        version: str | None = None
+        for step in range(10_000):
+            version = saver.get_next_version(version, None)
+            checkpoint = empty_checkpoint()
+            checkpoint["channel_values"] = {"messages": [f"m{i}" for i in range(step + 1)], "slot": step}
+            checkpoint["channel_versions"] = {"messages": version, "slot": version}
+            parent = await saver.aput(
+                parent,
+                checkpoint,
+                {"source": "loop", "step": step},
+                dict.fromkeys(("messages", "slot"), version),
+            )
+            acknowledged[thread_id].append(parent["configurable"]["checkpoint_id"])
+            await saver.aput_writes(parent, [("a", 1), ("b", 2), ("c", 3)], f"task-{step}")
+
+    pid = int((server.dir / "valkey.pid").read_text())
+    async with AsyncRedisSaver.from_conn_string(server.url, retries=1) as saver:
+        writers = [asyncio.create_task(converse(saver, t)) for t in acknowledged]
+        await asyncio.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)
+        results = await asyncio.gather(*writers, return_exceptions=True)
+        assert all(isinstance(r, CheckpointConnectionError) for r in results)
+
+        await restart(server)
+
+        for thread_id, ids in acknowledged.items():
+            assert len(ids) > 5
+            stored = [t async for t in saver.alist({"configurable": {"thread_id": thread_id}})]
+            stored_ids = [t.checkpoint["id"] for t in stored]
+            assert set(ids) <= set(stored_ids) and len(stored_ids) <= len(ids) + 1
+            for t in stored:
+                values = t.checkpoint["channel_values"]
+                assert len(values["messages"]) == values["slot"] + 1 == t.metadata["step"] + 1
+                assert len(t.pending_writes or []) in (0, 3)

@@ -1,0 +1,153 @@
+"""FHIR search values: strict names, date precision and prefixes, tokens, references, paging."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from store.fhir import search
+from store.fhir.errors import BadRequest, NotSupported
+
+TZ = ZoneInfo("America/New_York")
+
+
+def _local(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=TZ)  # type: ignore[misc]
+
+
+def test_collect_groups_repeated_names_and_refuses_unknown_ones_and_modifiers() -> None:
+    query = search.collect([("start", "ge2026-12-01"), ("start", "lt2026-12-08"), ("_count", "5")], {"start"})
+    assert query == {"start": ["ge2026-12-01", "lt2026-12-08"], "_count": ["5"]}
+    with pytest.raises(NotSupported) as unknown:
+        search.collect([("colour", "red")], {"start"})
+    assert unknown.value.expression == "colour"
+    with pytest.raises(NotSupported) as modifier:
+        search.collect([("status:not", "free")], {"status"})
+    assert modifier.value.expression == "status:not"
+    with pytest.raises(NotSupported):
+        search.collect([("_format", "xml")], set())
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [
+        ("2026", _local(2026, 1, 1), _local(2027, 1, 1)),
+        ("2026-12", _local(2026, 12, 1), _local(2027, 1, 1)),
+        ("2026-02", _local(2026, 2, 1), _local(2026, 3, 1)),
+        ("2026-12-01", _local(2026, 12, 1), _local(2026, 12, 2)),
+        ("2026-12-01T09:30", _local(2026, 12, 1, 9, 30), _local(2026, 12, 1, 9, 31)),
+        ("2026-12-01T09:30:15Z", datetime(2026, 12, 1, 9, 30, 15, tzinfo=ZoneInfo("UTC")), None),
+    ],
+)
+def test_a_date_covers_its_whole_precision(value: str, low: datetime, high: datetime | None) -> None:
+    got_low, got_high, _ = search.period(value, TZ, "start")
+    assert got_low == low
+    if high is not None:
+        assert got_high == high
+
+
+def test_a_day_across_a_daylight_saving_change_is_23_hours() -> None:
+    low, high, timed = search.period("2026-03-08", TZ, "start")
+    assert (high.astimezone(UTC) - low.astimezone(UTC)).total_seconds() == 23 * 3600
+    assert not timed
+
+
+@pytest.mark.parametrize(
+    ("values", "low", "high"),
+    [
+        (["2026-12-01"], _local(2026, 12, 1), _local(2026, 12, 2)),
+        (["eq2026-12-01"], _local(2026, 12, 1), _local(2026, 12, 2)),
+        (["ge2026-12-01"], _local(2026, 12, 1), None),
+        (["gt2026-12-01"], _local(2026, 12, 2), None),
+        (["lt2026-12-08"], None, _local(2026, 12, 8)),
+        (["le2026-12-07"], None, _local(2026, 12, 8)),
+        (["ge2026-12-01", "lt2026-12-08"], _local(2026, 12, 1), _local(2026, 12, 8)),
+        (["ge2026-12-01", "ge2026-12-03"], _local(2026, 12, 3), None),
+        ([], None, None),
+    ],
+)
+def test_prefixes_become_half_open_bounds_and_repeats_intersect(
+    values: list[str], low: datetime | None, high: datetime | None
+) -> None:
+    assert search.date_bounds({"start": values}, "start", TZ) == search.Bounds(low, high)
+
+
+@pytest.mark.parametrize("value", ["ne2026-12-01", "ap2026-12-01", "2026-12-01,2026-12-02"])
+def test_unsupported_prefixes_and_or_lists_are_refused(value: str) -> None:
+    with pytest.raises(NotSupported):
+        search.date_bounds({"date": [value]}, "date", TZ)
+
+
+@pytest.mark.parametrize(
+    "value", ["yesterday", "2026-13-01", "2026-02-30", "xx2026-12-01", "2026-12-01T25:00"]
+)
+def test_bad_dates_are_a_400_naming_the_parameter(value: str) -> None:
+    with pytest.raises(BadRequest) as error:
+        search.date_bounds({"date": [value]}, "date", TZ)
+    assert error.value.expression == "date"
+
+
+def test_birthdate_bounds_are_dates() -> None:
+    assert search.birthdate_bounds({"birthdate": ["1985-04-12"]}, "birthdate") == (
+        date(1985, 4, 12),
+        date(1985, 4, 13),
+    )
+    assert search.birthdate_bounds({"birthdate": ["ge1980", "lt1990"]}, "birthdate") == (
+        date(1980, 1, 1),
+        date(1990, 1, 1),
+    )
+    with pytest.raises(BadRequest):
+        search.birthdate_bounds({"birthdate": ["1985-04-12T10:00:00Z"]}, "birthdate")
+
+
+@pytest.mark.parametrize(
+    "value", ["+15550100001", "phone|+15550100001", " 15550100001", "phone|(555) 010-0001"]
+)
+def test_telecom_takes_a_phone_with_or_without_its_system(value: str) -> None:
+    assert search.phone({"telecom": [value]}, "telecom") == "+15550100001"
+
+
+def test_telecom_refuses_other_systems_and_non_numbers() -> None:
+    assert search.phone({}, "telecom") is None
+    with pytest.raises(NotSupported):
+        search.phone({"telecom": ["email|a@example.org"]}, "telecom")
+    with pytest.raises(BadRequest) as error:
+        search.phone({"telecom": ["12"]}, "telecom")
+    assert error.value.expression == "telecom"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("http://snomed.info/sct|394579002", "cardiology"),
+        ("394579002", "cardiology"),
+        ("cardiology", "cardiology"),
+        ("http://snomed.info/sct|cardiology", None),
+        ("http://example.org/codes|394579002", None),
+        ("astrology", None),
+    ],
+)
+def test_specialty_tokens_resolve_to_our_codes(value: str, code: str | None) -> None:
+    assert search.specialty(value) == code
+
+
+def test_references_take_type_slash_id_bare_ids_and_absolute_urls() -> None:
+    some_id = uuid.uuid4()
+    for value in (f"Patient/{some_id}", str(some_id), f"https://ehr.example/fhir/R4/Patient/{some_id}"):
+        assert search.reference_id(value, "Patient", "patient") == some_id
+    with pytest.raises(BadRequest, match="must reference a Patient"):
+        search.reference_id(f"Practitioner/{some_id}", "Patient", "patient")
+    with pytest.raises(BadRequest, match="not a Patient id"):
+        search.reference_id("Patient/42", "Patient", "patient")
+
+
+def test_paging_defaults_caps_and_refuses_nonsense() -> None:
+    assert search.paging({}) == (20, 0)
+    assert search.paging({"_count": ["500"], "_offset": ["40"]}) == (100, 40)
+    assert search.paging({"_count": ["0"]}) == (0, 0)
+    for bad in ({"_count": ["-1"]}, {"_count": ["ten"]}, {"_offset": ["1.5"]}, {"_count": ["5", "6"]}):
+        with pytest.raises(BadRequest):
+            search.paging(bad)
