@@ -18,7 +18,7 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from agents.model.protocols import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from graphs.conversation import AgentContext, build_graph
 from store.conversations import service as conversations
 from store.conversations.models import Channel, ConversationStatus, Direction

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding.dayparts import WINDOWS, clock_minutes
 from agents.understanding.text import analyse, vocabulary_of
-from agents.understanding.timewords import MONTH_OR_ABBR_RE, month_number
+from agents.understanding.timewords import MONTH_OR_ABBR_RE, WEEKDAY_RE, WEEKDAYS, month_number
 from agents.understanding.types import Language, PartOfDay
 
 _ORDINALS: dict[str, int] = {
@@ -26,7 +26,11 @@ _ORDINALS: dict[str, int] = {
     "fifth": 4, "5th": 4, "quinto": 4, "quinta": 4,
 }  # fmt: skip
 _LAST = ("last", "ultimo", "ultima", "latter")
-_ORDINAL_RE = re.compile(rf"\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(?:of|de)\s)")
+# "y cuarto" is a quarter past, not the fourth option.
+_ORDINAL_RE = re.compile(rf"(?<!y )\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(?:of|de)\s)")
+_OPTION_REFERENCE = re.compile(
+    rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
+)
 _NUMBERED = re.compile(r"(?:\b(?:option|opcion|number|numero|num|no\.)\s*#?\s*|#\s*)(\d{1,2})\b")
 _BARE_NUMBER = re.compile(
     r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero)\s+)*"
@@ -38,12 +42,7 @@ _CLOCK = re.compile(
     r"|\b(?:at|a\s+las?|las|la\s+de\s+las?|el\s+de\s+las?|around|sobre\s+las?)\s+(\d{1,2})"
     r"(?:\s+y\s+(media|cuarto))?(?:\s+de\s+la\s+(manana|tarde|noche))?(?![\d:])"
 )
-_WEEKDAY_WORDS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4,
-    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
-}  # fmt: skip
-_WEEKDAY_RE = re.compile(rf"\b({'|'.join(_WEEKDAY_WORDS)})(?:'s|s)?\b")
+_WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_RE})(?:'s|s)?\b")
 _MONTH_DAY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
     rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
@@ -51,9 +50,9 @@ _MONTH_DAY = re.compile(
 )
 _PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\bde\s+la\s+(manana|tarde|noche)\b")
 _EARLIEST = re.compile(
-    r"\b(?:earliest|soonest|first\s+available|mas\s+temprano|mas\s+temprana|mas\s+pronto)\b"
+    r"\b(?:earliest|earlier|soonest|first\s+available|mas\s+temprano|mas\s+temprana|mas\s+pronto)\b"
 )
-_LATEST = re.compile(r"\b(?:latest|mas\s+tarde)\b")
+_LATEST = re.compile(r"\b(?:latest|later\s+one|mas\s+tarde)\b")
 _ANY = re.compile(
     r"\b(?:any(?:\s+of\s+them)?(?:\s+(?:one|is\s+fine|works))?|either|whichever|doesn'?t\s+matter|cualquiera"
     r"|la\s+que\s+sea|el\s+que\s+sea|me\s+da\s+igual|da\s+igual)\b"
@@ -62,7 +61,7 @@ _NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*
 _SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
 _ENGLISH_PARTS: dict[str, PartOfDay] = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
 VOCABULARY = vocabulary_of(
-    [*_ORDINALS, *_LAST, *_WEEKDAY_WORDS, "option", "opcion", "number", "numero", "earliest", "latest",
+    [*_ORDINALS, *_LAST, *WEEKDAYS, "option", "opcion", "number", "numero", "earliest", "latest",
      "soonest", "whichever", "cualquiera", "morning", "afternoon", "evening"]
 )  # fmt: skip
 
@@ -87,7 +86,7 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         clues.append({count - 1} if word in _LAST else {_ORDINALS[word]})
     clues.extend({int(m[1]) - 1} for m in _NUMBERED.finditer(source))
     clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
-    clues.extend(("weekday", {_WEEKDAY_WORDS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
+    clues.extend(("weekday", {WEEKDAYS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
     for m in _MONTH_DAY.finditer(source):
         day = int(m[1] or m[4] or m[5])
         month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
@@ -151,3 +150,8 @@ def mentions_choice(text: str) -> bool:
     """Whether a reply refers to one of several offered options (used before the options are known)."""
     source = analyse(text, VOCABULARY).corrected
     return bool(_signals(source, 9)) and not _NEGATED.search(source)
+
+
+def refers_to_option(text: str) -> bool:
+    """Points at an option by position ("the first one", "la segunda", "option 2"), whatever was asked."""
+    return bool(_OPTION_REFERENCE.search(analyse(text, VOCABULARY).corrected))

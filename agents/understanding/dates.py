@@ -22,9 +22,10 @@ from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
 
 ASAP_DAYS = 14
+_MAX_HULL_DAYS = 31
 
 _ASAP = re.compile(
-    r"\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|soonest|earliest(?:\s+possible)?"
+    r"\b(?:asap|a\.s\.a\.p|as\s+(?:soon|early)\s+as\s+(?:possible|you\s+can)|soonest|earliest(?:\s+possible)?"
     r"|first\s+available|next\s+available|lo\s+antes\s+posible|cuanto\s+antes|lo\s+mas\s+pronto(?:\s+posible)?"
     r"|primera\s+(?:cita\s+|hora\s+)?disponible|lo\s+primero\s+que\s+(?:tengan|haya))\b"
 )
@@ -40,8 +41,8 @@ VOCABULARY = vocabulary_of(
     [*MONTHS, *WEEKDAYS, "tomorrow", "today", "morning", "afternoon", "evening", "tonight", "week",
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
-     "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro", "cuanto",
-     "quincena", "finales", "siguiente", "entrante", "partir"]
+     "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro",
+     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir"]
 )  # fmt: skip
 
 
@@ -81,11 +82,21 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
 
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
-    """The most specific anchor when the others contain it ("next week, Tuesday"), else their hull."""
-    smallest = min(found, key=lambda f: (f.last - f.first, f.span[0]))
-    if all(f.first <= smallest.first and smallest.last <= f.last for f in found):
-        return smallest.first, smallest.last
-    return min(f.first for f in found), max(f.last for f in found)
+    """The most specific anchors ("Monday or Tuesday next week" → Monday..Tuesday; a range that
+    contains another anchor yields to it), their hull — unless that spans more than a month, then
+    the first one said."""
+    specific = [f for f in found if not any(_contains(f, other) for other in found)]
+    first, last = min(f.first for f in specific), max(f.last for f in specific)
+    if last - first > timedelta(days=_MAX_HULL_DAYS):
+        said_first = min(specific, key=lambda f: f.span[0])
+        return said_first.first, said_first.last
+    return first, last
+
+
+def _contains(outer: Found, inner: Found) -> bool:
+    """Whether `outer` strictly contains `inner` (identical ranges keep both)."""
+    wider = (outer.first, outer.last) != (inner.first, inner.last)
+    return wider and outer.first <= inner.first and inner.last <= outer.last
 
 
 def _range(

@@ -24,20 +24,23 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
     (
         "morning",
         re.compile(
-            r"(?<!good )\bmornings?\b|\b(?:por|en|de)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"
+            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b|\b(?:por|en|de|a)\s+las?\s+mananas?\b"
+            r"|\besta\s+manana\b|\bin\s+the\s+am\b"
         ),
     ),
     (
         "afternoon",
         re.compile(
-            r"(?<!good )\bafternoons?\b|\bafter\s+lunch\b|\b(?:por|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b"
-            r"|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b|\bin\s+the\s+pm\b"
+            r"(?<!good )\bafternoons?\b|\bafter\s+(?:lunch|school)\b|\blater?\s+in\s+the\s+day\b"
+            r"|\b(?:por|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b"
+            r"|\bin\s+the\s+pm\b"
         ),
     ),
     (
         "evening",
         re.compile(
-            r"(?<!good )\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|en|de)\s+la\s+noche\b|\besta\s+noche\b"
+            r"(?<!good )\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|en|de)\s+la\s+noche\b"
+            r"|\besta\s+noche\b"
         ),
     ),
 ]
@@ -49,14 +52,25 @@ _CLOCK = (
 )
 _NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo)"
 _AFTER = re.compile(
-    rf"\b(?:after|from|later\s+than|despues\s+de(?:\s+las?|l)?|a\s+partir\s+de(?:\s+las?|l)?|desde\s+las?)\s+(?:{_NOON}|{_CLOCK})"
+    r"\b(?:after|from|later\s+than|despues\s+de(?:\s+las?|l)?|a\s+partir\s+de(?:\s+las?|l)?|desde\s+las?)\s+"
+    rf"(?:{_NOON}|{_CLOCK})"
 )
 _BEFORE = re.compile(
     rf"\b(?:before|earlier\s+than|no\s+later\s+than|antes\s+de(?:\s+las?|l)?)\s+(?:{_NOON}|{_CLOCK})"
 )
+# The second clock of "between 2 and 4pm" has its groups suffixed with 2.
+_SECOND_CLOCK = re.sub(r"\(\?P<(\w+)>", r"(?P<\g<1>2>", _CLOCK)
+_BETWEEN = re.compile(
+    rf"\b(?:between|from|entre|de)\s+(?:las?\s+)?{_CLOCK}\s+(?:and|to|until|till|-|y|a|hasta)\s+"
+    rf"(?:las?\s+)?{_SECOND_CLOCK}"
+)
+# "at 3", "a las 10 y media", or a bare clock time that cannot be anything else ("10:30", "3pm").
 _AT = re.compile(
-    rf"\b(?:at|around|about|sobre\s+las?|a\s+las?|al|hacia\s+las?|alrededor\s+de\s+las?)\s+(?:{_NOON}|{_CLOCK})"
-    r"|(?<![\d/.:])(?P<h2>\d{1,2})(?::(?P<m2>\d{2})\s*(?P<mark2>am|pm|a\.m\.|p\.m\.)?|\s*(?P<mark3>am|pm|a\.m\.|p\.m\.))(?![\d/a-z])"
+    r"\b(?:at|around|about|sobre\s+las?|a\s+las?|al|hacia\s+las?|alrededor\s+de\s+las?)\s+"
+    rf"(?:{_NOON}|{_CLOCK})"
+    r"|(?<![\d/.:])(?P<bare_h>\d{1,2})"
+    r"(?::(?P<bare_m>\d{2})\s*(?P<bare_mark>am|pm|a\.m\.|p\.m\.)?|\s*(?P<bare_meridiem>am|pm|a\.m\.|p\.m\.))"
+    r"(?![\d/a-z])"
 )
 
 
@@ -84,21 +98,42 @@ def clock_minutes(hour: int, minute: int, mark: str | None) -> int | None:
     return hour * 60 + minute
 
 
-def _minutes(match: re.Match[str]) -> int | None:
+def _minutes(match: re.Match[str], suffix: str = "") -> int | None:
+    """The clock time in a match; `suffix` "2" reads the second time of a "between" phrase."""
     groups = match.groupdict()
     if groups.get("noon"):
         return 12 * 60
-    hour = groups.get("h") or groups.get("h2")
+    hour = groups.get("h" + suffix) or groups.get("bare_h")
     if hour is None:
         return None
-    minute = int(groups.get("m") or groups.get("m2") or 0)
-    minute += {"media": 30, "cuarto": 15}.get(groups.get("half") or "", 0)
-    mark = groups.get("mark") or groups.get("mark2") or groups.get("mark3")
+    minute = int(groups.get("m" + suffix) or groups.get("bare_m") or 0)
+    minute += {"media": 30, "cuarto": 15}.get(groups.get("half" + suffix) or "", 0)
+    mark = groups.get("mark" + suffix) or groups.get("bare_mark") or groups.get("bare_meridiem")
     return clock_minutes(int(hour), minute, mark)
 
 
 def _part_of(minute: int) -> PartOfDay:
     return "morning" if minute < 12 * 60 else "afternoon" if minute < 17 * 60 else "evening"
+
+
+Limit = tuple[int, int, PartOfDay | None, tuple[int, int]]
+
+
+def _limits(text: str) -> list[Limit]:
+    """Clock constraints: "between 2 and 4pm", "after 3", "before noon", or else "at 10:30"."""
+    if between := _BETWEEN.search(text):
+        low, high = _minutes(between), _minutes(between, "2")
+        if low is not None and high is not None and low < high:
+            same = _part_of(low) == _part_of(high - 1)
+            return [(low, high, _part_of(low) if same else None, between.span())]
+    limits: list[Limit] = []
+    if (after := _AFTER.search(text)) and (minute := _minutes(after)) is not None:
+        limits.append((minute, _DAY[1], _part_of(minute) if minute >= 12 * 60 else None, after.span()))
+    if (before := _BEFORE.search(text)) and (minute := _minutes(before)) is not None:
+        limits.append((_DAY[0], minute, "morning" if minute <= 12 * 60 else None, before.span()))
+    if not limits and (at := _AT.search(text)) and (minute := _minutes(at)) is not None:
+        limits.append((minute, minute + _HOUR, _part_of(minute), at.span()))
+    return limits
 
 
 def find_daypart(text: str) -> DayPart | None:
@@ -112,15 +147,10 @@ def find_daypart(text: str) -> DayPart | None:
             break
     start, end = window
     derived: PartOfDay | None = None
-    if (after := _AFTER.search(text)) and (minute := _minutes(after)) is not None:
-        start, spans = max(start, minute), [*spans, after.span()]
-        derived = _part_of(minute) if minute >= 12 * 60 else None
-    if (before := _BEFORE.search(text)) and (minute := _minutes(before)) is not None:
-        end, spans = min(end, minute), [*spans, before.span()]
-        derived = derived or ("morning" if minute <= 12 * 60 else None)
-    if (at := _AT.search(text)) and (minute := _minutes(at)) is not None and not (after or before):
-        start, end = max(start, minute), min(end, minute + _HOUR)
-        spans, derived = [*spans, at.span()], _part_of(minute)
+    for low, high, limit_part, span in _limits(text):
+        start, end = max(start, low), min(end, high)
+        derived = derived or limit_part
+        spans.append(span)
     if not spans:
         return None
     if start >= end:

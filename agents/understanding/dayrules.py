@@ -17,6 +17,8 @@ from agents.understanding.timewords import (
     MONTH_RE,
     NUMBER_RE,
     ORDINAL_SUFFIX,
+    WEEKDAY_RE,
+    WEEKDAYS,
     month_number,
     month_of,
     next_day_of_month,
@@ -31,25 +33,19 @@ from agents.understanding.types import Language
 Days = tuple[date, date]
 Handler = Callable[[re.Match[str], date, Language], Days | None]
 
-# Weekday words for dates; "sat"/"sun" are left out ("a rash from the sun" is not a Sunday).
-_WEEKDAY_WORDS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
-    "domingo": 6,
-}  # fmt: skip
-_WEEKDAY = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
 _NOT_A_TIME = r"(?!\s*(?::|\.\d|a\.?m\b|p\.?m\b|h\b|hrs?\b|o'?clock|de\s+la|y\s+media))"
 _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
 
 
 @dataclass(frozen=True)
 class Found:
-    """Days `first`..`last` (inclusive) said by the characters `span` of the text."""
+    """Days `first`..`last` (inclusive) said by the characters `span` of the text; `weekday` marks
+    a bare weekday, which yields to a date falling on it ("Friday Dec 11")."""
 
     first: date
     last: date
     span: tuple[int, int]
+    weekday: bool = False
 
 
 def _single(day: date | None) -> Days | None:
@@ -61,7 +57,8 @@ def _iso(m: re.Match[str], today: date, language: Language) -> Days | None:
 
 
 def _numeric(m: re.Match[str], today: date, language: Language) -> Days | None:
-    """ "3/12": month/day in English, day/month in Spanish, swapped when only that reading exists."""
+    """Numeric dates: month/day in English ("3/12" is 12 March), day/month in Spanish, swapped when
+    only the other reading exists."""
     first, second = int(m[1]), int(m[2])
     month, day = (first, second) if language == "en" else (second, first)
     if month > 12 >= day:
@@ -98,7 +95,7 @@ def _relative_day(offset: int) -> Handler:
 
 
 def _in_units(m: re.Match[str], today: date, language: Language) -> Days | None:
-    """ "in two weeks" → that week; "in 3 days" → that day; "within two weeks" → until then."""
+    """Counted units: "in two weeks" → that week; "in 3 days" → that day; "within two weeks" → until then."""
     count, unit = number(m["n"] or m["n2"]), m["unit"] or m["unit2"]
     if unit.startswith(("d", "w", "s")):
         step = 1 if unit.startswith("d") else 7
@@ -138,8 +135,8 @@ def _end_of_month(m: re.Match[str], today: date, language: Language) -> Days | N
 
 
 def _weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
-    """ "next Tuesday" → the next Tuesday after today; "el lunes 14" → the next Monday the 14th."""
-    weekday = _WEEKDAY_WORDS[m["wd"]]
+    """Weekdays: "next Tuesday" → the next Tuesday after today; "el lunes 14" → the next Monday the 14th."""
+    weekday = WEEKDAYS[m["wd"]]
     day = m["day"]
     if day and (language == "es" or m["the"] or m["ord"]) and 1 <= int(day) <= 31:
         found = next_day_of_month(today, int(day), weekday) or next_day_of_month(today, int(day))
@@ -216,7 +213,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*(?P<wd>{_WEEKDAY})(?:'s|s)?\b"
+            rf"\b(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b"
             rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME})?"
             r"(?:\s+(?:que\s+viene|proximo))?"
         ),
@@ -247,5 +244,7 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
             taken.append((start, end))
             if week_of_prefix := _WEEK_OF.search(text, 0, start):
                 days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
-            found.append(Found(days[0], days[1], (start, end)))
-    return found
+            bare_weekday = handler is _weekday and not match["day"]
+            found.append(Found(days[0], days[1], (start, end), weekday=bare_weekday))
+    dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
+    return [f for f in found if not (f.weekday and f.first.weekday() in dated)]

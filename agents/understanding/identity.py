@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 import phonenumbers
 
@@ -38,11 +39,14 @@ _BIRTH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class Claim:
+class Claim(Generic[T]):
     """A value recognised in the text and the characters it came from (so others can skip them)."""
 
-    value: date | str
+    value: T
     span: tuple[int, int]
 
 
@@ -69,7 +73,7 @@ def _birth_from(match: re.Match[str], kind: str, language: Language, today: date
     return safe_date(_year(match[3], today), month_number(match[1]), int(match[2]))
 
 
-def find_birth_date(folded: str, *, language: Language, today: date | None) -> Claim | None:
+def find_birth_date(folded: str, *, language: Language, today: date | None) -> Claim[date] | None:
     """The first plausible birth date in a folded text, with its span."""
     for pattern, kind in _BIRTH_PATTERNS:
         for match in pattern.finditer(folded):
@@ -80,17 +84,17 @@ def find_birth_date(folded: str, *, language: Language, today: date | None) -> C
 
 
 def parse_birth_date(text: str, *, language: Language, today: date | None = None) -> date | None:
-    """ "14 Feb 1990", "1990-02-14", "02/14/1990", "14 de febrero de 1990", "feb 14 90" → a date.
+    """A birth date written as "14 Feb 1990", "1990-02-14", "02/14/1990", "14 de febrero de 1990"…
 
     Pass `today` (the conversation's clock) to refuse future dates and to read two-digit years
     (19xx when above today's two digits, else 20xx); without it two-digit years are 19xx and only
     dates before 1900 are refused, since this module never reads the clock.
     """
     claim = find_birth_date(fold(clean(text)), language=language, today=today)
-    return claim.value if claim and isinstance(claim.value, date) else None
+    return claim.value if claim else None
 
 
-def find_phone(cleaned: str) -> Claim | None:
+def find_phone(cleaned: str) -> Claim[str] | None:
     """The first phone number, in E.164 (US numbers may omit +1); 555 test numbers are accepted."""
     matcher = phonenumbers.PhoneNumberMatcher(cleaned, "US", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:

@@ -2,7 +2,8 @@
 
 Intents are tried in a fixed order, most consequential first: opting out and asking for a person
 beat everything; changing or cancelling an appointment beats booking one; a medical question
-beats a clinic question; the small talk (thanks, greetings) comes last. `Reading` carries the
+beats a clinic question; the small talk (thanks — which also covers goodbyes — and greetings)
+comes last. `Reading` carries the
 intent with how sure we are: an exact keyword, a keyword reached through a typo, or a guess.
 """
 
@@ -13,9 +14,11 @@ from dataclasses import dataclass
 
 from agents.understanding.text import Text, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
+    asks_for_something,
     is_medical_question,
     is_question,
     mentions_clinic_info,
+    opens_with_interrogative,
     ticket_category,
 )
 from agents.understanding.types import Intent
@@ -23,24 +26,31 @@ from agents.understanding.types import Intent
 EXACT, TYPO, GUESS, NONE = 0.9, 0.75, 0.6, 0.2
 
 _OPT_OUT_WORDS = frozenset({"stop", "stopall", "unsubscribe", "end", "quit", "baja", "optout"})
+_OPT_OUT_TAIL = _OPT_OUT_WORDS | {"please", "all", "now", "messages", "texts", "texting"}
 _OPT_IN_WORDS = frozenset({"start", "unstop", "subscribe", "resubscribe", "alta", "resume"})
 _LEXICON: dict[Intent, tuple[str, ...]] = {
     Intent.OPT_OUT: phrases(
         "opt out|unsubscribe me|stop texting me|stop messaging me|stop sending|no more messages"
         "|darme de baja|dame de baja|dar de baja|no quiero recibir mas mensajes|no me escriban mas"
+        "|no me manden mas mensajes|no me envien mas mensajes|no quiero mas mensajes|dejen de escribirme"
     ),
     Intent.OPT_IN: phrases("opt in|opt back in|darme de alta|dame de alta|start messages again"),
     Intent.HANDOFF: phrases(
         "real person|live agent|human agent|live person|call me back|someone call me|persona real"
         "|que me llamen|llamenme|llámenme|hablar con alguien|talk to someone|speak to someone"
-        "|speak with someone|talk with someone|talk to somebody|speak to somebody"
+        "|speak with someone|talk with someone|talk to somebody|speak to somebody|real human|want a human"
+        "|want a person|need a human|need a person|transfer me|get me a human|get me a person"
+        "|nurse call me|doctor call me|somebody call me|give me a call"
     ),
     Intent.RESCHEDULE: phrases(
         "reschedule|re-schedule|move my appointment|move the appointment|move it|change my appointment"
         "|change the appointment|change the time|change the date|change my booking|postpone|push back"
         "|push it|rebook|reprogramar|reagendar|cambiar mi cita|cambiar la cita|cambiar la hora"
         "|cambiar el dia|cambiar de dia|cambiar de hora|mover mi cita|mover la cita|aplazar|posponer"
-        "|pasar la cita|cambiar mi turno|cambiar el turno|cancel and rebook"
+        "|pasar la cita|cambiar mi turno|cambiar el turno|cancel and rebook|push my appointment"
+        "|push the appointment|move my visit|move my appt|change my appt|change my visit|pasar mi cita"
+        "|switch my appointment|switch the appointment|switch my appt|switch it"
+        "|different day for my appointment|different time for my appointment|another day for my appointment"
     ),
     Intent.CANCEL: phrases(
         "cancel|cancelled|canceled|cancelling|canceling|call off|delete my appointment"
@@ -51,14 +61,19 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "my appointments|my upcoming appointments|my next appointment|when is my appointment"
         "|when's my appointment|what time is my appointment|do i have an appointment"
         "|do i have any appointments|list my appointments|show my appointments|upcoming appointments"
-        "|mis citas|mis turnos|mi proxima cita|cuando es mi cita|a que hora es mi cita|tengo cita"
-        "|tengo alguna cita|tengo citas|ver mis citas|mis proximas citas"
+        "|remind me of my appointment|remind me when my appointment|mis citas|mis turnos"
+        "|recuerdame mi cita|mi proxima cita|cuando es mi cita|a que hora es mi cita|tengo cita"
+        "|tengo alguna cita|tengo citas|ver mis citas|mis proximas citas|what appointments do i have"
+        "|do i have something booked|do i have anything booked|what do i have booked|my bookings"
+        "|when my appointment is|what do i have coming up|anything coming up|me recuerdas cuando es mi cita"
+        "|my visits|my upcoming visits|my next visit|que citas tengo|que turnos tengo"
     ),
     Intent.BOOK: phrases(
         "book|booking|appointment|appt|schedule|make an appointment|set up an appointment|see a doctor"
         "|see the doctor|see dr|see someone|like to see|want to see|need to see|get an appointment|be seen"
-        "|get seen|come in|can i come|could i come|new patient|visit|available|availability|any openings"
-        "|cita|turno|puedo ir|puedo pasar|disponible|disponibilidad|hay hueco|tienen hueco"
+        "|get seen|come in|can i come|could i come|can we come|could we come|new patient|visit|available"
+        "|availability|any openings|cita|turno|puedo ir|puedo pasar|disponible|disponibilidad|hay hueco"
+        "|tienen hueco|do you have anything|anything available|something available|tienen algo|hay algo"
         "|agendar|reservar|pedir cita|sacar cita|sacar turno|pedir hora|una consulta|consulta|quiero ver"
         "|necesito ver|ver a un|ver al|ver a la|ver a una|pedir un turno"
     ),
@@ -88,9 +103,11 @@ _DENY = phrases(
 _PATTERNS = {intent: phrase_pattern(words) for intent, words in _LEXICON.items()}
 # "talk to a nurse", "hablar con una persona"; a bare "agent" or "humano" only as the whole message.
 _ASK_FOR_PERSON = re.compile(
-    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?"
-    r"(?:person|human|agent|representative|receptionist|nurse|staff|operator|manager|someone|somebody)\b"
-    r"|\bhablar\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?(?:persona|humano|agente|recepcionista"
+    r"\b(?:talk|speak|chat|connect\s+me|put\s+me\s+through|transfer\s+me)\s+(?:to|with)\s+"
+    r"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?(?:person|human|agent|representative"
+    r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody)\b"
+    r"|\b(?:hablar|comunicar(?:me)?|pasar(?:me)?|transferir(?:me)?)\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
+    r"(?:persona|humano|agente|recepcionista"
     r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
 )
 _PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
@@ -98,12 +115,45 @@ _PERSON_WORDS = frozenset(
     {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
      "operador", "operadora", "persona", "recepcionista", "recepcion"}
 )  # fmt: skip
+# A reply opening with one of these is a yes (or a no) unless the same clause also says the other.
+_YES_LEAD = frozenset(
+    {
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "sure",
+        "ok",
+        "okay",
+        "si",
+        "claro",
+        "dale",
+        "vale",
+        "correct",
+        "correcto",
+        "perfect",
+        "perfecto",
+        "absolutely",
+        "confirm",
+        "confirmo",
+        "great",
+        "listo",
+        "exacto",
+    }
+)
+_NO_LEAD = frozenset(
+    {"no", "nope", "nah", "none", "neither", "ninguno", "ninguna", "nada", "negativo", "wrong"}
+)
+_HESITATIONS = frozenset(
+    {"actually", "well", "um", "umm", "hmm", "uh", "oh", "sorry", "pues", "mmm", "eh", "ah"}
+)
 _AFFIRM_SET = frozenset(" ".join(tokens(p)) for p in _AFFIRM)
 _DENY_SET = frozenset(" ".join(tokens(p)) for p in _DENY)
 _THANKS_SET = frozenset(" ".join(tokens(p)) for p in _LEXICON[Intent.THANKS])
+_GREETING_SET = frozenset(" ".join(tokens(p)) for p in _LEXICON[Intent.GREETING])
+_INSTEAD = re.compile(r"\binstead\s+of\b|\ben\s+(?:vez|lugar)\s+del?\b")
 _CLAUSE = re.compile(r"[,.;!?:]|\s(?:but|pero)\s")
 VOCABULARY = vocabulary_of([*(w for ws in _LEXICON.values() for w in ws), *_AFFIRM, *_DENY])
-_SHORT = 6
 
 
 @dataclass(frozen=True)
@@ -139,11 +189,15 @@ def yes_or_no(text: Text) -> Intent | None:
     """AFFIRM or DENY when the reply's first clause is nothing but yes-words or no-words."""
     first = _CLAUSE.split(text.corrected, maxsplit=1)[0]
     words = tokens(first)
+    while words and words[0] in _HESITATIONS:
+        words = words[1:]
     if _is_only(words, _THANKS_SET):
         return None
-    if _is_only(words, _DENY_SET) and words[0] in _DENY_SET | {"not"}:
+    says_no = bool(words) and (words[0] in _NO_LEAD or _is_only(words, _DENY_SET))
+    says_yes = bool(words) and (words[0] in _YES_LEAD or _is_only(words, _AFFIRM_SET))
+    if says_no and not any(w in _YES_LEAD for w in words):
         return Intent.DENY
-    if _is_only(words, _AFFIRM_SET):
+    if says_yes and not any(w in _NO_LEAD for w in words):
         return Intent.AFFIRM
     return None
 
@@ -151,7 +205,7 @@ def yes_or_no(text: Text) -> Intent | None:
 def opt_change(text: Text) -> Intent | None:
     """OPT_OUT/OPT_IN: a carrier keyword alone ("STOP", "BAJA", "START") or an explicit phrase."""
     words = tokens(text.corrected)
-    if len(words) <= 2 and words and words[0] in _OPT_OUT_WORDS and words[-1] in (*_OPT_OUT_WORDS, "please"):
+    if len(words) <= 2 and words and words[0] in _OPT_OUT_WORDS and words[-1] in _OPT_OUT_TAIL:
         return Intent.OPT_OUT
     if len(words) <= 2 and words and words[0] in _OPT_IN_WORDS:
         return Intent.OPT_IN
@@ -162,7 +216,7 @@ def opt_change(text: Text) -> Intent | None:
 
 
 def asks_for_person(text: Text) -> bool:
-    """ "Talk to a person", "hablar con alguien", or just "agent"/"humano" as the whole message."""
+    """Asks for a person ("talk to a nurse", "hablar con alguien", or just "agent"/"humano")."""
     words = [w for w in tokens(text.corrected) if w not in _PERSON_FILLERS]
     return bool(_ASK_FOR_PERSON.search(text.corrected)) or (
         0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words)
@@ -191,13 +245,21 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:
         return Reading(Intent.TICKET, sure)
+    if swaps_day(text):
+        return Reading(Intent.RESCHEDULE, GUESS)
     if _found(text, Intent.BOOK):
         return Reading(Intent.BOOK, sure)
     if info and (asks_for_something(text) or len(tokens(text.corrected)) <= 3):
         return Reading(Intent.QUESTION, sure)
-    if is_question(text) and len(tokens(text.corrected)) > 2:
+    words = tokens(text.corrected)
+    if is_question(text) and len(words) > 2 and not _is_only(words, _GREETING_SET | _THANKS_SET):
         return Reading(Intent.QUESTION, GUESS)
     return None
+
+
+def swaps_day(text: Text) -> bool:
+    """ "Thursday instead of Tuesday": a move of an existing appointment when nothing else was asked."""
+    return bool(_INSTEAD.search(text.corrected))
 
 
 def small_talk(text: Text) -> Reading | None:
@@ -209,8 +271,3 @@ def small_talk(text: Text) -> Reading | None:
     if _found(text, Intent.GREETING):
         return Reading(Intent.GREETING, _sure(text))
     return None
-
-
-def is_short(text: Text) -> bool:
-    """Few enough words that the agent's question decides what they mean."""
-    return len(tokens(text.corrected)) <= _SHORT

@@ -54,6 +54,9 @@ _STOP = (
     | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 )
 _MAX_WORDS = 4
+_NAME_FOLLOWERS = word_set(
+    "and born dob my from here speaking y naci nací nacido nacida mi de aqui aquí hablando"
+)
 
 
 def _title(word: str, first: bool) -> str:
@@ -100,10 +103,21 @@ def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> s
     folded = fold(text)
     for pattern, strict in ((_EXPLICIT, False), (_SOFT, True)):
         if match := pattern.search(folded):
-            words = _name_words(text[match.end() :], strict_first=strict)
-            if words and fold(words[0]) not in _PARTICLES:
+            rest = text[match.end() :]
+            words = _name_words(rest, strict_first=strict)
+            if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
     return _bare_name(text) if bare else None
+
+
+def _ends_name(rest: str, words: list[str]) -> bool:
+    """After "I'm …"/"soy …" the name must end the sentence or be followed by identity details
+    ("I'm Lena Park, born…", "soy Ana y nací…"), so "I'm short of breath" names nobody."""
+    after = rest.split(" ", len(words))[len(words) :]
+    following = after[0].strip() if after else ""
+    if not following or rest.split(" ")[len(words) - 1][-1:] in ",.;:!?":
+        return True
+    return fold(re.sub(r"\W+$", "", following.split(" ")[0])) in _NAME_FOLLOWERS
 
 
 def _bare_name(text: str) -> str | None:
@@ -125,5 +139,5 @@ def parse_name(text: str, *, language: Language) -> str | None:
     first, so "Lena Park, 14 Feb 1990" gives "Lena Park".
     """
     cleaned = clean(text)
-    claims = [find_birth_date(fold(cleaned), language=language, today=None), find_phone(cleaned)]
-    return name_in(cleaned, [c.span for c in claims if c is not None], bare=True)
+    birth, phone = find_birth_date(fold(cleaned), language=language, today=None), find_phone(cleaned)
+    return name_in(cleaned, [c.span for c in (birth, phone) if c is not None], bare=True)

@@ -84,8 +84,9 @@ _STOP = re.compile(
     r"tomorrow|today|asap|on\s+(?:monday|tuesday|wednesday|thursday|friday)|appointment|y\s+quiero|"
     r"quisiera|por\s+favor|para\s+el|el\s+(?:lunes|martes|miercoles|jueves|viernes)|la\s+semana|cita|"
     r"manana|hoy|pasado|lo\s+antes|cuanto\s+antes)\b"
-)  # fmt: skip
+)
 _MAX_REASON_WORDS = 8
+_DANGLING = word_set("for on in at with to and or the a an my para por de en con y o a el la mi")
 
 _TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora)\b\.?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
@@ -108,9 +109,9 @@ def find_specialty(text: Text) -> str | None:
     return found[0] if found else None
 
 
-def find_reason(text: Text, *, stop_at: int | None = None) -> str | None:
-    """The complaint phrase ("rash on my arm", "me duele la rodilla"), stopping before `stop_at`
-    (where a date phrase begins) or at the end of the clause; None without a complaint."""
+def find_reason(text: Text) -> str | None:
+    """The complaint phrase ("rash on my arm", "me duele la rodilla") up to the end of its clause
+    or a date; None without a complaint."""
     source = text.corrected
     found = _first_complaint(source)
     if found is None:
@@ -122,12 +123,12 @@ def find_reason(text: Text, *, stop_at: int | None = None) -> str | None:
     end = len(source)
     if stop := _STOP.search(source, match.end()):
         end = stop.start()
-    if stop_at is not None and match.end() <= stop_at < end:
-        end = stop_at
-    words = (text.corrected if text.typo else text.clean)[start:end].split()
+    words = (text.corrected if text.typo else text.clean)[start:end].split()[:_MAX_REASON_WORDS]
     if words and fold(words[0]) in ("a", "an", "un", "una"):
         words = words[1:]
-    return " ".join(words[:_MAX_REASON_WORDS]).strip(" ,.;") or None
+    while words and fold(words[-1].strip(",.;")) in _DANGLING:
+        words.pop()
+    return " ".join(words).strip(" ,.;") or None
 
 
 def _first_complaint(source: str) -> tuple[str, re.Match[str]] | None:
@@ -145,17 +146,19 @@ def find_practitioner(clean_text: str) -> str | None:
     unambiguous "Dr"/"Dra" a lower-case surname is accepted. At most two words are taken.
     """
     for title in _TITLE.finditer(clean_text):
-        abbreviated = title.group().lower().startswith("dr") and not title.group().lower().startswith("doc")
+        abbreviated = title.group().lower().startswith("dr")
         words: list[str] = []
         for raw in clean_text[title.end() :].split()[:2]:
             word = _NAME_WORD.match(raw)
-            token = word.group().removesuffix("'s").removesuffix("’s") if word else ""
-            if not token or fold(token) in _NOT_A_NAME or fold(token) in _CALENDAR:
+            if word is None:
+                break
+            token = word.group().removesuffix("'s").removesuffix("’s")
+            if fold(token) in _NOT_A_NAME or fold(token) in _CALENDAR:
                 break
             if not (token[0].isupper() or (abbreviated and not words)):
                 break
             words.append(token[0].upper() + token[1:])
-            if word is None or word.end() < len(raw):
+            if word.end() < len(raw):
                 break
         if words:
             return " ".join(words)

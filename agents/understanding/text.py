@@ -63,7 +63,7 @@ def clean(text: str) -> str:
 
 
 def _fold_char(ch: str) -> str:
-    lowered = ch.translate(_CONFUSABLES).lower()[:1] or ch
+    lowered = (ch.lower()[:1] or ch).translate(_CONFUSABLES)
     return unicodedata.normalize("NFD", lowered)[0]
 
 
@@ -83,9 +83,11 @@ def _max_edits(word: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _correct(token: str, vocabulary: frozenset[str]) -> str:
+    """The keyword a misspelt token stands for: same first letter (typos rarely hit it, and
+    "killing" must not become "billing"), one edit away (two for long words), six letters or more."""
     if token in vocabulary or len(token) < 5 or not token.isalpha():
         return token
-    candidates = [w for w in vocabulary if len(w) >= 6 and abs(len(w) - len(token)) <= 2]
+    candidates = [w for w in vocabulary if len(w) >= 6 and w[0] == token[0] and abs(len(w) - len(token)) <= 2]
     best = process.extractOne(token, candidates, scorer=OSA.distance, score_cutoff=_max_edits(token))
     return best[0] if best else token
 

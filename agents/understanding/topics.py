@@ -24,17 +24,20 @@ _INFO = phrases(
     "|blood test|blood work|ayuno|ayunas|analisis de sangre|telehealth|telemedicine|video visit|video call"
     "|virtual visit|virtual appointment|online|telemedicina|videollamada|consulta virtual|consulta en linea"
     "|por video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine|vaccines"
-    "|vaccination|flu shot|flu shots|shots|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita|bring|traer|llevar"
+    "|vaccination|flu shot|flu shots|shots|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita"
+    "|bring|traer|llevar"
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
-    "|costo|speak spanish|hablan ingles|interpreter|interprete"
+    "|costo|speak spanish|hablan ingles|interpreter|interprete|arrive|arrival|check in|check-in|llegar"
+    "|antelacion|phone number|telefono|fax|email"
 )
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
     r"(?:what|when|where|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell|will|would\s+i"
-    r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan"
+    r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan|hacen"
+    r"|ofrecen|do\s+you\s+offer"
     r"|atienden|se\s+puede|es\s+necesario|necesito\s+saber|i\s+want\s+to\s+know|i\s+was\s+wondering|i'd\s+like"
     r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|tell\s+me|info|information"
     r"|informacion)\b"
@@ -56,17 +59,18 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
         "prescription",
         phrases(
             "refill|refills|prescription|prescriptions|renew my prescription|ran out of|run out of"
-            "|running out of|out of my medication|out of my meds|out of my pills|my medication|my meds"
-            "|receta|recetas|renovar|se me acabo|se me acabaron|se me termino|se me terminaron"
+            "|running out of|out of my|my medication|my meds"
+            "|more of my|more pills|my pills|mis pastillas|receta|recetas|renovar|se me acabo|se me acabaron"
+            "|se me termino|se me terminaron"
             "|me quede sin|me estoy quedando sin|mis medicamentos|mi medicamento|mi medicina|reposicion"
         ),
     ),
     (
         "billing",
         phrases(
-            "bill|billing|invoice|charged|overcharged|charge|charges|double charged|charged twice"
-            "|payment|refund|copay|co-pay|statement|my balance|account balance|factura|facturacion|cobro"
-            "|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
+            "bill|billing|billed|overbilled|invoice|charged|overcharged|charge|charges|double charged"
+            "|charged twice|payment|refund|copay|co-pay|statement|my balance|account balance|factura"
+            "|facturacion|cobro|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
         ),
     ),
     (

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, safety, specialties, topics
-from agents.understanding.choices import mentions_choice
+from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.dates import when_in
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
@@ -46,8 +46,8 @@ VOCABULARY = (
 )
 # While slots are on offer, these mean "something else", not a pick among them.
 _NEW_REQUEST = re.compile(
-    r"\b(?:instead|another|other|different|else|later|earlier|otro|otra|otros|otras|distinto|distinta"
-    r"|diferente|en\s+su\s+lugar)\b"
+    r"\b(?:instead|another|other|different|else|later|earlier|anything|something|otro|otra|otros|otras"
+    r"|distinto|distinta|diferente|en\s+su\s+lugar|algo|alguna\s+otra)\b"
 )
 _FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
 _REASON_LEAD = re.compile(
@@ -67,7 +67,7 @@ def understand(
     analysed = analyse(text, VOCABULARY)
     language = detect_language(analysed.clean, hint=language_hint)
     choosing = expecting == "choice" and mentions_choice(analysed.clean)
-    fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting, choosing=choosing)
+    fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     red_flag = safety.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
     return Understanding(
@@ -95,14 +95,13 @@ def _fields(
     tz: ZoneInfo,
     language: Language,
     expecting: Expecting | None,
-    choosing: bool,
 ) -> Fields:
     today: date = now.astimezone(tz).date()
     birth = find_birth_date(text.folded, language=language, today=today)
     phone = find_phone(text.clean)
     blanks = [claim.span for claim in (birth, phone) if claim is not None]
     when = None
-    if expecting != "identity" and not choosing:
+    if expecting != "identity":
         when = when_in(analyse(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
@@ -113,16 +112,14 @@ def _fields(
         when=when,
         practitioner=find_practitioner(text.clean),
         name=name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None),
-        birth_date=birth.value if birth and isinstance(birth.value, date) else None,
-        phone=phone.value if phone and isinstance(phone.value, str) else None,
+        birth_date=birth.value if birth else None,
+        phone=phone.value if phone else None,
     )
 
 
 def _expected(text: Text, fields: Fields, expecting: Expecting | None, choosing: bool) -> Reading | None:
     """The reading a reply gets because of what the agent asked, if it answers that."""
     sure = intents.TYPO if text.typo else EXACT
-    if expecting == "confirm" and (answer := intents.yes_or_no(text)):
-        return Reading(answer, sure)
     if expecting == "choice":
         if choosing and not _NEW_REQUEST.search(text.corrected):
             return Reading(Intent.CHOOSE, sure)
@@ -139,6 +136,7 @@ def _expected(text: Text, fields: Fields, expecting: Expecting | None, choosing:
 
 
 def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: bool) -> Reading:
+    """Course changes first, then a yes/no awaited, then what was asked for, then the words alone."""
     strong = intents.strong_intent(text)
     if strong and strong.intent in (Intent.OPT_OUT, Intent.OPT_IN, Intent.HANDOFF):
         return strong
@@ -155,22 +153,21 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         if not (small := intents.small_talk(text)) or small.intent not in (Intent.THANKS, Intent.GREETING):
             return Reading(Intent.PROVIDE_INFO, EXACT)
         return small
-    if request and not (request.intent is Intent.QUESTION and request.confidence == GUESS):
-        return request
-    if request and not (fields.specialty or fields.when):
+    guessed_question = request and request.intent is Intent.QUESTION and request.confidence == GUESS
+    if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
 
 
 def _leftover(text: Text, fields: Fields) -> Reading:
     """No request keyword: a specialty means booking; dates or identity are information."""
-    if fields.specialty:
+    if fields.specialty or fields.practitioner:
         return Reading(Intent.BOOK, GUESS)
     if fields.when or fields.name or fields.birth_date or fields.phone:
         return Reading(Intent.PROVIDE_INFO, GUESS)
     if small := intents.small_talk(text):
         return small
-    if mentions_choice(text.clean):
+    if refers_to_option(text.clean):
         return Reading(Intent.CHOOSE, GUESS)
     return Reading(Intent.UNKNOWN, NONE)
 

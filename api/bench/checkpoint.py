@@ -12,6 +12,7 @@ conversations at once; and the bytes one conversation holds after 100 turns, bef
 from __future__ import annotations
 
 import asyncio
+import random
 import secrets
 import statistics
 import time
@@ -21,11 +22,12 @@ from dataclasses import dataclass
 from typing import Annotated, Any, TypedDict
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
-from langgraph.checkpoint.base import BaseCheckpointSaver, empty_checkpoint
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver, ChannelVersions, empty_checkpoint
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
@@ -57,21 +59,61 @@ class TurnState(TypedDict, total=False):
     slots: list[dict[str, str]]
 
 
-SENTENCE = (
-    "I would like to move my cardiology follow-up to a morning next week if Dr. Chen has one free, "
-    "and please remind me whether I need to fast before the blood test that was ordered last time. "
+WORDS = (
+    "appointment",
+    "cardiology",
+    "follow-up",
+    "morning",
+    "week",
+    "doctor",
+    "free",
+    "please",
+    "remind",
+    "fast",
+    "blood",
+    "test",
+    "ordered",
+    "insurance",
+    "copay",
+    "referral",
+    "pharmacy",
+    "refill",
+    "prescription",
+    "clinic",
+    "parking",
+    "Tuesday",
+    "Thursday",
+    "afternoon",
+    "symptoms",
+    "since",
+    "Monday",
+    "dizzy",
+    "pressure",
+    "medication",
+    "dose",
+    "results",
+    "portal",
+    "reschedule",
+    "cancel",
+    "confirm",
 )
 
 
+def text(seed: int, words: int = 45) -> str:
+    """About 300 characters of clinic chat, varied enough that compression does not flatter anyone."""
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(words)) + f" ({seed})"
+
+
+PATIENT_SAYS = text(1000, 20)
+
+
 def history(count: int = 20) -> list[AnyMessage]:
-    """A conversation of `count` messages of about 450 characters (~10 KB serialized in all)."""
-    return [
-        (HumanMessage if i % 2 == 0 else AIMessage)(content=f"{i}: " + SENTENCE * 2, id=f"m{i}")
-        for i in range(count)
-    ]
+    """A conversation of `count` messages (~10 KB serialized in all, with the rest of the state)."""
+    return [(HumanMessage if i % 2 == 0 else AIMessage)(content=text(i), id=f"m{i}") for i in range(count)]
 
 
-def state() -> dict[str, Any]:
+def conversation() -> dict[str, Any]:
     slots = [{"start": f"2026-12-0{d}T09:00:00-05:00", "practitioner": "Dr. Chen"} for d in range(1, 6)]
     patient = {"name": "Maria Garcia", "birth_date": "1985-04-12", "phone": "+15550100001"}
     return {"messages": history(), "patient": patient, "intent": "reschedule", "slots": slots}
@@ -80,14 +122,14 @@ def state() -> dict[str, Any]:
 def turn_graph(checkpointer: Saver | None) -> Any:
     """Three nodes, as one turn of the agent: understand, find slots, respond."""
 
-    def understand(s: TurnState) -> TurnState:
+    def understand(state: TurnState) -> dict[str, Any]:
         return {"intent": "reschedule"}
 
-    def find_slots(s: TurnState) -> TurnState:
-        return {"slots": state()["slots"]}
+    def find_slots(state: TurnState) -> dict[str, Any]:
+        return {"slots": conversation()["slots"]}
 
-    def respond(s: TurnState) -> TurnState:
-        return {"messages": [AIMessage(content=SENTENCE)]}
+    def respond(state: TurnState) -> dict[str, Any]:
+        return {"messages": [AIMessage(content=text(len(state["messages"])))]}
 
     builder = StateGraph(TurnState)
     builder.add_node("understand", understand)
@@ -120,10 +162,10 @@ def p95(values: list[float]) -> float:
 
 async def micro(saver: Saver, sizes: Sizes) -> dict[str, float]:
     """aput of a 10 KB conversation whose messages change, then aget_tuple and alist(limit=10)."""
-    values = state()
-    thread = {"thread_id": f"micro-{secrets.token_hex(4)}", "checkpoint_ns": ""}
-    versions: dict[str, str | int | float] = {k: saver.get_next_version(None, None) for k in values}
-    config: dict[str, Any] = {"configurable": dict(thread)}
+    values = conversation()
+    thread_id = f"micro-{secrets.token_hex(4)}"
+    versions: ChannelVersions = {k: saver.get_next_version(None, None) for k in values}
+    config: RunnableConfig = {"configurable": {"thread_id": thread_id, "checkpoint_ns": ""}}
     new_versions = dict(versions)
 
     async def put() -> None:
@@ -132,11 +174,11 @@ async def micro(saver: Saver, sizes: Sizes) -> dict[str, float]:
         checkpoint["channel_values"] = values
         checkpoint["channel_versions"] = dict(versions)
         config = await saver.aput(config, checkpoint, {"source": "loop", "step": 1}, new_versions)
-        versions["messages"] = saver.get_next_version(versions["messages"], None)  # type: ignore[arg-type]
+        versions["messages"] = saver.get_next_version(versions["messages"], None)
         new_versions = {"messages": versions["messages"]}
 
     puts = await timed(put, sizes.samples)
-    latest = {"configurable": dict(thread)}
+    latest: RunnableConfig = {"configurable": {"thread_id": thread_id, "checkpoint_ns": ""}}
     gets = await timed(lambda: saver.aget_tuple(latest), sizes.samples)
 
     async def list_ten() -> None:
@@ -159,9 +201,9 @@ async def turns(saver: Saver | None, sizes: Sizes) -> list[float]:
     out = []
     for _ in range(sizes.turns):
         config = {"configurable": {"thread_id": f"turn-{secrets.token_hex(4)}"}}
-        await graph.ainvoke(state(), config)
+        await graph.ainvoke(conversation(), config)
         started = time.perf_counter()
-        await graph.ainvoke({"messages": [HumanMessage(content=SENTENCE)]}, config)
+        await graph.ainvoke({"messages": [HumanMessage(content=PATIENT_SAYS)]}, config)
         out.append((time.perf_counter() - started) * 1000)
     return out
 
@@ -170,25 +212,27 @@ async def throughput(saver: Saver, sizes: Sizes) -> float:
     """Turns per second with `threads` conversations of `thread_turns` turns each at once."""
     graph = turn_graph(saver)
 
-    async def conversation() -> None:
+    async def talk() -> None:
         config = {"configurable": {"thread_id": f"many-{secrets.token_hex(4)}"}}
-        await graph.ainvoke(state(), config)
+        await graph.ainvoke(conversation(), config)
         for _ in range(sizes.thread_turns - 1):
-            await graph.ainvoke({"messages": [HumanMessage(content=SENTENCE)]}, config)
+            await graph.ainvoke({"messages": [HumanMessage(content=PATIENT_SAYS)]}, config)
 
     started = time.perf_counter()
-    await asyncio.gather(*(conversation() for _ in range(sizes.threads)))
+    await asyncio.gather(*(talk() for _ in range(sizes.threads)))
     return sizes.threads * sizes.thread_turns / (time.perf_counter() - started)
 
 
-async def footprint(saver: Saver, sizes: Sizes, measure: Callable[[str], Awaitable[int]]) -> tuple[int, int | None]:
+async def footprint(
+    saver: Saver, sizes: Sizes, measure: Callable[[str], Awaitable[int]]
+) -> tuple[int, int | None]:
     """Bytes one conversation holds after `long_turns` turns, and after `aprune` (None: unsupported)."""
     graph = turn_graph(saver)
     thread_id = f"long-{secrets.token_hex(4)}"
     config = {"configurable": {"thread_id": thread_id}}
-    await graph.ainvoke(state(), config)
+    await graph.ainvoke(conversation(), config)
     for _ in range(sizes.long_turns - 1):
-        await graph.ainvoke({"messages": [HumanMessage(content=SENTENCE)]}, config)
+        await graph.ainvoke({"messages": [HumanMessage(content=PATIENT_SAYS)]}, config)
     held = await measure(thread_id)
     try:
         await saver.aprune([thread_id], strategy="keep_latest")
@@ -210,7 +254,7 @@ async def redis_bytes(client: Redis, patterns: list[str]) -> int:
     total = 0
     for pattern in patterns:
         async for key in client.scan_iter(match=pattern, count=1000):
-            total += await client.memory_usage(key) or 0
+            total += await client.memory_usage(key, samples=0) or 0  # every field, not a sample
     return total
 
 
@@ -233,8 +277,13 @@ def ours(redis_url: str, *, encrypted: bool) -> Contender:
     return Contender("redis (ours, AES)" if encrypted else "redis (ours)", open_)
 
 
+# Bytes of one thread's rows as stored (after TOAST compression), without index overhead.
+PG_THREAD_BYTES = "SELECT coalesce(sum(pg_column_size(t.*)), 0) AS n FROM {} t WHERE thread_id = %s"
+
+
 def postgres(postgres_url: str) -> Contender:
     from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+    from psycopg import sql
     from psycopg.rows import dict_row
     from psycopg_pool import AsyncConnectionPool
 
@@ -254,8 +303,8 @@ def postgres(postgres_url: str) -> Contender:
             total = 0
             async with pool.connection() as conn:
                 for table in ("checkpoints", "checkpoint_blobs", "checkpoint_writes"):
-                    sql = f"SELECT coalesce(sum(pg_column_size(t.*)), 0) AS n FROM {table} t WHERE thread_id = %s"  # noqa: S608
-                    row = await (await conn.execute(sql, (thread_id,))).fetchone()
+                    query = sql.SQL(PG_THREAD_BYTES).format(sql.Identifier(table))
+                    row = await (await conn.execute(query, (thread_id,))).fetchone()
                     total += int(row["n"])  # type: ignore[index, call-overload]
             return total
 
@@ -275,12 +324,12 @@ def memory() -> Contender:
 
         async def measure(thread_id: str) -> int:
             checkpoints = sum(
-                len(c[1]) + len(m[1])
-                for ns in saver.storage[thread_id].values()
-                for c, m, _ in ns.values()
+                len(c[1]) + len(m[1]) for ns in saver.storage[thread_id].values() for c, m, _ in ns.values()
             )
             blobs = sum(len(v[1]) for k, v in saver.blobs.items() if k[0] == thread_id)
-            writes = sum(len(w[2][1]) for k, ws in saver.writes.items() if k[0] == thread_id for w in ws.values())
+            writes = sum(
+                len(w[2][1]) for k, ws in saver.writes.items() if k[0] == thread_id for w in ws.values()
+            )
             return checkpoints + blobs + writes
 
         yield saver, measure
@@ -297,8 +346,8 @@ def plainredis(redis_url: str) -> Contender | None:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Callable[[str], Awaitable[int]]]]:
         prefix = f"bench:plain:{secrets.token_hex(4)}"
-        client = Redis.from_url(redis_url)
-        saver = PlainSaver(client, prefix=prefix)
+        client = Redis(connection_pool=BlockingConnectionPool.from_url(redis_url, max_connections=50))
+        saver = PlainSaver(client, prefix=prefix)  # the same pool as ours gets
         try:
             yield saver, lambda t: redis_bytes(client, [f"{prefix}:*:{t}:*"])
         finally:
@@ -329,7 +378,11 @@ async def run(redis_url: str, postgres_url: str, *, quick: bool = False) -> list
         async with contender.open() as (saver, measure):
             row: dict[str, Any] = {"saver": contender.name, **await micro(saver, sizes)}
             took = await turns(saver, sizes)
-            row |= {"turn_p50_ms": p50(took), "turn_p95_ms": p95(took), "turn_overhead_ms": p50(took) - baseline}
+            row |= {
+                "turn_p50_ms": p50(took),
+                "turn_p95_ms": p95(took),
+                "turn_overhead_ms": p50(took) - baseline,
+            }
             row["turns_per_s"] = await throughput(saver, sizes)
             row["bytes_held"], row["bytes_pruned"] = await footprint(saver, sizes, measure)
         rows.append(row)
@@ -357,11 +410,15 @@ def cell(row: dict[str, Any], keys: str | tuple[str, ...], fmt: str) -> str:
 def targets(rows: list[dict[str, Any]]) -> list[tuple[str, float, float]]:
     """(goal, measured ratio, required ratio) for the goals that the rows can answer."""
     by = {r["saver"]: r for r in rows}
-    us, pg, mem, plain = (by.get(n) for n in ("redis (ours)", "postgres (official)", "memory (floor)", "plainredis 0.1.0"))
+    us, pg, mem, plain = (
+        by.get(n) for n in ("redis (ours)", "postgres (official)", "memory (floor)", "plainredis 0.1.0")
+    )
     goals = []
     if us and pg:
         goals.append(("aput p50: postgres / ours", pg["aput_p50_ms"] / us["aput_p50_ms"], 3.0))
-        goals.append(("aget_tuple p50: postgres / ours", pg["aget_tuple_p50_ms"] / us["aget_tuple_p50_ms"], 3.0))
+        goals.append(
+            ("aget_tuple p50: postgres / ours", pg["aget_tuple_p50_ms"] / us["aget_tuple_p50_ms"], 3.0)
+        )
     if us and mem:
         goals.append(("turn p50: memory x 1.5 / ours", 1.5 * mem["turn_p50_ms"] / us["turn_p50_ms"], 1.0))
     if us and plain:

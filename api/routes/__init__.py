@@ -2,7 +2,19 @@
 
 from fastapi import APIRouter
 
-from api.routes import appointments, fhir, health, journeys, patients, practitioners, slots, tickets
+from api.routes import (
+    appointments,
+    conversations,
+    fhir,
+    health,
+    journeys,
+    knowledge,
+    patients,
+    practitioners,
+    slots,
+    tickets,
+    traces,
+)
 
 ROUTERS: list[APIRouter] = [
     health.router,
@@ -12,5 +24,8 @@ ROUTERS: list[APIRouter] = [
     appointments.router,
     tickets.router,
     journeys.router,
+    conversations.router,
+    traces.router,
+    knowledge.router,
     fhir.router,
 ]

@@ -33,9 +33,9 @@ async def audit_reads(
     *,
     staff: Principal,
     resource_type: str,
-    records: Iterable[tuple[uuid.UUID, uuid.UUID]],
+    records: Iterable[tuple[uuid.UUID, uuid.UUID | None]],
 ) -> None:
-    """One `<resource_type>.read` entry per (record id, patient id) shown to a member of staff.
+    """One `<resource_type>.read` entry per (record id, patient id or None) shown to staff.
 
     One row per record, not one per request, so "who has seen this patient's data" is a plain
     query on the audit log's patient index.

@@ -49,6 +49,13 @@ def _id(resource_type: str, resource_id: str) -> uuid.UUID:
         raise NotFound(resource_type, resource_id) from None
 
 
+def _specialty(query: search.Query) -> tuple[str | None, Resource | None]:
+    """Our code for the `specialty` token, or a warning when it names nothing the clinic offers."""
+    token = search.single(query, "specialty")
+    code = None if token is None else search.specialty(token)
+    return code, not_offered([token]) if token is not None and code is None else None
+
+
 @router.get("/Patient/{resource_id}")
 async def read_patient(resource_id: str, session: FhirSession, staff: CurrentStaff) -> FhirResponse:
     patient = await patients.get(session, patient_id=_id("Patient", resource_id))
@@ -92,10 +99,9 @@ async def search_practitioners(
     """`specialty`: a SNOMED CT token (`http://snomed.info/sct|394579002`) or our code (`cardiology`)."""
     query = _query(request, {"specialty"})
     count, offset = search.paging(query)
-    token = search.single(query, "specialty")
-    code = None if token is None else search.specialty(token)
-    if token is not None and code is None:
-        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=not_offered([token]))
+    code, warning = _specialty(query)
+    if warning is not None:
+        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=warning)
     found, total = await scheduling.get_practitioners(session, specialty=code, limit=count, offset=offset)
     resources = [fhir.practitioner_to_fhir(p) for p in found]
     return searchset(request, runtime, resources, total=total, paging=(count, offset))
@@ -146,10 +152,9 @@ async def search_slots(
     query = _query(request, {"status", "start", "schedule", "specialty"})
     count, offset = search.paging(query)
     tz = runtime.settings.tz
-    token = search.single(query, "specialty")
-    code = None if token is None else search.specialty(token)
-    if token is not None and code is None:
-        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=not_offered([token]))
+    code, warning = _specialty(query)
+    if warning is not None:
+        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=warning)
     schedule = search.single(query, "schedule")
     start = search.date_bounds(query, "start", tz)
     found, total = await scheduling.get_slots(

@@ -20,7 +20,8 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.exceptions import HTTPException
 
-from api.deps import RuntimeDep, SessionDep
+from api.deps import SessionDep
+from api.runtime import Runtime
 from store import fhir
 from store.errors import Conflict, DomainError, InvalidInput, NotFound
 from store.fhir.resources import Resource
@@ -79,7 +80,7 @@ def _error_response(error: Exception) -> FhirResponse:
         return outcome_response(400, "structure", problems)
     assert isinstance(error, HTTPException)
     response = outcome_response(
-        error.status_code, _HTTP_ISSUES.get(error.status_code, "processing"), error.detail
+        error.status_code, _HTTP_ISSUES.get(error.status_code, "processing"), str(error.detail)
     )
     response.headers.update(error.headers or {})
     return response
@@ -116,11 +117,11 @@ async def _fhir_session(request: Request, session: SessionDep) -> AsyncSession:
 FhirSession = Annotated[AsyncSession, Depends(_fhir_session)]
 
 
-def base_url(runtime: RuntimeDep) -> str:
+def base_url(runtime: Runtime) -> str:
     return f"{runtime.settings.public_url.rstrip('/')}{FHIR_BASE}"
 
 
-def page_url(request: Request, runtime: RuntimeDep, offset: int | None = None) -> str:
+def page_url(request: Request, runtime: Runtime, offset: int | None = None) -> str:
     """This request's URL on the public base; with `offset`, the same search at that offset."""
     params = request.query_params.multi_items()
     if offset is not None:
@@ -133,13 +134,14 @@ def page_url(request: Request, runtime: RuntimeDep, offset: int | None = None) -
 
 def searchset(
     request: Request,
-    runtime: RuntimeDep,
+    runtime: Runtime,
     resources: list[Resource],
     *,
     total: int,
     paging: tuple[int, int],
     outcome: Resource | None = None,
 ) -> FhirResponse:
+    """One page of a search as a Bundle, linked to the next and previous pages when there are any."""
     count, offset = paging
     more = count > 0 and offset + count < total
     body = fhir.bundle(

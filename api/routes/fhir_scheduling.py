@@ -33,6 +33,7 @@ from api.routes.fhir_http import (
     not_offered,
     page_url,
 )
+from api.runtime import Runtime
 from store import fhir
 from store.fhir import operations, search
 from store.fhir.resources import Resource
@@ -49,7 +50,7 @@ IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_lengt
 
 
 def _result(
-    request: Request, runtime: RuntimeDep, resources: list[Resource], outcome: Resource | None = None
+    request: Request, runtime: Runtime, resources: list[Resource], outcome: Resource | None = None
 ) -> FhirResponse:
     """The operation's `return`: a searchset Bundle of what it found or acted on."""
     body = fhir.bundle(

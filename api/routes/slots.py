@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query
 
@@ -14,6 +15,11 @@ from store.scheduling.schemas import SlotOut, SlotSearchOut
 
 router = APIRouter(prefix="/api/v1/prm/slots", tags=["scheduling"])
 DEFAULT_WINDOW = timedelta(days=14)
+
+
+def _clinic_time(value: datetime, tz: ZoneInfo) -> datetime:
+    """In the clinic's zone; a time given without an offset is taken as clinic-local."""
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
 
 
 @router.get("")
@@ -35,8 +41,8 @@ async def search_slots(
     """
     tz = runtime.settings.tz
     now = datetime.now(UTC)
-    start = start or now
-    end = end or start + DEFAULT_WINDOW
+    start = _clinic_time(start or now, tz)
+    end = _clinic_time(end or start + DEFAULT_WINDOW, tz)
     found = await scheduling.find_free_slots(
         session,
         start=start,
@@ -49,12 +55,7 @@ async def search_slots(
         now=now,
         limit=limit,
     )
-    return SlotSearchOut(
-        items=[SlotOut.of(s, tz) for s in found],
-        start=(start if start.tzinfo else start.replace(tzinfo=tz)).astimezone(tz),
-        end=(end if end.tzinfo else end.replace(tzinfo=tz)).astimezone(tz),
-        limit=limit,
-    )
+    return SlotSearchOut(items=[SlotOut.of(s, tz) for s in found], start=start, end=end, limit=limit)
 
 
 @router.get("/{slot_id}")

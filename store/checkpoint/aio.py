@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import ChannelVersions, Checkpoint, CheckpointMetadata, CheckpointTuple
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.exceptions import NoScriptError, ResponseError
 from tenacity import AsyncRetrying
 from typing_extensions import Unpack
@@ -66,18 +66,22 @@ class AsyncRedisSaver(BaseRedisSaver):
     @classmethod
     @asynccontextmanager
     async def from_conn_string(
-        cls, url: str, **options: Unpack[SaverOptions]
+        cls, url: str, *, max_connections: int = 50, **options: Unpack[SaverOptions]
     ) -> AsyncIterator[AsyncRedisSaver]:
-        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed after."""
-        client = Redis.from_url(url)
+        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed
+        after. Its pool blocks when all `max_connections` are busy instead of failing: a graph
+        saves in the background, so many conversations at once mean many commands at once."""
+        pool = BlockingConnectionPool.from_url(url, max_connections=max_connections)
+        client = Redis(connection_pool=pool)
         try:
             saver = cls(client, **options)
-            await saver.asetup()
+            await saver.setup()
             yield saver
         finally:
             await client.aclose()
+            await pool.disconnect()
 
-    async def asetup(self) -> None:
+    async def setup(self) -> None:
         """Check the server (Redis >= 6.2, Lua) and load the scripts. Runs by itself on first use;
         call it at startup to fail fast."""
         self._ready = False
@@ -238,6 +242,12 @@ class AsyncRedisSaver(BaseRedisSaver):
         if self.loop is None:
             self.loop = asyncio.get_running_loop()
         try:
+            return await self._attempt(op)
+        except TRANSIENT_ERRORS as exc:
+            if self.attempts == 1:
+                raise self._lost(self.where, exc) from exc
+        await asyncio.sleep(self.retry_wait)
+        try:
             return await AsyncRetrying(**self._retry_options())(self._attempt, op)
         except TRANSIENT_ERRORS as exc:
             raise self._lost(self.where, exc) from exc
@@ -287,11 +297,8 @@ class AsyncRedisSaver(BaseRedisSaver):
     async def _put_indexed(self, plan: PutPlan, run_id: str) -> None:
         """The run index is another slot, so it cannot join the script: it goes first in the
         same round trip, so no checkpoint of a run is missing from it (a stale entry is harmless)."""
-        run_key = keys.run_key(self.prefix, run_id)
         pipe = self.client.pipeline(transaction=False)
-        pipe.sadd(run_key, plan.thread_id)
-        if self._ttl_ms:
-            pipe.pexpire(run_key, self._ttl_ms)
+        self._queue_run_index(pipe, run_id, plan.thread_id)
         pipe.evalsha(scripts.PUT.sha, 2, *plan.keys, *plan.args)
         await pipe.execute()
 
@@ -301,7 +308,7 @@ class AsyncRedisSaver(BaseRedisSaver):
             return
         pipe = self.client.pipeline(transaction=False)
         for run in run_ids:
-            pipe.srem(keys.run_key(self.prefix, _text(run)), thread_id)
+            pipe.srem(keys.run_key(self.prefix, keys.text(run)), thread_id)
         await pipe.execute()
 
     async def _delete_thread(self, thread_id: str) -> None:
@@ -313,7 +320,7 @@ class AsyncRedisSaver(BaseRedisSaver):
         pipe = self.client.pipeline(transaction=False)
         for run_key in run_keys:
             pipe.smembers(run_key)
-        threads = sorted({_text(t) for members in await pipe.execute() for t in members})
+        threads = sorted({keys.text(t) for members in await pipe.execute() for t in members})
         for thread_id in threads:
             await self._eval(scripts.DELETE_RUNS, self._thread_keys(thread_id), run_ids)
         pipe = self.client.pipeline(transaction=False)
@@ -332,7 +339,7 @@ class AsyncRedisSaver(BaseRedisSaver):
         runs = sorted({keys.split(m)[1] for m in members if m.startswith(b"r\0")})
         pipe = self.client.pipeline(transaction=False)
         for run in runs:
-            pipe.sadd(keys.run_key(self.prefix, run), target)
+            self._queue_run_index(pipe, run, target)
         await pipe.execute()
         pipe = self.client.pipeline(transaction=True)
         pipe.delete(dst.hash, dst.zset)
@@ -349,30 +356,22 @@ class AsyncRedisSaver(BaseRedisSaver):
             pipe.hexists(self._thread_keys(thread_id).hash, keys.DELTA_FLAG)
         flagged = [t for t, uses in zip(thread_ids, await pipe.execute(), strict=True) if uses]
         if flagged:
-            raise NotImplementedError(
-                f"keep_latest can't prune threads that use a DeltaChannel: {', '.join(flagged)}"
-            )
+            raise self._delta_refused(flagged)
 
     async def _keep_latest(self, thread_id: str) -> None:
         try:
             gone = await self._eval(scripts.PRUNE, self._thread_keys(thread_id), [])
         except ResponseError as exc:
-            if str(exc).startswith("DELTA"):
-                raise NotImplementedError(
-                    f"keep_latest can't prune threads that use a DeltaChannel: {thread_id}"
-                ) from exc
+            if str(exc).startswith("DELTA"):  # it started using one since the check
+                raise self._delta_refused([thread_id]) from exc
             raise
         await self._forget_runs(thread_id, gone)
 
     async def _thread_ids(self) -> Sequence[str]:
         pattern = keys.index_key_pattern(self.prefix)
-        found = [_text(k) async for k in self.client.scan_iter(match=pattern, count=1000)]
+        found = [keys.text(k) async for k in self.client.scan_iter(match=pattern, count=1000)]
         return [keys.thread_id_of(self.prefix, k) for k in found]
 
 
 async def _collect(listing: AsyncIterator[CheckpointTuple]) -> list[CheckpointTuple]:
     return [item async for item in listing]
-
-
-def _text(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value

@@ -102,6 +102,11 @@ def run_member(run_id: str, ns: str, checkpoint_id: str) -> bytes:
     return f"r{SEP}{run_id}{SEP}{ns}{SEP}{checkpoint_id}".encode()
 
 
+def text(value: bytes | str) -> str:
+    """A name as redis-py returned it (bytes, since checkpoints need decode_responses=False)."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def split(member: bytes) -> list[str]:
     """The NUL-separated parts of a member or plain field value."""
     return member.decode().split(SEP)

@@ -2,8 +2,11 @@
 
 Checkpoints hold PHI (message bodies, names, dates of birth), so with `encryption_key` every
 checkpoint record, channel value and pending write goes through LangGraph's
-`EncryptedSerializer` (AES, EAX mode: authenticated, a fresh nonce per value). Names that the
-Lua scripts need in plain (namespaces, channels, versions, task and run ids) are not encrypted.
+`EncryptedSerializer` with AES-GCM (authenticated, a fresh random 128-bit nonce per value).
+GCM rather than LangGraph's default EAX: pycryptodome's EAX takes twice as long (0.3 ms for a
+10 KB conversation), and both are equally sound here. Data is only ever read back by this
+saver, so the mode is fixed here once. Names that the Lua scripts need in plain (namespaces,
+channels, versions, task and run ids) are not encrypted.
 
 A stored value is `type \\0 bytes`: binary-safe, no base64, and the type tells an encrypted
 value (`msgpack+aes`) from a plain one, so a saver with a key still reads data written before
@@ -32,7 +35,9 @@ def make_serde(serde: SerializerProtocol | None, encryption_key: bytes | None) -
         raise ValueError(
             f"encryption_key must be 16, 24 or 32 bytes (AES-128/192/256), got {len(encryption_key)}"
         )
-    return EncryptedSerializer.from_pycryptodome_aes(serde=inner, key=encryption_key)
+    from Crypto.Cipher import AES  # pycryptodome, needed only with a key
+
+    return EncryptedSerializer.from_pycryptodome_aes(serde=inner, key=encryption_key, mode=AES.MODE_GCM)
 
 
 def dump(serde: SerializerProtocol, value: Any) -> bytes:

@@ -10,6 +10,7 @@ other's data. Its async methods raise, pointing to AsyncRedisSaver, rather than 
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -195,6 +196,12 @@ class RedisSaver(BaseRedisSaver):
     def _call(self, op: Callable[[], T]) -> T:
         """Run `op` (after the one-time setup), retrying while Redis is unreachable."""
         try:
+            return self._attempt(op)
+        except TRANSIENT_ERRORS as exc:
+            if self.attempts == 1:
+                raise self._lost(self.where, exc) from exc
+        time.sleep(self.retry_wait)
+        try:
             return cast(T, Retrying(**self._retry_options())(self._attempt, op))
         except TRANSIENT_ERRORS as exc:
             raise self._lost(self.where, exc) from exc
@@ -243,11 +250,8 @@ class RedisSaver(BaseRedisSaver):
 
     def _put_indexed(self, plan: PutPlan, run_id: str) -> None:
         """The run index goes first in the same round trip (see `AsyncRedisSaver._put_indexed`)."""
-        run_key = keys.run_key(self.prefix, run_id)
         pipe = self.client.pipeline(transaction=False)
-        pipe.sadd(run_key, plan.thread_id)
-        if self._ttl_ms:
-            pipe.pexpire(run_key, self._ttl_ms)
+        self._queue_run_index(pipe, run_id, plan.thread_id)
         pipe.evalsha(scripts.PUT.sha, 2, *plan.keys, *plan.args)
         pipe.execute()
 
@@ -256,7 +260,7 @@ class RedisSaver(BaseRedisSaver):
             return
         pipe = self.client.pipeline(transaction=False)
         for run in run_ids:
-            pipe.srem(keys.run_key(self.prefix, _text(run)), thread_id)
+            pipe.srem(keys.run_key(self.prefix, keys.text(run)), thread_id)
         pipe.execute()
 
     def _delete_thread(self, thread_id: str) -> None:
@@ -268,7 +272,7 @@ class RedisSaver(BaseRedisSaver):
         pipe = self.client.pipeline(transaction=False)
         for run_key in run_keys:
             pipe.smembers(run_key)
-        threads = sorted({_text(t) for members in pipe.execute() for t in members})
+        threads = sorted({keys.text(t) for members in pipe.execute() for t in members})
         for thread_id in threads:
             self._eval(scripts.DELETE_RUNS, self._thread_keys(thread_id), run_ids)
         pipe = self.client.pipeline(transaction=False)
@@ -287,7 +291,7 @@ class RedisSaver(BaseRedisSaver):
         runs = sorted({keys.split(m)[1] for m in members if m.startswith(b"r\0")})
         pipe = self.client.pipeline(transaction=False)
         for run in runs:
-            pipe.sadd(keys.run_key(self.prefix, run), target)
+            self._queue_run_index(pipe, run, target)
         pipe.execute()
         pipe = self.client.pipeline(transaction=True)
         pipe.delete(dst.hash, dst.zset)
@@ -304,27 +308,20 @@ class RedisSaver(BaseRedisSaver):
             pipe.hexists(self._thread_keys(thread_id).hash, keys.DELTA_FLAG)
         flagged = [t for t, uses in zip(thread_ids, pipe.execute(), strict=True) if uses]
         if flagged:
-            raise NotImplementedError(
-                f"keep_latest can't prune threads that use a DeltaChannel: {', '.join(flagged)}"
-            )
+            raise self._delta_refused(flagged)
 
     def _keep_latest(self, thread_id: str) -> None:
         try:
             gone = self._eval(scripts.PRUNE, self._thread_keys(thread_id), [])
         except ResponseError as exc:
-            if str(exc).startswith("DELTA"):
-                raise NotImplementedError(
-                    f"keep_latest can't prune threads that use a DeltaChannel: {thread_id}"
-                ) from exc
+            if str(exc).startswith("DELTA"):  # it started using one since the check
+                raise self._delta_refused([thread_id]) from exc
             raise
         self._forget_runs(thread_id, gone)
 
     def _thread_ids(self) -> Sequence[str]:
         pattern = keys.index_key_pattern(self.prefix)
         return [
-            keys.thread_id_of(self.prefix, _text(k)) for k in self.client.scan_iter(match=pattern, count=1000)
+            keys.thread_id_of(self.prefix, keys.text(k))
+            for k in self.client.scan_iter(match=pattern, count=1000)
         ]
-
-
-def _text(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value

@@ -109,6 +109,18 @@ class DocumentSummary:
     chunks: int
     updated_at: datetime
 
+    @classmethod
+    def of(cls, document: KnowledgeDocument, chunks: int) -> DocumentSummary:
+        return cls(
+            document.id,
+            document.source,
+            document.title,
+            document.language,
+            document.content_sha256,
+            chunks,
+            document.updated_at,
+        )
+
 
 def candidates_for(k: int) -> int:
     """How many candidates each ranking contributes for a fused top `k`."""
@@ -165,11 +177,7 @@ async def get_documents(
     )
     rows = (await session.execute(query)).all()
     total = await session.scalar(select(func.count()).select_from(KnowledgeDocument)) or 0
-    summaries = [
-        DocumentSummary(d.id, d.source, d.title, d.language, d.content_sha256, int(n), d.updated_at)
-        for d, n in rows
-    ]
-    return summaries, total
+    return [DocumentSummary.of(document, int(n)) for document, n in rows], total
 
 
 async def ingest(

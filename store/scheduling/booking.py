@@ -12,27 +12,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import psycopg
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import service as audit
-from store.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from store.errors import InvalidInput, InvalidTransition, NotFound
 from store.outbox import service as outbox
 from store.patients import service as patients
-from store.scheduling.models import (
-    Appointment,
-    AppointmentStatus,
-    Location,
-    Practitioner,
-    Schedule,
-    Slot,
-    SlotStatus,
-)
-from store.scheduling.slots import nearest_free, slot_summary
+from store.scheduling.errors import IdempotencyKeyReused, SlotUnavailable
+from store.scheduling.models import Appointment, AppointmentStatus, Slot, SlotStatus
+from store.scheduling.slots import nearest_free
 
 CANCELLABLE = (
     AppointmentStatus.PROPOSED,
@@ -42,35 +35,7 @@ CANCELLABLE = (
 )
 _SLOT_TAKEN = {"uq_appointments_active_slot", "ex_appointments_no_overlap"}
 DEADLOCK_ATTEMPTS = 3
-M = TypeVar("M", Slot, Schedule, Practitioner, Location)
 _AUDIT_ACTION = {"booked": "book", "cancelled": "cancel", "rescheduled": "reschedule"}
-
-
-class SlotUnavailable(Conflict):
-    """The slot is taken, held by someone else, or past; carries nearby free alternatives.
-
-    The alternatives are detached copies (with schedule, practitioner and location), readable
-    after the transaction that raised this has rolled back, which is where callers catch it.
-    """
-
-    code = "slot_unavailable"
-
-    def __init__(self, slot_id: uuid.UUID, alternatives: list[Slot]) -> None:
-        super().__init__(f"slot {slot_id} is no longer available")
-        self.slot_id = slot_id
-        self.alternatives = alternatives
-
-    def to_json(self) -> dict[str, Any]:
-        return {"slot_id": str(self.slot_id), "alternatives": [slot_summary(s) for s in self.alternatives]}
-
-
-class IdempotencyKeyReused(Conflict):
-    """The key was first used for a different request; replaying it would act on the wrong thing."""
-
-    code = "idempotency_key_reused"
-
-    def __init__(self) -> None:
-        super().__init__("idempotency key already used for a different request")
 
 
 def _available(slot: Slot, now: datetime, hold_token: str | None) -> bool:
@@ -100,24 +65,8 @@ async def _lock_slot(session: AsyncSession, slot_id: uuid.UUID) -> Slot:
     return slot
 
 
-def _copy(row: M) -> M:
-    """A transient copy of a row's loaded columns: no session, so no rollback can expire it."""
-    loaded = inspect(row).dict
-    return type(row)(**{c.key: loaded[c.key] for c in inspect(row).mapper.column_attrs if c.key in loaded})
-
-
-def _snapshot(slot: Slot) -> Slot:
-    schedule = _copy(slot.schedule)
-    schedule.practitioner = _copy(slot.schedule.practitioner)
-    schedule.location = _copy(slot.schedule.location)
-    copy = _copy(slot)
-    copy.schedule = schedule
-    return copy
-
-
 async def _unavailable(session: AsyncSession, slot: Slot, now: datetime) -> SlotUnavailable:
-    alternatives = await nearest_free(session, slot=slot, now=now)
-    return SlotUnavailable(slot.id, [_snapshot(s) for s in alternatives])
+    return SlotUnavailable(slot.id, await nearest_free(session, slot=slot, now=now))
 
 
 async def _lock_appointment(

@@ -2,21 +2,14 @@
 
 `from store.scheduling import service as scheduling`. The work is done in small modules —
 `catalog` (practitioners, schedules, slot creation), `slots` (free-slot search), `booking`
-(hold, book, cancel, reschedule), `appointments` (reads) — and re-exported here deliberately.
+(hold, book, cancel, reschedule), `appointments` (reads), `errors` (the conflicts) — and
+re-exported here deliberately.
 """
 
 from __future__ import annotations
 
 from store.scheduling.appointments import get_appointment, get_appointments
-from store.scheduling.booking import (
-    CANCELLABLE,
-    IdempotencyKeyReused,
-    SlotUnavailable,
-    book,
-    cancel,
-    hold_slot,
-    reschedule,
-)
+from store.scheduling.booking import CANCELLABLE, book, cancel, hold_slot, reschedule
 from store.scheduling.catalog import (
     create_location,
     create_practitioner,
@@ -28,6 +21,7 @@ from store.scheduling.catalog import (
     get_schedules,
     weekday_grid,
 )
+from store.scheduling.errors import IdempotencyKeyReused, SlotUnavailable
 from store.scheduling.slots import (
     PARTS_OF_DAY,
     PartOfDay,

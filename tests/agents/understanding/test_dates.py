@@ -20,7 +20,13 @@ def at(text: str) -> datetime:
 CASES: list[tuple[str, Language, str, str, str | None]] = [
     # text, language, start, end, part of day
     ("next Tuesday afternoon", "en", "2026-12-08 12:00", "2026-12-08 17:00", "afternoon"),
-    ("Hi, I'd like to see a dermatologist next Tuesday afternoon", "en", "2026-12-08 12:00", "2026-12-08 17:00", "afternoon"),
+    (
+        "Hi, I'd like to see a dermatologist next Tuesday afternoon",
+        "en",
+        "2026-12-08 12:00",
+        "2026-12-08 17:00",
+        "afternoon",
+    ),
     ("tomorrow morning", "en", "2026-12-02 06:00", "2026-12-02 12:00", "morning"),
     ("mañana por la tarde", "es", "2026-12-02 12:00", "2026-12-02 17:00", "afternoon"),
     ("mañana por la mañana", "es", "2026-12-02 06:00", "2026-12-02 12:00", "morning"),
@@ -69,6 +75,15 @@ CASES: list[tuple[str, Language, str, str, str | None]] = [
     ("el jueves a las 10 y media", "es", "2026-12-03 10:30", "2026-12-03 11:30", "morning"),
     ("Thursday before noon", "en", "2026-12-03 00:00", "2026-12-03 12:00", "morning"),
     ("tomorow afternon", "en", "2026-12-02 12:00", "2026-12-02 17:00", "afternoon"),
+    ("Friday Dec 11", "en", "2026-12-11 00:00", "2026-12-12 00:00", None),
+    ("Monday or Tuesday next week", "en", "2026-12-07 00:00", "2026-12-09 00:00", None),
+    ("tuesday or wednesday", "en", "2026-12-02 00:00", "2026-12-09 00:00", None),
+    ("in a couple of weeks", "en", "2026-12-14 00:00", "2026-12-21 00:00", None),
+    ("between 2 and 4pm on Thursday", "en", "2026-12-03 14:00", "2026-12-03 16:00", "afternoon"),
+    ("entre las 10 y las 12 el viernes", "es", "2026-12-04 10:00", "2026-12-04 12:00", "morning"),
+    ("mañana temprano", "es", "2026-12-02 06:00", "2026-12-02 12:00", "morning"),
+    ("el viernes 11 de diciembre", "es", "2026-12-11 00:00", "2026-12-12 00:00", None),
+    ("Tuesday or March 1", "en", "2026-12-08 00:00", "2026-12-09 00:00", None),
 ]
 
 
@@ -103,7 +118,8 @@ def test_a_time_of_day_alone_searches_the_next_two_weeks_in_that_part(text: str,
 
 
 @pytest.mark.parametrize(
-    "text", ["hello", "2", "ok", "Lena Park", "I have a rash from the sun", "May I book?", "the first one", ""]
+    "text",
+    ["hello", "2", "ok", "Lena Park", "I have a rash from the sun", "May I book?", "the first one", ""],
 )
 def test_no_time_mentioned(text: str) -> None:
     assert parse_when(text, now=NOW, tz=TZ, language="en") is None

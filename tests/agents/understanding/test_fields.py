@@ -139,10 +139,16 @@ def test_a_red_flag_makes_an_urgent_medical_ticket() -> None:
 
 def test_booking_carries_no_ticket_fields() -> None:
     result = understand("I'd like to book a check-up", now=NOW, tz=TZ)
-    assert (result.fields.ticket_category, result.fields.ticket_priority, result.fields.question) == (None, None, None)
+    assert (result.fields.ticket_category, result.fields.ticket_priority, result.fields.question) == (
+        None,
+        None,
+        None,
+    )
 
 
-@pytest.mark.parametrize("text", ["Do you accept Medicare?", "¿Dónde están ubicados?", "What time do you open on Saturday?"])
+@pytest.mark.parametrize(
+    "text", ["Do you accept Medicare?", "¿Dónde están ubicados?", "What time do you open on Saturday?"]
+)
 def test_question_text_is_kept(text: str) -> None:
     result = understand(text, now=NOW, tz=TZ)
     assert result.intent is Intent.QUESTION

@@ -76,7 +76,9 @@ def test_no_red_flag(text: str) -> None:
 
 
 def test_a_red_flag_in_the_middle_of_a_booking_is_reported() -> None:
-    result = understand("next Tuesday works, but I also have chest pain right now", now=NOW, tz=TZ, expecting="when")
+    result = understand(
+        "next Tuesday works, but I also have chest pain right now", now=NOW, tz=TZ, expecting="when"
+    )
     assert result.red_flag is not None and result.red_flag.kind == "chest_pain"
     assert result.red_flag.evidence == "chest pain"
 

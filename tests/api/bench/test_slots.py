@@ -19,7 +19,7 @@ def _bench_databases(server_database_url: str) -> set[str]:
 
 async def test_quick_run_measures_every_shape_with_index_plans(server_database_url: str) -> None:
     before = _bench_databases(server_database_url)
-    rows = await bench.run(server_database_url, practitioners=5, days=10, quick=True)
+    rows = await bench.run(server_database_url, practitioners=10, days=30, quick=True)
     assert [r["query"] for r in rows] == [
         "specialty + 7 days + part of day",
         "practitioner + 30 days",
@@ -27,7 +27,7 @@ async def test_quick_run_measures_every_shape_with_index_plans(server_database_u
         "ASAP, one specialty",
     ]
     for row in rows:
-        assert row["practitioners"] == 5 and row["slots"] > 0 and row["n"] == 30
+        assert row["practitioners"] == 10 and row["slots"] > 0 and row["n"] == 30
         assert 0 < row["p50_ms"] <= row["p95_ms"]
         assert row["mean_results"] > 0
         assert "slots" not in row["seq_scans"]

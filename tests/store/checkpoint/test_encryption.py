@@ -19,7 +19,9 @@ async def store_phi(saver: AsyncRedisSaver, thread_id: str) -> None:
     checkpoint["channel_values"] = {"patient": {"name": PHI[0], "birth_date": PHI[1], "phone": PHI[2]}}
     checkpoint["channel_versions"] = {"patient": "1"}
     config = {"configurable": {"thread_id": thread_id, "checkpoint_ns": ""}}
-    stored = await saver.aput(config, checkpoint, {"source": "input", "step": -1, "note": PHI[3]}, {"patient": "1"})
+    stored = await saver.aput(
+        config, checkpoint, {"source": "input", "step": -1, "note": PHI[3]}, {"patient": "1"}
+    )
     await saver.aput_writes(stored, [("messages", [PHI[3]])], "task-1")
 
 

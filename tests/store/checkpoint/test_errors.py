@@ -77,7 +77,7 @@ async def test_setup_and_first_use_refuse_an_old_server(redis_url: str) -> None:
     client = OldRedis.from_url(redis_url)
     try:
         with pytest.raises(UnsupportedServerError, match=r"needs Redis >= 6\.2"):
-            await AsyncRedisSaver(client).asetup()
+            await AsyncRedisSaver(client).setup()
         with pytest.raises(UnsupportedServerError, match=r"needs Redis >= 6\.2"):
             await AsyncRedisSaver(client).aget_tuple(CONFIG)
     finally:
@@ -102,7 +102,7 @@ async def test_a_server_that_refuses_lua_is_reported(
     client = AsyncRedis.from_url(redis_url, username=name, password=password)
     try:
         with pytest.raises(UnsupportedServerError, match="refused to load Lua scripts"):
-            await AsyncRedisSaver(client).asetup()
+            await AsyncRedisSaver(client).setup()
     finally:
         await client.aclose()
 
@@ -118,7 +118,7 @@ async def test_an_unreachable_server_is_retried_a_bounded_number_of_times() -> N
     server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     client = AsyncRedis(host="127.0.0.1", port=port, retry=Retry(NoBackoff(), 0))
-    saver = AsyncRedisSaver(client, retries=4, retry_wait=0.01)
+    saver = AsyncRedisSaver(client, attempts=4, retry_wait=0.01)
     started = time.monotonic()
     try:
         with pytest.raises(
@@ -131,6 +131,25 @@ async def test_an_unreachable_server_is_retried_a_bounded_number_of_times() -> N
         await server.wait_closed()
     assert connections == 4
     assert time.monotonic() - started < 5
+
+
+async def test_an_exhausted_connection_pool_is_named(redis_url: str) -> None:
+    client = AsyncRedis.from_url(redis_url, max_connections=1)  # a pool that fails when busy
+    saver = AsyncRedisSaver(client, attempts=1)
+    try:
+        results = await asyncio.gather(*(saver.aget_tuple(CONFIG) for _ in range(20)), return_exceptions=True)
+    finally:
+        await client.aclose()
+    failures = [r for r in results if isinstance(r, Exception)]
+    assert failures and all(isinstance(f, CheckpointConnectionError) for f in failures)
+    assert "connection pool is exhausted" in str(failures[0])
+
+
+async def test_from_conn_string_waits_for_a_free_connection(redis_url: str, prefix: str) -> None:
+    async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, max_connections=4) as saver:
+        configs = [{"configurable": {"thread_id": f"conv-{i}", "checkpoint_ns": ""}} for i in range(200)]
+        stored = await asyncio.gather(*(saver.aput(c, empty_checkpoint(), {}, {}) for c in configs))
+    assert len(stored) == 200
 
 
 async def test_prune_refuses_bad_arguments_and_delta_channel_threads(saver: AsyncRedisSaver) -> None:

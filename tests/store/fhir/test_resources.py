@@ -1,4 +1,4 @@
-"""Every resource the mapping emits validates as FHIR R4 (fhir.resources' R4B models) and says what it should."""
+"""Every resource the mapping emits validates as FHIR R4 (the R4B models) and says what it should."""
 
 from __future__ import annotations
 

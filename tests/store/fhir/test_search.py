@@ -14,8 +14,8 @@ from store.fhir.errors import BadRequest, NotSupported
 TZ = ZoneInfo("America/New_York")
 
 
-def _local(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=TZ)  # type: ignore[misc]
+def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=TZ)
 
 
 def test_collect_groups_repeated_names_and_refuses_unknown_ones_and_modifiers() -> None:

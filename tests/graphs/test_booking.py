@@ -1,0 +1,36 @@
+"""Booking conversations end to end: real database, real Redis checkpointer, the offline agent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from api.runtime import Runtime
+from store.patients.models import Patient as PatientRow
+from store.scheduling.models import Appointment, AppointmentStatus
+
+
+async def appointments_of(demo: Runtime, phone: str) -> list[Appointment]:
+    async with demo.sessions() as session:
+        query = (
+            select(Appointment)
+            .join(PatientRow, PatientRow.id == Appointment.patient_id)
+            .where(PatientRow.phone == phone, Appointment.status == AppointmentStatus.BOOKED)
+        )
+        return list(await session.scalars(query))
+
+
+async def test_new_patient_books_a_dermatologist_in_three_turns(demo: Runtime, patient: Any) -> None:
+    lena = patient()
+    reply = await lena.says("Hi, I'd like to see a dermatologist next Tuesday afternoon")
+    assert "date of birth" in reply
+    reply = await lena.says("Lena Park, 14 Feb 1990")
+    assert "Lena" in reply and "1." in reply and "3." in reply and "Tuesday, December 8" in reply
+    reply = await lena.says("the first one")
+    assert "You're booked" in reply and "1200 Riverside Avenue" in reply
+    assert lena.last.outcome == "booked"
+    [booked] = await appointments_of(demo, lena.phone)
+    local = booked.start_at.astimezone(demo.settings.tz)
+    assert booked.specialty == "dermatology"
+    assert local.date().isoformat() == "2026-12-08" and 12 <= local.hour < 17
