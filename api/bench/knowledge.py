@@ -154,10 +154,10 @@ def _load(url: str, base: np.ndarray, texts: list[str], count: int) -> dict[str,
         documents = [uuid.uuid4() for _ in range(-(-count // CHUNKS_PER_DOCUMENT))]
         started = clock.perf_counter()
         with conn.cursor().copy(
-            "COPY knowledge_documents (id, source, title, content_sha256) FROM STDIN"
+            "COPY knowledge_documents (id, source, title, language, content_sha256) FROM STDIN"
         ) as copy:
             for n, document_id in enumerate(documents):
-                copy.write_row((document_id, f"bench/{n}", f"Bench document {n}", "0" * 64))
+                copy.write_row((document_id, f"bench/{n}", f"Bench document {n}", "en", "0" * 64))
         columns = "id, document_id, position, text, embedding"
         with conn.cursor().copy(f"COPY knowledge_chunks ({columns}) FROM STDIN WITH (FORMAT BINARY)") as copy:
             copy.set_types(["uuid", "uuid", "int4", "text", "vector"])

@@ -52,11 +52,14 @@ MIN_CANDIDATES = 20  # per ranking; the fused top k is taken from their union
 MIN_EF_SEARCH = 100  # recall@10 of HNSW against exact search at 100k chunks: see the benchmark
 SEMANTIC_WEIGHT = 0.5
 MAX_QUERY_WORDS = 32
+MAX_WORD_MATCHES = 1_000
 _WORD = re.compile(r"\w+")
 _LIMITS = {"source": 500, "title": 300, "language": 8}
 
 # Words that are stop words in either language are dropped: "the" is a lexeme to the Spanish
-# parser and "que" to the English one, and either would match half the knowledge base.
+# parser and "que" to the English one, and either would match half the knowledge base. Ranking
+# word matches reads every matching row, so at most MAX_WORD_MATCHES are ranked: words common
+# enough to match more say little about any one chunk, and the semantic ranking decides then.
 _CANDIDATES = text(
     """
     WITH terms AS (
@@ -71,10 +74,12 @@ _CANDIDATES = text(
     semantic AS (
         SELECT id FROM knowledge_chunks ORDER BY embedding <=> CAST(:q AS vector) LIMIT :n
     ),
+    matches AS (
+        SELECT c.id, c.search_terms FROM knowledge_chunks AS c, query
+        WHERE c.search_terms @@ query.ts LIMIT :max_matches
+    ),
     lexical AS (
-        SELECT c.id FROM knowledge_chunks AS c, query
-        WHERE c.search_terms @@ query.ts
-        ORDER BY ts_rank(c.search_terms, query.ts, 1) DESC LIMIT :n
+        SELECT id FROM matches, query ORDER BY ts_rank(search_terms, query.ts, 1) DESC LIMIT :n
     )
     SELECT c.document_id, d.title, d.source, c.text,
            1 - (c.embedding <=> CAST(:q AS vector)) AS score,
@@ -256,7 +261,8 @@ async def search_embedded(session: AsyncSession, *, query: str, vector: list[flo
     await session.execute(
         text("SELECT set_config('hnsw.ef_search', :ef, true)"), {"ef": str(ef_search_for(n))}
     )
-    rows = (await session.execute(_CANDIDATES, {"q": _vector(vector), "words": words, "n": n})).all()
+    parameters = {"q": _vector(vector), "words": words, "n": n, "max_matches": MAX_WORD_MATCHES}
+    rows = (await session.execute(_CANDIDATES, parameters)).all()
     return fuse(rows, k)
 
 

@@ -177,3 +177,18 @@ async def create(
     session.add(patient)
     await session.flush()
     return patient
+
+
+async def set_consent(session: AsyncSession, *, phone: str, opted_in: bool, now: datetime) -> int:
+    """Opt every patient on `phone` out of (or back into) messages; returns how many changed.
+
+    Opt-out is per phone, because that is what a STOP keyword on a channel identifies.
+    """
+    changed = 0
+    for patient in await find_by_phone(session, phone=phone):
+        if patient.consent_messaging != opted_in:
+            patient.consent_messaging = opted_in
+            patient.opted_out_at = None if opted_in else now
+            changed += 1
+    await session.flush()
+    return changed

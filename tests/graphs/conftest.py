@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,3 +74,47 @@ def patient(runner: Runner) -> Callable[[str | None], Patient]:
         return Patient(runner, phone or new_phone())
 
     return make
+
+
+async def _register(demo: Runtime, phone: str, name: str, birth: str, language: str = "en") -> uuid.UUID:
+    """A registered patient on `phone`."""
+    from datetime import date
+
+    from store.database import transaction
+    from store.patients import service as patients
+
+    given, family = name.split(" ", 1)
+    async with transaction(demo.sessions) as session:
+        made = await patients.create(
+            session, given_name=given, family_name=family, birth_date=date.fromisoformat(birth), phone=phone,
+            preferred_language=language,
+        )
+        return made.id
+
+
+async def _book_first(demo: Runtime, patient_id: uuid.UUID, specialty: str, days: int = 7) -> uuid.UUID:
+    """Book the first free slot of `specialty` at least `days` after NOW for the patient."""
+    from datetime import timedelta
+
+    from store.database import transaction
+    from store.scheduling import service as scheduling
+
+    async with transaction(demo.sessions) as session:
+        start = NOW + timedelta(days=days)
+        [slot] = await scheduling.find_free_slots(
+            session, start=start, end=start + timedelta(days=14), specialty=specialty, tz=TZ, now=NOW, limit=1
+        )
+        appointment = await scheduling.book(session, slot_id=slot.id, patient_id=patient_id, reason=None, now=NOW)
+        return appointment.id
+
+
+@pytest.fixture
+def register(demo: Runtime) -> Callable[..., Any]:
+    """`await register(phone, "Given Family", "1990-01-31", language="en")` -> patient id."""
+    return lambda *args, **kwargs: _register(demo, *args, **kwargs)
+
+
+@pytest.fixture
+def book_first(demo: Runtime) -> Callable[..., Any]:
+    """`await book_first(patient_id, "cardiology", days=7)` -> appointment id."""
+    return lambda *args, **kwargs: _book_first(demo, *args, **kwargs)

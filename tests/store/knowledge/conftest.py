@@ -24,7 +24,9 @@ DEMO = Path(store.knowledge.demo.__file__).parent
 
 
 @pytest.fixture(scope="module")
-async def demo_kb(server_database_url: str, embedder: Embedder) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+async def demo_kb(
+    server_database_url: str, embedder: Embedder
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
     url = make_url(server_database_url).set(database=f"prm_test_kb_{secrets.token_hex(4)}")
     rendered = url.render_as_string(hide_password=False)
     create_database(rendered)
@@ -35,7 +37,11 @@ async def demo_kb(server_database_url: str, embedder: Embedder) -> AsyncIterator
         for path in sorted(DEMO.glob("*.md")):
             text = path.read_text()
             await knowledge.ingest(
-                session, embedder=embedder, source=f"demo/{path.name}", title=knowledge.title_of(text), text=text
+                session,
+                embedder=embedder,
+                source=f"demo/{path.name}",
+                title=knowledge.title_of(text),
+                text=text,
             )
     yield sessions
     await engine.dispose()

@@ -116,7 +116,9 @@ async def test_documents_are_listed_with_chunk_counts_and_deleted_with_their_chu
         await knowledge.delete(session, document_id=document.id)
 
 
-@pytest.mark.parametrize(("query", "k", "field"), [("  ", 5, "query"), ("parking", 0, "k"), ("parking", 51, "k")])
+@pytest.mark.parametrize(
+    ("query", "k", "field"), [("  ", 5, "query"), ("parking", 0, "k"), ("parking", 51, "k")]
+)
 async def test_search_refuses_empty_queries_and_k_out_of_range(
     session: AsyncSession, embedder: Embedder, query: str, k: int, field: str
 ) -> None:
@@ -135,8 +137,21 @@ async def test_a_query_of_stop_words_alone_still_searches_by_meaning(
     assert sum(h.document_id == document.id for h in hits) == 2
 
 
+@pytest.mark.parametrize("query", ["foo_bar ___ 911 東京 x1_2", "can't & won't | !(x)", "a" * 300 + " ¿?"])
+async def test_any_words_are_safe_in_the_text_search_query(
+    session: AsyncSession, embedder: Embedder, query: str
+) -> None:
+    document = await knowledge.ingest(
+        session, embedder=embedder, source=source(), title="Bike storage", text=DOC
+    )
+    hits = await knowledge.search(session, embedder=embedder, query=query, k=50)
+    assert document.id in {h.document_id for h in hits}
+
+
 def row(doc: str, score: float, lexical: float) -> SimpleNamespace:
-    return SimpleNamespace(document_id=uuid.uuid4(), title=doc, source=doc, text=doc, score=score, lexical=lexical)
+    return SimpleNamespace(
+        document_id=uuid.uuid4(), title=doc, source=doc, text=doc, score=score, lexical=lexical
+    )
 
 
 def test_fusion_lets_strong_word_matches_overtake_a_slightly_closer_embedding() -> None:
