@@ -96,12 +96,12 @@ JOURNEYS = (
         name="New patient onboarding",
         trigger="patient.registered",
         stages=(
-            StageSpec(key="welcome", name="Welcome", actions=[_message("onboarding_welcome", 0)]),
+            # The welcome goes out with the first intake question; the patient answers in the chat.
             StageSpec(
                 key="intake",
                 name="Intake questions",
                 asks=["insurance", "allergies", "medications"],
-                actions=[_message("onboarding_intake_nudge", DAY)],
+                actions=[_message("onboarding_welcome", 0), _message("onboarding_intake_nudge", DAY)],
             ),
             StageSpec(
                 key="first-visit",

@@ -55,6 +55,17 @@ def gathered_from(u: Understanding) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value is not None}
 
 
+ACTIONS = {Intent.BOOK, Intent.CANCEL, Intent.RESCHEDULE, Intent.LIST_APPOINTMENTS, Intent.HANDOFF}
+
+
+def _answers_intake(u: Understanding) -> bool:
+    """Free text answering an intake question ("Blue Cross", "penicillin") often looks like a topic;
+    only an action request, or a real question with a question mark, is read as something else."""
+    if u.intent in ACTIONS:
+        return False
+    return not (u.intent == Intent.QUESTION and "?" in u.text)
+
+
 def _pick(text: str, options: list[dict[str, Any]], key: str, u: Understanding, tz: ZoneInfo) -> int | None:
     starts = [datetime.fromisoformat(o[key]) if isinstance(o[key], str) else o[key] for o in options]
     return resolve_choice(text, starts, tz=tz, language=u.language)
@@ -90,7 +101,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
         if index is not None:
             return {"step": "choose_appointment", "pending": {"appointment": targets[index]}}
         return {"step": "clarify"}
-    if awaiting == "intake" and new_task is None and u.intent not in (Intent.HANDOFF, Intent.GREETING):
+    if awaiting == "intake" and _answers_intake(u):
         return {"step": "record_intake"}
     return None
 
