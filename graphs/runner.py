@@ -1,12 +1,14 @@
 """Running one turn of a conversation: the same path for WhatsApp, voice, the terminal and evals.
 
 The runner records the inbound messages, keeps the agent silent while staff own the conversation,
-invokes the graph on the conversation's thread with the checkpointer, records the reply, and
-links the verified patient to the conversation for staff views.
+invokes the graph on the conversation's thread with the checkpointer, records the reply and the
+turn's trace (every node, tool and model call, captured by LangGraph's callbacks), and links the
+verified patient to the conversation for staff views.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,10 +22,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agents.model.protocols import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from graphs.conversation import AgentContext, build_graph
+from graphs.tracing import TraceRecorder
 from store.conversations import service as conversations
 from store.conversations.models import Channel, ConversationStatus, Direction
 from store.database import transaction
 from store.knowledge.embeddings import Embedder
+from store.traces import service as traces
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Runner:
     understander: Understander = field(default_factory=OfflineUnderstander)
     phraser: Phraser = field(default_factory=TemplatePhraser)
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    model_name: str | None = None  # recorded on traces when a model is configured
 
     def __post_init__(self) -> None:
         self.graph = build_graph(self.checkpointer)
@@ -59,14 +64,16 @@ class Runner:
         callbacks: list[BaseCallbackHandler] | None = None,
     ) -> TurnResult:
         """One turn: `texts` are the patient's new messages (a burst is one turn)."""
-        now = self.clock()
+        now, started = self.clock(), time.perf_counter()
+        inbound_ids: list[uuid.UUID] = []
         async with transaction(self.sessions) as session:
             conversation = await conversations.get_or_create(session, channel=channel, address=phone)
             if record_inbound:
                 for text in texts:
-                    await conversations.add_message(
+                    message = await conversations.add_message(
                         session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
                     )
+                    inbound_ids.append(message.id)
             silent = conversation.status == ConversationStatus.HANDOFF
         if silent:
             return TurnResult(conversation.id, "", "handoff")
@@ -80,10 +87,20 @@ class Runner:
             understander=self.understander,
             phraser=self.phraser,
         )
-        config: dict[str, Any] = {"configurable": {"thread_id": str(conversation.id)}}
-        if callbacks:
-            config["callbacks"] = callbacks
-        state = await self.graph.ainvoke({"inbound": texts}, config=config, context=context)  # type: ignore[arg-type]
+        recorder = TraceRecorder()
+        config: dict[str, Any] = {
+            "configurable": {"thread_id": str(conversation.id)},
+            "callbacks": [recorder, *(callbacks or [])],
+        }
+        trace = {"conversation_id": conversation.id, "started_at": now, "inbound_ids": inbound_ids,
+                 "inbound_text": "\n".join(texts), "model": self.model_name}
+        try:
+            state = await self.graph.ainvoke({"inbound": texts}, config=config, context=context)  # type: ignore[arg-type]
+        except Exception as error:
+            async with transaction(self.sessions) as session:
+                await traces.record(session, **trace, turn=0, duration_ms=_ms(started), reply="", outcome="error",
+                                    steps=recorder.steps, error=f"{type(error).__name__}: {error}"[:2000])
+            raise
         reply = state["reply"][0]
         async with transaction(self.sessions) as session:
             conversation = await conversations.get(session, conversation_id=conversation.id)
@@ -92,4 +109,10 @@ class Runner:
             )
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])
+            await traces.record(session, **trace, turn=state.get("turn", 0), duration_ms=_ms(started), reply=reply,
+                                outcome=state.get("outcome") or "none", steps=recorder.steps)
         return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state))
+
+
+def _ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)

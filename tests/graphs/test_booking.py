@@ -34,3 +34,22 @@ async def test_new_patient_books_a_dermatologist_in_three_turns(demo: Runtime, p
     local = booked.start_at.astimezone(demo.settings.tz)
     assert booked.specialty == "dermatology"
     assert local.date().isoformat() == "2026-12-08" and 12 <= local.hour < 17
+
+
+async def test_every_turn_leaves_a_trace_of_nodes_and_tool_calls(demo: Runtime, patient: Any, register: Any) -> None:
+    from store.traces import service as traces
+
+    bea = patient()
+    await register(bea.phone, "Bea Trace", "1990-01-01")
+    await bea.says("book me a dermatologist asap")
+    await bea.says("2")
+    async with demo.sessions() as session:
+        recorded, total = await traces.get_all(session, conversation_id=bea.last.conversation_id)
+    assert total == 2
+    booking = max(recorded, key=lambda t: t.turn)
+    assert booking.outcome == "booked" and booking.reply.startswith("You're booked")
+    nodes = [s["name"] for s in booking.steps if s["kind"] == "node"]
+    assert nodes[:2] == ["receive", "plan_step"] and "book" in nodes and nodes[-1] == "respond"
+    [booked] = [s for s in booking.steps if s["kind"] == "tool" and s["name"] == "book_appointment"]
+    assert booked["error"] is None and booked["output"]["status"] == "booked"
+    assert booked["duration_ms"] >= 0
