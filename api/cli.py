@@ -120,3 +120,34 @@ def kb_ingest(
     from api.seeding import ingest_paths
 
     with_runtime(lambda runtime: ingest_paths(runtime, paths, console=console))
+
+
+@app.command()
+def chat(
+    phone: Annotated[str, typer.Option(help="The patient's phone, E.164 (as WhatsApp would verify it).")],
+    now: Annotated[datetime | None, typer.Option(help="Start the clinic clock at this ISO 8601 time.")] = None,
+) -> None:
+    """Talk to the agent as a patient, in the terminal (Ctrl-D or 'quit' to leave)."""
+    from api.agent import build_runner
+    from store.conversations.models import Channel
+    from store.patients.service import normalize_phone
+
+    verified = normalize_phone(phone)
+
+    async def work(runtime: Runtime) -> None:
+        runner = build_runner(runtime, now=now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None)
+        console.print(f"[dim]Talking to the agent as {verified}. Ctrl-D or 'quit' to leave.[/dim]")
+        while True:
+            try:
+                text = await asyncio.to_thread(console.input, "[bold cyan]you>[/bold cyan] ")
+            except EOFError:
+                break
+            if text.strip().lower() in {"quit", "exit"}:
+                break
+            if not text.strip():
+                continue
+            result = await runner.run_turn(channel=Channel.CHAT, phone=verified, texts=[text])
+            reply = result.reply or "(staff own this conversation: the agent stays silent)"
+            console.print(f"[bold green]agent>[/bold green] {reply}  [dim]({result.outcome})[/dim]")
+
+    with_runtime(work)

@@ -57,3 +57,16 @@ def checkpoint_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
         rows = asyncio.run(bench.run(urls.redis_url, urls.database_url, quick=quick))
     bench.render(rows)
     _write(rows, out)
+
+
+@app.command("agent")
+def agent_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
+    """The offline agent: turn latency p50/p95 and turns per booking on the demo clinic."""
+    from api.bench import agent as bench
+    from api.runtime import servers
+    from store.knowledge.embeddings import LocalEmbedder
+
+    with servers(Settings()) as urls:
+        rows = asyncio.run(bench.run(urls.database_url, urls.redis_url, LocalEmbedder(), quick=quick))
+    bench.render(rows)
+    _write(rows, out)

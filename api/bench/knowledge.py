@@ -203,13 +203,13 @@ async def _plan(session: AsyncSession, vector: str, *, exact: bool) -> str:
     """Which index (if any) served the nearest-neighbour query: the plan's index names."""
     await session.execute(_INDEX_SCANS[exact])
     plan = (await session.execute(_EXPLAIN, {"q": vector, "k": K})).scalar_one()[0]["Plan"]
-    names: list[str] = []
-    stack = [plan]
+    nodes, stack = [], [plan]
     while stack:
-        node = stack.pop()
-        names += [node["Index Name"]] if "Index Name" in node else []
-        stack += node.get("Plans", [])
-    return ", ".join(names) or f"{plan['Node Type']} (no index)"
+        nodes.append(stack.pop())
+        stack += nodes[-1].get("Plans", [])
+    indexes = [node["Index Name"] for node in nodes if "Index Name" in node]
+    scans = [node["Node Type"] for node in nodes if node["Node Type"].endswith("Scan")]
+    return ", ".join(indexes or scans)
 
 
 def _percentile(samples: list[float], share: float) -> float:

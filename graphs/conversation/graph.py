@@ -77,3 +77,6 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Compile
         builder.add_edge(name, "respond")
     builder.add_edge("respond", END)
     return builder.compile(checkpointer=checkpointer, name="patient_conversation")
+
+
+graph = build_graph()  # for `langgraph.json` (LangGraph Studio / the LangGraph server bring their own checkpointer)

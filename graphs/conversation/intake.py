@@ -32,7 +32,7 @@ async def receive(state: ConversationState, runtime: Runtime[AgentContext], conf
         "messages": [HumanMessage(t) for t in texts],
         "turn": state.get("turn", 0) + 1,
         "language": understanding.language,
-        "understanding": asdict(understanding),
+        "understanding": {**asdict(understanding), "intent": understanding.intent.value},  # plain data only
         "reply": [],
         "outcome": None,
         "events": [],

@@ -1,0 +1,48 @@
+"""Building the conversation runner from settings: checkpointer, model (or not), clock."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from api.runtime import Runtime
+from graphs.runner import Runner
+from store.checkpoint import AsyncRedisSaver
+
+DAY_S = 24 * 3600
+
+
+def clock_from(start: datetime | None) -> Callable[[], datetime]:
+    """Real time, or real time shifted so that it starts at `start` (demos and evals)."""
+    if start is None:
+        return lambda: datetime.now(UTC)
+    origin = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - origin)
+
+
+def checkpointer(runtime: Runtime) -> AsyncRedisSaver:
+    """Checkpoints in Redis, encrypted when `PRM_CHECKPOINT_KEY` is set, expiring with the conversation."""
+    storage = runtime.settings.storage
+    secret = storage.checkpoint_key.get_secret_value() if storage.checkpoint_key else None
+    key = hashlib.sha256(secret.encode()).digest() if secret else None  # any passphrase → an AES-256 key
+    return AsyncRedisSaver(runtime.redis, ttl=storage.checkpoint_ttl_days * DAY_S, encryption_key=key)
+
+
+def build_runner(runtime: Runtime, *, now: datetime | None = None) -> Runner:
+    from agents.model import make_phraser, make_understander
+
+    models = runtime.settings.models
+    api_key = models.openai_api_key.get_secret_value() if models.openai_api_key else None
+    options = {"model": models.llm_model, "api_key": api_key, "base_url": models.openai_base_url}
+    return Runner(
+        sessions=runtime.sessions,
+        embedder=runtime.embedder,
+        checkpointer=checkpointer(runtime),
+        tz=runtime.settings.tz,
+        understander=make_understander(**options),
+        phraser=make_phraser(**options),
+        clock=clock_from(now),
+        model_name=models.llm_model,
+    )
