@@ -37,6 +37,12 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, openai.APIStatusError) and error.status_code >= 500
 
 
+def describe(error: BaseException) -> str:
+    """An error for the log: its type and HTTP status, never its message (which may quote input)."""
+    status = f" HTTP {error.status_code}" if isinstance(error, openai.APIStatusError) else ""
+    return f"{type(error).__name__}{status}"
+
+
 async def with_retries(call: Callable[[], Awaitable[T]], retry: Retry) -> T:
     """`await call()`, retried on transient errors; the last error is re-raised when they run out."""
     retrying = AsyncRetrying(
@@ -45,7 +51,11 @@ async def with_retries(call: Callable[[], Awaitable[T]], retry: Retry) -> T:
         retry=retry_if_exception(is_transient),
         reraise=True,
     )
-    return await retrying(call)
+
+    async def attempt() -> T:  # a coroutine function, which tenacity awaits (a lambda it would not)
+        return await call()
+
+    return await retrying(attempt)
 
 
 def chat_model(model: str, *, api_key: str | None, base_url: str | None, timeout_s: float) -> ChatOpenAI:

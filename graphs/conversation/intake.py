@@ -10,10 +10,12 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.understanding import Intent
-from graphs.conversation.common import understood
+from graphs.conversation.common import tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
 from graphs.conversation.state import ConversationState
+from tools import registry
+from tools.schemas import PatientRef
 
 
 async def receive(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
@@ -25,7 +27,7 @@ async def receive(state: ConversationState, runtime: Runtime[AgentContext], conf
         now=context.now,
         tz=context.tz,
         expecting=expecting(state.get("awaiting")),  # still last turn's: this node moves it to awaited
-        language_hint=state.get("language"),  # type: ignore[arg-type]
+        language_hint=state.get("language") or await _registered_language(state, runtime, config),  # type: ignore[arg-type]
         config=config,
     )
     return {
@@ -40,6 +42,15 @@ async def receive(state: ConversationState, runtime: Runtime[AgentContext], conf
         "awaited": state.get("awaiting"),
         "awaiting": None,
     }
+
+
+async def _registered_language(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> str | None:
+    """On a conversation's first turn, the language the phone's patients prefer ("2" is no language)."""
+    on_phone: list[PatientRef] = await registry.invoke("patients_on_phone", tool_context(state, runtime, config), config)
+    languages = {p.language for p in on_phone}
+    return languages.pop() if len(languages) == 1 else None
 
 
 def route_after_receive(

@@ -187,8 +187,9 @@ async def test_journey_definitions(seeded: Seeded) -> None:
         follow_up = await journeys.get_definition(session, key="post-visit-follow-up")
         reminder = await journeys.get_definition(session, key="appointment-reminder")
     stages = {s.key: s for s in onboarding.stages}
-    assert [s.key for s in onboarding.stages] == ["welcome", "intake", "first-visit", "first-visit-booked"]
+    assert [s.key for s in onboarding.stages] == ["intake", "first-visit", "first-visit-booked"]
     assert stages["intake"].asks == ["insurance", "allergies", "medications"]
+    assert stages["intake"].actions[0]["template"] == "onboarding_welcome"  # sent with the first question
     assert stages["first-visit"].advance_on == "appointment.booked"
     check_in = follow_up.stages[0].actions[0]
     assert (check_in["offset_minutes"], check_in["anchor"]) == (24 * 60, "stage_entered")

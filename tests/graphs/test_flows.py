@@ -204,3 +204,12 @@ async def test_no_slots_in_the_asked_range_offers_the_nearest(patient: Any, regi
     await register(far.phone, "Far Away", "1990-01-01")
     reply = await far.says("I need a dermatologist on Saturday")
     assert "there's nothing free for dermatology" in reply and "1." in reply
+
+
+async def test_the_first_reply_uses_the_registered_language_when_the_message_has_none(
+    patient: Any, register: Any
+) -> None:
+    ines = patient()
+    await register(ines.phone, "Inés Mora", "1983-03-03", "es")
+    assert await ines.says("2") == "Perdone, no le he entendido. Puedo reservar, cambiar o cancelar citas, " \
+        "responder preguntas sobre la clínica o pasar un mensaje a nuestro equipo."
