@@ -35,14 +35,14 @@ def build_runner(runtime: Runtime, *, now: datetime | None = None) -> Runner:
 
     models = runtime.settings.models
     api_key = models.openai_api_key.get_secret_value() if models.openai_api_key else None
-    options = {"model": models.llm_model, "api_key": api_key, "base_url": models.openai_base_url}
+    model, base_url = models.llm_model, models.openai_base_url
     return Runner(
         sessions=runtime.sessions,
         embedder=runtime.embedder,
         checkpointer=checkpointer(runtime),
         tz=runtime.settings.tz,
-        understander=make_understander(**options),
-        phraser=make_phraser(**options),
+        understander=make_understander(model, api_key=api_key, base_url=base_url),
+        phraser=make_phraser(model, api_key=api_key, base_url=base_url),
         clock=clock_from(now),
         model_name=models.llm_model,
     )

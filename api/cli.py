@@ -125,7 +125,9 @@ def kb_ingest(
 @app.command()
 def chat(
     phone: Annotated[str, typer.Option(help="The patient's phone, E.164 (as WhatsApp would verify it).")],
-    now: Annotated[datetime | None, typer.Option(help="Start the clinic clock at this ISO 8601 time.")] = None,
+    now: Annotated[
+        datetime | None, typer.Option(help="Start the clinic clock at this ISO 8601 time.")
+    ] = None,
 ) -> None:
     """Talk to the agent as a patient, in the terminal (Ctrl-D or 'quit' to leave)."""
     from api.agent import build_runner
@@ -135,7 +137,9 @@ def chat(
     verified = normalize_phone(phone)
 
     async def work(runtime: Runtime) -> None:
-        runner = build_runner(runtime, now=now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None)
+        runner = build_runner(
+            runtime, now=now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None
+        )
         console.print(f"[dim]Talking to the agent as {verified}. Ctrl-D or 'quit' to leave.[/dim]")
         while True:
             try:

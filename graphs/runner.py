@@ -17,11 +17,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agents.model.protocols import OfflineUnderstander, Phraser, TemplatePhraser, Understander
-from graphs.conversation import AgentContext, build_graph
+from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.tracing import TraceRecorder
 from store.conversations import service as conversations
 from store.conversations.models import Channel, ConversationStatus, Direction
@@ -88,18 +89,40 @@ class Runner:
             phraser=self.phraser,
         )
         recorder = TraceRecorder()
-        config: dict[str, Any] = {
+        config: RunnableConfig = {
             "configurable": {"thread_id": str(conversation.id)},
             "callbacks": [recorder, *(callbacks or [])],
         }
-        trace = {"conversation_id": conversation.id, "started_at": now, "inbound_ids": inbound_ids,
-                 "inbound_text": "\n".join(texts), "model": self.model_name}
+
+        async def save_trace(
+            session: AsyncSession, *, turn: int, reply: str, outcome: str, error: str | None = None
+        ) -> None:
+            await traces.record(
+                session,
+                conversation_id=conversation.id,
+                turn=turn,
+                started_at=now,
+                duration_ms=round((time.perf_counter() - started) * 1000),
+                inbound_ids=inbound_ids,
+                inbound_text="\n".join(texts),
+                reply=reply,
+                outcome=outcome,
+                steps=recorder.steps,
+                error=error,
+                model=self.model_name,
+            )
+
         try:
-            state = await self.graph.ainvoke({"inbound": texts}, config=config, context=context)  # type: ignore[arg-type]
+            state = await self.graph.ainvoke(TurnInput(inbound=texts), config=config, context=context)
         except Exception as error:
             async with transaction(self.sessions) as session:
-                await traces.record(session, **trace, turn=0, duration_ms=_ms(started), reply="", outcome="error",
-                                    steps=recorder.steps, error=f"{type(error).__name__}: {error}"[:2000])
+                await save_trace(
+                    session,
+                    turn=0,
+                    reply="",
+                    outcome="error",
+                    error=f"{type(error).__name__}: {error}"[:2000],
+                )
             raise
         reply = state["reply"][0]
         async with transaction(self.sessions) as session:
@@ -109,10 +132,7 @@ class Runner:
             )
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])
-            await traces.record(session, **trace, turn=state.get("turn", 0), duration_ms=_ms(started), reply=reply,
-                                outcome=state.get("outcome") or "none", steps=recorder.steps)
+            await save_trace(
+                session, turn=state.get("turn", 0), reply=reply, outcome=state.get("outcome") or "none"
+            )
         return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state))
-
-
-def _ms(started: float) -> int:
-    return round((time.perf_counter() - started) * 1000)

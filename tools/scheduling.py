@@ -137,4 +137,3 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Book
         return BookingOutcome(
             status="slot_unavailable", alternatives=[slot_option(s) for s in lost.alternatives]
         )
-

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 Specialty = Literal["family-medicine", "cardiology", "dermatology", "pediatrics", "orthopedics"]
 PartOfDay = Literal["morning", "afternoon", "evening"]
-TicketCategory = Literal["billing", "prescription", "medical_question", "complaint", "records", "emergency", "other"]
+TicketCategory = Literal["billing", "prescription", "medical_question", "complaint", "records", "other"]
 TicketPriority = Literal["low", "normal", "high", "urgent"]
 
 
@@ -43,7 +43,9 @@ class FindSlotsArgs(BaseModel):
     start: datetime = Field(description="Earliest start (aware datetime).")
     end: datetime = Field(description="Latest start, exclusive (aware datetime).")
     part_of_day: PartOfDay | None = Field(default=None, description="Only mornings, afternoons or evenings.")
-    practitioner: str | None = Field(default=None, description="A practitioner's surname the patient asked for.")
+    practitioner: str | None = Field(
+        default=None, description="A practitioner's surname the patient asked for."
+    )
     limit: int = Field(default=3, ge=1, le=10)
 
 

@@ -173,7 +173,6 @@ TEAMS = {
         "complaint": "patient relations",
         "medical_question": "clinical",
         "other": "front desk",
-        "emergency": "clinical",
     },
     "es": {
         "billing": "facturación",
@@ -182,7 +181,6 @@ TEAMS = {
         "complaint": "atención al paciente",
         "medical_question": "clínico",
         "other": "recepción",
-        "emergency": "clínico",
     },
 }
 

@@ -33,12 +33,22 @@ TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
 SCRIPTS = {
     "new patient, all in one message": [
-        "Hi, I'd like to see a dermatologist next Tuesday afternoon", "Lena Park, 14 Feb 1990", "the first one"],
+        "Hi, I'd like to see a dermatologist next Tuesday afternoon",
+        "Lena Park, 14 Feb 1990",
+        "the first one",
+    ],
     "new patient, asked step by step": [
-        "hi I need an appointment", "Omar Haddad 02/03/1984", "my knee hurts", "as soon as possible", "2"],
+        "hi I need an appointment",
+        "Omar Haddad 02/03/1984",
+        "my knee hurts",
+        "as soon as possible",
+        "2",
+    ],
     "paciente nuevo, en español": [
-        "Hola, quiero una cita con el cardiólogo el jueves por la mañana", "Lucía Gómez, 5 de mayo de 1990",
-        "la primera"],
+        "Hola, quiero una cita con el cardiólogo el jueves por la mañana",
+        "Lucía Gómez, 5 de mayo de 1990",
+        "la primera",
+    ],
     "question": ["can I park at the clinic?"],
 }
 
@@ -48,7 +58,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(database_url: str, redis_url: str, embedder: Embedder, *, quick: bool = False) -> list[dict[str, Any]]:
+async def run(
+    database_url: str, redis_url: str, embedder: Embedder, *, quick: bool = False
+) -> list[dict[str, Any]]:
     url = make_url(database_url).set(database=f"prm_bench_agent_{secrets.token_hex(4)}")
     rendered = url.render_as_string(hide_password=False)
     create_database(rendered)
@@ -60,8 +72,9 @@ async def run(database_url: str, redis_url: str, embedder: Embedder, *, quick: b
             await embedder.embed_query("warm-up")  # the model loads once, not inside a measured turn
             client = Redis.from_url(redis_url)
             saver = AsyncRedisSaver(client, prefix=f"bench-{secrets.token_hex(4)}")
-            runner = Runner(sessions=runtime.sessions, embedder=embedder, checkpointer=saver, tz=TZ,
-                            clock=lambda: NOW)
+            runner = Runner(
+                sessions=runtime.sessions, embedder=embedder, checkpointer=saver, tz=TZ, clock=lambda: NOW
+            )
             rows = [await _measure(runner, name, script, rounds) for name, script in SCRIPTS.items()]
             await client.aclose()
             return rows
@@ -94,6 +107,12 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
     for column in ("conversation", "turns", "rounds", "outcome", "p50 ms", "p95 ms"):
         table.add_column(column, justify="left" if column in ("conversation", "outcome") else "right")
     for row in rows:
-        table.add_row(row["conversation"], str(row["turns"]), str(row["rounds"]), row["outcome"],
-                      f"{row['p50_ms']:.1f}", f"{row['p95_ms']:.1f}")
+        table.add_row(
+            row["conversation"],
+            str(row["turns"]),
+            str(row["rounds"]),
+            row["outcome"],
+            f"{row['p50_ms']:.1f}",
+            f"{row['p95_ms']:.1f}",
+        )
     (console or Console()).print(table)

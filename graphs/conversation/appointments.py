@@ -21,12 +21,18 @@ def _when(state: ConversationState, runtime: Runtime[AgentContext], start: Any) 
     return format_slot(as_datetime(start), language(state), runtime.context.tz)
 
 
-async def _upcoming(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> list[dict[str, Any]]:
-    views: list[AppointmentView] = await registry.invoke("list_appointments", tool_context(state, runtime, config), config)
+async def _upcoming(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> list[dict[str, Any]]:
+    views: list[AppointmentView] = await registry.invoke(
+        "list_appointments", tool_context(state, runtime, config), config
+    )
     return [v.model_dump(mode="json") for v in views]
 
 
-async def list_appointments(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def list_appointments(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     upcoming = await _upcoming(state, runtime, config)
     if not upcoming:
         return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **_done("answered")}
@@ -34,21 +40,30 @@ async def list_appointments(state: ConversationState, runtime: Runtime[AgentCont
     return {"reply": [*state.get("reply", []), text], **_done("answered")}
 
 
-async def choose_appointment(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def choose_appointment(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Which appointment the task is about: the one picked, the only one, or ask among several."""
     pending = state.get("pending") or {}
     if "appointment" not in pending:
         upcoming = await _upcoming(state, runtime, config)
         if not upcoming:
-            return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **_done("none"),
-                    "step": "respond"}
+            return {
+                "reply": [*state.get("reply", []), line(state, "no_appointments")],
+                **_done("none"),
+                "step": "respond",
+            }
         if len(upcoming) > 1:
             text = line(state, "which_appointment", options=numbered(state, runtime, upcoming))
-            return {"reply": [*state.get("reply", []), text], "targets": upcoming,
-                    "awaiting": "which_appointment", "step": "respond"}
+            return {
+                "reply": [*state.get("reply", []), text],
+                "targets": upcoming,
+                "awaiting": "which_appointment",
+                "step": "respond",
+            }
         pending = {"appointment": upcoming[0]}
     pending = {**pending, "action": state.get("task")}
-    merged: ConversationState = {**state, "pending": pending}  # type: ignore[typeddict-item]
+    merged: ConversationState = {**state, "pending": pending}
     return {"pending": pending, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
 
 
@@ -61,31 +76,51 @@ async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> d
         "practitioner": appointment["practitioner"],
     }
     if pending.get("action") == "reschedule":
-        text = line(state, "confirm_reschedule", old=_when(state, runtime, appointment["start"]),
-                    new=_when(state, runtime, pending["slot"]["start"]), **values)
+        text = line(
+            state,
+            "confirm_reschedule",
+            old=_when(state, runtime, appointment["start"]),
+            new=_when(state, runtime, pending["slot"]["start"]),
+            **values,
+        )
     else:
         text = line(state, "confirm_cancel", when=_when(state, runtime, appointment["start"]), **values)
     return {"reply": [*state.get("reply", []), text], "awaiting": "confirm", "pending": pending}
 
 
-async def cancel(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def cancel(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     appointment = (state.get("pending") or {})["appointment"]
     ctx = tool_context(state, runtime, config)
-    await registry.invoke("cancel_appointment", ctx, config, AppointmentArgs(appointment_id=appointment["id"]))
+    await registry.invoke(
+        "cancel_appointment", ctx, config, AppointmentArgs(appointment_id=appointment["id"])
+    )
     text = line(state, "cancelled", when=_when(state, runtime, appointment["start"]))
     return {"reply": [text], "events": [{"event": "appointment.cancelled"}], **_done("cancelled")}
 
 
-async def reschedule(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def reschedule(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     pending = state.get("pending") or {}
     ctx = tool_context(state, runtime, config)
-    result: BookingOutcome = await registry.invoke("reschedule_appointment", ctx, config, RescheduleArgs(
-        appointment_id=pending["appointment"]["id"], slot_id=pending["slot"]["slot_id"]))
+    result: BookingOutcome = await registry.invoke(
+        "reschedule_appointment",
+        ctx,
+        config,
+        RescheduleArgs(appointment_id=pending["appointment"]["id"], slot_id=pending["slot"]["slot_id"]),
+    )
     if result.appointment is None:
         return _offer(state, runtime, "slot_taken", result.alternatives)
     moved = result.appointment
-    text = line(state, "rescheduled", when=_when(state, runtime, moved.start), practitioner=moved.practitioner,
-                address=moved.address)
+    text = line(
+        state,
+        "rescheduled",
+        when=_when(state, runtime, moved.start),
+        practitioner=moved.practitioner,
+        address=moved.address,
+    )
     event = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
     return {"reply": [text], "events": [event], **_done("rescheduled")}
 

@@ -28,26 +28,42 @@ OFFERED = 3
 
 def _done(outcome: str) -> dict[str, Any]:
     """Clears the finished task so the next message starts afresh."""
-    return {"outcome": outcome, "task": None, "gathered": {}, "asked": [], "offered": [], "pending": None,
-            "targets": []}
+    return {
+        "outcome": outcome,
+        "task": None,
+        "gathered": {},
+        "asked": [],
+        "offered": [],
+        "pending": None,
+        "targets": [],
+    }
 
 
 async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """Ask for the one thing the task still needs (each thing once; then a sensible default)."""
     gathered, asked = state.get("gathered", {}), state.get("asked", [])
     if state.get("task") == "book" and "specialty" not in gathered:
-        return {"reply": [*state.get("reply", []), line(state, "ask_specialty")], "awaiting": "specialty",
-                "asked": [*asked, "specialty"]}
-    return {"reply": [*state.get("reply", []), line(state, "ask_when")], "awaiting": "when",
-            "asked": [*asked, "when"]}
+        return {
+            "reply": [*state.get("reply", []), line(state, "ask_specialty")],
+            "awaiting": "specialty",
+            "asked": [*asked, "specialty"],
+        }
+    return {
+        "reply": [*state.get("reply", []), line(state, "ask_when")],
+        "awaiting": "when",
+        "asked": [*asked, "when"],
+    }
 
 
 async def clarify(state: ConversationState) -> dict[str, Any]:
     """The reply did not pick one of the options: say how to, and keep waiting for it."""
     awaited = state.get("awaited")
     options = state.get("offered", []) if awaited == "choice" else state.get("targets", [])
-    return {"reply": [line(state, "choice_unclear", count=len(options))], "awaiting": awaited,
-            "misunderstood": state.get("misunderstood", 0) + 1}
+    return {
+        "reply": [line(state, "choice_unclear", count=len(options))],
+        "awaiting": awaited,
+        "misunderstood": state.get("misunderstood", 0) + 1,
+    }
 
 
 def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> FindSlotsArgs:
@@ -68,14 +84,17 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
     )
 
 
-def _offer(state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption],
-           **values: Any) -> dict[str, Any]:
+def _offer(
+    state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption], **values: Any
+) -> dict[str, Any]:
     offered = [s.model_dump(mode="json") for s in slots[:OFFERED]]
     text = line(state, key, options=numbered(state, runtime, offered), **values)
     return {"reply": [*state.get("reply", []), text], "offered": offered, "awaiting": "choice"}
 
 
-async def find_slots(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def find_slots(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Offer the first three free slots; if none, the nearest; if none at all, say so and open a ticket."""
     ctx = tool_context(state, runtime, config)
     args = search_args(state, runtime)
@@ -87,13 +106,22 @@ async def find_slots(state: ConversationState, runtime: Runtime[AgentContext], c
     when = (state.get("gathered", {}).get("when") or {}).get("text", "")
     if nearest:
         return _offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
-    await registry.invoke("open_ticket", ctx, config, TicketArgs(
-        category="other", priority="normal", summary=f"Waiting list: no {args.specialty} slots in 60 days",
-    ))
+    await registry.invoke(
+        "open_ticket",
+        ctx,
+        config,
+        TicketArgs(
+            category="other",
+            priority="normal",
+            summary=f"Waiting list: no {args.specialty} slots in 60 days",
+        ),
+    )
     return {"reply": [line(state, "no_availability", specialty=label)], **_done("ticket")}
 
 
-async def book(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def book(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Book the chosen slot; a lost race offers the alternatives instead."""
     ctx = tool_context(state, runtime, config)
     chosen = (state.get("pending") or {})["slot"]

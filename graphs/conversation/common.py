@@ -16,7 +16,9 @@ from graphs.conversation.state import ConversationState
 from tools.context import ToolContext
 
 
-def tool_context(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> ToolContext:
+def tool_context(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> ToolContext:
     return runtime.context.tools(config, patient_id=state.get("patient_id"), language=language(state))
 
 
@@ -55,7 +57,7 @@ def as_date(value: date | str) -> date:
 
 
 def numbered(state: ConversationState, runtime: Runtime[AgentContext], options: list[dict[str, Any]]) -> str:
-    """"1. Tuesday, December 8 at 2:30 PM, Dr. Ana Patel" — one line per offered slot or appointment."""
+    """ "1. Tuesday, December 8 at 2:30 PM, Dr. Ana Patel" — one line per offered slot or appointment."""
     lang = language(state)
     return "\n".join(
         f"{i}. {format_slot(as_datetime(o['start']), lang, runtime.context.tz)}, {o['practitioner']}"

@@ -8,7 +8,7 @@ platform's HMAC), which is why it, and not anything in the messages, decides who
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -28,8 +28,8 @@ class AgentContext:
     now: datetime
     conversation_id: uuid.UUID
     phone: str
-    understander: Understander = OfflineUnderstander()
-    phraser: Phraser = TemplatePhraser()
+    understander: Understander = field(default_factory=OfflineUnderstander)
+    phraser: Phraser = field(default_factory=TemplatePhraser)
 
     def tools(self, config: RunnableConfig, *, patient_id: str | None, language: str) -> ToolContext:
         """The tools' context for this node: verified patient and an idempotency prefix.

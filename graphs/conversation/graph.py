@@ -1,15 +1,15 @@
 """The patient conversation graph: nodes named as verbs, routing functions returning Literals.
 
-    START → receive ─┬─ alert_emergency / update_consent / refuse / hand_off ─────────────→ respond → END
-                     └─ plan_step ─→ (step) identify ↺ / ask / clarify / find_slots / book / confirm /
-                                     choose_appointment ↺ / cancel / reschedule / keep / list_appointments /
-                                     open_ticket / answer / record_intake / greet / thank / not_understood
-                        a step that changed something → advance_journey → respond
+START → receive ─┬─ alert_emergency / update_consent / refuse / hand_off ─────────────→ respond → END
+                 └─ plan_step ─→ (step) identify ↺ / ask / clarify / find_slots / book / confirm /
+                                 choose_appointment ↺ / cancel / reschedule / keep / list_appointments /
+                                 open_ticket / answer / record_intake / greet / thank / not_understood
+                    a step that changed something → advance_journey → respond
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
@@ -19,7 +19,9 @@ from graphs.conversation import appointments, booking, identity, intake, respond
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, Step, TurnInput
 
-STEP_NODES: dict[str, object] = {
+# Nodes take (state[, runtime][, config]); langgraph injects what each asks for. Typed Any because
+# langgraph's overloads do not cover a node that asks for both runtime and config.
+STEP_NODES: dict[str, Any] = {
     "identify": identity.identify,
     "ask": booking.ask,
     "clarify": booking.clarify,
@@ -51,19 +53,22 @@ def route_after_change(state: ConversationState) -> Literal["advance_journey", "
     return "advance_journey" if state.get("events") else "respond"
 
 
-def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> CompiledStateGraph[
-    ConversationState, AgentContext, TurnInput, ConversationState
-]:
+def build_graph(
+    checkpointer: BaseCheckpointSaver[str] | None = None,
+) -> CompiledStateGraph[ConversationState, AgentContext, TurnInput, ConversationState]:
     builder = StateGraph(ConversationState, context_schema=AgentContext, input_schema=TurnInput)
-    builder.add_node("receive", intake.receive)
-    builder.add_node("plan_step", intake.plan_step)
-    builder.add_node("alert_emergency", safety.alert_emergency)
-    builder.add_node("refuse", safety.refuse)
-    builder.add_node("update_consent", safety.update_consent)
-    builder.add_node("advance_journey", support.advance_journey)
-    builder.add_node("respond", respond.respond)
-    for name, node in STEP_NODES.items():
-        builder.add_node(name, node)  # type: ignore[call-overload]
+    nodes: dict[str, Any] = {
+        "receive": intake.receive,
+        "plan_step": intake.plan_step,
+        "alert_emergency": safety.alert_emergency,
+        "refuse": safety.refuse,
+        "update_consent": safety.update_consent,
+        "advance_journey": support.advance_journey,
+        "respond": respond.respond,
+        **STEP_NODES,
+    }
+    for name, node in nodes.items():
+        builder.add_node(name, node)
 
     builder.add_edge(START, "receive")
     builder.add_conditional_edges("receive", intake.route_after_receive)
@@ -79,4 +84,6 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Compile
     return builder.compile(checkpointer=checkpointer, name="patient_conversation")
 
 
-graph = build_graph()  # for `langgraph.json` (LangGraph Studio / the LangGraph server bring their own checkpointer)
+graph = (
+    build_graph()
+)  # for `langgraph.json` (LangGraph Studio / the LangGraph server bring their own checkpointer)

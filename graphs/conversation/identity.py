@@ -34,7 +34,9 @@ def _verified(state: ConversationState, patient: PatientRef, greeting: str) -> d
     return {**update, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
 
 
-async def identify(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def identify(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     ctx = tool_context(state, runtime, config)
     candidates: list[PatientRef] = await registry.invoke("patients_on_phone", ctx, config)
     u = understood(state)
@@ -43,22 +45,38 @@ async def identify(state: ConversationState, runtime: Runtime[AgentContext], con
     name, birth_date = u.fields.name, u.fields.birth_date
     if name and birth_date:
         if candidates:
-            found = await registry.invoke("verify_patient", ctx, config, IdentifyArgs(name=name, birth_date=birth_date))
+            found = await registry.invoke(
+                "verify_patient", ctx, config, IdentifyArgs(name=name, birth_date=birth_date)
+            )
             if found is not None:
                 return _verified(state, found, line(state, "verified", name=found.given_name))
         else:
             made = await registry.invoke(
-                "register_patient", ctx, config, RegisterArgs(name=name, birth_date=birth_date, language=u.language)
+                "register_patient",
+                ctx,
+                config,
+                RegisterArgs(name=name, birth_date=birth_date, language=u.language),
             )
             registered = _verified(state, made, line(state, "registered", name=made.given_name))
             return {**registered, "events": [*state.get("events", []), {"event": "patient.registered"}]}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
     if attempts >= MAX_ATTEMPTS:
         await registry.invoke("hand_off", ctx, config, HandoffArgs(reason="identity could not be verified"))
-        return {"reply": [line(state, "identity_failed")], "awaiting": None, "task": None,
-                "outcome": "handoff", "step": "respond", "identity_attempts": 0}
+        return {
+            "reply": [line(state, "identity_failed")],
+            "awaiting": None,
+            "task": None,
+            "outcome": "handoff",
+            "step": "respond",
+            "identity_attempts": 0,
+        }
     if attempts and candidates:
         key = "identity_mismatch"
     else:
         key = "ask_identity_shared" if len(candidates) > 1 else "ask_identity"
-    return {"reply": [line(state, key)], "awaiting": "identity", "identity_attempts": attempts, "step": "respond"}
+    return {
+        "reply": [line(state, key)],
+        "awaiting": "identity",
+        "identity_attempts": attempts,
+        "step": "respond",
+    }

@@ -18,7 +18,9 @@ from tools import registry
 from tools.schemas import PatientRef
 
 
-async def receive(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def receive(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Understand this turn's messages (a burst is read as one) in the light of what was asked."""
     texts = [t.strip() for t in state["inbound"] if t.strip()]
     context = runtime.context
@@ -48,7 +50,9 @@ async def _registered_language(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> str | None:
     """On a conversation's first turn, the language the phone's patients prefer ("2" is no language)."""
-    on_phone: list[PatientRef] = await registry.invoke("patients_on_phone", tool_context(state, runtime, config), config)
+    on_phone: list[PatientRef] = await registry.invoke(
+        "patients_on_phone", tool_context(state, runtime, config), config
+    )
     languages = {p.language for p in on_phone}
     return languages.pop() if len(languages) == 1 else None
 

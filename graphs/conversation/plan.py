@@ -23,6 +23,7 @@ TASK_OF: dict[Intent, Task] = {
     Intent.TICKET: "ticket",
     Intent.QUESTION: "question",
 }
+DIRECT_STEP: dict[Task, Step] = {"list": "list_appointments", "ticket": "open_ticket", "question": "answer"}
 NEEDS_IDENTITY: set[Task] = {"book", "cancel", "reschedule", "list", "ticket"}
 EXPECTING: dict[Awaiting, str] = {
     "identity": "identity",
@@ -89,8 +90,10 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
         if index is not None:
             chosen = state["offered"][index]
             if state.get("task") == "reschedule":
-                return {"step": "confirm", "pending": {**(state.get("pending") or {}), "slot": chosen,
-                                                       "action": "reschedule"}}
+                return {
+                    "step": "confirm",
+                    "pending": {**(state.get("pending") or {}), "slot": chosen, "action": "reschedule"},
+                }
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if u.fields.when or u.fields.specialty:
             return None  # a new time or specialty: search again with it
@@ -125,7 +128,7 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: dict[st
         if task == "cancel":
             return "confirm"
         return "find_slots" if "when" in gathered or "when" in state.get("asked", []) else "ask"
-    return {"list": "list_appointments", "ticket": "open_ticket", "question": "answer"}[task]
+    return DIRECT_STEP[task]
 
 
 def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
 
 
-async def respond(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def respond(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Join the turn's reply parts (never empty), let the phraser polish them, and record the reply."""
     parts = [p for p in state.get("reply", []) if p.strip()] or [line(state, "not_understood")]
     draft = "\n\n".join(parts)

@@ -25,24 +25,42 @@ RED_FLAG_SUMMARIES = {
 }
 
 
-async def alert_emergency(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def alert_emergency(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Emergency guidance at once, an urgent ticket for staff, and whatever task was going on stops."""
     u = understood(state)
     assert u.red_flag is not None
     ctx = tool_context(state, runtime, config)
-    await registry.invoke("open_ticket", ctx, config, TicketArgs(
-        category="medical_question", priority="urgent", summary=RED_FLAG_SUMMARIES[u.red_flag.kind],
-        description=u.text[:4000]))
+    await registry.invoke(
+        "open_ticket",
+        ctx,
+        config,
+        TicketArgs(
+            category="medical_question",
+            priority="urgent",
+            summary=RED_FLAG_SUMMARIES[u.red_flag.kind],
+            description=u.text[:4000],
+        ),
+    )
     key = "emergency_suicidal" if u.red_flag.kind == "suicidal" else "emergency"
     return {"reply": [line(state, key)], **_done("emergency")}
 
 
 async def refuse(state: ConversationState) -> dict[str, Any]:
     """A message that tries to change the agent's rules or reach someone else's data changes nothing."""
-    return {"reply": [line(state, "refuse_other_patient")], "outcome": "refused", "awaiting": state.get("awaited")}
+    return {
+        "reply": [line(state, "refuse_other_patient")],
+        "outcome": "refused",
+        "awaiting": state.get("awaited"),
+    }
 
 
-async def update_consent(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def update_consent(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     opted_in = understood(state).intent == Intent.OPT_IN
-    await registry.invoke("update_consent", tool_context(state, runtime, config), config, ConsentArgs(opted_in=opted_in))
+    await registry.invoke(
+        "update_consent", tool_context(state, runtime, config), config, ConsentArgs(opted_in=opted_in)
+    )
     return {"reply": [line(state, "opted_in" if opted_in else "opted_out")], **_done("none")}

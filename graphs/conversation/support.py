@@ -26,8 +26,12 @@ from tools.schemas import (
 
 MIN_CONFIDENCE = 0.35  # cosine similarity below which the knowledge base is not trusted to answer
 MAX_MISUNDERSTOOD = 3
-REPLY_HOURS = {"urgent": (1, "1 hour", "1 hora"), "high": (4, "4 hours", "4 horas"),
-               "normal": (24, "one business day", "un día hábil"), "low": (72, "three business days", "tres días hábiles")}
+REPLY_HOURS = {
+    "urgent": (1, "1 hour", "1 hora"),
+    "high": (4, "4 hours", "4 horas"),
+    "normal": (24, "one business day", "un día hábil"),
+    "low": (72, "three business days", "tres días hábiles"),
+}
 SUMMARIES = {
     "billing": "Billing question",
     "prescription": "Prescription refill request",
@@ -66,40 +70,69 @@ def _best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
     return max(in_language or same, key=lambda h: (overlap(h), h.score))
 
 
-async def open_ticket(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def open_ticket(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """A ticket staff can act on: a one-line summary, the patient's words, a priority and a due time."""
     gathered, u = state.get("gathered", {}), understood(state)
     category = gathered.get("ticket_category") or "other"
     priority = gathered.get("ticket_priority") or "normal"
     ctx = tool_context(state, runtime, config)
-    ticket: TicketRef = await registry.invoke("open_ticket", ctx, config, TicketArgs(
-        category=category, priority=priority, summary=f"{SUMMARIES[category]} (via chat)",
-        description=u.text[:4000]))
+    ticket: TicketRef = await registry.invoke(
+        "open_ticket",
+        ctx,
+        config,
+        TicketArgs(
+            category=category,
+            priority=priority,
+            summary=f"{SUMMARIES[category]} (via chat)",
+            description=u.text[:4000],
+        ),
+    )
     if category == "medical_question":
         text = line(state, "medical_question", reference=ticket.reference)
     else:
         lang = language(state)
         hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
-        text = line(state, "ticket_opened", team=team_name(category, lang), reference=ticket.reference,
-                    next_steps=NEXT_STEPS[lang].format(hours=hours))
+        text = line(
+            state,
+            "ticket_opened",
+            team=team_name(category, lang),
+            reference=ticket.reference,
+            next_steps=NEXT_STEPS[lang].format(hours=hours),
+        )
     return {"reply": [*state.get("reply", []), text], **_done("ticket")}
 
 
-async def answer(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def answer(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Answer from the knowledge base, naming the source; unsure → a ticket for staff instead."""
     u = understood(state)
     question = state.get("gathered", {}).get("question") or u.text
     ctx = tool_context(state, runtime, config)
-    hits: list[KnowledgeHit] = await registry.invoke("search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6))
+    hits: list[KnowledgeHit] = await registry.invoke(
+        "search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6)
+    )
     if hits and hits[0].score >= MIN_CONFIDENCE:
         hit = _best(hits, question, language(state))
         return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **_done("answered")}
-    ticket: TicketRef = await registry.invoke("open_ticket", ctx, config, TicketArgs(
-        category="other", summary="Question the knowledge base could not answer", description=question[:4000]))
+    ticket: TicketRef = await registry.invoke(
+        "open_ticket",
+        ctx,
+        config,
+        TicketArgs(
+            category="other",
+            summary="Question the knowledge base could not answer",
+            description=question[:4000],
+        ),
+    )
     return {"reply": [line(state, "answer_unsure", reference=ticket.reference)], **_done("ticket")}
 
 
-async def advance_journey(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def advance_journey(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Tell the patient's journeys what happened this turn, then ask an intake question if one is due."""
     ctx = tool_context(state, runtime, config)
     for event in state.get("events", []):
@@ -109,21 +142,33 @@ async def advance_journey(state: ConversationState, runtime: Runtime[AgentContex
     question: str | None = await registry.invoke("pending_intake_question", ctx, config)
     if question is None:
         return {}
-    return {"reply": [*state.get("reply", []), line(state, f"intake_{question}")], "awaiting": "intake",
-            "gathered": {"intake_question": question}}
+    return {
+        "reply": [*state.get("reply", []), line(state, f"intake_{question}")],
+        "awaiting": "intake",
+        "gathered": {"intake_question": question},
+    }
 
 
-async def record_intake(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def record_intake(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     question = state.get("gathered", {}).get("intake_question")
     if question is None:
         return {"reply": [line(state, "not_understood")]}
     ctx = tool_context(state, runtime, config)
-    await registry.invoke("record_intake_answer", ctx, config,
-                          IntakeAnswerArgs(question=question, answer=understood(state).text[:1000]))
+    await registry.invoke(
+        "record_intake_answer",
+        ctx,
+        config,
+        IntakeAnswerArgs(question=question, answer=understood(state).text[:1000]),
+    )
     following: str | None = await registry.invoke("pending_intake_question", ctx, config)
     if following is not None:
-        return {"reply": [line(state, f"intake_{following}")], "awaiting": "intake",
-                "gathered": {"intake_question": following}}
+        return {
+            "reply": [line(state, f"intake_{following}")],
+            "awaiting": "intake",
+            "gathered": {"intake_question": following},
+        }
     return {"reply": [line(state, "intake_done")], **_done("none")}
 
 
@@ -136,7 +181,9 @@ async def thank(state: ConversationState) -> dict[str, Any]:
     return {"reply": [line(state, "thanks")], "outcome": "none"}
 
 
-async def not_understood(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def not_understood(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Say what the agent can do; after repeated misunderstanding, hand over to a person."""
     count = state.get("misunderstood", 0) + 1
     if count >= MAX_MISUNDERSTOOD:
@@ -144,13 +191,16 @@ async def not_understood(state: ConversationState, runtime: Runtime[AgentContext
     return {"reply": [line(state, "not_understood")], "misunderstood": count, "outcome": "none"}
 
 
-async def hand_off(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+async def hand_off(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> dict[str, Any]:
     """Staff own the conversation from now on (the runner keeps the agent silent meanwhile)."""
     return await _hand_off(state, runtime, config, reason="patient asked for a person")
 
 
-async def _hand_off(state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig,
-                    reason: str) -> dict[str, Any]:
+async def _hand_off(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig, reason: str
+) -> dict[str, Any]:
     ctx = tool_context(state, runtime, config)
     await registry.invoke("hand_off", ctx, config, HandoffArgs(reason=reason))
     return {"reply": [line(state, "handoff")], "misunderstood": 0, **_done("handoff")}

@@ -80,7 +80,8 @@ async def add_message(
         direction=direction,
         body=body,
         provider_message_id=provider_message_id,
-        status=status or (DeliveryStatus.RECEIVED if direction == Direction.INBOUND else DeliveryStatus.QUEUED),
+        status=status
+        or (DeliveryStatus.RECEIVED if direction == Direction.INBOUND else DeliveryStatus.QUEUED),
         created_at=now,
     )
     session.add(message)

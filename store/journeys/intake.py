@@ -44,7 +44,13 @@ async def pending_question(session: AsyncSession, *, patient_id: uuid.UUID) -> s
 
 
 async def record_answer(
-    session: AsyncSession, *, patient_id: uuid.UUID, question: str, answer: str, now: datetime, actor: str = "agent"
+    session: AsyncSession,
+    *,
+    patient_id: uuid.UUID,
+    question: str,
+    answer: str,
+    now: datetime,
+    actor: str = "agent",
 ) -> JourneyInstance:
     """Store the answer on the journey asking `question`; advance it when its stage is fully answered.
 

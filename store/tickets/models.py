@@ -18,7 +18,6 @@ class TicketCategory(enum.StrEnum):
     MEDICAL_QUESTION = "medical_question"
     COMPLAINT = "complaint"
     RECORDS = "records"
-    EMERGENCY = "emergency"
     OTHER = "other"
 
 

@@ -86,7 +86,11 @@ async def _register(demo: Runtime, phone: str, name: str, birth: str, language: 
     given, family = name.split(" ", 1)
     async with transaction(demo.sessions) as session:
         made = await patients.create(
-            session, given_name=given, family_name=family, birth_date=date.fromisoformat(birth), phone=phone,
+            session,
+            given_name=given,
+            family_name=family,
+            birth_date=date.fromisoformat(birth),
+            phone=phone,
             preferred_language=language,
         )
         return made.id
@@ -104,7 +108,9 @@ async def _book_first(demo: Runtime, patient_id: uuid.UUID, specialty: str, days
         [slot] = await scheduling.find_free_slots(
             session, start=start, end=start + timedelta(days=14), specialty=specialty, tz=TZ, now=NOW, limit=1
         )
-        appointment = await scheduling.book(session, slot_id=slot.id, patient_id=patient_id, reason=None, now=NOW)
+        appointment = await scheduling.book(
+            session, slot_id=slot.id, patient_id=patient_id, reason=None, now=NOW
+        )
         return appointment.id
 
 

@@ -36,7 +36,9 @@ async def test_new_patient_books_a_dermatologist_in_three_turns(demo: Runtime, p
     assert local.date().isoformat() == "2026-12-08" and 12 <= local.hour < 17
 
 
-async def test_every_turn_leaves_a_trace_of_nodes_and_tool_calls(demo: Runtime, patient: Any, register: Any) -> None:
+async def test_every_turn_leaves_a_trace_of_nodes_and_tool_calls(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
     from store.traces import service as traces
 
     bea = patient()

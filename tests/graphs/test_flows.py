@@ -50,7 +50,9 @@ async def test_shared_phone_patients_are_told_apart(demo: Runtime, patient: Any,
     assert booked is not None and booked.specialty in ("family-medicine", "pediatrics")
 
 
-async def test_wrong_details_on_a_shared_phone_disclose_nothing(patient: Any, register: Any, book_first: Any) -> None:
+async def test_wrong_details_on_a_shared_phone_disclose_nothing(
+    patient: Any, register: Any, book_first: Any
+) -> None:
     family = patient()
     mum = await register(family.phone, "Rosa Diaz", "1980-05-05")
     await register(family.phone, "Luis Diaz", "2010-01-01")
@@ -60,7 +62,9 @@ async def test_wrong_details_on_a_shared_phone_disclose_nothing(patient: Any, re
     assert "couldn't match" in reply and "Dr." not in reply and "cardiology" not in reply
 
 
-async def test_cancel_needs_an_explicit_yes(demo: Runtime, patient: Any, register: Any, book_first: Any) -> None:
+async def test_cancel_needs_an_explicit_yes(
+    demo: Runtime, patient: Any, register: Any, book_first: Any
+) -> None:
     maria = patient()
     appointment_id = await book_first(await register(maria.phone, "Maria Lopez", "1985-04-12"), "cardiology")
     reply = await maria.says("I need to cancel my appointment")
@@ -71,15 +75,21 @@ async def test_cancel_needs_an_explicit_yes(demo: Runtime, patient: Any, registe
     assert (await get(demo, Appointment, appointment_id)).status == AppointmentStatus.CANCELLED
 
 
-async def test_saying_no_keeps_the_appointment(demo: Runtime, patient: Any, register: Any, book_first: Any) -> None:
+async def test_saying_no_keeps_the_appointment(
+    demo: Runtime, patient: Any, register: Any, book_first: Any
+) -> None:
     pablo = patient()
-    appointment_id = await book_first(await register(pablo.phone, "Pablo Ruiz", "1970-02-02", "es"), "orthopedics")
+    appointment_id = await book_first(
+        await register(pablo.phone, "Pablo Ruiz", "1970-02-02", "es"), "orthopedics"
+    )
     assert "Confirme, por favor" in await pablo.says("quiero cancelar mi cita")
     assert "no he cambiado nada" in await pablo.says("no")
     assert (await get(demo, Appointment, appointment_id)).status == AppointmentStatus.BOOKED
 
 
-async def test_reschedule_offers_slots_then_confirms(demo: Runtime, patient: Any, register: Any, book_first: Any) -> None:
+async def test_reschedule_offers_slots_then_confirms(
+    demo: Runtime, patient: Any, register: Any, book_first: Any
+) -> None:
     lee = patient()
     old = await book_first(await register(lee.phone, "Lee Chen", "1988-08-08"), "dermatology")
     reply = await lee.says("can I move my appointment to next friday morning?")
@@ -87,11 +97,16 @@ async def test_reschedule_offers_slots_then_confirms(demo: Runtime, patient: Any
     reply = await lee.says("2")
     assert "Please confirm: move your dermatology appointment" in reply
     reply = await lee.says("yes")
-    assert reply.startswith("Done: your appointment is now on Friday, December 4") and lee.last.outcome == "rescheduled"
+    assert (
+        reply.startswith("Done: your appointment is now on Friday, December 4")
+        and lee.last.outcome == "rescheduled"
+    )
     assert (await get(demo, Appointment, old)).status == AppointmentStatus.CANCELLED
 
 
-async def test_with_several_appointments_the_patient_picks_one(patient: Any, register: Any, book_first: Any) -> None:
+async def test_with_several_appointments_the_patient_picks_one(
+    patient: Any, register: Any, book_first: Any
+) -> None:
     kim = patient()
     kim_id = await register(kim.phone, "Kim Park", "1991-01-01")
     await book_first(kim_id, "cardiology", days=3)
@@ -136,7 +151,9 @@ async def test_prescription_refill_opens_a_ticket(demo: Runtime, patient: Any, r
     assert ticket.category.value == "prescription" and ticket.patient_id is not None
 
 
-async def test_medical_questions_get_no_advice_but_a_clinician(demo: Runtime, patient: Any, register: Any) -> None:
+async def test_medical_questions_get_no_advice_but_a_clinician(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
     zoe = patient()
     await register(zoe.phone, "Zoe Hart", "1993-03-03")
     reply = await zoe.says("should I double my dose of ibuprofen for my back?")
@@ -175,7 +192,9 @@ async def test_repeated_misunderstanding_hands_off(patient: Any) -> None:
     assert "connecting you" in await rob.says("qwerty asdf")
 
 
-async def test_prompt_injection_changes_nothing(demo: Runtime, patient: Any, register: Any, book_first: Any) -> None:
+async def test_prompt_injection_changes_nothing(
+    demo: Runtime, patient: Any, register: Any, book_first: Any
+) -> None:
     victim = patient()
     await book_first(await register(victim.phone, "Vic Tim", "1977-07-07"), "cardiology")
     attacker = patient()
@@ -211,5 +230,7 @@ async def test_the_first_reply_uses_the_registered_language_when_the_message_has
 ) -> None:
     ines = patient()
     await register(ines.phone, "Inés Mora", "1983-03-03", "es")
-    assert await ines.says("2") == "Perdone, no le he entendido. Puedo reservar, cambiar o cancelar citas, " \
+    assert (
+        await ines.says("2") == "Perdone, no le he entendido. Puedo reservar, cambiar o cancelar citas, "
         "responder preguntas sobre la clínica o pasar un mensaje a nuestro equipo."
+    )

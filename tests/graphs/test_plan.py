@@ -15,9 +15,24 @@ from graphs.conversation.state import ConversationState
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)  # a Tuesday
 SLOTS = [
-    {"slot_id": "a", "start": "2026-12-08T13:00:00-05:00", "practitioner": "Dr. A", "specialty": "dermatology"},
-    {"slot_id": "b", "start": "2026-12-08T14:30:00-05:00", "practitioner": "Dr. B", "specialty": "dermatology"},
-    {"slot_id": "c", "start": "2026-12-09T10:00:00-05:00", "practitioner": "Dr. A", "specialty": "dermatology"},
+    {
+        "slot_id": "a",
+        "start": "2026-12-08T13:00:00-05:00",
+        "practitioner": "Dr. A",
+        "specialty": "dermatology",
+    },
+    {
+        "slot_id": "b",
+        "start": "2026-12-08T14:30:00-05:00",
+        "practitioner": "Dr. B",
+        "specialty": "dermatology",
+    },
+    {
+        "slot_id": "c",
+        "start": "2026-12-09T10:00:00-05:00",
+        "practitioner": "Dr. A",
+        "specialty": "dermatology",
+    },
 ]
 VERIFIED: dict[str, Any] = {"patient_id": "11111111-1111-1111-1111-111111111111"}
 
@@ -48,8 +63,12 @@ def test_missing_specialty_then_when_are_asked_for() -> None:
 
 def test_an_answer_without_a_time_after_asking_means_as_soon_as_possible() -> None:
     update = step(
-        "whenever", task="book", awaited="when", asked=["specialty", "when"],
-        gathered={"specialty": "cardiology"}, **VERIFIED,
+        "whenever",
+        task="book",
+        awaited="when",
+        asked=["specialty", "when"],
+        gathered={"specialty": "cardiology"},
+        **VERIFIED,
     )
     assert update["step"] == "find_slots"
 
@@ -66,10 +85,19 @@ def test_an_unclear_choice_asks_again() -> None:
 
 
 def test_a_new_time_while_choosing_searches_again() -> None:
-    update = step("do you have anything on friday morning?", task="book", awaited="choice", offered=SLOTS,
-                  gathered={"specialty": "dermatology"}, **VERIFIED)
+    update = step(
+        "do you have anything on friday morning?",
+        task="book",
+        awaited="choice",
+        offered=SLOTS,
+        gathered={"specialty": "dermatology"},
+        **VERIFIED,
+    )
     assert update["step"] == "find_slots"
-    assert update["gathered"]["specialty"] == "dermatology" and update["gathered"]["when"]["part_of_day"] == "morning"
+    assert (
+        update["gathered"]["specialty"] == "dermatology"
+        and update["gathered"]["when"]["part_of_day"] == "morning"
+    )
 
 
 def test_changing_mind_mid_booking_starts_the_new_task() -> None:
@@ -77,8 +105,9 @@ def test_changing_mind_mid_booking_starts_the_new_task() -> None:
     assert update["task"] == "cancel" and update["step"] == "choose_appointment"
 
 
-@pytest.mark.parametrize(("reply", "expected"), [("yes", "cancel"), ("sí", "cancel"), ("no", "keep"),
-                                                 ("what?", "confirm")])
+@pytest.mark.parametrize(
+    ("reply", "expected"), [("yes", "cancel"), ("sí", "cancel"), ("no", "keep"), ("what?", "confirm")]
+)
 def test_confirmation_replies(reply: str, expected: str) -> None:
     pending = {"action": "cancel", "appointment": {"id": "x"}}
     assert step(reply, task="cancel", awaited="confirm", pending=pending, **VERIFIED)["step"] == expected
@@ -100,6 +129,8 @@ def test_identity_details_answer_the_identity_question() -> None:
     assert step("Lena Park, 14 Feb 1990", task="book", awaited="identity")["step"] == "identify"
 
 
-@pytest.mark.parametrize(("text", "expected"), [("hello", "greet"), ("thanks!", "thank"), ("blorp", "not_understood")])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("hello", "greet"), ("thanks!", "thank"), ("blorp", "not_understood")]
+)
 def test_small_talk(text: str, expected: str) -> None:
     assert step(text)["step"] == expected

@@ -55,8 +55,15 @@ async def test_a_turn_in_a_new_process_continues_the_conversation(
     phone, prefix = patient().phone, f"test-{secrets.token_hex(4)}"
     await register(phone, "Res Ume", "1975-05-05")
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", FIRST_TURN, demo.urls.database_url, redis_url, prefix, phone,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-c",
+        FIRST_TURN,
+        demo.urls.database_url,
+        redis_url,
+        prefix,
+        phone,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     out, err = await process.communicate()
     assert process.returncode == 0, err.decode()[-2000:]
@@ -64,9 +71,13 @@ async def test_a_turn_in_a_new_process_continues_the_conversation(
     assert "Here are the first free times for cardiology" in first["reply"]
 
     client = Redis.from_url(redis_url)
-    runner = Runner(sessions=demo.sessions, embedder=demo.embedder,
-                    checkpointer=AsyncRedisSaver(client, prefix=prefix), tz=demo.settings.tz,
-                    clock=lambda: datetime(2026, 12, 1, 9, 5, tzinfo=demo.settings.tz))
+    runner = Runner(
+        sessions=demo.sessions,
+        embedder=demo.embedder,
+        checkpointer=AsyncRedisSaver(client, prefix=prefix),
+        tz=demo.settings.tz,
+        clock=lambda: datetime(2026, 12, 1, 9, 5, tzinfo=demo.settings.tz),
+    )
     result = await runner.run_turn(channel=Channel.WHATSAPP, phone=phone, texts=["the second one"])
     await client.aclose()
     assert result.outcome == "booked"

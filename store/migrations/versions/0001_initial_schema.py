@@ -456,7 +456,6 @@ def upgrade() -> None:
                 "medical_question",
                 "complaint",
                 "records",
-                "emergency",
                 "other",
                 name="ticket_category",
                 native_enum=False,
