@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +45,10 @@ def with_runtime(work: Callable[[Runtime], Awaitable[T]], *, migrate: bool = Tru
     return asyncio.run(main())
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
@@ -67,6 +72,9 @@ def serve(
                 config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
                 await uvicorn.Server(config).serve()
 
+        # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so that the
+        # embedded servers are released (and stopped by their last user) instead of the process dying.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
         asyncio.run(main())
 
 

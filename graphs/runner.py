@@ -21,7 +21,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from agents.model.protocols import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.tracing import TraceRecorder
 from store.conversations import service as conversations

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from langchain_core.runnables import RunnableConfig
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from agents.model.protocols import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from store.knowledge.embeddings import Embedder
 from tools.context import ToolContext
 

@@ -85,7 +85,7 @@ class AsyncRedisSaver(BaseRedisSaver):
         """Check the server (Redis >= 6.2, Lua) and load the scripts. Runs by itself on first use;
         call it at startup to fail fast."""
         self._ready = False
-        await self._call(_nothing)
+        await self._call(_nothing)  # `_call` sets up before any operation, with the same retries
 
     # -- the checkpointer interface ------------------------------------------------------------
 
@@ -106,8 +106,9 @@ class AsyncRedisSaver(BaseRedisSaver):
         """Newest first. Without a thread id every thread under the prefix is listed (a SCAN: for
         operators, not for request paths)."""
         query = self._list_query(config, filter, before, limit)
-        thread_ids: Sequence[str] = [query.thread_id] if query.thread_id is not None else []
-        if query.thread_id is None:
+        if query.thread_id is not None:
+            thread_ids: Sequence[str] = [query.thread_id]
+        else:
             thread_ids = await self._call(self._thread_ids)
         replies = []
         for thread_id in thread_ids:

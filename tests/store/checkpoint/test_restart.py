@@ -112,3 +112,19 @@ async def test_a_crash_mid_write_leaves_nothing_unreadable(server: EmbeddedValke
                 values = t.checkpoint["channel_values"]
                 assert len(values["messages"]) == values["slot"] + 1 == t.metadata["step"] + 1
                 assert len(t.pending_writes or []) in (0, 3)
+
+
+async def test_scripts_come_back_after_the_server_forgets_them(server: EmbeddedValkey) -> None:
+    """A restart or SCRIPT FLUSH empties the script cache; every call path loads them again."""
+    config: dict[str, Any] = {"configurable": {"thread_id": "conv-flush", "checkpoint_ns": ""}}
+    async with AsyncRedisSaver.from_conn_string(server.url) as saver:
+        await saver.client.script_flush()
+        stored = await saver.aput(
+            config, empty_checkpoint(), {"source": "input", "step": -1, "run_id": "r1"}, {}
+        )
+        await saver.client.script_flush()
+        await saver.aput_writes(stored, [("messages", ["hi"])], "task-1")
+        await saver.client.script_flush()
+        latest = await saver.aget_tuple(config)
+    assert latest is not None and latest.pending_writes == [("task-1", "messages", ["hi"])]
+    assert latest.metadata["run_id"] == "r1"
