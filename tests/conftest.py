@@ -66,32 +66,28 @@ def database_url(server_database_url: str) -> Iterator[str]:
     drop_database(url)
 
 
-@pytest.fixture(scope="session")
-def make_session_database(server_database_url: str) -> Iterator[Callable[[], str]]:
-    """Like `make_database`, for session-scoped fixtures (dropped at the end of the session)."""
+def _database_factory(server_url: str) -> Iterator[Callable[[], str]]:
     made: list[str] = []
 
     def make() -> str:
-        made.append(_fresh_database_url(server_database_url))
+        made.append(_fresh_database_url(server_url))
         return made[-1]
 
     yield make
     for url in made:
         drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def make_session_database(server_database_url: str) -> Iterator[Callable[[], str]]:
+    """Like `make_database`, for session-scoped fixtures (dropped at the end of the session)."""
+    yield from _database_factory(server_database_url)
 
 
 @pytest.fixture
 def make_database(server_database_url: str) -> Iterator[Callable[[], str]]:
     """A factory of new, empty databases (not migrated), dropped after the test."""
-    made: list[str] = []
-
-    def make() -> str:
-        made.append(_fresh_database_url(server_database_url))
-        return made[-1]
-
-    yield make
-    for url in made:
-        drop_database(url)
+    yield from _database_factory(server_database_url)
 
 
 @pytest.fixture
