@@ -8,7 +8,7 @@
 hash tag is exactly the thread: both keys of a thread sit in one Redis Cluster slot, which lets
 one Lua script update them atomically. Why a hash plus an index rather than a key per
 checkpoint: a thread is two keys whatever its length, so a TTL refresh, a delete or a copy
-touches two keys, and `MEMORY USAGE` of two keys is the thread's whole footprint.
+touches two keys, and `MEMORY USAGE` of two keys is the thread's footprint (its run sets aside).
 
 Hash fields and index members are NUL-separated (LangGraph never puts NUL in names; we refuse
 it). Checkpoint ids are UUID6, so lexicographic order is chronological order:
