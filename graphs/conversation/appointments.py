@@ -8,8 +8,16 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing import format_slot
-from graphs.conversation.booking import _done, _offer
-from graphs.conversation.common import as_datetime, language, line, numbered, specialty_label, tool_context
+from graphs.conversation.common import (
+    as_datetime,
+    finish,
+    language,
+    line,
+    numbered,
+    offer,
+    specialty_label,
+    tool_context,
+)
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import next_for_task
 from graphs.conversation.state import ConversationState
@@ -35,9 +43,9 @@ async def list_appointments(
 ) -> dict[str, Any]:
     upcoming = await _upcoming(state, runtime, config)
     if not upcoming:
-        return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **_done("answered")}
+        return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **finish("answered")}
     text = line(state, "appointments", options=numbered(state, runtime, upcoming))
-    return {"reply": [*state.get("reply", []), text], **_done("answered")}
+    return {"reply": [*state.get("reply", []), text], **finish("answered")}
 
 
 async def choose_appointment(
@@ -50,7 +58,7 @@ async def choose_appointment(
         if not upcoming:
             return {
                 "reply": [*state.get("reply", []), line(state, "no_appointments")],
-                **_done("none"),
+                **finish("none"),
                 "step": "respond",
             }
         if len(upcoming) > 1:
@@ -97,7 +105,7 @@ async def cancel(
         "cancel_appointment", ctx, config, AppointmentArgs(appointment_id=appointment["id"])
     )
     text = line(state, "cancelled", when=_when(state, runtime, appointment["start"]))
-    return {"reply": [text], "events": [{"event": "appointment.cancelled"}], **_done("cancelled")}
+    return {"reply": [text], "events": [{"event": "appointment.cancelled"}], **finish("cancelled")}
 
 
 async def reschedule(
@@ -112,7 +120,7 @@ async def reschedule(
         RescheduleArgs(appointment_id=pending["appointment"]["id"], slot_id=pending["slot"]["slot_id"]),
     )
     if result.appointment is None:
-        return _offer(state, runtime, "slot_taken", result.alternatives)
+        return offer(state, runtime, "slot_taken", result.alternatives)
     moved = result.appointment
     text = line(
         state,
@@ -122,9 +130,9 @@ async def reschedule(
         address=moved.address,
     )
     event = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
-    return {"reply": [text], "events": [event], **_done("rescheduled")}
+    return {"reply": [text], "events": [event], **finish("rescheduled")}
 
 
 async def keep(state: ConversationState) -> dict[str, Any]:
     """The patient said no: nothing changes."""
-    return {"reply": [line(state, "kept")], **_done("none")}
+    return {"reply": [line(state, "kept")], **finish("none")}

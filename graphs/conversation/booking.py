@@ -10,10 +10,12 @@ from langgraph.runtime import Runtime
 
 from agents.phrasing import format_slot
 from graphs.conversation.common import (
+    OFFERED,
     as_datetime,
+    finish,
     language,
     line,
-    numbered,
+    offer,
     specialty_label,
     tool_context,
 )
@@ -23,20 +25,6 @@ from tools import registry
 from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, SlotOption, TicketArgs
 
 ASAP_WINDOW = timedelta(days=14)
-OFFERED = 3
-
-
-def _done(outcome: str) -> dict[str, Any]:
-    """Clears the finished task so the next message starts afresh."""
-    return {
-        "outcome": outcome,
-        "task": None,
-        "gathered": {},
-        "asked": [],
-        "offered": [],
-        "pending": None,
-        "targets": [],
-    }
 
 
 async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -84,14 +72,6 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
     )
 
 
-def _offer(
-    state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption], **values: Any
-) -> dict[str, Any]:
-    offered = [s.model_dump(mode="json") for s in slots[:OFFERED]]
-    text = line(state, key, options=numbered(state, runtime, offered), **values)
-    return {"reply": [*state.get("reply", []), text], "offered": offered, "awaiting": "choice"}
-
-
 async def find_slots(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
@@ -101,11 +81,11 @@ async def find_slots(
     label = specialty_label(state, args.specialty)
     slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
     if slots:
-        return _offer(state, runtime, "offer", slots, specialty=label)
+        return offer(state, runtime, "offer", slots, specialty=label)
     nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)
     when = (state.get("gathered", {}).get("when") or {}).get("text", "")
     if nearest:
-        return _offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
+        return offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
     await registry.invoke(
         "open_ticket",
         ctx,
@@ -116,7 +96,7 @@ async def find_slots(
             summary=f"Waiting list: no {args.specialty} slots in 60 days",
         ),
     )
-    return {"reply": [line(state, "no_availability", specialty=label)], **_done("ticket")}
+    return {"reply": [line(state, "no_availability", specialty=label)], **finish("ticket")}
 
 
 async def book(
@@ -130,7 +110,7 @@ async def book(
         "book_appointment", ctx, config, BookArgs(slot_id=chosen["slot_id"], reason=reason)
     )
     if result.appointment is None:
-        return _offer(state, runtime, "slot_taken", result.alternatives)
+        return offer(state, runtime, "slot_taken", result.alternatives)
     booked = result.appointment
     text = line(
         state,
@@ -141,4 +121,4 @@ async def book(
         address=booked.address,
     )
     event = {"event": "appointment.booked", "appointment_start": booked.start.isoformat()}
-    return {"reply": [text], "events": [event], **_done("booked")}
+    return {"reply": [text], "events": [event], **finish("booked")}

@@ -14,6 +14,9 @@ from agents.understanding import Fields, Intent, RedFlag, Understanding, When
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
 from tools.context import ToolContext
+from tools.schemas import SlotOption
+
+OFFERED = 3  # slots shown at once: enough to choose, few enough to read on a phone
 
 
 def tool_context(
@@ -68,3 +71,25 @@ def numbered(state: ConversationState, runtime: Runtime[AgentContext], options: 
 
 def specialty_label(state: ConversationState, code: str) -> str:
     return specialty_name(code, language(state))
+
+
+def finish(outcome: str) -> dict[str, Any]:
+    """Clears the finished task so the next message starts afresh."""
+    return {
+        "outcome": outcome,
+        "task": None,
+        "gathered": {},
+        "asked": [],
+        "offered": [],
+        "pending": None,
+        "targets": [],
+    }
+
+
+def offer(
+    state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption], **values: Any
+) -> dict[str, Any]:
+    """Show up to three slots, numbered, and wait for the patient's choice."""
+    offered = [s.model_dump(mode="json") for s in slots[:OFFERED]]
+    text = line(state, key, options=numbered(state, runtime, offered), **values)
+    return {"reply": [*state.get("reply", []), text], "offered": offered, "awaiting": "choice"}

@@ -8,8 +8,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.understanding import Intent
-from graphs.conversation.booking import _done
-from graphs.conversation.common import line, tool_context, understood
+from graphs.conversation.common import finish, line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
 from tools import registry
@@ -44,7 +43,7 @@ async def alert_emergency(
         ),
     )
     key = "emergency_suicidal" if u.red_flag.kind == "suicidal" else "emergency"
-    return {"reply": [line(state, key)], **_done("emergency")}
+    return {"reply": [line(state, key)], **finish("emergency")}
 
 
 async def refuse(state: ConversationState) -> dict[str, Any]:
@@ -63,4 +62,4 @@ async def update_consent(
     await registry.invoke(
         "update_consent", tool_context(state, runtime, config), config, ConsentArgs(opted_in=opted_in)
     )
-    return {"reply": [line(state, "opted_in" if opted_in else "opted_out")], **_done("none")}
+    return {"reply": [line(state, "opted_in" if opted_in else "opted_out")], **finish("none")}

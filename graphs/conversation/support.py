@@ -9,8 +9,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
-from graphs.conversation.booking import _done
-from graphs.conversation.common import language, line, tool_context, understood
+from graphs.conversation.common import finish, language, line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
 from tools import registry
@@ -101,7 +100,7 @@ async def open_ticket(
             reference=ticket.reference,
             next_steps=NEXT_STEPS[lang].format(hours=hours),
         )
-    return {"reply": [*state.get("reply", []), text], **_done("ticket")}
+    return {"reply": [*state.get("reply", []), text], **finish("ticket")}
 
 
 async def answer(
@@ -116,7 +115,7 @@ async def answer(
     )
     if hits and hits[0].score >= MIN_CONFIDENCE:
         hit = _best(hits, question, language(state))
-        return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **_done("answered")}
+        return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **finish("answered")}
     ticket: TicketRef = await registry.invoke(
         "open_ticket",
         ctx,
@@ -127,7 +126,7 @@ async def answer(
             description=question[:4000],
         ),
     )
-    return {"reply": [line(state, "answer_unsure", reference=ticket.reference)], **_done("ticket")}
+    return {"reply": [line(state, "answer_unsure", reference=ticket.reference)], **finish("ticket")}
 
 
 async def advance_journey(
@@ -169,7 +168,7 @@ async def record_intake(
             "awaiting": "intake",
             "gathered": {"intake_question": following},
         }
-    return {"reply": [line(state, "intake_done")], **_done("none")}
+    return {"reply": [line(state, "intake_done")], **finish("none")}
 
 
 async def greet(state: ConversationState) -> dict[str, Any]:
@@ -203,4 +202,4 @@ async def _hand_off(
 ) -> dict[str, Any]:
     ctx = tool_context(state, runtime, config)
     await registry.invoke("hand_off", ctx, config, HandoffArgs(reason=reason))
-    return {"reply": [line(state, "handoff")], "misunderstood": 0, **_done("handoff")}
+    return {"reply": [line(state, "handoff")], "misunderstood": 0, **finish("handoff")}
