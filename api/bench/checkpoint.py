@@ -205,9 +205,6 @@ async def footprint(saver: Saver, sizes: Sizes, measure: Measure) -> tuple[int, 
     return held, await measure(thread_id)
 
 
-# -- the contenders ------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Contender:
     name: str
@@ -313,9 +310,6 @@ def plainredis(redis_url: str) -> Contender | None:
             await client.aclose()
 
     return Contender(PLAIN, open_)
-
-
-# -- run and render ------------------------------------------------------------------------------
 
 
 def contenders(redis_url: str, postgres_url: str) -> list[Contender]:

@@ -1,4 +1,4 @@
-"""LangGraph checkpointers on plain Redis >= 6.2 or Valkey: no modules, Cluster-ready, encrypted.
+"""LangGraph checkpointers on plain Redis >= 6.2 or Valkey: no modules, Cluster-shaped keys, encrypted.
 
 `AsyncRedisSaver` (for `graph.ainvoke()`) and `RedisSaver` (for `graph.invoke()`) implement
 LangGraph's whole `BaseCheckpointSaver` interface, including `delete_for_runs`, `copy_thread`

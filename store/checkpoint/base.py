@@ -290,16 +290,14 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
 
     # -- decoding ------------------------------------------------------------------------------
 
-    def _first(self, read: ThreadRead, reply: Sequence[Any]) -> CheckpointTuple | None:
+    def _first(self, read: ThreadRead, reply: bytes) -> CheckpointTuple | None:
         found, blobs = rows.parse_read(reply)
         if not found:
             return None
         row = found[0]
         return rows.to_tuple(self.serde, read.thread_id, row, rows.decode_record(self.serde, row), blobs)
 
-    def _select(
-        self, query: ListQuery, replies: Sequence[tuple[str, Sequence[Any]]]
-    ) -> Iterator[CheckpointTuple]:
+    def _select(self, query: ListQuery, replies: Sequence[tuple[str, bytes]]) -> Iterator[CheckpointTuple]:
         """Newest first across the threads read, filtered on metadata, up to the limit; rows are
         decoded only when reached, so a small limit decodes little."""
         candidates: list[tuple[str, rows.StoredCheckpoint, dict[bytes, bytes]]] = []

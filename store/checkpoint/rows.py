@@ -7,7 +7,7 @@ and PUT_WRITES scripts; `parse_read` and `to_tuple` turn a READ reply back into
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -116,13 +116,23 @@ def write_args(
     return args
 
 
-def parse_read(reply: Sequence[Any]) -> tuple[list[StoredCheckpoint], dict[bytes, bytes]]:
+def _items(reply: bytes) -> Iterator[bytes]:
+    """The `length:bytes` items of a READ reply."""
+    at = 0
+    while at < len(reply):
+        colon = reply.index(b":", at)
+        end = colon + 1 + int(reply[at:colon])
+        yield reply[colon + 1 : end]
+        at = end
+
+
+def parse_read(reply: bytes) -> tuple[list[StoredCheckpoint], dict[bytes, bytes]]:
     """Rows (newest first) and the blobs they use, from a READ script reply."""
-    flat_rows, flat_blobs = reply
-    blobs = dict(zip(flat_blobs[::2], flat_blobs[1::2], strict=True))
+    items = _items(reply)
     rows = []
-    for i in range(0, len(flat_rows), 4):
-        member, record, meta, writes = flat_rows[i : i + 4]
+    for _ in range(int(next(items))):
+        member, record, meta, count = next(items), next(items), next(items), int(next(items))
+        writes = [(next(items), next(items)) for _ in range(count)]
         _, ns, checkpoint_id = keys.split(member)
         parent, _root, _run, *pairs = keys.split(meta)
         rows.append(
@@ -132,10 +142,11 @@ def parse_read(reply: Sequence[Any]) -> tuple[list[StoredCheckpoint], dict[bytes
                 record=record,
                 parent_id=parent or None,
                 versions=dict(zip(pairs[::2], pairs[1::2], strict=True)),
-                writes=list(zip(writes[::2], writes[1::2], strict=True)),
+                writes=writes,
             )
         )
-    return rows, blobs
+    rest = list(items)
+    return rows, dict(zip(rest[::2], rest[1::2], strict=True))
 
 
 def decode_record(serde: SerializerProtocol, row: StoredCheckpoint) -> tuple[Checkpoint, CheckpointMetadata]:

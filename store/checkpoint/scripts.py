@@ -79,6 +79,10 @@ local function expire(ms)
   end
 end
 
+"""
+
+# Only for the scripts that delete: not compiled into the hot ones.
+_DELETING = r"""
 -- Remove one checkpoint (body = ns \0 cid) with its pending writes and run index entry.
 local function drop_checkpoint(body)
   local meta = redis.call('HGET', H, 'm\0' .. body)
@@ -136,8 +140,10 @@ end
 """
 
 # ARGV: min, max (ZREVRANGEBYLEX bounds), limit (0 = all), ttl to refresh on read.
-# Returns {rows, blobs}: rows = member, record, meta, {write field, write value, ...} per
-# checkpoint, newest first; blobs = field, value pairs, each blob once however many rows use it.
+# Returns one string of `length:bytes` items (parsed by `rows.parse_read`): the number of rows;
+# per row, newest first: member, record, meta, the number of writes, then field, value per
+# write; then field, value per blob the rows use, each blob once. One string, because a reply
+# of a dozen nested items costs redis-py as much to parse as the rest of the read.
 READ = Script(
     "read",
     _HELPERS
@@ -149,11 +155,15 @@ if limit > 0 then
 else
   ids = redis.call('ZREVRANGEBYLEX', Z, ARGV[2], ARGV[1])
 end
-local rows, blobs, seen = {}, {}, {}
+local out, blobs, seen, count = {''}, {}, {}, 0
+local function item(list, value)
+  list[#list + 1] = #value .. ':' .. value
+end
 for _, member in ipairs(ids) do
   local body = string.sub(member, 3)
   local got = redis.call('HMGET', H, member, 'm\0' .. body)
   if got[1] and got[2] then
+    count = count + 1
     local ns, parts, wanted = namespace(body), split(got[2]), {}
     for i = 4, #parts - 1, 2 do
       local b = blob(ns, parts, i)
@@ -164,25 +174,28 @@ for _, member in ipairs(ids) do
     end
     for i, value in ipairs(hmget(wanted)) do
       if value then
-        blobs[#blobs + 1] = wanted[i]
-        blobs[#blobs + 1] = value
+        item(blobs, wanted[i])
+        item(blobs, value)
       end
     end
     local fields, writes = members('w\0' .. body .. '\0'), {}
     for i, value in ipairs(hmget(fields)) do
       if value then
-        writes[#writes + 1] = fields[i]
-        writes[#writes + 1] = value
+        item(writes, fields[i])
+        item(writes, value)
       end
     end
-    rows[#rows + 1] = member
-    rows[#rows + 1] = got[1]
-    rows[#rows + 1] = got[2]
-    rows[#rows + 1] = writes
+    item(out, member)
+    item(out, got[1])
+    item(out, got[2])
+    item(out, tostring(#writes / 2))
+    for _, w in ipairs(writes) do out[#out + 1] = w end
   end
 end
+out[1] = #tostring(count) .. ':' .. count
+for _, b in ipairs(blobs) do out[#out + 1] = b end
 expire(tonumber(ARGV[4]))
-return {rows, blobs}
+return table.concat(out)
 """,
 )
 
@@ -244,6 +257,7 @@ return 1
 DELETE_THREAD = Script(
     "delete_thread",
     _HELPERS
+    + _DELETING
     + r"""
 local runs, seen = {}, {}
 for _, m in ipairs(members('r\0')) do
@@ -262,6 +276,7 @@ return runs
 DELETE_RUNS = Script(
     "delete_runs",
     _HELPERS
+    + _DELETING
     + r"""
 local touched, order = {}, {}
 for _, run in ipairs(ARGV) do
@@ -288,6 +303,7 @@ return #order
 PRUNE = Script(
     "prune",
     _HELPERS
+    + _DELETING
     + r"""
 if redis.call('HEXISTS', H, 'd') == 1 then
   return redis.error_reply('DELTA the thread uses a DeltaChannel')

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 from redis import Redis
-from redis.asyncio import Redis as AsyncRedis
 
 from store.checkpoint import AsyncRedisSaver, RedisSaver
 from tests.store.checkpoint.support import unique_prefix, wipe
@@ -36,13 +35,6 @@ def raw(redis_url: str) -> Iterator[Redis]:
     """A plain client to look at what the savers stored."""
     with Redis.from_url(redis_url) as client:
         yield client
-
-
-@pytest.fixture
-async def async_raw(redis_url: str) -> AsyncIterator[AsyncRedis]:
-    client = AsyncRedis.from_url(redis_url)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture
