@@ -14,6 +14,13 @@ from alembic.config import Config
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Autogenerate ignores the job queue's tables: procrastinate owns them (installed by 0005)."""
+    return not (
+        type_ in {"table", "index"} and (name or "").startswith(("procrastinate", "idx_procrastinate"))
+    )
+
+
 def alembic_config(url: str) -> Config:
     """An Alembic config pointing at our migrations and at `url`."""
     config = Config()

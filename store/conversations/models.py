@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.base import Base, Timestamps, UUIDPk, text_enum
@@ -66,10 +66,18 @@ class Conversation(UUIDPk, Timestamps, Base):
 
 
 class Message(UUIDPk, Base):
+    """One message either way. Inbound ones wait with `processed_at` unset until a turn takes them."""
+
     __tablename__ = "messages"
     __table_args__ = (
         UniqueConstraint("channel", "provider_message_id", name="uq_messages_channel_provider_id"),
         Index("ix_messages_conversation_created", "conversation_id", "created_at"),
+        Index(
+            "ix_messages_pending_inbound",
+            "conversation_id",
+            "created_at",
+            postgresql_where=text("direction = 'inbound' AND processed_at IS NULL"),
+        ),
     )
 
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id"))
@@ -84,3 +92,9 @@ class Message(UUIDPk, Base):
     error_code: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime]
     processed_at: Mapped[datetime | None]
+    reply_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("messages.id")
+    )  # inbound → its turn's reply
+    kind: Mapped[str] = mapped_column(String(32), default="reply", server_default="reply")
+    sent_via: Mapped[str | None] = mapped_column(String(16))  # twiml, rest, smtp
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
