@@ -41,8 +41,10 @@ def build_runner(runtime: Runtime, *, now: datetime | None = None) -> Runner:
         embedder=runtime.embedder,
         checkpointer=checkpointer(runtime),
         tz=runtime.settings.tz,
-        understander=make_understander(model, api_key=api_key, base_url=base_url),
-        phraser=make_phraser(model, api_key=api_key, base_url=base_url),
+        understander=make_understander(
+            model, api_key=api_key, base_url=base_url, timeout_s=models.llm_timeout_s
+        ),
+        phraser=make_phraser(model, api_key=api_key, base_url=base_url, timeout_s=models.llm_timeout_s),
         clock=clock_from(now),
         model_name=models.llm_model,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -13,6 +14,7 @@ import typer
 from rich.console import Console
 
 from api.bench.cli import app as bench_app
+from api.eval_cli import eval_app
 from api.runtime import Runtime, open_runtime, servers
 from api.settings import Settings
 from store.auth.models import Role
@@ -25,6 +27,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
 app.add_typer(kb_app, name="kb")
 app.add_typer(bench_app, name="bench")
+app.add_typer(eval_app, name="eval")
 console = Console()
 T = TypeVar("T")
 
@@ -53,12 +56,14 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
+    worker: Annotated[bool, typer.Option(help="Run the job worker in this process too.")] = True,
 ) -> None:
-    """Serve the API on HOST:PORT (migrating the database first)."""
+    """Serve the API (and, unless --no-worker, the job worker) on HOST:PORT, migrating first."""
     import uvicorn
 
     from api.app import create_app
     from api.logging import configure
+    from api.worker import run_worker
 
     configure()
     settings = Settings()
@@ -70,12 +75,41 @@ def serve(
         async def main() -> None:
             async with open_runtime(settings, urls) as runtime:
                 config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
-                await uvicorn.Server(config).serve()
+                jobs = None
+                if worker:
+                    concurrency = settings.channels.worker_concurrency
+                    jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency))
+                try:
+                    await uvicorn.Server(config).serve()
+                finally:
+                    if jobs is not None:
+                        jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await jobs
 
         # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so that the
         # embedded servers are released (and stopped by their last user) instead of the process dying.
         signal.signal(signal.SIGTERM, _exit_on_signal)
         asyncio.run(main())
+
+
+@app.command("worker")
+def worker_command(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Jobs run at once (PRM_WORKER_CONCURRENCY).")
+    ] = None,
+) -> None:
+    """Run the job worker only (turns, sends, sweeps), e.g. on more machines."""
+    from api.logging import configure
+    from api.worker import run_worker
+
+    configure()
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+
+    async def work(runtime: Runtime) -> None:
+        await run_worker(runtime, concurrency=concurrency or runtime.settings.channels.worker_concurrency)
+
+    with_runtime(work)
 
 
 @db_app.command("upgrade")
@@ -145,21 +179,34 @@ def chat(
     verified = normalize_phone(phone)
 
     async def work(runtime: Runtime) -> None:
-        runner = build_runner(
-            runtime, now=now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None
+        from api.pipeline import QueuedLine
+        from api.worker import build_worker, run_worker
+
+        start = now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None
+        runner = build_runner(runtime, now=start)
+        jobs = asyncio.create_task(
+            run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner))
+        )
+        line = QueuedLine(
+            runtime.sessions, runtime.queue, channel=Channel.CHAT, phone=verified, clock=runner.clock
         )
         console.print(f"[dim]Talking to the agent as {verified}. Ctrl-D or 'quit' to leave.[/dim]")
-        while True:
-            try:
-                text = await asyncio.to_thread(console.input, "[bold cyan]you>[/bold cyan] ")
-            except EOFError:
-                break
-            if text.strip().lower() in {"quit", "exit"}:
-                break
-            if not text.strip():
-                continue
-            result = await runner.run_turn(channel=Channel.CHAT, phone=verified, texts=[text])
-            reply = result.reply or "(staff own this conversation: the agent stays silent)"
-            console.print(f"[bold green]agent>[/bold green] {reply}  [dim]({result.outcome})[/dim]")
+        try:
+            while True:
+                try:
+                    text = await asyncio.to_thread(console.input, "[bold cyan]you>[/bold cyan] ")
+                except EOFError:
+                    break
+                if text.strip().lower() in {"quit", "exit"}:
+                    break
+                if not text.strip():
+                    continue
+                replies = await line.send(text)
+                for reply in replies or ["(staff own this conversation: the agent stays silent)"]:
+                    console.print(f"[bold green]agent>[/bold green] {reply}")
+        finally:
+            jobs.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await jobs
 
     with_runtime(work)

@@ -10,9 +10,11 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 
+import procrastinate
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from api.queue import build_app
 from api.settings import Settings
 from store.database import create_database, create_engine, session_factory
 from store.embedded import EmbeddedPostgres, EmbeddedValkey
@@ -50,6 +52,7 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     redis: Redis
     embedder: Embedder
+    queue: procrastinate.App  # the job queue (deferring here; `api.worker` runs the jobs)
 
 
 @asynccontextmanager
@@ -66,8 +69,9 @@ async def open_runtime(
             api_key=api_key.get_secret_value() if api_key else None,
             base_url=settings.models.openai_base_url,
         )
+    queue = build_app(urls.database_url)  # never opened here: jobs are deferred on a session's connection
     try:
-        yield Runtime(settings, urls, engine, session_factory(engine), redis, embedder)
+        yield Runtime(settings, urls, engine, session_factory(engine), redis, embedder, queue)
     finally:
         await redis.aclose()
         await engine.dispose()

@@ -61,6 +61,8 @@ class ModelSettings(_Base):
     openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
     embeddings: str = Field(default="local", alias="PRM_EMBEDDINGS")
     stt_model: str = Field(default="whisper-1", alias="PRM_STT_MODEL")
+    # per model call; a WhatsApp turn must fit PRM_TWIML_BUDGET_MS with retries and the offline fallback
+    llm_timeout_s: float = Field(default=4.0, alias="PRM_LLM_TIMEOUT_S", gt=0)
 
     @field_validator("embeddings")
     @classmethod
@@ -77,6 +79,27 @@ class TwilioSettings(_Base):
     api_url: str | None = Field(default=None, alias="PRM_TWILIO_API_URL")
     whatsapp_reply: Literal["twiml", "rest"] = Field(default="twiml", alias="PRM_WHATSAPP_REPLY")
     twiml_budget_ms: int = Field(default=8000, alias="PRM_TWIML_BUDGET_MS", ge=0)
+    # message kind → approved template ContentSid, for WhatsApp outside the 24-hour window,
+    # e.g. {"reply": "HX…", "reminder": "HX…", "followup": "HX…"}
+    whatsapp_templates: dict[str, str] = Field(default_factory=dict, alias="PRM_WHATSAPP_TEMPLATES")
+    sms_from: str | None = Field(default=None, alias="TWILIO_SMS_FROM")
+
+
+class ChannelSettings(_Base):
+    """How inbound traffic is paced and where media and jobs go."""
+
+    rate_limit_per_minute: int = Field(default=20, alias="PRM_RATE_LIMIT_PER_MINUTE", ge=1)
+    media_url: str | None = Field(default=None, alias="PRM_MEDIA_URL")  # default: PRM_DATA_DIR/media
+    media_max_bytes: int = Field(default=16 * 1024 * 1024, alias="PRM_MEDIA_MAX_BYTES", ge=1024)
+    worker_concurrency: int = Field(default=4, alias="PRM_WORKER_CONCURRENCY", ge=1)
+    # a worker heartbeats every PRM_WORKER_HEARTBEAT_S; after PRM_WORKER_STALLED_S of silence its
+    # running jobs (a worker killed with -9) are retried by another worker
+    worker_heartbeat_s: float = Field(default=10, alias="PRM_WORKER_HEARTBEAT_S", gt=0)
+    worker_stalled_s: float = Field(default=30, alias="PRM_WORKER_STALLED_S", gt=0)
+    voice_wait_ms: int = Field(default=20000, alias="PRM_VOICE_WAIT_MS", ge=0)
+    smtp_host: str | None = Field(default=None, alias="PRM_SMTP_HOST")
+    smtp_port: int = Field(default=25, alias="PRM_SMTP_PORT")
+    smtp_from: str = Field(default="clinic@localhost", alias="PRM_SMTP_FROM")
 
 
 class ClinicSettings(_Base):
@@ -107,6 +130,7 @@ class Settings(_Base):
     models: ModelSettings = Field(default_factory=ModelSettings)
     twilio: TwilioSettings = Field(default_factory=TwilioSettings)
     clinic: ClinicSettings = Field(default_factory=ClinicSettings)
+    channels: ChannelSettings = Field(default_factory=ChannelSettings)
 
     @model_validator(mode="after")
     def _no_placeholders(self) -> Settings:

@@ -19,13 +19,16 @@ from zoneinfo import ZoneInfo
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.tracing import TraceRecorder
+from store.conversations import inbox
 from store.conversations import service as conversations
-from store.conversations.models import Channel, ConversationStatus, Direction
+from store.conversations.models import Channel, ConversationStatus, Direction, Message
 from store.database import transaction
 from store.knowledge.embeddings import Embedder
 from store.traces import service as traces
@@ -37,6 +40,7 @@ class TurnResult:
     reply: str  # empty when staff own the conversation
     outcome: str
     state: dict[str, Any] = field(default_factory=dict)
+    actions: list[str] = field(default_factory=list)  # e.g. ["appointment.booked"], see graphs/actions.py
 
 
 @dataclass
@@ -62,20 +66,36 @@ class Runner:
         phone: str,
         texts: list[str],
         record_inbound: bool = True,
+        inbound_ids: list[uuid.UUID] | None = None,
         callbacks: list[BaseCallbackHandler] | None = None,
+        prefill: dict[str, Any] | None = None,
     ) -> TurnResult:
-        """One turn: `texts` are the patient's new messages (a burst is one turn)."""
+        """One turn: `texts` are the patient's new messages (a burst is one turn).
+
+        `prefill` makes the turn a hand-off from another channel — a voice call's `extracted_data`
+        ({} when it extracted nothing), with `texts` its transcript: the graph checks each field,
+        completes what it can and words its reply to be read later, on this conversation's channel.
+
+        With `inbound_ids` the messages are already in the inbox (the queued path): the turn marks
+        them processed and links them to its reply in the same transaction that records the reply,
+        and a turn that crashed half-way is resumed from its last checkpoint instead of replayed.
+        """
         now, started = self.clock(), time.perf_counter()
-        inbound_ids: list[uuid.UUID] = []
+        queued = inbound_ids is not None
+        inbound_ids = list(inbound_ids or [])
         async with transaction(self.sessions) as session:
             conversation = await conversations.get_or_create(session, channel=channel, address=phone)
-            if record_inbound:
+            if record_inbound and not queued:
                 for text in texts:
                     message = await conversations.add_message(
                         session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
                     )
                     inbound_ids.append(message.id)
             silent = conversation.status == ConversationStatus.HANDOFF
+            if silent and queued:
+                await inbox.mark_processed(
+                    session, messages=await _messages(session, inbound_ids), reply=None, now=now
+                )
         if silent:
             return TurnResult(conversation.id, "", "handoff")
         context = AgentContext(
@@ -89,9 +109,11 @@ class Runner:
             phraser=self.phraser,
         )
         recorder = TraceRecorder()
+        turn_key = ",".join(sorted(str(i) for i in inbound_ids)) if queued else None
         config: RunnableConfig = {
             "configurable": {"thread_id": str(conversation.id)},
             "callbacks": [recorder, *(callbacks or [])],
+            "metadata": {"inbound_key": turn_key} if turn_key else {},
         }
 
         async def save_trace(
@@ -113,7 +135,8 @@ class Runner:
             )
 
         try:
-            state = await self.graph.ainvoke(TurnInput(inbound=texts), config=config, context=context)
+            turn = TurnInput(inbound=texts) if prefill is None else TurnInput(inbound=texts, prefill=prefill)
+            state = await self._play(turn, config, context, turn_key)
         except Exception as error:
             async with transaction(self.sessions) as session:
                 await save_trace(
@@ -127,12 +150,46 @@ class Runner:
         reply = state["reply"][0]
         async with transaction(self.sessions) as session:
             conversation = await conversations.get(session, conversation_id=conversation.id)
-            await conversations.add_message(
-                session, conversation=conversation, direction=Direction.OUTBOUND, body=reply, now=self.clock()
-            )
+            if queued:
+                reply_message = await inbox.add_reply(
+                    session, conversation=conversation, body=reply, now=self.clock()
+                )
+                await inbox.mark_processed(
+                    session, messages=await _messages(session, inbound_ids), reply=reply_message, now=now
+                )
+            else:
+                await conversations.add_message(
+                    session,
+                    conversation=conversation,
+                    direction=Direction.OUTBOUND,
+                    body=reply,
+                    now=self.clock(),
+                )
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])
             await save_trace(
                 session, turn=state.get("turn", 0), reply=reply, outcome=state.get("outcome") or "none"
             )
-        return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state))
+        actions = actions_of(recorder.steps, state)
+        return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state), actions)
+
+    async def _play(
+        self, turn: TurnInput, config: RunnableConfig, context: AgentContext, turn_key: str | None
+    ) -> dict[str, Any]:
+        """Invoke the graph, or finish the same turn if a crash interrupted it after a checkpoint.
+
+        The checkpoints of a queued turn carry its inbound key in their metadata: a retried job
+        that finds its own key either resumes the unfinished run (`next` is not empty; tools are
+        idempotent on their step) or, when the run had finished, takes its state as it is.
+        """
+        if turn_key is not None:
+            snapshot = await self.graph.aget_state(config)
+            if (snapshot.metadata or {}).get("inbound_key") == turn_key:
+                if snapshot.next:
+                    return dict(await self.graph.ainvoke(None, config=config, context=context))
+                return dict(snapshot.values)
+        return dict(await self.graph.ainvoke(turn, config=config, context=context))
+
+
+async def _messages(session: AsyncSession, ids: list[uuid.UUID]) -> list[Message]:
+    return list(await session.scalars(select(Message).where(Message.id.in_(ids))))

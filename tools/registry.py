@@ -48,6 +48,7 @@ TOOLS: dict[str, tuple[ToolFn, type[BaseModel]]] = {
     "list_appointments": (scheduling.list_appointments, NoArgs),
     "cancel_appointment": (scheduling.cancel_appointment, AppointmentArgs),
     "reschedule_appointment": (scheduling.reschedule_appointment, RescheduleArgs),
+    "confirm_appointment": (scheduling.confirm_appointment, AppointmentArgs),
     "open_ticket": (tickets.open_ticket, TicketArgs),
     "search_knowledge": (knowledge.search_knowledge, KnowledgeArgs),
     "record_journey_event": (journeys.record_journey_event, JourneyEventArgs),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from store.database import transaction
+from store.errors import Conflict, NotFound
 from store.patients import service as patients
+from store.scheduling import reminders
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment, AppointmentStatus, Slot
 from tools.context import ToolContext
@@ -137,3 +139,23 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Book
         return BookingOutcome(
             status="slot_unavailable", alternatives=[slot_option(s) for s in lost.alternatives]
         )
+
+
+async def confirm_appointment(args: AppointmentArgs, ctx: ToolContext) -> AppointmentView | None:
+    """Record that the verified patient will come to one of their own booked appointments.
+
+    None when it is not theirs, no longer booked (cancelled, moved) or already started.
+    """
+    patient_id = ctx.require_patient("confirm_appointment")
+    try:
+        async with transaction(ctx.sessions) as session:
+            appointment = await reminders.confirm(
+                session,
+                appointment_id=args.appointment_id,
+                patient_id=patient_id,
+                now=ctx.now,
+                actor=ctx.actor,
+            )
+            return appointment_view(appointment)
+    except (NotFound, Conflict):
+        return None

@@ -76,6 +76,23 @@ EN: dict[str, str] = {
     "intake_feeling_better": "How are you feeling after your visit? If anything worries you, reply here "
     "and our team will get back to you.",
     "intake_satisfaction": "How satisfied were you with your visit, from 1 (poor) to 5 (excellent)?",
+    "call_followup": "Thank you for calling {clinic}.",
+    "call_followup_open": "Thank you for calling {clinic}. Let's finish here on WhatsApp.",
+    "reminder": "Reminder from {clinic}: {name}, you have a {specialty} appointment with {practitioner} "
+    "on {when}, at {address}.\nReply 1 or CONFIRM to confirm it, 2 or CANCEL to cancel it, or 3 or CHANGE "
+    "to move it.",
+    "followup": "Hi {name}, thank you for visiting {clinic} on {day}. How did your visit with "
+    "{practitioner} go? If anything is worrying you, reply here and our team will get back to you.",
+    "attendance_confirmed": "Thank you, your appointment on {when} with {practitioner} is confirmed. "
+    "See you then!",
+    "reminder_options": "Would you like to cancel it or move it to another day? Reply CANCEL or CHANGE.",
+    "appointment_not_found": "I couldn't find that appointment among your upcoming ones.",
+    "visit_glad": "I'm glad to hear it. Thank you for letting us know!",
+    "visit_noted": "Thank you for letting us know.",
+    "visit_problem": "I'm sorry to hear that. I've passed this to our clinical team (reference "
+    "{reference}); they'll get back to you here. If it gets worse or feels urgent, call 911.",
+    "visit_complaint": "I'm sorry to hear that. I've passed your feedback to our {team} team (reference "
+    "{reference}). {next_steps}",
 }
 
 ES: dict[str, str] = {
@@ -144,6 +161,23 @@ ES: dict[str, str] = {
     "intake_feeling_better": "¿Cómo se encuentra después de su visita? Si algo le preocupa, responda aquí "
     "y nuestro equipo le contestará.",
     "intake_satisfaction": "¿Qué tan satisfecho quedó con su visita, del 1 (mal) al 5 (excelente)?",
+    "call_followup": "Gracias por llamar a {clinic}.",
+    "call_followup_open": "Gracias por llamar a {clinic}. Terminamos por aquí, por WhatsApp.",
+    "reminder": "Recordatorio de {clinic}: {name}, tiene una cita de {specialty} con {practitioner} el "
+    "{when}, en {address}.\nResponda 1 o CONFIRMAR para confirmarla, 2 o CANCELAR para cancelarla, o 3 o "
+    "CAMBIAR para cambiarla.",
+    "followup": "Hola {name}, gracias por visitar {clinic} el {day}. ¿Qué tal fue su visita con "
+    "{practitioner}? Si algo le preocupa, responda aquí y nuestro equipo le contestará.",
+    "attendance_confirmed": "Gracias, su cita del {when} con {practitioner} queda confirmada. "
+    "¡Hasta entonces!",
+    "reminder_options": "¿Quiere cancelarla o cambiarla a otro día? Responda CANCELAR o CAMBIAR.",
+    "appointment_not_found": "No encontré esa cita entre sus próximas citas.",
+    "visit_glad": "Me alegra saberlo. ¡Gracias por contárnoslo!",
+    "visit_noted": "Gracias por contárnoslo.",
+    "visit_problem": "Siento oír eso. He pasado esto a nuestro equipo clínico (referencia {reference}); "
+    "le responderán por aquí. Si empeora o es urgente, llame al 911.",
+    "visit_complaint": "Siento oír eso. He pasado su opinión a nuestro equipo de {team} (referencia "
+    "{reference}). {next_steps}",
 }
 
 TEMPLATES = {"en": EN, "es": ES}

@@ -32,6 +32,10 @@ _ASAP = re.compile(
 _ANY_TIME = re.compile(
     r"\b(?:any\s*time|whenever|no\s+preference|any\s+day|cuando\s+sea|me\s+da\s+igual|cualquier\s+(?:dia|momento|hora))\b"
 )
+# "Thursday instead of Tuesday", "el lunes en vez del martes": the day after these is the one not wanted.
+_REPLACED = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|en\s+(?:vez|lugar)\s+del?)\s+(?:(?:the|on|el|la)\s+)?$"
+)
 # Units and calendar words that make a leftover phrase worth handing to dateparser.
 _DATEISH = re.compile(
     rf"\d[./-]\d|\b(?:{'|'.join([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])})\b"
@@ -59,7 +63,7 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
     """`parse_when` on an already analysed text (the caller may have blanked out a birth date)."""
     local_now = now.astimezone(tz)
     source = text.corrected
-    found = find_days(source, local_now.date(), language)
+    found = _wanted(find_days(source, local_now.date(), language), source)
     daypart = find_daypart(source)
     asap = _ASAP.search(source)
     any_time = _ANY_TIME.search(source)
@@ -79,6 +83,13 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
     start, end, part = _range(first, last, daypart, tz)
     start = max(start, local_now)
     return When(start, max(end, start), part, asap is not None, quoted)
+
+
+def _wanted(found: list[Found], source: str) -> list[Found]:
+    """The anchors the patient asks for: a day named after "instead of" is dropped (unless it is
+    the only day said, which is then the best reading there is)."""
+    kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])]
+    return kept or found
 
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:

@@ -51,6 +51,9 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|push the appointment|move my visit|move my appt|change my appt|change my visit|pasar mi cita"
         "|switch my appointment|switch the appointment|switch my appt|switch it"
         "|different day for my appointment|different time for my appointment|another day for my appointment"
+        "|cambiarla|cambiarmela|me la cambias|me la cambia|me la puedes cambiar|me la puede cambiar"
+        "|me la pueden cambiar|la podemos cambiar|la puedo cambiar|moverla|me la puedes mover"
+        "|me la puede mover|pasarla|la podemos pasar|la puedo pasar|me la pueden pasar"
     ),
     Intent.CANCEL: phrases(
         "cancel|cancelled|canceled|cancelling|canceling|call off|delete my appointment"
@@ -106,7 +109,7 @@ _ASK_FOR_PERSON = re.compile(
     r"\b(?:talk|speak|chat|connect\s+me|put\s+me\s+through|transfer\s+me)\s+(?:to|with)\s+"
     r"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?(?:person|human|agent|representative"
     r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody)\b"
-    r"|\b(?:hablar|comunicar(?:me)?|pasar(?:me)?|transferir(?:me)?)\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
+    r"|\b(?:hablar|comunicar(?:me)?|pas(?:ar|arme|ame|eme)|transferir(?:me)?)\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
     r"(?:persona|humano|agente|recepcionista"
     r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
 )

@@ -29,11 +29,13 @@ _SOFT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _PARTICLES = word_set("de del la las los y van von da di du le st")
-# Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990").
+# Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990"), and
+# the apologies that open a second try ("sorry, Tom Smith, March 2 2015").
 _CONNECTORS = word_set(
     """born dob d.o.b date of birth birthday birth and my is name phone number tel here it's its
     nacido nacida naci nací fecha nacimiento el on y mi es nombre teléfono telefono aquí aqui
-    hi hello hey hola buenas buenos dias días good morning afternoon evening"""
+    hi hello hey hola buenas buenos dias días good morning afternoon evening
+    sorry oops actually ok okay perdón perdon disculpa disculpe"""
 )
 _EXTRA = word_set(
     """fine good ok okay sure great well sorry here calling looking trying going writing texting

@@ -15,7 +15,7 @@ from agents.understanding.timewords import MONTHS, WEEKDAYS
 
 _SPECIALISTS: dict[str, tuple[str, ...]] = {
     "cardiology": phrases(
-        "cardiologist|cardiology|cardiólogo|cardióloga|cardiología|heart doctor|heart specialist"
+        "cardiologist|cardiology|cardio|cardiólogo|cardióloga|cardiología|heart doctor|heart specialist"
         "|médico del corazón|doctor del corazón|especialista del corazón"
     ),
     "dermatology": phrases(
@@ -23,7 +23,7 @@ _SPECIALISTS: dict[str, tuple[str, ...]] = {
         "|skin specialist|médico de la piel|doctor de la piel"
     ),
     "pediatrics": phrases(
-        "pediatrician|paediatrician|pediatrics|paediatrics|pediatric|pediatra|pediatría"
+        "pediatrician|paediatrician|pediatrics|paediatrics|pediatric|peds|pediatra|pediatría"
         "|children's doctor|kids doctor|child doctor"
     ),
     "orthopedics": phrases(
@@ -142,11 +142,14 @@ def _first_complaint(source: str) -> tuple[str, re.Match[str]] | None:
 def find_practitioner(clean_text: str) -> str | None:
     """The name after "Dr."/"Dra."/"Doctor" ("Dr. Patel" → "Patel", "dra. garcía" → "García").
 
-    After "doctor" the name must be capitalised ("a doctor tomorrow" names nobody); after the
-    unambiguous "Dr"/"Dra" a lower-case surname is accepted. At most two words are taken.
+    After "doctor" the name must be capitalised ("a doctor tomorrow" names nobody) and in the same
+    sentence; after the unambiguous "Dr"/"Dra" a lower-case surname is accepted. At most two words
+    are taken.
     """
     for title in _TITLE.finditer(clean_text):
         abbreviated = title.group().lower().startswith("dr")
+        if not abbreviated and "." in title.group():
+            continue  # "I am the doctor. List…": the sentence ended, no name follows
         words: list[str] = []
         for raw in clean_text[title.end() :].split()[:2]:
             word = _NAME_WORD.match(raw)

@@ -142,9 +142,13 @@ def ticket_category(text: Text) -> TicketCategory | None:
 
 
 def ticket_priority(text: Text) -> TicketPriority:
-    """High when the patient is out of medicine or says it is urgent, low when they say no rush."""
-    if _HIGH.search(text.corrected):
+    """High when the patient is out of medicine or says it is urgent, low when they say no rush.
+
+    "Not urgent" / "no es urgente" is read as a whole first, so its "urgent" never makes it high.
+    """
+    calm = _LOW.sub(" ", text.corrected)
+    if _HIGH.search(calm):
         return "high"
-    if _LOW.search(text.corrected):
+    if calm != text.corrected:
         return "low"
     return "normal"

@@ -23,6 +23,7 @@ from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_l
 from agents.understanding.names import name_in
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
+from agents.understanding.topics import is_question
 from agents.understanding.types import (
     Expecting,
     Fields,
@@ -148,8 +149,8 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         return expected
     request = intents.request_intent(text)
     if expecting in _FREE_TEXT and text.clean:
-        if request and request.intent is Intent.QUESTION and request.confidence > GUESS:
-            return request
+        if request and request.intent is Intent.QUESTION and request.confidence > GUESS and is_question(text):
+            return request  # "Blue Cross" answers "which insurance?"; "do you take Aetna?" asks
         if not (small := intents.small_talk(text)) or small.intent not in (Intent.THANKS, Intent.GREETING):
             return Reading(Intent.PROVIDE_INFO, EXACT)
         return small

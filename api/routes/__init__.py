@@ -12,6 +12,7 @@ from api.routes import (
     patients,
     practitioners,
     slots,
+    subscribers,
     tickets,
     traces,
 )
@@ -27,5 +28,6 @@ ROUTERS: list[APIRouter] = [
     conversations.router,
     traces.router,
     knowledge.router,
+    subscribers.router,
     fhir.router,
 ]

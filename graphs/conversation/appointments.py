@@ -51,28 +51,35 @@ async def list_appointments(
 async def choose_appointment(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
-    """Which appointment the task is about: the one picked, the only one, or ask among several."""
+    """Which appointment the task is about: the one picked, the only one, or ask among several.
+
+    An appointment named from outside the chat (the reminder being answered, a call's
+    `appointment_id`) counts only if it is among the verified patient's own upcoming ones; if not,
+    the patient is told and asked among theirs — never switched silently to another.
+    """
     pending = state.get("pending") or {}
+    reply = state.get("reply", [])
     if "appointment" not in pending:
         upcoming = await _upcoming(state, runtime, config)
+        named = pending.get("appointment_id")
+        match = next((a for a in upcoming if a["id"] == named), None)
+        if named and match is None:
+            reply = [*reply, line(state, "appointment_not_found")]
         if not upcoming:
-            return {
-                "reply": [*state.get("reply", []), line(state, "no_appointments")],
-                **finish("none"),
-                "step": "respond",
-            }
-        if len(upcoming) > 1:
+            return {"reply": [*reply, line(state, "no_appointments")], **finish("none"), "step": "respond"}
+        if match is None and (len(upcoming) > 1 or named):
             text = line(state, "which_appointment", options=numbered(state, runtime, upcoming))
             return {
-                "reply": [*state.get("reply", []), text],
+                "reply": [*reply, text],
                 "targets": upcoming,
                 "awaiting": "which_appointment",
                 "step": "respond",
             }
-        pending = {"appointment": upcoming[0]}
+        pending = {"appointment": match or upcoming[0]}
     pending = {**pending, "action": state.get("task")}
-    merged: ConversationState = {**state, "pending": pending}
-    return {"pending": pending, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
+    merged: ConversationState = {**state, "pending": pending, "reply": reply}
+    step = next_for_task(merged, state.get("task"), state.get("gathered", {}))
+    return {"pending": pending, "reply": reply, "step": step}
 
 
 async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:

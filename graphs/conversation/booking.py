@@ -75,11 +75,19 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
 async def find_slots(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
-    """Offer the first three free slots; if none, the nearest; if none at all, say so and open a ticket."""
+    """Offer the first three free slots; if none, the nearest; if none at all, say so and open a ticket.
+
+    A call that named an exact free time books it in this same turn (the caller cannot pick from
+    a list any more); the confirmation then reaches them on WhatsApp.
+    """
     ctx = tool_context(state, runtime, config)
     args = search_args(state, runtime)
     label = specialty_label(state, args.specialty)
     slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
+    if slots and state.get("task") == "book" and state.get("gathered", {}).get("exact"):
+        # The caller named the very minute (the search was for it alone) and it is free: book it.
+        chosen = {"action": "book", "slot": slots[0].model_dump(mode="json")}
+        return await book({**state, "pending": chosen}, runtime, config)
     if slots:
         return offer(state, runtime, "offer", slots, specialty=label)
     nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)

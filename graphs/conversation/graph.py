@@ -3,7 +3,8 @@
 START → receive ─┬─ alert_emergency / update_consent / refuse / hand_off ─────────────→ respond → END
                  └─ plan_step ─→ (step) identify ↺ / ask / clarify / find_slots / book / confirm /
                                  choose_appointment ↺ / cancel / reschedule / keep / list_appointments /
-                                 open_ticket / answer / record_intake / greet / thank / not_understood
+                                 open_ticket / answer / record_intake / greet / thank / not_understood /
+                                 confirm_attendance / remind_options / hear_visit
                     a step that changed something → advance_journey → respond
 """
 
@@ -15,7 +16,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
-from graphs.conversation import appointments, booking, identity, intake, respond, safety, support
+from graphs.conversation import appointments, booking, followups, identity, intake, respond, safety, support
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, Step, TurnInput
 
@@ -40,6 +41,9 @@ STEP_NODES: dict[str, Any] = {
     "thank": support.thank,
     "not_understood": support.not_understood,
     "hand_off": support.hand_off,
+    "confirm_attendance": followups.confirm_attendance,
+    "remind_options": followups.remind_options,
+    "hear_visit": followups.hear_visit,
 }
 
 

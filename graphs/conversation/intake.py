@@ -9,10 +9,11 @@ from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent
+from agents.understanding import Intent, Language
 from graphs.conversation.common import tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
+from graphs.conversation.prefill import caller_text, merge, read_prefill
 from graphs.conversation.state import ConversationState
 from tools import registry
 from tools.schemas import PatientRef
@@ -21,17 +22,33 @@ from tools.schemas import PatientRef
 async def receive(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
-    """Understand this turn's messages (a burst is read as one) in the light of what was asked."""
-    texts = [t.strip() for t in state["inbound"] if t.strip()]
+    """Understand this turn's messages (a burst is read as one) in the light of what was asked.
+
+    A hand-off (`prefill` given: a voice call) is a fresh request, not an answer to the last
+    WhatsApp question — the caller never saw it — so nothing is awaited; only the caller's side of
+    the transcript is read, and the call's checked fields are merged into that reading.
+    """
     context = runtime.context
+    raw = state.get("prefill")
+    texts = [caller_text(t) if raw is not None else t.strip() for t in state["inbound"]]
+    texts = [t for t in texts if t]
+    hint: Language | None = state.get("language") or await _registered_language(state, runtime, config)  # type: ignore[assignment]
+    called = (
+        read_prefill(raw, now=context.now, tz=context.tz, language_hint=hint) if raw is not None else None
+    )
+    awaited = (
+        None if called is not None else state.get("awaiting")
+    )  # still last turn's: moved to awaited here
     understanding = await context.understander(
         "\n".join(texts),
         now=context.now,
         tz=context.tz,
-        expecting=expecting(state.get("awaiting")),  # still last turn's: this node moves it to awaited
-        language_hint=state.get("language") or await _registered_language(state, runtime, config),  # type: ignore[arg-type]
+        expecting=expecting(awaited),
+        language_hint=(called.language if called else None) or hint,
         config=config,
     )
+    if called is not None:
+        understanding = merge(understanding, called, tz=context.tz)
     return {
         "messages": [HumanMessage(t) for t in texts],
         "turn": state.get("turn", 0) + 1,
@@ -41,8 +58,11 @@ async def receive(
         "outcome": None,
         "events": [],
         "step": None,
-        "awaited": state.get("awaiting"),
+        "awaited": awaited,
         "awaiting": None,
+        "prefill": None,  # consumed: the next turn is not a hand-off unless it brings its own
+        "prefilled": called.as_state() if called else None,
+        "reminder": state.get("reminder") if awaited in ("reminder", "followup") else None,
     }
 
 

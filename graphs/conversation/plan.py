@@ -13,6 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding, resolve_choice
+from agents.understanding.followups import reminder_answer, visit_report
+from agents.understanding.intents import GUESS
 from graphs.conversation.state import Awaiting, ConversationState, Step, Task
 
 TASK_OF: dict[Intent, Task] = {
@@ -23,8 +25,17 @@ TASK_OF: dict[Intent, Task] = {
     Intent.TICKET: "ticket",
     Intent.QUESTION: "question",
 }
-DIRECT_STEP: dict[Task, Step] = {"list": "list_appointments", "ticket": "open_ticket", "question": "answer"}
-NEEDS_IDENTITY: set[Task] = {"book", "cancel", "reschedule", "list", "ticket"}
+DIRECT_STEP: dict[Task, Step] = {
+    "list": "list_appointments",
+    "ticket": "open_ticket",
+    "question": "answer",
+    "feedback": "hear_visit",
+}
+NEEDS_IDENTITY: set[Task] = {"book", "cancel", "reschedule", "list", "ticket", "attend", "feedback"}
+ON_APPOINTMENT: set[Task] = {"cancel", "reschedule", "attend"}  # tasks about one existing appointment
+REMINDER_TASKS: dict[str, Task] = {"confirm": "attend", "cancel": "cancel", "reschedule": "reschedule"}
+# Replies to a reminder or a follow-up are read with no expectation: "no puedo ir" is a cancellation,
+# not a plain "no", and "can I book another visit?" a request, not an account of the last one.
 EXPECTING: dict[Awaiting, str] = {
     "identity": "identity",
     "specialty": "specialty",
@@ -57,6 +68,56 @@ def gathered_from(u: Understanding) -> dict[str, Any]:
 
 
 ACTIONS = {Intent.BOOK, Intent.CANCEL, Intent.RESCHEDULE, Intent.LIST_APPOINTMENTS, Intent.HANDOFF}
+PROBLEMS = ("medical_question", "complaint")
+
+
+def _about_reminder(state: ConversationState, task: Task, gathered: dict[str, Any]) -> dict[str, Any]:
+    """Start `task` on the appointment the reminder or follow-up was about.
+
+    The appointment is only named here (`appointment_id`); choose_appointment checks it is one of
+    the verified patient's own. If someone else on a shared phone was verified earlier, identify
+    asks again who is writing: the phone, not this thread's history, is what was reminded.
+    """
+    reminder = state.get("reminder") or {}
+    pending = {"appointment_id": reminder["appointment_id"]} if task in ON_APPOINTMENT else None
+    update: dict[str, Any] = {
+        "task": task,
+        "asked": [],
+        "offered": [],
+        "gathered": gathered,
+        "pending": pending,
+    }
+    if state.get("patient_id") not in (None, reminder.get("patient_id")):
+        update["patient_id"] = None
+    merged: ConversationState = {**state, **update}  # type: ignore[typeddict-item]
+    return {**update, "step": next_for_task(merged, task, gathered)}
+
+
+def _reminder_reply(state: ConversationState, u: Understanding) -> dict[str, Any] | None:
+    """CONFIRM / CANCEL / CHANGE about the reminded appointment; a bare "no" asks which; else None."""
+    if u.intent in (Intent.CANCEL, Intent.RESCHEDULE):
+        answer: str | None = "cancel" if u.intent == Intent.CANCEL else "reschedule"
+    else:
+        answer = reminder_answer(u.text) or ("confirm" if u.intent == Intent.AFFIRM else None)
+    if answer is None:
+        return {"step": "remind_options"} if u.intent == Intent.DENY else None
+    return _about_reminder(state, REMINDER_TASKS[answer], gathered_from(u))
+
+
+def _followup_reply(state: ConversationState, u: Understanding) -> dict[str, Any] | None:
+    """How the visit went: a problem becomes a ticket; a clear new request is served as usual.
+
+    Only a request said in so many words counts as one: "my knee still hurts" reads as booking
+    orthopedics by guesswork, but after a visit it is an account of how the patient is doing.
+    """
+    report = visit_report(u.text)
+    asked_for = TASK_OF.get(u.intent)
+    if asked_for in ("book", "cancel", "reschedule", "list") and u.confidence > GUESS:
+        return None
+    if report not in PROBLEMS and asked_for in ("question", "ticket"):
+        return None
+    gathered = {"report": report or "noted", "account": u.text[:1000]}
+    return _about_reminder(state, "feedback", gathered)
 
 
 def _answers_intake(u: Understanding) -> bool:
@@ -76,6 +137,10 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
     """The update when the message answers what the agent was waiting for; None if it does not."""
     awaiting = state.get("awaited")
     new_task = TASK_OF.get(u.intent)
+    if awaiting == "reminder":
+        return _reminder_reply(state, u)
+    if awaiting == "followup":
+        return _followup_reply(state, u)
     if awaiting == "identity" and (u.fields.name or u.fields.birth_date):
         return {"step": "identify"}
     if awaiting == "confirm":
@@ -121,10 +186,12 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: dict[st
         if "when" not in gathered and "when" not in state.get("asked", []):
             return "ask"
         return "find_slots"
-    if task in ("cancel", "reschedule"):
+    if task in ON_APPOINTMENT:
         pending = state.get("pending") or {}
         if "appointment" not in pending:
             return "choose_appointment"
+        if task == "attend":
+            return "confirm_attendance"
         if task == "cancel":
             return "confirm"
         return "find_slots" if "when" in gathered or "when" in state.get("asked", []) else "ask"
@@ -137,13 +204,20 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, 
     if answered is not None:
         return answered
     new_task = TASK_OF.get(u.intent)
+    called = state.get("prefilled") or {}
     found = gathered_from(u)
     if new_task is not None and (new_task != state.get("task") or state.get("awaited") is None):
         gathered = found
-        update: dict[str, Any] = {"task": new_task, "asked": [], "offered": [], "pending": None}
+        named = called.get("appointment_id") if new_task in ON_APPOINTMENT else None
+        pending = {"appointment_id": named} if named else None
+        update: dict[str, Any] = {"task": new_task, "asked": [], "offered": [], "pending": pending}
     else:
         gathered = {**state.get("gathered", {}), **found}
         update = {}
+    if "when" in found:  # a new time; one to the minute from a call is booked outright if free
+        gathered.pop("exact", None)
+        if called.get("exact"):
+            gathered["exact"] = True
     task = new_task or state.get("task")
     update["gathered"] = gathered
     if new_task is None and not found:
@@ -151,6 +225,8 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, 
             return {**update, "step": "greet"}
         if u.intent == Intent.THANKS:
             return {**update, "step": "thank", "task": None}
+        if state.get("prefilled") is not None:
+            return {**update, "step": "greet"}  # a call that said nothing usable: offer help, no reproach
         if task is None or state.get("awaited") is None:
             return {**update, "step": "not_understood"}
         # An answer that gave nothing usable ("whenever"): the task goes on with its defaults.

@@ -16,8 +16,15 @@ from graphs.conversation.state import ConversationState
 async def respond(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
-    """Join the turn's reply parts (never empty), let the phraser polish them, and record the reply."""
+    """Join the turn's reply parts (never empty), let the phraser polish them, and record the reply.
+
+    After a call the reply reaches the patient later, on WhatsApp, so it opens by saying what it
+    follows up on (and, when it asks something, that the conversation goes on here) — except in
+    an emergency, where nothing may come before the guidance.
+    """
     parts = [p for p in state.get("reply", []) if p.strip()] or [line(state, "not_understood")]
+    if state.get("prefilled") is not None and state.get("outcome") != "emergency":
+        parts = [line(state, "call_followup_open" if state.get("awaiting") else "call_followup"), *parts]
     draft = "\n\n".join(parts)
     text = await runtime.context.phraser(draft, language=language(state), config=config)  # type: ignore[arg-type]
     return {"messages": [AIMessage(text)], "reply": [text], "outcome": state.get("outcome") or "none"}

@@ -2,18 +2,30 @@
 
 Everything here is plain data (str, int, dict, list, datetime) so the checkpointer can store it
 and a staff member can read it in a trace. The patient's identity (`patient_id`) is set only by the
-identify node from the verified channel; nothing a patient writes can set it directly.
+identify node from the verified channel; nothing a patient writes can set it directly. (The planner
+may clear it, when a reminder about another patient on a shared phone is answered, so that identify
+asks again who is writing.)
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
-Task = Literal["book", "cancel", "reschedule", "list", "ticket", "question"]
-Awaiting = Literal["identity", "specialty", "when", "choice", "which_appointment", "confirm", "intake"]
+Task = Literal["book", "cancel", "reschedule", "list", "ticket", "question", "attend", "feedback"]
+Awaiting = Literal[
+    "identity",
+    "specialty",
+    "when",
+    "choice",
+    "which_appointment",
+    "confirm",
+    "intake",
+    "reminder",  # a reminder went out: confirm, cancel or change that appointment
+    "followup",  # a post-visit follow-up went out: how did the visit go?
+]
 Step = Literal[
     "identify",
     "ask",
@@ -33,14 +45,22 @@ Step = Literal[
     "thank",
     "not_understood",
     "hand_off",
+    "confirm_attendance",
+    "remind_options",
+    "hear_visit",
     "respond",
 ]
 
 
 class TurnInput(TypedDict):
-    """What one turn brings: the patient's new messages (a burst is merged into one turn)."""
+    """What one turn brings: the patient's new messages (a burst is merged into one turn).
+
+    `prefill` comes with a hand-off from another channel — a voice call's `extracted_data` —
+    and marks the turn as one whose reply reaches the patient later, elsewhere (see prefill.py).
+    """
 
     inbound: list[str]
+    prefill: NotRequired[dict[str, Any] | None]
 
 
 class ConversationState(TurnInput, total=False):
@@ -58,9 +78,12 @@ class ConversationState(TurnInput, total=False):
     asked: list[str]  # fields already asked for in this task (ask once, then use a sensible default)
     offered: list[dict[str, Any]]  # SlotOption dicts, in the order shown
     targets: list[dict[str, Any]]  # AppointmentView dicts the patient may choose among
-    pending: dict[str, Any] | None  # the change awaiting a yes/no: {"action", "appointment", "slot"}
+    pending: dict[str, Any] | None  # the change in the making: {"action", "appointment", "slot"}, or
+    # {"appointment_id"} before the appointment a reminder or a call named is checked to be the patient's
     step: Step | None
     misunderstood: int
     reply: list[str]  # this turn's reply, in parts
     outcome: str | None  # this turn's outcome: booked, cancelled, …, none
     events: list[dict[str, Any]]  # domain events this turn, for the journeys: {"event", "appointment_start"}
+    prefilled: dict[str, Any] | None  # this turn's checked hand-off fields; None when not a hand-off
+    reminder: dict[str, Any] | None  # {"kind", "appointment_id", "patient_id"} while awaiting its reply

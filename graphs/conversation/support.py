@@ -69,6 +69,12 @@ def _best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
     return max(in_language or same, key=lambda h: (overlap(h), h.score))
 
 
+def _description(words: str, details: dict[str, str]) -> str:
+    """The patient's words, then what a call's platform noted (medication, pharmacy …) for staff."""
+    noted = "\n".join(f"{key.replace('_', ' ')}: {value}" for key, value in details.items())
+    return "\n\n".join(part for part in (words, noted and f"From the call:\n{noted}") if part)[:4000]
+
+
 async def open_ticket(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> dict[str, Any]:
@@ -76,6 +82,7 @@ async def open_ticket(
     gathered, u = state.get("gathered", {}), understood(state)
     category = gathered.get("ticket_category") or "other"
     priority = gathered.get("ticket_priority") or "normal"
+    called = state.get("prefilled")  # a call's checked fields: None when the patient wrote
     ctx = tool_context(state, runtime, config)
     ticket: TicketRef = await registry.invoke(
         "open_ticket",
@@ -84,8 +91,8 @@ async def open_ticket(
         TicketArgs(
             category=category,
             priority=priority,
-            summary=f"{SUMMARIES[category]} (via chat)",
-            description=u.text[:4000],
+            summary=f"{SUMMARIES[category]} ({'via chat' if called is None else 'via a call'})",
+            description=_description(u.text, (called or {}).get("details") or {}),
         ),
     )
     if category == "medical_question":

@@ -63,6 +63,7 @@ class Conversation(UUIDPk, Timestamps, Base):
     )
     assigned_staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_users.id"))
     last_inbound_at: Mapped[datetime | None]
+    opted_out_at: Mapped[datetime | None]  # STOP/BAJA on this address; START clears it
 
 
 class Message(UUIDPk, Base):

@@ -52,6 +52,7 @@ ACTIVE_STATUSES = (
 )
 _ACTIVE_SQL = "status IN (" + ", ".join(f"'{s.value}'" for s in ACTIVE_STATUSES) + ")"
 _OPEN_SQL = f"status IN ('{SlotStatus.FREE.value}', '{SlotStatus.BUSY_TENTATIVE.value}')"
+_REMINDER_DUE_SQL = f"status = '{AppointmentStatus.BOOKED.value}' AND reminder_sent_at IS NULL"
 _SPECIALTY_SQL = "specialty IN (" + ", ".join(f"'{c}'" for c in SPECIALTIES) + ")"
 
 
@@ -134,6 +135,9 @@ class Appointment(UUIDPk, Timestamps, Base):
         ),
         Index("uq_appointments_active_slot", "slot_id", unique=True, postgresql_where=text(_ACTIVE_SQL)),
         Index("ix_appointments_patient_start", "patient_id", "start_at"),
+        # The reminder and follow-up sweeps run every minute: each walks only the rows still owed one.
+        Index("ix_appointments_reminder_due", "start_at", postgresql_where=text(_REMINDER_DUE_SQL)),
+        Index("ix_appointments_followup_due", "end_at", postgresql_where=text("followup_sent_at IS NULL")),
     )
 
     patient_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patients.id"))
@@ -151,6 +155,11 @@ class Appointment(UUIDPk, Timestamps, Base):
     cancelled_at: Mapped[datetime | None]
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
     rescheduled_from_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("appointments.id"))
+    # Timed messages (store/scheduling/reminders.py): each is sent once per appointment row, and a
+    # rescheduled appointment is a new row, so it earns its reminder again at its new time.
+    reminder_sent_at: Mapped[datetime | None]
+    followup_sent_at: Mapped[datetime | None]
+    confirmed_at: Mapped[datetime | None]  # the patient confirmed by replying to the reminder
 
     practitioner: Mapped[Practitioner] = relationship(lazy="joined")
     location: Mapped[Location] = relationship(lazy="joined")

@@ -1,5 +1,9 @@
 """A local OpenAI-compatible server for tests: `POST /v1/chat/completions` with scripted answers.
 
+It also serves `POST /v1/audio/transcriptions` (multipart, as the client uploads a file) from the
+same script: `transcript(text)` answers `{"text": …}`, `error(...)` works as for chat; the request
+is recorded as `{"model", "file_name", "file_size"}`.
+
 A real HTTP server on 127.0.0.1 (a thread per request, so a slow answer does not block the next
 one), speaking the Chat Completions wire format — `tool_calls` with `function.arguments` as a
 JSON string, `usage`, OpenAI's error bodies — so that the real `ChatOpenAI` client, its HTTP
@@ -14,6 +18,8 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field, replace
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -53,6 +59,11 @@ def error(status: int, message: str = "scripted failure") -> Answer:
     """An HTTP error with OpenAI's error body (429 rate limit, 500 server error, 400 bad request…)."""
     kind = {429: "rate_limit_exceeded", 400: "invalid_request_error"}.get(status, "server_error")
     return Answer(status, body={"error": {"message": message, "type": kind, "param": None, "code": None}})
+
+
+def transcript(content: str) -> Answer:
+    """The speech-to-text endpoint's answer: the words heard."""
+    return Answer(200, body={"text": content})
 
 
 def slow(answer: Answer, seconds: float) -> Answer:
@@ -118,8 +129,12 @@ class OpenAIStub:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
-                request = json.loads(self.rfile.read(length) or b"{}")
-                if self.path != "/v1/chat/completions":
+                raw = self.rfile.read(length)
+                if self.path == "/v1/audio/transcriptions":
+                    request = _upload(self.headers.get("Content-Type", ""), raw)
+                else:
+                    request = json.loads(raw or b"{}")
+                if self.path not in {"/v1/chat/completions", "/v1/audio/transcriptions"}:
                     self._send(404, error(404, f"no route {self.path}").body or {})
                     return
                 answer = stub._next(request, {k.lower(): v for k, v in self.headers.items()})
@@ -145,6 +160,20 @@ class OpenAIStub:
                 pass  # keep test output quiet
 
         return Handler
+
+
+def _upload(content_type: str, raw: bytes) -> dict[str, Any]:
+    """A multipart upload's fields: `model`, and the file's name and size."""
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
+    fields: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        content = part.get_payload(decode=True) or b""
+        if part.get_filename() is not None:
+            fields.update(file_name=part.get_filename(), file_size=len(content))
+        elif isinstance(name, str):
+            fields[name] = content.decode()
+    return fields
 
 
 def _completion(answer: Answer, request: dict[str, Any]) -> dict[str, Any]:

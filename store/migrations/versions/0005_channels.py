@@ -7,7 +7,8 @@ Create Date: 2026-11-28
 Inbound messages wait with `processed_at IS NULL` until a worker's turn takes them (a partial
 index keeps that lookup cheap); each points at the reply its turn produced (`reply_id`), which is
 how a webhook waiting within its TwiML budget finds it. Outbound messages say what they are
-(`kind`) and how they went out (`sent_via`). The procrastinate job queue's schema is installed
+(`kind`) and how they went out (`sent_via`). A conversation remembers an opt-out keyword
+(`opted_out_at`): WhatsApp consent belongs to the number, whoever the patient is. The procrastinate job queue's schema is installed
 here so that `prm db upgrade` is the only set-up step.
 """
 
@@ -35,6 +36,7 @@ def upgrade() -> None:
         ["conversation_id", "created_at"],
         postgresql_where=sa.text("direction = 'inbound' AND processed_at IS NULL"),
     )
+    op.add_column("conversations", sa.Column("opted_out_at", sa.DateTime(timezone=True), nullable=True))
     op.execute(SchemaManager.get_schema())
 
 
@@ -62,6 +64,7 @@ def downgrade() -> None:
         END $$;
         """
     )
+    op.drop_column("conversations", "opted_out_at")
     op.drop_index("ix_messages_pending_inbound", table_name="messages")
     op.drop_column("messages", "attempts")
     op.drop_column("messages", "sent_via")

@@ -1,0 +1,201 @@
+"""`prm eval`: score the agent on a scenario dataset, compare two runs, score the understanding alone.
+
+`run` exits 1 when the success rate is below `--fail-under` (CI gates on it) and 2 when the
+dataset cannot be used; `compare --fail-on-regression` exits 1 when a scenario that passed fails.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from evals.compare import Comparison, ReportError, compare, load_report
+from evals.dataset import DatasetError, Scenario, load_scenarios
+
+eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation: scenario runs, comparisons, NLU.")
+console = Console()
+EXIT_BELOW, EXIT_BAD_INPUT = 1, 2
+FAILURES_SHOWN = 15
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _select(dataset: Path, only: str | None) -> list[Scenario]:
+    try:
+        scenarios = load_scenarios(dataset)
+    except (DatasetError, OSError) as error:
+        console.print(f"[red]cannot use the dataset:[/red] {error}", soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if only:
+        scenarios = [s for s in scenarios if fnmatch.fnmatchcase(s.id, only) or only in s.id]
+        if not scenarios:
+            console.print(f"[red]no scenario id matches --only {only!r}[/red]")
+            raise typer.Exit(EXIT_BAD_INPUT)
+    return scenarios
+
+
+def _summary(report: dict[str, Any]) -> Table:
+    metrics = report["metrics"]
+    table = Table(title=f"Evaluation: {metrics['scenarios']} scenarios, {metrics['tries']} tries")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("success rate", _percent(report["success_rate"]))
+    if "pass_hat_k" in report:
+        table.add_row(f"pass^{report['k']}", _percent(report["pass_hat_k"]))
+    for group in ("by_outcome", "by_language", "by_channel"):
+        for name, row in metrics[group].items():
+            table.add_row(f"  {name}", f"{_percent(row['rate'])} ({row['passed']}/{row['tries']})")
+    fields, turns, latency = metrics["fields"], metrics["turns"], metrics["latency_ms"]
+    table.add_row(
+        "field precision / recall", f"{_percent(fields['precision'])} / {_percent(fields['recall'])}"
+    )
+    table.add_row(
+        "turns to completion mean / p50", f"{_number(turns['mean'], 1)} / {_number(turns['p50'], 1)}"
+    )
+    table.add_row("reply latency p50 / p95 (ms)", f"{_number(latency['p50'])} / {_number(latency['p95'])}")
+    return table
+
+
+def _failures(report: dict[str, Any]) -> Table | None:
+    failed = [s for s in report["scenarios"] if not s["passed"]]
+    if not failed:
+        return None
+    table = Table(title=f"Failed scenarios ({len(failed)})")
+    table.add_column("scenario")
+    table.add_column("why")
+    for scenario in failed[:FAILURES_SHOWN]:
+        table.add_row(scenario["id"], "; ".join(scenario["reasons"][:3]))
+    if len(failed) > FAILURES_SHOWN:
+        table.add_row("…", f"{len(failed) - FAILURES_SHOWN} more in report.html")
+    return table
+
+
+@eval_app.command("run")
+def run_command(
+    dataset: Annotated[Path, typer.Argument(help="Scenario dataset (JSONL).")],
+    out: Annotated[Path, typer.Option(help="Where report.json and report.html go.")] = Path("eval-report"),
+    k: Annotated[int, typer.Option(min=1, help="Tries per scenario (pass^k).")] = 1,
+    model: Annotated[
+        str | None, typer.Option(help="'offline', or a model name (default: PRM_LLM_MODEL, else offline).")
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Tries played at once.")] = 4,
+    fail_under: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 when the success rate is below this.")
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option(help="Scenario ids matching this glob (or containing it).")
+    ] = None,
+) -> None:
+    """Play every scenario in an isolated clinic, score it from the database, write the reports."""
+    from api.cli import with_runtime
+    from api.evals import open_sandboxes, with_model
+    from api.runtime import Runtime
+    from api.settings import Settings
+    from evals.report import build_report, write_report
+    from evals.runner import RunResult, run_scenarios
+
+    scenarios = _select(dataset, only)
+    settings = with_model(Settings(), model)
+
+    async def work(runtime: Runtime) -> RunResult:
+        async with open_sandboxes(settings, runtime.urls, embedder=runtime.embedder) as sandboxes:
+            return await run_scenarios(
+                scenarios,
+                sandboxes=sandboxes,
+                k=k,
+                concurrency=concurrency,
+                simulator=_simulator(settings),
+                console=console,
+            )
+
+    run = with_runtime(work)
+    report = build_report(run, dataset=str(dataset), model=settings.models.llm_model or "offline")
+    json_path, html_path = write_report(report, out)
+    console.print(_summary(report))
+    if failures := _failures(report):
+        console.print(failures)
+    console.print(f"reports: {json_path}  {html_path}", soft_wrap=True)
+    if fail_under is not None and (report["success_rate"] or 0.0) < fail_under:
+        rate = _percent(report["success_rate"])
+        console.print(f"[red]success rate {rate} is below --fail-under {fail_under:.1%}[/red]")
+        raise typer.Exit(EXIT_BELOW)
+
+
+def _simulator(settings: Any) -> Any:
+    """The offline simulator, or the model one when the agent has a model (same endpoint)."""
+    from agents.model.client import chat_model
+    from evals.simulator import OfflineSimulator, model_simulator
+
+    models = settings.models
+    if not models.llm_model:
+        return OfflineSimulator
+    api_key = models.openai_api_key.get_secret_value() if models.openai_api_key else None
+    llm = chat_model(models.llm_model, api_key=api_key, base_url=models.openai_base_url, timeout_s=30)
+    return model_simulator(llm)
+
+
+def _comparison_tables(result: Comparison) -> list[Table]:
+    regressions = Table(title=f"Regressions ({len(result.regressions)}): passed before, fail now")
+    regressions.add_column("scenario")
+    regressions.add_column("why it fails now")
+    for item in result.regressions:
+        regressions.add_row(item["id"], "; ".join(item["reasons"][:3]))
+    deltas = Table(title="Metrics")
+    for column in ("metric", "before", "after", "change"):
+        deltas.add_column(column, justify="left" if column == "metric" else "right")
+    for delta in result.deltas:
+        latency = "latency" in delta.metric or "turns" in delta.metric
+        show = (lambda v: _number(v, 1)) if latency else _percent
+        change = (
+            "—" if delta.change is None else (f"{delta.change:+,.1f}" if latency else f"{delta.change:+.1%}")
+        )
+        deltas.add_row(delta.metric, show(delta.before), show(delta.after), change)
+    return [regressions, deltas]
+
+
+@eval_app.command("compare")
+def compare_command(
+    before: Annotated[Path, typer.Argument(help="The earlier run's report.json.")],
+    after: Annotated[Path, typer.Argument(help="The later run's report.json.")],
+    fail_on_regression: Annotated[bool, typer.Option(help="Exit 1 when any scenario regressed.")] = False,
+) -> None:
+    """Per-scenario regressions and fixes, and metric deltas, between two runs."""
+    try:
+        result = compare(load_report(before), load_report(after))
+    except ReportError as error:
+        console.print(f"[red]{error}[/red]", soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    for table in _comparison_tables(result):
+        console.print(table)
+    console.print(f"fixed ({len(result.fixes)}): {', '.join(result.fixes) or '—'}", soft_wrap=True)
+    if result.added or result.removed:
+        console.print(f"only in the later run: {', '.join(result.added) or '—'}", soft_wrap=True)
+        console.print(f"only in the earlier run: {', '.join(result.removed) or '—'}", soft_wrap=True)
+    if fail_on_regression and result.regressions:
+        raise typer.Exit(EXIT_BELOW)
+
+
+@eval_app.command("nlu")
+def nlu(
+    dataset: Annotated[Path, typer.Argument(help="Utterance dataset (JSONL).")],
+    out: Annotated[Path, typer.Option(help="Where nlu_report.json goes.")] = Path("eval-report"),
+    fail_under: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 when intent accuracy is below this.")
+    ] = None,
+) -> None:
+    """Score the understanding alone: utterance → intent and fields (precision/recall)."""
+    from api.eval_nlu_cli import nlu_command
+
+    if code := nlu_command(dataset, out, fail_under):
+        raise typer.Exit(code)

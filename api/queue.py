@@ -1,0 +1,59 @@
+"""The durable job queue (procrastinate on the same Postgres), and enqueueing in the caller's transaction.
+
+A conversation's turn job carries two locks named after the conversation:
+- `lock`: procrastinate runs at most one job holding it at a time, in the order they were queued,
+  so a conversation takes one turn at a time while different conversations run in parallel;
+- `queueing_lock`: at most one such job may *wait*; a message that arrives while a turn is already
+  waiting is simply taken by that turn (a burst becomes one turn).
+The job row is inserted in the same transaction as the inbox row, so a stored message always has
+a job, and a job never points at a message that was rolled back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import procrastinate
+from procrastinate.exceptions import AlreadyEnqueued
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.database import libpq_url
+
+TURN = "conversation.turn"
+SEND = "message.send"
+
+
+def build_app(database_url: str) -> procrastinate.App:
+    """A procrastinate app on the project's database (its schema is installed by migration 0005)."""
+    connector = procrastinate.PsycopgConnector(conninfo=libpq_url(database_url), min_size=1, max_size=10)
+    return procrastinate.App(connector=connector)
+
+
+async def _raw_connection(session: AsyncSession) -> object:
+    """The psycopg connection under the session's transaction, for procrastinate to defer on."""
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    return raw.driver_connection
+
+
+async def enqueue_turn(session: AsyncSession, app: procrastinate.App, *, conversation_id: uuid.UUID) -> bool:
+    """Queue a turn for the conversation in `session`'s transaction; False when one already waits."""
+    key = f"conversation:{conversation_id}"
+    deferrer = app.configure_task(
+        TURN, lock=key, queueing_lock=key, connection=await _raw_connection(session)
+    )
+    try:
+        async with session.begin_nested():  # a refused duplicate must not abort the caller's transaction
+            await deferrer.defer_async(conversation_id=str(conversation_id))
+    except AlreadyEnqueued:
+        return False
+    return True
+
+
+async def enqueue_send(
+    session: AsyncSession, app: procrastinate.App, *, message_id: uuid.UUID, at: datetime | None = None
+) -> None:
+    """Queue the sending of an outbound message (at `at`, e.g. when a TwiML budget runs out)."""
+    deferrer = app.configure_task(SEND, schedule_at=at, connection=await _raw_connection(session))
+    await deferrer.defer_async(message_id=str(message_id))

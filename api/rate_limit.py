@@ -1,0 +1,32 @@
+"""A per-phone rate limit in Redis: one number cannot flood the agent or reserve every slot.
+
+A fixed one-minute window (INCR + EXPIRE in one pipeline) is enough here: the aim is to stop a
+script, not to shape traffic. Redis being down must not lose messages, so the limit fails open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+
+async def allow(redis: Redis, *, key: str, per_minute: int, now: float | None = None) -> bool:
+    """Whether one more message from `key` (a phone number, hashed: no PHI in Redis keys) may pass."""
+    minute = int((now if now is not None else time.time()) // 60)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+    name = f"prm:rate:{digest}:{minute}"
+    try:
+        async with redis.pipeline(transaction=True) as pipe:
+            pipe.incr(name)
+            pipe.expire(name, 120)
+            count, _ = await pipe.execute()
+    except (RedisError, OSError) as error:
+        log.warning("rate limit skipped, Redis unavailable: %s", type(error).__name__)
+        return True
+    return int(count) <= per_minute

@@ -1,0 +1,226 @@
+"""The job worker: conversation turns, outbound sends, and the periodic sweeps that keep promises.
+
+Tasks are registered on a procrastinate app built per process around the runtime (closures, not
+module globals), so the API process (`prm serve`) and dedicated workers (`prm worker`) run the
+same code. Periodic tasks are deduplicated by procrastinate across workers:
+- `inbox.sweep` re-queues conversations whose messages still wait (a turn that exhausted its
+  retries while Redis was down is taken again once it is back: nothing waits forever);
+- `jobs.retry_stalled` retries jobs of a worker that stopped heartbeating (killed with -9);
+- `outbox.relay` and `journeys.remind` relay events and send reminders when those modules exist.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import procrastinate
+from procrastinate import builtin_tasks
+from procrastinate.retry import RetryStrategy
+
+from api.media import VOICE_NOTE
+from api.outbound import OutboundConfig, deliver
+from api.queue import SEND, TURN, enqueue_send, enqueue_turn
+from api.runtime import Runtime
+from channels.twilio.sender import TwilioSender
+from graphs.runner import Runner
+from store.conversations import inbox
+from store.conversations.models import Channel, Conversation, Message
+from store.database import transaction
+from store.patients import service as patients
+
+log = logging.getLogger(__name__)
+
+# a turn that fails (Redis down, a model outage) is retried with backoff for about ten minutes,
+# then the sweep takes the conversation again; sends retry for about an hour
+TURN_RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
+SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
+SWEEP_AFTER = timedelta(minutes=2)
+VOICE_CALL = "voice_call"  # the media item a voice hand-off is stored with (api/routes/voice.py)
+TYPE_INSTEAD = {
+    "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
+    "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
+}
+
+Prepare = Callable[[list[Message]], Awaitable[list[str]]]
+
+
+async def _texts(messages: list[Message]) -> list[str]:
+    return [message.body for message in messages if message.body.strip()] or [""]
+
+
+@dataclass
+class Worker:
+    """What the tasks need, built once per process by the composition root."""
+
+    runtime: Runtime
+    runner: Runner
+    sender: TwilioSender | None
+    outbound: OutboundConfig
+    prepare: Prepare = _texts  # media → text (voice-note transcription), see api/media.py
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    @property
+    def twiml_budget(self) -> timedelta:
+        return timedelta(milliseconds=self.runtime.settings.twilio.twiml_budget_ms)
+
+    async def take_turn(self, queue: procrastinate.App, conversation_id: uuid.UUID) -> None:
+        """Run one turn over every message of the conversation still waiting, then dispatch the reply."""
+        sessions = self.runtime.sessions
+        async with transaction(sessions) as session:
+            conversation = await session.get(Conversation, conversation_id)
+            pending = await inbox.take_pending(session, conversation_id=conversation_id)
+            if conversation is None or not pending:
+                return
+            channel, address = conversation.channel, conversation.address
+        texts = await self.prepare(pending)
+        readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
+        if not any(readable) and any(VOICE_NOTE in text for text in texts):
+            await self._ask_to_type(conversation_id, pending)
+        else:
+            calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
+            prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
+            result = await self.runner.run_turn(
+                channel=channel,
+                phone=address,
+                texts=[text for text in readable if text] or [""],
+                inbound_ids=[message.id for message in pending],
+                prefill=prefill or None,
+            )
+            if calls:
+                await self._record_actions(pending, result.actions)
+        async with transaction(sessions) as session:
+            first = await inbox.get(session, message_id=pending[0].id)
+            if first is None or first.reply_id is None or channel == Channel.CHAT:
+                return  # silent (staff own it), or read by the terminal/eval line itself
+            from_voice = any(message.channel == Channel.VOICE for message in pending)
+            if from_voice or self.runtime.settings.twilio.whatsapp_reply == "rest":
+                await enqueue_send(session, queue, message_id=first.reply_id)
+            else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
+                received = min(message.created_at for message in pending)
+                at = max(received + self.twiml_budget + timedelta(milliseconds=500), self.now())
+                await enqueue_send(session, queue, message_id=first.reply_id, at=at)
+
+    async def _record_actions(self, pending: list[Message], actions: list[str]) -> None:
+        """What a voice call's turn did, on the call's message, for the platform waiting on its webhook."""
+        async with transaction(self.runtime.sessions) as session:
+            for message in pending:
+                row = await inbox.get(session, message_id=message.id)
+                if row is not None and any(item.get("kind") == VOICE_CALL for item in row.media):
+                    row.media = [
+                        {**item, "actions": actions} if item.get("kind") == VOICE_CALL else item
+                        for item in row.media
+                    ]
+
+    async def _ask_to_type(self, conversation_id: uuid.UUID, pending: list[Message]) -> None:
+        """Voice notes with no speech-to-text configured: ask, in the patient's language, to type."""
+        async with transaction(self.runtime.sessions) as session:
+            conversation = await session.get(Conversation, conversation_id)
+            assert conversation is not None
+            on_phone = await patients.find_by_phone(session, phone=conversation.address)
+            language = "es" if any(p.preferred_language == "es" for p in on_phone) else "en"
+            reply = await inbox.add_reply(
+                session, conversation=conversation, body=TYPE_INSTEAD[language], now=self.now(), kind="notice"
+            )
+            rows = [await inbox.get(session, message_id=message.id) for message in pending]
+            await inbox.mark_processed(session, messages=[r for r in rows if r], reply=reply, now=self.now())
+
+    async def send(self, message_id: uuid.UUID) -> None:
+        await deliver(
+            self.runtime.sessions,
+            message_id=message_id,
+            sender=self.sender,
+            config=self.outbound,
+            now=self.now(),
+        )
+
+    async def sweep(self, queue: procrastinate.App) -> int:
+        async with transaction(self.runtime.sessions) as session:
+            waiting = await inbox.conversations_with_pending(session, older_than=self.now() - SWEEP_AFTER)
+            for conversation_id in waiting:
+                await enqueue_turn(session, queue, conversation_id=conversation_id)
+        return len(waiting)
+
+
+def register(queue: procrastinate.App, worker: Worker, *, stalled_after_s: float = 30) -> None:
+    """Attach the tasks to `queue`."""
+
+    @queue.task(name=TURN, retry=TURN_RETRY, pass_context=False)
+    async def take_turn(conversation_id: str) -> None:
+        await worker.take_turn(queue, uuid.UUID(conversation_id))
+
+    @queue.task(name=SEND, retry=SEND_RETRY, pass_context=False)
+    async def send(message_id: str) -> None:
+        await worker.send(uuid.UUID(message_id))
+
+    @queue.periodic(cron="* * * * * */30")
+    @queue.task(name="inbox.sweep", queueing_lock="inbox.sweep", pass_context=False)
+    async def sweep(timestamp: int) -> None:
+        count = await worker.sweep(queue)
+        if count:
+            log.warning("re-queued %d conversations with waiting messages", count)
+
+    @queue.periodic(cron="* * * * * */5")
+    @queue.task(name="jobs.retry_stalled", queueing_lock="jobs.retry_stalled", pass_context=False)
+    async def retry_stalled(timestamp: int) -> None:
+        stalled = await queue.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after_s)
+        for job in stalled:
+            log.warning("retrying stalled job %s (%s)", job.id, job.task_name)
+            await queue.job_manager.retry_job(job)
+
+    @queue.periodic(cron="0 * * * *")
+    @queue.task(name="jobs.prune", queueing_lock="jobs.prune", pass_context=True)
+    async def prune(context: procrastinate.JobContext, timestamp: int) -> None:
+        await builtin_tasks.remove_old_jobs(
+            context, max_hours=72, remove_failed=False, remove_cancelled=True, remove_aborted=True
+        )
+
+
+STATUS_PATH = "/api/v1/prm/webhooks/twilio/status"
+
+
+def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
+    """The worker's collaborators from settings: the agent, the Twilio sender (when configured)."""
+    from api.agent import build_runner
+    from api.media import build_prepare
+
+    settings = runtime.settings
+    twilio = settings.twilio
+    sender = None
+    if twilio.account_sid and twilio.auth_token:
+        sender = TwilioSender(
+            twilio.account_sid, twilio.auth_token.get_secret_value(), api_url=twilio.api_url
+        )
+    outbound = OutboundConfig(
+        whatsapp_from=twilio.whatsapp_from,
+        sms_from=twilio.sms_from,
+        templates=twilio.whatsapp_templates,
+        status_callback=settings.public_url.rstrip("/") + STATUS_PATH,
+    )
+    return Worker(runtime, runner or build_runner(runtime), sender, outbound, prepare=build_prepare(runtime))
+
+
+async def run_worker(
+    runtime: Runtime,
+    *,
+    concurrency: int,
+    worker: Worker | None = None,
+) -> None:
+    """Run jobs until cancelled. Its own procrastinate app: the runtime's one only defers."""
+    from api.queue import build_app
+
+    heartbeat_s = runtime.settings.channels.worker_heartbeat_s
+    stalled_after_s = runtime.settings.channels.worker_stalled_s
+    queue = build_app(runtime.urls.database_url)
+    register(queue, worker or build_worker(runtime), stalled_after_s=stalled_after_s)
+    async with queue.open_async():
+        await queue.run_worker_async(
+            concurrency=concurrency,
+            install_signal_handlers=False,
+            update_heartbeat_interval=heartbeat_s,
+            stalled_worker_timeout=stalled_after_s,
+            delete_jobs="successful",
+        )

@@ -1,0 +1,206 @@
+"""A voice call handed over to the conversation: the caller's words and the platform's fields, checked.
+
+The voice platform is not ours. Its transcript holds both sides of the call ("Agent: … Caller: …"),
+so only the caller's turns are read as the patient's message. Its `extracted_data` is another
+model's reading of the call, so each field is used only when it checks out: an intent it names
+in any of the usual ways (`book_appointment`, `BookAppointment`, `speak_to_staff`, …), a specialty
+the clinic has, a date that is not past, a well-formed name. Anything else is ignored (and listed
+under `ignored` for the trace), never trusted blindly, and a valid field wins over the guess the
+offline reading made from the transcript.
+
+Identity is not taken from the call beyond the phone the platform verified: keys such as
+`patient_id` or another phone are ignored, and a name and birth date only do what the same words
+typed by the patient would do — tell apart patients sharing the phone, or register a new one on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from agents.understanding import (
+    Intent,
+    Language,
+    RedFlag,
+    TicketCategory,
+    TicketPriority,
+    Understanding,
+    When,
+)
+from graphs.conversation.callfields import (
+    appointment_id_of,
+    birth_date_of,
+    intent_of,
+    key,
+    language_of,
+    name_of,
+    practitioner_of,
+    priority_of,
+    specialty_of,
+    text_of,
+    when_of,
+    with_part,
+)
+
+_AGENT = r"agent|agente|assistant|asistente|ai|bot|receptionist|recepcionista|operator|operadora?|ivr|system"
+_CALLER = r"caller|patient|paciente|user|usuario|usuaria|customer|cliente|llamante"
+_SPEAKER = re.compile(rf"(?<![\w])(?P<who>{_AGENT}|{_CALLER})\s*:", re.IGNORECASE)
+_CALLER_RE = re.compile(rf"^(?:{_CALLER})$", re.IGNORECASE)
+_NOTE = re.compile(r"\[[^\]]*\]")  # "[call dropped]", "[inaudible]"
+
+# Which keys mean what (after `key`); whatever else the platform sends is kept as call details.
+KEYS: dict[str, tuple[str, ...]] = {
+    "intent": ("intent", "intention", "purpose", "call_reason_code"),
+    "language": ("language", "lang", "locale", "preferred_language"),
+    "specialty": ("specialty", "speciality", "department", "specialty_name", "service"),
+    "date": ("preferred_date", "date", "appointment_date", "requested_date", "day"),
+    "time": ("preferred_time", "time", "appointment_time", "requested_time", "time_of_day", "part_of_day"),
+    "reason": ("reason", "reason_for_visit", "visit_reason", "symptoms", "chief_complaint"),
+    "practitioner": ("practitioner", "doctor", "provider", "physician", "preferred_doctor"),
+    "name": ("patient_name", "name", "caller_name", "full_name"),
+    "birth_date": ("birth_date", "date_of_birth", "dob", "birthdate", "patient_dob"),
+    "priority": ("priority", "urgency"),
+    "question": ("question", "query"),
+    "appointment_id": ("appointment_id",),
+}
+_IDENTITY = re.compile(r"(?:^|_)(?:id|mrn|ssn|phone|email|patient)(?:_|$)")  # never used, never kept
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """The fields of a call that checked out; every one None when absent or refused."""
+
+    intent: Intent | None = None
+    ticket_category: TicketCategory | None = None
+    emergency: bool = False
+    language: Language | None = None
+    specialty: str | None = None
+    when: When | None = None
+    exact: bool = False  # `when` is one exact start time: book it straight away if it is free
+    part_only: bool = False  # `when` came from a part of the day alone: a day the caller said wins
+    reason: str | None = None
+    practitioner: str | None = None
+    name: str | None = None
+    birth_date: date | None = None
+    priority: TicketPriority | None = None
+    question: str | None = None
+    appointment_id: str | None = None
+    details: dict[str, str] = field(default_factory=dict)  # other call facts, for a ticket's staff
+    ignored: list[str] = field(default_factory=list)  # keys refused, for the trace
+
+    def as_state(self) -> dict[str, Any]:
+        """Plain data for the checkpointed state (and a trace reader)."""
+        return {
+            "intent": self.intent.value if self.intent else None,
+            "ticket_category": self.ticket_category,
+            "specialty": self.specialty,
+            "when": self.when.text if self.when else None,
+            "exact": self.exact,
+            "appointment_id": self.appointment_id,
+            "details": self.details,
+            "ignored": self.ignored,
+        }
+
+
+def caller_text(transcript: str) -> str:
+    """The caller's side of a transcript; the whole of it when no speakers are labelled."""
+    labels = list(_SPEAKER.finditer(transcript))
+    if not labels:
+        return _NOTE.sub(" ", transcript).strip()
+    spoken = [
+        transcript[label.end() : following.start() if following else len(transcript)]
+        for label, following in zip(labels, [*labels[1:], None], strict=True)
+        if _CALLER_RE.match(label.group("who"))
+    ]
+    return " ".join(" ".join(_NOTE.sub(" ", part).split()) for part in spoken).strip()
+
+
+def read_prefill(
+    raw: dict[str, Any], *, now: datetime, tz: ZoneInfo, language_hint: Language | None
+) -> Prefill:
+    """Check every field of `extracted_data` this agent understands; keep the rest as call details."""
+    data: dict[str, Any] = {}
+    for given, value in raw.items():
+        data.setdefault(key(str(given)), value)
+    used: set[str] = set()
+    ignored: list[str] = []
+
+    def take(kind: str) -> tuple[str, Any] | None:
+        found = next((name for name in KEYS[kind] if data.get(name) not in (None, "")), None)
+        if found is None:
+            return None
+        used.add(found)
+        return found, data[found]
+
+    def check(kind: str, parse: Callable[[Any], Any]) -> Any:
+        taken = take(kind)
+        result = parse(taken[1]) if taken else None
+        if taken and result is None:
+            ignored.append(taken[0])
+        return result
+
+    language: Language | None = check("language", language_of)
+    lang = language or language_hint or "en"
+    today = now.astimezone(tz).date()
+    meaning = check("intent", intent_of)
+    day, clock = take("date"), take("time")
+    when, exact = when_of(day[1] if day else None, clock[1] if clock else None, now, tz, lang)
+    if when is None:
+        ignored.extend(taken[0] for taken in (day, clock) if taken)
+    prefill = Prefill(
+        intent=meaning[0] if isinstance(meaning, tuple) else None,
+        ticket_category=meaning[1] if isinstance(meaning, tuple) else None,
+        emergency=meaning == "emergency",
+        language=language,
+        specialty=check("specialty", lambda v: specialty_of(v, now, tz)),
+        when=when,
+        exact=exact,
+        part_only=when is not None and not exact and day is None,
+        reason=check("reason", lambda v: text_of(v, 500)),
+        practitioner=check("practitioner", practitioner_of),
+        name=check("name", lambda v: name_of(v, lang)),
+        birth_date=check("birth_date", lambda v: birth_date_of(v, today, lang)),
+        priority=check("priority", priority_of),
+        question=check("question", lambda v: text_of(v, 500)),
+        appointment_id=check("appointment_id", appointment_id_of),
+    )
+    details: dict[str, str] = {}
+    for name, value in data.items():
+        if name in used:
+            continue
+        if _IDENTITY.search(name):
+            ignored.append(name)
+        elif isinstance(value, str | int | float) and not isinstance(value, bool) and len(details) < 10:
+            details[name] = str(value)[:200]
+    return replace(prefill, details=details, ignored=ignored)
+
+
+def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
+    """The transcript's reading with the call's checked fields winning where they were given."""
+    intent = p.intent or u.intent
+    given: dict[str, Any] = {
+        "specialty": p.specialty,
+        "when": p.when,
+        "reason": p.reason,
+        "practitioner": p.practitioner,
+        "name": p.name,
+        "birth_date": p.birth_date,
+    }
+    if p.part_only and p.when is not None and p.when.part_of_day and u.fields.when is not None:
+        given["when"] = with_part(u.fields.when, p.when.part_of_day, tz)  # "next week" + "morning"
+    fields = replace(u.fields, **{name: value for name, value in given.items() if value is not None})
+    if intent is Intent.TICKET:
+        category = p.ticket_category or fields.ticket_category or "other"
+        fields = replace(
+            fields, ticket_category=category, ticket_priority=p.priority or fields.ticket_priority or "normal"
+        )
+    if intent is Intent.QUESTION or fields.ticket_category == "medical_question":
+        fields = replace(fields, question=p.question or fields.question or u.text)
+    flag = RedFlag("other_emergency", "the voice platform reported an emergency") if p.emergency else None
+    return replace(
+        u, intent=intent, fields=fields, language=p.language or u.language, red_flag=u.red_flag or flag
+    )

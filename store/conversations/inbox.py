@@ -1,0 +1,215 @@
+"""The inbox and the reply hand-over: what makes a webhook durable, a burst one turn, a reply sent once.
+
+An inbound message is stored (unique on the provider's id) before the webhook is acknowledged; a
+turn takes every pending message of its conversation at once, and links them to its reply; the
+reply is then *claimed* exactly once, either by a webhook still within its TwiML budget or by the
+REST sender, whichever gets there first. Delivery status moves only forward.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.conversations import service as conversations
+from store.conversations.models import (
+    Channel,
+    Conversation,
+    DeliveryStatus,
+    Direction,
+    Message,
+)
+
+
+@dataclass(frozen=True)
+class Received:
+    message: Message
+    conversation: Conversation
+    duplicate: bool  # the provider delivered this id before: acknowledge, do not process again
+
+
+async def receive(
+    session: AsyncSession,
+    *,
+    conversation_channel: Channel,
+    address: str,
+    provider_message_id: str,
+    body: str,
+    now: datetime,
+    message_channel: Channel | None = None,
+    media: list[dict[str, Any]] | None = None,
+    processed: bool = False,
+    opens_window: bool = True,
+) -> Received:
+    """Store one inbound message once, however many times (and however concurrently) it is delivered.
+
+    `message_channel` differs from the conversation's for a voice call that continues on WhatsApp.
+    `processed` stores a message no turn should take (an opt-out keyword, a rate-limited flood).
+    """
+    conversation = await conversations.get_or_create(session, channel=conversation_channel, address=address)
+    channel = message_channel or conversation_channel
+    message_id = await session.scalar(
+        insert(Message)
+        .values(
+            id=uuid.uuid4(),
+            conversation_id=conversation.id,
+            channel=channel,
+            direction=Direction.INBOUND,
+            provider_message_id=provider_message_id,
+            body=body,
+            media=media or [],
+            status=DeliveryStatus.RECEIVED,
+            created_at=now,
+            processed_at=now if processed else None,
+            kind="inbound",
+        )
+        .on_conflict_do_nothing(constraint="uq_messages_channel_provider_id")
+        .returning(Message.id)
+    )
+    duplicate = message_id is None
+    message = await session.scalar(
+        select(Message).where(Message.channel == channel, Message.provider_message_id == provider_message_id)
+    )
+    assert message is not None  # inserted now or by an earlier delivery
+    if not duplicate and opens_window:
+        conversation.last_inbound_at = now
+        await session.flush()
+    return Received(message=message, conversation=conversation, duplicate=duplicate)
+
+
+async def take_pending(session: AsyncSession, *, conversation_id: uuid.UUID) -> list[Message]:
+    """Every inbound message of the conversation no turn has taken yet, oldest first, locked."""
+    query = (
+        select(Message)
+        .where(
+            Message.conversation_id == conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.processed_at.is_(None),
+        )
+        .order_by(Message.created_at, Message.id)
+        .with_for_update()
+    )
+    return list(await session.scalars(query))
+
+
+async def conversations_with_pending(
+    session: AsyncSession, *, older_than: datetime, limit: int = 100
+) -> list[uuid.UUID]:
+    """Conversations whose messages still wait (the sweep re-queues them, so nothing waits forever)."""
+    query = (
+        select(Message.conversation_id)
+        .where(
+            Message.direction == Direction.INBOUND,
+            Message.processed_at.is_(None),
+            Message.created_at < older_than,
+        )
+        .group_by(Message.conversation_id)
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
+
+
+async def mark_processed(
+    session: AsyncSession, *, messages: Collection[Message], reply: Message | None, now: datetime
+) -> None:
+    for message in messages:
+        message.processed_at = now
+        message.reply_id = reply.id if reply else None
+    await session.flush()
+
+
+async def add_reply(
+    session: AsyncSession,
+    *,
+    conversation: Conversation,
+    body: str,
+    now: datetime,
+    kind: str = "reply",
+    channel: Channel | None = None,
+) -> Message:
+    """An outbound message waiting to be claimed and sent (status `queued`, `sent_via` unset)."""
+    message = Message(
+        conversation_id=conversation.id,
+        channel=channel or conversation.channel,
+        direction=Direction.OUTBOUND,
+        body=body,
+        status=DeliveryStatus.QUEUED,
+        created_at=now,
+        kind=kind,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def claim(
+    session: AsyncSession, *, message_id: uuid.UUID, via: str, retry: bool = False
+) -> Message | None:
+    """Take the right to send `message_id` (`twiml`, `rest`, `chat`…): only the first caller gets it.
+
+    With `retry`, a sender that claimed it before and has not recorded a result may take it again
+    (a job retried after a transient failure or a crash).
+    """
+    unfinished = and_(
+        Message.sent_via == via,
+        Message.status == DeliveryStatus.QUEUED,
+        Message.provider_message_id.is_(None),
+    )
+    unclaimed = or_(Message.sent_via.is_(None), unfinished) if retry else Message.sent_via.is_(None)
+    claimed = await session.scalar(
+        update(Message).where(Message.id == message_id, unclaimed).values(sent_via=via).returning(Message.id)
+    )
+    if claimed is None:
+        return None
+    message = await session.get(Message, claimed, populate_existing=True)
+    return message
+
+
+async def record_sent(
+    session: AsyncSession,
+    *,
+    message: Message,
+    provider_message_id: str | None,
+    status: DeliveryStatus,
+    error_code: str | None = None,
+) -> None:
+    message.provider_message_id = provider_message_id
+    message.status = status
+    message.error_code = error_code
+    message.attempts += 1
+    await session.flush()
+
+
+async def advance_status(
+    session: AsyncSession,
+    *,
+    channel: Channel,
+    provider_message_id: str,
+    status: DeliveryStatus,
+    allowed_from: Collection[DeliveryStatus],
+    error_code: str | None = None,
+) -> bool:
+    """Move a sent message's status forward (one atomic update; a stale callback changes nothing)."""
+    updated = await session.scalar(
+        update(Message)
+        .where(
+            Message.channel == channel,
+            Message.provider_message_id == provider_message_id,
+            Message.direction == Direction.OUTBOUND,
+            Message.status.in_(list(allowed_from)),
+        )
+        .values(status=status, error_code=error_code)
+        .returning(Message.id)
+    )
+    return updated is not None
+
+
+async def get(session: AsyncSession, *, message_id: uuid.UUID) -> Message | None:
+    return await session.get(Message, message_id, populate_existing=True)
