@@ -104,10 +104,13 @@ def worker_command(
     from api.worker import run_worker
 
     configure()
-    signal.signal(signal.SIGTERM, _exit_on_signal)
 
     async def work(runtime: Runtime) -> None:
-        await run_worker(runtime, concurrency=concurrency or runtime.settings.channels.worker_concurrency)
+        await run_worker(
+            runtime,
+            concurrency=concurrency or runtime.settings.channels.worker_concurrency,
+            on_signals=True,  # SIGTERM: stop taking jobs, let running ones finish, then release the servers
+        )
 
     with_runtime(work)
 

@@ -1,12 +1,14 @@
 """`prm eval`: score the agent on a scenario dataset, compare two runs, score the understanding alone.
 
 `run` exits 1 when the success rate is below `--fail-under` (CI gates on it) and 2 when the
-dataset cannot be used; `compare --fail-on-regression` exits 1 when a scenario that passed fails.
+dataset cannot be used; `compare` exits 1 with `--fail-on-regression` when a scenario that passed
+fails, or with `--fail-under` when the later run's success rate is below it (2: not a report).
 """
 
 from __future__ import annotations
 
 import fnmatch
+import logging
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,7 +55,8 @@ def _summary(report: dict[str, Any]) -> Table:
     table.add_row("success rate", _percent(report["success_rate"]))
     if "pass_hat_k" in report:
         table.add_row(f"pass^{report['k']}", _percent(report["pass_hat_k"]))
-    for group in ("by_outcome", "by_language", "by_channel"):
+    for group in ("by_category", "by_language", "by_channel"):
+        table.add_row(f"[dim]{group.replace('_', ' ')}[/dim]", "")
         for name, row in metrics[group].items():
             table.add_row(f"  {name}", f"{_percent(row['rate'])} ({row['passed']}/{row['tries']})")
     fields, turns, latency = metrics["fields"], metrics["turns"], metrics["latency_ms"]
@@ -107,6 +110,8 @@ def run_command(
 
     scenarios = _select(dataset, only)
     settings = with_model(Settings(), model)
+    # the sandboxes keep replies in the database on purpose (no Twilio): not worth a warning each
+    logging.getLogger("api.outbound").setLevel(logging.ERROR)
 
     async def work(runtime: Runtime) -> RunResult:
         async with open_sandboxes(settings, runtime.urls, embedder=runtime.embedder) as sandboxes:
@@ -169,6 +174,10 @@ def compare_command(
     before: Annotated[Path, typer.Argument(help="The earlier run's report.json.")],
     after: Annotated[Path, typer.Argument(help="The later run's report.json.")],
     fail_on_regression: Annotated[bool, typer.Option(help="Exit 1 when any scenario regressed.")] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Exit 1 when the later run's success rate is below this."),
+    ] = None,
 ) -> None:
     """Per-scenario regressions and fixes, and metric deltas, between two runs."""
     try:
@@ -182,8 +191,20 @@ def compare_command(
     if result.added or result.removed:
         console.print(f"only in the later run: {', '.join(result.added) or '—'}", soft_wrap=True)
         console.print(f"only in the earlier run: {', '.join(result.removed) or '—'}", soft_wrap=True)
+    failed = False
     if fail_on_regression and result.regressions:
+        console.print(f"[red]{len(result.regressions)} scenario(s) regressed[/red]")
+        failed = True
+    rate = _rate(result)
+    if fail_under is not None and (rate or 0.0) < fail_under:
+        console.print(f"[red]success rate {_percent(rate)} is below --fail-under {fail_under:.1%}[/red]")
+        failed = True
+    if failed:
         raise typer.Exit(EXIT_BELOW)
+
+
+def _rate(result: Comparison) -> float | None:
+    return next((d.after for d in result.deltas if d.metric == "success_rate"), None)
 
 
 @eval_app.command("nlu")

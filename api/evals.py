@@ -3,49 +3,62 @@
 Isolation without paying for a migration and a seed per try: for each distinct scenario `now` a
 template database is migrated and seeded once (the demo clinic around `now`, the knowledge base
 embedded with the one shared embedder); each try then gets `CREATE DATABASE … TEMPLATE …` (a
-file copy, a fraction of a second), its own Redis key prefix for checkpoints, a clock started at
-the scenario's `now`, and the scenario's patient when the scenario says `registered`. Databases
-and keys are dropped afterwards, the templates when the run ends.
+file copy, a fraction of a second), its own Redis key prefix for checkpoints, an agent clock
+started at the scenario's `now`, and the scenario's patient when the scenario says `registered`.
 
-The patient's line is the one seam left open: `DirectLine` drives the conversation runner
-directly until the production path (api/pipeline.py: inbox → queue → worker → reply) takes its
-place in `_open_line`.
+The patient talks through the production path (`ProductionLine`): WhatsApp messages into the
+inbox and the procrastinate queue, a worker of the sandbox's own taking the turns; voice calls
+through the signed voice webhook of a real app. Databases and keys are dropped afterwards, the
+templates when the run ends.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
+import hmac
+import json
 import secrets
+import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import httpx
 import psycopg
+from pydantic import SecretStr
 from redis.asyncio import Redis
 from sqlalchemy import make_url, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.agent import build_runner
+from api.app import create_app
+from api.pipeline import POLL_S, QueuedLine
 from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
-from channels.voice import VoicePayload
+from api.worker import build_worker, run_worker
 from evals.dataset import Scenario
 from evals.pipeline import CallResult, PatientLine, Sandbox, SandboxFactory
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
-from store.conversations.models import Channel, Conversation
+from store.conversations.models import Channel, Conversation, Message
 from store.database import drop_database, libpq_url, transaction
 from store.knowledge.embeddings import Embedder
 from store.migrate import upgrade
 from store.patients import service as patients
 
+T = TypeVar("T")
 CHECKPOINT_TTL_S = 6 * 3600  # a crashed run's keys expire on their own
 DATABASE_PREFIX = "prm_eval_"
+LINE_WAIT_S = 120  # a turn slower than this is a failed try, not a hung run
+REST_FALLBACK_MS = 15 * 60 * 1000  # the worker's REST fallback never races the line for a reply
+VOICE_PATH = "/api/v1/prm/webhooks/voice-agent"
 
 
 def with_model(settings: Settings, model: str | None) -> Settings:
@@ -56,45 +69,127 @@ def with_model(settings: Settings, model: str | None) -> Settings:
     return settings.model_copy(update={"models": settings.models.model_copy(update={"llm_model": chosen})})
 
 
-class DirectLine:
-    """THE SEAM: a patient's phone wired straight to `Runner.run_turn`, not through the production queue.
+def sandbox_settings(settings: Settings) -> Settings:
+    """`settings` as a sandbox runs them: nothing sent to Twilio, a voice secret to sign calls with.
 
-    A WhatsApp message is one turn; a voice call is the turn the worker runs for a call (transcript
-    as the text, `extracted_data` as the hand-off's prefill) on the patient's WhatsApp conversation,
-    whose reply is the follow-up the patient receives there. To evaluate the real path, replace
-    this class in `_open_line` with api/pipeline.py's line (and run a worker on the sandbox's
-    database) — nothing else in evals/ changes.
+    Twilio is unconfigured whatever the environment says (an evaluation must never message real
+    phones); replies stay in the database. The line plays the TwiML webhook and claims each
+    reply; the REST fallback is pushed beyond the line's wait so that it never takes one first.
+    """
+    twilio = settings.twilio.model_copy(
+        update={
+            "account_sid": None,
+            "auth_token": None,
+            "api_url": None,
+            "whatsapp_reply": "twiml",
+            "twiml_budget_ms": REST_FALLBACK_MS,
+        }
+    )
+    secret = settings.voice_webhook_secret or SecretStr(secrets.token_hex(32))
+    return settings.model_copy(update={"twilio": twilio, "voice_webhook_secret": secret})
+
+
+class ProductionLine:
+    """A patient's phone on the production path, with a worker of the sandbox's own behind it.
+
+    WhatsApp messages go through `api.pipeline.QueuedLine` (inbox row and queued turn in one
+    transaction, the worker takes the turn, the reply is claimed here as a TwiML webhook would).
+    Voice calls are posted, signed, to the real voice webhook; its 202 answer is the result, and
+    the follow-up the patient receives on WhatsApp is the reply that the call's turn stored. The
+    sandbox's Twilio is unconfigured, so nothing leaves the machine: a reply that REST would send
+    stays in the database (marked `no_twilio`), which is where it is read from.
+
+    Inbound messages are stamped with the wall clock, as the webhooks stamp them; only the agent's
+    clock starts at the scenario's `now` (so that "tomorrow" means the scenario's tomorrow).
     """
 
-    def __init__(self, runner: Runner, *, phone: str) -> None:
-        self.runner, self.phone = runner, phone
+    def __init__(
+        self,
+        runtime: Runtime,
+        http: httpx.AsyncClient,
+        worker: asyncio.Task[None],
+        *,
+        phone: str,
+        wait_s: float = LINE_WAIT_S,
+    ) -> None:
+        self.runtime, self.http, self.worker, self.wait_s = runtime, http, worker, wait_s
+        self.whatsapp = QueuedLine(
+            runtime.sessions,
+            runtime.queue,
+            channel=Channel.WHATSAPP,
+            phone=phone,
+            clock=_wall_clock,
+            wait_s=wait_s,
+        )
 
     async def send(self, text: str) -> list[str]:
-        result = await self.runner.run_turn(channel=Channel.WHATSAPP, phone=self.phone, texts=[text])
-        return [result.reply] if result.reply else []
+        return await self._while_working(self.whatsapp.send(text))
 
     async def call(self, payload: dict[str, Any]) -> CallResult:
-        call = VoicePayload.model_validate(payload)  # the webhook's own validation
-        result = await self.runner.run_turn(
-            channel=Channel.WHATSAPP,
-            phone=call.patient_phone,
-            texts=[call.transcript],
-            prefill=call.extracted_data,
-        )
-        response = {"conversation_id": str(result.conversation_id), "actions": result.actions}
-        return CallResult(response, [result.reply] if result.reply else [])
+        body = json.dumps(payload).encode()
+        response = await self.http.post(VOICE_PATH, content=body, headers=self._signed(body))
+        if response.status_code != 202:
+            raise VoiceRefused(f"the voice webhook answered {response.status_code}: {response.text[:300]}")
+        follow_up = await self._while_working(self._follow_up(str(payload["call_id"])))
+        return CallResult(response.json(), follow_up)
+
+    def _signed(self, body: bytes) -> dict[str, str]:
+        """The headers the voice platform sends: HMAC-SHA256 of `<timestamp>.<raw body>`."""
+        secret = self.runtime.settings.voice_webhook_secret
+        assert secret is not None  # `sandbox_settings` always sets one
+        timestamp = str(int(time.time()))
+        digest = hmac.new(secret.get_secret_value().encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+        return {
+            "Content-Type": "application/json",
+            "X-PRM-Timestamp": timestamp,
+            "X-PRM-Signature": f"sha256={digest.hexdigest()}",
+        }
+
+    async def _follow_up(self, call_id: str) -> list[str]:
+        """The WhatsApp reply of the call's turn, once the worker has taken it."""
+        deadline = time.monotonic() + self.wait_s
+        while True:
+            async with self.runtime.sessions() as session:
+                call = await session.scalar(
+                    select(Message).where(
+                        Message.channel == Channel.VOICE, Message.provider_message_id == call_id
+                    )
+                )
+                if call is not None and call.processed_at is not None:
+                    reply = await session.get(Message, call.reply_id) if call.reply_id else None
+                    return [reply.body] if reply is not None and reply.body else []
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"the call's turn did not finish within {self.wait_s:.0f} s")
+            await asyncio.sleep(POLL_S)
+
+    async def _while_working(self, waiting: Coroutine[Any, Any, T]) -> T:
+        """`waiting`'s result, or the worker's failure if it stops first (rather than a silent timeout)."""
+        task = asyncio.ensure_future(waiting)
+        await asyncio.wait({task, self.worker}, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        error = self.worker.exception() if not self.worker.cancelled() else None
+        raise RuntimeError(f"the sandbox's worker stopped: {error!r}") from error
 
 
-def _open_line(runner: Runner, phone: str) -> PatientLine:
-    return DirectLine(runner, phone=phone)
+class VoiceRefused(RuntimeError):
+    """The voice webhook did not accept the call (the answer's status and body are in the message)."""
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 class EvalSandbox:
     """One try's clinic (see `Sandbox`)."""
 
-    def __init__(self, runtime: Runtime, runner: Runner, *, phone: str, patient_id: uuid.UUID | None) -> None:
-        self.runtime, self.runner, self.phone = runtime, runner, phone
-        self.line = _open_line(runner, phone)
+    def __init__(
+        self, runtime: Runtime, runner: Runner, line: PatientLine, *, phone: str, patient_id: uuid.UUID | None
+    ) -> None:
+        self.runtime, self.runner, self.line, self.phone = runtime, runner, line, phone
         self.patient_id = patient_id
 
     @property
@@ -199,6 +294,21 @@ async def _forget(redis: Redis, prefix: str) -> None:
 
 
 @asynccontextmanager
+async def _worker(runtime: Runtime, runner: Runner) -> AsyncIterator[asyncio.Task[None]]:
+    """The sandbox's own job worker (as `prm chat` runs one), cancelled when the sandbox closes."""
+    jobs = asyncio.create_task(
+        run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner)),
+        name="eval-worker",
+    )
+    try:
+        yield jobs
+    finally:
+        jobs.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await jobs
+
+
+@asynccontextmanager
 async def _sandbox(scenario: Scenario, settings: Settings, templates: Templates) -> AsyncIterator[Sandbox]:
     url = await templates.clone(scenario.now)
     try:
@@ -208,8 +318,16 @@ async def _sandbox(scenario: Scenario, settings: Settings, templates: Templates)
             saver = AsyncRedisSaver(runtime.redis, prefix=prefix, ttl=CHECKPOINT_TTL_S)
             runner = replace(build_runner(runtime, now=scenario.now), checkpointer=saver)
             patient_id = await _register(runtime, scenario) if scenario.patient.registered else None
+            transport = httpx.ASGITransport(app=create_app(settings, runtime))
             try:
-                yield EvalSandbox(runtime, runner, phone=scenario.patient.phone, patient_id=patient_id)
+                async with (
+                    _worker(runtime, runner) as jobs,
+                    httpx.AsyncClient(transport=transport, base_url="http://eval.sandbox") as http,
+                ):
+                    line = ProductionLine(runtime, http, jobs, phone=scenario.patient.phone)
+                    yield EvalSandbox(
+                        runtime, runner, line, phone=scenario.patient.phone, patient_id=patient_id
+                    )
             finally:
                 await _forget(runtime.redis, prefix)
     finally:
@@ -221,6 +339,7 @@ async def open_sandboxes(
     settings: Settings, urls: ServerUrls, *, embedder: Embedder
 ) -> AsyncIterator[SandboxFactory]:
     """A `SandboxFactory` on the servers of `urls` (the user needs CREATEDB); templates dropped on exit."""
+    settings = sandbox_settings(settings)
     templates = Templates(settings, urls, embedder)
     try:
         yield lambda scenario: _sandbox(scenario, settings, templates)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import openai
 
 from api.runtime import Runtime
-from channels.twilio.media import MediaRejected, fetch_media
+from channels.twilio.media import MediaRejected, MediaUnavailable, fetch_media
 from channels.twilio.transcribe import TranscriptionFailed, transcribe
 from store.conversations.models import Message
 from store.database import transaction
@@ -24,6 +26,9 @@ log = logging.getLogger(__name__)
 
 Prepare = Callable[[list[Message]], Awaitable[list[str]]]
 VOICE_NOTE = "voice_note_untranscribed"  # a marker the worker turns into "please type instead"
+# a transient fetch failure fails the turn (the job is retried with backoff); past this age the turn
+# goes ahead without the attachment, recorded as unavailable, so a dead media URL never blocks a patient
+GIVE_UP_ON_MEDIA_AFTER = timedelta(minutes=5)
 
 
 def build_prepare(runtime: Runtime) -> Prepare:
@@ -62,6 +67,11 @@ def build_prepare(runtime: Runtime) -> Prepare:
                     except MediaRejected as error:
                         item["rejected"] = str(error)
                         continue
+                    except MediaUnavailable as error:
+                        if datetime.now(UTC) - message.created_at < GIVE_UP_ON_MEDIA_AFTER:
+                            raise
+                        item["unavailable"] = str(error)
+                        continue
                     item.update(stored=stored.path, size=stored.size, sha256=stored.sha256)
                     if not item["content_type"].startswith("audio/"):
                         parts.append(f"[attachment: {item['content_type']}]")
@@ -74,7 +84,10 @@ def build_prepare(runtime: Runtime) -> Prepare:
                             content = audio.read()
                         parts.append(
                             await transcribe(
-                                audio=content, filename="voice-note", model=models.stt_model, client=stt
+                                audio=content,
+                                filename=Path(stored.path).name,
+                                model=models.stt_model,
+                                client=stt,
                             )
                         )
                     except (TranscriptionFailed, OSError) as error:

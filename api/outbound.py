@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from channels.twilio.sender import TwilioSender, TwilioSendError, whatsapp_address
 from channels.twilio.split import split_message
-from channels.twilio.window import in_session_window
+from channels.twilio.window import in_session_window, template_variable
 from store.conversations import inbox
 from store.conversations.models import Channel, Conversation, DeliveryStatus, Message
 from store.database import transaction
@@ -84,7 +84,7 @@ async def deliver(
                 to=to,
                 from_=sender_address,
                 content_sid=template,
-                content_variables={"1": message.body[:1000]},
+                content_variables={"1": template_variable(message.body)},
                 status_callback=config.status_callback,
                 idempotency_key=f"{message.id}:template",
             )

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import procrastinate
+import psycopg
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,25 +32,51 @@ def build_app(database_url: str) -> procrastinate.App:
     return procrastinate.App(connector=connector)
 
 
-async def _raw_connection(session: AsyncSession) -> object:
+async def _raw_connection(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
     """The psycopg connection under the session's transaction, for procrastinate to defer on."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    return raw.driver_connection
+    driver = raw.driver_connection
+    assert isinstance(driver, psycopg.AsyncConnection)
+    return driver
+
+
+async def defer_once(
+    session: AsyncSession,
+    app: procrastinate.App,
+    task: str,
+    *,
+    queueing_lock: str,
+    lock: str | None = None,
+    **arguments: str,
+) -> bool:
+    """Queue `task` in `session`'s transaction unless a job with `queueing_lock` already waits (False)."""
+    await session.flush()
+    connection = await _raw_connection(session)
+    deferrer = app.configure_task(task, lock=lock, queueing_lock=queueing_lock, connection=connection)
+    try:
+        # A refused duplicate must not abort the caller's transaction: the insert runs in a psycopg
+        # savepoint on the very connection (SQLAlchemy's begin_nested() would emit its SAVEPOINT only
+        # on its own next statement, and Postgres answers COMMIT after a failed statement with a
+        # silent ROLLBACK: the message would be acknowledged and lost).
+        async with connection.transaction():
+            await deferrer.defer_async(**arguments)
+    except AlreadyEnqueued:
+        return False
+    return True
+
+
+def conversation_lock(conversation_id: uuid.UUID) -> str:
+    """The lock every job that writes a conversation's state holds: one at a time, in queue order."""
+    return f"conversation:{conversation_id}"
 
 
 async def enqueue_turn(session: AsyncSession, app: procrastinate.App, *, conversation_id: uuid.UUID) -> bool:
     """Queue a turn for the conversation in `session`'s transaction; False when one already waits."""
-    key = f"conversation:{conversation_id}"
-    deferrer = app.configure_task(
-        TURN, lock=key, queueing_lock=key, connection=await _raw_connection(session)
+    key = conversation_lock(conversation_id)
+    return await defer_once(
+        session, app, TURN, lock=key, queueing_lock=key, conversation_id=str(conversation_id)
     )
-    try:
-        async with session.begin_nested():  # a refused duplicate must not abort the caller's transaction
-            await deferrer.defer_async(conversation_id=str(conversation_id))
-    except AlreadyEnqueued:
-        return False
-    return True
 
 
 async def enqueue_send(

@@ -6,7 +6,9 @@ same code. Periodic tasks are deduplicated by procrastinate across workers:
 - `inbox.sweep` re-queues conversations whose messages still wait (a turn that exhausted its
   retries while Redis was down is taken again once it is back: nothing waits forever);
 - `jobs.retry_stalled` retries jobs of a worker that stopped heartbeating (killed with -9);
-- `outbox.relay` and `journeys.remind` relay events and send reminders when those modules exist.
+- `timed.sweep` queues appointment reminders, post-visit follow-ups and journeys' timed actions
+  (api/timed.py), each then a job holding its conversation's lock;
+- `outbox.relay` posts the events outbox to subscribers' webhooks (api/relay.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import procrastinate
 from procrastinate import builtin_tasks
 from procrastinate.retry import RetryStrategy
 
+from api import relay, timed
 from api.media import VOICE_NOTE
 from api.outbound import OutboundConfig, deliver
 from api.queue import SEND, TURN, enqueue_send, enqueue_turn
@@ -39,6 +42,8 @@ log = logging.getLogger(__name__)
 TURN_RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
+RELAY_BATCH = 100
+SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers  # relay_once's default batch
 VOICE_CALL = "voice_call"  # the media item a voice hand-off is stored with (api/routes/voice.py)
 TYPE_INSTEAD = {
     "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
@@ -144,6 +149,16 @@ class Worker:
                 await enqueue_turn(session, queue, conversation_id=conversation_id)
         return len(waiting)
 
+    async def relay(self) -> relay.RelayStats:
+        """Relay passes until the outbox is drained (a full batch means more may wait)."""
+        total = relay.RelayStats()
+        async with relay.open_http() as http:
+            while True:
+                stats = await relay.relay_once(sessions=self.runtime.sessions, http=http, now=self.now)
+                total += stats
+                if stats.events < RELAY_BATCH and stats.delivered + stats.failed + stats.dead < RELAY_BATCH:
+                    return total
+
 
 def register(queue: procrastinate.App, worker: Worker, *, stalled_after_s: float = 30) -> None:
     """Attach the tasks to `queue`."""
@@ -162,6 +177,41 @@ def register(queue: procrastinate.App, worker: Worker, *, stalled_after_s: float
         count = await worker.sweep(queue)
         if count:
             log.warning("re-queued %d conversations with waiting messages", count)
+
+    @queue.periodic(cron="* * * * *")
+    @queue.task(name="timed.sweep", queueing_lock="timed.sweep", pass_context=False)
+    async def timed_sweep(timestamp: int) -> None:
+        await timed.queue_due(worker.runtime.sessions, queue, now=worker.now())
+
+    @queue.task(name=timed.REMIND, retry=SEND_RETRY, pass_context=False)
+    async def remind(appointment_id: str, kind: str) -> None:
+        assert kind in ("reminder", "followup")
+        await timed.remind(
+            worker.runtime.sessions,
+            queue,
+            worker.runner,
+            appointment_id=uuid.UUID(appointment_id),
+            kind="reminder" if kind == "reminder" else "followup",
+            now=worker.now(),
+        )
+
+    @queue.task(name=timed.JOURNEY_ACTION, retry=SEND_RETRY, pass_context=False)
+    async def act(instance_id: str, key: str, template: str, patient_id: str) -> None:
+        await timed.act_on_journey(
+            worker.runtime.sessions,
+            queue,
+            worker.runner,
+            instance_id=uuid.UUID(instance_id),
+            key=key,
+            template=template,
+            patient_id=uuid.UUID(patient_id),
+            now=worker.now(),
+        )
+
+    @queue.periodic(cron="* * * * * */5")
+    @queue.task(name="outbox.relay", queueing_lock="outbox.relay", pass_context=False)
+    async def relay_outbox(timestamp: int) -> None:
+        await worker.relay()
 
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="jobs.retry_stalled", queueing_lock="jobs.retry_stalled", pass_context=False)
@@ -208,8 +258,13 @@ async def run_worker(
     *,
     concurrency: int,
     worker: Worker | None = None,
+    on_signals: bool = False,
 ) -> None:
-    """Run jobs until cancelled. Its own procrastinate app: the runtime's one only defers."""
+    """Run jobs until cancelled (or, with `on_signals`, until SIGTERM/SIGINT: running jobs get
+    `SHUTDOWN_GRACE_S` to finish, then are cancelled and retried later as stalled ones).
+
+    Its own procrastinate app: the runtime's one only defers.
+    """
     from api.queue import build_app
 
     heartbeat_s = runtime.settings.channels.worker_heartbeat_s
@@ -219,7 +274,8 @@ async def run_worker(
     async with queue.open_async():
         await queue.run_worker_async(
             concurrency=concurrency,
-            install_signal_handlers=False,
+            install_signal_handlers=on_signals,
+            shutdown_graceful_timeout=SHUTDOWN_GRACE_S,
             update_heartbeat_interval=heartbeat_s,
             stalled_worker_timeout=stalled_after_s,
             delete_jobs="successful",

@@ -86,6 +86,15 @@ EN: dict[str, str] = {
     "attendance_confirmed": "Thank you, your appointment on {when} with {practitioner} is confirmed. "
     "See you then!",
     "reminder_options": "Would you like to cancel it or move it to another day? Reply CANCEL or CHANGE.",
+    "onboarding_welcome": "Welcome to {clinic}, {name}! You can write to us here to book, change or cancel "
+    "appointments, or with any question.",
+    "onboarding_intake_nudge": "Hi {name}, we still need a few details for your file before your "
+    "first visit.",
+    "onboarding_book_first_visit": "Hi {name}, would you like to book your first visit? Tell me what it is "
+    'about and when suits you, for example "a check-up next week in the morning".',
+    "onboarding_first_visit_prep": "Hi {name}, your first visit at {clinic} is tomorrow. Please bring "
+    "your ID and insurance card, a list of your medications, and arrive 15 minutes early.",
+    "follow_up_feedback": "Hi {name}, we would love to hear how your recent visit went.",
     "appointment_not_found": "I couldn't find that appointment among your upcoming ones.",
     "visit_glad": "I'm glad to hear it. Thank you for letting us know!",
     "visit_noted": "Thank you for letting us know.",
@@ -171,6 +180,16 @@ ES: dict[str, str] = {
     "attendance_confirmed": "Gracias, su cita del {when} con {practitioner} queda confirmada. "
     "¡Hasta entonces!",
     "reminder_options": "¿Quiere cancelarla o cambiarla a otro día? Responda CANCELAR o CAMBIAR.",
+    "onboarding_welcome": "¡Bienvenido a {clinic}, {name}! Puede escribirnos aquí para pedir, cambiar o "
+    "cancelar citas, o con cualquier pregunta.",
+    "onboarding_intake_nudge": "Hola {name}, aún necesitamos algunos datos para su ficha antes de su primera "
+    "visita.",
+    "onboarding_book_first_visit": "Hola {name}, ¿quiere pedir cita para su primera visita? Dígame el "
+    'motivo y cuándo le viene bien, por ejemplo "una revisión la semana que viene por la mañana".',
+    "onboarding_first_visit_prep": "Hola {name}, mañana es su primera visita en {clinic}. Traiga su "
+    "documento de identidad y su tarjeta del seguro, una lista de sus medicamentos, y llegue "
+    "15 minutos antes.",
+    "follow_up_feedback": "Hola {name}, nos encantaría saber qué tal fue su última visita.",
     "appointment_not_found": "No encontré esa cita entre sus próximas citas.",
     "visit_glad": "Me alegra saberlo. ¡Gracias por contárnoslo!",
     "visit_noted": "Gracias por contárnoslo.",

@@ -9,12 +9,15 @@ from api.routes import (
     health,
     journeys,
     knowledge,
+    messages,
     patients,
     practitioners,
     slots,
     subscribers,
     tickets,
     traces,
+    voice,
+    webhooks,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -29,5 +32,8 @@ ROUTERS: list[APIRouter] = [
     traces.router,
     knowledge.router,
     subscribers.router,
+    messages.router,
+    webhooks.router,
+    voice.router,
     fhir.router,
 ]

@@ -27,6 +27,7 @@ from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
 from api.worker import Worker, build_worker, run_worker
+from channels.twilio.signature import FormParams
 from graphs.runner import Runner, TurnResult
 from store.checkpoint import AsyncRedisSaver
 from store.conversations.models import Message
@@ -111,7 +112,7 @@ class Clinic:
     async def post_signed(
         self, path: str, params: list[tuple[str, str]], *, token: str = AUTH_TOKEN, url: str | None = None
     ) -> httpx.Response:
-        signature = RequestValidator(token).compute_signature(url or PUBLIC_URL + path, _multi(params))
+        signature = RequestValidator(token).compute_signature(url or PUBLIC_URL + path, FormParams(params))
         return await self.http.post(path, data=_multi(params), headers={"X-Twilio-Signature": signature})
 
     async def whatsapp(self, phone: str, body: str, sid: str | None = None) -> httpx.Response:

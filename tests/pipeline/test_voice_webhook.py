@@ -139,7 +139,10 @@ async def test_a_booking_call_follows_up_in_the_window_with_the_offer_itself(cli
     await clinic.whatsapp(phone, "hola")
     before = len(sent_to(clinic, phone))
     payload = call(
-        phone, "Quiero una cita con dermatología", intent="book_appointment", specialty="dermatology"
+        phone,
+        "Quiero una cita con dermatología lo antes posible",
+        intent="book_appointment",
+        specialty="dermatology",
     )
     response = await post(clinic.http, payload)
     assert response.status_code == 202
@@ -151,3 +154,4 @@ async def test_a_booking_call_follows_up_in_the_window_with_the_offer_itself(cli
     sent = sent_to(clinic, phone)[-1]
     assert "ContentSid" not in sent or not sent["ContentSid"]
     assert "dermatolog" in sent["Body"].lower()
+    assert "slots.offered" in response.json()["actions"]
