@@ -1,9 +1,11 @@
-"""Sending one queued outbound message through Twilio's REST API, once, honouring consent and the window.
+"""Sending one queued outbound message (Twilio's REST API, or SMTP for e-mail), once, honouring consent.
 
 The message row is the unit of work: it is *claimed* for REST (unless a webhook already answered
 it with TwiML), suppressed when the number opted out, sent as an approved template outside
 WhatsApp's 24-hour window, split to WhatsApp's length limit, and each part carries an idempotency
 token derived from the row, so a retried job does not send twice through a gateway that honours it.
+E-mail has no such token: its Message-ID is derived from the row, so a mail client shows a resend
+after a crash between the server's acceptance and our record of it as the same message.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from channels.email import EmailFailed, RecipientRefused, SmtpSender
 from channels.twilio.sender import TwilioSender, TwilioSendError, whatsapp_address
 from channels.twilio.split import split_message
 from channels.twilio.window import in_session_window, template_variable
@@ -53,6 +56,7 @@ async def deliver(
     sender: TwilioSender | None,
     config: OutboundConfig,
     now: datetime,
+    email: SmtpSender | None = None,
 ) -> DeliveryStatus | None:
     """Send `message_id` unless someone already did; returns the status recorded (None: not ours)."""
     async with transaction(sessions) as session:
@@ -65,6 +69,8 @@ async def deliver(
         in_window = in_session_window(conversation.last_inbound_at, now)
     if suppressed:
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, "opted_out")
+    if conversation.channel == Channel.EMAIL:
+        return await _send_email(sessions, message, conversation.address, email)
     if sender is None:
         log.warning("outbound message %s not sent: Twilio is not configured", message.id)
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, "no_twilio")
@@ -106,6 +112,32 @@ async def deliver(
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, str(error.code or error.status))
     # status callbacks of the first part move the row's status; later parts share its fate
     return await _finish(sessions, message, sids[0], DeliveryStatus.QUEUED, None)
+
+
+DEFAULT_SUBJECT = "A message from your clinic"
+
+
+async def _send_email(
+    sessions: async_sessionmaker[AsyncSession], message: Message, to: str, email: SmtpSender | None
+) -> DeliveryStatus:
+    if email is None:
+        log.warning("outbound e-mail %s not sent: SMTP is not configured (PRM_SMTP_HOST)", message.id)
+        return await _finish(sessions, message, None, DeliveryStatus.FAILED, "no_smtp")
+    domain = email.from_address.rpartition("@")[2] or "prm-agent"
+    try:
+        await email.send(
+            to=to,
+            subject=message.subject or DEFAULT_SUBJECT,
+            text=message.body,
+            message_id=f"{message.id}@{domain}",
+        )
+    except EmailFailed as error:
+        if not error.permanent:
+            raise  # the job is retried later
+        code = f"smtp_{error.code}" if isinstance(error, RecipientRefused) else "smtp_refused"
+        log.warning("outbound e-mail %s refused: %s", message.id, error)
+        return await _finish(sessions, message, None, DeliveryStatus.FAILED, code)
+    return await _finish(sessions, message, str(message.id), DeliveryStatus.SENT, None)
 
 
 async def _finish(

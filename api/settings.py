@@ -100,6 +100,9 @@ class ChannelSettings(_Base):
     smtp_host: str | None = Field(default=None, alias="PRM_SMTP_HOST")
     smtp_port: int = Field(default=25, alias="PRM_SMTP_PORT")
     smtp_from: str = Field(default="clinic@localhost", alias="PRM_SMTP_FROM")
+    smtp_username: str | None = Field(default=None, alias="PRM_SMTP_USERNAME")
+    smtp_password: SecretStr | None = Field(default=None, alias="PRM_SMTP_PASSWORD")
+    smtp_starttls: bool = Field(default=False, alias="PRM_SMTP_STARTTLS")
 
 
 class ClinicSettings(_Base):

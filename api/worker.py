@@ -28,6 +28,7 @@ from api.media import VOICE_NOTE
 from api.outbound import OutboundConfig, deliver
 from api.queue import SEND, TURN, enqueue_send, enqueue_turn
 from api.runtime import Runtime
+from channels.email import SmtpSender
 from channels.twilio.sender import TwilioSender
 from graphs.runner import Runner
 from store.conversations import inbox
@@ -42,8 +43,8 @@ log = logging.getLogger(__name__)
 TURN_RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
-RELAY_BATCH = 100
-SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers  # relay_once's default batch
+RELAY_BATCH = 100  # relay_once's default batch
+SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers
 VOICE_CALL = "voice_call"  # the media item a voice hand-off is stored with (api/routes/voice.py)
 TYPE_INSTEAD = {
     "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
@@ -65,6 +66,7 @@ class Worker:
     runner: Runner
     sender: TwilioSender | None
     outbound: OutboundConfig
+    email: SmtpSender | None = None
     prepare: Prepare = _texts  # media → text (voice-note transcription), see api/media.py
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
@@ -140,6 +142,7 @@ class Worker:
             sender=self.sender,
             config=self.outbound,
             now=self.now(),
+            email=self.email,
         )
 
     async def sweep(self, queue: procrastinate.App) -> int:
@@ -250,7 +253,25 @@ def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
         templates=twilio.whatsapp_templates,
         status_callback=settings.public_url.rstrip("/") + STATUS_PATH,
     )
-    return Worker(runtime, runner or build_runner(runtime), sender, outbound, prepare=build_prepare(runtime))
+    channels = settings.channels
+    email = None
+    if channels.smtp_host:
+        email = SmtpSender(
+            host=channels.smtp_host,
+            port=channels.smtp_port,
+            from_address=channels.smtp_from,
+            username=channels.smtp_username,
+            password=channels.smtp_password.get_secret_value() if channels.smtp_password else None,
+            starttls=channels.smtp_starttls,
+        )
+    return Worker(
+        runtime,
+        runner or build_runner(runtime),
+        sender,
+        outbound,
+        email=email,
+        prepare=build_prepare(runtime),
+    )
 
 
 async def run_worker(

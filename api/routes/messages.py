@@ -30,8 +30,9 @@ router = APIRouter(prefix="/api/v1/prm/messages", tags=["messages"])
 class MessageSend(BaseModel):
     patient_id: uuid.UUID
     body: str = Field(min_length=1, max_length=4000)
-    channel: Literal["whatsapp", "sms"] = "whatsapp"
+    channel: Literal["whatsapp", "sms", "email"] = "whatsapp"
     kind: str = Field(default="notification", pattern=r"^[a-z_]{1,32}$")  # picks the template outside 24 h
+    subject: str | None = Field(default=None, min_length=1, max_length=200)  # e-mail only
 
 
 class MessageQueued(BaseModel):
@@ -47,14 +48,19 @@ async def send_message(
     patient = await patients.get(session, patient_id=body.patient_id)
     if not patient.consent_messaging:
         raise Conflict("the patient opted out of messages")
-    conversation = await conversations.get_or_create(
-        session, channel=Channel(body.channel), address=patient.phone
-    )
+    channel = Channel(body.channel)
+    if channel == Channel.EMAIL and not patient.email:
+        raise Conflict("the patient has no e-mail address")
+    address = patient.email if channel == Channel.EMAIL and patient.email else patient.phone
+    conversation = await conversations.get_or_create(session, channel=channel, address=address)
+    if channel == Channel.EMAIL and conversation.patient_id is None:
+        conversation.patient_id = patient.id  # whose consent governs this address (see api/outbound.py)
     if conversation.opted_out_at is not None:
         raise Conflict("this number opted out of messages")
     message = await inbox.add_reply(
         session, conversation=conversation, body=body.body, now=datetime.now(UTC), kind=body.kind
     )
+    message.subject = body.subject if channel == Channel.EMAIL else None
     await enqueue_send(session, runtime.queue, message_id=message.id)
     await audit.record(
         session,

@@ -37,6 +37,7 @@ from store.checkpoint.keys import ThreadKeys
 from store.checkpoint.serde import make_serde
 
 DEFAULT_PREFIX = "prm:ckpt"
+DEFAULT_TIMEOUT = 5.0  # seconds, as redis-py's default socket timeout
 MIN_SERVER_VERSION = (6, 2)
 PRUNE_STRATEGIES = ("keep_latest", "delete")
 # Worth another attempt: refused or dropped connections, timeouts, and a restarted server
@@ -54,6 +55,7 @@ class SaverOptions(TypedDict, total=False):
     encryption_key: bytes | None
     attempts: int
     retry_wait: float
+    timeout: float
 
 
 class ThreadRead(NamedTuple):
@@ -124,6 +126,9 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
         encryption_key: 16, 24 or 32 bytes; values are then AES-encrypted (they hold PHI).
         attempts: tries per operation in all (1: no retry) while Redis is unreachable or loading.
         retry_wait: first wait between attempts in seconds, doubling each time (at most 2 s).
+        timeout: seconds one attempt may take before it is abandoned (and retried, if attempts
+            are left). The async saver enforces it itself; the sync one gives it to the client
+            that `from_conn_string` makes as its socket timeout.
     """
 
     def __init__(
@@ -136,17 +141,21 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
         encryption_key: bytes | None = None,
         attempts: int = 3,
         retry_wait: float = 0.2,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         super().__init__(serde=make_serde(serde, encryption_key))
         if ttl is not None and ttl <= 0:
             raise ValueError(f"ttl must be a positive number of seconds or None, got {ttl}")
         if attempts < 1:
             raise ValueError(f"attempts must be at least 1, got {attempts}")
+        if timeout <= 0:
+            raise ValueError(f"timeout must be a positive number of seconds, got {timeout}")
         self.prefix = keys.check_prefix(prefix)
         self.ttl = ttl
         self.refresh_on_read = refresh_on_read
         self.attempts = attempts
         self.retry_wait = retry_wait
+        self.timeout = timeout
         self._ttl_ms = round(ttl * 1000) if ttl else 0
         self._ready = False
 
@@ -273,12 +282,18 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
             f"keep_latest can't prune threads that use a DeltaChannel: {', '.join(thread_ids)}"
         )
 
-    def _queue_run_index(self, pipe: Pipeline | AsyncPipeline, run_id: str, thread_id: str) -> None:
-        """Add `thread_id` to the run's set (with the TTL), on a pipeline of either client."""
+    def _run_index_commands(self, run_id: str, thread_id: str) -> list[tuple[str | int, ...]]:
+        """Add `thread_id` to the run's set, with the TTL."""
         run_key = keys.run_key(self.prefix, run_id)
-        pipe.sadd(run_key, thread_id)
+        commands: list[tuple[str | int, ...]] = [("SADD", run_key, thread_id)]
         if self._ttl_ms:
-            pipe.pexpire(run_key, self._ttl_ms)
+            commands.append(("PEXPIRE", run_key, self._ttl_ms))
+        return commands
+
+    def _queue_run_index(self, pipe: Pipeline | AsyncPipeline, run_id: str, thread_id: str) -> None:
+        """The same on a pipeline of either client."""
+        for command in self._run_index_commands(run_id, thread_id):
+            pipe.execute_command(*command)
 
     @staticmethod
     def _prune_targets(thread_ids: Sequence[str], strategy: str) -> list[str]:

@@ -25,6 +25,7 @@ from typing_extensions import Unpack
 
 from store.checkpoint import keys, scripts
 from store.checkpoint.base import (
+    DEFAULT_TIMEOUT,
     TRANSIENT_ERRORS,
     BaseRedisSaver,
     PutPlan,
@@ -64,7 +65,8 @@ class RedisSaver(BaseRedisSaver):
     @contextmanager
     def from_conn_string(cls, url: str, **options: Unpack[SaverOptions]) -> Iterator[RedisSaver]:
         """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed after."""
-        client = Redis.from_url(url)
+        timeout = options.get("timeout", DEFAULT_TIMEOUT)
+        client = Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
         try:
             saver = cls(client, **options)
             saver.setup()

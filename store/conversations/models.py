@@ -56,7 +56,7 @@ class Conversation(UUIDPk, Timestamps, Base):
     __table_args__ = (UniqueConstraint("channel", "address", name="uq_conversations_channel_address"),)
 
     channel: Mapped[Channel] = mapped_column(text_enum(Channel, "channel"))
-    address: Mapped[str] = mapped_column(String(64))  # E.164 phone for whatsapp/sms/voice
+    address: Mapped[str] = mapped_column(String(254))  # E.164 phone (whatsapp/sms/voice), or e-mail
     patient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("patients.id"), index=True)
     status: Mapped[ConversationStatus] = mapped_column(
         text_enum(ConversationStatus, "conversation_status"), default=ConversationStatus.ACTIVE
@@ -99,3 +99,4 @@ class Message(UUIDPk, Base):
     kind: Mapped[str] = mapped_column(String(32), default="reply", server_default="reply")
     sent_via: Mapped[str | None] = mapped_column(String(16))  # twiml, rest, smtp
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    subject: Mapped[str | None] = mapped_column(String(200))  # e-mail only
