@@ -119,3 +119,53 @@ async def test_email_without_an_address_is_a_409_and_sms_goes_through_twilio(cli
     await clinic.until(texted)
     [text] = [m for m in clinic.twilio.messages if m["To"] == "+15550100002"]
     assert text["From"] == SMS_FROM and text["Body"] == "Your appointment is tomorrow at 9:00."
+
+
+async def test_a_templated_email_is_filled_from_the_appointment_in_the_patients_language(
+    clinic: Clinic, smtp: tuple[Inbox, int]
+) -> None:
+    from datetime import timedelta
+
+    from store.scheduling import service as scheduling
+    from tests.graphs.conftest import NOW, TZ
+
+    inbox, _ = smtp
+    async with transaction(clinic.runtime.sessions) as session:
+        secret, _ = await auth.create_token(session, name="ehr", role=Role.STAFF)
+        [ana] = await patients.find_by_phone(session, phone="+15550100003")  # prefers Spanish
+        ana.email = "ana@patients.example"
+        start = NOW + timedelta(days=3)
+        [slot] = await scheduling.find_free_slots(
+            session,
+            start=start,
+            end=start + timedelta(days=14),
+            specialty="dermatology",
+            tz=TZ,
+            now=NOW,
+            limit=1,
+        )
+        appointment = await scheduling.book(session, slot_id=slot.id, patient_id=ana.id, reason=None, now=NOW)
+        ids = {"patient_id": str(ana.id), "appointment_id": str(appointment.id)}
+    headers = {"Authorization": f"Bearer {secret}"}
+    request = {**ids, "channel": "email", "template": "appointment_reminder"}
+    missing = await clinic.http.post(
+        "/api/v1/prm/messages", json={**request, "appointment_id": None}, headers=headers
+    )
+    assert missing.status_code == 422 and "appointment_id" in missing.json()["message"]
+    unknown = await clinic.http.post(
+        "/api/v1/prm/messages", json={**request, "template": "no_such_thing"}, headers=headers
+    )
+    assert unknown.status_code == 422 and "appointment_reminder" in unknown.json()["message"]
+    response = await clinic.http.post("/api/v1/prm/messages", json=request, headers=headers)
+    assert response.status_code == 202
+
+    async def arrived() -> bool:
+        return any(m["To"] == "ana@patients.example" for m in inbox.messages())
+
+    await clinic.until(arrived)
+    [mail] = [m for m in inbox.messages() if m["To"] == "ana@patients.example"]
+    assert mail["Subject"].startswith("Recordatorio: su cita el ")
+    text = mail.get_content()
+    assert text.startswith("Hola Ana,") and "Responda CONFIRMAR" in text
+    [row] = await clinic.messages(Message.id == response.json()["message_id"])
+    assert row.kind == "appointment_reminder" and row.status == DeliveryStatus.SENT
