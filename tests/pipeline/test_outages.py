@@ -125,24 +125,27 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
             }
             prm = str(Path(sys.executable).parent / "prm")
 
+            logs: list[Path] = []
+
             def start_worker() -> subprocess.Popen[bytes]:
-                return subprocess.Popen(
-                    [prm, "worker", "--concurrency", "2"],
-                    env=environment,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
+                logs.append(tmp_path / f"worker-{len(logs)}.log")
+                with logs[-1].open("wb") as log:  # the child keeps its own copy of the descriptor
+                    return subprocess.Popen(
+                        [prm, "worker", "--concurrency", "2"], env=environment, stdout=log, stderr=log
+                    )
 
             async def until(check: Callable[[], bool], timeout_s: float) -> None:
+                # generous bounds: a cold worker process loads the embedding model first, slowly on a busy CI
                 for _ in range(int(timeout_s * 10)):
                     if check():
                         return
                     await asyncio.sleep(0.1)
-                raise AssertionError("condition not reached in time")
+                tails = "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in logs)
+                raise AssertionError(f"condition not reached in {timeout_s} s; worker logs:\n{tails}")
 
             first = start_worker()
             try:
-                await until(lambda: len(model.requests) >= 1, timeout_s=90)  # mid-turn: waiting on the model
+                await until(lambda: len(model.requests) >= 1, timeout_s=300)  # mid-turn: waiting on the model
                 first.send_signal(signal.SIGKILL)
                 first.wait(timeout=10)
             finally:
@@ -154,7 +157,7 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
                 def replied() -> bool:
                     return any(m["To"] == "whatsapp:+15550100001" for m in twilio.messages)
 
-                await until(replied, timeout_s=120)
+                await until(replied, timeout_s=300)
             finally:
                 second.send_signal(signal.SIGTERM)
                 second.wait(timeout=30)
