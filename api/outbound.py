@@ -79,6 +79,8 @@ async def deliver(
     if sender_address is None:
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, "no_sender")
     to = conversation.address if channel == Channel.SMS else whatsapp_address(conversation.address)
+    # our id in the callback URL: Twilio may call back before the SID it returns is recorded
+    callback = f"{config.status_callback}?message={message.id}" if config.status_callback else None
     template = config.templates.get(message.kind)
     if channel == Channel.WHATSAPP and not in_window and template is None:
         log.warning("outbound %s (%s) outside the 24 h window and no template", message.id, message.kind)
@@ -91,7 +93,7 @@ async def deliver(
                 from_=sender_address,
                 content_sid=template,
                 content_variables={"1": template_variable(message.body)},
-                status_callback=config.status_callback,
+                status_callback=callback,
                 idempotency_key=f"{message.id}:template",
             )
             sids = [sent.sid]
@@ -102,7 +104,7 @@ async def deliver(
                     to=to,
                     from_=sender_address,
                     body=part,
-                    status_callback=config.status_callback,
+                    status_callback=callback,
                     idempotency_key=f"{message.id}:{index}",
                 )
                 sids.append(sent.sid)

@@ -9,6 +9,7 @@ back in the response as TwiML; otherwise the worker sends it through the REST AP
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request, Response
@@ -152,6 +153,14 @@ def _looks_spanish(body: str) -> bool:
     return body.strip().strip(".!¡").lower() in {"baja", "alto", "detener", "alta", "suscribir", "reanudar"}
 
 
+def _message_id(value: str | None) -> uuid.UUID | None:
+    """Our message id from the callback URL we gave Twilio (signed with it); None when absent."""
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
+
+
 @router.post("/status")
 async def status(request: Request, runtime: RuntimeDep) -> Response:
     """Delivery status callbacks: idempotent, and a late or repeated one never moves status backwards."""
@@ -163,6 +172,7 @@ async def status(request: Request, runtime: RuntimeDep) -> Response:
     except InvalidTwilioPayload as error:
         return _invalid(error)
     new = to_delivery_status(callback.message_status)
+    ours = _message_id(request.query_params.get("message"))
     if new is not None:
         async with transaction(runtime.sessions) as session:
             for channel in (Channel.WHATSAPP, Channel.SMS):
@@ -173,5 +183,6 @@ async def status(request: Request, runtime: RuntimeDep) -> Response:
                     status=new,
                     allowed_from=advances_from(new),
                     error_code=callback.error_code,
+                    message_id=ours,
                 )
     return Response(status_code=204)

@@ -180,9 +180,15 @@ async def record_sent(
     status: DeliveryStatus,
     error_code: str | None = None,
 ) -> None:
+    """What the provider said when it took (or refused) the message.
+
+    `queued` never overwrites a status a callback already set: Twilio may call back before this
+    is recorded (the callback finds the row by our id, see `advance_status`).
+    """
     message.provider_message_id = provider_message_id
-    message.status = status
-    message.error_code = error_code
+    if status != DeliveryStatus.QUEUED or message.status == DeliveryStatus.QUEUED:
+        message.status = status
+        message.error_code = error_code
     message.attempts += 1
     await session.flush()
 
@@ -195,13 +201,22 @@ async def advance_status(
     status: DeliveryStatus,
     allowed_from: Collection[DeliveryStatus],
     error_code: str | None = None,
+    message_id: uuid.UUID | None = None,
 ) -> bool:
-    """Move a sent message's status forward (one atomic update; a stale callback changes nothing)."""
+    """Move a sent message's status forward (one atomic update; a stale callback changes nothing).
+
+    `message_id` (our id, carried in the callback URL) finds the row even before the provider's id
+    is recorded on it; without it the provider's id does.
+    """
+    found = (
+        Message.id == message_id
+        if message_id is not None
+        else (Message.channel == channel) & (Message.provider_message_id == provider_message_id)
+    )
     updated = await session.scalar(
         update(Message)
         .where(
-            Message.channel == channel,
-            Message.provider_message_id == provider_message_id,
+            found,
             Message.direction == Direction.OUTBOUND,
             Message.status.in_(list(allowed_from)),
         )

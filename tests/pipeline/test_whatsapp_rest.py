@@ -44,18 +44,26 @@ def sent_to(twilio: TwilioStub, phone: str) -> list[dict[str, Any]]:
     return [m for m in twilio.messages if m["To"] == f"whatsapp:{phone}"]
 
 
+async def replied_once(clinic: Clinic, phone: str) -> tuple[dict[str, Any], Message]:
+    """The one message Twilio received for `phone`, and our row once the send is recorded on it."""
+
+    async def recorded() -> bool:
+        sent = sent_to(clinic.twilio, phone)
+        return len(sent) == 1 and bool(await clinic.messages(Message.provider_message_id == sent[0]["sid"]))
+
+    await clinic.until(recorded)
+    [sent] = sent_to(clinic.twilio, phone)
+    [row] = await clinic.messages(Message.provider_message_id == sent["sid"])
+    return sent, row
+
+
 async def test_rest_mode_acknowledges_at_once_and_replies_through_twilio_once(clinic: Clinic) -> None:
     phone = new_phone()
     clinic.twilio.fail_next(2, status=500)  # the REST send is retried, and still sent once
     response = await clinic.whatsapp(phone, "hello")
     assert response.status_code == 200 and "<Message>" not in response.text
 
-    async def replied() -> bool:
-        return len(sent_to(clinic.twilio, phone)) == 1
-
-    await clinic.until(replied)
-    [sent] = sent_to(clinic.twilio, phone)
-    [reply] = await clinic.messages(Message.provider_message_id == sent["sid"])
+    sent, reply = await replied_once(clinic, phone)
     assert reply.sent_via == "rest" and reply.body.startswith(sent["Body"][:50])
     assert sent["From"] == "whatsapp:+15550000000"
 
@@ -64,11 +72,8 @@ async def test_status_callbacks_move_forward_only_and_repeat_safely(clinic: Clin
     phone = new_phone()
     await clinic.whatsapp(phone, "hi")
 
-    async def replied() -> bool:
-        return len(sent_to(clinic.twilio, phone)) == 1
-
-    await clinic.until(replied)
-    sid = sent_to(clinic.twilio, phone)[0]["sid"]
+    sent, _ = await replied_once(clinic, phone)
+    sid = sent["sid"]
 
     async def status_of() -> DeliveryStatus:
         [message] = await clinic.messages(Message.provider_message_id == sid)
@@ -161,3 +166,29 @@ async def test_a_workflow_sends_a_message_that_the_worker_delivers_once(clinic: 
     assert unauthorised.status_code == 401
     invalid = await clinic.http.post("/api/v1/prm/messages", json={**body, "body": ""}, headers=headers)
     assert invalid.status_code == 422 and "body" in invalid.json()["message"]
+
+
+async def test_a_callback_that_overtakes_our_record_of_the_send_is_not_lost(clinic: Clinic) -> None:
+    phone = new_phone()
+    await clinic.whatsapp(phone, "hi")
+
+    sent, reply = await replied_once(clinic, phone)
+    assert sent["StatusCallback"].endswith(f"{STATUS_PATH}?message={reply.id}")
+
+    async with transaction(clinic.runtime.sessions) as session:  # sent, but its SID not yet recorded
+        conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
+        message = await inbox.add_reply(
+            session, conversation=conversation, body="later", now=datetime.now(UTC)
+        )
+        await inbox.claim(session, message_id=message.id, via="rest")
+    sid = "SM" + "e" * 32
+    early = await clinic.post_signed(
+        f"{STATUS_PATH}?message={message.id}", [("MessageSid", sid), ("MessageStatus", "delivered")]
+    )
+    assert early.status_code == 204
+    async with transaction(clinic.runtime.sessions) as session:
+        row = await inbox.get(session, message_id=message.id)
+        assert row is not None and row.status == DeliveryStatus.DELIVERED
+        await inbox.record_sent(session, message=row, provider_message_id=sid, status=DeliveryStatus.QUEUED)
+    [row] = await clinic.messages(Message.id == message.id)
+    assert (row.status, row.provider_message_id) == (DeliveryStatus.DELIVERED, sid)
