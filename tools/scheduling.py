@@ -22,6 +22,8 @@ from tools.schemas import (
 )
 
 SEARCH_HORIZON = timedelta(days=60)
+DAY = timedelta(days=1)
+DAY_LIMIT = 200  # more than a specialty can have free in one day, so a day's search sees them all
 
 
 def slot_option(slot: Slot) -> SlotOption:
@@ -48,6 +50,10 @@ def appointment_view(appointment: Appointment) -> AppointmentView:
 
 async def find_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
     """Free slots for the specialty in the range, earliest first (a named practitioner first if any)."""
+    return await _free(args, ctx, limit=args.limit)
+
+
+async def _free(args: FindSlotsArgs, ctx: ToolContext, *, limit: int) -> list[SlotOption]:
     async with transaction(ctx.sessions) as session:
         practitioner_id = None
         if args.practitioner:
@@ -63,15 +69,39 @@ async def find_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
             part_of_day=args.part_of_day,
             tz=ctx.tz,
             now=ctx.now,
-            limit=args.limit,
+            limit=limit,
         )
         return [slot_option(s) for s in slots]
 
 
 async def nearest_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
-    """When the asked range is empty: the earliest free slots after it, else the earliest from now."""
-    later = args.model_copy(update={"end": ctx.now + SEARCH_HORIZON, "part_of_day": None})
-    return await find_slots(later, ctx) or await find_slots(later.model_copy(update={"start": ctx.now}), ctx)
+    """When the asked range is empty: the free slots nearest to it; [] only when none is free at all.
+
+    First the earliest from the asked start on (any part of the day); when the asked date is past
+    the open calendar (slots are published `SEARCH_HORIZON` ahead), the latest ones before it.
+    """
+    start = max(args.start, ctx.now)
+    later = args.model_copy(update={"start": start, "end": start + SEARCH_HORIZON, "part_of_day": None})
+    return await find_slots(later, ctx) or await _latest_before(later, ctx)
+
+
+async def _latest_before(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
+    """The `args.limit` free slots closest before `args.start`, earliest first.
+
+    A search returns the earliest slots of its range, so the time before the asked date is walked
+    back a day at a time; one search of the whole range first tells whether anything is free.
+    """
+    if args.start <= ctx.now or not await _free(
+        args.model_copy(update={"start": ctx.now, "end": args.start}), ctx, limit=1
+    ):
+        return []
+    found: list[SlotOption] = []
+    end = args.start
+    while end > ctx.now and len(found) < args.limit:
+        day = args.model_copy(update={"start": max(end - DAY, ctx.now), "end": end})
+        found = (await _free(day, ctx, limit=DAY_LIMIT))[-(args.limit - len(found)) :] + found
+        end -= DAY
+    return found
 
 
 async def book_appointment(args: BookArgs, ctx: ToolContext) -> BookingOutcome:

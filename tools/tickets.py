@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from store.conversations import inbox
 from store.database import transaction
 from store.tickets import service as tickets
 from tools.context import ToolContext
@@ -11,6 +12,9 @@ from tools.schemas import TicketArgs, TicketRef
 async def open_ticket(args: TicketArgs, ctx: ToolContext) -> TicketRef:
     """Open a ticket linked to the conversation (and to the patient once verified); idempotent per step."""
     async with transaction(ctx.sessions) as session:
+        attachments = []  # what the patient sent with this turn (a photo of a rash, an invoice)
+        if ctx.conversation_id is not None:
+            attachments = await inbox.pending_media(session, conversation_id=ctx.conversation_id)
         ticket = await tickets.create(
             session,
             category=args.category,
@@ -22,6 +26,7 @@ async def open_ticket(args: TicketArgs, ctx: ToolContext) -> TicketRef:
             now=ctx.now,
             idempotency_key=ctx.key("ticket", args.category),
             actor=ctx.actor,
+            attachments=attachments,
         )
         return TicketRef(
             id=ticket.id,

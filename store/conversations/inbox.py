@@ -228,3 +228,17 @@ async def advance_status(
 
 async def get(session: AsyncSession, *, message_id: uuid.UUID) -> Message | None:
     return await session.get(Message, message_id, populate_existing=True)
+
+
+async def pending_media(session: AsyncSession, *, conversation_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The stored media of the messages the conversation's running turn is taking (not yet processed)."""
+    query = (
+        select(Message.media)
+        .where(
+            Message.conversation_id == conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.processed_at.is_(None),
+        )
+        .order_by(Message.created_at, Message.id)
+    )
+    return [item for media in await session.scalars(query) for item in media if "stored" in item]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.base import Base, Timestamps, UUIDPk, text_enum
@@ -55,6 +56,10 @@ class Ticket(UUIDPk, Timestamps, Base):
     due_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    # media of the messages the opening turn took: {"content_type", "stored", "size", "sha256"}
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(
+        default=list, server_default=text("'[]'::jsonb")
+    )
 
     comments: Mapped[list[TicketComment]] = relationship(
         order_by="TicketComment.created_at", lazy="selectin", cascade="all, delete-orphan"

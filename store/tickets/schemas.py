@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -55,6 +56,11 @@ class CommentOut(BaseModel):
         return cls(id=comment.id, author=comment.author, body=comment.body, created_at=comment.created_at)
 
 
+def _attachment(item: dict[str, Any]) -> dict[str, Any]:
+    """What staff see of a stored attachment: its type, size and digest, and where it is kept."""
+    return {key: item[key] for key in ("content_type", "size", "sha256", "stored") if key in item}
+
+
 class TicketOut(BaseModel):
     id: uuid.UUID
     category: TicketCategory
@@ -69,6 +75,7 @@ class TicketOut(BaseModel):
     resolved_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    attachments: list[dict[str, Any]] = []
 
     @classmethod
     def of(cls, ticket: Ticket) -> TicketOut:
@@ -86,6 +93,7 @@ class TicketOut(BaseModel):
             resolved_at=ticket.resolved_at,
             created_at=ticket.created_at,
             updated_at=ticket.updated_at,
+            attachments=[_attachment(item) for item in ticket.attachments],
         )
 
 

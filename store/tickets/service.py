@@ -120,6 +120,7 @@ async def create(
     due_at: datetime | None = None,
     idempotency_key: str | None = None,
     actor: str = "system",
+    attachments: list[dict[str, Any]] | None = None,
 ) -> Ticket:
     """Open a ticket, due by `due_at` or by `now` plus its priority's allowance (`DUE_AFTER`).
 
@@ -141,6 +142,7 @@ async def create(
         due_at=_aware("due_at", due_at) if due_at is not None else _aware("now", now) + DUE_AFTER[rank],
         idempotency_key=idempotency_key,
         comments=[],
+        attachments=list(attachments or []),
     )
     await _check_links(session, patient_id, conversation_id)
     try:
