@@ -60,7 +60,7 @@ class AsyncRedisSaver(BaseRedisSaver):
             raise ValueError("the Redis client must use decode_responses=False: checkpoints are bytes")
         self.client = client
         self.where = describe(connection)
-        self._limit: asyncio.Semaphore | None = None  # set by from_conn_string
+        self._wire = wire.Wire(client)
         try:
             self.loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:
@@ -75,21 +75,25 @@ class AsyncRedisSaver(BaseRedisSaver):
         after. When all `max_connections` are busy a call waits for one instead of failing: a graph
         saves in the background, so many conversations at once mean many commands at once.
 
-        The waiting is the saver's own semaphore in front of a plain pool, and the connections have
-        no socket timeout, the saver's `timeout` bounding each attempt instead: redis-py's
-        BlockingConnectionPool and its per-write `asyncio.wait_for` (a task per command on Python
-        3.11) cost ~100 µs of CPU per call between them, more than a loopback round trip."""
+        The waiting is the saver's own (see `wire.py`) in front of a plain pool, and connections
+        have no socket timeout, the saver's `timeout` bounding each attempt instead: redis-py's
+        BlockingConnectionPool checkout and the `asyncio.wait_for` it puts around every write when
+        a socket timeout is set (a task per command on Python 3.11) cost more CPU than a loopback
+        round trip."""
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
         pool = ConnectionPool.from_url(
             url, max_connections=max_connections, socket_timeout=None, socket_connect_timeout=timeout
         )
         client = Redis(connection_pool=pool)
+        saver: AsyncRedisSaver | None = None
         try:
             saver = cls(client, **options)
-            saver._limit = asyncio.Semaphore(max_connections)
+            saver._wire = wire.Wire(client, limit=max_connections)
             await saver.setup()
             yield saver
         finally:
+            if saver is not None:
+                await saver._wire.close()
             await client.aclose()
             await pool.disconnect()
 
@@ -303,7 +307,7 @@ class AsyncRedisSaver(BaseRedisSaver):
             return (await self._execute(command))[0]
 
     async def _execute(self, *commands: wire.Command) -> Sequence[Any]:
-        return await wire.execute(self.client.connection_pool, commands, self._limit)
+        return await self._wire.execute(commands)
 
     async def _put(self, plan: PutPlan) -> None:
         if plan.run_id is None:

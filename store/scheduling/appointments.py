@@ -25,6 +25,22 @@ async def get_appointment(
     return appointment
 
 
+async def lock_appointment(
+    session: AsyncSession, *, appointment_id: uuid.UUID, patient_id: uuid.UUID | None = None
+) -> Appointment:
+    """The appointment, locked for this transaction; NotFound also when it is someone else's."""
+    query = (
+        select(Appointment)
+        .where(Appointment.id == appointment_id)
+        .with_for_update(of=Appointment)
+        .execution_options(populate_existing=True)
+    )
+    appointment = await session.scalar(query)
+    if appointment is None or (patient_id is not None and appointment.patient_id != patient_id):
+        raise NotFound("appointment", appointment_id)
+    return appointment
+
+
 def _status(value: AppointmentStatus | str) -> AppointmentStatus:
     try:
         return AppointmentStatus(value)

@@ -23,6 +23,7 @@ from store.audit import service as audit
 from store.errors import InvalidInput, InvalidTransition, NotFound
 from store.outbox import service as outbox
 from store.patients import service as patients
+from store.scheduling.appointments import lock_appointment
 from store.scheduling.errors import IdempotencyKeyReused, SlotUnavailable
 from store.scheduling.models import Appointment, AppointmentStatus, Slot, SlotStatus
 from store.scheduling.slots import nearest_free
@@ -67,22 +68,6 @@ async def _lock_slot(session: AsyncSession, slot_id: uuid.UUID) -> Slot:
 
 async def _unavailable(session: AsyncSession, slot: Slot, now: datetime) -> SlotUnavailable:
     return SlotUnavailable(slot.id, await nearest_free(session, slot=slot, now=now))
-
-
-async def _lock_appointment(
-    session: AsyncSession, appointment_id: uuid.UUID, patient_id: uuid.UUID | None
-) -> Appointment:
-    """The appointment, locked; NotFound also when it is someone else's (its existence stays secret)."""
-    query = (
-        select(Appointment)
-        .where(Appointment.id == appointment_id)
-        .with_for_update(of=Appointment)
-        .execution_options(populate_existing=True)
-    )
-    appointment = await session.scalar(query)
-    if appointment is None or (patient_id is not None and appointment.patient_id != patient_id):
-        raise NotFound("appointment", appointment_id)
-    return appointment
 
 
 async def _by_key(session: AsyncSession, key: str) -> Appointment | None:
@@ -282,7 +267,7 @@ async def cancel(
     actor: str = "system",
 ) -> Appointment:
     """Cancel and free the slot; cancelling a cancelled appointment returns it unchanged."""
-    appointment = await _lock_appointment(session, appointment_id, patient_id)
+    appointment = await lock_appointment(session, appointment_id=appointment_id, patient_id=patient_id)
     if appointment.status == AppointmentStatus.CANCELLED:
         return appointment
     await _release(session, appointment, now=now, reason=reason)
@@ -305,7 +290,7 @@ async def reschedule(
     Returns the new appointment (`rescheduled_from_id` names the old). On `SlotUnavailable`
     nothing has changed: the old appointment is still booked.
     """
-    old = await _lock_appointment(session, appointment_id, patient_id)
+    old = await lock_appointment(session, appointment_id=appointment_id, patient_id=patient_id)
     if idempotency_key is not None and (earlier := await _by_key(session, idempotency_key)) is not None:
         if earlier.rescheduled_from_id != old.id or earlier.slot_id != new_slot_id:
             raise IdempotencyKeyReused()

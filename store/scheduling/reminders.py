@@ -27,9 +27,10 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import service as audit
-from store.errors import Conflict, InvalidTransition, NotFound
+from store.errors import Conflict, InvalidTransition
 from store.journeys import service as journeys
 from store.patients.models import Patient
+from store.scheduling.appointments import lock_appointment
 from store.scheduling.models import Appointment, AppointmentStatus
 
 REMINDER_LEAD = timedelta(hours=24)
@@ -91,27 +92,11 @@ async def due_followups(
     return list(await session.scalars(_claimable(query, limit)))
 
 
-async def _lock(
-    session: AsyncSession, appointment_id: uuid.UUID, patient_id: uuid.UUID | None
-) -> Appointment:
-    """The appointment, locked; NotFound also when it is someone else's (its existence stays secret)."""
-    query = (
-        select(Appointment)
-        .where(Appointment.id == appointment_id)
-        .with_for_update(of=Appointment)
-        .execution_options(populate_existing=True)
-    )
-    appointment = await session.scalar(query)
-    if appointment is None or (patient_id is not None and appointment.patient_id != patient_id):
-        raise NotFound("appointment", appointment_id)
-    return appointment
-
-
 async def mark_reminder_sent(
     session: AsyncSession, *, appointment_id: uuid.UUID, now: datetime
 ) -> Appointment:
     """Record the reminder as sent (the first time counts; marking again changes nothing)."""
-    appointment = await _lock(session, appointment_id, None)
+    appointment = await lock_appointment(session, appointment_id=appointment_id)
     if appointment.reminder_sent_at is None:
         appointment.reminder_sent_at = now
         await session.flush()
@@ -128,7 +113,7 @@ async def mark_followup_sent(
     journey ends) and those it triggers start (the demo's post-visit follow-up, whose check-in
     question the patient's answer to the follow-up then fills).
     """
-    appointment = await _lock(session, appointment_id, None)
+    appointment = await lock_appointment(session, appointment_id=appointment_id)
     if appointment.followup_sent_at is not None:
         return appointment
     appointment.followup_sent_at = now
@@ -156,7 +141,7 @@ async def confirm(
     NotFound for anyone else's; InvalidTransition when it is no longer booked (cancelled, moved);
     Conflict once it has started. Confirming twice keeps the first time.
     """
-    appointment = await _lock(session, appointment_id, patient_id)
+    appointment = await lock_appointment(session, appointment_id=appointment_id, patient_id=patient_id)
     if appointment.status != AppointmentStatus.BOOKED:
         raise InvalidTransition("appointment", appointment.status.value, "confirmed", [])
     if appointment.start_at <= now:
