@@ -5,7 +5,8 @@ Journey stages that ask the patient something are conversational steps of the pa
 patient who is *not* talking to us: it says its piece and, when one of the journey's questions is
 still unanswered, asks it and leaves the conversation awaiting the answer, so that the patient's
 reply is recorded like any intake answer (when the phone is that patient's alone; on a family's
-phone the conversation asks once it knows who is writing). Call it under the conversation's lock, as a turn runs.
+phone the conversation asks once it knows who is writing). Call it under the conversation's lock,
+as a turn runs.
 """
 
 from __future__ import annotations

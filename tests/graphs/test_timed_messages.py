@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,9 +26,10 @@ async def _jobs(demo: Runtime, task: str, **arguments: str) -> int:
     async with demo.sessions() as session:
         found = await session.scalar(
             text(
-                "SELECT count(*) FROM procrastinate_jobs WHERE task_name = :task AND args @> CAST(:args AS jsonb)"
+                "SELECT count(*) FROM procrastinate_jobs"
+                " WHERE task_name = :task AND args @> CAST(:args AS jsonb)"
             ),
-            {"task": task, "args": __import__("json").dumps(arguments)},
+            {"task": task, "args": json.dumps(arguments)},
         )
         return int(found or 0)
 
