@@ -10,6 +10,8 @@ entry in the same transaction; `idempotency_key` makes a retried call return the
 
 from __future__ import annotations
 
+import asyncio
+import random
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,7 +37,9 @@ CANCELLABLE = (
     AppointmentStatus.WAITLIST,
 )
 _SLOT_TAKEN = {"uq_appointments_active_slot", "ex_appointments_no_overlap"}
-DEADLOCK_ATTEMPTS = 3
+# Many overlapping bookings at once can deadlock again and again (each retry may meet a new
+# cycle); a few jittered retries settle them, and only a last resort counts as a lost race.
+DEADLOCK_ATTEMPTS = 8
 _AUDIT_ACTION = {"booked": "book", "cancelled": "cancel", "rescheduled": "reschedule"}
 
 
@@ -95,6 +99,7 @@ async def _insert(session: AsyncSession, values: dict[str, Any]) -> Appointment:
     inside the exclusion check, and Postgres breaks the tie by failing one. Rolling back our
     savepoint releases the other; trying again then waits for its outcome and settles ours
     truly (a violation if it committed, success if it did not) instead of refusing a free slot.
+    Retries wait a little, at random, so that the same transactions do not meet in the same order.
     """
     attempt = 1
     while True:
@@ -107,6 +112,7 @@ async def _insert(session: AsyncSession, values: dict[str, Any]) -> Appointment:
         except DBAPIError as error:
             if not _deadlocked(error) or attempt == DEADLOCK_ATTEMPTS:
                 raise
+        await asyncio.sleep(random.uniform(0, 0.01 * attempt))  # jitter, not secrecy
         attempt += 1
 
 
