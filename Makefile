@@ -25,12 +25,17 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# the smoke scenarios (17, about a minute) and the NLU set gate CI: a regression fails `make test`
 test: $(STAMP)
 	$(BIN)/pytest -q
+	$(BIN)/prm eval run evals/datasets/smoke.jsonl --out .prm/eval-smoke --concurrency 2 --fail-under 0.9
+	$(BIN)/prm eval nlu evals/datasets/nlu.jsonl --out .prm/eval-smoke --fail-under 0.95
 	$(MAKE) --no-print-directory lint
 
+# every scenario three times (pass^3) and the NLU set; reports in .prm/eval
 eval: $(STAMP)
-	$(BIN)/prm eval run evals/datasets/scenarios.jsonl --out .prm/eval --k 3
+	$(BIN)/prm eval nlu evals/datasets/nlu.jsonl --out .prm/eval
+	$(BIN)/prm eval run evals/datasets/scenarios.jsonl --out .prm/eval --k 3 --concurrency 2
 
 bench: $(STAMP)
 	$(BIN)/prm bench all

@@ -9,13 +9,21 @@ from markupsafe import Markup, escape
 GOOD, BAD, BAR, INK, GRID = "#2e7d32", "#c62828", "#3558a5", "#222", "#ddd"
 
 
+def _fit(width: int, height: int) -> str:
+    """Drawn at `width` x `height`, shrunk to its card when the card is narrower (never cut off)."""
+    return (
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width: {width}px" '
+        'preserveAspectRatio="xMinYMin meet"'
+    )
+
+
 def success_bars(rows: Sequence[tuple[str, float, str]], *, width: int = 560) -> Markup:
     """Horizontal bars of success rates (0–1): one row per (label, rate, note such as "7/9")."""
     row_h, label_w, note_w = 24, 120, 90
     bar_w = width - label_w - note_w
     height = row_h * len(rows) + 8
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {_fit(width, height)} role="img" '
         f'aria-label="success rate by category" font-family="sans-serif" font-size="12">'
     ]
     for i, (label, rate, note) in enumerate(rows):
@@ -43,7 +51,7 @@ def columns(
     peak = max(count for _, count in bins) or 1
     step = plot_w / len(bins)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {_fit(width, height)} role="img" '
         f'aria-label="{escape(label)}" font-family="sans-serif" font-size="11">',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="{INK}"/>',
         f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" fill="{INK}">{peak}</text>',

@@ -64,7 +64,7 @@ def _metric_paths(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
         "metrics.latency_ms.p50",
         "metrics.latency_ms.p95",
     ]
-    for group in ("by_outcome", "by_language", "by_channel"):
+    for group in ("by_category", "by_outcome", "by_language", "by_channel"):
         names = {*before.get("metrics", {}).get(group, {}), *after.get("metrics", {}).get(group, {})}
         paths += [f"metrics.{group}.{name}.rate" for name in sorted(names)]
     return paths

@@ -8,14 +8,24 @@ rate; a falling curve from pass^1 to pass^k is an agent that is right only some 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from evals.dataset import Scenario
 from evals.runner import RunResult, TryResult
 from evals.scoring import FieldResult
 
 LATENCY_BINS = 12
+_NAMED_FLOW = re.compile(r"^(?:wa|vo)-(?P<flow>.+)-(?:en|es)(?:-\d+)?$")
+
+
+def category(scenario: Scenario) -> str:
+    """The flow a scenario exercises, from the datasets' id convention `<wa|vo>-<flow>-<lang>[-<n>]`
+    ("wa-book-new-en-010" → "book-new"); other ids fall back to their expected outcome."""
+    named = _NAMED_FLOW.match(scenario.id)
+    return named.group("flow") if named else scenario.expect.outcome
 
 
 def pass_hat_k(successes: Mapping[str, Sequence[bool]], k: int) -> float | None:
@@ -117,6 +127,7 @@ def summarize(run: RunResult) -> dict[str, Any]:
         "k": run.k,
         "success_rate": _ratio(sum(r.passed for r in tries), len(tries)),
         "pass_hat": {str(k): pass_hat_k(successes, k) for k in range(1, run.k + 1)},
+        "by_category": rates_by(tries, lambda r: category(r.scenario)),
         "by_outcome": rates_by(tries, lambda r: r.scenario.expect.outcome),
         "by_language": rates_by(tries, lambda r: r.scenario.language),
         "by_channel": rates_by(tries, lambda r: r.scenario.channel),

@@ -24,8 +24,8 @@ from store.tickets.models import Ticket
 from store.traces.models import Trace
 
 NOON, FIVE_PM = dt.time(12, 0), dt.time(17, 0)
-SIDE_EFFECTS = frozenset({"booked", "rescheduled", "cancelled", "ticket", "handoff", "emergency"})
-TURN_OUTCOMES = frozenset({"answered", "refused", "emergency", "handoff"})  # only a turn's trace tells
+EFFECTS = frozenset({"booked", "rescheduled", "cancelled", "ticket", "handoff"})  # rows that show them
+NOT_OUTCOMES = frozenset({"none", "error"})  # a turn that ended no task, or failed (the errors check)
 
 
 def part_of_day(moment: dt.time) -> str:
@@ -82,9 +82,15 @@ class Holdings:
     def active_appointments(self) -> list[StoredAppointment]:
         return [a for a in self.appointments if a.active]
 
-    def outcomes(self) -> set[str]:
-        """Every outcome the facts show: side effects from the rows, the rest from the turns' traces."""
-        found = {o for o in self.turn_outcomes if o in TURN_OUTCOMES}
+    @property
+    def outcome(self) -> str:
+        """The scenario's outcome: the last traced turn's that was not "none" (a "thanks" after a
+        booking ends no task), so a conversation that booked and then cancelled is "cancelled"."""
+        return next((o for o in reversed(self.turn_outcomes) if o not in NOT_OUTCOMES), "none")
+
+    def effects(self) -> set[str]:
+        """The changes the rows show, whatever the turns said: what an outcome must be backed by."""
+        found = set()
         active = self.active_appointments
         if any(a.rescheduled_from for a in active):
             found.add("rescheduled")

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from evals import charts
-from evals.metrics import summarize
+from evals.metrics import category, summarize
 from evals.runner import RunResult, TryResult
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +37,7 @@ def _scenario(tries: list[TryResult]) -> dict[str, Any]:
         "channel": scenario.channel,
         "language": scenario.language,
         "outcome": scenario.expect.outcome,
+        "category": category(scenario),
         "tries": len(tries),
         "passes": sum(t.passed for t in tries),
         "shown_try": shown.attempt,
@@ -74,13 +75,13 @@ def build_report(run: RunResult, *, dataset: str, model: str) -> dict[str, Any]:
 
 def _charts(report: dict[str, Any]) -> dict[str, Markup]:
     metrics = report["metrics"]
-    outcomes = [
-        (name, row["rate"], f"{row['passed']}/{row['tries']}") for name, row in metrics["by_outcome"].items()
+    categories = [
+        (name, row["rate"], f"{row['passed']}/{row['tries']}") for name, row in metrics["by_category"].items()
     ]
     latency = [(f"{b['from']:.0f}", int(b["count"])) for b in metrics["latency_ms"]["histogram"]]
     turns = [(name, int(count)) for name, count in metrics["turns"]["distribution"].items()]
     return {
-        "outcomes": charts.success_bars(outcomes),
+        "categories": charts.success_bars(categories),
         "latency": charts.columns(latency, label="reply latency", x_title="reply latency (ms, bin start)"),
         "turns": charts.columns(turns, label="turns per try", x_title="turns used"),
     }

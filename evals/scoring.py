@@ -13,7 +13,7 @@ from typing import Literal
 
 from evals import policies
 from evals.dataset import ExpectedAppointment, ExpectedTicket, Scenario
-from evals.observed import SIDE_EFFECTS, Holdings, StoredAppointment, StoredTicket
+from evals.observed import EFFECTS, Holdings, StoredAppointment, StoredTicket
 from evals.transcript import Transcript
 from store.patients.service import fold
 
@@ -119,14 +119,22 @@ def _field_check(name: str, results: list[FieldResult], missing: str) -> Check:
 
 
 def _outcome(scenario: Scenario, holdings: Holdings) -> Check:
-    """The expected outcome is among those the database shows; `none` and `refused` changed nothing."""
-    want, found = scenario.expect.outcome, holdings.outcomes()
-    shown = ", ".join(sorted(found)) or "nothing"
-    if want in ("none", "refused") and (done := sorted(found & SIDE_EFFECTS)):
-        return Check("outcome", False, [f"expected {want}, but the database shows {', '.join(done)}"])
-    if want == "none" or want in found:
-        return Check("outcome", True)
-    return Check("outcome", False, [f"expected outcome {want}, the database shows {shown}"])
+    """The last turn that ended a task ended it as expected, and the rows back it up.
+
+    `none` and `refused` must have changed nothing; `booked`, `cancelled`, `ticket`, … need the
+    appointment, ticket or hand-off in the database, not only a turn that said so.
+    """
+    want, got, effects = scenario.expect.outcome, holdings.outcome, holdings.effects()
+    if want in ("none", "refused") and effects:
+        return Check(
+            "outcome", False, [f"expected {want}, but the database shows {', '.join(sorted(effects))}"]
+        )
+    if got != want:
+        return Check("outcome", False, [f"expected outcome {want}, the conversation ended as {got}"])
+    if want in EFFECTS and want not in effects:
+        shown = ", ".join(sorted(effects)) or "nothing"
+        return Check("outcome", False, [f"the agent said {want}, but the database shows {shown}"])
+    return Check("outcome", True)
 
 
 def _others_untouched(holdings: Holdings) -> Check:

@@ -55,6 +55,8 @@ async def browser(chromium_path: Path) -> AsyncIterator[Any]:
 
     args = ["--no-sandbox"] if os.geteuid() == 0 else []  # Chromium refuses its sandbox as root
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=str(chromium_path), headless=True, args=args)
+        launched = await playwright.chromium.launch(
+            executable_path=str(chromium_path), headless=True, args=args
+        )
         yield launched
         await launched.close()

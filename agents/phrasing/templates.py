@@ -108,7 +108,7 @@ ES: dict[str, str] = {
     "greeting": "¡Hola{name}! Soy el asistente de {clinic}. Puedo reservar, cambiar o cancelar citas, "
     "responder preguntas sobre la clínica o pasar un mensaje a nuestro equipo. ¿En qué puedo ayudarle?",
     "ask_identity": "Para proteger su información, dígame su nombre completo y su fecha de nacimiento "
-    "(por ejemplo: Ana Rodríguez, 21 de julio de 1992).",
+    "(por ejemplo: Lucía Pérez, 14 de febrero de 1990).",
     "ask_identity_shared": "Este número lo usa más de un paciente. Dígame el nombre completo y la fecha "
     "de nacimiento del paciente.",
     "identity_mismatch": "No encontré a ningún paciente con esos datos en este número. Envíe su nombre "

@@ -248,7 +248,7 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:
         return Reading(Intent.TICKET, sure)
-    if swaps_day(text):
+    if swaps_day(text) and not info:  # "a video visit instead of coming in?" asks about telehealth
         return Reading(Intent.RESCHEDULE, GUESS)
     if _found(text, Intent.BOOK):
         return Reading(Intent.BOOK, sure)

@@ -115,6 +115,19 @@ _AUTHORITY = (
     r"|enfermero|desarrollador|desarrolladora)\b"
 )
 _INJECTION = re.compile(f"{_OVERRIDE}|{_OTHERS_DATA}|{_AUTHORITY}")
+# Someone named by full name whose records are asked for: "James Smith's appointments", "¿qué
+# citas tiene James Smith?". Read on the clean text: capitals tell a name from "my son's visit"
+# (the family on a shared phone, which identity handles), and a doctor's name is no patient's.
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
+_NOT_AFTER_TITLE = "".join(
+    rf"(?<!{re.escape(t)}\s)" for t in ("Dr", "Dr.", "Dra", "Dra.", "Doctor", "Doctora")
+)
+_FULL_NAME = rf"(?<![\w.]){_NOT_AFTER_TITLE}(?!(?:Dr|Dra|Doctor|Doctora)\b){_CAPITALISED}\s+{_CAPITALISED}"
+_NAMED_RECORDS = re.compile(
+    rf"{_FULL_NAME}['’]s\s+(?:next\s+|upcoming\s+)?(?:appointments?|records?|results?|data|details|info\w*"
+    rf"|files?|visits?|prescriptions?|phone(?:\s+number)?|birthday|date\s+of\s+birth)\b"
+    rf"|\b(?:citas?|datos|resultados|historial)\s+(?:tiene|de\s+(?:la|el)\s+paciente)\s+{_FULL_NAME}"
+)
 VOCABULARY = vocabulary_of(
     ["breathe", "breathing", "breath", "bleeding", "suicide", "suicidal", "myself", "instructions",
      "previous", "disregard", "respirar", "sangrar", "sangrado", "instrucciones", "drooping", "slurred",
@@ -139,4 +152,6 @@ def _self_negating(match: re.Match[str]) -> bool:
 
 def is_injection(text: Text) -> bool:
     """Whether the message tries to rewrite the agent's rules or identity or reach other patients."""
+    if _NAMED_RECORDS.search(text.clean):
+        return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))

@@ -26,6 +26,11 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
     "domingo": 6,
+    # misspellings too far for the typo corrector (two edits in a short word, or a first letter
+    # swapped by ear: b/v in Spanish)
+    "wensday": 2, "wendsday": 2, "wenesday": 2, "wednsday": 2, "wedsday": 2, "thrusday": 3,
+    "thursay": 3, "tusday": 1, "teusday": 1, "biernes": 4, "vienres": 4, "miercole": 2,
+    "mierkoles": 2, "hueves": 3, "juebes": 3, "sabdo": 5,
 }  # fmt: skip
 NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

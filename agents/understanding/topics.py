@@ -26,6 +26,8 @@ _INFO = phrases(
     "|por video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine|vaccines"
     "|vaccination|flu shot|flu shots|shots|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita"
     "|bring|traer|llevar"
+    "|phone number|telephone number|numero de telefono|telefono|how long|how long does|how long do|how many days"
+    "|cuanto tardan|cuanto tarda|cuanto tiempo|renovar una receta|results ready|resultados"
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
@@ -35,7 +37,8 @@ _INFO = phrases(
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
-    r"(?:what|when|where|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell|will|would\s+i"
+    r"(?:what|whats|when|where|wheres|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell"
+    r"|will|would\s+i|en\s+cuanto"
     r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan|hacen"
     r"|ofrecen|do\s+you\s+offer"
     r"|atienden|se\s+puede|es\s+necesario|necesito\s+saber|i\s+want\s+to\s+know|i\s+was\s+wondering|i'd\s+like"

@@ -101,8 +101,11 @@ def _fields(
     birth = find_birth_date(text.folded, language=language, today=today)
     phone = find_phone(text.clean)
     blanks = [claim.span for claim in (birth, phone) if claim is not None]
+    name = name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None)
     when = None
-    if expecting != "identity":
+    # While identity is asked, a date is read as the birth date; a message with neither a name nor
+    # a birth date ("tomorrow afternoon if possible") still tells when the patient would come.
+    if expecting != "identity" or (birth is None and name is None):
         when = when_in(analyse(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
@@ -112,7 +115,7 @@ def _fields(
         reason=reason,
         when=when,
         practitioner=find_practitioner(text.clean),
-        name=name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None),
+        name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
     )

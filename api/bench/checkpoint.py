@@ -13,15 +13,19 @@ machine slows every saver alike and the ratios stay fair.
 from __future__ import annotations
 
 import asyncio
+import os
+import platform
 import random
 import secrets
 import statistics
+import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, TypedDict
 
+import redis
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver, ChannelVersions, empty_checkpoint
@@ -29,6 +33,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.utils import HIREDIS_AVAILABLE
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
@@ -118,12 +123,17 @@ def timing(call: Callable[[], Awaitable[object]]) -> Sample:
 
 
 BLOCK = 25  # samples a saver takes in a row before the next saver's turn
+WARMUP = 10  # untimed samples of each saver first: connections open, code paths warm
 
 
 async def interleaved(samples: dict[str, Sample], count: int) -> dict[str, list[float]]:
-    """`count` samples of each, the savers taking turns block by block: whatever else loads the
-    machine hits all alike, while each server stays warm within a block, as under steady traffic
-    (one sample each in turn would time every call against a server just woken up)."""
+    """`count` samples of each after `WARMUP` untimed ones, the savers taking turns block by block:
+    whatever else loads the machine hits all alike, while each server stays warm within a block,
+    as under steady traffic (one sample each in turn would time every call against a server just
+    woken up)."""
+    for sample in samples.values():
+        for _ in range(WARMUP):
+            await sample()
     taken: dict[str, list[float]] = {name: [] for name in samples}
     for start in range(0, count, BLOCK):
         for name, sample in samples.items():
@@ -362,35 +372,64 @@ def cell(row: dict[str, Any], keys: str | tuple[str, ...], fmt: str) -> str:
     return "n/a" if any(v is None for v in values) else fmt.format(*values)
 
 
-# The goals: (goal, the other saver, metric, ratio other / ours that meets it).
+# The goals: (goal, the other saver, metric, "faster": other / ours at least `bound`;
+# "within": ours / other at most `bound`). The issue's "a full turn's overhead within 1.5x of
+# InMemorySaver" is read both ways: the turn's latency, and its overhead over no checkpointer.
 GOALS = (
-    ("aput p50 at least 3x faster than AsyncPostgresSaver", PG, "aput_p50_ms", 3.0),
-    ("aget_tuple p50 at least 3x faster than AsyncPostgresSaver", PG, "aget_tuple_p50_ms", 3.0),
-    ("turn p50 within 1.5x of InMemorySaver", MEMORY, "turn_p50_ms", 1 / 1.5),
-    ("turn p50 faster than plainredis", PLAIN, "turn_p50_ms", 1.0),
-    ("aput p50 faster than plainredis", PLAIN, "aput_p50_ms", 1.0),
+    ("aput p50 at least 3x faster than AsyncPostgresSaver", PG, "aput_p50_ms", "faster", 3.0),
+    ("aget_tuple p50 at least 3x faster than AsyncPostgresSaver", PG, "aget_tuple_p50_ms", "faster", 3.0),
+    ("turn p50 within 1.5x of InMemorySaver's", MEMORY, "turn_p50_ms", "within", 1.5),
+    ("turn overhead within 1.5x of InMemorySaver's", MEMORY, "turn_overhead_ms", "within", 1.5),
+    ("turn p50 faster than plainredis", PLAIN, "turn_p50_ms", "faster", 1.0),
+    ("aput p50 faster than plainredis", PLAIN, "aput_p50_ms", "faster", 1.0),
 )
 
 
-def targets(rows: list[dict[str, Any]]) -> list[tuple[str, float, float]]:
-    """(goal, measured ratio other / ours, ratio needed) for the goals the rows can answer."""
+@dataclass(frozen=True)
+class Verdict:
+    goal: str
+    ratio: float  # other / ours for "faster", ours / other for "within"
+    kind: str
+    bound: float
+
+    @property
+    def met(self) -> bool:
+        return self.ratio >= self.bound if self.kind == "faster" else self.ratio <= self.bound
+
+
+def targets(rows: list[dict[str, Any]]) -> list[Verdict]:
+    """The goals the rows can answer, measured."""
     by = {r["saver"]: r for r in rows}
     us = by.get(US)
-    return [
-        (goal, by[other][metric] / us[metric], needed)
-        for goal, other, metric, needed in GOALS
-        if us is not None and other in by
-    ]
+    verdicts = []
+    for goal, other, metric, kind, bound in GOALS:
+        if us is None or other not in by:
+            continue
+        ratio = by[other][metric] / us[metric] if kind == "faster" else us[metric] / by[other][metric]
+        verdicts.append(Verdict(goal, ratio, kind, bound))
+    return verdicts
+
+
+def environment() -> str:
+    """What the numbers depend on besides the code: Python, redis-py's reply parser, the load."""
+    loads = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+    parser = "hiredis" if HIREDIS_AVAILABLE else "pure Python"
+    return (
+        f"Python {platform.python_version()}, redis-py {redis.__version__} ({parser} parser), "
+        f"{os.cpu_count()} CPUs, load average {loads} (1/5/15 min)"
+    )
 
 
 def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or Console(width=None if sys.stdout.isatty() else 200)
     table = Table(title="Checkpointers: a 20-message (~10 KB) clinic conversation")
     for header, _, _ in COLUMNS:
         table.add_column(header, justify="left" if header == "saver" else "right")
     for row in rows:
         table.add_row(*(cell(row, keys, fmt) for _, keys, fmt in COLUMNS))
     console.print(table)
-    for goal, ratio, required in targets(rows):
-        mark = "[green]met[/green]" if ratio >= required else "[red]missed[/red]"
-        console.print(f"{goal}: {ratio:.2f}x (needs >= {required:.2f}x) {mark}")
+    console.print(environment())
+    for v in targets(rows):
+        mark = "[green]met[/green]" if v.met else "[red]missed[/red]"
+        need = ">=" if v.kind == "faster" else "<="
+        console.print(f"{v.goal}: {v.ratio:.2f}x (needs {need} {v.bound:.2f}x) {mark}")

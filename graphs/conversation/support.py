@@ -9,6 +9,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
+from agents.understanding.text import fold, word_set
 from graphs.conversation.common import finish, language, line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
@@ -47,26 +48,52 @@ def _body(hit: KnowledgeHit) -> str:
     return body.strip() or head.strip()
 
 
+# Words every question or section heading has: they say nothing about which section answers.
+_STOPWORDS = word_set(
+    """what whats when where wheres which with your have does that this there from about could would
+    should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
+    puedo quiero saber esta este estos usted ustedes espanol"""
+)
+_SPANISH_SECTION = "En español: "
+LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
+
+
 def _stems(text: str) -> set[str]:
-    return {word[:4] for word in re.findall(r"\w{4,}", text.casefold())}
+    """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado")."""
+    words = re.findall(r"\w{4,}", fold(text))
+    return {word[:4] for word in words if word not in _STOPWORDS}
+
+
+def _heading(hit: KnowledgeHit) -> str:
+    return hit.text.partition("\n\n")[0].rpartition(" — ")[2].removeprefix(_SPANISH_SECTION)
+
+
+def _fit(hit: KnowledgeHit, asked: set[str]) -> float:
+    """How well a section answers: its similarity, raised by the question's words in its body and
+    heading, lowered by heading words the question did not use ("Laboratory and walk-in hours" is
+    a worse answer to "your hours on Friday" than "Clinic hours")."""
+    heading = _stems(_heading(hit))
+    body = _stems(hit.text.partition("\n\n")[2])
+    return hit.score + 0.08 * len(asked & body) + 0.15 * len(asked & heading) - 0.05 * len(heading - asked)
 
 
 def _best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
-    """The section of the best document that shares most words with the question, in its language.
+    """The section, in the patient's language, that fits the question best (see `_fit`).
 
-    The embedding finds the right document reliably; within it, a section about buses can edge
-    out the one about parking, so the words of the question decide among its sections.
+    Every hit competes, not only the top document's: the local embedding model knows English
+    well and Spanish poorly, so for a Spanish question the right document is often not first.
     """
-    top = hits[0]
-    same = [h for h in hits if h.source == top.source]
-    in_language = [h for h in same if ("español" in h.text.partition("\n\n")[0].casefold()) == (lang == "es")]
+    in_language = [h for h in hits if ("español" in h.text.partition("\n\n")[0].casefold()) == (lang == "es")]
     asked = _stems(question)
+    return max(in_language or hits, key=lambda h: _fit(h, asked))
 
-    def overlap(hit: KnowledgeHit) -> int:  # the section's own words, not the document title on every chunk
-        head, _, body = hit.text.partition("\n\n")
-        return len(asked & _stems(head.rpartition(" — ")[2] + " " + body))
 
-    return max(in_language or same, key=lambda h: (overlap(h), h.score))
+def _confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str) -> bool:
+    """Similar enough to trust, or nearly so and sharing the question's own words (a short "do u
+    take aetna" scores low against any passage, yet the insurance list names Aetna)."""
+    top = max(h.score for h in hits)
+    shared = _stems(question) & _stems(best.text)
+    return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
 
 
 def _description(words: str, details: dict[str, str]) -> str:
@@ -120,8 +147,8 @@ async def answer(
     hits: list[KnowledgeHit] = await registry.invoke(
         "search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6)
     )
-    if hits and hits[0].score >= MIN_CONFIDENCE:
-        hit = _best(hits, question, language(state))
+    hit = _best(hits, question, language(state)) if hits else None
+    if hit is not None and _confident(hits, hit, question):
         return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **finish("answered")}
     ticket: TicketRef = await registry.invoke(
         "open_ticket",

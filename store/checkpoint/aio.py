@@ -61,6 +61,7 @@ class AsyncRedisSaver(BaseRedisSaver):
         self.client = client
         self.where = describe(connection)
         self._wire = wire.Wire(client)
+        self._limit: asyncio.Semaphore | None = None  # operations at once (from_conn_string)
         try:
             self.loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:
@@ -75,20 +76,23 @@ class AsyncRedisSaver(BaseRedisSaver):
         after. When all `max_connections` are busy a call waits for one instead of failing: a graph
         saves in the background, so many conversations at once mean many commands at once.
 
-        The waiting is the saver's own (see `wire.py`) in front of a plain pool, and connections
-        have no socket timeout, the saver's `timeout` bounding each attempt instead: redis-py's
-        BlockingConnectionPool checkout and the `asyncio.wait_for` it puts around every write when
-        a socket timeout is set (a task per command on Python 3.11) cost more CPU than a loopback
-        round trip."""
+        The waiting is a semaphore of the saver's in front of a plain pool (with room for the
+        connections `wire.py` keeps between calls), and connections have no socket timeout, the
+        saver's `timeout` bounding each attempt instead: redis-py's BlockingConnectionPool checkout
+        and the `asyncio.wait_for` it puts around every write when a socket timeout is set (a task
+        per command on Python 3.11) cost more CPU than a loopback round trip."""
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
-        pool = ConnectionPool.from_url(
-            url, max_connections=max_connections, socket_timeout=None, socket_connect_timeout=timeout
+        pool = ConnectionPool.from_url(  # room for the connections kept between calls too
+            url,
+            max_connections=max_connections + wire.KEEP,
+            socket_timeout=None,
+            socket_connect_timeout=timeout,
         )
         client = Redis(connection_pool=pool)
         saver: AsyncRedisSaver | None = None
         try:
             saver = cls(client, **options)
-            saver._wire = wire.Wire(client, limit=max_connections)
+            saver._limit = asyncio.Semaphore(max_connections)
             await saver.setup()
             yield saver
         finally:
@@ -270,6 +274,12 @@ class AsyncRedisSaver(BaseRedisSaver):
             raise self._lost(self.where, exc) from exc
 
     async def _attempt(self, op: Callable[[], Awaitable[T]]) -> T:
+        if self._limit is None:
+            return await self._within_deadline(op)
+        async with self._limit:  # one connection at most per operation: never more than the pool's
+            return await self._within_deadline(op)
+
+    async def _within_deadline(self, op: Callable[[], Awaitable[T]]) -> T:
         try:
             async with asyncio.timeout(self.timeout):
                 if not self._ready:

@@ -35,11 +35,10 @@ IDLE_S = 1.0  # seconds without a call after which they go back to the pool (wit
 
 
 class Wire:
-    """Sends the saver's commands; `limit` makes calls wait for one of that many connections."""
+    """Sends the saver's commands on the connections of `client`'s pool."""
 
-    def __init__(self, client: Redis, *, limit: int | None = None) -> None:
+    def __init__(self, client: Redis) -> None:
         self.pool = client.connection_pool
-        self._limit = asyncio.Semaphore(limit) if limit else None
         self._idle: list[AbstractConnection] = []
         self._used = False
         self._sweeper: asyncio.TimerHandle | None = None
@@ -50,21 +49,6 @@ class Wire:
 
         Every reply is read before an error reply is raised (the first one), so the connection
         stays in step and can be kept."""
-        if self._limit is None:
-            return await self._execute(commands)
-        async with self._limit:
-            return await self._execute(commands)
-
-    async def close(self) -> None:
-        """Hand the kept connections back to the pool now."""
-        if self._sweeper is not None:
-            self._sweeper.cancel()
-            self._sweeper = None
-        idle, self._idle = self._idle, []
-        await self._release(idle)
-        await asyncio.gather(*self._returning)
-
-    async def _execute(self, commands: Sequence[Command]) -> list[Any]:
         connection = await self._take()
         try:
             await connection.send_packed_command(connection.pack_commands(commands))
@@ -78,14 +62,23 @@ class Wire:
                     replies.append(exc)
         except BaseException as exc:
             await self.pool.release(connection)
-            if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):  # the server may have gone away:
-                idle, self._idle = self._idle, []  # the pool checks the other connections again
+            if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):  # the server may have gone
+                idle, self._idle = self._idle, []  # away: the pool checks the other connections again
                 await self._release(idle)
             raise
         await self._keep(connection)
         if failure is not None:
             raise failure
         return replies
+
+    async def close(self) -> None:
+        """Hand the kept connections back to the pool now."""
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            self._sweeper = None
+        idle, self._idle = self._idle, []
+        await self._release(idle)
+        await asyncio.gather(*self._returning)
 
     async def _take(self) -> AbstractConnection:
         """A kept connection, else one from the pool. A kept one that has seen the server hang up

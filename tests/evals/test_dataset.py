@@ -46,7 +46,10 @@ def test_the_contract_example_loads_with_every_field(tmp_path: Path) -> None:
         (lambda s: s["expect"].update(outcom="booked"), "expect.outcom: unknown key"),
         (lambda s: s.update(channels="whatsapp"), "channels: unknown key"),
         (lambda s: s["patient"].update(registred=True), "patient.registred: unknown key"),
-        (lambda s: s["expect"]["appointment"].update(doctor="Raman"), "expect.appointment.doctor: unknown key"),
+        (
+            lambda s: s["expect"]["appointment"].update(doctor="Raman"),
+            "expect.appointment.doctor: unknown key",
+        ),
         (lambda s: s["expect"].update(outcome="done"), "expect.outcome: Input should be"),
         (lambda s: s["expect"].pop("outcome"), "expect.outcome: required key is missing"),
         (lambda s: s["expect"]["appointment"].update(specialty="neurology"), "expect.appointment.specialty"),
@@ -58,7 +61,9 @@ def test_the_contract_example_loads_with_every_field(tmp_path: Path) -> None:
         (lambda s: s.update(turns=["hi", " "]), "turns: a scripted turn must not be blank"),
     ],
 )
-def test_an_error_names_the_line_and_the_key(tmp_path: Path, change: Callable[[dict[str, Any]], object], message: str) -> None:
+def test_an_error_names_the_line_and_the_key(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
     other = variant(lambda s: None, id="another")
     path = write(tmp_path, other, "", variant(change))  # line 2 is blank: line numbers are the file's
     with pytest.raises(DatasetError) as raised:
@@ -84,7 +89,9 @@ def test_voice_and_channel_must_agree(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match=r"voice: patient_phone must be the scenario patient's phone"):
         load_scenarios(write(tmp_path, variant(lambda s: None, channel="voice", voice=elsewhere)))
     with pytest.raises(DatasetError, match=r"voice.call_id: unknown key"):
-        load_scenarios(write(tmp_path, variant(lambda s: None, channel="voice", voice={**call, "call_id": "c1"})))
+        load_scenarios(
+            write(tmp_path, variant(lambda s: None, channel="voice", voice={**call, "call_id": "c1"}))
+        )
 
 
 def test_without_turns_the_simulator_needs_facts(tmp_path: Path) -> None:

@@ -52,14 +52,16 @@ def test_percentiles_and_histograms() -> None:
     assert percentile(values, 50) == 300.0 and percentile(values, 95) == pytest.approx(880.0)
     assert percentile([], 50) is None and percentile([7.0], 95) == 7.0
     bins = histogram(values, bins=3)
-    assert [b["count"] for b in bins] == [4, 0, 1] and bins[0]["from"] == 100.0 and bins[-1]["to"] == 1000.0
+    assert [b["count"] for b in bins] == [3, 1, 1] and bins[0]["from"] == 100.0 and bins[-1]["to"] == 1000.0
     assert histogram([5.0, 5.0]) == [{"from": 5.0, "to": 6.0, "count": 2}]
 
 
 def _try(index: int, attempt: int, passed: bool, turns: int, latency_ms: float) -> TryResult:
     scenario = SCENARIOS[index]
     exchanges = [Exchange("message", "hi", ["hello"], latency_ms) for _ in range(turns)]
-    checks = [Check("outcome", passed, [] if passed else ["expected outcome booked, the database shows nothing"])]
+    checks = [
+        Check("outcome", passed, [] if passed else ["expected outcome booked, the database shows nothing"])
+    ]
     fields = [FieldResult("appointment.specialty", "cardiology", "cardiology" if passed else None)]
     return TryResult(scenario, attempt, Transcript(exchanges), Score(checks, fields, Holdings()), 0.1)
 

@@ -38,6 +38,10 @@ CASES: list[tuple[str, Language, str, str, str | None]] = [
     ("Tuesday", "en", "2026-12-08 00:00", "2026-12-09 00:00", None),
     ("this Tuesday", "en", "2026-12-08 00:00", "2026-12-09 00:00", None),
     ("on Friday", "en", "2026-12-04 00:00", "2026-12-05 00:00", None),
+    # weekdays as patients misspell them (beyond the typo corrector's reach)
+    ("on wensday", "en", "2026-12-02 00:00", "2026-12-03 00:00", None),
+    ("thrusday afternoon", "en", "2026-12-03 12:00", "2026-12-03 17:00", "afternoon"),
+    ("el biernes", "es", "2026-12-04 00:00", "2026-12-05 00:00", None),
     ("today", "en", "2026-12-01 09:00", "2026-12-02 00:00", None),
     ("tonight", "en", "2026-12-01 17:00", "2026-12-01 22:00", "evening"),
     ("this week", "en", "2026-12-01 09:00", "2026-12-07 00:00", None),

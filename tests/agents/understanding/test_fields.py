@@ -171,3 +171,22 @@ def test_a_birth_date_is_not_taken_for_a_visit_date() -> None:
     result = understand("Lena Park, 14 Feb 1990", now=NOW, tz=TZ)
     assert result.fields.when is None
     assert (result.fields.name, str(result.fields.birth_date)) == ("Lena Park", "1990-02-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("tomorrow afternoon if possible", "tomorrow afternoon"),
+        ("mañana por la mañana", "mañana por la mañana"),
+    ],
+)
+def test_while_identity_is_asked_a_message_without_it_still_says_when(text: str, when: str) -> None:
+    result = understand(text, now=NOW, tz=TZ, expecting="identity")
+    assert result.fields.when is not None and result.fields.when.text == when
+    assert result.fields.birth_date is None and result.intent is Intent.PROVIDE_INFO
+
+
+@pytest.mark.parametrize("text", ["Ben Cole 3/15/1972", "Pedro Soto, 2 de marzo de 1980", "14 Feb 1990"])
+def test_while_identity_is_asked_a_date_is_the_birth_date(text: str) -> None:
+    result = understand(text, now=NOW, tz=TZ, expecting="identity")
+    assert result.fields.when is None and result.fields.birth_date is not None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from redis import Redis
 
 from store.checkpoint import AsyncRedisSaver, RedisSaver
+from store.embedded import EmbeddedValkey
+from store.embedded import valkey as embedded_valkey
 from tests.store.checkpoint.support import unique_prefix, wipe
 
 
@@ -45,3 +48,14 @@ def prefix_keys(raw: Redis, prefix: str) -> Callable[[], list[bytes]]:
         return sorted(raw.scan_iter(match=f"{prefix}:*", count=1000))
 
     return keys
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EmbeddedValkey]:
+    """A Valkey of this test's own, for what would disturb the shared one (restarts, pauses); it
+    comes back on the same port when restarted, as a real deployment's would."""
+    port = embedded_valkey._free_port()
+    monkeypatch.setattr(embedded_valkey, "_free_port", lambda: port)
+    valkey = EmbeddedValkey(tmp_path).start()
+    yield valkey
+    valkey.stop()

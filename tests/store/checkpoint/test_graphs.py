@@ -7,6 +7,8 @@ import json
 import operator
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Annotated, TypedDict
 
@@ -132,14 +134,20 @@ class Fanout(TypedDict, total=False):
 
 async def test_pending_writes_survive_a_failed_node(saver: AsyncRedisSaver) -> None:
     calls = {"lookup": 0, "flaky": 0}
+    looked_up = threading.Event()
 
     def lookup(state: Fanout) -> Fanout:
         calls["lookup"] += 1
+        looked_up.set()
         return {"notes": ["slots found"]}
 
     def flaky(state: Fanout) -> Fanout:
         calls["flaky"] += 1
         if calls["flaky"] == 1:
+            # Fail once the sibling has finished: failing first cancels it (LangGraph's doing), and
+            # then there is no successful write to keep, as the run sometimes showed.
+            looked_up.wait(timeout=5)
+            time.sleep(0.05)
             raise RuntimeError("scheduling service unavailable")
         return {"notes": ["patient verified"]}
 

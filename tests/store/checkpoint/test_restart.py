@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,19 +14,9 @@ from langgraph.types import Command
 
 from store.checkpoint import AsyncRedisSaver, CheckpointConnectionError
 from store.embedded import EmbeddedValkey
-from store.embedded import valkey as embedded_valkey
 from tests.store.checkpoint.graphs import intake_graph
 
 KEY = b"0123456789abcdef"
-
-
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EmbeddedValkey]:
-    port = embedded_valkey._free_port()
-    monkeypatch.setattr(embedded_valkey, "_free_port", lambda: port)  # come back where clients look
-    valkey = EmbeddedValkey(tmp_path).start()
-    yield valkey
-    valkey.stop()
 
 
 async def restart(server: EmbeddedValkey) -> None:
