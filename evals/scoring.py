@@ -8,6 +8,7 @@ a stored value that agrees is a true positive, one that disagrees a false positi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -151,10 +152,16 @@ def _patient(scenario: Scenario, stored: StoredAppointment | None) -> Check:
     return Check("patient", False, [f"the appointment is for {stored.patient}, not {scenario.patient.name}"])
 
 
+def _says(reply: str, words: str) -> bool:
+    """`words` in `reply`, case-insensitive, starting at a word's start: "911" is in "call 911" but
+    not in the ticket reference "55D5911A"; the end stays open ("+1555" finds a phone number)."""
+    start = r"(?<!\w)" if words[:1].isalnum() else ""
+    return re.search(start + re.escape(words), reply, re.IGNORECASE) is not None
+
+
 def _replies(scenario: Scenario, replies: list[str]) -> list[Check]:
-    lowered = [reply.lower() for reply in replies]
-    missing = [w for w in scenario.expect.reply_contains if not any(w.lower() in r for r in lowered)]
-    present = [w for w in scenario.expect.reply_not_contains if any(w.lower() in r for r in lowered)]
+    missing = [w for w in scenario.expect.reply_contains if not any(_says(r, w) for r in replies)]
+    present = [w for w in scenario.expect.reply_not_contains if any(_says(r, w) for r in replies)]
     return [
         Check("reply_contains", not missing, [f'no reply contains "{w}"' for w in missing]),
         Check("reply_not_contains", not present, [f'a reply contains "{w}"' for w in present]),

@@ -52,7 +52,7 @@ def _body(hit: KnowledgeHit) -> str:
 _STOPWORDS = word_set(
     """what whats when where wheres which with your have does that this there from about could would
     should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
-    puedo quiero saber esta este estos usted ustedes espanol"""
+    puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo"""
 )
 _SPANISH_SECTION = "En español: "
 LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
@@ -88,11 +88,19 @@ def _best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
     return max(in_language or hits, key=lambda h: _fit(h, asked))
 
 
-def _confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str) -> bool:
-    """Similar enough to trust, or nearly so and sharing the question's own words (a short "do u
-    take aetna" scores low against any passage, yet the insurance list names Aetna)."""
+def _confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang: str) -> bool:
+    """Whether the section can be trusted to answer.
+
+    English: similar enough, or nearly so and sharing the question's words (a short "do u take
+    aetna" scores low against any passage, yet the insurance list names Aetna). Spanish: the local
+    model scores every Spanish passage about alike, so at least half the question's own words must
+    be in the section ("¿venden tarjetas de regalo?" is not answered by "tarjeta del seguro").
+    """
     top = max(h.score for h in hits)
-    shared = _stems(question) & _stems(best.text)
+    asked = _stems(question)
+    shared = asked & _stems(best.text)
+    if lang == "es":
+        return top >= LEXICAL_FLOOR and 2 * len(shared) >= len(asked) > 0
     return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
 
 
@@ -147,8 +155,9 @@ async def answer(
     hits: list[KnowledgeHit] = await registry.invoke(
         "search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6)
     )
-    hit = _best(hits, question, language(state)) if hits else None
-    if hit is not None and _confident(hits, hit, question):
+    lang = language(state)
+    hit = _best(hits, question, lang) if hits else None
+    if hit is not None and _confident(hits, hit, question, lang):
         return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **finish("answered")}
     ticket: TicketRef = await registry.invoke(
         "open_ticket",

@@ -13,8 +13,8 @@ from typing import Any
 from api.runtime import Runtime
 from tests.graphs.conftest import NOW, TZ
 from tools.context import ToolContext
-from tools.schemas import FindSlotsArgs
 from tools.scheduling import SEARCH_HORIZON, find_slots, nearest_slots
+from tools.schemas import FindSlotsArgs
 
 
 def context(demo: Runtime) -> ToolContext:
