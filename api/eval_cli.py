@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from evals.compare import Comparison, ReportError, compare, load_report
-from evals.dataset import DatasetError, Scenario, load_scenarios
+from evals.dataset import Scenario, load_scenarios
+from evals.jsonl import DatasetError
 
 eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation: scenario runs, comparisons, NLU.")
 console = Console()

@@ -8,7 +8,6 @@ error names the file, the line and the key (`scenarios.jsonl:17: expect.outcom: 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,11 +16,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     field_validator,
 )
 
+from evals.jsonl import load_jsonl
 from store.errors import InvalidInput
 from store.patients.service import normalize_phone
 from store.scheduling.specialties import SPECIALTIES
@@ -143,52 +142,6 @@ class Scenario(_Strict):
         return value
 
 
-class DatasetError(ValueError):
-    """A line that is not a valid scenario; the message names the file, the line and the key."""
-
-    def __init__(self, path: Path, line: int, key: str | None, message: str) -> None:
-        where = f"{path}:{line}" + (f": {key}" if key else "")
-        super().__init__(f"{where}: {message}")
-        self.path, self.line, self.key = path, line, key
-
-
-def _first_problem(error: ValidationError) -> tuple[str | None, str]:
-    first = error.errors(include_url=False)[0]
-    key = ".".join(str(part) for part in first["loc"]) or None
-    if first["type"] == "extra_forbidden":
-        return key, "unknown key"
-    if first["type"] == "missing":
-        return key, "required key is missing"
-    return key, str(first["msg"]).removeprefix("Value error, ")
-
-
-def parse_scenario(data: Any, *, path: Path, line: int) -> Scenario:
-    """One decoded line as a Scenario, or `DatasetError` naming `path`, `line` and the key."""
-    if not isinstance(data, dict):
-        raise DatasetError(path, line, None, "a scenario must be a JSON object")
-    try:
-        return Scenario.model_validate(data)
-    except ValidationError as error:
-        key, message = _first_problem(error)
-        raise DatasetError(path, line, key, message) from error
-
-
 def load_scenarios(path: Path) -> list[Scenario]:
     """Every scenario of a JSONL file (blank lines skipped); the first bad line raises `DatasetError`."""
-    scenarios: list[Scenario] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise DatasetError(path, number, None, f"not valid JSON ({error.msg})") from error
-        scenario = parse_scenario(data, path=path, line=number)
-        if scenario.id in seen:
-            raise DatasetError(path, number, "id", f"duplicate of line {seen[scenario.id]}")
-        seen[scenario.id] = number
-        scenarios.append(scenario)
-    if not scenarios:
-        raise DatasetError(path, 0, None, "no scenarios")
-    return scenarios
+    return load_jsonl(path, Scenario, noun="scenario")

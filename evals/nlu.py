@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from agents.model import Understander
 from agents.understanding import (
@@ -51,6 +50,7 @@ from agents.understanding import (
     resolve_choice,
 )
 from agents.understanding.dates import ASAP_DAYS
+from evals.jsonl import DatasetError, load_jsonl
 from evals.nlu_metrics import NluReport, Reading, score
 
 __all__ = [
@@ -128,49 +128,13 @@ class NluCase(_Strict):
         return self
 
 
-class NluDatasetError(ValueError):
+class NluDatasetError(DatasetError):
     """A dataset line that is not a valid case, naming the file, the line and the key."""
-
-    def __init__(self, path: Path, line: int, key: str | None, message: str) -> None:
-        where = f"{path}:{line}" + (f": {key}" if key else "")
-        super().__init__(f"{where}: {message}")
-        self.path, self.line, self.key = path, line, key
-
-
-def _first_error(error: ValidationError) -> tuple[str | None, str]:
-    """The key and a readable message of the first problem pydantic found."""
-    first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or None
-    if first["type"] == "extra_forbidden":
-        return key, "unknown key"
-    return key, first["msg"].removeprefix("Value error, ")
 
 
 def load_cases(path: Path) -> list[NluCase]:
     """Every case of a JSONL dataset; the first bad line raises `NluDatasetError`."""
-    cases: list[NluCase] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise NluDatasetError(path, number, None, f"not valid JSON ({error.msg})") from error
-        if not isinstance(data, dict):
-            raise NluDatasetError(path, number, None, "a case must be a JSON object")
-        try:
-            case = NluCase.model_validate(data)
-        except ValidationError as error:
-            key, message = _first_error(error)
-            raise NluDatasetError(path, number, key, message) from error
-        if case.id in seen:
-            raise NluDatasetError(path, number, "id", f"duplicate of line {seen[case.id]}")
-        seen[case.id] = number
-        cases.append(case)
-    if not cases:
-        raise NluDatasetError(path, 0, None, "no cases")
-    return cases
+    return load_jsonl(path, NluCase, noun="case", error=NluDatasetError)
 
 
 def expected(case: NluCase) -> dict[str, Any]:

@@ -175,7 +175,8 @@ async def status(request: Request, runtime: RuntimeDep) -> Response:
     ours = _message_id(request.query_params.get("message"))
     if new is not None:
         async with transaction(runtime.sessions) as session:
-            for channel in (Channel.WHATSAPP, Channel.SMS):
+            # by our id one update finds the row; by Twilio's SID, it is unique per channel
+            for channel in (Channel.WHATSAPP,) if ours else (Channel.WHATSAPP, Channel.SMS):
                 await inbox.advance_status(
                     session,
                     channel=channel,

@@ -12,7 +12,7 @@ is idempotent, so a retry after a lost reply is safe), then raises `CheckpointCo
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any, TypeVar
@@ -29,13 +29,13 @@ from store.checkpoint import keys, scripts, wire
 from store.checkpoint.base import (
     DEFAULT_TIMEOUT,
     TRANSIENT_ERRORS,
-    BaseRedisSaver,
     PutPlan,
     SaverOptions,
     check_server,
     describe,
 )
 from store.checkpoint.errors import UnsupportedServerError
+from store.checkpoint.from_thread import CallableFromOtherThreads
 from store.checkpoint.keys import ThreadKeys
 
 T = TypeVar("T")
@@ -45,7 +45,7 @@ async def _nothing() -> None:
     return None
 
 
-class AsyncRedisSaver(BaseRedisSaver):
+class AsyncRedisSaver(CallableFromOtherThreads):
     """Asynchronous checkpointer on a `redis.asyncio.Redis` client (options: `BaseRedisSaver`).
 
     The sync methods (`get_tuple`, `list`, `put`, ...) work only from another thread while the
@@ -190,71 +190,6 @@ class AsyncRedisSaver(BaseRedisSaver):
         await self._call(partial(self._refuse_delta_threads, targets))
         for thread_id in targets:
             await self._call(partial(self._keep_latest, thread_id))
-
-    # -- the same from other threads -----------------------------------------------------------
-
-    def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
-        return self._from_thread(self.aget_tuple(config), "await checkpointer.aget_tuple(...)")
-
-    def list(
-        self,
-        config: RunnableConfig | None,
-        *,
-        filter: dict[str, Any] | None = None,
-        before: RunnableConfig | None = None,
-        limit: int | None = None,
-    ) -> Iterator[CheckpointTuple]:
-        listing = self.alist(config, filter=filter, before=before, limit=limit)
-        yield from self._from_thread(_collect(listing), "checkpointer.alist(...)")
-
-    def put(
-        self,
-        config: RunnableConfig,
-        checkpoint: Checkpoint,
-        metadata: CheckpointMetadata,
-        new_versions: ChannelVersions,
-    ) -> RunnableConfig:
-        coro = self.aput(config, checkpoint, metadata, new_versions)
-        return self._from_thread(coro, "await checkpointer.aput(...)")
-
-    def put_writes(
-        self, config: RunnableConfig, writes: Sequence[tuple[str, Any]], task_id: str, task_path: str = ""
-    ) -> None:
-        coro = self.aput_writes(config, writes, task_id, task_path)
-        self._from_thread(coro, "await checkpointer.aput_writes(...)")
-
-    def delete_thread(self, thread_id: str) -> None:
-        self._from_thread(self.adelete_thread(thread_id), "await checkpointer.adelete_thread(...)")
-
-    def delete_for_runs(self, run_ids: Sequence[str]) -> None:
-        self._from_thread(self.adelete_for_runs(run_ids), "await checkpointer.adelete_for_runs(...)")
-
-    def copy_thread(self, source_thread_id: str, target_thread_id: str) -> None:
-        coro = self.acopy_thread(source_thread_id, target_thread_id)
-        self._from_thread(coro, "await checkpointer.acopy_thread(...)")
-
-    def prune(self, thread_ids: Sequence[str], *, strategy: str = "keep_latest") -> None:
-        self._from_thread(self.aprune(thread_ids, strategy=strategy), "await checkpointer.aprune(...)")
-
-    def _from_thread(self, coro: Coroutine[Any, Any, T], instead: str) -> T:
-        try:
-            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is not None and running is self.loop:
-            coro.close()
-            raise asyncio.InvalidStateError(
-                "Synchronous calls to AsyncRedisSaver are only allowed from a different thread. "
-                f"From the event loop's thread, use the async interface, e.g. `{instead}` or "
-                "`await graph.ainvoke(...)`; in synchronous code, use RedisSaver."
-            )
-        if self.loop is None or not self.loop.is_running():
-            coro.close()
-            raise asyncio.InvalidStateError(
-                "AsyncRedisSaver's synchronous methods run on its event loop, which is not running; "
-                "in synchronous code, use RedisSaver."
-            )
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
 
     # -- I/O -----------------------------------------------------------------------------------
 
@@ -404,7 +339,3 @@ class AsyncRedisSaver(BaseRedisSaver):
         pattern = keys.index_key_pattern(self.prefix)
         found = [keys.text(k) async for k in self.client.scan_iter(match=pattern, count=1000)]
         return [keys.thread_id_of(self.prefix, k) for k in found]
-
-
-async def _collect(listing: AsyncIterator[CheckpointTuple]) -> list[CheckpointTuple]:
-    return [item async for item in listing]

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from evals.dataset import DatasetError, load_scenarios
+from evals.dataset import load_scenarios
+from evals.jsonl import DatasetError
 
 DATA = Path(__file__).parent / "data"
 VALID = json.loads((DATA / "tiny.jsonl").read_text(encoding="utf-8").splitlines()[0])

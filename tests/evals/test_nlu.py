@@ -74,7 +74,7 @@ def _with_field(name: str, value: Any) -> Callable[[dict[str, Any]], None]:
         (_with_field("phone", "555-0100"), "expect.fields.phone", "should match pattern"),
         (lambda c: c.update(now="2026-12-01T09:00:00"), "now", "timezone"),
         (lambda c: c.update(language="fr"), "language", "Input should be"),
-        (lambda c: c.pop("text"), "text", "Field required"),
+        (lambda c: c.pop("text"), "text", "required key is missing"),
     ],
 )
 def test_a_bad_case_names_its_line_and_key(
