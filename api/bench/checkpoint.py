@@ -28,11 +28,12 @@ from langgraph.checkpoint.base import BaseCheckpointSaver, ChannelVersions, empt
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
-from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio import BlockingConnectionPool, ConnectionPool, Redis
 from sqlalchemy import make_url
 
-from api.bench.checkpoint_report import MEMORY, PG, PLAIN, US, US_AES, render
+from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, render
 from store.checkpoint import AsyncRedisSaver
+from store.checkpoint.wire import Wire
 from store.database import create_database, drop_database, libpq_url
 
 Saver = BaseCheckpointSaver[Any]
@@ -281,17 +282,59 @@ def memory() -> Contender:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
         saver = InMemorySaver()
-
-        async def measure(thread_id: str) -> int:  # its serialized bytes, without Python's overhead
-            namespaces = saver.storage[thread_id].values()
-            stored = [len(c[1]) + len(m[1]) for ns in namespaces for c, m, _ in ns.values()]
-            stored += [len(v[1]) for k, v in saver.blobs.items() if k[0] == thread_id]
-            writes = [ws.values() for k, ws in saver.writes.items() if k[0] == thread_id]
-            return sum(stored) + sum(len(w[2][1]) for ws in writes for w in ws)
-
-        yield saver, measure
+        yield saver, lambda t: _memory_bytes(saver, t)
 
     return Contender(MEMORY, open_)
+
+
+async def _memory_bytes(saver: InMemorySaver, thread_id: str) -> int:
+    """An InMemorySaver thread's serialized bytes, without Python's overhead."""
+    namespaces = saver.storage[thread_id].values()
+    stored = [len(c[1]) + len(m[1]) for ns in namespaces for c, m, _ in ns.values()]
+    stored += [len(v[1]) for k, v in saver.blobs.items() if k[0] == thread_id]
+    writes = [ws.values() for k, ws in saver.writes.items() if k[0] == thread_id]
+    return sum(stored) + sum(len(w[2][1]) for ws in writes for w in ws)
+
+
+class RoundTripFloor(InMemorySaver):
+    """InMemorySaver plus one Redis round trip (a PING, on the saver's own wire) per call: the
+    least any saver that goes to Redis once per call can cost on this machine, before doing any
+    work of its own. It tells what the goals relative to InMemorySaver leave for a saver."""
+
+    def __init__(self, wire: Wire) -> None:
+        super().__init__()
+        self.wire = wire
+
+    async def aget_tuple(self, config: RunnableConfig) -> Any:
+        await self.wire.execute([("PING",)])
+        return await super().aget_tuple(config)
+
+    async def alist(self, config: RunnableConfig | None, **kwargs: Any) -> AsyncIterator[Any]:
+        await self.wire.execute([("PING",)])
+        async for item in super().alist(config, **kwargs):
+            yield item
+
+    async def aput(self, config: RunnableConfig, *args: Any) -> RunnableConfig:
+        await self.wire.execute([("PING",)])
+        return await super().aput(config, *args)
+
+    async def aput_writes(self, config: RunnableConfig, *args: Any) -> None:
+        await self.wire.execute([("PING",)])
+        await super().aput_writes(config, *args)
+
+
+def round_trip_floor(redis_url: str) -> Contender:
+    @asynccontextmanager
+    async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
+        client = Redis(connection_pool=ConnectionPool.from_url(redis_url, socket_timeout=None))
+        saver = RoundTripFloor(Wire(client))
+        try:
+            yield saver, lambda t: _memory_bytes(saver, t)
+        finally:
+            await saver.wire.close()
+            await client.aclose()
+
+    return Contender(FLOOR, open_)
 
 
 def plainredis(redis_url: str) -> Contender | None:
@@ -316,16 +359,19 @@ def plainredis(redis_url: str) -> Contender | None:
 
 def contenders(redis_url: str, postgres_url: str) -> list[Contender]:
     found = [ours(redis_url, encrypted=False), ours(redis_url, encrypted=True), postgres(postgres_url)]
-    return [c for c in (*found, memory(), plainredis(redis_url)) if c is not None]
+    extra = (memory(), round_trip_floor(redis_url), plainredis(redis_url))
+    return [c for c in (*found, *extra) if c is not None]
 
 
 def percentiles(name: str, ms: list[float]) -> dict[str, float]:
     return {f"{name}_p50_ms": statistics.median(ms), f"{name}_p95_ms": statistics.quantiles(ms, n=20)[-1]}
 
 
-async def run(redis_url: str, postgres_url: str, *, quick: bool = False) -> list[dict[str, Any]]:
+async def run(
+    redis_url: str, postgres_url: str, *, quick: bool = False, sizes: Sizes | None = None
+) -> list[dict[str, Any]]:
     """One row per saver, all open at once so their latency samples can be interleaved."""
-    sizes = QUICK if quick else FULL
+    sizes = sizes or (QUICK if quick else FULL)
     async with AsyncExitStack() as stack:
         savers = contenders(redis_url, postgres_url)
         opened = {c.name: await stack.enter_async_context(c.open()) for c in savers}

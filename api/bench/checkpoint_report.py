@@ -15,6 +15,7 @@ from rich.table import Table
 
 US, US_AES = "redis (ours)", "redis (ours, AES)"
 PG, MEMORY, PLAIN = "postgres (official)", "memory (floor)", "plainredis 0.1.0"
+FLOOR = "memory + 1 Redis round trip a call"
 
 
 COLUMNS = (
@@ -73,10 +74,25 @@ def targets(rows: list[dict[str, Any]]) -> list[Verdict]:
     return verdicts
 
 
+def round_trip_floor(rows: list[dict[str, Any]]) -> str | None:
+    """How far the InMemory goals are from InMemorySaver plus one bare round trip per call (no
+    saver can do less when it goes to Redis on each call, as LangGraph's interface has it)."""
+    by = {r["saver"]: r for r in rows}
+    if FLOOR not in by or MEMORY not in by:
+        return None
+    floor, memory = by[FLOOR], by[MEMORY]
+    latency = floor["turn_p50_ms"] / memory["turn_p50_ms"]
+    overhead = floor["turn_overhead_ms"] / memory["turn_overhead_ms"]
+    return (
+        f"{FLOOR} (no saver's work at all): turn p50 {latency:.2f}x and turn overhead {overhead:.2f}x "
+        "InMemorySaver's"
+    )
+
+
 def environment() -> str:
     """What the numbers depend on besides the code: Python, redis-py's reply parser, the load."""
     loads = ", ".join(f"{n:.2f}" for n in os.getloadavg())
-    parser = "hiredis" if HIREDIS_AVAILABLE else "pure Python"
+    parser = "hiredis" if HIREDIS_AVAILABLE else "pure Python"  # plainredis' (ours reads its own)
     return (
         f"Python {platform.python_version()}, redis-py {redis.__version__} ({parser} parser), "
         f"{os.cpu_count()} CPUs, load average {loads} (1/5/15 min)"
@@ -96,3 +112,5 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         mark = "[green]met[/green]" if v.met else "[red]missed[/red]"
         need = ">=" if v.kind == "faster" else "<="
         console.print(f"{v.goal}: {v.ratio:.2f}x (needs {need} {v.bound:.2f}x) {mark}")
+    if floor := round_trip_floor(rows):
+        console.print(floor)

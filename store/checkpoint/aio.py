@@ -25,7 +25,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from tenacity import AsyncRetrying
 from typing_extensions import Unpack
 
-from store.checkpoint import keys, scripts, wire
+from store.checkpoint import keys, resp, scripts, wire
 from store.checkpoint.base import (
     DEFAULT_TIMEOUT,
     TRANSIENT_ERRORS,
@@ -251,7 +251,7 @@ class AsyncRedisSaver(CallableFromOtherThreads):
             await self._load_scripts()
             return (await self._execute(command))[0]
 
-    async def _execute(self, *commands: wire.Command) -> Sequence[Any]:
+    async def _execute(self, *commands: resp.Command) -> Sequence[Any]:
         return await self._wire.execute(commands)
 
     async def _put(self, plan: PutPlan) -> None:

@@ -1,10 +1,13 @@
 """The async saver's own path to Redis (`store/checkpoint/wire.py`): connections kept between calls
-and handed back, a deadline per attempt, and no reply ever read by the wrong call."""
+and handed back, a deadline per attempt, replies put together however they arrive, and no reply
+ever read by the wrong call."""
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -13,10 +16,11 @@ from redis import Redis
 from redis.asyncio import ConnectionPool
 from redis.asyncio import Redis as AsyncRedis
 from redis.backoff import NoBackoff
-from redis.exceptions import MaxConnectionsError
+from redis.exceptions import BusyLoadingError, MaxConnectionsError, NoScriptError
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.retry import Retry
 
-from store.checkpoint import AsyncRedisSaver, CheckpointConnectionError, wire
+from store.checkpoint import AsyncRedisSaver, CheckpointConnectionError, resp, wire
 from store.embedded import EmbeddedValkey
 
 CONFIG: dict[str, Any] = {"configurable": {"thread_id": "conv-1", "checkpoint_ns": ""}}
@@ -89,3 +93,102 @@ async def test_a_call_cancelled_while_waiting_leaves_no_reply_behind(server: Emb
 async def test_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="timeout"):
         AsyncRedisSaver(AsyncRedis(), timeout=0)
+
+
+Handler = Callable[[list[bytes], asyncio.StreamWriter], Awaitable[None]]
+
+
+@asynccontextmanager
+async def fake_redis(handler: Handler) -> AsyncIterator[tuple[wire.Wire, list[int]]]:
+    """A server that answers the connection handshake with +OK and passes our commands to
+    `handler`; yields a Wire on a client of it and the number of connections it accepted."""
+    accepted = [0]
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted[0] += 1
+        buffer = b""
+        while data := await reader.read(65536):
+            buffer += data
+            while (parsed := resp.parse(buffer)) is not None:
+                command, used = parsed
+                buffer = buffer[used:]
+                if command[0].upper() in (b"CLIENT", b"HELLO", b"SELECT"):
+                    writer.write(b"+OK\r\n")
+                else:
+                    await handler(command, writer)
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    client = AsyncRedis(host="127.0.0.1", port=port, socket_timeout=None, retry=Retry(NoBackoff(), 0))
+    line = wire.Wire(client)
+    try:
+        yield line, accepted
+    finally:
+        await line.close()
+        await client.aclose()
+        server.close()
+        await server.wait_closed()
+
+
+def bulk(value: bytes) -> bytes:
+    return b"$%d\r\n%s\r\n" % (len(value), value)
+
+
+async def test_replies_arriving_a_byte_at_a_time_are_put_together() -> None:
+    async def echo_slowly(command: list[bytes], writer: asyncio.StreamWriter) -> None:
+        for byte in bulk(command[1]):
+            writer.write(bytes([byte]))
+            await writer.drain()
+            await asyncio.sleep(0)
+
+    big = bytes(range(256)) * 40
+    async with fake_redis(echo_slowly) as (line, accepted):
+        assert await line.execute([("ECHO", "hello"), ("ECHO", big)]) == [b"hello", big]
+        assert await line.execute([("ECHO", b"again")]) == [b"again"]
+    assert accepted == [1]  # the connection stayed in step and was kept
+
+
+async def test_bytes_after_the_replies_make_the_next_call_use_a_fresh_connection() -> None:
+    async def echo_and_more(command: list[bytes], writer: asyncio.StreamWriter) -> None:
+        writer.write(bulk(command[1]) + b":1\r\n")  # a reply nobody asked for
+
+    async with fake_redis(echo_and_more) as (line, accepted):
+        assert await line.execute([("ECHO", b"one")]) == [b"one"]
+        await asyncio.sleep(0.05)
+        assert await line.execute([("ECHO", b"two")]) == [b"two"]  # not the stray :1
+    assert accepted == [2]
+
+
+async def test_the_server_hanging_up_midway_is_a_connection_error_and_drops_the_connection() -> None:
+    async def half_then_close(command: list[bytes], writer: asyncio.StreamWriter) -> None:
+        writer.write(bulk(command[1])[:4])
+        await writer.drain()
+        writer.close()
+
+    async with fake_redis(half_then_close) as (line, _):
+        with pytest.raises(RedisConnectionError, match="closed the connection"):
+            await line.execute([("ECHO", b"unfinished")])
+        assert line._idle == []
+
+
+async def test_error_replies_are_raised_after_every_reply_is_read() -> None:
+    async def refuse_first(command: list[bytes], writer: asyncio.StreamWriter) -> None:
+        writer.write(b"-NOSCRIPT No matching script\r\n" if command[1] == b"a" else bulk(command[1]))
+
+    async with fake_redis(refuse_first) as (line, accepted):
+        with pytest.raises(NoScriptError):
+            await line.execute([("ECHO", b"a"), ("ECHO", b"b")])
+        assert len(line._idle) == 1  # in step: kept
+        assert await line.execute([("ECHO", b"c")]) == [b"c"]
+    assert accepted == [1]
+
+
+async def test_a_server_still_loading_drops_the_connection_for_the_retry() -> None:
+    async def loading(command: list[bytes], writer: asyncio.StreamWriter) -> None:
+        writer.write(b"-LOADING Redis is loading the dataset in memory\r\n")
+
+    async with fake_redis(loading) as (line, _):
+        with pytest.raises(BusyLoadingError):
+            await line.execute([("PING",)])
+        assert line._idle == []
