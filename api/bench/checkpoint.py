@@ -33,7 +33,7 @@ from sqlalchemy import make_url
 
 from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, render
 from store.checkpoint import AsyncRedisSaver
-from store.checkpoint.wire import Wire
+from store.checkpoint.wire import KEEP, Wire
 from store.database import create_database, drop_database, libpq_url
 
 Saver = BaseCheckpointSaver[Any]
@@ -115,6 +115,7 @@ def timing(call: Callable[[], Awaitable[object]]) -> Sample:
     return sample
 
 
+MAX_AT_ONCE = 50  # Redis operations in flight at once, as from_conn_string's default
 BLOCK = 25  # samples a saver takes in a row before the next saver's turn
 WARMUP = 10  # untimed samples of each saver first: connections open, code paths warm
 
@@ -299,34 +300,41 @@ async def _memory_bytes(saver: InMemorySaver, thread_id: str) -> int:
 class RoundTripFloor(InMemorySaver):
     """InMemorySaver plus one Redis round trip (a PING, on the saver's own wire) per call: the
     least any saver that goes to Redis once per call can cost on this machine, before doing any
-    work of its own. It tells what the goals relative to InMemorySaver leave for a saver."""
+    work of its own. It tells what the goals relative to InMemorySaver leave for a saver. At most
+    `MAX_AT_ONCE` round trips at once, as `AsyncRedisSaver.from_conn_string` allows."""
 
     def __init__(self, wire: Wire) -> None:
         super().__init__()
         self.wire = wire
+        self.limit = asyncio.Semaphore(MAX_AT_ONCE)
+
+    async def round_trip(self) -> None:
+        async with self.limit:
+            await self.wire.execute([("PING",)])
 
     async def aget_tuple(self, config: RunnableConfig) -> Any:
-        await self.wire.execute([("PING",)])
+        await self.round_trip()
         return await super().aget_tuple(config)
 
     async def alist(self, config: RunnableConfig | None, **kwargs: Any) -> AsyncIterator[Any]:
-        await self.wire.execute([("PING",)])
+        await self.round_trip()
         async for item in super().alist(config, **kwargs):
             yield item
 
     async def aput(self, config: RunnableConfig, *args: Any) -> RunnableConfig:
-        await self.wire.execute([("PING",)])
+        await self.round_trip()
         return await super().aput(config, *args)
 
     async def aput_writes(self, config: RunnableConfig, *args: Any) -> None:
-        await self.wire.execute([("PING",)])
+        await self.round_trip()
         await super().aput_writes(config, *args)
 
 
 def round_trip_floor(redis_url: str) -> Contender:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
-        client = Redis(connection_pool=ConnectionPool.from_url(redis_url, socket_timeout=None))
+        pool = ConnectionPool.from_url(redis_url, max_connections=MAX_AT_ONCE + KEEP, socket_timeout=None)
+        client = Redis(connection_pool=pool)
         saver = RoundTripFloor(Wire(client))
         try:
             yield saver, lambda t: _memory_bytes(saver, t)

@@ -21,7 +21,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from store.embedded.errors import EmbeddedServerError, log_tail
 
-START_TIMEOUT_S = 10.0
+START_TIMEOUT_S = 10.0  # to answer at all (a server loading its data gets more: see wait_until_ready)
 
 
 def _free_port() -> int:
@@ -38,13 +38,29 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _answers_ping(port: int) -> bool:
+def _ping(port: int) -> bytes | None:
+    """The start of the server's reply to PING (`+PONG`, or `-LOADING` while it reads its
+    append-only file), or None when nothing answers."""
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1.0) as sock:
             sock.sendall(b"*1\r\n$4\r\nPING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
+            return sock.recv(16) or None
     except OSError:
-        return False
+        return None
+
+
+def wait_until_ready(port: int, alive: Callable[[], bool]) -> bool:
+    """Wait for PONG while `alive()`. A server that answers LOADING is reading a large
+    append-only file: it gets another START_TIMEOUT_S each time, however long that takes."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and alive():
+        reply = _ping(port) or b""
+        if reply.startswith(b"+PONG"):
+            return True
+        if reply.startswith(b"-LOADING"):
+            deadline = time.monotonic() + START_TIMEOUT_S
+        time.sleep(0.05)
+    return False
 
 
 def _pid_alive(pid: int) -> bool:
@@ -123,8 +139,8 @@ class EmbeddedValkey:
             port = int(self._portfile.read_text())
         except (OSError, ValueError):
             return None
-        if _pid_alive(pid) and _answers_ping(port):
-            return port
+        if _pid_alive(pid) and _ping(port) is not None:  # up, or still loading its data
+            return port if wait_until_ready(port, lambda: _pid_alive(pid)) else None
         return None
 
     def _spawn(self, port: int) -> bool:
@@ -153,17 +169,13 @@ class EmbeddedValkey:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # survives a Ctrl-C aimed at the foreground process group
         )
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                self._process = None
-                return False
-            if _answers_ping(port):
-                self._portfile.write_text(str(port))
-                self._pidfile.write_text(str(self._process.pid))
-                return True
-            time.sleep(0.05)
-        self._process.kill()
+        process = self._process
+        if wait_until_ready(port, lambda: process.poll() is None):
+            self._portfile.write_text(str(port))
+            self._pidfile.write_text(str(process.pid))
+            return True
+        if process.poll() is None:
+            process.kill()
         self._process = None
         return False
 

@@ -13,7 +13,7 @@ from api.bench import checkpoint as bench
 from api.bench import checkpoint_report as report
 from store.database import libpq_url
 
-TINY = bench.Sizes(samples=3, turns=2, threads=2, thread_turns=2, long_turns=3)
+TINY = bench.Sizes(samples=3, turns=2, threads=120, thread_turns=1, long_turns=3)  # > 100 at once
 
 
 async def test_tiny_run_measures_every_saver_and_cleans_up(server_database_url: str, redis_url: str) -> None:
