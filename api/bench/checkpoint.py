@@ -29,12 +29,12 @@ from langgraph.checkpoint.base import BaseCheckpointSaver, ChannelVersions, empt
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
-from redis.asyncio import BlockingConnectionPool, ConnectionPool, Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy import make_url
 
+from api.bench.checkpoint_floor import open_floor
 from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, render
 from store.checkpoint import AsyncRedisSaver
-from store.checkpoint.wire import KEEP, Wire
 from store.database import create_database, drop_database, libpq_url
 
 Saver = BaseCheckpointSaver[Any]
@@ -116,7 +116,6 @@ def timing(call: Callable[[], Awaitable[object]]) -> Sample:
     return sample
 
 
-MAX_AT_ONCE = 50  # Redis operations in flight at once, as from_conn_string's default
 BLOCK = 25  # samples a saver takes in a row before the next saver's turn
 WARMUP = 10  # untimed samples of each saver first: connections open, code paths warm
 
@@ -284,12 +283,12 @@ def memory() -> Contender:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
         saver = InMemorySaver()
-        yield saver, lambda t: _memory_bytes(saver, t)
+        yield saver, lambda t: memory_bytes(saver, t)
 
     return Contender(MEMORY, open_)
 
 
-async def _memory_bytes(saver: InMemorySaver, thread_id: str) -> int:
+async def memory_bytes(saver: InMemorySaver, thread_id: str) -> int:
     """An InMemorySaver thread's serialized bytes, without Python's overhead."""
     namespaces = saver.storage[thread_id].values()
     stored = [len(c[1]) + len(m[1]) for ns in namespaces for c, m, _ in ns.values()]
@@ -298,50 +297,11 @@ async def _memory_bytes(saver: InMemorySaver, thread_id: str) -> int:
     return sum(stored) + sum(len(w[2][1]) for ws in writes for w in ws)
 
 
-class RoundTripFloor(InMemorySaver):
-    """InMemorySaver plus one Redis round trip (a PING, on the saver's own wire) per call: the
-    least any saver that goes to Redis once per call can cost on this machine, before doing any
-    work of its own. It tells what the goals relative to InMemorySaver leave for a saver. At most
-    `MAX_AT_ONCE` round trips at once, as `AsyncRedisSaver.from_conn_string` allows."""
-
-    def __init__(self, wire: Wire) -> None:
-        super().__init__()
-        self.wire = wire
-        self.limit = asyncio.Semaphore(MAX_AT_ONCE)
-
-    async def round_trip(self) -> None:
-        async with self.limit:
-            await self.wire.execute([("PING",)])
-
-    async def aget_tuple(self, config: RunnableConfig) -> Any:
-        await self.round_trip()
-        return await super().aget_tuple(config)
-
-    async def alist(self, config: RunnableConfig | None, **kwargs: Any) -> AsyncIterator[Any]:
-        await self.round_trip()
-        async for item in super().alist(config, **kwargs):
-            yield item
-
-    async def aput(self, config: RunnableConfig, *args: Any) -> RunnableConfig:
-        await self.round_trip()
-        return await super().aput(config, *args)
-
-    async def aput_writes(self, config: RunnableConfig, *args: Any) -> None:
-        await self.round_trip()
-        await super().aput_writes(config, *args)
-
-
 def round_trip_floor(redis_url: str) -> Contender:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
-        pool = ConnectionPool.from_url(redis_url, max_connections=MAX_AT_ONCE + KEEP, socket_timeout=None)
-        client = Redis(connection_pool=pool)
-        saver = RoundTripFloor(Wire(client))
-        try:
-            yield saver, lambda t: _memory_bytes(saver, t)
-        finally:
-            await saver.wire.close()
-            await client.aclose()
+        async with open_floor(redis_url) as saver:
+            yield saver, lambda t: memory_bytes(saver, t)
 
     return Contender(FLOOR, open_)
 
