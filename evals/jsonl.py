@@ -24,7 +24,7 @@ class DatasetError(ValueError):
         self.path, self.line, self.key = path, line, key
 
 
-def first_problem(error: ValidationError) -> tuple[str | None, str]:
+def _first_problem(error: ValidationError) -> tuple[str | None, str]:
     """The key and a readable message of the first problem pydantic found."""
     first = error.errors(include_url=False)[0]
     key = ".".join(str(part) for part in first["loc"]) or None
@@ -53,7 +53,7 @@ def load_jsonl(
         try:
             record = model.model_validate(data)
         except ValidationError as problem:
-            key, message = first_problem(problem)
+            key, message = _first_problem(problem)
             raise error(path, number, key, message) from problem
         identifier = str(getattr(record, "id"))  # noqa: B009 - every dataset record has an id
         if identifier in seen:

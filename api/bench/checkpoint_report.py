@@ -74,7 +74,7 @@ def targets(rows: list[dict[str, Any]]) -> list[Verdict]:
     return verdicts
 
 
-def round_trip_floor(rows: list[dict[str, Any]]) -> str | None:
+def floor_line(rows: list[dict[str, Any]]) -> str | None:
     """How far the InMemory goals are from InMemorySaver plus one bare round trip per call (no
     saver can do less when it goes to Redis on each call, as LangGraph's interface has it)."""
     by = {r["saver"]: r for r in rows}
@@ -112,5 +112,5 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         mark = "[green]met[/green]" if v.met else "[red]missed[/red]"
         need = ">=" if v.kind == "faster" else "<="
         console.print(f"{v.goal}: {v.ratio:.2f}x (needs {need} {v.bound:.2f}x) {mark}")
-    if floor := round_trip_floor(rows):
+    if floor := floor_line(rows):
         console.print(floor)

@@ -56,4 +56,4 @@ def test_goal_verdicts_follow_the_ratios() -> None:
     assert verdicts["turn p50 within 1.5x of InMemorySaver's"] == (1.2, True)
     assert verdicts["turn overhead within 1.5x of InMemorySaver's"] == (2.0, False)
     assert not any("plainredis" in goal for goal in verdicts)  # not measured: no verdict
-    assert report.round_trip_floor(rows) is None
+    assert report.floor_line(rows) is None
