@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 
 from api.runtime import Runtime
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
 
 DAY_S = 24 * 3600
-
-
-def clock_from(start: datetime | None) -> Callable[[], datetime]:
-    """Real time, or real time shifted so that it starts at `start` (demos and evals)."""
-    if start is None:
-        return lambda: datetime.now(UTC)
-    origin = time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - origin)
 
 
 def checkpointer(runtime: Runtime) -> AsyncRedisSaver:
@@ -30,7 +19,8 @@ def checkpointer(runtime: Runtime) -> AsyncRedisSaver:
     return AsyncRedisSaver(runtime.redis, ttl=storage.checkpoint_ttl_days * DAY_S, encryption_key=key)
 
 
-def build_runner(runtime: Runtime, *, now: datetime | None = None) -> Runner:
+def build_runner(runtime: Runtime) -> Runner:
+    """The agent on the runtime's clock, checkpointer and model (the offline agent when none is set)."""
     from agents.model import make_phraser, make_understander
 
     models = runtime.settings.models
@@ -45,6 +35,6 @@ def build_runner(runtime: Runtime, *, now: datetime | None = None) -> Runner:
             model, api_key=api_key, base_url=base_url, timeout_s=models.llm_timeout_s
         ),
         phraser=make_phraser(model, api_key=api_key, base_url=base_url, timeout_s=models.llm_timeout_s),
-        clock=clock_from(now),
+        clock=runtime.clock,
         model_name=models.llm_model,
     )

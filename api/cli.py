@@ -32,11 +32,18 @@ console = Console()
 T = TypeVar("T")
 
 
-def with_runtime(work: Callable[[Runtime], Awaitable[T]], *, migrate: bool = True) -> T:
-    """Start (or reuse) the servers, migrate, open the runtime, run `work`, close everything."""
+def with_runtime(
+    work: Callable[[Runtime], Awaitable[T]], *, migrate: bool = True, now: datetime | None = None
+) -> T:
+    """Start (or reuse) the servers, migrate, open the runtime, run `work`, close everything.
+
+    `now` starts the clinic's clock there (as `PRM_NOW` does; naive is clinic wall-clock time).
+    """
     from store.migrate import upgrade
 
     settings = Settings()
+    if now is not None:
+        settings = settings.model_copy(update={"now": now})
 
     async def main() -> T:
         with servers(settings) as urls:
@@ -185,13 +192,12 @@ def chat(
         from api.pipeline import QueuedLine
         from api.worker import build_worker, run_worker
 
-        start = now.replace(tzinfo=now.tzinfo or runtime.settings.tz) if now else None
-        runner = build_runner(runtime, now=start)
+        runner = build_runner(runtime)
         jobs = asyncio.create_task(
             run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner))
         )
         line = QueuedLine(
-            runtime.sessions, runtime.queue, channel=Channel.CHAT, phone=verified, clock=runner.clock
+            runtime.sessions, runtime.queue, channel=Channel.CHAT, phone=verified, clock=runtime.clock
         )
         console.print(f"[dim]Talking to the agent as {verified}. Ctrl-D or 'quit' to leave.[/dim]")
         try:
@@ -212,4 +218,4 @@ def chat(
             with contextlib.suppress(asyncio.CancelledError):
                 await jobs
 
-    with_runtime(work)
+    with_runtime(work, now=now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
@@ -21,6 +22,14 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def current_time(runtime: RuntimeDep) -> datetime:
+    """The clinic's clock at this request (`Runtime.clock`), read once so a request sees one instant."""
+    return runtime.clock()
+
+
+NowDep = Annotated[datetime, Depends(current_time)]
 
 
 async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:

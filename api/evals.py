@@ -25,7 +25,7 @@ import uuid
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,7 @@ from evals.dataset import Scenario
 from evals.pipeline import CallResult, PatientLine, Sandbox, SandboxFactory
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
+from store.clock import clock_from
 from store.conversations.models import Channel, Conversation, Message
 from store.database import drop_database, libpq_url, transaction
 from store.knowledge.embeddings import Embedder
@@ -99,8 +100,8 @@ class ProductionLine:
     sandbox's Twilio is unconfigured, so nothing leaves the machine: a reply that REST would send
     stays in the database (marked `no_twilio`), which is where it is read from.
 
-    Inbound messages are stamped with the wall clock, as the webhooks stamp them; only the agent's
-    clock starts at the scenario's `now` (so that "tomorrow" means the scenario's tomorrow).
+    Everything in the sandbox (inbound stamps, the agent, the worker's sweeps) reads the sandbox's
+    clock, which starts at the scenario's `now` (so that "tomorrow" means the scenario's tomorrow).
     """
 
     def __init__(
@@ -118,7 +119,7 @@ class ProductionLine:
             runtime.queue,
             channel=Channel.WHATSAPP,
             phone=phone,
-            clock=_wall_clock,
+            clock=runtime.clock,
             wait_s=wait_s,
         )
 
@@ -177,10 +178,6 @@ class ProductionLine:
 
 class VoiceRefused(RuntimeError):
     """The voice webhook did not accept the call (the answer's status and body are in the message)."""
-
-
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class EvalSandbox:
@@ -295,9 +292,14 @@ async def _forget(redis: Redis, prefix: str) -> None:
 
 @asynccontextmanager
 async def _worker(runtime: Runtime, runner: Runner) -> AsyncIterator[asyncio.Task[None]]:
-    """The sandbox's own job worker (as `prm chat` runs one), cancelled when the sandbox closes."""
+    """The sandbox's own job worker (as `prm chat` runs one), cancelled when the sandbox closes.
+
+    It takes turns and sends, but sweeps for no reminders or journey steps: a scenario is scored on
+    the conversation it scripts, and a reminder falling due at the scenario's instant would arrive
+    at whichever real minute the sweep's cron fires, making a score depend on timing.
+    """
     jobs = asyncio.create_task(
-        run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner)),
+        run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner), timed_messages=False),
         name="eval-worker",
     )
     try:
@@ -313,10 +315,11 @@ async def _sandbox(scenario: Scenario, settings: Settings, templates: Templates)
     url = await templates.clone(scenario.now)
     try:
         urls = ServerUrls(url, templates.urls.redis_url)
-        async with open_runtime(settings, urls, embedder=templates.embedder) as runtime:
+        clock = clock_from(scenario.now)  # the whole sandbox, worker sweeps included, lives at `now`
+        async with open_runtime(settings, urls, embedder=templates.embedder, clock=clock) as runtime:
             prefix = f"prm:eval:{secrets.token_hex(6)}"
             saver = AsyncRedisSaver(runtime.redis, prefix=prefix, ttl=CHECKPOINT_TTL_S)
-            runner = replace(build_runner(runtime, now=scenario.now), checkpointer=saver)
+            runner = replace(build_runner(runtime), checkpointer=saver)
             patient_id = await _register(runtime, scenario) if scenario.patient.registered else None
             transport = httpx.ASGITransport(app=create_app(settings, runtime))
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -68,7 +68,7 @@ def build_prepare(runtime: Runtime) -> Prepare:
                         item["rejected"] = str(error)
                         continue
                     except MediaUnavailable as error:
-                        if datetime.now(UTC) - message.created_at < GIVE_UP_ON_MEDIA_AFTER:
+                        if runtime.clock() - message.created_at < GIVE_UP_ON_MEDIA_AFTER:
                             raise
                         item["unavailable"] = str(error)
                         continue

@@ -12,7 +12,7 @@ a job, and a job never points at a message that was rolled back.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import procrastinate
@@ -80,8 +80,12 @@ async def enqueue_turn(session: AsyncSession, app: procrastinate.App, *, convers
 
 
 async def enqueue_send(
-    session: AsyncSession, app: procrastinate.App, *, message_id: uuid.UUID, at: datetime | None = None
+    session: AsyncSession, app: procrastinate.App, *, message_id: uuid.UUID, after: timedelta | None = None
 ) -> None:
-    """Queue the sending of an outbound message (at `at`, e.g. when a TwiML budget runs out)."""
-    deferrer = app.configure_task(SEND, schedule_at=at, connection=await _raw_connection(session))
+    """Queue the sending of an outbound message, `after` from now (e.g. when a TwiML budget runs out).
+
+    A delay, not an instant: the queue runs on the database's real clock, the app on `Runtime.clock`.
+    """
+    delay = {"seconds": after.total_seconds()} if after is not None and after > timedelta(0) else None
+    deferrer = app.configure_task(SEND, schedule_in=delay, connection=await _raw_connection(session))
     await deferrer.defer_async(message_id=str(message_id))

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from api.queue import build_app
 from api.settings import Settings
+from store.clock import Clock, clock_from
 from store.database import create_database, create_engine, session_factory
 from store.embedded import EmbeddedPostgres, EmbeddedValkey
 from store.knowledge.embeddings import Embedder, make_embedder
@@ -53,13 +54,17 @@ class Runtime:
     redis: Redis
     embedder: Embedder
     queue: procrastinate.App  # the job queue (deferring here; `api.worker` runs the jobs)
+    clock: Clock  # every "now" the app decides with (store/clock.py); PRM_NOW moves it
 
 
 @asynccontextmanager
 async def open_runtime(
-    settings: Settings, urls: ServerUrls, *, embedder: Embedder | None = None
+    settings: Settings, urls: ServerUrls, *, embedder: Embedder | None = None, clock: Clock | None = None
 ) -> AsyncIterator[Runtime]:
-    """Open pools and clients on `urls`; close them on exit."""
+    """Open pools and clients on `urls`; close them on exit.
+
+    The clock is `clock`, else one starting at `PRM_NOW`, else the real time.
+    """
     engine = create_engine(urls.database_url)
     redis = Redis.from_url(urls.redis_url)
     if embedder is None:
@@ -71,7 +76,16 @@ async def open_runtime(
         )
     queue = build_app(urls.database_url)  # never opened here: jobs are deferred on a session's connection
     try:
-        yield Runtime(settings, urls, engine, session_factory(engine), redis, embedder, queue)
+        yield Runtime(
+            settings,
+            urls,
+            engine,
+            session_factory(engine),
+            redis,
+            embedder,
+            queue,
+            clock or clock_from(settings.start_of_clock),
+        )
     finally:
         await redis.aclose()
         await engine.dispose()

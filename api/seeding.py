@@ -88,10 +88,8 @@ def _progress(console: Console | None) -> Progress:
     )
 
 
-def _clinic_now(now: datetime | None, tz: ZoneInfo) -> datetime:
+def _clinic_now(now: datetime, tz: ZoneInfo) -> datetime:
     """`now` in the clinic's zone; a naive `now` is read as clinic wall-clock time."""
-    if now is None:
-        return datetime.now(tz)
     return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
 
 
@@ -262,7 +260,7 @@ async def seed_demo(
     and a document already ingested is skipped on the next run anyway).
     """
     tz = runtime.settings.clinic.tz
-    clinic_now = _clinic_now(now, tz)
+    clinic_now = _clinic_now(now or runtime.clock(), tz)
     report = SeedReport()
     with _progress(console) as progress:
         async with transaction(runtime.sessions) as session:

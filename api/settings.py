@@ -6,6 +6,7 @@ development so that a production deployment cannot start with `changeme`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -134,6 +135,9 @@ class Settings(_Base):
     twilio: TwilioSettings = Field(default_factory=TwilioSettings)
     clinic: ClinicSettings = Field(default_factory=ClinicSettings)
     channels: ChannelSettings = Field(default_factory=ChannelSettings)
+    # the clinic's clock starts at this instant and ticks from there (demos, evaluations, tests);
+    # a naive value is clinic wall-clock time. Refused in production: patients live in real time.
+    now: datetime | None = Field(default=None, alias="PRM_NOW")
 
     @model_validator(mode="after")
     def _no_placeholders(self) -> Settings:
@@ -142,6 +146,19 @@ class Settings(_Base):
         _refuse_placeholder(self.storage.checkpoint_key, "PRM_CHECKPOINT_KEY", self.environment)
         return self
 
+    @model_validator(mode="after")
+    def _real_time_in_production(self) -> Settings:
+        if self.now is not None and self.environment == "production":
+            raise ValueError("PRM_NOW moves the clinic's clock; it is refused with PRM_ENV=production")
+        return self
+
     @cached_property
     def tz(self) -> ZoneInfo:
         return self.clinic.tz
+
+    @property
+    def start_of_clock(self) -> datetime | None:
+        """`PRM_NOW` as an aware instant (naive means clinic wall-clock time), or None for real time."""
+        if self.now is None:
+            return None
+        return self.now.replace(tzinfo=self.tz) if self.now.tzinfo is None else self.now

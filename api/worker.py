@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import procrastinate
 from procrastinate import builtin_tasks
@@ -68,7 +68,10 @@ class Worker:
     outbound: OutboundConfig
     email: SmtpSender | None = None
     prepare: Prepare = _texts  # media → text (voice-note transcription), see api/media.py
-    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def now(self) -> datetime:
+        """The clinic's clock (`Runtime.clock`): sweeps and timed messages never read the wall clock."""
+        return self.runtime.clock()
 
     @property
     def twiml_budget(self) -> timedelta:
@@ -108,8 +111,8 @@ class Worker:
                 await enqueue_send(session, queue, message_id=first.reply_id)
             else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
                 received = min(message.created_at for message in pending)
-                at = max(received + self.twiml_budget + timedelta(milliseconds=500), self.now())
-                await enqueue_send(session, queue, message_id=first.reply_id, at=at)
+                budget_left = received + self.twiml_budget + timedelta(milliseconds=500) - self.now()
+                await enqueue_send(session, queue, message_id=first.reply_id, after=budget_left)
 
     async def _record_actions(self, pending: list[Message], actions: list[str]) -> None:
         """What a voice call's turn did, on the call's message, for the platform waiting on its webhook."""
@@ -163,8 +166,10 @@ class Worker:
                     return total
 
 
-def register(queue: procrastinate.App, worker: Worker, *, stalled_after_s: float = 30) -> None:
-    """Attach the tasks to `queue`."""
+def register(
+    queue: procrastinate.App, worker: Worker, *, stalled_after_s: float = 30, timed_messages: bool = True
+) -> None:
+    """Attach the tasks to `queue`; without `timed_messages`, no sweep queues reminders or journey steps."""
 
     @queue.task(name=TURN, retry=TURN_RETRY, pass_context=False)
     async def take_turn(conversation_id: str) -> None:
@@ -181,10 +186,12 @@ def register(queue: procrastinate.App, worker: Worker, *, stalled_after_s: float
         if count:
             log.warning("re-queued %d conversations with waiting messages", count)
 
-    @queue.periodic(cron="* * * * *")
-    @queue.task(name="timed.sweep", queueing_lock="timed.sweep", pass_context=False)
-    async def timed_sweep(timestamp: int) -> None:
-        await timed.queue_due(worker.runtime.sessions, queue, now=worker.now())
+    if timed_messages:
+
+        @queue.periodic(cron="* * * * *")
+        @queue.task(name="timed.sweep", queueing_lock="timed.sweep", pass_context=False)
+        async def timed_sweep(timestamp: int) -> None:
+            await timed.queue_due(worker.runtime.sessions, queue, now=worker.now())
 
     @queue.task(name=timed.REMIND, retry=SEND_RETRY, pass_context=False)
     async def remind(appointment_id: str, kind: str) -> None:
@@ -280,18 +287,22 @@ async def run_worker(
     concurrency: int,
     worker: Worker | None = None,
     on_signals: bool = False,
+    timed_messages: bool = True,
 ) -> None:
     """Run jobs until cancelled (or, with `on_signals`, until SIGTERM/SIGINT: running jobs get
     `SHUTDOWN_GRACE_S` to finish, then are cancelled and retried later as stalled ones).
 
-    Its own procrastinate app: the runtime's one only defers.
+    Its own procrastinate app: the runtime's one only defers. `timed_messages=False` leaves out the
+    sweep of reminders and journey steps (evaluation sandboxes: see api/evals.py).
     """
     from api.queue import build_app
 
     heartbeat_s = runtime.settings.channels.worker_heartbeat_s
     stalled_after_s = runtime.settings.channels.worker_stalled_s
     queue = build_app(runtime.urls.database_url)
-    register(queue, worker or build_worker(runtime), stalled_after_s=stalled_after_s)
+    register(
+        queue, worker or build_worker(runtime), stalled_after_s=stalled_after_s, timed_messages=timed_messages
+    )
     async with queue.open_async():
         await queue.run_worker_async(
             concurrency=concurrency,

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +24,7 @@ from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understa
 from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.tracing import TraceRecorder
+from store.clock import Clock
 from store.conversations import inbox
 from store.conversations import service as conversations
 from store.conversations.models import Channel, ConversationStatus, Direction, Message
@@ -51,9 +50,9 @@ class Runner:
     embedder: Embedder
     checkpointer: BaseCheckpointSaver[str]
     tz: ZoneInfo
+    clock: Clock  # the clinic's "now" (store/clock.py): never the wall clock read here
     understander: Understander = field(default_factory=OfflineUnderstander)
     phraser: Phraser = field(default_factory=TemplatePhraser)
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     model_name: str | None = None  # recorded on traces when a model is configured
 
     def __post_init__(self) -> None:

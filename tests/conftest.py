@@ -20,6 +20,19 @@ from store.embedded import EmbeddedPostgres, EmbeddedValkey
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With the clinic moved by `PRM_TEST_NOW`, tests pinned to the calendar of the default instant
+    ("next Tuesday" is 8 December) are skipped; every other test runs at the moved instant."""
+    from tests.instant import NOW, PINNED
+
+    if NOW == PINNED:
+        return
+    skip = pytest.mark.skip(reason=f"pinned to the calendar at {PINNED.isoformat()}; PRM_TEST_NOW moved it")
+    for item in items:
+        if "calendar" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """Embedded servers' data for tests, beside (not inside) the developer's own `.prm`."""
@@ -119,10 +132,13 @@ def settings(data_dir: Path) -> object:
 async def runtime(
     settings: object, database_url: str, redis_url: str, embedder: object
 ) -> AsyncIterator[object]:
-    """The app's runtime on this session's database and Redis."""
+    """The app's runtime on this session's database and Redis, its clock ticking from `NOW`."""
     from api.runtime import ServerUrls, open_runtime
+    from store.clock import clock_from
+    from tests.instant import NOW
 
-    async with open_runtime(settings, ServerUrls(database_url, redis_url), embedder=embedder) as rt:  # type: ignore[arg-type]
+    urls = ServerUrls(database_url, redis_url)
+    async with open_runtime(settings, urls, embedder=embedder, clock=clock_from(NOW)) as rt:  # type: ignore[arg-type]
         yield rt
 
 

@@ -7,12 +7,12 @@ first result instead of booking twice. Reads are audited per appointment, naming
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, status
 
-from api.deps import CurrentStaff, PageDep, RuntimeDep, SessionDep
+from api.deps import CurrentStaff, NowDep, PageDep, RuntimeDep, SessionDep
 from api.routes.common import Listing, audit_reads
 from store.scheduling import service as scheduling
 from store.scheduling.models import AppointmentStatus
@@ -33,6 +33,7 @@ async def book_appointment(
     runtime: RuntimeDep,
     session: SessionDep,
     staff: CurrentStaff,
+    now: NowDep,
     idempotency_key: IdempotencyKey = None,
 ) -> AppointmentOut:
     """Book a slot; 409 `slot_unavailable` with `alternatives` when it is taken, 404 for unknown ids."""
@@ -41,7 +42,7 @@ async def book_appointment(
         slot_id=body.slot_id,
         patient_id=body.patient_id,
         reason=body.reason,
-        now=datetime.now(UTC),
+        now=now,
         idempotency_key=idempotency_key,
         actor=staff.actor,
     )
@@ -94,13 +95,14 @@ async def cancel_appointment(
     runtime: RuntimeDep,
     session: SessionDep,
     staff: CurrentStaff,
+    now: NowDep,
     body: AppointmentCancel | None = None,
 ) -> AppointmentOut:
     """Cancel and free the slot; cancelling again returns the cancelled appointment."""
     appointment = await scheduling.cancel(
         session,
         appointment_id=appointment_id,
-        now=datetime.now(UTC),
+        now=now,
         reason=body.reason if body else None,
         actor=staff.actor,
     )
@@ -114,6 +116,7 @@ async def reschedule_appointment(
     runtime: RuntimeDep,
     session: SessionDep,
     staff: CurrentStaff,
+    now: NowDep,
     idempotency_key: IdempotencyKey = None,
 ) -> AppointmentOut:
     """Move to another slot: 201 with the new appointment; on 409 the old one is untouched."""
@@ -121,7 +124,7 @@ async def reschedule_appointment(
         session,
         appointment_id=appointment_id,
         new_slot_id=body.slot_id,
-        now=datetime.now(UTC),
+        now=now,
         idempotency_key=idempotency_key,
         actor=staff.actor,
     )

@@ -13,13 +13,13 @@ included in this router; what both share (errors as OperationOutcomes, paging) i
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import CurrentStaff, RuntimeDep
+from api.deps import CurrentStaff, NowDep, RuntimeDep
 from api.routes import fhir_scheduling
 from api.routes.common import audit_reads
 from api.routes.fhir_http import FHIR_BASE, FhirResponse, FhirRoute, FhirSession, not_offered, searchset
@@ -171,7 +171,7 @@ async def search_slots(
     return searchset(request, runtime, resources, total=total, paging=(count, offset))
 
 
-async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo) -> Resource:
+async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo, now: datetime) -> Resource:
     """`slot-<id>`: the appointment a free (`proposed`) or held (`pending`) future slot would be."""
     try:
         slot = await scheduling.get_slot(
@@ -179,7 +179,7 @@ async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo) -> Re
         )
     except NotFound:
         raise NotFound("Appointment", resource_id) from None
-    if slot.start_at < datetime.now(UTC):
+    if slot.start_at < now:
         raise NotFound("Appointment", resource_id)
     if slot.status == SlotStatus.FREE:
         return fhir.proposed_appointment_to_fhir(slot, tz=tz, status="proposed")
@@ -190,12 +190,12 @@ async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo) -> Re
 
 @router.get("/Appointment/{resource_id}")
 async def read_appointment(
-    resource_id: str, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff
+    resource_id: str, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff, now: NowDep
 ) -> FhirResponse:
     """A booked (or past, or cancelled) appointment, or `slot-<id>`: the one a free or held slot proposes."""
     tz = runtime.settings.tz
     if resource_id.startswith(PROPOSED_PREFIX):
-        return FhirResponse(await _proposed(session, resource_id, tz))
+        return FhirResponse(await _proposed(session, resource_id, tz, now))
     appointment = await scheduling.get_appointment(session, appointment_id=_id("Appointment", resource_id))
     await audit_reads(
         session, staff=staff, resource_type="appointment", records=[(appointment.id, appointment.patient_id)]

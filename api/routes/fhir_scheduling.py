@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Body, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import CurrentStaff, RuntimeDep
+from api.deps import CurrentStaff, NowDep, RuntimeDep
 from api.routes.fhir_http import (
     FHIR_JSON,
     FhirResponse,
@@ -102,7 +102,12 @@ async def _free_slots(
 
 @router.post("/Appointment/$find")
 async def find(
-    request: Request, body: ParametersBody, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
+    request: Request,
+    body: ParametersBody,
+    runtime: RuntimeDep,
+    session: FhirSession,
+    _: CurrentStaff,
+    now: NowDep,
 ) -> FhirResponse:
     """ITI-115: proposed appointments for `start`..`end` by `specialty`, `practitioner`,
     `location-reference`; `patient-reference` and `reason` are carried into them; `_count` caps them."""
@@ -114,7 +119,7 @@ async def find(
     find_request = operations.find_request(body, tz=tz, count=count)
     if find_request.patient_id is not None:
         await patients.get(session, patient_id=find_request.patient_id)
-    slots = await _free_slots(session, find_request, tz=tz, now=datetime.now(UTC))
+    slots = await _free_slots(session, find_request, tz=tz, now=now)
     resources = [
         fhir.proposed_appointment_to_fhir(
             s, tz=tz, patient_id=find_request.patient_id, reason=find_request.reason
@@ -127,7 +132,12 @@ async def find(
 
 @router.post("/Appointment/$hold")
 async def hold(
-    request: Request, body: ParametersBody, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
+    request: Request,
+    body: ParametersBody,
+    runtime: RuntimeDep,
+    session: FhirSession,
+    _: CurrentStaff,
+    now: NowDep,
 ) -> FhirResponse:
     """ITI-116: hold a proposed appointment's slot for 10 minutes; the pending appointment returned
     carries the hold's token (renew by holding it again)."""
@@ -135,7 +145,7 @@ async def hold(
     if held.patient_id is not None:
         await patients.get(session, patient_id=held.patient_id)
     token = held.hold_token or str(uuid.uuid4())
-    slot = await scheduling.hold_slot(session, slot_id=held.slot_id, hold_token=token, now=datetime.now(UTC))
+    slot = await scheduling.hold_slot(session, slot_id=held.slot_id, hold_token=token, now=now)
     pending = fhir.proposed_appointment_to_fhir(
         slot,
         tz=runtime.settings.tz,
@@ -154,6 +164,7 @@ async def book(
     runtime: RuntimeDep,
     session: FhirSession,
     staff: CurrentStaff,
+    now: NowDep,
     idempotency_key: IdempotencyKey = None,
 ) -> FhirResponse:
     """ITI-117: book the proposed or held appointment for its Patient participant."""
@@ -164,7 +175,7 @@ async def book(
         slot_id=wanted.slot_id,
         patient_id=wanted.patient_id,
         reason=wanted.reason,
-        now=datetime.now(UTC),
+        now=now,
         idempotency_key=key,
         hold_token=wanted.hold_token,
         actor=staff.actor,

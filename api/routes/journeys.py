@@ -7,11 +7,10 @@ current stage and where it may go (or the event the stage waits for).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, status
 
-from api.deps import AdminOnly, CurrentStaff, PageDep, SessionDep
+from api.deps import AdminOnly, CurrentStaff, NowDep, PageDep, SessionDep
 from api.routes.common import Listing, audit_reads
 from store.journeys import service as journeys
 from store.journeys.models import JourneyStatus
@@ -67,13 +66,15 @@ async def list_journeys(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def start_journey(body: JourneyStart, session: SessionDep, staff: CurrentStaff) -> JourneyDetail:
+async def start_journey(
+    body: JourneyStart, session: SessionDep, staff: CurrentStaff, now: NowDep
+) -> JourneyDetail:
     """Put a patient on a journey; when they are already on it, the active journey is returned."""
     instance = await journeys.start(
         session,
         patient_id=body.patient_id,
         definition_key=body.definition_key,
-        now=datetime.now(UTC),
+        now=now,
         context=body.context,
         actor=staff.actor,
     )
@@ -91,13 +92,13 @@ async def get_journey(journey_id: uuid.UUID, session: SessionDep, staff: Current
 
 @router.post("/{journey_id}/advance")
 async def advance_journey(
-    journey_id: uuid.UUID, body: JourneyAdvance, session: SessionDep, staff: CurrentStaff
+    journey_id: uuid.UUID, body: JourneyAdvance, session: SessionDep, staff: CurrentStaff, now: NowDep
 ) -> JourneyDetail:
     """Complete the current stage on `event` (to the next stage, or to a later `to_stage`)."""
     instance = await journeys.advance(
         session,
         instance_id=journey_id,
-        now=datetime.now(UTC),
+        now=now,
         event=body.event,
         to_stage=body.to_stage,
         note=body.note,
@@ -108,12 +109,16 @@ async def advance_journey(
 
 @router.post("/{journey_id}/cancel")
 async def cancel_journey(
-    journey_id: uuid.UUID, session: SessionDep, staff: CurrentStaff, body: JourneyCancel | None = None
+    journey_id: uuid.UUID,
+    session: SessionDep,
+    staff: CurrentStaff,
+    now: NowDep,
+    body: JourneyCancel | None = None,
 ) -> JourneyDetail:
     instance = await journeys.cancel(
         session,
         instance_id=journey_id,
-        now=datetime.now(UTC),
+        now=now,
         reason=body.reason if body else None,
         actor=staff.actor,
     )

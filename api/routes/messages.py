@@ -13,7 +13,6 @@ opt-out again at send time, since consent can change while the job waits.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -23,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from agents.phrasing import format_date, format_time
 from agents.phrasing.templates import CLINIC
-from api.deps import CurrentStaff, RuntimeDep, SessionDep
+from api.deps import CurrentStaff, NowDep, RuntimeDep, SessionDep
 from api.queue import enqueue_send
 from channels.templates import KINDS, RenderedMessage, render, required_fields
 from store.audit import service as audit
@@ -90,7 +89,7 @@ class MessageQueued(BaseModel):
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED)
 async def send_message(
-    body: MessageSend, session: SessionDep, runtime: RuntimeDep, staff: CurrentStaff
+    body: MessageSend, session: SessionDep, runtime: RuntimeDep, staff: CurrentStaff, now: NowDep
 ) -> MessageQueued:
     patient = await patients.get(session, patient_id=body.patient_id)
     if not patient.consent_messaging:
@@ -110,9 +109,7 @@ async def send_message(
         text, subject = rendered.text, subject or rendered.subject
     assert text is not None
     kind = body.kind or body.template or "notification"
-    message = await inbox.add_reply(
-        session, conversation=conversation, body=text, now=datetime.now(UTC), kind=kind
-    )
+    message = await inbox.add_reply(session, conversation=conversation, body=text, now=now, kind=kind)
     message.subject = subject if channel == Channel.EMAIL else None
     await enqueue_send(session, runtime.queue, message_id=message.id)
     await audit.record(

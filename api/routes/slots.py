@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query
 
-from api.deps import CurrentStaff, RuntimeDep, SessionDep
+from api.deps import CurrentStaff, NowDep, RuntimeDep, SessionDep
 from store.scheduling import service as scheduling
 from store.scheduling.schemas import SlotOut, SlotSearchOut
 
@@ -27,6 +27,7 @@ async def search_slots(
     runtime: RuntimeDep,
     session: SessionDep,
     _: CurrentStaff,
+    now: NowDep,
     specialty: str | None = None,
     practitioner_id: uuid.UUID | None = None,
     location_id: uuid.UUID | None = None,
@@ -40,7 +41,6 @@ async def search_slots(
     Times without an offset are clinic-local (`PRM_CLINIC_TZ`); results carry the clinic's offset.
     """
     tz = runtime.settings.tz
-    now = datetime.now(UTC)
     start = _clinic_time(start or now, tz)
     end = _clinic_time(end or start + DEFAULT_WINDOW, tz)
     found = await scheduling.find_free_slots(

@@ -8,11 +8,10 @@ secret is returned once, on creation; staff see dead deliveries and send them ag
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import AdminOnly, PageDep, SessionDep
+from api.deps import AdminOnly, NowDep, PageDep, SessionDep
 from api.routes.common import Listing
 from store.outbox import deliveries
 from store.outbox import service as outbox
@@ -99,24 +98,24 @@ async def list_deliveries(
 
 
 @router.post("/{subscriber_id}/deliveries/retry")
-async def retry_dead_deliveries(subscriber_id: uuid.UUID, session: SessionDep, admin: AdminOnly) -> Retried:
+async def retry_dead_deliveries(
+    subscriber_id: uuid.UUID, session: SessionDep, admin: AdminOnly, now: NowDep
+) -> Retried:
     """Send every dead delivery of the subscriber again (after fixing what made them fail)."""
-    retried = await deliveries.retry_dead(
-        session, subscriber_id=subscriber_id, now=datetime.now(UTC), actor=admin.actor
-    )
+    retried = await deliveries.retry_dead(session, subscriber_id=subscriber_id, now=now, actor=admin.actor)
     return Retried(retried=[DeliveryOut.of(d) for d in retried])
 
 
 @router.post("/{subscriber_id}/deliveries/{delivery_id}/retry")
 async def retry_delivery(
-    subscriber_id: uuid.UUID, delivery_id: int, session: SessionDep, admin: AdminOnly
+    subscriber_id: uuid.UUID, delivery_id: int, session: SessionDep, admin: AdminOnly, now: NowDep
 ) -> DeliveryOut:
     """Send one dead delivery again with a fresh set of attempts; 409 when it is not dead."""
     (retried,) = await deliveries.retry_dead(
         session,
         subscriber_id=subscriber_id,
         delivery_id=delivery_id,
-        now=datetime.now(UTC),
+        now=now,
         actor=admin.actor,
     )
     return DeliveryOut.of(retried)

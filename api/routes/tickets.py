@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import CurrentStaff, PageDep, Principal, SessionDep
+from api.deps import CurrentStaff, NowDep, PageDep, Principal, SessionDep
 from api.routes.common import Listing, audit_reads
 from store.tickets import service as tickets
 from store.tickets.models import Ticket, TicketCategory, TicketPriority, TicketStatus
@@ -39,7 +38,11 @@ async def _audit_reads(session: AsyncSession, staff: Principal, found: Iterable[
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_ticket(
-    body: TicketCreate, session: SessionDep, staff: CurrentStaff, idempotency_key: IdempotencyKey = None
+    body: TicketCreate,
+    session: SessionDep,
+    staff: CurrentStaff,
+    now: NowDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> TicketDetail:
     """Open a ticket; a retried request with the same `Idempotency-Key` returns the first ticket."""
     ticket = await tickets.create(
@@ -52,7 +55,7 @@ async def create_ticket(
         description=body.description,
         due_at=body.due_at,
         idempotency_key=idempotency_key,
-        now=datetime.now(UTC),
+        now=now,
         actor=staff.actor,
     )
     return TicketDetail.with_comments(ticket)
@@ -113,10 +116,10 @@ async def comment_on_ticket(
 
 @router.post("/{ticket_id}/transition")
 async def transition_ticket(
-    ticket_id: uuid.UUID, body: TicketTransition, session: SessionDep, staff: CurrentStaff
+    ticket_id: uuid.UUID, body: TicketTransition, session: SessionDep, staff: CurrentStaff, now: NowDep
 ) -> TicketDetail:
     """Change the status; 409 `invalid_transition` with `allowed` when the workflow forbids it."""
     ticket = await tickets.transition(
-        session, ticket_id=ticket_id, to=body.status, now=datetime.now(UTC), actor=staff.actor
+        session, ticket_id=ticket_id, to=body.status, now=now, actor=staff.actor
     )
     return TicketDetail.with_comments(ticket)

@@ -12,14 +12,13 @@ import asyncio
 import json
 import time
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from api.deps import RuntimeDep
+from api.deps import NowDep, RuntimeDep
 from api.pipeline import accept
 from api.runtime import Runtime
 from api.worker import VOICE_CALL
@@ -37,7 +36,7 @@ def _problems(problems: list[dict[str, str]]) -> JSONResponse:
 
 
 @router.post("/voice-agent", status_code=202)
-async def voice_agent(request: Request, runtime: RuntimeDep) -> JSONResponse:
+async def voice_agent(request: Request, runtime: RuntimeDep, now: NowDep) -> JSONResponse:
     body = await request.body()
     secret = runtime.settings.voice_webhook_secret
     try:
@@ -74,7 +73,7 @@ async def voice_agent(request: Request, runtime: RuntimeDep) -> JSONResponse:
             address=call.patient_phone,
             provider_message_id=call.call_id,
             body=call.transcript,
-            now=datetime.now(UTC),
+            now=now,
             message_channel=Channel.VOICE,
             media=[details],
         )

@@ -10,12 +10,12 @@ back in the response as TwiML; otherwise the worker sends it through the REST AP
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from api.deps import RuntimeDep
+from api.deps import NowDep, RuntimeDep
 from api.pipeline import accept, record_unprocessed, wait_for_reply
 from api.rate_limit import allow
 from api.runtime import Runtime
@@ -76,7 +76,7 @@ def _invalid(error: InvalidTwilioPayload) -> JSONResponse:
 
 
 @router.post("/whatsapp", response_class=Response)
-async def whatsapp(request: Request, runtime: RuntimeDep) -> Response:
+async def whatsapp(request: Request, runtime: RuntimeDep, now: NowDep) -> Response:
     """Store, queue, and answer within the TwiML budget when the turn is that quick."""
     params = await _verified_params(request, runtime)
     if isinstance(params, Response):
@@ -85,7 +85,6 @@ async def whatsapp(request: Request, runtime: RuntimeDep) -> Response:
         message = parse_whatsapp(params)
     except InvalidTwilioPayload as error:
         return _invalid(error)
-    now = datetime.now(UTC)
     media = [{"url": url, "content_type": content_type} for url, content_type in message.media]
     keyword = consent_keyword(message.body) if not media else None
     if keyword is not None:

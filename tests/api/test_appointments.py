@@ -6,7 +6,7 @@ import asyncio
 import random
 import uuid
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,7 +38,7 @@ async def _clinic(runtime: Any, patients_on_phone: int = 1) -> SimpleNamespace:
         schedule = await scheduling.create_schedule(
             session, practitioner_id=practitioner.id, location_id=location.id
         )
-        tomorrow = datetime.now(TZ).date() + timedelta(days=1)
+        tomorrow = runtime.clock().astimezone(TZ).date() + timedelta(days=1)
         grid = scheduling.weekday_grid(tomorrow, 7, TZ)
         slots = await scheduling.create_slots(session, schedule_id=schedule.id, intervals=grid)
         people = [

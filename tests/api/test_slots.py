@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,13 +39,15 @@ async def _practitioner(runtime: Any, first_day: date, specialty: str = "orthope
 async def test_defaults_search_from_now_for_fourteen_days(
     client: httpx.AsyncClient, staff_headers: dict[str, str], runtime: Any
 ) -> None:
-    mine = await _practitioner(runtime, datetime.now(TZ).date() + timedelta(days=1))
+    mine = await _practitioner(runtime, runtime.clock().astimezone(TZ).date() + timedelta(days=1))
     params = {"practitioner_id": str(mine.practitioner.id), "limit": 3}
     response = await client.get(URL, params=params, headers=staff_headers)
     assert response.status_code == 200, response.text
     body = response.json()
     start, end = datetime.fromisoformat(body["start"]), datetime.fromisoformat(body["end"])
-    assert end - start == timedelta(days=14) and abs(start - datetime.now(UTC)) < timedelta(minutes=1)
+    # fourteen days on the clinic's wall clock (across a DST change that is 14 days ± 1 hour)
+    assert end.replace(tzinfo=None) - start.replace(tzinfo=None) == timedelta(days=14)
+    assert abs(start - runtime.clock()) < timedelta(minutes=1)
     assert [s["id"] for s in body["items"]] == [str(s.id) for s in mine.slots[:3]]
     first = body["items"][0]
     assert first["start"] == mine.slots[0].start_at.astimezone(TZ).isoformat()
@@ -89,7 +91,7 @@ async def test_bad_search_input_is_422_naming_the_problem(
 async def test_single_slot_and_unknown_slot(
     client: httpx.AsyncClient, staff_headers: dict[str, str], runtime: Any
 ) -> None:
-    mine = await _practitioner(runtime, datetime.now(TZ).date() + timedelta(days=1))
+    mine = await _practitioner(runtime, runtime.clock().astimezone(TZ).date() + timedelta(days=1))
     found = await client.get(f"{URL}/{mine.slots[0].id}", headers=staff_headers)
     assert found.status_code == 200 and found.json()["practitioner_id"] == str(mine.practitioner.id)
     assert (await client.get(f"{URL}/{uuid.uuid4()}", headers=staff_headers)).status_code == 404

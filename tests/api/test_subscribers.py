@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -45,14 +44,14 @@ async def dead_delivery(runtime: Any, subscriber_id: str, topic: str = "ticket.o
     async with transaction(runtime.sessions) as session:
         event = await outbox.emit(session, topic=topic, payload={"ticket_id": str(uuid.uuid4())})
         await session.execute(
-            update(OutboxEvent).where(OutboxEvent.id == event.id).values(relayed_at=datetime.now(UTC))
+            update(OutboxEvent).where(OutboxEvent.id == event.id).values(relayed_at=runtime.clock())
         )
         delivery = Delivery(
             event_id=event.id,
             subscriber_id=uuid.UUID(subscriber_id),
             status=DeliveryStatus.DEAD,
             attempts=8,
-            next_attempt_at=datetime.now(UTC),
+            next_attempt_at=runtime.clock(),
             last_error="HTTP 500",
         )
         session.add(delivery)

@@ -6,9 +6,7 @@ import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from redis.asyncio import Redis
@@ -20,9 +18,7 @@ from graphs.runner import Runner, TurnResult
 from store.checkpoint import AsyncRedisSaver
 from store.conversations.models import Channel
 from store.migrate import upgrade
-
-TZ = ZoneInfo("America/New_York")
-NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)  # Tuesday 1 December 2026, 09:00
+from tests.instant import NOW, TZ
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +28,8 @@ async def demo(
     """The demo clinic seeded with `now` = NOW, on its own database."""
     url = make_session_database()
     upgrade(url)
-    async with open_runtime(settings, ServerUrls(url, redis_url), embedder=embedder) as runtime:
+    urls = ServerUrls(url, redis_url)
+    async with open_runtime(settings, urls, embedder=embedder, clock=lambda: NOW) as runtime:
         await seed_demo(runtime, now=NOW, console=None)
         yield runtime
 

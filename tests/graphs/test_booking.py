@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from api.runtime import Runtime
@@ -21,6 +22,7 @@ async def appointments_of(demo: Runtime, phone: str) -> list[Appointment]:
         return list(await session.scalars(query))
 
 
+@pytest.mark.calendar
 async def test_new_patient_books_a_dermatologist_in_three_turns(demo: Runtime, patient: Any) -> None:
     lena = patient()
     reply = await lena.says("Hi, I'd like to see a dermatologist next Tuesday afternoon")

@@ -37,6 +37,7 @@ async def test_a_spanish_question_the_knowledge_base_does_not_cover_goes_to_staf
     assert asker.last.outcome == "ticket" and "equipo" in reply
 
 
+@pytest.mark.calendar
 async def test_what_a_new_patient_says_before_identifying_is_kept(patient: Any) -> None:
     ben = patient()
     await ben.says("i need an appointment")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from api.runtime import Runtime
@@ -24,6 +25,7 @@ async def tickets_of(demo: Runtime, conversation_id: uuid.UUID) -> list[Ticket]:
         return list(await session.scalars(select(Ticket).where(Ticket.conversation_id == conversation_id)))
 
 
+@pytest.mark.calendar
 async def test_known_patient_books_in_spanish(demo: Runtime, patient: Any, register: Any) -> None:
     ana = patient()
     await register(ana.phone, "Ana Rodríguez", "1992-07-21", language="es")
@@ -87,6 +89,7 @@ async def test_saying_no_keeps_the_appointment(
     assert (await get(demo, Appointment, appointment_id)).status == AppointmentStatus.BOOKED
 
 
+@pytest.mark.calendar
 async def test_reschedule_offers_slots_then_confirms(
     demo: Runtime, patient: Any, register: Any, book_first: Any
 ) -> None:

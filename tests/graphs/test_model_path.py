@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
 import pytest
@@ -18,6 +17,7 @@ from store.checkpoint import AsyncRedisSaver
 from store.conversations.models import Channel
 from store.traces import service as traces
 from tests.fakes.openai_stub import OpenAIStub, error, text, tool_call
+from tests.instant import NOW
 
 MODEL = "stub-model-1"
 FAST = Retry(attempts=2, first_wait_s=0.01, max_wait_s=0.02)
@@ -30,6 +30,7 @@ def stub() -> Iterator[OpenAIStub]:
         assert server.pending == 0, "a scripted answer was never requested"
 
 
+@pytest.mark.calendar
 async def test_a_model_understands_what_the_offline_agent_cannot(
     demo: Runtime, redis_url: str, register: Any, stub: OpenAIStub
 ) -> None:
@@ -37,7 +38,6 @@ async def test_a_model_understands_what_the_offline_agent_cannot(
     await register(phone, "Mo Del", "1970-07-07")
     base_url = stub.url + "/v1"
     client = Redis.from_url(redis_url)
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=demo.settings.tz)
     runner = Runner(
         sessions=demo.sessions,
         embedder=demo.embedder,
@@ -45,7 +45,7 @@ async def test_a_model_understands_what_the_offline_agent_cannot(
         tz=demo.settings.tz,
         understander=make_understander(MODEL, api_key="sk-test", base_url=base_url, retry=FAST),
         phraser=make_phraser(MODEL, api_key="sk-test", base_url=base_url, retry=FAST),
-        clock=lambda: now,
+        clock=lambda: NOW,
         model_name=MODEL,
     )
     stub.script(

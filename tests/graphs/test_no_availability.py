@@ -10,8 +10,10 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from api.runtime import Runtime
-from tests.graphs.conftest import NOW, TZ
+from tests.instant import NOW, TZ
 from tools.context import ToolContext
 from tools.scheduling import SEARCH_HORIZON, find_slots, nearest_slots
 from tools.schemas import FindSlotsArgs
@@ -43,6 +45,7 @@ async def test_past_the_calendar_the_nearest_are_the_last_free_slots_before_the_
     assert nearest[-1].start > NOW + SEARCH_HORIZON - timedelta(days=7)  # the calendar's last week
 
 
+@pytest.mark.calendar
 async def test_inside_the_calendar_the_nearest_start_at_the_asked_date_in_any_part_of_the_day(
     demo: Runtime,
 ) -> None:
@@ -53,6 +56,7 @@ async def test_inside_the_calendar_the_nearest_start_at_the_asked_date_in_any_pa
     assert nearest[0].start.astimezone(TZ).date().isoformat() == "2026-12-07"  # the Monday after
 
 
+@pytest.mark.calendar
 async def test_a_date_months_ahead_gets_an_apology_and_bookable_alternatives(
     patient: Any, register: Any
 ) -> None:

@@ -19,7 +19,8 @@ from store.scheduling import reminders
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment, AppointmentStatus
 from store.tickets.models import Ticket
-from tests.graphs.conftest import NOW, new_phone
+from tests.graphs.conftest import new_phone
+from tests.instant import NOW
 
 
 async def remind(runner: Runner, phone: str, appointment_id: uuid.UUID, kind: str = "reminder") -> str:

@@ -7,7 +7,7 @@ import json
 import secrets
 import sys
 import textwrap
-from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from redis.asyncio import Redis
@@ -16,6 +16,7 @@ from api.runtime import Runtime
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
 from store.conversations.models import Channel
+from tests.instant import NOW
 
 FIRST_TURN = textwrap.dedent(
     """
@@ -29,7 +30,7 @@ FIRST_TURN = textwrap.dedent(
     from store.database import create_engine, session_factory
     from store.knowledge.embeddings import LocalEmbedder
 
-    database_url, redis_url, prefix, phone = sys.argv[1:5]
+    database_url, redis_url, prefix, phone, now = sys.argv[1:6]
     tz = ZoneInfo("America/New_York")
 
     async def main():
@@ -37,7 +38,7 @@ FIRST_TURN = textwrap.dedent(
         client = Redis.from_url(redis_url)
         runner = Runner(sessions=session_factory(engine), embedder=LocalEmbedder(),
                         checkpointer=AsyncRedisSaver(client, prefix=prefix), tz=tz,
-                        clock=lambda: datetime(2026, 12, 1, 9, 0, tzinfo=tz))
+                        clock=lambda: datetime.fromisoformat(now))
         result = await runner.run_turn(channel=Channel.WHATSAPP, phone=phone,
                                        texts=["I need a cardiologist next Thursday morning"])
         print(json.dumps({"reply": result.reply, "offered": result.state["offered"]}))
@@ -62,6 +63,7 @@ async def test_a_turn_in_a_new_process_continues_the_conversation(
         redis_url,
         prefix,
         phone,
+        NOW.isoformat(),  # the instant the clinic was seeded at: both processes live there
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
@@ -76,7 +78,7 @@ async def test_a_turn_in_a_new_process_continues_the_conversation(
         embedder=demo.embedder,
         checkpointer=AsyncRedisSaver(client, prefix=prefix),
         tz=demo.settings.tz,
-        clock=lambda: datetime(2026, 12, 1, 9, 5, tzinfo=demo.settings.tz),
+        clock=lambda: NOW + timedelta(minutes=5),
     )
     result = await runner.run_turn(channel=Channel.WHATSAPP, phone=phone, texts=["the second one"])
     await client.aclose()

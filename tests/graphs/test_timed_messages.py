@@ -19,7 +19,7 @@ from store.journeys import service as journeys
 from store.journeys.models import JourneyInstance
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment
-from tests.graphs.conftest import NOW
+from tests.instant import NOW
 
 
 async def _jobs(demo: Runtime, task: str, **arguments: str) -> int:

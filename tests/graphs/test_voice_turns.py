@@ -19,7 +19,8 @@ from store.patients.models import Patient
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment, AppointmentStatus
 from store.tickets.models import Ticket
-from tests.graphs.conftest import TZ, new_phone
+from tests.graphs.conftest import new_phone
+from tests.instant import TZ
 
 INTRO = "Thank you for calling Riverside Health. Let's finish here on WhatsApp."
 INTRO_ES = "Gracias por llamar a Riverside Health. Terminamos por aquí, por WhatsApp."
@@ -45,6 +46,7 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(TZ)
 
 
+@pytest.mark.calendar
 async def test_a_call_with_specialty_and_day_offers_slots_on_whatsapp_then_books(
     demo: Runtime, runner: Runner, patient: Any, register: Any
 ) -> None:
@@ -69,6 +71,7 @@ async def test_a_call_with_specialty_and_day_offers_slots_on_whatsapp_then_books
     assert booked.specialty == "cardiology" and local(booked.start_at).date().isoformat() == "2026-12-03"
 
 
+@pytest.mark.calendar
 async def test_a_call_naming_a_free_minute_books_it_in_the_same_turn(
     demo: Runtime, runner: Runner, register: Any
 ) -> None:
@@ -94,6 +97,7 @@ async def test_a_call_naming_a_free_minute_books_it_in_the_same_turn(
     assert booked.start_at == free.start_at and booked.reason == "rash on my arm"
 
 
+@pytest.mark.calendar
 async def test_a_new_caller_who_gave_name_and_birth_date_is_registered_and_offered_slots(
     demo: Runtime, runner: Runner, patient: Any
 ) -> None:
@@ -116,6 +120,7 @@ async def test_a_new_caller_who_gave_name_and_birth_date_is_registered_and_offer
     assert booked.reason == "mole check"
 
 
+@pytest.mark.calendar
 async def test_not_enough_from_the_call_asks_for_the_rest_on_whatsapp(
     runner: Runner, patient: Any, register: Any
 ) -> None:
@@ -222,6 +227,7 @@ async def test_a_red_flag_in_the_transcript_wins_over_the_booking_intent(
     assert ticket.priority.value == "urgent"
 
 
+@pytest.mark.calendar
 async def test_bad_extracted_fields_are_ignored_and_the_transcript_decides(
     runner: Runner, register: Any
 ) -> None:

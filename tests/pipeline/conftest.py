@@ -1,5 +1,8 @@
 """A seeded clinic wired like production: webhooks → inbox → procrastinate → worker → Twilio (a local stub).
 
+The clinic is seeded at `NOW` and its clock (`Runtime.clock`: routes, runner, worker sweeps) starts
+there too, so what the worker finds due depends on the test's instant, never on the real date.
+
 The Twilio REST API is the only fake: a real HTTP server on 127.0.0.1 speaking its wire format.
 Webhook requests are signed with twilio's own `RequestValidator` for the public URL, while the app
 is reached in-process: exactly the "signed for PRM_PUBLIC_URL, served elsewhere" situation.
@@ -30,11 +33,12 @@ from api.worker import Worker, build_worker, run_worker
 from channels.twilio.signature import FormParams
 from graphs.runner import Runner, TurnResult
 from store.checkpoint import AsyncRedisSaver
+from store.clock import clock_from
 from store.conversations.models import Message
 from store.database import transaction
 from store.migrate import upgrade
 from tests.fakes.twilio_stub import TwilioStub
-from tests.graphs.conftest import NOW
+from tests.instant import NOW
 
 PUBLIC_URL = "https://clinic.example.com"
 WHATSAPP_PATH = "/api/v1/prm/webhooks/twilio/whatsapp"
@@ -170,12 +174,17 @@ async def open_clinic(
     seed: bool = True,
     concurrency: int = 4,
 ) -> AsyncIterator[Clinic]:
-    async with open_runtime(settings, ServerUrls(database_url, redis_url), embedder=embedder) as runtime:
+    urls = ServerUrls(database_url, redis_url)
+    async with open_runtime(settings, urls, embedder=embedder, clock=clock_from(NOW)) as runtime:
         if seed:
             await seed_demo(runtime, now=NOW, console=None)
         saver = AsyncRedisSaver(runtime.redis, prefix=f"test-{secrets.token_hex(4)}")
         runner = CountingRunner(
-            sessions=runtime.sessions, embedder=runtime.embedder, checkpointer=saver, tz=runtime.settings.tz
+            sessions=runtime.sessions,
+            embedder=runtime.embedder,
+            checkpointer=saver,
+            tz=runtime.settings.tz,
+            clock=runtime.clock,
         )
         worker = build_worker(runtime, runner=runner)
         jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency, worker=worker))

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from sqlalchemy import func, select, text
 from api.pipeline import accept
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
+from store.clock import clock_from
 from store.conversations.models import Channel, Direction, Message
 from store.database import transaction
 from store.embedded import EmbeddedValkey
@@ -27,7 +27,7 @@ from store.migrate import upgrade
 from store.traces.models import Trace
 from tests.fakes.openai_stub import OpenAIStub, error, slow
 from tests.fakes.twilio_stub import TwilioStub
-from tests.graphs.conftest import NOW
+from tests.instant import NOW
 from tests.pipeline.conftest import ACCOUNT_SID, AUTH_TOKEN, clinic_settings, open_clinic
 
 
@@ -82,7 +82,8 @@ async def test_redis_down_messages_wait_and_are_processed_when_it_returns(
             return message.processed_at is not None and message.reply_id is not None
 
         await clinic.until(processed, timeout_s=60)
-        assert await clinic.count(Message.direction == Direction.OUTBOUND) == 1
+        replies = Message.conversation_id == waiting.conversation_id, Message.direction == Direction.OUTBOUND
+        assert await clinic.count(*replies) == 1
 
 
 async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
@@ -93,7 +94,8 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
     with OpenAIStub() as model, TwilioStub(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as twilio:
         model.script(slow(error(500), 120), *[error(400)] * 50)  # the first call hangs: the kill lands there
         settings = clinic_settings(data_dir, twilio, reply="rest")
-        async with open_runtime(settings, ServerUrls(url, redis_url), embedder=embedder) as runtime:
+        urls = ServerUrls(url, redis_url)
+        async with open_runtime(settings, urls, embedder=embedder, clock=clock_from(NOW)) as runtime:
             await seed_demo(runtime, now=NOW, console=None)
             async with transaction(runtime.sessions) as session:
                 accepted = await accept(
@@ -103,7 +105,7 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
                     address="+15550100001",
                     provider_message_id="SM" + "1" * 32,
                     body="Hi, I need to see a cardiologist",
-                    now=datetime.now(UTC),
+                    now=runtime.clock(),
                 )
             environment = {
                 **os.environ,
@@ -111,6 +113,7 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
                 "REDIS_URL": redis_url,
                 "PRM_DATA_DIR": str(tmp_path),
                 "PRM_ENV": "test",
+                "PRM_NOW": NOW.isoformat(),  # the worker process lives at the seeded instant too
                 "PRM_LLM_MODEL": "stub-model",
                 "OPENAI_BASE_URL": model.url + "/v1",
                 "OPENAI_API_KEY": "test",
@@ -165,10 +168,17 @@ async def test_a_worker_killed_mid_turn_is_retried_and_the_turn_completes_once(
                 message = await session.get(Message, accepted.message_id)
                 assert message is not None and message.processed_at is not None
                 outbound = await session.scalar(
-                    select(func.count()).select_from(Message).where(Message.direction == Direction.OUTBOUND)
+                    select(func.count())
+                    .select_from(Message)
+                    .where(
+                        Message.conversation_id == message.conversation_id,
+                        Message.direction == Direction.OUTBOUND,
+                    )
                 )
                 turns = await session.scalar(
-                    select(func.count()).select_from(Trace).where(Trace.outcome != "error")
+                    select(func.count())
+                    .select_from(Trace)
+                    .where(Trace.conversation_id == message.conversation_id, Trace.outcome != "error")
                 )
                 waiting_turns = await session.scalar(
                     text(

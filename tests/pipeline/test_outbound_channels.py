@@ -127,7 +127,7 @@ async def test_a_templated_email_is_filled_from_the_appointment_in_the_patients_
     from datetime import timedelta
 
     from store.scheduling import service as scheduling
-    from tests.graphs.conftest import NOW, TZ
+    from tests.instant import NOW, TZ
 
     inbox, _ = smtp
     async with transaction(clinic.runtime.sessions) as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ async def test_messages_arriving_while_a_turn_waits_are_all_kept_and_share_that_
                     address="+15559990001",
                     provider_message_id=f"SMburst{index}",
                     body=f"burst {index}",
-                    now=datetime.now(UTC),
+                    now=runtime.clock(),
                 )
                 assert not accepted.duplicate
         async with transaction(runtime.sessions) as session:

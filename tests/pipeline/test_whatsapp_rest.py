@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +103,10 @@ async def test_stop_is_recorded_confirmed_and_honoured_by_outbound_sends(clinic:
         conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
         assert conversation.opted_out_at is not None
         notice = await inbox.add_reply(
-            session, conversation=conversation, body="Your appointment is tomorrow", now=datetime.now(UTC)
+            session,
+            conversation=conversation,
+            body="Your appointment is tomorrow",
+            now=clinic.runtime.clock(),
         )
         await enqueue_send(session, clinic.runtime.queue, message_id=notice.id)
 
@@ -178,7 +180,7 @@ async def test_a_callback_that_overtakes_our_record_of_the_send_is_not_lost(clin
     async with transaction(clinic.runtime.sessions) as session:  # sent, but its SID not yet recorded
         conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
         message = await inbox.add_reply(
-            session, conversation=conversation, body="later", now=datetime.now(UTC)
+            session, conversation=conversation, body="later", now=clinic.runtime.clock()
         )
         await inbox.claim(session, message_id=message.id, via="rest")
     sid = "SM" + "e" * 32
