@@ -4,19 +4,73 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from api.runtime import ServerUrls
 from api.settings import Settings
 
-app = typer.Typer(no_args_is_help=True, help="Benchmarks (slot search, knowledge search, checkpointer).")
+app = typer.Typer(
+    no_args_is_help=True, help="Benchmarks (slot search, knowledge search, checkpointer, agent)."
+)
 QuickOpt = Annotated[bool, typer.Option("--quick", help="A small run that finishes in seconds.")]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Also write the rows as JSON here.")]
+Rows = list[dict[str, Any]]
 
 
-def _write(rows: list[dict[str, object]], out: Path | None) -> None:
+def _slots(urls: ServerUrls, quick: bool) -> Rows:
+    from api.bench import slots as bench
+
+    rows = asyncio.run(bench.run(urls.database_url, quick=quick))
+    bench.render(rows)
+    return rows
+
+
+def _knowledge(urls: ServerUrls, quick: bool) -> Rows:
+    from api.bench import knowledge as bench
+    from store.knowledge.embeddings import LocalEmbedder
+
+    rows = asyncio.run(bench.run(urls.database_url, LocalEmbedder(), quick=quick))
+    bench.render(rows)
+    return rows
+
+
+def _checkpoint(urls: ServerUrls, quick: bool) -> Rows:
+    from api.bench import checkpoint as bench
+
+    rows = asyncio.run(bench.run(urls.redis_url, urls.database_url, quick=quick))
+    bench.render(rows)
+    return rows
+
+
+def _agent(urls: ServerUrls, quick: bool) -> Rows:
+    from api.bench import agent as bench
+    from store.knowledge.embeddings import LocalEmbedder
+
+    rows = asyncio.run(bench.run(urls.database_url, urls.redis_url, LocalEmbedder(), quick=quick))
+    bench.render(rows)
+    return rows
+
+
+BENCHMARKS: dict[str, Callable[[ServerUrls, bool], Rows]] = {
+    "slots": _slots,
+    "knowledge": _knowledge,
+    "checkpoint": _checkpoint,
+    "agent": _agent,
+}
+
+
+def _run(names: list[str], quick: bool) -> dict[str, Rows]:
+    from api.runtime import servers
+
+    with servers(Settings()) as urls:
+        return {name: BENCHMARKS[name](urls, quick) for name in names}
+
+
+def _write(rows: object, out: Path | None) -> None:
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(rows, indent=2, default=str))
@@ -25,48 +79,28 @@ def _write(rows: list[dict[str, object]], out: Path | None) -> None:
 @app.command("slots")
 def slots_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """Free-slot search over 100 practitioners x 1 year of slots: p50/p95 per query shape."""
-    from api.bench import slots as bench
-    from api.runtime import servers
-
-    with servers(Settings()) as urls:
-        rows = asyncio.run(bench.run(urls.database_url, quick=quick))
-    bench.render(rows)
-    _write(rows, out)
+    _write(_run(["slots"], quick)["slots"], out)
 
 
 @app.command("knowledge")
 def knowledge_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """Knowledge search over 100k chunks: HNSW recall@10 against exact search, and p50/p95."""
-    from api.bench import knowledge as bench
-    from api.runtime import servers
-    from store.knowledge.embeddings import LocalEmbedder
-
-    with servers(Settings()) as urls:
-        rows = asyncio.run(bench.run(urls.database_url, LocalEmbedder(), quick=quick))
-    bench.render(rows)
-    _write(rows, out)
+    _write(_run(["knowledge"], quick)["knowledge"], out)
 
 
 @app.command("checkpoint")
 def checkpoint_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """Our Redis checkpointer against AsyncPostgresSaver, InMemorySaver and plainredis."""
-    from api.bench import checkpoint as bench
-    from api.runtime import servers
-
-    with servers(Settings()) as urls:
-        rows = asyncio.run(bench.run(urls.redis_url, urls.database_url, quick=quick))
-    bench.render(rows)
-    _write(rows, out)
+    _write(_run(["checkpoint"], quick)["checkpoint"], out)
 
 
 @app.command("agent")
 def agent_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """The offline agent: turn latency p50/p95 and turns per booking on the demo clinic."""
-    from api.bench import agent as bench
-    from api.runtime import servers
-    from store.knowledge.embeddings import LocalEmbedder
+    _write(_run(["agent"], quick)["agent"], out)
 
-    with servers(Settings()) as urls:
-        rows = asyncio.run(bench.run(urls.database_url, urls.redis_url, LocalEmbedder(), quick=quick))
-    bench.render(rows)
-    _write(rows, out)
+
+@app.command("all")
+def all_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
+    """Every benchmark above, one after another on the same servers; `--out` gets one JSON of all rows."""
+    _write(_run(list(BENCHMARKS), quick), out)

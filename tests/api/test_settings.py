@@ -52,3 +52,24 @@ def test_placeholder_secrets_are_refused_in_production_only(monkeypatch: pytest.
     monkeypatch.setenv("PRM_ENV", "production")
     with pytest.raises(ValidationError, match="TWILIO_AUTH_TOKEN is a placeholder"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_prm_now_starts_the_clinic_clock_there_and_is_refused_in_production(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import datetime, timedelta
+
+    from store.clock import clock_from
+
+    monkeypatch.delenv("PRM_ENV", raising=False)
+    monkeypatch.setenv("PRM_NOW", "2027-03-14T08:30")  # naive: the clinic's wall-clock time
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    start = settings.start_of_clock
+    assert start is not None and start.utcoffset() == timedelta(hours=-4)  # New York, daylight time
+    assert start.replace(tzinfo=None) == datetime(2027, 3, 14, 8, 30)
+    clock = clock_from(start)
+    first, second = clock(), clock()
+    assert start <= first <= second < start + timedelta(seconds=5)  # it ticks from there
+    monkeypatch.setenv("PRM_ENV", "production")
+    with pytest.raises(ValidationError, match="PRM_NOW"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
