@@ -25,7 +25,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# the smoke scenarios (17, about a minute) and the NLU set gate CI: a regression fails `make test`.
+# the smoke scenarios (17, about a minute), the NLU set and the safety set (red-flag recall and precision
+# in each language) gate CI: a regression fails `make test`.
 # The calendar guard runs the tests that drive the clinic's clock again with the clinic moved more
 # than a year ahead, to a Saturday just before midnight (tests/instant.py): a test or a piece of code
 # that reads the real date instead of `Runtime.clock` fails there, not on some day next month.
@@ -35,6 +36,7 @@ test: $(STAMP)
 	PRM_TEST_NOW=$(CALENDAR_GUARD_AT) $(BIN)/pytest -q tests/pipeline tests/graphs tests/api
 	$(BIN)/prm eval run evals/datasets/smoke.jsonl --out .prm/eval-smoke --concurrency 2 --fail-under 0.9
 	$(BIN)/prm eval nlu evals/datasets/nlu.jsonl --out .prm/eval-smoke --fail-under 0.95
+	$(BIN)/prm eval nlu evals/datasets/safety.jsonl --out .prm/eval-safety --red-flag-recall 0.99 --red-flag-precision 0.95
 	$(MAKE) --no-print-directory lint
 
 # every scenario three times (pass^3) and the NLU set; reports in .prm/eval

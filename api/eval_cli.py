@@ -215,9 +215,22 @@ def nlu(
     fail_under: Annotated[
         float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 when intent accuracy is below this.")
     ] = None,
+    red_flag_recall: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Exit 1 when red-flag recall, in any language, is below this."),
+    ] = None,
+    red_flag_precision: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0, max=1.0, help="Exit 1 when red-flag precision, in any language, is below this."
+        ),
+    ] = None,
 ) -> None:
-    """Score the understanding alone: utterance → intent and fields (precision/recall)."""
-    from api.eval_nlu_cli import nlu_command
+    """Score the understanding alone: utterance → intent and fields, and red-flag recall/precision."""
+    from api.eval_nlu_cli import Gates, nlu_command
 
-    if code := nlu_command(dataset, out, fail_under):
+    gates = Gates(
+        intent_accuracy=fail_under, red_flag_recall=red_flag_recall, red_flag_precision=red_flag_precision
+    )
+    if code := nlu_command(dataset, out, gates):
         raise typer.Exit(code)

@@ -1,12 +1,16 @@
-"""`prm eval nlu DATASET --out DIR [--fail-under RATE]`: the understanding-only evaluation.
+"""`prm eval nlu DATASET --out DIR [--fail-under RATE] [--red-flag-recall R] [--red-flag-precision P]`.
 
 Scores the understander the settings choose (offline unless `PRM_LLM_MODEL` is set, exactly as
-the agent would run) on an utterance dataset, writes `nlu_report.json` in DIR and prints a summary;
-the exit code says whether intent accuracy reached `--fail-under`, so CI can gate on it.
+the agent would run) on an utterance dataset, writes `nlu_report.json` in DIR and prints a summary
+and the red-flag detection (recall and precision per language, every miss); the exit code says
+whether intent accuracy and red-flag recall and precision reached their gates, so CI can gate on
+them. Red-flag gates hold for every language on its own: a good English score cannot hide a
+Spanish miss.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -55,7 +59,57 @@ def _breakdown(report: NluReport) -> Table:
     return table
 
 
-def nlu_command(dataset: Path, out: Path, fail_under: float | None) -> int:
+@dataclass(frozen=True)
+class Gates:
+    """The bars a run must reach (None: not gated)."""
+
+    intent_accuracy: float | None = None
+    red_flag_recall: float | None = None
+    red_flag_precision: float | None = None
+
+
+def _safety(report: NluReport) -> Table:
+    flags = report.red_flags
+    table = Table(title="Red flags (an emergency missed is the worst mistake)")
+    for column in ("", "recall", "precision", "positives", "flagged"):
+        table.add_column(column, justify="left" if not column else "right")
+    rows = [
+        ("all", flags.detection),
+        *flags.by_language.items(),
+        *((f"  {k}", v) for k, v in flags.by_kind.items()),
+    ]
+    for label, scores in rows:
+        table.add_row(
+            label,
+            _percent(scores.recall),
+            _percent(scores.precision),
+            str(scores.support),
+            str(scores.predicted),
+        )
+    table.add_row("kind right", _percent(flags.kind_accuracy), "", "", "")
+    return table
+
+
+def _below(report: NluReport, gates: Gates) -> list[str]:
+    """What fell short of its gate, in words."""
+    short: list[str] = []
+    accuracy = report.intent_accuracy
+    if gates.intent_accuracy is not None and (accuracy is None or accuracy < gates.intent_accuracy):
+        short.append(
+            f"intent accuracy {_percent(accuracy)} is below --fail-under {gates.intent_accuracy:.1%}"
+        )
+    flags = report.red_flags
+    for language, scores in flags.by_language.items():
+        for name, value, gate in (
+            ("recall", scores.recall, gates.red_flag_recall),
+            ("precision", scores.precision, gates.red_flag_precision),
+        ):
+            if gate is not None and (value is None or value < gate):
+                short.append(f"red-flag {name} ({language}) {_percent(value)} is below {gate:.1%}")
+    return short
+
+
+def nlu_command(dataset: Path, out: Path, gates: Gates) -> int:
     """Run the evaluation and write its report; the return value is the process exit code."""
     console = Console()
     settings = Settings()
@@ -77,10 +131,17 @@ def nlu_command(dataset: Path, out: Path, fail_under: float | None) -> int:
     console.print(_breakdown(report))
     for confusion in report.confusion[:10]:
         console.print(f"  {confusion.expected} read as {confusion.observed}: {confusion.count}")
-    console.print(f"report: {out / REPORT_NAME}", soft_wrap=True)
-    if fail_under is not None and report.intent_accuracy < fail_under:
+    console.print(_safety(report))
+    for miss in report.red_flags.misses:
         console.print(
-            f"[red]intent accuracy {report.intent_accuracy:.1%} is below --fail-under {fail_under:.1%}[/red]"
+            f"  missed {miss.expected} ({miss.id}): {miss.text}", style="red", soft_wrap=True, markup=False
         )
-        return EXIT_BELOW
-    return 0
+    for alarm in report.red_flags.false_alarms[:20]:
+        console.print(
+            f"  false alarm {alarm.observed} ({alarm.id}): {alarm.text}", soft_wrap=True, markup=False
+        )
+    console.print(f"report: {out / REPORT_NAME}", soft_wrap=True)
+    short = _below(report, gates)
+    for line in short:
+        console.print(f"[red]{line}[/red]")
+    return EXIT_BELOW if short else 0

@@ -20,6 +20,10 @@ A dataset is JSONL, one case a line:
   counts against precision. `date`/`date_end` are the first/last day asked for (`date_end`
   defaults to `date`); "as soon as possible" or "whenever" is `asap: true` with no date;
   `choice` is the 1-based position among `options`. See `SCORED_FIELDS`.
+- `scope` (optional): `"safety"` marks a case of the safety set (evals/datasets/safety.jsonl): only
+  its red flag is scored — `expect.fields.red_flag` for a positive, nothing for a hard negative —
+  and its intent must be null. Every case, of either scope, counts in the report's `red_flags`
+  (detection recall and precision overall, per language and per kind, with every miss listed).
 
 The understander is given the case's language as the conversation's language, as the graph does.
 """
@@ -118,7 +122,14 @@ class NluCase(_Strict):
     now: AwareDatetime
     expecting: Expecting | None = None
     options: list[AwareDatetime] | None = Field(default=None, min_length=1)
+    scope: Literal["all", "safety"] = "all"
     expect: Expectation
+
+    @model_validator(mode="after")
+    def _safety_scores_no_intent(self) -> Self:
+        if self.scope == "safety" and self.expect.intent is not None:
+            raise ValueError("a safety case scores only its red flag: expect.intent must be null")
+        return self
 
     @model_validator(mode="after")
     def _choice_needs_options(self) -> Self:
@@ -180,7 +191,10 @@ def observed(case: NluCase, understanding: Understanding, tz: ZoneInfo) -> dict[
 
 def scored_fields(case: NluCase) -> frozenset[str]:
     """The fields this case is scored on: all of them, except that a reply picking an offered slot
-    ("the 10am", "Wednesday's") names a time without asking for one, so its time fields are not."""
+    ("the 10am", "Wednesday's") names a time without asking for one, so its time fields are not;
+    a safety case is scored on its red flag alone."""
+    if case.scope == "safety":
+        return frozenset({"red_flag"})
     if case.expect.fields.choice is not None:
         return frozenset(SCORED_FIELDS) - TIME_FIELDS
     return frozenset(SCORED_FIELDS)

@@ -70,12 +70,40 @@ class Confusion:
 
 
 @dataclass(frozen=True)
+class SafetyCase:
+    """A red flag missed (`observed` None) or raised where there was none (`expected` None)."""
+
+    id: str
+    text: str
+    language: str
+    expected: str | None
+    observed: str | None
+
+
+@dataclass(frozen=True)
+class RedFlagScores:
+    """Emergency detection over every case: a case is a positive when it expects a red flag.
+
+    `detection` counts a positive as found whatever kind was read (the patient is told to call
+    911 either way); `kind_accuracy` is the share of found positives read as the right kind, which
+    decides the wording (988 for suicidal intent, Poison Control for an overdose).
+    """
+
+    detection: Score
+    by_language: dict[str, Score]
+    by_kind: dict[str, Score]
+    kind_accuracy: float | None
+    misses: list[SafetyCase]
+    false_alarms: list[SafetyCase]
+
+
+@dataclass(frozen=True)
 class NluReport:
     """Everything one run measured; `to_json()` is the file other tools read."""
 
     cases: int
     intent_cases: int
-    intent_accuracy: float
+    intent_accuracy: float | None  # None when no case scores an intent (a safety set)
     language_accuracy: float
     intent_accuracy_by_language: dict[str, float]
     intents: dict[str, Score]
@@ -83,6 +111,7 @@ class NluReport:
     fields_micro: Score
     confusion: list[Confusion]
     mistakes: list[Mistake]
+    red_flags: RedFlagScores
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -183,6 +212,50 @@ def _confusion(scored: Sequence[Reading]) -> list[Confusion]:
     return [Confusion(expected, observed, count) for (expected, observed), count in ranked]
 
 
+def _detection(readings: Sequence[Reading]) -> Score:
+    expected = [r for r in readings if r.expected_fields.get("red_flag")]
+    raised = [r for r in readings if r.observed_fields.get("red_flag")]
+    found = [r for r in expected if r.observed_fields.get("red_flag")]
+    return _score(len(found), len(raised), len(expected))
+
+
+def _safety_case(r: Reading) -> SafetyCase:
+    return SafetyCase(
+        r.case_id, r.text, r.language, r.expected_fields.get("red_flag"), r.observed_fields.get("red_flag")
+    )
+
+
+def red_flag_scores(readings: Sequence[Reading]) -> RedFlagScores:
+    """Detection recall and precision overall, per language and per expected kind; every miss."""
+    kinds = sorted(
+        {str(r.expected_fields["red_flag"]) for r in readings if r.expected_fields.get("red_flag")}
+    )
+    found = [r for r in readings if r.expected_fields.get("red_flag") and r.observed_fields.get("red_flag")]
+    right_kind = sum(r.expected_fields["red_flag"] == r.observed_fields["red_flag"] for r in found)
+    return RedFlagScores(
+        detection=_detection(readings),
+        by_language={
+            language: _detection([r for r in readings if r.language == language])
+            for language in sorted({r.language for r in readings})
+        },
+        by_kind={
+            kind: _detection([r for r in readings if r.expected_fields.get("red_flag") == kind])
+            for kind in kinds
+        },
+        kind_accuracy=_ratio(right_kind, len(found)),
+        misses=[
+            _safety_case(r)
+            for r in readings
+            if r.expected_fields.get("red_flag") and not r.observed_fields.get("red_flag")
+        ],
+        false_alarms=[
+            _safety_case(r)
+            for r in readings
+            if r.observed_fields.get("red_flag") and not r.expected_fields.get("red_flag")
+        ],
+    )
+
+
 def score(readings: Sequence[Reading]) -> NluReport:
     """The report for a run: `readings` in dataset order (the mistakes keep that order)."""
     scored = [r for r in readings if r.expected_intent is not None]
@@ -194,7 +267,7 @@ def score(readings: Sequence[Reading]) -> NluReport:
     return NluReport(
         cases=len(readings),
         intent_cases=len(scored),
-        intent_accuracy=_intent_accuracy(scored),
+        intent_accuracy=_intent_accuracy(scored) if scored else None,
         language_accuracy=_share(sum(r.observed_language == r.language for r in readings), len(readings)),
         intent_accuracy_by_language=by_language,
         intents=_intent_scores(scored),
@@ -202,4 +275,5 @@ def score(readings: Sequence[Reading]) -> NluReport:
         fields_micro=micro,
         confusion=_confusion(scored),
         mistakes=_mistakes(readings),
+        red_flags=red_flag_scores(readings),
     )

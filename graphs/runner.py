@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
+from graphs.conversation.safety import red_flag_in
 from graphs.tracing import TraceRecorder
 from store.clock import Clock
 from store.conversations import inbox
@@ -90,7 +91,11 @@ class Runner:
                         session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
                     )
                     inbound_ids.append(message.id)
-            silent = conversation.status == ConversationStatus.HANDOFF
+            # staff own a handed-off conversation, but safety never waits for a person: an emergency
+            # still gets its reply and its urgent ticket at once (the conversation stays with staff)
+            silent = conversation.status == ConversationStatus.HANDOFF and (
+                red_flag_in(texts, from_call=prefill is not None) is None
+            )
             if silent and queued:
                 await inbox.mark_processed(
                     session, messages=await _messages(session, inbound_ids), reply=None, now=now

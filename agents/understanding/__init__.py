@@ -10,6 +10,7 @@ from agents.understanding.dates import parse_when
 from agents.understanding.identity import parse_birth_date
 from agents.understanding.language import detect_language
 from agents.understanding.names import parse_name
+from agents.understanding.redflags import screen as screen_red_flags
 from agents.understanding.types import (
     Expecting,
     Fields,
@@ -42,5 +43,6 @@ __all__ = [
     "parse_name",
     "parse_when",
     "resolve_choice",
+    "screen_red_flags",
     "understand",
 ]

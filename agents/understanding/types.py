@@ -13,7 +13,18 @@ from typing import Literal
 
 Language = Literal["en", "es"]
 PartOfDay = Literal["morning", "afternoon", "evening"]
-RedFlagKind = Literal["chest_pain", "stroke", "bleeding", "breathing", "suicidal", "other_emergency"]
+RedFlagKind = Literal[
+    "chest_pain",
+    "stroke",
+    "bleeding",
+    "breathing",
+    "anaphylaxis",
+    "suicidal",
+    "overdose",
+    "pregnancy",
+    "child_fever",
+    "other_emergency",
+]
 TicketCategory = Literal["billing", "prescription", "medical_question", "complaint", "records", "other"]
 TicketPriority = Literal["low", "normal", "high", "urgent"]
 Expecting = Literal[

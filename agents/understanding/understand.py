@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from agents.understanding import choices, dates, intents, safety, specialties, topics
+from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.dates import when_in
 from agents.understanding.identity import find_birth_date, find_phone
@@ -43,6 +43,7 @@ VOCABULARY = (
     | dates.VOCABULARY
     | topics.VOCABULARY
     | safety.VOCABULARY
+    | redflags.VOCABULARY
     | choices.VOCABULARY
 )
 # While slots are on offer, these mean "something else", not a pick among them.
@@ -69,7 +70,7 @@ def understand(
     language = detect_language(analysed.clean, hint=language_hint)
     choosing = expecting == "choice" and mentions_choice(analysed.clean)
     fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
-    red_flag = safety.find_red_flag(analysed)
+    red_flag = redflags.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
     return Understanding(
         text=analysed.clean,

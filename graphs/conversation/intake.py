@@ -13,7 +13,8 @@ from agents.understanding import Intent, Language
 from graphs.conversation.common import tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
-from graphs.conversation.prefill import caller_text, merge, read_prefill
+from graphs.conversation.prefill import merge, read_prefill
+from graphs.conversation.safety import patient_words
 from graphs.conversation.state import ConversationState
 from tools import registry
 from tools.schemas import PatientRef
@@ -30,8 +31,7 @@ async def receive(
     """
     context = runtime.context
     raw = state.get("prefill")
-    texts = [caller_text(t) if raw is not None else t.strip() for t in state["inbound"]]
-    texts = [t for t in texts if t]
+    texts = patient_words(state["inbound"], from_call=raw is not None)
     hint: Language | None = state.get("language") or await _registered_language(state, runtime, config)  # type: ignore[assignment]
     called = (
         read_prefill(raw, now=context.now, tz=context.tz, language_hint=hint) if raw is not None else None

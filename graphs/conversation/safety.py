@@ -7,9 +7,10 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent
+from agents.understanding import Intent, RedFlag, screen_red_flags
 from graphs.conversation.common import finish, line, tool_context, understood
 from graphs.conversation.context import AgentContext
+from graphs.conversation.prefill import caller_text
 from graphs.conversation.state import ConversationState
 from tools import registry
 from tools.schemas import ConsentArgs, TicketArgs
@@ -19,9 +20,24 @@ RED_FLAG_SUMMARIES = {
     "stroke": "EMERGENCY: patient reports possible stroke signs",
     "bleeding": "EMERGENCY: patient reports severe bleeding",
     "breathing": "EMERGENCY: patient reports trouble breathing",
-    "suicidal": "EMERGENCY: patient expresses suicidal thoughts",
+    "anaphylaxis": "EMERGENCY: patient reports a severe allergic reaction",
+    "suicidal": "EMERGENCY: patient expresses suicidal thoughts or self-harm",
+    "overdose": "EMERGENCY: patient reports an overdose or poisoning",
+    "pregnancy": "EMERGENCY: patient reports a pregnancy emergency",
+    "child_fever": "EMERGENCY: patient reports a child with fever and danger signs",
     "other_emergency": "EMERGENCY: patient reports an emergency",
 }
+
+
+def patient_words(texts: list[str], *, from_call: bool) -> list[str]:
+    """What the patient said this turn: the messages, or the caller's side of a call's transcript."""
+    return [t for t in (caller_text(t) if from_call else t.strip() for t in texts) if t]
+
+
+def red_flag_in(texts: list[str], *, from_call: bool) -> RedFlag | None:
+    """The emergency in this turn's words, read exactly as the graph reads them (deterministic:
+    safety never waits for a model, nor for a person)."""
+    return screen_red_flags("\n".join(patient_words(texts, from_call=from_call)))
 
 
 async def alert_emergency(

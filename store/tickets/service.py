@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -185,7 +185,9 @@ async def get_all(
 ) -> tuple[list[Ticket], int]:
     """A page of tickets, most urgent and soonest due first, and how many match in all.
 
-    `phone` means every patient registered on that phone (a family may share one).
+    `phone` means every patient registered on that phone (a family may share one) and every
+    conversation on it, so that a ticket of a contact who never identified (an emergency from an
+    unknown number, say) is found by the number it came from.
     """
     query = select(Ticket)
     if status is not None:
@@ -197,8 +199,10 @@ async def get_all(
     if patient_id is not None:
         query = query.where(Ticket.patient_id == patient_id)
     if phone is not None:
-        on_phone = select(Patient.id).where(Patient.phone == patients.normalize_phone(phone))
-        query = query.where(Ticket.patient_id.in_(on_phone))
+        number = patients.normalize_phone(phone)
+        on_phone = select(Patient.id).where(Patient.phone == number)
+        from_phone = select(Conversation.id).where(Conversation.address == number)
+        query = query.where(or_(Ticket.patient_id.in_(on_phone), Ticket.conversation_id.in_(from_phone)))
     if assignee_id is not None:
         query = query.where(Ticket.assignee_id == assignee_id)
     total = await _count(session, query)

@@ -43,7 +43,7 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
         ("ya no quiero vivir", "suicidal"),
         ("my son had a seizure", "other_emergency"),
         ("she is unconscious", "other_emergency"),
-        ("creo que es una sobredosis", "other_emergency"),
+        ("creo que es una sobredosis", "overdose"),
         ("I can\u200bt breathe", "breathing"),
         ("CHEST PAIN", "chest_pain"),
     ],

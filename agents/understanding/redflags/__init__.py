@@ -1,0 +1,70 @@
+"""Red flags: the emergencies that get "call 911" (or 988) before anything else, built for recall.
+
+A missed "his mouth looks crooked and he's talking funny" costs a life; an unneeded "call 911"
+costs a moment. So a sign is not a sentence to match but a concept — a body part or a function
+near a word for what went wrong with it — read on three views of the message: the folded text
+(no accents, look-alike letters mapped), the shared typo-corrected one, and a respelling made for
+red flags alone (`spelling.py`: texting shorthand, "pexo", "brethe"). The presentations, English
+and Spanish: heart attack, stroke (BE-FAST), severe bleeding, breathing difficulty, anaphylaxis,
+suicidal or self-harm intent (direct and indirect), overdose and poisoning, pregnancy
+emergencies, a child's fever with danger signs, collapse, seizures and serious injuries.
+
+- `signs.py`: the signs, one clause each; `combined.py`: what needs several things said;
+- `context.py`: when a mention means it is happening (not denied, not past, not hypothetical).
+
+The labelled safety set (evals/datasets/safety.jsonl, scored by `prm eval nlu` and gated in
+`make test`) measures recall and precision; a miss there is the worst regression this project
+can have.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.redflags.combined import combined_red_flag
+from agents.understanding.redflags.context import clauses, happening
+from agents.understanding.redflags.signs import SIGNS, Sign
+from agents.understanding.redflags.spelling import WORDS, respell
+from agents.understanding.text import Text, analyse, vocabulary_of
+from agents.understanding.types import RedFlag
+
+__all__ = ["VOCABULARY", "find_red_flag", "screen"]
+
+VOCABULARY = vocabulary_of(w for w in WORDS if len(w) >= 6)
+
+
+def _mentioned(sign: Sign, source: str) -> re.Match[str] | None:
+    """The first mention of `sign` that says the emergency is happening."""
+    if sign.also is not None and not sign.also.search(source):
+        return None
+    for clause in clauses(source):
+        for match in sign.pattern.finditer(source, *clause):
+            jokes = sign.kind != "suicidal"
+            if happening(match, source, clause, deniable=sign.deniable, named=sign.named, jokes=jokes):
+                return match
+    return None
+
+
+def _read(text: Text, source: str) -> RedFlag | None:
+    for sign in SIGNS:
+        if match := _mentioned(sign, source):
+            # the patient's own words where the view lines up with them (folded is `clean`, lower-cased)
+            words = text.clean[match.start() : match.end()] if source is text.folded else match.group()
+            return RedFlag(sign.kind, words.strip())
+    if found := combined_red_flag(source):
+        return RedFlag(*found)
+    return None
+
+
+def find_red_flag(text: Text) -> RedFlag | None:
+    """The emergency the message says is happening (and does not deny), with the words that said it."""
+    for source in dict.fromkeys((text.folded, text.corrected, respell(text.folded))):
+        if found := _read(text, source):
+            return found
+    return None
+
+
+def screen(message: str) -> RedFlag | None:
+    """`find_red_flag` on a raw message: for callers that only need to know whether it is an emergency
+    (a conversation staff own still gets the emergency reply; see graphs/runner.py)."""
+    return find_red_flag(analyse(message, VOCABULARY))

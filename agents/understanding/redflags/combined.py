@@ -1,0 +1,148 @@
+"""Presentations that need several things said anywhere in the message, not one sign in one clause.
+
+- A child with a fever and a danger sign (limp, won't wake, not drinking, stiff neck, a rash that
+  does not fade, a seizure), or an infant under three months with any fever.
+- A pregnancy (said, or a number of weeks) and a warning sign (bleeding, severe pain, waters
+  broken, the baby moving less, severe headache with vision changes or swelling); waters breaking
+  or a miscarriage count alone.
+- A fever with a stiff neck, confusion or unresponsiveness, at any age.
+- Stroke signs that are weak alone (a limb weak or numb, confusion, sudden vision loss, lost
+  balance, a severe headache): two of them, or one that came on suddenly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.redflags.context import SUDDEN, clauses, compile_any, happening, near
+from agents.understanding.redflags.signs import LIMB, LIMB_WRONG, YOUNG
+from agents.understanding.types import RedFlagKind
+
+FEVER = re.compile(
+    r"\b(?:fever|feverish|fevr|febrile|(?:high|alta)\s+(?:temp|temperature|temperatura)|(?:temp|temperature"
+    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|3[89][.,]\d|4[01]"
+    r"(?:[.,]\d)?\s*(?:c|grados|degrees)?|(?:de|of)\s+3[89]|burning\s+up|fiebre|calentura|ardiendo"
+    r"(?:\s+en\s+fiebre)?|feels?\s+(?:really\s+|very\s+|so\s+)?hot|calientit[oa]|muy\s+caliente)\b"
+)
+CHILD = re.compile(rf"\b(?:{YOUNG})\b")
+INFANT = re.compile(
+    r"\b(?:newborn|recien\s+nacid\w*|(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:days?|weeks?|wks?)\s*(?:-|\s)?old"
+    r"|(?:1|2|one|two)\s*(?:-|\s)?months?\s*(?:-|\s)?old|(?:[1-9]|1[0-2])\s+(?:dias|semanas)\s+de\s+nacid\w*"
+    r"|(?:1|2|un|dos)\s+mes(?:es)?\s+de\s+nacid\w*|(?:de|tiene)\s+(?:1|2|un|dos)\s+mes(?:es)?|de\s+(?:[1-9]|1[0-2])"
+    r"\s+(?:dias|semanas)\b)"
+)
+DANGER = re.compile(
+    r"\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
+    r"|won'?t\s+stay\s+awake|barely\s+(?:awake|wakes|opens)|(?:very|so|really|super|extremely)\s+(?:sleepy|drowsy"
+    r"|tired)|drowsy|unresponsive|not\s+respond\w*|won'?t\s+respond|listless|out\s+of\s+it|glassy|zoned\s+out"
+    r"|confus\w*|delirious|hallucinat\w*|saying\s+weird|not\s+(?:drinking|eating|feeding)|won'?t\s+(?:drink|eat"
+    r"|feed|nurse)|refus\w+\s+(?:to\s+)?(?:drink|feed|nurse|bottle)|no\s+wet\s+diapers?|dry\s+diapers?|stiff\s+neck"
+    r"|neck\s+(?:is\s+)?stiff|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+fade|purple\s+(?:spots|rash|dots)"
+    r"|seizure|seizing|seziure|seziur|siezure|seizur|convuls\w*|rag\s+doll|barely\s+react\w*|not\s+reacting"
+    r"|feeding\s+less|eating\s+less|kind\s+of\s+sleepy|sleepy|light\s+hurts|sensitive\s+to\s+(?:the\s+)?light"
+    r"|neck\s+hurts|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+(?:go\s+away|disappear)|press\w*\s+a\s+glass"
+    r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
+    r"|gray|grey)|not\s+(?:acting\s+)?(?:like\s+)?(?:himself|herself)|decaid\w*|aletargad\w*|letargic\w*"
+    r"|no\s+(?:se\s+)?despierta|no\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar|cuesta\s+despertar\w*|muy\s+"
+    r"dormid\w*|dormilon\w*|somnolient\w*|adormilad\w*|no\s+responde|no\s+reacciona|flojit\w*|sin\s+fuerzas"
+    r"|como\s+(?:un\s+)?trapo|no\s+quiere\s+(?:comer|tomar|mamar|beber)|no\s+(?:toma|come|mama|bebe)\b|no\s+moja\s+"
+    r"(?:el\s+|los\s+)?panal|panal(?:es)?\s+sec\w*|cuello\s+(?:rigido|tieso|duro)|rigidez\s+(?:en\s+el|de)\s+cuello"
+    r"|manchas\s+(?:moradas|rojas\s+que\s+no)|temblando\s+(?:todo|mucho)|casi\s+no\s+abre\s+los\s+ojos"
+    r"|confundid\w*|delira\w*|se\s+(?:puso|esta\s+poniendo)\s+(?:morad|azul))"
+)
+PREGNANT = re.compile(
+    r"\b(?:pregnan\w*|preggo|weeks\s+(?:along|pregnant)|expecting\s+(?:a\s+baby|twins)|trimester|embarazad\w*"
+    r"|embarazo|semanas\s+de\s+(?:embarazo|gestacion)|encinta|gestacion|due\s+date)"
+    r"|(?<!for\s)(?<!hace\s)(?<!past\s)(?<!last\s)(?<!durante\s)\b(?:[4-9]|[1-3]\d|4[0-2])\s*(?:weeks|wks|semanas)\b"
+    r"(?!\s+ago)"
+)
+WARNING = compile_any(
+    r"\b(?:bleed\w*|blood\s+(?:clots?|everywhere|gushing|coming\s+out)|(?:lots\s+of|a\s+lot\s+of|so\s+much)\s+blood"
+    r"|clots?|severe\s+(?:pain|cramp\w*|headache)|sharp|stabbing|faint\w*|agony|agonizing|unbearable|constant\s+pain"
+    r"|kicks\s+(?:[\w']+\s+){0,3}(?:weak|few|less|fewer|stopped)|fluid\s+(?:[\w']+\s+){0,2}(?:gushing|leaking|running)"
+    r"|gush\w*|(?:really|very|so)\s+bad\s+(?:pain|cramps)|pain\s+(?:[\w']+\s+){0,4}"
+    r"(?:so|really|very)\s+bad|can'?t\s+stand\s+up|(?:water|waters)\s+(?:broke|broken|has\s+broken|just\s+broke)"
+    r"|leaking\s+(?:fluid|water)|(?:baby|babies)\s+(?:[\w']+\s+){0,2}(?:isn'?t|is\s+not|stopped|hasn'?t|has\s+not|not"
+    r"|no\s+longer|barely)\s+(?:[\w']+\s+)?(?:moving|move|moved|kicking|kicked)|(?:haven'?t|have\s+not|can'?t|cannot"
+    r"|not)\s+felt?\s+(?:[\w']+\s+){0,2}(?:baby|kicks?|movement)|(?:less|fewer|reduced|decreased)\s+(?:movement"
+    r"|movements|kicks|kicking)|moving\s+(?:a\s+lot\s+|much\s+)?less|(?:barely|hardly)\s+(?:moving|kicking)"
+    r"|blurr\w*\s+vision|seeing\s+(?:spots|stars|flashes)|flashing\s+lights|vision\s+(?:is\s+)?(?:blurry|blurred)"
+    r"|swollen\s+(?:face|hands)|(?:face|hands)\s+(?:[\w']+\s+){0,3}(?:swollen|swelled|swelling)|swell\w*\s+up"
+    r"|head\s+(?:is\s+)?pounding|pounding\s+headache|seizure|convuls\w*|contractions)",
+    r"\b(?:sangrado|sangrando|sangro|sangra\b|(?:mucha|bastante)\s+sangre|sangre\s+(?:abundante|roja|a\s+chorros)"
+    r"|coagulos|dolor\s+(?:[\w']+\s+){0,3}(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)|ve\s+borroso"
+    r"|duele\s+(?:mucho\s+)?la\s+(?:cabeza|panza|barriga)|desmay\w*|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
+    r"|rompi|revento|se\s+rompio|se\s+me\s+rompio)\s+(?:la\s+)?(?:fuente|bolsa)|fuente\s+rota|perdiendo\s+liquido"
+    r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
+    r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)"
+    r"|no\s+(?:siento|he\s+sentido)\s+(?:al|que\s+el|a\s+mi)\s+bebe|se\s+mueve\s+(?:menos|poco)|vision\s+borrosa"
+    r"|veo\s+(?:borroso|lucecitas|manchas|puntitos|luces)|dolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso"
+    r"|terrible)|hinchad\w*\s+(?:la\s+cara|las\s+manos)|se\s+me\s+hinch\w*|contracciones|mareo|me\s+mareo)",
+)
+ALONE = re.compile(
+    r"\b(?:my|her)\s+(?:water|waters)\s+(?:just\s+)?(?:broke|broken)|\b(?:se\s+(?:me|le)\s+)?(?:rompio|revento)\s+"
+    r"(?:la\s+)?fuente|\bromp\w+\s+(?:la\s+)?fuente|\bmiscarr\w+|\baborto\s+espontaneo|\bestoy\s+abortando"
+    r"|\bpreeclamp\w*|\bectopic"
+)
+STROKE_HINTS = [
+    compile_any(
+        near(LIMB, LIMB_WRONG, 3),
+        r"\bdragging\s+(?:his|her|my)\s+(?:foot|leg)|\barrastr\w*\s+(?:el|la)\s+"
+        r"(?:pie|pierna)",
+    ),
+    compile_any(
+        near(r"face|cara", r"off|weird|wrong|strange|different|funny|numb|rara|raro|dormid|entumid", 3)
+    ),
+    compile_any(
+        r"\b(?:confus\w*|disoriented|doesn'?t\s+(?:know|recognize)|can'?t\s+(?:understand|follow)|not\s+making\s+"
+        r"sense|confundid\w*|desorientad\w*|no\s+(?:me\s+)?reconoce|no\s+sabe\s+donde)"
+    ),
+    compile_any(
+        r"\b(?:lost|losing|can'?t\s+see|vision\s+(?:loss|went|is\s+(?:gone|black|blurry|weird|off|strange|dark))"
+        r"|double\s+vision|seeing\s+double|blind\s+in|curtain|perdio\s+la\s+vista|no\s+ve\b|no\s+veo\b|vision\s+doble"
+        r"|ve\s+doble|veo\s+doble|se\s+le\s+nublo|cieg[oa]|cortina)(?:\s+(?:[\w']+\s+){0,3}(?:eye|vision|sight|ojo"
+        r"|vista))?"
+    ),
+    compile_any(
+        r"\b(?:lost\s+(?:his|her|my)\s+balance|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
+        r"|dizzy|vertigo|perdio\s+el\s+equilibrio|no\s+(?:puede|puedo)\s+(?:caminar|pararse|pararme)|mareo|mareado"
+        r"|mareada|se\s+va\s+de\s+lado)"
+    ),
+    compile_any(
+        r"\b(?:severe|terrible|horrible|intense|bad|sudden|explosive|worst)\s+headache|\bheadache\s+(?:like|out\s+of)"
+        r"|\bdolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)"
+    ),
+]
+
+
+def _first(pattern: re.Pattern[str], source: str) -> re.Match[str] | None:
+    """The first mention of `pattern` that is not denied, past or hypothetical."""
+    for clause in clauses(source):
+        for match in pattern.finditer(source, *clause):
+            if happening(match, source, clause, deniable=True, named=False):
+                return match
+    return None
+
+
+def combined_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
+    """The first presentation above that `source` (a folded message) says, with its words."""
+    fever = _first(FEVER, source)
+    danger = _first(DANGER, source)
+    if fever and CHILD.search(source):
+        if danger:
+            return "child_fever", danger.group()
+        if infant := INFANT.search(source):
+            return "child_fever", f"{infant.group()} ... {fever.group()}"
+    pregnant = PREGNANT.search(source) or ALONE.search(source)
+    if pregnant and (sign := _first(ALONE, source) or _first(WARNING, source)):
+        return "pregnancy", sign.group()
+    if (
+        fever
+        and danger
+        and re.search(r"stiff|rigid|tieso|confus|unresponsive|no\s+responde|seiz|convuls", danger.group())
+    ):
+        return "other_emergency", f"{fever.group()} ... {danger.group()}"
+    hints = [match for pattern in STROKE_HINTS if (match := _first(pattern, source))]
+    if len(hints) >= 2 or (hints and SUDDEN.search(source)):
+        return "stroke", hints[0].group()
+    return None

@@ -1,0 +1,121 @@
+"""What decides whether a mention of an emergency sign means it is happening: the reading context.
+
+A sign is read per clause — a sentence, or the part of one after "but" / "and now" / "pero" — and
+does not count when denied just before it ("no chest pain", "sin fiebre"), when its clause is about
+the past ("a stroke two years ago", "hace tres años"), when it is a hypothetical ("what should I do
+if I ever get chest pain?", a voice agent's "if this is an emergency, dial 911"), unless the clause
+also says it is happening now ("right now", "ahora"). The name of a condition ("stroke", "heart
+attack", "seizure") counts only when said to be happening or suspected, or when nothing in its
+clause is clinic business ("my follow-up after my stroke").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+GAP = r"[^\w.!?;\n]+"  # between two words of one sentence
+
+
+def near(first: str, second: str, within: int = 4) -> str:
+    """`first` and `second` in one sentence, at most `within` words apart, in either order."""
+    gap = rf"{GAP}(?:[\w']+{GAP}){{0,{within}}}"
+    return rf"(?:\b(?:{first})\w*{gap}(?:{second})|\b(?:{second})\w*{gap}(?:{first}))"
+
+
+def compile_any(*alternatives: str) -> re.Pattern[str]:
+    """One pattern matching any of `alternatives`."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+NOW = re.compile(
+    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|as\s+we\s+speak|ahora|ahorita|en\s+este\s+momento)\b"
+)
+SUDDEN = compile_any(
+    r"\b(?:sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|just\s+now|right\s+now|out\s+of\s+the\s+blue"
+    r"|(?:went|gone|going|goes|turned|became|got)\s+(?:all\s+)?(?:weak|numb|limp|dead|droopy|slack|dark|black)"
+    r"|just\s+(?:started|happened|said|noticed)|de\s+repente|de\s+pronto|de\s+golpe|hace\s+(?:un\s+rato"
+    r"|unos\s+minutos|media\s+hora|una\s+hora)|ahorita|ahora\s+mismo|since\s+(?:lunch|breakfast|this\s+morning"
+    r"|an\s+hour|\d+\s*(?:am|pm))|desde\s+(?:hace\s+)?(?:una\s+hora|el\s+almuerzo|la\s+comida|esta\s+manana))"
+)
+ACTIVE = re.compile(
+    r"\b(?:having|has\s+been\s+having|going\s+through|think\s+(?:i'?m|im|i\s+am|he'?s|she'?s|he\s+is|she\s+is"
+    r"|it'?s|its|this\s+is|that'?s|i\s+had|he\s+had|she\s+had|i\s+may|i\s+might|he\s+may|she\s+may)"
+    r"|might\s+be|may\s+be|could\s+be|maybe|looks?\s+like|seems?\s+like|feels?\s+like|signs\s+of|symptoms\s+of"
+    r"|just\s+(?:had|now|happened|started)|suddenly|is\s+it|am\s+i|is\s+this|happening|esta\s+teniendo"
+    r"|estoy\s+teniendo|le\s+esta\s+dando|me\s+esta\s+dando|creo\s+que|parece|puede\s+ser|sera\s+(?:un|una)"
+    r"|sintomas\s+de|senales\s+de|ahora\s+mismo|ahorita|de\s+repente|acaba\s+de|le\s+dio|me\s+dio)\b"
+)
+# "no" before a pronoun is an answer ("no my chest hurts"), not a denial
+DENIAL = re.compile(
+    r"\b(?:no(?!\s+(?:my|his|her|i|i'm|im|he|she|it|it's|its|we|they|the|this|but|wait|actually|please|sir"
+    r"|ma'?am|mi|su|es)\b)|not|never|without|denies|denied|don'?t\s+have|doesn'?t\s+have|didn'?t\s+have"
+    r"|no\s+longer|sin|nunca|ni|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
+)
+SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
+PAST = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
+    r"\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b|\bhistory\s+of\b"
+    r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
+    r"|\bhace\s+(?:\w+\s+){0,2}(?:anos|meses)\b|\bel\s+ano\s+pasado\b|\bantecedentes?\s+de\b|\ben\s+(?:19|20)\d\d\b"
+    r"|\bcuando\s+(?:era|eramos)\s+(?:nin[oa]|chic[oa]|joven)|\bfor\s+(?:\w+\s+)?(?:years|months)\b"
+    r"|\bdurante\s+(?:\w+\s+)?(?:anos|meses)\b|(?<!since\s)\blast\s+(?:week|month)\b|(?<!desde\s)\b(?:la\s+semana"
+    r"\s+pasada|el\s+mes\s+pasado)\b|\bwent\s+to\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)"
+    r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+que\s+era"
+)
+# a joke is no emergency ("I'm out of breath just looking at these forms lol"), except in words of suicide
+JOKING = re.compile(
+    r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
+)
+# "if" after "not sure" / "wonder" asks about now; Spanish "si" is also "yes", so only its question forms
+HYPOTHETICAL = re.compile(
+    r"(?:\b(?<!know\s)(?<!sure\s)(?<!wonder\s)(?<!wondering\s)(?<!tell\s)(?<!ask\s)(?<!asking\s)(?<!see\s)"
+    r"(?<!check\s)(?<!whether\s)if|\bin\s+case\s+(?:of|i|you|he|she|someone)|\bshould\s+i\s+ever|\bfor\s+"
+    r"(?:medical\s+)?emergencies|\bque\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de)\b"
+    r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
+)
+# Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
+BUSINESS = re.compile(
+    r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
+    r"|meds|medications?|medicines?|prevention|risk|class(?:es)?|course|insurance|rehab|therapy|clinic"
+    r"|screening|awareness|history|control(?:led)?|neurolog\w*|cardiolog\w*|seguimiento|cita|consulta"
+    r"|resultados?|receta|medicamentos?|pastillas\s+para|prevencion|riesgo|clases?|curso|seguro|terapia|control"
+    r"|differen\w*|diferenc\w*|talk|charla|school|project|homework|tarea|prevent\w*|previen\w*|prevenir|warning"
+    r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios)\b"
+)
+_CLAUSE = re.compile(
+    r"(?<!\d)\.(?!\d)|[!?;\n]+|\s(?:but|and\s+now|now|although|though|however|pero|y\s+ahora|ahora|aunque"
+    r"|sin\s+embargo)\s"
+)
+
+
+def clauses(source: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each clause of `source` (a decimal point such as "39.5" splits nothing)."""
+    start = 0
+    for boundary in _CLAUSE.finditer(source):
+        yield start, boundary.start()
+        start = boundary.end()
+    yield start, len(source)
+
+
+def happening(
+    match: re.Match[str],
+    source: str,
+    clause: tuple[int, int],
+    *,
+    deniable: bool,
+    named: bool,
+    jokes: bool = True,
+) -> bool:
+    """Whether this mention of a sign, in its clause, says the emergency is happening now (`jokes`:
+    whether a joking clause cancels it — never for words of suicide)."""
+    before = source[clause[0] : match.start()]
+    whole = source[clause[0] : clause[1]]
+    if jokes and JOKING.search(whole):
+        return False
+    if deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
+        return False
+    now = NOW.search(whole) is not None
+    if (PAST.search(whole) or HYPOTHETICAL.search(before)) and not now:
+        return False
+    return not named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
