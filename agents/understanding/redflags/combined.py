@@ -20,7 +20,7 @@ from agents.understanding.types import RedFlagKind
 
 FEVER = re.compile(
     r"\b(?:fever|feverish|fevr|febrile|(?:high|alta)\s+(?:temp|temperature|temperatura)|(?:temp|temperature"
-    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|3[89][.,]\d|4[01]"
+    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|3[89][.,]\d|3[89]\s+y\s+(?:pico|algo|medio)|38[1-9]\b|4[01]"
     r"(?:[.,]\d)?\s*(?:c|grados|degrees)?|(?:de|of)\s+3[89]|burning\s+up|fiebre|calentura|ardiendo"
     r"(?:\s+en\s+fiebre)?|feels?\s+(?:really\s+|very\s+|so\s+)?hot|calientit[oa]|muy\s+caliente)\b"
 )
@@ -41,7 +41,9 @@ DANGER = re.compile(
     r"|seizure|seizing|seziure|seziur|siezure|seizur|convuls\w*|rag\s+doll|barely\s+react\w*|not\s+reacting"
     r"|feeding\s+less|eating\s+less|kind\s+of\s+sleepy|sleepy|light\s+hurts|sensitive\s+to\s+(?:the\s+)?light"
     r"|neck\s+hurts|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+(?:go\s+away|disappear)|press\w*\s+a\s+glass"
-    r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
+    r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|apagad[oa]|apenas\s+abre\s+los\s+ojos|barely\s+rouse|hard\s+to\s+rouse"
+    r"|can'?t\s+rouse|sunken|hundid[oa]s|(?:won'?t|doesn'?t)\s+take\s+(?:his|her)\s+(?:bottle|sippy|cup)|diaper\w*\s+"
+    r"(?:[\w']+\s+){0,3}dry|puntitos\s+(?:rojo|morad)\w*|se\s+siguen\s+viendo|vaso\s+encima|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
     r"|gray|grey)|not\s+(?:acting\s+)?(?:like\s+)?(?:himself|herself)|decaid\w*|aletargad\w*|letargic\w*"
     r"|no\s+(?:se\s+)?despierta|no\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar|cuesta\s+despertar\w*|muy\s+"
     r"dormid\w*|dormilon\w*|somnolient\w*|adormilad\w*|no\s+responde|no\s+reacciona|flojit\w*|sin\s+fuerzas"
@@ -68,10 +70,11 @@ WARNING = compile_any(
     r"|movements|kicks|kicking)|moving\s+(?:a\s+lot\s+|much\s+)?less|(?:barely|hardly)\s+(?:moving|kicking)"
     r"|blurr\w*\s+vision|seeing\s+(?:spots|stars|flashes)|flashing\s+lights|vision\s+(?:is\s+)?(?:blurry|blurred)"
     r"|swollen\s+(?:face|hands)|(?:face|hands)\s+(?:[\w']+\s+){0,3}(?:swollen|swelled|swelling)|swell\w*\s+up"
-    r"|head\s+(?:is\s+)?pounding|pounding\s+headache|seizure|convuls\w*|contractions)",
+    r"|head\s+(?:is\s+)?pounding|pounding\s+headache|seizure|convuls\w*|contractions|hard\s+as\s+a\s+rock)",
     r"\b(?:sangrado|sangrando|sangro|sangra\b|(?:mucha|bastante)\s+sangre|sangre\s+(?:abundante|roja|a\s+chorros)"
     r"|coagulos|dolor\s+(?:[\w']+\s+){0,3}(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)|ve\s+borroso"
-    r"|duele\s+(?:mucho\s+)?la\s+(?:cabeza|panza|barriga)|desmay\w*|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
+    r"|duele\s+(?:mucho\s+)?la\s+(?:cabeza|panza|barriga)|desmay\w*|jaqueca|destellos|dura\s+como\s+(?:una\s+)?piedra"
+    r"|fortisim\w*|no\s+(?:he\s+)?sentido\s+(?:las\s+)?pataditas|pataditas\s+(?:[\w']+\s+){0,2}(?:menos|no)|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
     r"|rompi|revento|se\s+rompio|se\s+me\s+rompio)\s+(?:la\s+)?(?:fuente|bolsa)|fuente\s+rota|perdiendo\s+liquido"
     r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
     r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)"
@@ -99,17 +102,18 @@ STROKE_HINTS = [
     ),
     compile_any(
         r"\b(?:lost|losing|can'?t\s+see|vision\s+(?:loss|went|is\s+(?:gone|black|blurry|weird|off|strange|dark))"
-        r"|double\s+vision|seeing\s+double|blind\s+in|curtain|perdio\s+la\s+vista|no\s+ve\b|no\s+veo\b|vision\s+doble"
+        r"|double\s+vision|seeing\s+double|(?:sees|seeing|see)\s+two\s+of\s+everything|eyes\s+look\s+off|blind\s+in|curtain|perdio\s+la\s+vista|no\s+ve\b|no\s+veo\b|vision\s+doble"
         r"|ve\s+doble|veo\s+doble|se\s+le\s+nublo|cieg[oa]|cortina)(?:\s+(?:[\w']+\s+){0,3}(?:eye|vision|sight|ojo"
         r"|vista))?"
     ),
     compile_any(
-        r"\b(?:lost\s+(?:his|her|my)\s+balance|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
+        r"\b(?:lost\s+(?:his|her|my)\s+balance|falling\s+to\s+one\s+side|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
         r"|dizzy|vertigo|perdio\s+el\s+equilibrio|no\s+(?:puede|puedo)\s+(?:caminar|pararse|pararme)|mareo|mareado"
         r"|mareada|se\s+va\s+de\s+lado)"
     ),
     compile_any(
-        r"\b(?:severe|terrible|horrible|intense|bad|sudden|explosive|worst)\s+headache|\bheadache\s+(?:like|out\s+of)"
+        r"\b(?:severe|terrible|horrible|intense|bad|sudden|explosive|worst)\s+headache|\bpop\s+in\s+(?:my|his|her)\s+head"
+        r"|\bworst\s+pain\s+(?:ever|of\s+(?:my|his|her)\s+life)|\bheadache\s+(?:like|out\s+of)"
         r"|\bdolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)"
     ),
 ]

@@ -64,6 +64,12 @@ PAST = re.compile(
     r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+que\s+era"
 )
 # a joke is no emergency ("I'm out of breath just looking at these forms lol"), except in words of suicide
+# figures of speech and harmless cousins of a sign: "drowning in paperwork", "choking back tears", snoring
+FIGURATIVE = re.compile(
+    r"\b(?:drowning|ahogando(?:me)?|ahogad[oa])\s+(?:in|en)\s+(?:paperwork|papers?|papeles|work|trabajo|debt|deudas"
+    r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\bsnor\w*|\b(?:roncar|roncando|ronquidos?)\b|\bsleep\s+"
+    r"(?:apnea|study|clinic)|\bapnea\b"
+)
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
 )
@@ -71,7 +77,8 @@ JOKING = re.compile(
 HYPOTHETICAL = re.compile(
     r"(?:\b(?<!know\s)(?<!sure\s)(?<!wonder\s)(?<!wondering\s)(?<!tell\s)(?<!ask\s)(?<!asking\s)(?<!see\s)"
     r"(?<!check\s)(?<!whether\s)if|\bin\s+case\s+(?:of|i|you|he|she|someone)|\bshould\s+i\s+ever|\bfor\s+"
-    r"(?:medical\s+)?emergencies|\bque\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de)\b"
+    r"(?:medical\s+)?emergencies|\bque\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de"
+    r"|\bsi\s+(?:algun[ao]?\s+dia|alguna\s+vez|en\s+algun[ao]?\s+momento|llegara|llega\s+a)|\bif\s+ever)\b"
     r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
 )
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
@@ -81,7 +88,8 @@ BUSINESS = re.compile(
     r"|screening|awareness|history|control(?:led)?|neurolog\w*|cardiolog\w*|seguimiento|cita|consulta"
     r"|resultados?|receta|medicamentos?|pastillas\s+para|prevencion|riesgo|clases?|curso|seguro|terapia|control"
     r"|differen\w*|diferenc\w*|talk|charla|school|project|homework|tarea|prevent\w*|previen\w*|prevenir|warning"
-    r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios)\b"
+    r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
+    r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de)\b"
 )
 _CLAUSE = re.compile(
     r"(?<!\d)\.(?!\d)|[!?;\n]+|\s(?:but|and\s+now|now|although|though|however|pero|y\s+ahora|ahora|aunque"
@@ -111,7 +119,7 @@ def happening(
     whether a joking clause cancels it — never for words of suicide)."""
     before = source[clause[0] : match.start()]
     whole = source[clause[0] : clause[1]]
-    if jokes and JOKING.search(whole):
+    if jokes and (JOKING.search(whole) or FIGURATIVE.search(whole)):
         return False
     if deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
         return False

@@ -42,10 +42,10 @@ CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able
 PAIN = r"pain|pains|hurt|hurts|hurting|ache|aches|aching|dolor|duele|doliendo|dolia|punzada|dolorr"
 
 # --- heart attack -----------------------------------------------------------------------------
-CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|pecho|torax"
+CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|breastbone|sternum|pecho|torax|esternon"
 CHEST_FEELING = (
     PAIN + r"|(?<!blood\s)pressure|tight|tightness|heavy|heaviness|squeez|crush|crushing|elephant|stabbing"
-    r"|killing\s+me|vice|vise|band|weight|brick|burning\s+up|presion(?!\s+(?:arterial|alta|baja))|opresion"
+    r"|killing\s+me|vice|vise|band|weight|brick|burning\s+up|on\s+fire|sitting\s+on|presion(?!\s+(?:arterial|alta|baja))|opresion"
     r"|apret|pesadez|pesado|peso|piedra|oprime|aplasta|ardor\s+fuerte"
 )
 HEART_ATTACK = (
@@ -92,7 +92,7 @@ SPEECH = r"speech|speaking|talking|talk|words|habla|hablar|hablando|palabras|len
 SPEECH_WRONG = (
     r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
     r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba|rara|raro|incoherente|no\s+se\s+(?:le|me)"
-    r"\s+entiende|balbuce|mocha|se\s+(?:me|le)\s+va|stopped\s+making\s+sense|making\s+no\s+sense"
+    r"\s+entiende|balbuce|mocha|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
     r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
 )
 SPEECH_SIGNS = (
@@ -120,10 +120,10 @@ BLEED_HOW = (
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
     r"|empapa|todos\s+lados|charco|bastante|fuerte|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
-    r"|large\s+amount|big\s+amount|huge|whole\s+bunch"
+    r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down"
 )
 VOMIT = (
-    r"vomit\w*|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
+    r"vomit\w*|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
     r"|vomito|vomita|tosiendo|tose|escupiendo|escupe"
 )
 
@@ -145,11 +145,13 @@ PILLS = (
 TOO_MUCH = (
     r"too\s+many|to\s+many|way\s+too\s+many|a\s+lot\s+of|lots\s+of|a\s+bunch|handful|the\s+whole|an\s+entire"
     r"|whole\s+bottle|entire\s+bottle|all\s+(?:of\s+)?(?:my|his|her|the)|bottle|extra|double|twice|triple"
-    r"|\d{2,}|ten|twenty|thirty|fifty|un\s+monton|muchas|todas|toda\s+la|frasco|caja\s+entera|bote|blister"
+    r"|\d{2,}|\d+\s+(?:doses|more\s+times|times|pills|tablets|dosis|veces)|four\s+more|ten|twenty|thirty|fifty"
+    r"|todo\s+lo\s+(?:que|ke)\s+habia|como\s+diez|un\s+monton|muchas|todas|toda\s+la|frasco|caja\s+entera|bote|blister"
     r"|puno|doble|de\s+mas|dos\s+veces"
 )
 SWALLOWED = (
     r"took|taken|swallowed|ate|drank|popped|got\s+into|dosed|injected|tome|tomo|tomar|tomado|se\s+tomo|trago"
+    r"|trague|se\s+metio\s+a\s+la\s+boca|se\s+comio|se\s+bebio"
     r"|se\s+trago"
     r"|comio|se\s+comio|bebio|ingirio|inyecte|me\s+puse"
 )
@@ -157,7 +159,8 @@ HOUSEHOLD = (
     r"bleach|detergent|cleaning|cleaner|pod|pods|battery|batteries|chemicals?|antifreeze|rat\s+poison|lighter"
     r"\s+fluid|drain|cloro|lejia|detergente|jabon|pila|bateria|quimicos?|veneno|raticida|desinfectante|gasolina"
     r"|thinner|limpia\w*|liquido\s+de\s+limpiar|destapa\w*|suavizante|fabuloso|clorox|pinol|windshield|washer"
-    r"|nail\s+polish|mouthwash|enjuague|perfume"
+    r"|nail\s+polish|mouthwash|enjuague|perfume|lamp\s+oil|kerosene|edibles?|liquido\s+de\s+(?:los\s+)?platos"
+    r"|lavaplatos|lavatrastes|button\s+battery|magnets|botiquin"
 )
 YOUNG = (
     r"baby|babies|babys|infant|newborn|toddler|child|kid|kids|son|daughter|boy|girl|little\s+one|grandson"
@@ -228,6 +231,16 @@ SUICIDAL = [
     r"|planee|planeado|se)\s+como\s+hacerlo|\bbuscando\s+como\s+(?:hacerlo|matarse|morir|suicidarse)"
     r"|\bno\s+creo\s+que\s+(?:siga|este|llegue)\s+(?:aqui|viv[oa])|\bcansad[oa]\s+de\s+vivir",
 ]
+SUICIDAL.append(
+    r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+safe\s+(?:with|around)\s+(?:myself|me)|\bno\s+me\s+siento\s+"
+    r"segur[oa]\s+(?:conmigo|de\s+mi)|\b(?:no\s+one|nobody)\s+(?:would|will)\s+(?:even\s+)?(?:notice|miss|care)"
+    r"|\bpicturing\s+my\s+(?:own\s+)?funeral|\b(?:got|have)\s+everything\s+(?:ready|planned|sorted)|\b(?:i'?ve|i\s+have)"
+    r"\s+taken\s+care\s+of\s+everything|\b(?:not|won'?t)\s+(?:going\s+to\s+)?be\s+(?:here|around|alive)\s+"
+    r"(?:tomorrow|tonight|much\s+longer|by|next)|\bwon'?t\s+be\s+needing\s+(?:them|it|any)|\bnadie\s+(?:me\s+)?"
+    r"(?:va|iba)\s+a\s+(?:extranar|echar\s+de\s+menos)|\bya\s+lo\s+tengo\s+(?:pensado|planeado|decidido)"
+    r"|\b(?:deje|dejo|tengo)\s+todo\s+(?:arreglado|listo|preparado)|\bno\s+creo\s+que\s+me\s+(?:vean|vuelvan\s+a\s+ver)"
+    r"|\bno\s+(?:voy|pienso)\s+a?\s*(?:estar|seguir)\s+(?:aqui|viv[oa])\s+(?:manana|mucho)"
+)
 SIGNS: list[Sign] = [
     *(_signs("suicidal", p, deniable=False) for p in SUICIDAL),
     Sign(
@@ -273,7 +286,7 @@ SIGNS: list[Sign] = [
         "anaphylaxis",
         r"\banaphyla\w*|\banafila\w*|\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
         r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}garganta|\bgarganta\s+(?:[\w']+\s+){0,4}"
-        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use)\s+"
+        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+"
         r"(?:him|her|me|them)?\s*(?:an?|the|my|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos"
         r"|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"
         r"|\blengua\s+(?:[\w']+\s+){0,2}(?:gruesa|hinchada|pesada|grande)",
@@ -308,7 +321,8 @@ SIGNS: list[Sign] = [
         "chest_pain",
         near(CHEST, CHEST_FEELING, 5),
         near(r"heart|corazon", PAIN + r"|squeez", 3),
-        r"\b(?:holding|clutching|grabbing|agarrando|apretando)\s+(?:his|her|my|el|su)\s+(?:chest|pecho)",
+        r"\b(?:holding|clutching|grabbing|agarrando|apretando|agarrandose|sujetandose)\s+(?:his|her|my|el|su)\s+"
+        r"(?:chest|pecho)",
     ),
     Sign("chest_pain", compile_any(rf"\b(?:{HEART_ATTACK})"), named=True),
     Sign("chest_pain", compile_any(SPREADING), also=CARDIAC_COMPANIONS),
@@ -336,7 +350,9 @@ SIGNS: list[Sign] = [
         r"|\binhalador\s+(?:[\w']+\s+){0,2}no\s+(?:me\s+|le\s+)?(?:hace|sirve|funciona)|\bno\s+puedo\s+hablar\s+sin"
         r"|\bse\s+le\s+(?:hunden|marcan)\s+las\s+costillas|\b(?:unas|boca|labios)\s+(?:[\w']+\s+){0,2}(?:azul|morad)\w*"
         r"|\b(?:azul|morad)\w*\s+(?:[\w']+\s+){0,2}(?:las\s+unas|la\s+boca|los\s+labios)|\brespira\s+(?:muy\s+)?rapid\w*"
-        r"|\bnails\s+(?:are\s+|look\s+|turning\s+)?(?:blue|purple)|\bbreathing\s+(?:really\s+|very\s+|so\s+)?fast",
+        r"|\bnails\s+(?:are\s+|look\s+|turning\s+)?(?:blue|purple)|\b(?:labios|boca|boquita|unas)\s+(?:[\w']+\s+){0,2}"
+        r"(?:gris\w*|azul\w*|morad\w*)|\b(?:lips|mouth)\s+(?:[\w']+\s+){0,3}(?:gr[ae]y|blue|bluish|purple)"
+        r"|\brespira\s+con\s+(?:mucho\s+)?esfuerzo|\b(?:croup|crup)\b|\bbreathing\s+(?:really\s+|very\s+|so\s+)?fast",
     ),
     _signs("stroke", near(FACE, FACE_WRONG, 4)),
     _signs(
@@ -394,7 +410,8 @@ SIGNS: list[Sign] = [
     Sign(
         "other_emergency",
         compile_any(
-            r"\bseiz\w*|\bconvuls\w*|\bhaving\s+a\s+fit\b|\bataque\s+epileptico|\bepileptic\s+fit|\b(?:shaking"
+            r"\bseiz\w*|\bconvuls\w*|\b(?:having|had)\s+a\s+fit\b|\bstiff\s+(?:and\s+|then\s+)?(?:then\s+)?jerk\w*|\bjerking\s+"
+            r"(?:on|all)|\bataque\s+epileptico|\bepileptic\s+fit|\b(?:shaking"
             r"|jerking|temblando|sacudiendose)\s+(?:[\w']+\s+)?(?:all\s+over|uncontrollabl\w*|todo|sin\s+control)"
         ),
         named=True,
@@ -412,7 +429,7 @@ SIGNS: list[Sign] = [
             r"blister\w*|ampollas|skin|piel|peeling|cayendo|chest|arms|face|pecho|brazos|cara",
             8,
         ),
-        r"\bbone\s+(?:is\s+)?(?:sticking|poking)\s+out|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
+        r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)|\bknocked\s+out|\bperdio\s+el\s+sentido|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
         r"|\bse\s+le\s+ve\s+el\s+hueso|\b(?:leg|arm|pierna|brazo)\s+(?:[\w']+\s+){0,2}(?:al\s+reves|backwards|the\s+"
         r"wrong\s+way|bent\s+wrong)",
     ),
