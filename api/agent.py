@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from agents.understanding import RedFlagReader, SemanticScreen
 from api.runtime import Runtime
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
@@ -37,4 +38,5 @@ def build_runner(runtime: Runtime) -> Runner:
         phraser=make_phraser(model, api_key=api_key, base_url=base_url, timeout_s=models.llm_timeout_s),
         clock=runtime.clock,
         model_name=models.llm_model,
+        red_flags=RedFlagReader(SemanticScreen(runtime.embedder)),
     )

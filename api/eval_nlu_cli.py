@@ -17,8 +17,10 @@ from rich.console import Console
 from rich.table import Table
 
 from agents.model import make_understander
+from agents.understanding import RedFlagReader, SemanticScreen
 from api.settings import Settings
 from evals.nlu import NluDatasetError, NluReport, run_nlu
+from store.knowledge.embeddings import make_embedder
 
 REPORT_NAME = "nlu_report.json"
 EXIT_BELOW = 1  # ran, but below --fail-under
@@ -120,8 +122,11 @@ def nlu_command(dataset: Path, out: Path, gates: Gates) -> int:
         base_url=models.openai_base_url,
         timeout_s=models.llm_timeout_s,
     )
+    api_key = models.openai_api_key.get_secret_value() if models.openai_api_key else None
+    embedder = make_embedder(models.embeddings, api_key=api_key, base_url=models.openai_base_url)
+    red_flags = RedFlagReader(SemanticScreen(embedder))  # the reader the agent runs (api/agent.py)
     try:
-        report = run_nlu(dataset, understander=understander, tz=settings.tz)
+        report = run_nlu(dataset, understander=understander, tz=settings.tz, red_flags=red_flags)
     except (NluDatasetError, OSError) as error:
         console.print(f"[red]cannot evaluate:[/red] {error}", soft_wrap=True)
         return EXIT_BAD_DATASET

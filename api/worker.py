@@ -300,9 +300,9 @@ async def run_worker(
     heartbeat_s = runtime.settings.channels.worker_heartbeat_s
     stalled_after_s = runtime.settings.channels.worker_stalled_s
     queue = build_app(runtime.urls.database_url)
-    register(
-        queue, worker or build_worker(runtime), stalled_after_s=stalled_after_s, timed_messages=timed_messages
-    )
+    worker = worker or build_worker(runtime)
+    await worker.runner.red_flags.warm()  # the first emergency must not wait for the bank to be embedded
+    register(queue, worker, stalled_after_s=stalled_after_s, timed_messages=timed_messages)
     async with queue.open_async():
         await queue.run_worker_async(
             concurrency=concurrency,

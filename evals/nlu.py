@@ -47,15 +47,18 @@ from agents.understanding import (
     Language,
     PartOfDay,
     RedFlagKind,
+    RedFlagReader,
     TicketCategory,
     TicketPriority,
     Understanding,
     When,
     resolve_choice,
+    with_red_flag,
 )
 from agents.understanding.dates import ASAP_DAYS
 from evals.jsonl import DatasetError, load_jsonl
 from evals.nlu_metrics import NluReport, Reading, score
+from graphs.conversation.prefill import caller_text, is_transcript
 
 __all__ = [
     "SCORED_FIELDS",
@@ -216,18 +219,35 @@ def read(case: NluCase, understanding: Understanding, tz: ZoneInfo = CLINIC_TZ) 
 
 
 async def evaluate(
-    cases: Sequence[NluCase], *, understander: Understander, tz: ZoneInfo = CLINIC_TZ
+    cases: Sequence[NluCase],
+    *,
+    understander: Understander,
+    tz: ZoneInfo = CLINIC_TZ,
+    red_flags: RedFlagReader | None = None,
 ) -> NluReport:
-    """Read every case with `understander` (one at a time, in order) and score the readings."""
+    """Read every case with `understander` (one at a time, in order) and score the readings.
+
+    As the graph does: a call's transcript is read on the caller's side only, and `red_flags` (the
+    agent's reader, with its nearest-example screen) reads whatever the understanding did not flag.
+    """
     readings: list[Reading] = []
     for case in cases:
+        text = caller_text(case.text) if is_transcript(case.text) else case.text
         understanding = await understander(
-            case.text, now=case.now, tz=tz, expecting=case.expecting, language_hint=case.language
+            text, now=case.now, tz=tz, expecting=case.expecting, language_hint=case.language
         )
+        if red_flags is not None and understanding.red_flag is None and (flag := await red_flags(text)):
+            understanding = with_red_flag(understanding, flag)
         readings.append(read(case, understanding, tz))
     return score(readings)
 
 
-def run_nlu(path: Path, *, understander: Understander, tz: ZoneInfo = CLINIC_TZ) -> NluReport:
+def run_nlu(
+    path: Path,
+    *,
+    understander: Understander,
+    tz: ZoneInfo = CLINIC_TZ,
+    red_flags: RedFlagReader | None = None,
+) -> NluReport:
     """Load a dataset and score `understander` on it (for the CLI: runs its own event loop)."""
-    return asyncio.run(evaluate(load_cases(path), understander=understander, tz=tz))
+    return asyncio.run(evaluate(load_cases(path), understander=understander, tz=tz, red_flags=red_flags))

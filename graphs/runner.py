@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from agents.understanding import RedFlagReader
 from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.conversation.safety import red_flag_in
@@ -55,6 +56,7 @@ class Runner:
     understander: Understander = field(default_factory=OfflineUnderstander)
     phraser: Phraser = field(default_factory=TemplatePhraser)
     model_name: str | None = None  # recorded on traces when a model is configured
+    red_flags: RedFlagReader = field(default_factory=RedFlagReader)  # the signs; nearest examples when given
 
     def __post_init__(self) -> None:
         self.graph = build_graph(self.checkpointer)
@@ -93,10 +95,12 @@ class Runner:
                     inbound_ids.append(message.id)
             # staff own a handed-off conversation, but safety never waits for a person: an emergency
             # still gets its reply and its urgent ticket at once (the conversation stays with staff)
-            silent = conversation.status == ConversationStatus.HANDOFF and (
-                red_flag_in(texts, from_call=prefill is not None) is None
-            )
-            if silent and queued:
+            handed_off = conversation.status == ConversationStatus.HANDOFF
+        silent = (
+            handed_off and await red_flag_in(self.red_flags, texts, from_call=prefill is not None) is None
+        )
+        if silent and queued:
+            async with transaction(self.sessions) as session:
                 await inbox.mark_processed(
                     session, messages=await _messages(session, inbound_ids), reply=None, now=now
                 )
@@ -111,6 +115,7 @@ class Runner:
             phone=phone,
             understander=self.understander,
             phraser=self.phraser,
+            red_flags=self.red_flags,
         )
         recorder = TraceRecorder()
         turn_key = ",".join(sorted(str(i) for i in inbound_ids)) if queued else None

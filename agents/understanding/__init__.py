@@ -11,6 +11,8 @@ from agents.understanding.identity import parse_birth_date
 from agents.understanding.language import detect_language
 from agents.understanding.names import parse_name
 from agents.understanding.redflags import screen as screen_red_flags
+from agents.understanding.redflags.reader import RedFlagReader, with_red_flag
+from agents.understanding.redflags.semantic import SemanticScreen
 from agents.understanding.types import (
     Expecting,
     Fields,
@@ -34,6 +36,8 @@ __all__ = [
     "PartOfDay",
     "RedFlag",
     "RedFlagKind",
+    "RedFlagReader",
+    "SemanticScreen",
     "TicketCategory",
     "TicketPriority",
     "Understanding",
@@ -45,4 +49,5 @@ __all__ = [
     "resolve_choice",
     "screen_red_flags",
     "understand",
+    "with_red_flag",
 ]

@@ -16,6 +16,7 @@ from langchain_core.runnables import RunnableConfig
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
+from agents.understanding import RedFlagReader
 from store.knowledge.embeddings import Embedder
 from tools.context import ToolContext
 
@@ -30,6 +31,9 @@ class AgentContext:
     phone: str
     understander: Understander = field(default_factory=OfflineUnderstander)
     phraser: Phraser = field(default_factory=TemplatePhraser)
+    red_flags: RedFlagReader = field(
+        default_factory=RedFlagReader
+    )  # the signs, and nearest examples if given
 
     def tools(self, config: RunnableConfig, *, patient_id: str | None, language: str) -> ToolContext:
         """The tools' context for this node: verified patient and an idempotency prefix.

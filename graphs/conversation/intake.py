@@ -9,7 +9,7 @@ from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent, Language
+from agents.understanding import Intent, Language, with_red_flag
 from graphs.conversation.common import tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
@@ -49,6 +49,9 @@ async def receive(
     )
     if called is not None:
         understanding = merge(understanding, called, tz=context.tz)
+    # what no sign spells out, the nearest labelled examples may
+    if understanding.red_flag is None and texts and (flag := await context.red_flags("\n".join(texts))):
+        understanding = with_red_flag(understanding, flag)
     return {
         "messages": [HumanMessage(t) for t in texts],
         "turn": state.get("turn", 0) + 1,

@@ -106,6 +106,12 @@ class Prefill:
         }
 
 
+def is_transcript(text: str) -> bool:
+    """Whether `text` reads as a call's transcript: an agent's turn and a caller's, labelled."""
+    speakers = {bool(_CALLER_RE.match(label.group("who"))) for label in _SPEAKER.finditer(text)}
+    return speakers == {True, False}
+
+
 def caller_text(transcript: str) -> str:
     """The caller's side of a transcript; the whole of it when no speakers are labelled."""
     labels = list(_SPEAKER.finditer(transcript))

@@ -7,7 +7,7 @@ from typing import Any
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent, RedFlag, screen_red_flags
+from agents.understanding import Intent, RedFlag, RedFlagReader
 from graphs.conversation.common import finish, line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.prefill import caller_text
@@ -34,10 +34,10 @@ def patient_words(texts: list[str], *, from_call: bool) -> list[str]:
     return [t for t in (caller_text(t) if from_call else t.strip() for t in texts) if t]
 
 
-def red_flag_in(texts: list[str], *, from_call: bool) -> RedFlag | None:
-    """The emergency in this turn's words, read exactly as the graph reads them (deterministic:
-    safety never waits for a model, nor for a person)."""
-    return screen_red_flags("\n".join(patient_words(texts, from_call=from_call)))
+async def red_flag_in(reader: RedFlagReader, texts: list[str], *, from_call: bool) -> RedFlag | None:
+    """The emergency in this turn's words, read as the graph reads them (never by a chat model:
+    safety does not wait for one, nor for a person)."""
+    return await reader("\n".join(patient_words(texts, from_call=from_call)))
 
 
 async def alert_emergency(

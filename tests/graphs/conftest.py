@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
+from agents.understanding import RedFlagReader, SemanticScreen
 from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
@@ -39,7 +40,14 @@ async def runner(demo: Runtime, redis_url: str) -> AsyncIterator[Runner]:
     """A runner whose checkpoints live under a key prefix of this test's own."""
     client = Redis.from_url(redis_url)
     saver = AsyncRedisSaver(client, prefix=f"test-{secrets.token_hex(4)}")
-    yield Runner(sessions=demo.sessions, embedder=demo.embedder, checkpointer=saver, tz=TZ, clock=lambda: NOW)
+    yield Runner(
+        sessions=demo.sessions,
+        embedder=demo.embedder,
+        checkpointer=saver,
+        tz=TZ,
+        clock=lambda: NOW,
+        red_flags=RedFlagReader(SemanticScreen(demo.embedder)),  # the reader production runs (api/agent.py)
+    )
     await client.aclose()
 
 

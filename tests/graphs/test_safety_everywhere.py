@@ -29,6 +29,7 @@ async def _status(demo: Runtime, conversation_id: Any) -> ConversationStatus:
         ("I have crushing chest pain", "911"),
         ("honestly everyone would be better off without me", "988"),
         ("mi esposo tiene la boca chueca y no se le entiende lo que dice", "911"),
+        ("my husband is clutching his arm and sweating buckets", "911"),  # no sign says it: nearest examples
     ],
 )
 async def test_a_handed_off_conversation_still_gets_the_emergency_reply(

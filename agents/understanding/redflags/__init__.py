@@ -21,16 +21,22 @@ from __future__ import annotations
 
 import re
 
-from agents.understanding.redflags.combined import combined_red_flag
+from agents.understanding.redflags.combined import combined_red_flag, specific_red_flag
 from agents.understanding.redflags.context import clauses, happening
 from agents.understanding.redflags.signs import SIGNS, Sign
-from agents.understanding.redflags.spelling import WORDS, respell
+from agents.understanding.redflags.spelling import respell
 from agents.understanding.text import Text, analyse, vocabulary_of
 from agents.understanding.types import RedFlag
 
 __all__ = ["VOCABULARY", "find_red_flag", "screen"]
 
-VOCABULARY = vocabulary_of(w for w in WORDS if len(w) >= 6)
+# what the shared typo correction (`Text.corrected`, every recogniser's) may correct towards: long words
+# one edit from no everyday word (not "drooping", one from "dropping"; `spelling.py` does the rest)
+VOCABULARY = vocabulary_of(
+    """breathe breathing bleeding suicide suicidal unconscious unresponsive seizure overdose anaphylaxis
+    emergency emergencia respirar sangrando sangrado embarazada pregnant hemorragia inconsciente convulsion
+    sobredosis slurred slurring crushing tightness swallowed""".split()  # noqa: SIM905
+)
 
 
 def _mentioned(sign: Sign, source: str) -> re.Match[str] | None:
@@ -46,7 +52,14 @@ def _mentioned(sign: Sign, source: str) -> re.Match[str] | None:
 
 
 def _read(text: Text, source: str) -> RedFlag | None:
+    """Suicidal intent first (its reply differs), then a child's fever or a pregnancy emergency, then
+    every other sign, then what only several weak signs together say."""
+    specific_done = False
     for sign in SIGNS:
+        if sign.kind != "suicidal" and not specific_done:
+            specific_done = True
+            if found := specific_red_flag(source):
+                return RedFlag(*found)
         if match := _mentioned(sign, source):
             # the patient's own words where the view lines up with them (folded is `clean`, lower-cased)
             words = text.clean[match.start() : match.end()] if source is text.folded else match.group()

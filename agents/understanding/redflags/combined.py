@@ -41,7 +41,7 @@ DANGER = re.compile(
     r"|seizure|seizing|seziure|seziur|siezure|seizur|convuls\w*|rag\s+doll|barely\s+react\w*|not\s+reacting"
     r"|feeding\s+less|eating\s+less|kind\s+of\s+sleepy|sleepy|light\s+hurts|sensitive\s+to\s+(?:the\s+)?light"
     r"|neck\s+hurts|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+(?:go\s+away|disappear)|press\w*\s+a\s+glass"
-    r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|apagad[oa]|apenas\s+abre\s+los\s+ojos|barely\s+rouse|hard\s+to\s+rouse"
+    r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|desmadejad\w*|no\s+quiere\s+despertar|apagad[oa]|apenas\s+abre\s+los\s+ojos|barely\s+rouse|hard\s+to\s+rouse"
     r"|can'?t\s+rouse|sunken|hundid[oa]s|(?:won'?t|doesn'?t)\s+take\s+(?:his|her)\s+(?:bottle|sippy|cup)|diaper\w*\s+"
     r"(?:[\w']+\s+){0,3}dry|puntitos\s+(?:rojo|morad)\w*|se\s+siguen\s+viendo|vaso\s+encima|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
     r"|gray|grey)|not\s+(?:acting\s+)?(?:like\s+)?(?:himself|herself)|decaid\w*|aletargad\w*|letargic\w*"
@@ -56,7 +56,7 @@ PREGNANT = re.compile(
     r"\b(?:pregnan\w*|preggo|weeks\s+(?:along|pregnant)|expecting\s+(?:a\s+baby|twins)|trimester|embarazad\w*"
     r"|embarazo|semanas\s+de\s+(?:embarazo|gestacion)|encinta|gestacion|due\s+date)"
     r"|(?<!for\s)(?<!hace\s)(?<!past\s)(?<!last\s)(?<!durante\s)\b(?:[4-9]|[1-3]\d|4[0-2])\s*(?:weeks|wks|semanas)\b"
-    r"(?!\s+ago)"
+    r"(?!\s+ago)|\bcuantas\s+semanas"
 )
 WARNING = compile_any(
     r"\b(?:bleed\w*|blood\s+(?:clots?|everywhere|gushing|coming\s+out)|(?:lots\s+of|a\s+lot\s+of|so\s+much)\s+blood"
@@ -77,7 +77,7 @@ WARNING = compile_any(
     r"|fortisim\w*|no\s+(?:he\s+)?sentido\s+(?:las\s+)?pataditas|pataditas\s+(?:[\w']+\s+){0,2}(?:menos|no)|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
     r"|rompi|revento|se\s+rompio|se\s+me\s+rompio)\s+(?:la\s+)?(?:fuente|bolsa)|fuente\s+rota|perdiendo\s+liquido"
     r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
-    r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)"
+    r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)|no\s+siento\s+que\s+se\s+mueva|(?:casi\s+)?no\s+se\s+ha\s+movido"
     r"|no\s+(?:siento|he\s+sentido)\s+(?:al|que\s+el|a\s+mi)\s+bebe|se\s+mueve\s+(?:menos|poco)|vision\s+borrosa"
     r"|veo\s+(?:borroso|lucecitas|manchas|puntitos|luces)|dolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso"
     r"|terrible)|hinchad\w*\s+(?:la\s+cara|las\s+manos)|se\s+me\s+hinch\w*|contracciones|mareo|me\s+mareo)",
@@ -86,6 +86,9 @@ ALONE = re.compile(
     r"\b(?:my|her)\s+(?:water|waters)\s+(?:just\s+)?(?:broke|broken)|\b(?:se\s+(?:me|le)\s+)?(?:rompio|revento)\s+"
     r"(?:la\s+)?fuente|\bromp\w+\s+(?:la\s+)?fuente|\bmiscarr\w+|\baborto\s+espontaneo|\bestoy\s+abortando"
     r"|\bpreeclamp\w*|\bectopic"
+)
+_MENINGITIS = re.compile(
+    r"stiff|rigid|tieso|confus|unresponsive|no\s+responde|seiz|convuls|rash|glass|purple|morad|vaso"
 )
 STROKE_HINTS = [
     compile_any(
@@ -107,7 +110,8 @@ STROKE_HINTS = [
         r"|vista))?"
     ),
     compile_any(
-        r"\b(?:lost\s+(?:his|her|my)\s+balance|falling\s+to\s+one\s+side|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
+        r"\b(?:lost\s+(?:his|her|my)\s+balance|falling\s+to\s+one\s+side|leaning\s+to\s+one\s+side|walking\s+like\s+"
+        r"(?:he'?s|she'?s|he\s+is|she\s+is)\s+drunk|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
         r"|dizzy|vertigo|perdio\s+el\s+equilibrio|no\s+(?:puede|puedo)\s+(?:caminar|pararse|pararme)|mareo|mareado"
         r"|mareada|se\s+va\s+de\s+lado)"
     ),
@@ -128,23 +132,26 @@ def _first(pattern: re.Pattern[str], source: str) -> re.Match[str] | None:
     return None
 
 
-def combined_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
-    """The first presentation above that `source` (a folded message) says, with its words."""
+def specific_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
+    """A child's fever with a danger sign, or a pregnancy with a warning sign: read before the single
+    signs so that "my baby has a fever and won't wake up" is a child's fever, not just collapse."""
     fever = _first(FEVER, source)
-    danger = _first(DANGER, source)
     if fever and CHILD.search(source):
-        if danger:
+        if danger := _first(DANGER, source):
             return "child_fever", danger.group()
         if infant := INFANT.search(source):
             return "child_fever", f"{infant.group()} ... {fever.group()}"
     pregnant = PREGNANT.search(source) or ALONE.search(source)
     if pregnant and (sign := _first(ALONE, source) or _first(WARNING, source)):
         return "pregnancy", sign.group()
-    if (
-        fever
-        and danger
-        and re.search(r"stiff|rigid|tieso|confus|unresponsive|no\s+responde|seiz|convuls", danger.group())
-    ):
+    return None
+
+
+def combined_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
+    """A fever with a sign of meningitis at any age, or stroke signs weak alone (two, or one sudden)."""
+    fever = _first(FEVER, source)
+    danger = _first(DANGER, source)
+    if fever and danger and _MENINGITIS.search(danger.group()):
         return "other_emergency", f"{fever.group()} ... {danger.group()}"
     hints = [match for pattern in STROKE_HINTS if (match := _first(pattern, source))]
     if len(hints) >= 2 or (hints and SUDDEN.search(source)):

@@ -57,11 +57,27 @@ PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
     r"\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b|\bhistory\s+of\b"
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
-    r"|\bhace\s+(?:\w+\s+){0,2}(?:anos|meses)\b|\bel\s+ano\s+pasado\b|\bantecedentes?\s+de\b|\ben\s+(?:19|20)\d\d\b"
+    r"|\bhace\s+(?:\w+\s+){0,2}(?:anos?|mes(?:es)?)\b|\b(?:died|murio|fallecio|passed\s+away)\b|\bused\s+to\b"
+    r"|\bsolia\b|\bas\s+a\s+(?:teen|teenager|kid|child)\b|\b(?:in|en)\s+(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    r"|octubre|noviembre|diciembre)\b|\bel\s+ano\s+pasado\b|\bantecedentes?\s+de\b|\ben\s+(?:19|20)\d\d\b"
     r"|\bcuando\s+(?:era|eramos)\s+(?:nin[oa]|chic[oa]|joven)|\bfor\s+(?:\w+\s+)?(?:years|months)\b"
     r"|\bdurante\s+(?:\w+\s+)?(?:anos|meses)\b|(?<!since\s)\blast\s+(?:week|month)\b|(?<!desde\s)\b(?:la\s+semana"
     r"\s+pasada|el\s+mes\s+pasado)\b|\bwent\s+to\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)"
     r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+que\s+era"
+)
+# the trouble is over ("coughed for a few seconds and was totally fine after"): no "now" brings it back
+RESOLVED = re.compile(
+    r"\b(?:was|is|he'?s|she'?s|i'?m|i\s+was|it\s+was|(?:has|have|'s|'ve)\s+been)\s+(?:totally\s+|completely\s+"
+    r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)"
+    r"\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)"
+)
+# a general question about a condition ("what are the warning signs of a stroke?") reports nothing
+GENERAL_QUESTION = re.compile(
+    r"\bwhat\s+(?:does|do|is|are)\b[^?]{0,40}\b(?:mean|signs?|symptoms?)\b|\bque\s+significa|\b(?:cuales|que)\s+son\s+"
+    r"(?:los|las)\s+(?:sintomas|senales|signos)|\bwhat\s+(?:are\s+)?the\s+(?:warning\s+)?(?:signs|symptoms)|\bhow\s+(?:do|can)"
+    r"\s+(?:i|you|we)\s+(?:tell|know|recognize|spot)|\bwhat\s+to\s+watch\s+for|\bcomo\s+(?:reconozco|se\s+reconoce"
+    r"|saber\s+si)|\b(?:max|maximum|safe)\s+dose|\bdosis\s+maxima|\bcuant[oa]s?\s+[\w ]{0,25}\bpuedo\s+tomar"
 )
 # a joke is no emergency ("I'm out of breath just looking at these forms lol"), except in words of suicide
 # figures of speech and harmless cousins of a sign: "drowning in paperwork", "choking back tears", snoring
@@ -74,13 +90,15 @@ JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
 )
 # "if" after "not sure" / "wonder" asks about now; Spanish "si" is also "yes", so only its question forms
-HYPOTHETICAL = re.compile(
+_IF = (
     r"(?:\b(?<!know\s)(?<!sure\s)(?<!wonder\s)(?<!wondering\s)(?<!tell\s)(?<!ask\s)(?<!asking\s)(?<!see\s)"
     r"(?<!check\s)(?<!whether\s)if|\bin\s+case\s+(?:of|i|you|he|she|someone)|\bshould\s+i\s+ever|\bfor\s+"
     r"(?:medical\s+)?emergencies|\bque\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de"
     r"|\bsi\s+(?:algun[ao]?\s+dia|alguna\s+vez|en\s+algun[ao]?\s+momento|llegara|llega\s+a)|\bif\s+ever)\b"
-    r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
 )
+IF_CUE = re.compile(_IF)
+# a hypothetical within eight words before a sign
+HYPOTHETICAL = re.compile(_IF + r"(?:[^\w]+[\w']+){0,8}?[^\w]*$")
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
 BUSINESS = re.compile(
     r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
@@ -89,7 +107,10 @@ BUSINESS = re.compile(
     r"|resultados?|receta|medicamentos?|pastillas\s+para|prevencion|riesgo|clases?|curso|seguro|terapia|control"
     r"|differen\w*|diferenc\w*|talk|charla|school|project|homework|tarea|prevent\w*|previen\w*|prevenir|warning"
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
-    r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de)\b"
+    r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
+    r"|consejer\w*|grief|duelo|plan|action\s+plan|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
+    r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
+    r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente)\b"
 )
 _CLAUSE = re.compile(
     r"(?<!\d)\.(?!\d)|[!?;\n]+|\s(?:but|and\s+now|now|although|though|however|pero|y\s+ahora|ahora|aunque"
@@ -119,11 +140,16 @@ def happening(
     whether a joking clause cancels it — never for words of suicide)."""
     before = source[clause[0] : match.start()]
     whole = source[clause[0] : clause[1]]
-    if jokes and (JOKING.search(whole) or FIGURATIVE.search(whole)):
+    if RESOLVED.search(whole) or (jokes and (JOKING.search(whole) or FIGURATIVE.search(whole))):
+        return False
+    if jokes and GENERAL_QUESTION.search(whole):
         return False
     if deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
         return False
     now = NOW.search(whole) is not None
-    if (PAST.search(whole) or HYPOTHETICAL.search(before)) and not now:
+    # the past is read around the sign, not across a long clause ("a stabbing pain in his chest, he is grey,
+    # he had a heart attack five years ago": the heart attack is past, the chest pain is not)
+    around = source[max(clause[0], match.start() - 60) : min(clause[1], match.end() + 40)]
+    if (PAST.search(around) or HYPOTHETICAL.search(before)) and not now:
         return False
     return not named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)

@@ -39,10 +39,10 @@ def _signs(kind: RedFlagKind, *alternatives: str, **options: object) -> Sign:
 
 PERSON = r"(?:my|his|her|their|our|the|mi|su|sus|el|la)"
 CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to|won'?t|barely)"
-PAIN = r"pain|pains|hurt|hurts|hurting|ache|aches|aching|dolor|duele|doliendo|dolia|punzada|dolorr"
+PAIN = r"pain|pains|hurt|hurts|hurting|ache|aches|aching|dolor|duele|doliendo|dolia|punzada|puntada|dolorr"
 
 # --- heart attack -----------------------------------------------------------------------------
-CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|breastbone|sternum|pecho|torax|esternon"
+CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|breastbone|sternum|pecho|pechito|torax|esternon"
 CHEST_FEELING = (
     PAIN + r"|(?<!blood\s)pressure|tight|tightness|heavy|heaviness|squeez|crush|crushing|elephant|stabbing"
     r"|killing\s+me|vice|vise|band|weight|brick|burning\s+up|on\s+fire|sitting\s+on|presion(?!\s+(?:arterial|alta|baja))|opresion"
@@ -65,6 +65,7 @@ SPREADING = (
 )
 CARDIAC_COMPANIONS = compile_any(
     r"\b(?:sweat\w*|clammy|nause\w*|chest|pecho|sudor\w*|sudando|sudo|naus\w*|short\s+of\s+breath|threw\s+up"
+    r"|transpir\w*|gris|palid\w*|blanquit\w*|fri[oa]\b|pale|grey|gray"
     r"|vomit\w*|dizzy|mare\w*)"
 )
 
@@ -92,7 +93,7 @@ SPEECH = r"speech|speaking|talking|talk|words|habla|hablar|hablando|palabras|len
 SPEECH_WRONG = (
     r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
     r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba|rara|raro|incoherente|no\s+se\s+(?:le|me)"
-    r"\s+entiende|balbuce|mocha|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
+    r"\s+entiende|balbuce|mocha|mushy|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
     r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
 )
 SPEECH_SIGNS = (
@@ -120,11 +121,11 @@ BLEED_HOW = (
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
     r"|empapa|todos\s+lados|charco|bastante|fuerte|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
-    r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down"
+    r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
 )
 VOMIT = (
     r"vomit\w*|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
-    r"|vomito|vomita|tosiendo|tose|escupiendo|escupe"
+    r"|vomito|vomita|tosiendo|tose|toso|tosi|escupiendo|escupe"
 )
 
 # --- allergic reaction, overdose --------------------------------------------------------------
@@ -140,18 +141,22 @@ PILLS = (
     r"pills|pill|tablets|meds|medication|medications|medicine|medicines|capsules|gummies|tylenol|advil|aspirin"
     r"|ibuprofen|acetaminophen|benadryl|xanax|oxy\w*|opioids?|fentanyl|percocet|vicodin|sleeping|insulin|digoxin"
     r"|lithium|melatonin|adderall|adhd|pastillas|pildoras|tabletas|medicamentos|medicinas|capsulas|paracetamol"
-    r"|insulina|dosis|dose|doses|of\s+them"
+    r"|insulina|dosis|dose|doses|of\s+them|jarabe|syrup|oxycodone|iron|hierro"
 )
 TOO_MUCH = (
     r"too\s+many|to\s+many|way\s+too\s+many|a\s+lot\s+of|lots\s+of|a\s+bunch|handful|the\s+whole|an\s+entire"
     r"|whole\s+bottle|entire\s+bottle|all\s+(?:of\s+)?(?:my|his|her|the)|bottle|extra|double|twice|triple"
-    r"|\d{2,}|\d+\s+(?:doses|more\s+times|times|pills|tablets|dosis|veces)|four\s+more|ten|twenty|thirty|fifty"
+    r"|(?:like|about|around|maybe|almost|como|unas|casi|alrededor\s+de)\s+\d{2,}|\d{2,}\s+(?:pills|tablets|of\s+them"
+    r"|pastillas|tabletas|capsulas|de\s+(?:ellas|esas)|ibuprofen\w*|paracetamol\w*|tylenol\w*|advil\w*|aspirin\w*)"
+    r"|\d+\s+(?:doses|more\s+times|times|pills|tablets"
+    r"|dosis|veces)|four\s+more|ten|twenty|thirty|fifty|missing|faltan|entero|entera|completo|by\s+mistake"
+    r"|por\s+error|sin\s+querer|accidental\w*"
     r"|todo\s+lo\s+(?:que|ke)\s+habia|como\s+diez|un\s+monton|muchas|todas|toda\s+la|frasco|caja\s+entera|bote|blister"
     r"|puno|doble|de\s+mas|dos\s+veces"
 )
 SWALLOWED = (
     r"took|taken|swallowed|ate|drank|popped|got\s+into|dosed|injected|tome|tomo|tomar|tomado|se\s+tomo|trago"
-    r"|trague|se\s+metio\s+a\s+la\s+boca|se\s+comio|se\s+bebio"
+    r"|trague|se\s+metio\s+a\s+la\s+boca|se\s+comio|se\s+bebio|got\s+hold\s+of|taking|tomando"
     r"|se\s+trago"
     r"|comio|se\s+comio|bebio|ingirio|inyecte|me\s+puse"
 )
@@ -164,7 +169,7 @@ HOUSEHOLD = (
 )
 YOUNG = (
     r"baby|babies|babys|infant|newborn|toddler|child|kid|kids|son|daughter|boy|girl|little\s+one|grandson"
-    r"|granddaughter|teen|teenager|guagua|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
+    r"|granddaughter|teen|teenager|guagua|\d+\s*(?:yo|y/o|yr|yrs)|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
     r"|peque|crio|cria"
 )
@@ -199,7 +204,7 @@ SUICIDAL = [
     r"burden|\bburden\s+(?:to|on|for)\s+(?:everyone|everybody|my|them)",
     r"(?:\bbeen\s+(?:collecting|saving|gathering|keeping)|\bstockpil\w*|\bhoard\w*|\bstash\w*|\bsaving\s+up)"
     r"\s+(?:up\s+)?(?:all\s+)?(?:my|the|some|these|those|a\s+lot\s+of)?\s*(?:[\w']+\s+)?(?:pills|meds|medications?"
-    r"|tablets|sleeping\s+pills)(?!\s+(?:from|at)\s+(?:the\s+)?(?:pharmacy|store|drugstore))"
+    r"|tablets|sleeping\s+pills|oxy\w*|opioids?|painkillers|xanax|insulin)(?!\s+(?:from|at)\s+(?:the\s+)?(?:pharmacy|store|drugstore))"
     r"|\b(?:have|got)\s+(?:the|my|all\s+(?:the|my))\s+pills\s+(?:right\s+)?(?:here|ready|with\s+me)",
     r"\b(?:goodbye|suicide|farewell)\s+(?:letters?|notes?)|\b(?:wrote|writing|written|left)\s+(?:[\w']+\s+){0,2}"
     r"(?:letters?|notes?)\s+(?:to|for)\s+(?:my|everyone)\s*(?:[\w']+\s+){0,3}(?:just\s+in\s+case|in\s+case)"
@@ -236,11 +241,62 @@ SUICIDAL.append(
     r"segur[oa]\s+(?:conmigo|de\s+mi)|\b(?:no\s+one|nobody)\s+(?:would|will)\s+(?:even\s+)?(?:notice|miss|care)"
     r"|\bpicturing\s+my\s+(?:own\s+)?funeral|\b(?:got|have)\s+everything\s+(?:ready|planned|sorted)|\b(?:i'?ve|i\s+have)"
     r"\s+taken\s+care\s+of\s+everything|\b(?:not|won'?t)\s+(?:going\s+to\s+)?be\s+(?:here|around|alive)\s+"
-    r"(?:tomorrow|tonight|much\s+longer|by|next)|\bwon'?t\s+be\s+needing\s+(?:them|it|any)|\bnadie\s+(?:me\s+)?"
+    r"(?:tomorrow|tonight|much\s+longer|by|next|after)|\bwon'?t\s+be\s+needing\s+(?:them|it|any)|\bnadie\s+(?:me\s+)?"
     r"(?:va|iba)\s+a\s+(?:extranar|echar\s+de\s+menos)|\bya\s+lo\s+tengo\s+(?:pensado|planeado|decidido)"
     r"|\b(?:deje|dejo|tengo)\s+todo\s+(?:arreglado|listo|preparado)|\bno\s+creo\s+que\s+me\s+(?:vean|vuelvan\s+a\s+ver)"
     r"|\bno\s+(?:voy|pienso)\s+a?\s*(?:estar|seguir)\s+(?:aqui|viv[oa])\s+(?:manana|mucho)"
 )
+SUICIDAL.append(
+    r"\b(?:ready|wants?)\s+to\s+(?:go\s+)?be\s+with\s+(?:her|him|mom|dad|my|his|her)|\bno\s+quiero\s+seguir\s+"
+    r"(?:aqui|vivo|viv[ao]|viviendo)|\bescrib\w*\s+(?:[\w']+\s+){0,2}cartas?\s+a\s+(?:mis|todos)|\bwritten\s+letters\s+to"
+    r"\s+everyone|\bcut\s+(?:[\w']+\s+){0,2}(?:deeper|too\s+deep)|\bdeep\s+enough\s+to|\bme\s+corte\s+mas\s+hondo"
+    r"|\b(?:para|to)\s+not?\s+(?:despertar|wake\s+up)|\bnot\s+to\s+wake\s+up|\bfeel\s+safe\s+(?:being\s+)?(?:alone\s+)?"
+    r"(?:with|around)\s+myself|\b(?:driv\w*|crash\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:tree|wall|bridge"
+    r"|cliff|river|truck)|\b(?:sounds?|feels?)\s+like\s+(?:a\s+)?relief|\bestrellarme|\b(?:ultima|last)\s+(?:vez|time)"
+    r"\s+(?:que\s+)?(?:le|les|te|i|you)\s+(?:escribo|write|hear)|\blast\s+message\s+you'?ll\s+(?:get|hear)"
+    r"|\bburden\s+to\s+(?:all|you)|\b(?:tengo|have|got)\s+(?:la|el|the|a)\s+(?:cuerda|soga|rope)|\bdespedirme\s+de"
+    r"\s+(?:alguien|todos|ustedes)|\bya\s+no\s+(?:voy|va)\s+a\s+estar\s+(?:para|aqui|mas)|\bwon'?t\s+be\s+around\s+after"
+    r"|\bnothing\s+(?:left\s+)?to\s+live\s+for|\bno\s+tengo\s+(?:nada\s+)?(?:por|para)\s+(?:que|lo\s+que)\s+vivir"
+    r"|\blife\s+is\s+(?:meaningless|pointless)|\bla\s+vida\s+no\s+tiene\s+sentido|\bmade\s+(?:my\s+)?peace"
+    r"|\btonight\s+is\s+the\s+night|\bhice\s+las\s+paces\s+con\s+todo"
+    r"|\ball\s+my\s+(?:meds|pills)\s+in\s+(?:one|a)\s+pile|\bsaving\s+them\s+up|\bknow\s+what\s+i'?m\s+(?:going\s+to"
+    r"|gonna)\s+do\s+with\s+them|\bse\s+despide\s+de\s+todos|\bdespidiendose|\bcan'?t\s+go\s+on\b(?!\s+(?:like\s+"
+    r"this\s+)?(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash|waiting))"
+)
+EXTRA_SIGNS = [
+    _signs(
+        "breathing",
+        r"\bbark\w*\s+(?:cough|like\s+a\s+seal)|\btos\s+de\s+perro|\b(?:sucks?|pulls?|sinks?)\s+in\s+(?:[\w']+\s+){0,2}"
+        r"(?:between|under)\s+(?:the|his|her)?\s*ribs|\bse\s+le\s+(?:hunden|marcan)\s+las\s+costillitas|\b(?:oxygen|o2|sats?"
+        r"|saturation|oximeter|finger\s+thing|oximetro|saturacion)\s+(?:[\w']+\s+){0,4}(?:[5-8]\d|9[01])\s*%?"
+        r"|\bbreathing\s+(?:really\s+|super\s+|very\s+|so\s+)?(?:fast|shallow)|\bwheez\w*\s+and\s+drool\w*"
+        r"|\bswallowed\s+(?:a\s+)?(?:[\w']+\s+){0,2}whole",
+    ),
+    _signs(
+        "anaphylaxis",
+        r"\b(?:puse|use|used|gave|inyecte|le\s+pusimos|le\s+puse)\s+(?:[\w']+\s+){0,2}(?:epinefrina|epinephrine"
+        r"|adrenalina)",
+    ),
+    Sign(
+        "overdose",
+        compile_any(
+            r"\b(?:took|taking|taken|tomo|tome|tomando)\s+(?:[\w']+\s+){0,4}(?:twice|double|extra|dos\s+veces"
+            r"|doble)"
+        ),
+        also=compile_any(rf"\b(?:{PILLS})\w{{0,3}}\b|\bdigoxin|\bmetformin|\bwarfarin"),
+    ),
+    Sign(
+        "suicidal",
+        compile_any(
+            r"\b(?:gave|given|regalo|regale)\s+(?:away\s+)?(?:my|his|her|su|sus|mi|mis)\s+(?:[\w']+\s+){0,4}"
+            r"(?:to|a)\s+(?:my|his|her|sus|mis)|\b(?:wanted|want)\s+to\s+say\s+goodbye"
+        ),
+        deniable=False,
+        also=compile_any(
+            r"\b(?:calm|goodbye|last|won'?t\s+need|despedir\w*|ya\s+no|gun|rope|pills|ultim\w*)"
+        ),
+    ),
+]
 SIGNS: list[Sign] = [
     *(_signs("suicidal", p, deniable=False) for p in SUICIDAL),
     Sign(
@@ -261,7 +317,7 @@ SIGNS: list[Sign] = [
     _signs(
         "overdose",
         near(SWALLOWED, TOO_MUCH, 5),
-        also=compile_any(rf"\b(?:{PILLS}|bottle|frasco|caja)\w{{0,3}}\b"),
+        also=compile_any(rf"\b(?:{PILLS}|bottle|frasco|caja|botiquin|medicine\s+cabinet)\w{{0,3}}\b"),
     ),
     _signs(
         "overdose",
@@ -278,9 +334,11 @@ SIGNS: list[Sign] = [
         r"|\bdouble[\s-]?dosed",
         near(
             PILLS,
-            r"(?:with|con)\s+(?:[\w']+\s+){0,2}(?:alcohol|vino|wine|beer|cerveza|vodka|drinks|tequila|whisk)",
+            r"(?:with|con)\s+(?:[\w']+\s+){0,3}(?:alcohol|vino|wine|beers?|cervezas?|vodka|drinks|tequila|whisk|liquor"
+            r"|shots)",
             4,
         ),
+        r"\bnodding\s+off|\bcabeceando",
     ),
     _signs(
         "anaphylaxis",
@@ -354,6 +412,7 @@ SIGNS: list[Sign] = [
         r"(?:gris\w*|azul\w*|morad\w*)|\b(?:lips|mouth)\s+(?:[\w']+\s+){0,3}(?:gr[ae]y|blue|bluish|purple)"
         r"|\brespira\s+con\s+(?:mucho\s+)?esfuerzo|\b(?:croup|crup)\b|\bbreathing\s+(?:really\s+|very\s+|so\s+)?fast",
     ),
+    *EXTRA_SIGNS,
     _signs("stroke", near(FACE, FACE_WRONG, 4)),
     _signs(
         "stroke",
@@ -365,7 +424,7 @@ SIGNS: list[Sign] = [
     Sign("stroke", compile_any(rf"\b(?:{STROKE_NAME})\b"), named=True),
     _signs(
         "bleeding",
-        near(BLEED, BLEED_HOW, 5),
+        near(BLEED, BLEED_HOW, 7),
         rf"\b(?:{VOMIT})\s+(?:up\s+)?(?:[\w']+\s+){{0,4}}(?:blood|sangre)|\b(?:blood|sangre)\s+(?:when|al)\s+"
         r"(?:cough|vomit|tos)|\bhemorragia|\bdesangr\w*|\bbleeding\s+(?:out|to\s+death)|\bcoffee\s+grounds"
         r"|\b(?:borra|posos)\s+de\s+cafe|\b(?:black|tarry)\s+(?:tarry\s+)?(?:stool|poop)|\b(?:heces|popo|caca"
@@ -429,7 +488,9 @@ SIGNS: list[Sign] = [
             r"blister\w*|ampollas|skin|piel|peeling|cayendo|chest|arms|face|pecho|brazos|cara",
             8,
         ),
-        r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)|\bknocked\s+out|\bperdio\s+el\s+sentido|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
+        r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)|\bhueso\s+(?:[\w']+\s+){0,4}saliendo"
+        r"|\bblood\s+(?:coming\s+)?(?:out\s+of|from)\s+(?:his|her|my|the)\s+ear|\bsangre\s+(?:por|del|de\s+la)\s+"
+        r"(?:el\s+)?(?:oido|oreja)|\bknocked\s+out|\bperdio\s+el\s+sentido|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
         r"|\bse\s+le\s+ve\s+el\s+hueso|\b(?:leg|arm|pierna|brazo)\s+(?:[\w']+\s+){0,2}(?:al\s+reves|backwards|the\s+"
         r"wrong\s+way|bent\s+wrong)",
     ),
@@ -438,7 +499,7 @@ SIGNS: list[Sign] = [
         compile_any(
             near(
                 r"hit|hits|fell|fallen|banged|bumped|golpe|golpeo|cayo|caido|caida|pego|dado|dio",
-                r"head|cabeza",
+                r"head|cabeza|face|cara",
                 6,
             ),
             r"\bfell\s+(?:off|from)\s+(?:a|the|his|her|my|our)\s+(?:roof|ladder|balcony|building|tree|bunk)",
@@ -446,7 +507,8 @@ SIGNS: list[Sign] = [
         also=compile_any(
             r"\b(?:vomit\w*|threw\s+up|throwing\s+up|confus\w*|won'?t\s+(?:wake|stay)|unconscious|passed\s+out"
             r"|bleed\w*|not\s+making\s+sense|keeps\s+asking|repeat\w*|drowsy|sleepy|confundid\w*|no\s+despierta"
-            r"|inconsciente|sangr\w*|desmay\w*|dormid\w*|adormilad\w*)"
+            r"|inconsciente|sangr\w*|desmay\w*|dormid\w*|adormilad\w*|can'?t\s+remember|no\s+(?:se\s+)?acuerda"
+            r"|no\s+recuerda|fainted|came\s+round)"
         ),
     ),
 ]

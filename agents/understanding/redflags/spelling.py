@@ -5,9 +5,11 @@ and must never turn one word into another. A red flag can afford more: the words
 are few, and an emergency misread costs far more than one raised by a typo. So this view also
 - expands the shorthand of text messages, English and Spanish ("rn" → "right now", "teh" → "the",
   "ke" → "que", "toy" → "estoy", "pra" → "para"), and
-- respells any word of four letters or more that is one edit (a transposition counts as one) away
-  from a red-flag word and starts like it, trying Spanish texting spellings first ("pexo" → "pecho",
-  "kiere" → "quiere", "muxo" → "mucho"): "chesst", "brethe", "bleding", "stroek", "resprar".
+- respells a word of five letters or more that is one edit (a transposition counts as one) from a
+  red-flag word of six or more and starts like it, unless it is an everyday word one edit from
+  one (`KEEP`: "cooking" is no "choking", "soaking" no "shaking"): "chesst", "brethe", "bleding";
+- tries Spanish texting spellings first ("kiere" → "quiere", "muxo" → "mucho"); shorter words are
+  respelled by the texting map alone ("pexo" → "pecho", "hart" → "heart").
 """
 
 from __future__ import annotations
@@ -23,15 +25,18 @@ SHORTHAND = {
     "pls": "please", "plz": "please", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "cant": "can't",
     "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "hes": "he's", "shes": "she's",
     "its": "it's", "cuz": "because", "bc": "because", "b4": "before", "2day": "today", "abt": "about",
-    "wat": "what", "tounge": "tongue", "tonuge": "tongue", "ke": "que", "q": "que", "k": "que",
-    "xq": "porque", "pq": "porque", "d": "de", "cn": "con", "pra": "para", "pa": "para", "toy": "estoy",
-    "sta": "esta",
-    "stoy": "estoy", "ta": "esta", "tb": "tambien", "tmb": "tambien", "mui": "muy", "xfa": "por favor",
-    "porfa": "por favor", "aki": "aqui", "kien": "quien",
+    "wat": "what", "tounge": "tongue", "tonuge": "tongue", "hart": "heart", "fevr": "fever",
+    "dotcor": "doctor", "ke": "que", "q": "que", "k": "que", "xq": "porque", "pq": "porque", "d": "de",
+    "cn": "con", "pra": "para", "pa": "para", "toy": "estoy", "sta": "esta", "stoy": "estoy", "ta": "esta",
+    "tb": "tambien",
+    "tmb": "tambien", "mui": "muy", "xfa": "por favor", "porfa": "por favor", "aki": "aqui", "kien": "quien",
+    "bn": "bien", "dsps": "despues", "pexo": "pecho", "trauge": "trague", "trage": "trague", "aora": "ahora",
+    "ase": "hace",
 }  # fmt: skip
 # everyday words a respelling must leave alone ("strike" is not a stroke, "care" is no "cara")
 KEEP = frozenset(
-    ["strike", "fact", "hear", "care", "paint", "pulls", "alike", "broken", "dyed", "lives", "here"]
+    """strike broken checking chopping cooking taking soaking walking dropping allergies talking shaking
+    waking drooping choking""".split()  # noqa: SIM905
 )
 # the words red-flag signs are made of: the targets of respelling
 WORDS = frozenset(
@@ -52,7 +57,8 @@ WORDS = frozenset(
     convulsion convulsiones temblando hinchada hinchado hinchando garganta lengua labios ronchas alergia
     alergica inhalador asma silbido vomitando vomito desmayo desmayado quemadura hirviendo ampollas mucho
     mucha muchisimo emergencia ambulancia fuerte horrible terrible cabeza golpe mareo mareado sudando
-    estoy esta tiene puedo puede despues porque tambien wake wrong vuelto cortar llena tongue swelling
+    estoy esta tiene puedo puede despues porque tambien wake wrong vuelto cortar llena tongue swelling notice
+    gone
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _TOKEN = re.compile(r"[a-z0-9/]+(?:'[a-z]+)?")
@@ -71,7 +77,9 @@ def respell_word(token: str) -> str:
         variant = token.replace(typed, meant)
         if variant != token and variant in WORDS:
             return variant
-    candidates = [w for w in WORDS if w[0] == token[0] and abs(len(w) - len(token)) <= 2 and len(w) >= 4]
+    if len(token) < 5:
+        return token
+    candidates = [w for w in WORDS if w[0] == token[0] and abs(len(w) - len(token)) <= 2 and len(w) >= 6]
     found = process.extract(token, candidates, scorer=OSA.distance, score_cutoff=1, limit=2)
     if not found or (len(found) == 2 and found[0][1] == found[1][1]):
         return token  # nothing close, or two words equally close: leave it alone

@@ -1,0 +1,172 @@
+"""A second reader for red flags: the nearest labelled examples, for what the signs do not spell out.
+
+The signs (`signs.py`) read what they were written for; patients say the same things in endless
+other words ("I keep picturing my funeral and it feels like relief", "his smile slid down"). So
+each clause of a message that the signs did not flag is also compared, in the embedding space of
+the clinic's embedder (all-MiniLM-L6-v2 offline by default), with a bank of labelled examples
+(`exemplars.jsonl`: emergencies of every kind and their hard negatives, English and Spanish). A
+clause is an emergency when its nearest emergency example is close (`floor`) and closer than its
+nearest harmless one (`margin`), and its clause is not about the past, a hypothetical, a joke or a
+figure of speech (`context.py`). The kind is the nearest emergency's.
+
+The bank is embedded once per embedder and process (a few seconds offline), then each message
+costs one embedding call for its clauses. When the embedder fails the signs alone decide: safety
+never waits on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Protocol
+from weakref import WeakKeyDictionary
+
+import numpy as np
+
+from agents.understanding.redflags.context import (
+    BUSINESS,
+    FIGURATIVE,
+    GENERAL_QUESTION,
+    IF_CUE,
+    JOKING,
+    NOW,
+    PAST,
+    RESOLVED,
+)
+from agents.understanding.redflags.spelling import respell
+from agents.understanding.text import clean, fold
+from agents.understanding.types import RedFlag, RedFlagKind
+
+log = logging.getLogger(__name__)
+
+FLOOR = 0.5  # cosine similarity to the nearest emergency example (tuned on evals/datasets/safety.jsonl)
+MARGIN = 0.0  # how much nearer the emergency example must be than the nearest harmless one
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=(?:agent|caller|agente|paciente)\s*:)", re.IGNORECASE)
+_MIN_WORDS = 5  # shorter sentences ("is tylenol ok?") are too vague to compare; the message as a whole is
+# reassurance the signs would read as context ("feeding well", "no fever", "is that normal?", "a small
+# bump"): the nearest examples cannot, so a clause saying it is left to the signs
+_REASSURED = re.compile(
+    r"\b(?:eating|feeding|drinking|sleeping|playing|breathing|respiro|respira|toma|come|juega|duerme)\s+(?:[\w']+\s+)?"
+    r"(?:well|great|fine|normal|normally|bien|normal)\b|\b(?:she'?s|he'?s|i'?m|i\s+feel|feels?|feeling)\s+(?:totally\s+)?"
+    r"(?:fine|ok|okay|good|great)\b|\bno\s+(?:fever|headache|dizziness|fiebre|mareo|dolor)\b|\bsin\s+(?:fiebre|dolor"
+    r"|mareo)\b|\b(?:is|es)\s+(?:it|this|that|eso|esto)?\s*normal\b|\bes\s+normal|\b(?:a\s+little|a\s+bit|small|tiny"
+    r"|minor|mild|slight\w*|un\s+poquito|poquito|pequen[oa]|leve|chichon)\b|\bstopped\b|\bya\s+paro\b|\bnada\s+mas\b"
+    r"|\bnothing\s+else\b|\b(?:is|are)\s+[\w' ]{0,30}\bok\s*\?|\bany\s+tips\b"
+)
+
+
+class Embeds(Protocol):
+    """What the screen needs of an embedder (store.knowledge.embeddings has them)."""
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    """A labelled example: `kind` None for a harmless message that looks like an emergency."""
+
+    text: str
+    kind: RedFlagKind | None
+
+
+def load_exemplars() -> tuple[Exemplar, ...]:
+    """The bank shipped with the package (JSONL in the safety-set format of `prm eval nlu`)."""
+    source = resources.files(__package__).joinpath("exemplars.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in source.splitlines() if line.strip()]
+    return tuple(Exemplar(row["text"], row["expect"]["fields"].get("red_flag")) for row in rows)
+
+
+@dataclass(frozen=True)
+class _Bank:
+    vectors: Any  # (n, d) unit rows
+    emergency: Any  # (n,) bool
+    kinds: tuple[RedFlagKind | None, ...]
+
+
+_BANKS: WeakKeyDictionary[object, dict[int, _Bank]] = WeakKeyDictionary()
+
+
+def _unit(vectors: list[list[float]]) -> Any:
+    array = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    return array / np.where(norms == 0, 1, norms)
+
+
+def clauses_of(message: str) -> list[str]:
+    """The sentences (and speaker turns) of a message worth comparing, and the message itself."""
+    text = clean(message)
+    parts = [p.strip() for p in _SENTENCE.split(text) if len(p.split()) >= _MIN_WORDS]
+    return list(dict.fromkeys([*parts, text])) if text else []
+
+
+def plausible(clause: str) -> bool:
+    """Whether a clause could be telling of an emergency now: not past, resolved, hypothetical, a joke,
+    a general question, or clinic business (a refill, a test, a form) — the nearest examples cannot
+    tell those apart from the real thing, the signs' context rules can."""
+    folded = fold(clause)
+    views = (folded, respell(folded))
+    cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
+    if any(cue.search(view) for cue in cues for view in views):
+        return False
+    said_now = NOW.search(folded) is not None
+    return said_now or not (PAST.search(folded) or IF_CUE.search(folded))
+
+
+class SemanticScreen:
+    """`await screen(message)`: the red flag nearest examples say the message is telling, or None."""
+
+    def __init__(
+        self,
+        embedder: Embeds,
+        exemplars: Sequence[Exemplar] | None = None,
+        *,
+        floor: float = FLOOR,
+        margin: float = MARGIN,
+    ) -> None:
+        self.embedder = embedder
+        self.exemplars = tuple(exemplars) if exemplars is not None else load_exemplars()
+        self.floor, self.margin = floor, margin
+        self._lock = asyncio.Lock()
+
+    async def _bank(self) -> _Bank:
+        key = hash(self.exemplars)
+        async with self._lock:
+            banks = _BANKS.setdefault(self.embedder, {})
+            if key not in banks:
+                vectors = await self.embedder.embed_documents([e.text for e in self.exemplars])
+                banks[key] = _Bank(
+                    _unit(vectors),
+                    np.array([e.kind is not None for e in self.exemplars]),
+                    tuple(e.kind for e in self.exemplars),
+                )
+            return banks[key]
+
+    async def warm(self) -> None:
+        """Embed the bank now (at start-up) rather than on the first message."""
+        await self._bank()
+
+    async def __call__(self, message: str) -> RedFlag | None:
+        parts = [part for part in clauses_of(message) if plausible(part)]
+        if not parts:
+            return None
+        try:
+            bank = await self._bank()
+            vectors = _unit(await self.embedder.embed_documents(parts))
+        except Exception:  # the signs have already read the message; this reader only adds to them
+            log.exception("semantic red-flag screen unavailable; the signs alone decide")
+            return None
+        similarity = vectors @ bank.vectors.T
+        for index, part in enumerate(parts):
+            row = similarity[index]
+            nearest = int(np.argmax(np.where(bank.emergency, row, -1.0)))
+            harmless = float(np.max(np.where(bank.emergency, -1.0, row), initial=-1.0))
+            if row[nearest] >= self.floor and row[nearest] - harmless > self.margin:
+                kind = bank.kinds[nearest]
+                assert kind is not None
+                return RedFlag(kind, part)
+        return None
