@@ -81,7 +81,10 @@ async def deliver(
     to = conversation.address if channel == Channel.SMS else whatsapp_address(conversation.address)
     # our id in the callback URL: Twilio may call back before the SID it returns is recorded
     callback = f"{config.status_callback}?message={message.id}" if config.status_callback else None
-    template = config.templates.get(message.kind)
+    # a person's reply outside the window goes as the clinic's approved reply template, like the agent's
+    template = config.templates.get(message.kind) or (
+        config.templates.get("reply") if message.kind == "staff" else None
+    )
     if channel == Channel.WHATSAPP and not in_window and template is None:
         log.warning("outbound %s (%s) outside the 24 h window and no template", message.id, message.kind)
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, "no_template")

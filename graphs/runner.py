@@ -96,6 +96,9 @@ class Runner:
             # staff own a handed-off conversation, but safety never waits for a person: an emergency
             # still gets its reply and its urgent ticket at once (the conversation stays with staff)
             handed_off = conversation.status == ConversationStatus.HANDOFF
+            if conversation.status == ConversationStatus.CLOSED:
+                conversation.status = ConversationStatus.ACTIVE  # the contact wrote again: it reopens
+            fresh = conversation.released_at is not None and not handed_off
         silent = (
             handed_off and await red_flag_in(self.red_flags, texts, from_call=prefill is not None) is None
         )
@@ -144,7 +147,9 @@ class Runner:
             )
 
         try:
-            turn = TurnInput(inbound=texts) if prefill is None else TurnInput(inbound=texts, prefill=prefill)
+            turn = TurnInput(inbound=texts, fresh=fresh)
+            if prefill is not None:
+                turn["prefill"] = prefill
             state = await self._play(turn, config, context, turn_key)
         except Exception as error:
             async with transaction(self.sessions) as session:
@@ -174,6 +179,8 @@ class Runner:
                     body=reply,
                     now=self.clock(),
                 )
+            if fresh:
+                conversation.released_at = None  # this turn started clean; the next ones go on from it
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])
             await save_trace(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.conversations import service as conversations
+from store.conversations import handoff
 from store.database import transaction
 from store.patients import service as patients
 from tools.context import ToolContext
@@ -12,7 +12,7 @@ from tools.schemas import ConsentArgs, HandoffArgs
 async def hand_off(args: HandoffArgs, ctx: ToolContext) -> None:
     """Staff own the conversation from now on; the agent stays silent until they release it."""
     async with transaction(ctx.sessions) as session:
-        await conversations.hand_off(session, conversation_id=ctx.conversation_id, reason=args.reason)
+        await handoff.hand_off(session, conversation_id=ctx.conversation_id, reason=args.reason, now=ctx.now)
 
 
 async def update_consent(args: ConsentArgs, ctx: ToolContext) -> int:

@@ -36,8 +36,9 @@ async def receive(
     called = (
         read_prefill(raw, now=context.now, tz=context.tz, language_hint=hint) if raw is not None else None
     )
+    fresh = bool(state.get("fresh"))  # back from staff: no earlier question is being answered
     awaited = (
-        None if called is not None else state.get("awaiting")
+        None if called is not None or fresh else state.get("awaiting")
     )  # still last turn's: moved to awaited here
     understanding = await context.understander(
         "\n".join(texts),
@@ -64,9 +65,24 @@ async def receive(
         "awaited": awaited,
         "awaiting": None,
         "prefill": None,  # consumed: the next turn is not a hand-off unless it brings its own
+        "fresh": False,  # consumed likewise
+        **(_CLEAN_SLATE if fresh else {}),
         "prefilled": called.as_state() if called else None,
         "reminder": state.get("reminder") if awaited in ("reminder", "followup") else None,
     }
+
+
+# what a conversation handed back by staff forgets: the task, its offers and confirmations
+_CLEAN_SLATE: dict[str, Any] = {
+    "task": None,
+    "gathered": {},
+    "asked": [],
+    "offered": [],
+    "targets": [],
+    "pending": None,
+    "misunderstood": 0,
+    "identity_attempts": 0,
+}
 
 
 async def _registered_language(

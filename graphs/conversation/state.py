@@ -61,6 +61,7 @@ class TurnInput(TypedDict):
 
     inbound: list[str]
     prefill: NotRequired[dict[str, Any] | None]
+    fresh: NotRequired[bool]  # staff handed the conversation back: nothing from before is acted on
 
 
 class ConversationState(TurnInput, total=False):

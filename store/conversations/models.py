@@ -64,6 +64,8 @@ class Conversation(UUIDPk, Timestamps, Base):
     assigned_staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_users.id"))
     last_inbound_at: Mapped[datetime | None]
     opted_out_at: Mapped[datetime | None]  # STOP/BAJA on this address; START clears it
+    # staff handed it back to the agent: its next turn starts clean (no stale offer or confirmation)
+    released_at: Mapped[datetime | None]
 
 
 class Message(UUIDPk, Base):

@@ -1,4 +1,6 @@
-"""Conversations and their messages: find or open one per channel address, record messages, hand off."""
+"""Conversations and their messages: find or open one per channel address, record and page messages.
+
+Handing a conversation to staff and back is `handoff.py`."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from store.conversations.models import (
     Message,
 )
 from store.errors import NotFound
-from store.outbox import service as outbox
 
 
 async def get(session: AsyncSession, *, conversation_id: uuid.UUID) -> Conversation:
@@ -92,15 +93,15 @@ async def add_message(
 
 
 async def get_messages(
-    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int = 200
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int = 200, before: datetime | None = None
 ) -> list[Message]:
-    query = (
-        select(Message)
-        .where(Message.conversation_id == conversation_id)
-        .order_by(Message.created_at, Message.id)
-        .limit(limit)
-    )
-    return list(await session.scalars(query))
+    """The latest `limit` messages (before `before`, to page back), oldest first: a long thread shows
+    its newest messages, the ones a hand-off is about."""
+    query = select(Message).where(Message.conversation_id == conversation_id)
+    if before is not None:
+        query = query.where(Message.created_at < before)
+    latest = await session.scalars(query.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))
+    return list(reversed(list(latest)))
 
 
 async def link_patient(session: AsyncSession, *, conversation_id: uuid.UUID, patient_id: uuid.UUID) -> None:
@@ -108,25 +109,3 @@ async def link_patient(session: AsyncSession, *, conversation_id: uuid.UUID, pat
     conversation = await get(session, conversation_id=conversation_id)
     conversation.patient_id = patient_id
     await session.flush()
-
-
-async def hand_off(session: AsyncSession, *, conversation_id: uuid.UUID, reason: str) -> Conversation:
-    """Staff own the conversation from now on; emits `conversation.handoff` once."""
-    conversation = await get(session, conversation_id=conversation_id)
-    if conversation.status != ConversationStatus.HANDOFF:
-        conversation.status = ConversationStatus.HANDOFF
-        await outbox.emit(
-            session,
-            topic="conversation.handoff",
-            payload={"conversation_id": str(conversation.id), "reason": reason},
-        )
-        await session.flush()
-    return conversation
-
-
-async def release(session: AsyncSession, *, conversation_id: uuid.UUID) -> Conversation:
-    """Staff give the conversation back to the agent."""
-    conversation = await get(session, conversation_id=conversation_id)
-    conversation.status = ConversationStatus.ACTIVE
-    await session.flush()
-    return conversation

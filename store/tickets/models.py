@@ -20,6 +20,7 @@ class TicketCategory(enum.StrEnum):
     COMPLAINT = "complaint"
     RECORDS = "records"
     OTHER = "other"
+    HANDOFF = "handoff"  # a conversation waiting for a person (store/conversations/handoff.py)
 
 
 class TicketPriority(enum.StrEnum):

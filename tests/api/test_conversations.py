@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from store.audit.models import AuditEntry
+from store.conversations import handoff
 from store.conversations import service as conversations
 from store.conversations.models import Channel, Direction
 from store.patients.models import Patient
@@ -56,8 +57,8 @@ async def committed_conversation(
         if patient_id is not None:
             await conversations.link_patient(session, conversation_id=conversation.id, patient_id=patient_id)
         if handed_off:
-            await conversations.hand_off(
-                session, conversation_id=conversation.id, reason="asked for a person"
+            await handoff.hand_off(
+                session, conversation_id=conversation.id, reason="asked for a person", now=T0
             )
         return conversation.id
 
