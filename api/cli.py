@@ -23,9 +23,11 @@ app = typer.Typer(no_args_is_help=True, help="PRM Agent: a conversational agent 
 db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
 token_app = typer.Typer(no_args_is_help=True, help="API tokens for staff and integrations.")
 kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base.")
+user_app = typer.Typer(no_args_is_help=True, help="Console accounts for clinic staff.")
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
 app.add_typer(kb_app, name="kb")
+app.add_typer(user_app, name="user")
 app.add_typer(bench_app, name="bench")
 app.add_typer(eval_app, name="eval")
 console = Console()
@@ -147,6 +149,76 @@ def token_create(
         return secret
 
     typer.echo(with_runtime(work))
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Option(help="The person's e-mail: their sign-in name.")],
+    name: Annotated[str, typer.Option(help="The name shown to colleagues and in the audit log.")],
+    role: Annotated[Role, typer.Option(help="staff or admin")] = Role.STAFF,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input (scripts).")
+    ] = False,
+) -> None:
+    """Create a console account (the password is hashed with argon2id; at least 12 characters)."""
+    import sys
+
+    from store.auth import users
+    from store.database import transaction
+    from store.errors import DomainError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+    async def work(runtime: Runtime) -> None:
+        async with transaction(runtime.sessions) as session:
+            user = await users.create(session, email=email, name=name, role=role, password=password)
+        console.print(f"[green]created[/green] {user.email} ({user.role.value})")
+
+    try:
+        with_runtime(work)
+    except DomainError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """Console accounts: e-mail, name, role, active."""
+    from rich.table import Table
+
+    from store.auth import users
+
+    async def work(runtime: Runtime) -> None:
+        async with runtime.sessions() as session:
+            found = await users.get_all(session)
+        table = Table("email", "name", "role", "active")
+        for user in found:
+            table.add_row(user.email or "", user.name, user.role.value, "yes" if user.active else "no")
+        console.print(table)
+
+    with_runtime(work)
+
+
+@user_app.command("disable")
+def user_disable(email: Annotated[str, typer.Option(help="The account's e-mail.")]) -> None:
+    """The account can no longer sign in, and its console sessions end now."""
+    from store.auth import users
+    from store.database import transaction
+    from store.errors import DomainError
+
+    async def work(runtime: Runtime) -> None:
+        async with transaction(runtime.sessions) as session:
+            await users.disable(session, email=email, now=runtime.clock())
+        console.print(f"disabled {email}")
+
+    try:
+        with_runtime(work)
+    except DomainError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
 
 
 @app.command()

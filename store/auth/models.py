@@ -36,3 +36,20 @@ class ApiToken(UUIDPk, Timestamps, Base):
     staff_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_users.id"))
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+class ConsoleSession(UUIDPk, Base):
+    """A person signed in to the console: the cookie carries a random secret, stored here hashed.
+
+    Server-side so that logout, disabling the person or expiry end it at once; `csrf_token` is the
+    session's own token that every state-changing console request must echo.
+    """
+
+    __tablename__ = "console_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
