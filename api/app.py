@@ -10,7 +10,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api import errors
+from api import console, errors
 from api.metrics import MetricsMiddleware
 from api.routes import ROUTERS
 from api.runtime import Runtime, open_runtime, servers
@@ -59,4 +59,5 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    console.install(app)
     return app

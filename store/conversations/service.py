@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,7 @@ from store.conversations.models import (
     Message,
 )
 from store.errors import NotFound
+from store.tickets.models import Ticket, TicketPriority, TicketStatus
 
 
 async def get(session: AsyncSession, *, conversation_id: uuid.UUID) -> Conversation:
@@ -62,6 +63,42 @@ async def get_all(
     total = await session.scalar(select(func.count()).select_from(query.subquery()))
     page = query.order_by(Conversation.updated_at.desc()).limit(limit).offset(offset)
     return list(await session.scalars(page)), int(total or 0)
+
+
+async def get_queue(
+    session: AsyncSession,
+    *,
+    status: ConversationStatus | None = None,
+    channel: Channel | None = None,
+    address: str | None = None,
+    limit: int = 100,
+) -> list[Conversation]:
+    """The staff inbox: conversations waiting for a person first (hand-offs, then any with an open
+    urgent ticket: emergencies), then the agent's active ones, then closed ones; newest first within."""
+    urgent = (
+        select(Ticket.conversation_id)
+        .where(
+            Ticket.priority == TicketPriority.URGENT,
+            Ticket.status.in_((TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_PATIENT)),
+            Ticket.conversation_id.isnot(None),
+        )
+        .scalar_subquery()
+    )
+    rank = case(
+        (Conversation.status == ConversationStatus.HANDOFF, 0),
+        (Conversation.id.in_(urgent), 1),
+        (Conversation.status == ConversationStatus.ACTIVE, 2),
+        else_=3,
+    )
+    query = select(Conversation)
+    if status is not None:
+        query = query.where(Conversation.status == status)
+    if channel is not None:
+        query = query.where(Conversation.channel == channel)
+    if address is not None:
+        query = query.where(Conversation.address == address)
+    ordered = query.order_by(rank, Conversation.updated_at.desc(), Conversation.id).limit(limit)
+    return list(await session.scalars(ordered))
 
 
 async def add_message(
