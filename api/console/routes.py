@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
+import jinja2
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -28,7 +29,11 @@ from store.patients import service as patients
 from store.tickets import service as tickets
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
+# every template escapes what it prints: message bodies and names are the public's words (starlette's
+# default escapes only .html/.xml file names, and these are .jinja)
+templates = Jinja2Templates(
+    env=jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+)
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 

@@ -144,3 +144,22 @@ async def test_the_static_files_are_served_by_the_app(client: httpx.AsyncClient)
     htmx = await client.get("/console/static/htmx-2.0.11.min.js")
     assert htmx.status_code == 200 and "htmx" in htmx.text[:200]
     assert (await client.get("/console/static/console.css")).status_code == 200
+
+
+async def test_what_contacts_write_is_escaped(client: httpx.AsyncClient, runtime: Any, account: str) -> None:
+    phone = _phone()
+    async with transaction(runtime.sessions) as session:
+        conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
+        await conversations.add_message(
+            session,
+            conversation=conversation,
+            direction=Direction.INBOUND,
+            body='<script>alert("x")</script><img src=x onerror=alert(1)>',
+            now=T0,
+        )
+    await sign_in(client, account)
+    page = (await client.get(f"/console/conversations/{conversation.id}")).text
+    rows = (await client.get("/console/inbox/rows", params={"phone": phone})).text
+    for html in (page, rows):
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html
