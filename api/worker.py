@@ -301,7 +301,10 @@ async def run_worker(
     stalled_after_s = runtime.settings.channels.worker_stalled_s
     queue = build_app(runtime.urls.database_url)
     worker = worker or build_worker(runtime)
-    await worker.runner.red_flags.warm()  # the first emergency must not wait for the bank to be embedded
+    try:  # the first emergency should not wait for the bank to be embedded...
+        await worker.runner.red_flags.warm()
+    except Exception:  # ...but an embedder that is down must not stop the worker: the signs still read
+        log.exception("red-flag example bank not embedded at start-up; it will be tried on the next message")
     register(queue, worker, stalled_after_s=stalled_after_s, timed_messages=timed_messages)
     async with queue.open_async():
         await queue.run_worker_async(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -98,10 +98,12 @@ class Runner:
             handed_off = conversation.status == ConversationStatus.HANDOFF
             if conversation.status == ConversationStatus.CLOSED:
                 conversation.status = ConversationStatus.ACTIVE  # the contact wrote again: it reopens
-            fresh = conversation.released_at is not None and not handed_off
-        silent = (
-            handed_off and await red_flag_in(self.red_flags, texts, from_call=prefill is not None) is None
+            released_at = conversation.released_at
+            fresh = released_at is not None and not handed_off
+        alarm = (
+            await red_flag_in(self.red_flags, texts, from_call=prefill is not None) if handed_off else None
         )
+        silent = handed_off and alarm is None
         if silent and queued:
             async with transaction(self.sessions) as session:
                 await inbox.mark_processed(
@@ -147,7 +149,7 @@ class Runner:
             )
 
         try:
-            turn = TurnInput(inbound=texts, fresh=fresh)
+            turn = TurnInput(inbound=texts, fresh=fresh, alarm=asdict(alarm) if alarm else None)
             if prefill is not None:
                 turn["prefill"] = prefill
             state = await self._play(turn, config, context, turn_key)
@@ -179,7 +181,7 @@ class Runner:
                     body=reply,
                     now=self.clock(),
                 )
-            if fresh:
+            if fresh and conversation.released_at == released_at:  # not handed back again meanwhile
                 conversation.released_at = None  # this turn started clean; the next ones go on from it
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])

@@ -73,7 +73,7 @@ async def with_csrf(request: Request, person: SignedIn) -> Person:
         form = await request.form()
         value = form.get("csrf")
         sent = value if isinstance(value, str) else None
-    if not sent or not hmac.compare_digest(sent, person.session.csrf_token):
+    if not sent or not hmac.compare_digest(sent.encode(), person.session.csrf_token.encode()):
         raise CsrfRefused
     return person
 

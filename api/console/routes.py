@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -84,11 +84,15 @@ async def logout(request: Request, person: Acting, session: SessionDep, now: Now
 
 
 def _filters(status: str | None, channel: str | None, phone: str | None) -> dict[str, Any]:
-    return {
-        "status": ConversationStatus(status) if status else None,
-        "channel": Channel(channel) if channel else None,
-        "phone": patients.normalize_phone(phone) if phone else None,
-    }
+    """The inbox's filters, checked: an unknown status or channel is a 422 naming it, not a 500."""
+    try:
+        return {
+            "status": ConversationStatus(status) if status else None,
+            "channel": Channel(channel) if channel else None,
+            "phone": patients.normalize_phone(phone) if phone else None,
+        }
+    except ValueError as error:
+        raise HTTPException(422, f"filter: {error}") from None
 
 
 @router.get("")

@@ -76,7 +76,14 @@ async def inbox(
             .ext(distinct_on(Message.conversation_id))
         )
         latest = {m.conversation_id: m for m in await session.scalars(newest)}
-    await _read(session, actor, "conversation", [(c.id, c.patient_id) for c in found])
+    if found:  # one entry naming every conversation listed (the rows poll every few seconds)
+        await audit.record(
+            session,
+            actor=actor,
+            action="conversation.list",
+            resource_type="conversation",
+            details={"conversation_ids": [str(c.id) for c in found]},
+        )
     return [
         InboxRow(
             c, c.status == ConversationStatus.HANDOFF or c.id in urgent, c.id in urgent, latest.get(c.id)

@@ -9,7 +9,7 @@ from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent, Language, with_red_flag
+from agents.understanding import Intent, Language, RedFlag, with_red_flag
 from graphs.conversation.common import tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
@@ -50,7 +50,10 @@ async def receive(
     )
     if called is not None:
         understanding = merge(understanding, called, tz=context.tz)
+    # the runner's own reading stands (it is why a conversation staff own is answered at all); then
     # what no sign spells out, the nearest labelled examples may
+    if understanding.red_flag is None and (alarm := state.get("alarm")):
+        understanding = with_red_flag(understanding, RedFlag(**alarm))  # type: ignore[arg-type]
     if understanding.red_flag is None and texts and (flag := await context.red_flags("\n".join(texts))):
         understanding = with_red_flag(understanding, flag)
     return {
@@ -66,6 +69,7 @@ async def receive(
         "awaiting": None,
         "prefill": None,  # consumed: the next turn is not a hand-off unless it brings its own
         "fresh": False,  # consumed likewise
+        "alarm": None,
         **(_CLEAN_SLATE if fresh else {}),
         "prefilled": called.as_state() if called else None,
         "reminder": state.get("reminder") if awaited in ("reminder", "followup") else None,

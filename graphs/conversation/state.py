@@ -62,6 +62,7 @@ class TurnInput(TypedDict):
     inbound: list[str]
     prefill: NotRequired[dict[str, Any] | None]
     fresh: NotRequired[bool]  # staff handed the conversation back: nothing from before is acted on
+    alarm: NotRequired[dict[str, str] | None]  # a red flag the runner already read (a conversation staff own)
 
 
 class ConversationState(TurnInput, total=False):

@@ -45,8 +45,17 @@ def _mentioned(sign: Sign, source: str) -> re.Match[str] | None:
         return None
     for clause in clauses(source):
         for match in sign.pattern.finditer(source, *clause):
-            jokes = sign.kind != "suicidal"
-            if happening(match, source, clause, deniable=sign.deniable, named=sign.named, jokes=jokes):
+            jokes = sign.named or sign.kind == "other_emergency"
+            suicidal = sign.kind == "suicidal"
+            if happening(
+                match,
+                source,
+                clause,
+                deniable=sign.deniable,
+                named=sign.named,
+                jokes=jokes,
+                suicidal=suicidal,
+            ):
                 return match
     return None
 

@@ -42,7 +42,8 @@ ACTIVE = re.compile(
     r"\b(?:having|has\s+been\s+having|going\s+through|think\s+(?:i'?m|im|i\s+am|he'?s|she'?s|he\s+is|she\s+is"
     r"|it'?s|its|this\s+is|that'?s|i\s+had|he\s+had|she\s+had|i\s+may|i\s+might|he\s+may|she\s+may)"
     r"|might\s+be|may\s+be|could\s+be|maybe|looks?\s+like|seems?\s+like|feels?\s+like|signs\s+of|symptoms\s+of"
-    r"|just\s+(?:had|now|happened|started)|suddenly|is\s+it|am\s+i|is\s+this|happening|esta\s+teniendo"
+    r"|just\s+(?:had|now|happened|started)|had\s+(?:a\s+)?(?:seizure|fit|convulsion)|tuvo\s+(?:una\s+)?convulsion"
+    r"|suddenly|is\s+it|am\s+i|is\s+this|happening|esta\s+teniendo"
     r"|estoy\s+teniendo|le\s+esta\s+dando|me\s+esta\s+dando|creo\s+que|parece|puede\s+ser|sera\s+(?:un|una)"
     r"|sintomas\s+de|senales\s+de|ahora\s+mismo|ahorita|de\s+repente|acaba\s+de|le\s+dio|me\s+dio)\b"
 )
@@ -55,22 +56,24 @@ DENIAL = re.compile(
 SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
 PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
-    r"\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b|\bhistory\s+of\b"
+    r"\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b"
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
     r"|\bhace\s+(?:\w+\s+){0,2}(?:anos?|mes(?:es)?)\b|\b(?:died|murio|fallecio|passed\s+away)\b|\bused\s+to\b"
     r"|\bsolia\b|\bas\s+a\s+(?:teen|teenager|kid|child)\b|\b(?:in|en)\s+(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
-    r"|octubre|noviembre|diciembre)\b|\bel\s+ano\s+pasado\b|\bantecedentes?\s+de\b|\ben\s+(?:19|20)\d\d\b"
+    r"|octubre|noviembre|diciembre)\b|\bel\s+ano\s+pasado\b|\ben\s+(?:19|20)\d\d\b"
     r"|\bcuando\s+(?:era|eramos)\s+(?:nin[oa]|chic[oa]|joven)|\bfor\s+(?:\w+\s+)?(?:years|months)\b"
-    r"|\bdurante\s+(?:\w+\s+)?(?:anos|meses)\b|(?<!since\s)\blast\s+(?:week|month)\b|(?<!desde\s)\b(?:la\s+semana"
+    r"|\bbeen\s+(?:a|one|\d+|two|three|several)\s+(?:years?|months?)\s+since\b|\bdurante\s+(?:\w+\s+)?(?:anos|meses)\b|(?<!since\s)\blast\s+(?:week|month)\b|(?<!desde\s)\b(?:la\s+semana"
     r"\s+pasada|el\s+mes\s+pasado)\b|\bwent\s+to\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)"
     r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+que\s+era"
 )
 # the trouble is over ("coughed for a few seconds and was totally fine after"): no "now" brings it back
 RESOLVED = re.compile(
     r"\b(?:was|is|he'?s|she'?s|i'?m|i\s+was|it\s+was|(?:has|have|'s|'ve)\s+been)\s+(?:totally\s+|completely\s+"
-    r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)"
-    r"\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)"
+    r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)"
+    r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
+    r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
+    r"|\bya\s+no\s+sangra"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -83,8 +86,8 @@ GENERAL_QUESTION = re.compile(
 # figures of speech and harmless cousins of a sign: "drowning in paperwork", "choking back tears", snoring
 FIGURATIVE = re.compile(
     r"\b(?:drowning|ahogando(?:me)?|ahogad[oa])\s+(?:in|en)\s+(?:paperwork|papers?|papeles|work|trabajo|debt|deudas"
-    r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\bsnor\w*|\b(?:roncar|roncando|ronquidos?)\b|\bsleep\s+"
-    r"(?:apnea|study|clinic)|\bapnea\b"
+    r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
+    r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
 )
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
@@ -102,10 +105,10 @@ HYPOTHETICAL = re.compile(_IF + r"(?:[^\w]+[\w']+){0,8}?[^\w]*$")
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
 BUSINESS = re.compile(
     r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
-    r"|meds|medications?|medicines?|prevention|risk|class(?:es)?|course|insurance|rehab|therapy|clinic"
-    r"|screening|awareness|history|control(?:led)?|neurolog\w*|cardiolog\w*|seguimiento|cita|consulta"
-    r"|resultados?|receta|medicamentos?|pastillas\s+para|prevencion|riesgo|clases?|curso|seguro|terapia|control"
-    r"|differen\w*|diferenc\w*|talk|charla|school|project|homework|tarea|prevent\w*|previen\w*|prevenir|warning"
+    r"|prevention|risk\s+factors?|class(?:es)?|course|insurance|rehab|therapy|screening|awareness|neurolog\w*"
+    r"|cardiolog\w*|seguimiento|cita|consulta|resultados?|receta|prevencion|factores\s+de\s+riesgo|clases?|curso"
+    r"|seguro|terapia|differen\w*|diferenc\w*|a\s+talk|una\s+charla|school\s+project|homework|tarea|prevent\w*"
+    r"|previen\w*|prevenir|warning\s+signs"
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
     r"|consejer\w*|grief|duelo|plan|action\s+plan|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
@@ -127,6 +130,16 @@ def clauses(source: str) -> Iterator[tuple[int, int]]:
     yield start, len(source)
 
 
+_PART = re.compile(r",|\s(?:and|y|e)\s")
+
+
+def _part(source: str, clause: tuple[int, int], match: re.Match[str]) -> str:
+    """The sign's own part of its clause: from the "and" or comma before it to the one after it."""
+    start = max((b.end() for b in _PART.finditer(source, clause[0], match.start())), default=clause[0])
+    after = _PART.search(source, match.end(), clause[1])
+    return source[start : after.start() if after else clause[1]]
+
+
 def happening(
     match: re.Match[str],
     source: str,
@@ -135,21 +148,29 @@ def happening(
     deniable: bool,
     named: bool,
     jokes: bool = True,
+    suicidal: bool = False,
 ) -> bool:
-    """Whether this mention of a sign, in its clause, says the emergency is happening now (`jokes`:
-    whether a joking clause cancels it — never for words of suicide)."""
+    """Whether this mention of a sign, in its clause, says the emergency is happening now. `jokes`:
+    whether a joke, a figure of speech or a general question cancels it (only for named conditions
+    and generic alarms: nervous laughter beside "I took 20 pills" is no joke)."""
     before = source[clause[0] : match.start()]
     whole = source[clause[0] : clause[1]]
-    if RESOLVED.search(whole) or (jokes and (JOKING.search(whole) or FIGURATIVE.search(whole))):
+    if RESOLVED.search(whole) or (not suicidal and FIGURATIVE.search(whole)):
+        return False
+    if jokes and JOKING.search(whole):
         return False
     if jokes and GENERAL_QUESTION.search(whole):
         return False
     if deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
         return False
     now = NOW.search(whole) is not None
-    # the past is read around the sign, not across a long clause ("a stabbing pain in his chest, he is grey,
-    # he had a heart attack five years ago": the heart attack is past, the chest pain is not)
-    around = source[max(clause[0], match.start() - 60) : min(clause[1], match.end() + 40)]
-    if (PAST.search(around) or HYPOTHETICAL.search(before)) and not now:
+    # the past is read in the sign's own part of the sentence, not across "and" or a comma ("a history
+    # of asthma and I can't breathe"; "he had a heart attack five years ago, he is grey and has a
+    # stabbing pain in his chest": the heart attack is past, the chest pain is not). Suicidal words are
+    # never "past": grief ("since my wife died I don't want to live") is a risk, not history.
+    part = _part(source, clause, match)
+    if not suicidal and PAST.search(part) and not now:
+        return False
+    if HYPOTHETICAL.search(before) and not now:
         return False
     return not named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)

@@ -393,7 +393,7 @@ SIGNS: list[Sign] = [
         r"(?:breathe?|breathing|catching\s+\w+\s+breath)|\bstruggling\s+for\s+(?:air|breath)|\bgasp\w*"
         r"|\bshort(?:ness)?\s+(?:of\s+)?breath|\bout\s+of\s+breath|\bchok(?:ing|ed|es)\b|\bsuffocat\w*"
         r"|\b(?:feel|feels|felt)\s+like\s+(?:i'?m|he'?s|she'?s|i\s+am)\s+drowning",
-        r"\bturning\s+blue|\b(?:lips|mouth|face)\s+(?:[\w']+\s+){0,2}(?:blue|bluish|purple|gray|grey)|\b(?:blue|bluish"
+        r"\bturning\s+(?:[\w']+\s+){0,2}blue|\b(?:lips|mouth|face)\s+(?:[\w']+\s+){0,2}(?:blue|bluish|purple|gray|grey)|\b(?:blue|bluish"
         r"|purple)\s+(?:lips|around\s+(?:the|his|her)\s+(?:mouth|lips))|\b(?:not|isn'?t|stopped|stop)\s+breathing"
         r"|\bwheez\w*\s+(?:so\s+)?(?:bad|badly|hard|really\s+bad)|\bwheez\w*\s+(?:[\w']+\s+){0,4}(?:can'?t|cannot)\s+"
         r"(?:talk|speak)|\basthma\s+attack|\b(?:inhaler|puffer)\s+(?:[\w']+\s+){0,2}(?:isn'?t|is\s+not|not|doesn'?t"
@@ -456,14 +456,15 @@ SIGNS: list[Sign] = [
     ),
     _signs(
         "other_emergency",
-        r"\bunconscious|\bunresponsive|\bnot\s+responding(?!\s+to\s+(?:my\s+|our\s+)?(?:e-?mails?|messages?|calls?"
+        r"\bunconscious|\bunresponsive|\b(?:isn'?t|is\s+not|not|stopped)\s+responding(?!\s+to\s+(?:my\s+|our\s+)?(?:e-?mails?|messages?|calls?"
         r"|texts?))|\bwon'?t\s+(?:wake|respond)|\b(?:can'?t|cannot)\s+wake\s+(?:him|her|them|my|up)|\bcollaps\w*"
         r"|\b(?:not|isn'?t)\s+waking\s+up|\b(?:won'?t|can'?t)\s+stay\s+awake|\bpassed\s+out\b|\bblacked\s+out\b"
         r"|\binconsciente|\bno\s+responde\b(?!\s+(?:a\s+)?(?:mis|los|el|la|al|sus)\s+(?:mensajes|llamadas|correos"
         r"|telefono))|\bno\s+reacciona|\bno\s+(?:se\s+)?despierta|\bno\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar"
         r"|\bno\s+se\s+mantiene\s+despiert|\bse\s+desmay\w*|\bse\s+desplom\w*|\bperdio\s+el\s+conocimiento"
         r"|\bse\s+(?:cayo|cae)\s+y\s+no\s+(?:se\s+levanta|responde|reacciona)|\bfoaming\s+at\s+the\s+mouth"
-        r"|\bespuma\s+por\s+la\s+boca|\bdesmay\w*|\bno\s+vuelve\s+en\s+si",
+        r"|\bespuma\s+por\s+la\s+boca|\b(?:heart|corazon)\s+(?:has\s+)?(?:stopped|isn'?t\s+beating|is\s+not\s+beating"
+        r"|dejo\s+de\s+latir|no\s+late)|\bno\s+(?:pulse|heartbeat)\b|\b(?:no\s+tiene|sin)\s+pulso|\bdesmay\w*|\bno\s+vuelve\s+en\s+si",
         deniable=False,
     ),
     Sign(

@@ -96,7 +96,7 @@ def test_typos_texting_and_missing_accents(message: str) -> None:
         "a mi abuelo le dio un derrame hace un año, necesita terapia",
         "what should I do if I ever get chest pain?",  # a hypothetical
         "si algún día a mi mamá le da un derrame, ¿a qué hospital vamos?",
-        "I'm out of breath just looking at all these forms lol",  # a joke, a figure of speech
+        "almost had a heart attack when I saw the bill lol",  # a joke, a figure of speech
         "mi jefe me va a matar si llego tarde",
         "me estoy ahogando en papeles",
         "I want to die of embarrassment, I left my wallet at your desk",
@@ -177,3 +177,24 @@ async def test_a_failing_embedder_leaves_the_signs_in_charge() -> None:
     reader = RedFlagReader(SemanticScreen(_Fails(), bank))
     assert (await reader("I can't breathe")) is not None  # the signs still read
     assert await reader("my husband is clutching his arm and sweating buckets") is None  # no crash, no guess
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "he is snoring loudly and I can't wake him up",  # snoring is no reason to stop reading
+        "my mom died last year and I want to kill myself",  # grief is a risk, not history
+        "since my wife passed away I don't want to live anymore",
+        "i have a history of asthma and i can't breathe",  # a history is background, not the past
+        "mi hijo tiene antecedentes de asma y no puede respirar",
+        "my wife had a stroke last year and her face is drooping again",
+        "he had a seizure and can't talk",  # "talk" and "school" are no clinic business
+        "my son had a seizure at school",
+        "my baby is turning a little blue",  # size words do not shrink an emergency
+        "his heart stopped",
+        "she isn't responding",
+        "I took 20 pills haha",  # nervous laughter is no joke
+    ],
+)
+def test_what_once_cancelled_a_real_emergency_no_longer_does(message: str) -> None:
+    assert kind(message) is not None
