@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
 
+from agents.understanding import RedFlagReader, SemanticScreen
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
@@ -72,8 +73,15 @@ async def run(
             await embedder.embed_query("warm-up")  # the model loads once, not inside a measured turn
             client = Redis.from_url(redis_url)
             saver = AsyncRedisSaver(client, prefix=f"bench-{secrets.token_hex(4)}")
+            red_flags = RedFlagReader(SemanticScreen(embedder))  # what production runs (api/agent.py)
+            await red_flags.warm()
             runner = Runner(
-                sessions=runtime.sessions, embedder=embedder, checkpointer=saver, tz=TZ, clock=lambda: NOW
+                sessions=runtime.sessions,
+                embedder=embedder,
+                checkpointer=saver,
+                tz=TZ,
+                clock=lambda: NOW,
+                red_flags=red_flags,
             )
             rows = [await _measure(runner, name, script, rounds) for name, script in SCRIPTS.items()]
             await client.aclose()
