@@ -92,9 +92,9 @@ Admin = Annotated[Person, Depends(admin)]
 
 async def may_try_signing_in(runtime: Runtime, *, email: str, client: str) -> bool:
     """Whether one more sign-in attempt may be made for this e-mail from this client."""
-    redis, limit = runtime.redis, ATTEMPTS_PER_MINUTE
-    per_email = await allow(redis, key=f"console-login:{email.lower()}", per_minute=limit)
-    per_client = await allow(redis, key=f"console-login-ip:{client}", per_minute=limit * 10)
+    redis, limit, now = runtime.redis, ATTEMPTS_PER_MINUTE, runtime.clock().timestamp()
+    per_email = await allow(redis, key=f"console-login:{email.lower()}", per_minute=limit, now=now)
+    per_client = await allow(redis, key=f"console-login-ip:{client}", per_minute=limit * 10, now=now)
     return per_email and per_client
 
 

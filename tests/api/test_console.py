@@ -133,7 +133,11 @@ async def test_sign_out_ends_the_session(client: httpx.AsyncClient, account: str
     assert hx.status_code == 401 and hx.headers["HX-Redirect"] == "/console/login"
 
 
-async def test_sign_in_attempts_are_throttled(client: httpx.AsyncClient, account: str) -> None:
+async def test_sign_in_attempts_are_throttled(
+    client: httpx.AsyncClient, runtime: Any, account: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = runtime.clock()  # all the attempts in one minute of the throttle, whatever the real clock does
+    monkeypatch.setattr(runtime, "clock", lambda: frozen)
     for _ in range(5):
         await client.post("/console/login", data={"email": account, "password": "wrong wrong wrong"})
     blocked = await client.post("/console/login", data={"email": account, "password": PASSWORD})
