@@ -236,7 +236,11 @@ async def evaluate(
         understanding = await understander(
             text, now=case.now, tz=tz, expecting=case.expecting, language_hint=case.language
         )
-        if red_flags is not None and understanding.red_flag is None and (flag := await red_flags(text)):
+        if (
+            red_flags is not None
+            and understanding.red_flag is None
+            and (flag := await red_flags.beyond_signs(text))
+        ):
             understanding = with_red_flag(understanding, flag)
         readings.append(read(case, understanding, tz))
     return score(readings)

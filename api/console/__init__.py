@@ -2,7 +2,7 @@
 
 `install(app)` adds the routes, serves the vendored static files from the app itself, and turns
 the console's auth refusals into pages: no session → the sign-in page (htmx is told to go there),
-a missing CSRF token or a staff member on an admin page → 403.
+a missing CSRF token → 403.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from api.console.auth import AdminsOnly, CsrfRefused, NeedsSignIn
+from api.console.auth import CsrfRefused, NeedsSignIn
 from api.console.routes import HERE, router
 
 
@@ -22,14 +22,8 @@ async def _sign_in(request: Request, exc: Exception) -> Response:
 
 
 async def _forbidden(request: Request, exc: Exception) -> Response:
-    reason = (
-        "This page is for admins."
-        if isinstance(exc, AdminsOnly)
-        else "The form expired: reload the page and try again."
-    )
-    return HTMLResponse(
-        f"<!doctype html><title>Forbidden</title><p>{reason}</p><p><a href='/console'>Back</a></p>", 403
-    )
+    page = "<!doctype html><title>Forbidden</title><p>The form expired: reload the page and try again.</p>"
+    return HTMLResponse(page + "<p><a href='/console'>Back</a></p>", 403)
 
 
 def install(app: FastAPI) -> None:
@@ -37,4 +31,3 @@ def install(app: FastAPI) -> None:
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_exception_handler(NeedsSignIn, _sign_in)
     app.add_exception_handler(CsrfRefused, _forbidden)
-    app.add_exception_handler(AdminsOnly, _forbidden)

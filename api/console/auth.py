@@ -19,7 +19,7 @@ from api.deps import NowDep, SessionDep
 from api.rate_limit import allow
 from api.runtime import Runtime
 from store.auth import sessions
-from store.auth.models import ConsoleSession, Role, StaffUser
+from store.auth.models import ConsoleSession, StaffUser
 
 COOKIE = "prm_console"
 ATTEMPTS_PER_MINUTE = 5  # per e-mail; ten times that per client address
@@ -33,10 +33,6 @@ class CsrfRefused(Exception):
     """A state-changing request without this session's CSRF token."""
 
 
-class AdminsOnly(Exception):
-    """A staff member asked for an admin page."""
-
-
 @dataclass(frozen=True)
 class Person:
     """The signed-in person: named in the audit log as `user:<email>`."""
@@ -47,10 +43,6 @@ class Person:
     @property
     def actor(self) -> str:
         return f"user:{self.user.email}"
-
-    @property
-    def is_admin(self) -> bool:
-        return self.user.role == Role.ADMIN
 
 
 async def signed_in(request: Request, session: SessionDep, now: NowDep) -> Person:
@@ -79,15 +71,6 @@ async def with_csrf(request: Request, person: SignedIn) -> Person:
 
 
 Acting = Annotated[Person, Depends(with_csrf)]
-
-
-async def admin(person: SignedIn) -> Person:
-    if not person.is_admin:
-        raise AdminsOnly
-    return person
-
-
-Admin = Annotated[Person, Depends(admin)]
 
 
 async def may_try_signing_in(runtime: Runtime, *, email: str, client: str) -> bool:

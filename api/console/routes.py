@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -83,7 +83,9 @@ async def logout(request: Request, person: Acting, session: SessionDep, now: Now
     return response
 
 
-def _filters(status: str | None, channel: str | None, phone: str | None) -> dict[str, Any]:
+def _filters(
+    status: str | None = None, channel: str | None = None, phone: str | None = None
+) -> dict[str, Any]:
     """The inbox's filters, checked: an unknown status or channel is a 422 naming it, not a 500."""
     try:
         return {
@@ -95,16 +97,14 @@ def _filters(status: str | None, channel: str | None, phone: str | None) -> dict
         raise HTTPException(422, f"filter: {error}") from None
 
 
+InboxFilters = Annotated[dict[str, Any], Depends(_filters)]
+
+
 @router.get("")
 async def inbox(
-    request: Request,
-    person: SignedIn,
-    session: SessionDep,
-    status: str | None = None,
-    channel: str | None = None,
-    phone: str | None = None,
+    request: Request, person: SignedIn, session: SessionDep, filters: InboxFilters
 ) -> HTMLResponse:
-    rows = await views.inbox(session, actor=person.actor, **_filters(status, channel, phone))
+    rows = await views.inbox(session, reader=person, **filters)
     query = request.url.query
     return _page(
         request, "inbox.jinja", person=person, rows=rows, query=query, statuses=list(ConversationStatus)
@@ -113,15 +113,10 @@ async def inbox(
 
 @router.get("/inbox/rows")
 async def inbox_rows(
-    request: Request,
-    person: SignedIn,
-    session: SessionDep,
-    status: str | None = None,
-    channel: str | None = None,
-    phone: str | None = None,
+    request: Request, person: SignedIn, session: SessionDep, filters: InboxFilters
 ) -> HTMLResponse:
     """The inbox's rows alone: htmx swaps them in every few seconds (live updates)."""
-    rows = await views.inbox(session, actor=person.actor, **_filters(status, channel, phone))
+    rows = await views.inbox(session, reader=person, **filters)
     return _page(request, "_inbox_rows.jinja", rows=rows)
 
 
@@ -135,14 +130,14 @@ async def conversation(
     before: datetime | None = None,
 ) -> HTMLResponse:
     page = await views.conversation(
-        session, actor=person.actor, conversation_id=conversation_id, now=now, before=before
+        session, reader=person, conversation_id=conversation_id, now=now, before=before
     )
     return _page(request, "conversation.jinja", person=person, page=page)
 
 
 @router.get("/traces/{trace_id}")
 async def trace(request: Request, trace_id: uuid.UUID, person: SignedIn, session: SessionDep) -> HTMLResponse:
-    found = await views.trace(session, actor=person.actor, trace_id=trace_id)
+    found = await views.trace(session, reader=person, trace_id=trace_id)
     return _page(request, "trace.jinja", person=person, trace=found, tree=views.step_tree(found.steps))
 
 

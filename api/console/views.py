@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.routes.common import Reader, audit_reads
 from store.audit import service as audit
 from store.conversations import service as conversations
 from store.conversations.models import Channel, Conversation, ConversationStatus, Message
@@ -28,20 +29,6 @@ MESSAGES_SHOWN = 100
 OPEN_TICKETS = (TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_PATIENT)
 
 
-async def _read(
-    session: AsyncSession, actor: str, kind: str, records: list[tuple[uuid.UUID, uuid.UUID | None]]
-) -> None:
-    for resource_id, patient_id in records:
-        await audit.record(
-            session,
-            actor=actor,
-            action=f"{kind}.read",
-            resource_type=kind,
-            resource_id=resource_id,
-            patient_id=patient_id,
-        )
-
-
 @dataclass(frozen=True)
 class InboxRow:
     conversation: Conversation
@@ -53,7 +40,7 @@ class InboxRow:
 async def inbox(
     session: AsyncSession,
     *,
-    actor: str,
+    reader: Reader,
     status: ConversationStatus | None,
     channel: Channel | None,
     phone: str | None,
@@ -79,7 +66,7 @@ async def inbox(
     if found:  # one entry naming every conversation listed (the rows poll every few seconds)
         await audit.record(
             session,
-            actor=actor,
+            actor=reader.actor,
             action="conversation.list",
             resource_type="conversation",
             details={"conversation_ids": [str(c.id) for c in found]},
@@ -104,7 +91,12 @@ class ConversationPage:
 
 
 async def conversation(
-    session: AsyncSession, *, actor: str, conversation_id: uuid.UUID, now: datetime, before: datetime | None
+    session: AsyncSession,
+    *,
+    reader: Reader,
+    conversation_id: uuid.UUID,
+    now: datetime,
+    before: datetime | None,
 ) -> ConversationPage:
     found = await conversations.get(session, conversation_id=conversation_id)
     messages = await conversations.get_messages(
@@ -138,13 +130,17 @@ async def conversation(
     trace_of_reply = {
         reply: by_inbound[str(inbound)] for reply, inbound in replies.items() if str(inbound) in by_inbound
     }
-    await _read(session, actor, "conversation", [(found.id, found.patient_id)])
+    await audit_reads(
+        session, staff=reader, resource_type="conversation", records=[(found.id, found.patient_id)]
+    )
     return ConversationPage(found, messages, list(turns), patient, appointments, open_tickets, trace_of_reply)
 
 
-async def trace(session: AsyncSession, *, actor: str, trace_id: uuid.UUID) -> Trace:
+async def trace(session: AsyncSession, *, reader: Reader, trace_id: uuid.UUID) -> Trace:
     found = await traces.get(session, trace_id=trace_id)
-    await _read(session, actor, "trace", [(found.id, found.conversation.patient_id)])
+    await audit_reads(
+        session, staff=reader, resource_type="trace", records=[(found.id, found.conversation.patient_id)]
+    )
     return found
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import Page, Principal
+from api.deps import Page
 from store.audit import service as audit
 
 T = TypeVar("T")
@@ -28,10 +28,17 @@ class Listing(BaseModel, Generic[T]):
         return cls(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
+class Reader(Protocol):
+    """Whoever reads: a token's `Principal`, or a person signed in to the console."""
+
+    @property
+    def actor(self) -> str: ...
+
+
 async def audit_reads(
     session: AsyncSession,
     *,
-    staff: Principal,
+    staff: Reader,
     resource_type: str,
     records: Iterable[tuple[uuid.UUID, uuid.UUID | None]],
 ) -> None:

@@ -54,7 +54,11 @@ async def receive(
     # what no sign spells out, the nearest labelled examples may
     if understanding.red_flag is None and (alarm := state.get("alarm")):
         understanding = with_red_flag(understanding, RedFlag(**alarm))  # type: ignore[arg-type]
-    if understanding.red_flag is None and texts and (flag := await context.red_flags("\n".join(texts))):
+    if (
+        understanding.red_flag is None
+        and texts
+        and (flag := await context.red_flags.beyond_signs("\n".join(texts)))
+    ):
         understanding = with_red_flag(understanding, flag)
     return {
         "messages": [HumanMessage(t) for t in texts],

@@ -21,15 +21,9 @@ from store.database import transaction
 from store.migrate import upgrade
 from tests.browser import browser, chromium_path  # noqa: F401  (fixtures)
 from tests.fakes.twilio_stub import TwilioStub
-from tests.pipeline.conftest import ACCOUNT_SID, AUTH_TOKEN, Clinic, clinic_settings, open_clinic
+from tests.pipeline.conftest import Clinic, clinic_settings, open_clinic, twilio  # noqa: F401  (fixture)
 
 PASSWORD = "a long enough password"
-
-
-@pytest.fixture(scope="module")
-def twilio() -> Any:
-    with TwilioStub(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as stub:
-        yield stub
 
 
 @dataclass
@@ -51,7 +45,7 @@ async def served(
     make_session_database: Callable[[], str],
     redis_url: str,
     embedder: Any,
-    twilio: TwilioStub,
+    twilio: TwilioStub,  # noqa: F811 - the fixture imported above
 ) -> AsyncIterator[Served]:
     url = make_session_database()
     upgrade(url)

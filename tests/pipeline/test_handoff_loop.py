@@ -9,9 +9,6 @@ hand-off is not acted on; closing resolves the ticket and a new message reopens 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -21,26 +18,9 @@ from store.auth import service as auth
 from store.auth.models import Role
 from store.conversations.models import Conversation, ConversationStatus, Message
 from store.database import transaction
-from store.migrate import upgrade
-from tests.fakes.twilio_stub import TwilioStub
-from tests.pipeline.conftest import Clinic, clinic_settings, open_clinic
+from tests.pipeline.conftest import Clinic
 
 BASE = "/api/v1/prm/conversations"
-
-
-@pytest.fixture(scope="module")
-async def clinic(
-    data_dir: Path,
-    make_session_database: Callable[[], str],
-    redis_url: str,
-    embedder: Any,
-    twilio: TwilioStub,
-) -> AsyncIterator[Clinic]:
-    url = make_session_database()
-    upgrade(url)
-    settings = clinic_settings(data_dir, twilio, rate_limit=1000)
-    async with open_clinic(settings, url, redis_url, embedder, twilio) as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

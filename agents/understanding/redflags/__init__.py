@@ -9,7 +9,8 @@ and Spanish: heart attack, stroke (BE-FAST), severe bleeding, breathing difficul
 suicidal or self-harm intent (direct and indirect), overdose and poisoning, pregnancy
 emergencies, a child's fever with danger signs, collapse, seizures and serious injuries.
 
-- `signs.py`: the signs, one clause each; `combined.py`: what needs several things said;
+- `signs.py` (over the words of `lexicon.py`, and `suicidal.py` first): the signs, one clause each;
+  `combined.py`: what needs several things said;
 - `context.py`: when a mention means it is happening (not denied, not past, not hypothetical).
 
 The labelled safety set (evals/datasets/safety.jsonl, scored by `prm eval nlu` and gated in
@@ -19,11 +20,9 @@ can have.
 
 from __future__ import annotations
 
-import re
-
 from agents.understanding.redflags.combined import combined_red_flag, specific_red_flag
-from agents.understanding.redflags.context import clauses, happening
-from agents.understanding.redflags.signs import SIGNS, Sign
+from agents.understanding.redflags.context import first_mention
+from agents.understanding.redflags.signs import SIGNS
 from agents.understanding.redflags.spelling import respell
 from agents.understanding.text import Text, analyse, vocabulary_of
 from agents.understanding.types import RedFlag
@@ -39,27 +38,6 @@ VOCABULARY = vocabulary_of(
 )
 
 
-def _mentioned(sign: Sign, source: str) -> re.Match[str] | None:
-    """The first mention of `sign` that says the emergency is happening."""
-    if sign.also is not None and not sign.also.search(source):
-        return None
-    for clause in clauses(source):
-        for match in sign.pattern.finditer(source, *clause):
-            jokes = sign.named or sign.kind == "other_emergency"
-            suicidal = sign.kind == "suicidal"
-            if happening(
-                match,
-                source,
-                clause,
-                deniable=sign.deniable,
-                named=sign.named,
-                jokes=jokes,
-                suicidal=suicidal,
-            ):
-                return match
-    return None
-
-
 def _read(text: Text, source: str) -> RedFlag | None:
     """Suicidal intent first (its reply differs), then a child's fever or a pregnancy emergency, then
     every other sign, then what only several weak signs together say."""
@@ -69,7 +47,7 @@ def _read(text: Text, source: str) -> RedFlag | None:
             specific_done = True
             if found := specific_red_flag(source):
                 return RedFlag(*found)
-        if match := _mentioned(sign, source):
+        if match := first_mention(sign, source):
             # the patient's own words where the view lines up with them (folded is `clean`, lower-cased)
             words = text.clean[match.start() : match.end()] if source is text.folded else match.group()
             return RedFlag(sign.kind, words.strip())

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from agents.understanding.redflags.context import SUDDEN, clauses, compile_any, happening, near
-from agents.understanding.redflags.signs import LIMB, LIMB_WRONG, YOUNG
+from agents.understanding.redflags.context import SUDDEN, Sign, compile_any, first_mention, near
+from agents.understanding.redflags.lexicon import LIMB, LIMB_WRONG, YOUNG
 from agents.understanding.types import RedFlagKind
 
 FEVER = re.compile(
@@ -125,11 +125,7 @@ STROKE_HINTS = [
 
 def _first(pattern: re.Pattern[str], source: str) -> re.Match[str] | None:
     """The first mention of `pattern` that is not denied, past or hypothetical."""
-    for clause in clauses(source):
-        for match in pattern.finditer(source, *clause):
-            if happening(match, source, clause, deniable=True, named=False):
-                return match
-    return None
+    return first_mention(Sign("other_emergency", pattern), source)
 
 
 def specific_red_flag(source: str) -> tuple[RedFlagKind, str] | None:

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from agents.understanding.types import RedFlagKind
 
 GAP = r"[^\w.!?;\n]+"  # between two words of one sentence
 
@@ -140,28 +144,44 @@ def _part(source: str, clause: tuple[int, int], match: re.Match[str]) -> str:
     return source[start : after.start() if after else clause[1]]
 
 
-def happening(
-    match: re.Match[str],
-    source: str,
-    clause: tuple[int, int],
-    *,
-    deniable: bool,
-    named: bool,
-    jokes: bool = True,
-    suicidal: bool = False,
-) -> bool:
-    """Whether this mention of a sign, in its clause, says the emergency is happening now. `jokes`:
-    whether a joke, a figure of speech or a general question cancels it (only for named conditions
-    and generic alarms: nervous laughter beside "I took 20 pills" is no joke)."""
+@dataclass(frozen=True)
+class Sign:
+    """One way of saying an emergency.
+
+    `deniable`: a denial just before it cancels it ("no chest pain"); signs that carry their own
+    negation ("can't breathe", "no puede respirar") are never cancelled that way. `named`: the name
+    of a condition, counted only when its clause says it is happening now. `also`: what the message
+    must say as well, anywhere ("lips swollen" counts with something eaten, a sting, hives...).
+    """
+
+    kind: RedFlagKind
+    pattern: re.Pattern[str]
+    deniable: bool = True
+    named: bool = False
+    also: re.Pattern[str] | None = None
+
+    @property
+    def jokes_cancel(self) -> bool:
+        """A joke, figure of speech or general question cancels only named conditions and generic
+        alarms: nervous laughter beside "I took 20 pills" is no joke."""
+        return self.named or self.kind == "other_emergency"
+
+
+def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
+    """A `Sign` matching any of `alternatives`."""
+    return Sign(kind, compile_any(*alternatives), **options)
+
+
+def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, int]) -> bool:
+    """Whether this mention of `sign`, in its clause, says the emergency is happening now."""
     before = source[clause[0] : match.start()]
     whole = source[clause[0] : clause[1]]
+    suicidal = sign.kind == "suicidal"
     if RESOLVED.search(whole) or (not suicidal and FIGURATIVE.search(whole)):
         return False
-    if jokes and JOKING.search(whole):
+    if sign.jokes_cancel and (JOKING.search(whole) or GENERAL_QUESTION.search(whole)):
         return False
-    if jokes and GENERAL_QUESTION.search(whole):
-        return False
-    if deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
+    if sign.deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
         return False
     now = NOW.search(whole) is not None
     # the past is read in the sign's own part of the sentence, not across "and" or a comma ("a history
@@ -173,4 +193,15 @@ def happening(
         return False
     if HYPOTHETICAL.search(before) and not now:
         return False
-    return not named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
+    return not sign.named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
+
+
+def first_mention(sign: Sign, source: str) -> re.Match[str] | None:
+    """The first mention of `sign` in `source` (folded) that says the emergency is happening."""
+    if sign.also is not None and not sign.also.search(source):
+        return None
+    for clause in clauses(source):
+        for match in sign.pattern.finditer(source, *clause):
+            if happening(sign, match, source, clause):
+                return match
+    return None

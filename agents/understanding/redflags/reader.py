@@ -21,10 +21,12 @@ class RedFlagReader:
         self.semantic = semantic
 
     async def __call__(self, message: str) -> RedFlag | None:
-        found = screen(message)
-        if found is None and self.semantic is not None:
-            found = await self.semantic(message)
-        return found
+        return screen(message) or await self.beyond_signs(message)
+
+    async def beyond_signs(self, message: str) -> RedFlag | None:
+        """The nearest examples alone, for a message the signs have already read (`understand` does):
+        the turn's hot path need not read it with them twice."""
+        return await self.semantic(message) if self.semantic is not None else None
 
     async def warm(self) -> None:
         """Prepare the nearest-example bank now (start-up) rather than on the first message."""

@@ -48,6 +48,7 @@ FLOOR = (
     0.5  # cosine to the nearest emergency example (tuned for all-MiniLM-L6-v2 on evals/datasets/safety.jsonl)
 )
 TIMEOUT_S = 3.0  # an embedder slower than this leaves the message to the signs (a remote one may hang)
+BANK_TIMEOUT_S = 60.0  # embedding the bank, once per process (a few seconds offline)
 MARGIN = 0.0  # how much nearer the emergency example must be than the nearest harmless one
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=(?:agent|caller|agente|paciente)\s*:)", re.IGNORECASE)
 _MIN_WORDS = 5  # shorter sentences ("is tylenol ok?") are too vague to compare; the message as a whole is
@@ -135,7 +136,6 @@ class SemanticScreen:
         self.exemplars = tuple(exemplars) if exemplars is not None else load_exemplars()
         self.floor, self.margin = floor, margin
         self._lock = asyncio.Lock()
-        self._ready = False
 
     async def _bank(self) -> _Bank:
         key = hash(self.exemplars)
@@ -148,7 +148,6 @@ class SemanticScreen:
                     np.array([e.kind is not None for e in self.exemplars]),
                     tuple(e.kind for e in self.exemplars),
                 )
-            self._ready = True
             return banks[key]
 
     async def warm(self) -> None:
@@ -160,7 +159,7 @@ class SemanticScreen:
         if not parts:
             return None
         try:
-            bank = await asyncio.wait_for(self._bank(), timeout=None if self._ready else 60)
+            bank = await asyncio.wait_for(self._bank(), timeout=BANK_TIMEOUT_S)
             vectors = _unit(await asyncio.wait_for(self.embedder.embed_documents(parts), timeout=TIMEOUT_S))
         except Exception:  # the signs have already read the message; this reader only adds to them
             log.exception("semantic red-flag screen unavailable; the signs alone decide")

@@ -1,0 +1,148 @@
+"""The words red-flag signs are made of, English and Spanish, one alternation per concept.
+
+Body parts and functions ("face", "speech", "pecho") and what can go wrong with them ("droopy",
+"slurred", "apretado"), the things swallowed and how much: `signs.py` pairs them with `near`.
+"""
+
+from __future__ import annotations
+
+from agents.understanding.redflags.context import compile_any, near
+
+PERSON = r"(?:my|his|her|their|our|the|mi|su|sus|el|la)"
+CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to|won'?t|barely)"
+PAIN = r"pain|pains|hurt|hurts|hurting|ache|aches|aching|dolor|duele|doliendo|dolia|punzada|puntada|dolorr"
+
+# --- heart attack -----------------------------------------------------------------------------
+CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|breastbone|sternum|pecho|pechito|torax|esternon"
+CHEST_FEELING = (
+    PAIN + r"|(?<!blood\s)pressure|tight|tightness|heavy|heaviness|squeez|crush|crushing|elephant|stabbing"
+    r"|killing\s+me|vice|vise|band|weight|brick|burning\s+up|on\s+fire|sitting\s+on|presion(?!\s+(?:arterial|alta|baja))|opresion"
+    r"|apret|pesadez|pesado|peso|piedra|oprime|aplasta|ardor\s+fuerte"
+)
+HEART_ATTACK = (
+    r"heart\s+attack|cardiac\s+arrest|infarto(?!\s+cerebral)|ataque\s+(?:al|del)\s+corazon|ataque\s+cardiaco"
+    r"|paro\s+cardiaco"
+)
+SPREADING = (
+    r"(?:going|spreading|radiating|moving|shooting|goes|travels|runs)\s+(?:[\w']+\s+){0,2}(?:into|to|down|up|through)"
+    r"\s+(?:my|his|her|the)?\s*(?:left\s+)?(?:arm|jaw|neck|back|shoulder)|se\s+(?:me|le)\s+(?:va|pasa|corre|baja"
+    r"|sube|extiende)\s+(?:al|a\s+la|hacia\s+el|hacia\s+la|por\s+el)\s+(?:brazo|mandibula|quijada|cuello|espalda"
+    r"|hombro)|"
+    + near(
+        r"left\s+arm|jaw|brazo\s+izquierdo|brazo\s+izq|mandibula|quijada",
+        PAIN + r"|numb|entumid|hormigue|dormid|durmi",
+        3,
+    )
+)
+CARDIAC_COMPANIONS = compile_any(
+    r"\b(?:sweat\w*|clammy|nause\w*|chest|pecho|sudor\w*|sudando|sudo|naus\w*|short\s+of\s+breath|threw\s+up"
+    r"|transpir\w*|gris|palid\w*|blanquit\w*|fri[oa]\b|pale|grey|gray"
+    r"|vomit\w*|dizzy|mare\w*)"
+)
+
+# --- stroke (BE-FAST) -------------------------------------------------------------------------
+FACE = r"face|mouth|smile|lip|lips|cheek|cara|boca|sonrisa|labio|labios|rostro|cachete"
+FACE_WRONG = (
+    r"droop|drooping|droopy|drooped|dropp|sag|sagging|saggy|crooked|lopsided|uneven|slant|twisted|fallen|falling"
+    r"|slack|paralyz|frozen|torcid|chuec|caid|cayo|cayendo|se\s+(?:le|me)\s+cae|colgad|ladead|paralizad|desviad"
+    r"|jalad|de\s+lado|numb\s+on\s+one|slid|sliding|melting|sunk|hanging|desvi\w*"
+)
+SIDE = (
+    r"one\s+side|left\s+side|right\s+side|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
+    r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+de(?:l|\s+la)?\s+(?:cara|cuerpo)"
+)
+LIMB = r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"
+LIMB_WRONG = (
+    r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
+    r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo"
+    r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|debil|debilidad|dormid|durmi|entumid"
+    r"|entumec|adormec|sin\s+fuerza|pesad|paralizad|se\s+(?:me|le)\s+(?:cae|cayo)|caid|torpe|no\s+se\s+(?:me|le)?"
+    r"\s*mueve|no\s+(?:lo|la|los|las|me|le)?\s*(?:puede|puedo)\s+(?:mover|levantar|sentir)|no\s+(?:me|le)\s+"
+    r"(?:responde|agarra|obedece)"
+)
+SPEECH = r"speech|speaking|talking|talk|words|habla|hablar|hablando|palabras|lengua"
+SPEECH_WRONG = (
+    r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
+    r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba|rara|raro|incoherente|no\s+se\s+(?:le|me)"
+    r"\s+entiende|balbuce|mocha|mushy|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
+    r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
+)
+SPEECH_SIGNS = (
+    r"\bslurr\w*|\b(?:can'?t|cannot)\s+(?:get|find)\s+(?:the|his|her|my)?\s*words(?:\s+out)?|\b(?:can'?t|cannot"
+    r"|couldn'?t|barely|unable\s+to)\s+(?:speak|talk)\s+(?:properly|clearly|right|normally|straight)|\b(?:trouble"
+    r"|difficulty|problems?|hard\s+time)\s+(?:speaking|talking|getting\s+(?:the\s+)?words|finding\s+words)"
+    r"|\bno\s+(?:le|me)\s+salen\s+las\s+palabras|\bse\s+(?:le|me)\s+traba\s+la\s+lengua|\bno\s+(?:puedo|puede|pudo"
+    r"|podia)\s+(?:hablar\s+(?:bien|claro|normal)|decir\s+(?:las\s+)?palabras|sonreir)|\b(?:can'?t|cannot)\s+smile"
+    r"|\b(?:arm|brazo)\s+(?:and|y)\s+(?:leg|pierna)\s+(?:[\w']+\s+){0,3}(?:" + LIMB_WRONG + ")"
+)
+STROKE_NAME = (
+    r"stroke|stroek|strok|derrame(?!\s+(?:en\s+el\s+ojo|ocular|pleural|de\s+(?:liquido|agua)))|ictus|embolia"
+    r"|infarto\s+cerebral|apoplejia|trombosis\s+cerebral|mini[\s-]stroke"
+)
+
+# --- bleeding ---------------------------------------------------------------------------------
+BLEED = (
+    r"nose\s*bleed|bleeding|bleed|bleeds|bled|blood(?!\s*(?:work|test|tests|draw|pressure|sugar|type|results?"
+    r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|sangre(?!\s+en\s+ayunas)"
+    r"|sangrado|desangr|hemorragia"
+)
+BLEED_HOW = (
+    r"a\s+lot|lots|heavily|heavy|badly|bad|won'?t\s+stop|will\s+not\s+stop|doesn'?t\s+stop|not\s+stopping"
+    r"|can'?t\s+stop|cannot\s+stop|nonstop|non\s+stop|everywhere|soak|soaking|soaked|through|thru|gush|spurt"
+    r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
+    r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
+    r"|empapa|todos\s+lados|charco|bastante|fuerte|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
+    r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
+)
+VOMIT = (
+    r"vomit\w*|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
+    r"|vomito|vomita|tosiendo|tose|toso|tosi|escupiendo|escupe"
+)
+
+# --- allergic reaction, overdose --------------------------------------------------------------
+ALLERGY_CAUSE = (
+    r"allerg|reaction|ate|eating|eaten|sting|stung|bee|wasp|peanut|nut|nuts|shellfish|shrimp|kiwi|medicine"
+    r"|antibiotic|penicillin|amoxi\w*|sulfa|injection|shot|dye|contrast|vaccine|after\s+taking|took|itch\w*"
+    r"|hives|throat|swallow|breath|pill|pills|egg|milk|alergi|huevo|leche|reaccion|comio|comi|picadura|pico|abeja|avispa|cacahuate|mani"
+    r"|mariscos|marisco|camaron\w*|medicina|antibiotico|penicilina|inyeccion|vacuna|tome|tomo|tomar|picazon"
+    r"|comezon|ronchas|habones|garganta|tragar|respir"
+)
+SWELLING = r"swell|swollen|puff|hinch|inflam|big|huge|enormous|grandes|gordos"
+PILLS = (
+    r"pills|pill|tablets|meds|medication|medications|medicine|medicines|capsules|gummies|tylenol|advil|aspirin"
+    r"|ibuprofen|acetaminophen|benadryl|xanax|oxy\w*|opioids?|fentanyl|percocet|vicodin|sleeping|insulin|digoxin"
+    r"|lithium|melatonin|adderall|adhd|pastillas|pildoras|tabletas|medicamentos|medicinas|capsulas|paracetamol"
+    r"|insulina|dosis|dose|doses|of\s+them|jarabe|syrup|oxycodone|iron|hierro"
+)
+TOO_MUCH = (
+    r"too\s+many|to\s+many|way\s+too\s+many|a\s+lot\s+of|lots\s+of|a\s+bunch|handful|the\s+whole|an\s+entire"
+    r"|whole\s+bottle|entire\s+bottle|all\s+(?:of\s+)?(?:my|his|her|the)|bottle|extra|double|twice|triple"
+    r"|(?:like|about|around|maybe|almost|como|unas|casi|alrededor\s+de)\s+\d{2,}|\d{2,}\s+(?:pills|tablets|of\s+them"
+    r"|pastillas|tabletas|capsulas|de\s+(?:ellas|esas)|ibuprofen\w*|paracetamol\w*|tylenol\w*|advil\w*|aspirin\w*)"
+    r"|\d+\s+(?:doses|more\s+times|times|pills|tablets"
+    r"|dosis|veces)|four\s+more|ten|twenty|thirty|fifty|missing|faltan|entero|entera|completo|by\s+mistake"
+    r"|por\s+error|sin\s+querer|accidental\w*"
+    r"|todo\s+lo\s+(?:que|ke)\s+habia|como\s+diez|un\s+monton|muchas|todas|toda\s+la|frasco|caja\s+entera|bote|blister"
+    r"|puno|doble|de\s+mas|dos\s+veces"
+)
+SWALLOWED = (
+    r"took|taken|swallowed|ate|drank|popped|got\s+into|dosed|injected|tome|tomo|tomar|tomado|se\s+tomo|trago"
+    r"|trague|se\s+metio\s+a\s+la\s+boca|se\s+comio|se\s+bebio|got\s+hold\s+of|taking|tomando"
+    r"|se\s+trago"
+    r"|comio|se\s+comio|bebio|ingirio|inyecte|me\s+puse"
+)
+HOUSEHOLD = (
+    r"bleach|detergent|cleaning|cleaner|pod|pods|battery|batteries|chemicals?|antifreeze|rat\s+poison|lighter"
+    r"\s+fluid|drain|cloro|lejia|detergente|jabon|pila|bateria|quimicos?|veneno|raticida|desinfectante|gasolina"
+    r"|thinner|limpia\w*|liquido\s+de\s+limpiar|destapa\w*|suavizante|fabuloso|clorox|pinol|windshield|washer"
+    r"|nail\s+polish|mouthwash|enjuague|perfume|lamp\s+oil|kerosene|edibles?|liquido\s+de\s+(?:los\s+)?platos"
+    r"|lavaplatos|lavatrastes|button\s+battery|magnets|botiquin"
+)
+YOUNG = (
+    r"baby|babies|babys|infant|newborn|toddler|child|kid|kids|son|daughter|boy|girl|little\s+one|grandson"
+    r"|granddaughter|teen|teenager|guagua|\d+\s*(?:yo|y/o|yr|yrs)|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
+    r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
+    r"|peque|crio|cria"
+)
+
+# --- the signs, in the order they are tried: suicidal intent first (its reply, 988, differs) ---

@@ -1,0 +1,125 @@
+"""Suicidal or self-harm intent, said directly and indirectly, English and Spanish: read first,
+because its reply (988, the crisis line) differs from every other emergency's.
+
+Indirect words are most of it: hopelessness ("I don't see the point anymore"), being a burden,
+goodbyes and things given away, pills saved up, a plan. None of these signs is ever denied or
+"past" (context.py): grief and an old attempt are risks, not history.
+"""
+
+from __future__ import annotations
+
+from agents.understanding.redflags.context import Sign, compile_any, sign
+
+WORDS = [
+    r"\b(?:kill|killing|harm|harming|off|offing)\s+(?:myself|himself|herself|themselves|themself)\b"
+    r"|\b(?:want|wants|going|gonna|thinking\s+(?:about|of)|urge\s+to|feel\s+like|tempted\s+to|been)\s+(?:to\s+)?"
+    r"(?:hurt|hurting|cut|cutting|burn|burning)\s+(?:myself|himself|herself)|\bcutting\s+(?:myself|himself|herself)"
+    r"|\b(?:hurt|cut|burn)\w*\s+(?:myself|himself|herself)\s+(?:on\s+purpose|again|deliberately)|\b(?:started"
+    r"|been|keep|back\s+to)\s+cutting\b|\bend(?:ing)?\s+(?:my|his|her)\s+(?:own\s+)?life|\bend(?:ing)?\s+(?:it\s+all"
+    r"|everything)\b|\btak(?:e|ing)\s+(?:my|his|her)\s+(?:own\s+)?life|\bsuicid|\bsucid|\bsuicde|\bself[\s-]?harm"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|exist|be\s+here|wake\s+up"
+    r"|go\s+on)|(?<!don't\s)(?<!dont\s)(?<!not\s)\b(?:want|wants|wanna|going|gonna|ready)\s+(?:to\s+)?die\b"
+    r"(?!\s+(?:of|from|laughing)\s+(?:embarrassment|laughter|laughing|shame|boredom|curiosity|cringe))"
+    r"|\bbetter\s+off\s+dead|\bno\s+reason\s+to\s+(?:live|go\s+on)|\bwish\s+(?:i|he|she)\s+(?:was|were|could\s+be)"
+    r"\s+(?:dead|gone|never\s+born)|\bwish\s+i\s+(?:could\s+)?(?:just\s+)?(?:disappear|die|not\s+exist)"
+    r"|\b(?:not|stop)\s+(?:to\s+)?exist(?:ing)?\s+(?:anymore|any\s+more)|\btired\s+of\s+(?:being\s+alive|living"
+    r"|life|existing)|\boverdose\s+on\s+purpose|\bend\s+it\s+(?:tonight|today|now|soon)|\b(?:going|gonna)\s+to\s+"
+    r"end\s+it\b|\bwant\s+(?:it\s+all|everything)\s+to\s+(?:stop|end)|\bno\s+way\s+out|\bthought\s+about\s+how\s+"
+    r"(?:i'?d|to|i\s+would|i\s+could)\s+do\s+it|\bhave\s+a\s+plan\s+to|\b(?:don'?t|do\s+not)\s+think\s+(?:i'?ll|i\s+will)"
+    r"\s+be\s+(?:around|here|alive)|\b(?:happier|better|fine)\s+(?:off\s+)?if\s+i\s+(?:just\s+)?(?:disappeared|was\s+"
+    r"gone|were\s+gone|died|wasn'?t\s+(?:here|around)|weren'?t\s+(?:here|around))|\bdisappear\w*\s+for\s+good",
+    r"\b(?:don'?t|dont|do\s+not|can'?t|cannot)\s+see\s+(?:the|any)\s+point(?![^.?!]{0,30}\b(?:follow|appointment"
+    r"|appt|visit|test|check|exam|paying|coming|going\s+in|cita|consulta|seguimiento|result))|\bwhat'?s\s+the\s+point\s+(?:of\s+"
+    r"(?:living|anything|going\s+on|it\s+all|life)|anymore)|\bno\s+point\s+(?:in\s+)?(?:living|going\s+on|anymore"
+    r"|to\s+(?:life|anything|living))|\bpointless\s+to\s+(?:live|go\s+on)|\bnothing\s+matters\s+(?:anymore|any"
+    r"\s+more)|\b(?:i'?m|im)\s+(?:so\s+)?tired\s+of\s+fighting(?!\s+(?:with|for))|\bno\s+(?:one|body)\s+would\s+"
+    r"(?:miss|notice|care)|\bnobody\s+would\s+(?:miss|notice|care)",
+    r"\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people)\s+(?:would|will|'d)\s+be\s+(?:better|fine|happier"
+    r"|ok|okay)\s+(?:off\s+)?without\s+me|\bbetter\s+off\s+without\s+me|\b(?:i'?m|i\s+am|im)\s+(?:just\s+)?a\s+"
+    r"burden|\bburden\s+(?:to|on|for)\s+(?:everyone|everybody|my|them)",
+    r"(?:\bbeen\s+(?:collecting|saving|gathering|keeping)|\bstockpil\w*|\bhoard\w*|\bstash\w*|\bsaving\s+up)"
+    r"\s+(?:up\s+)?(?:all\s+)?(?:my|the|some|these|those|a\s+lot\s+of)?\s*(?:[\w']+\s+)?(?:pills|meds|medications?"
+    r"|tablets|sleeping\s+pills|oxy\w*|opioids?|painkillers|xanax|insulin)(?!\s+(?:from|at)\s+(?:the\s+)?(?:pharmacy|store|drugstore))"
+    r"|\b(?:have|got)\s+(?:the|my|all\s+(?:the|my))\s+pills\s+(?:right\s+)?(?:here|ready|with\s+me)",
+    r"\b(?:goodbye|suicide|farewell)\s+(?:letters?|notes?)|\b(?:wrote|writing|written|left)\s+(?:[\w']+\s+){0,2}"
+    r"(?:letters?|notes?)\s+(?:to|for)\s+(?:my|everyone)\s*(?:[\w']+\s+){0,3}(?:just\s+in\s+case|in\s+case)"
+    r"|\bsaying\s+(?:my\s+)?goodbyes?\b|\bgoodbye\s+(?:forever|everyone|to\s+everyone)|\b(?:my|this\s+is\s+my)\s+"
+    r"(?:last|final)\s+(?:message|goodbye|text|words)|\bwon'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|anymore"
+    r"|tomorrow|for\s+long)|\b(?:for|after)\s+when\s+(?:i'?m|im|i\s+am)\s+gone|\bwhen\s+i'?m\s+no\s+longer\s+"
+    r"(?:here|around)|\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up|\bnot\s+wake\s+up\s+(?:again"
+    r"|anymore|tomorrow)|\bdisappear\s+forever|\b(?:thinking\s+(?:about|of)\s+)?jump\w*\s+(?:off|from)\s+"
+    r"(?:a|the|my|this)|\bthinking\s+(?:about|of)\s+jump\w*|\bhang\s+(?:myself|himself|herself)|\bshoot\s+"
+    r"(?:myself|himself|herself)|\b(?:looking\s+up|searching|researching|googling)\s+(?:[\w']+\s+){0,2}(?:ways|how)"
+    r"\s+to\s+(?:die|kill|end|do\s+it)|\b(?:can'?t|cannot)\s+(?:go\s+on|do\s+this|take\s+(?:it|this|life))\s+"
+    r"(?:anymore|any\s+more|any\s+longer)\b(?!\s+(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash))",
+    r"\b(?:quiero|quisiera|me\s+quiero|ganas\s+de|prefiero|se\s+quiere|quiere)\s+morir|\bmatar(?:me|se|te)\b"
+    r"|\b(?:me\s+(?:voy|iba)|se\s+(?:va|iba|quiere)|te\s+vas)\s+a\s+(?:matar|tirar|suicidar|quitar\s+la\s+vida|ahorcar"
+    r"|colgar)|\bsuicid|\bno\s+quiero\s+(?:seguir\s+)?(?:vivir|viviendo|estar\s+aqui|despertar|existir)"
+    r"|\b(?:me|se|te)\s+(?:quiero|quiere|quieres)\s+(?:matar|morir|suicidar)|\bquitar(?:me|se)\s+la\s+vida|\bacabar\s+con\s+(?:mi\s+vida|su\s+vida|todo)|\bno\s+vale\s+la\s+pena\s+vivir"
+    r"|\b(?:no|ya\s+no)\s+(?:le\s+)?(?:veo|encuentro|tiene)\s+(?:ningun\s+)?sentido\s+(?:a\s+)?(?:nada|la\s+vida"
+    r"|vivir|seguir)|\bestar(?:i|a)n\s+mejor\s+sin\s+mi|\bmejor\s+sin\s+mi\b|\bsoy\s+(?:solo\s+)?una\s+carga"
+    r"|\bser\s+una\s+carga|\b(?:juntando|guardando|acumulando|ahorrando|escondiendo)\s+(?:[\w']+\s+){0,2}"
+    r"(?:pastillas|pildoras|medicinas|medicamentos)|\bcortar(?:me|se)(?!\s+(?:el|la|las|los)\s+(?:pelo|cabello"
+    r"|unas|flequillo))|\b(?:me|se)\s+(?:estoy|sigo|esta|sigue)\s+cortando|\b(?:volvi|volvio|he\s+vuelto"
+    r"|ha\s+vuelto)\s+a\s+cortar|\b(?:quiero|ganas\s+de|pienso\s+en|pensando\s+en)\s+(?:lastimarme|hacerme\s+dano"
+    r"|cortarme)|\bdormir\s+y\s+no\s+despertar|\bno\s+despertar\s+(?:nunca|mas|jamas|manana)|\bojala\s+no\s+"
+    r"despert|\bdormir(?:me)?\s+y\s+no\s+despertar|\bnadie\s+me\s+(?:extranaria|echaria\s+de\s+menos)|\bdesaparecer\s+para\s+siempre|\bcartas?\s+de"
+    r"\s+despedida|\bcartas?\s+(?:[\w']+\s+){0,4}por\s+si\s+acaso|\bme\s+(?:despido|despedi)\s+de\s+todos"
+    r"|\bcansad[oa]\s+de\s+luchar|\bme\s+corte\s+(?:otra\s+vez|de\s+nuevo|a\s+proposito)|\b(?:mi|este\s+es\s+mi)\s+ultimo\s+mensaje|\bno\s+(?:aguanto|puedo)"
+    r"\s+(?:mas\s+)?(?:la\s+vida|vivir|seguir\s+viviendo)|\btirar(?:me|se)\s+(?:de|del|por|al)|\bahorcar(?:me|se)"
+    r"|\bya\s+no\s+quiero\s+estar\s+aqui|\bmejor\s+muert[oa]|\bno\s+hay\s+salida|\b(?:ya\s+)?(?:pense|pensado"
+    r"|planee|planeado|se)\s+como\s+hacerlo|\bbuscando\s+como\s+(?:hacerlo|matarse|morir|suicidarse)"
+    r"|\bno\s+creo\s+que\s+(?:siga|este|llegue)\s+(?:aqui|viv[oa])|\bcansad[oa]\s+de\s+vivir",
+    r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+safe\s+(?:with|around)\s+(?:myself|me)|\bno\s+me\s+siento\s+"
+    r"segur[oa]\s+(?:conmigo|de\s+mi)|\b(?:no\s+one|nobody)\s+(?:would|will)\s+(?:even\s+)?(?:notice|miss|care)"
+    r"|\bpicturing\s+my\s+(?:own\s+)?funeral|\b(?:got|have)\s+everything\s+(?:ready|planned|sorted)|\b(?:i'?ve|i\s+have)"
+    r"\s+taken\s+care\s+of\s+everything|\b(?:not|won'?t)\s+(?:going\s+to\s+)?be\s+(?:here|around|alive)\s+"
+    r"(?:tomorrow|tonight|much\s+longer|by|next|after)|\bwon'?t\s+be\s+needing\s+(?:them|it|any)|\bnadie\s+(?:me\s+)?"
+    r"(?:va|iba)\s+a\s+(?:extranar|echar\s+de\s+menos)|\bya\s+lo\s+tengo\s+(?:pensado|planeado|decidido)"
+    r"|\b(?:deje|dejo|tengo)\s+todo\s+(?:arreglado|listo|preparado)|\bno\s+creo\s+que\s+me\s+(?:vean|vuelvan\s+a\s+ver)"
+    r"|\bno\s+(?:voy|pienso)\s+a?\s*(?:estar|seguir)\s+(?:aqui|viv[oa])\s+(?:manana|mucho)",
+    r"\b(?:ready|wants?)\s+to\s+(?:go\s+)?be\s+with\s+(?:her|him|mom|dad|my|his|her)|\bno\s+quiero\s+seguir\s+"
+    r"(?:aqui|vivo|viv[ao]|viviendo)|\bescrib\w*\s+(?:[\w']+\s+){0,2}cartas?\s+a\s+(?:mis|todos)|\bwritten\s+letters\s+to"
+    r"\s+everyone|\bcut\s+(?:[\w']+\s+){0,2}(?:deeper|too\s+deep)|\bdeep\s+enough\s+to|\bme\s+corte\s+mas\s+hondo"
+    r"|\b(?:para|to)\s+not?\s+(?:despertar|wake\s+up)|\bnot\s+to\s+wake\s+up|\bfeel\s+safe\s+(?:being\s+)?(?:alone\s+)?"
+    r"(?:with|around)\s+myself|\b(?:driv\w*|crash\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:tree|wall|bridge"
+    r"|cliff|river|truck)|\b(?:sounds?|feels?)\s+like\s+(?:a\s+)?relief|\bestrellarme|\b(?:ultima|last)\s+(?:vez|time)"
+    r"\s+(?:que\s+)?(?:le|les|te|i|you)\s+(?:escribo|write|hear)|\blast\s+message\s+you'?ll\s+(?:get|hear)"
+    r"|\bburden\s+to\s+(?:all|you)|\b(?:tengo|have|got)\s+(?:la|el|the|a)\s+(?:cuerda|soga|rope)|\bdespedirme\s+de"
+    r"\s+(?:alguien|todos|ustedes)|\bya\s+no\s+(?:voy|va)\s+a\s+estar\s+(?:para|aqui|mas)|\bwon'?t\s+be\s+around\s+after"
+    r"|\bnothing\s+(?:left\s+)?to\s+live\s+for|\bno\s+tengo\s+(?:nada\s+)?(?:por|para)\s+(?:que|lo\s+que)\s+vivir"
+    r"|\blife\s+is\s+(?:meaningless|pointless)|\bla\s+vida\s+no\s+tiene\s+sentido|\bmade\s+(?:my\s+)?peace"
+    r"|\btonight\s+is\s+the\s+night|\bhice\s+las\s+paces\s+con\s+todo"
+    r"|\ball\s+my\s+(?:meds|pills)\s+in\s+(?:one|a)\s+pile|\bsaving\s+them\s+up|\bknow\s+what\s+i'?m\s+(?:going\s+to"
+    r"|gonna)\s+do\s+with\s+them|\bse\s+despide\s+de\s+todos|\bdespidiendose|\bcan'?t\s+go\s+on\b(?!\s+(?:like\s+"
+    r"this\s+)?(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash|waiting))",
+]
+SUICIDAL_SIGNS: list[Sign] = [
+    *(sign("suicidal", words, deniable=False) for words in WORDS),
+    Sign(
+        "suicidal",
+        compile_any(
+            r"\b(?:wants?|want)\s+to\s+be\s+(?:with|w)\s+(?:my|his|her|dad|mom|him|her)|\b(?:quiere|quiero)\s+"
+            r"(?:irse|irme|estar|reunirse|reunirme)\s+con\s+(?:mi|su)|\b(?:giving|gave|given)\s+(?:away\s+)?"
+            r"(?:all\s+)?(?:my|his|her)\s+(?:[\w']+\s+){0,2}(?:away|things|stuff|belongings|possessions|jewel\w*)"
+            r"|\bregal(?:ando|o|ado|e)\s+(?:todas\s+)?(?:sus|mis)\s+cosas|\bwon'?t\s+need\s+(?:them|it|these|anything)"
+            r"|\bno\s+(?:lo|los|las|la)\s+(?:voy|va)\s+a\s+necesitar"
+        ),
+        deniable=False,
+        also=compile_any(
+            r"\b(?:passed|died|death|funeral|late|gave\s+away|giving\s+away|won'?t\s+need|murio|fallecio|difunt\w*"
+            r"|regalando|regalo|regale|necesitar|cancel\w*)"
+        ),
+    ),
+    Sign(
+        "suicidal",
+        compile_any(
+            r"\b(?:gave|given|regalo|regale)\s+(?:away\s+)?(?:my|his|her|su|sus|mi|mis)\s+(?:[\w']+\s+){0,4}"
+            r"(?:to|a)\s+(?:my|his|her|sus|mis)|\b(?:wanted|want)\s+to\s+say\s+goodbye"
+        ),
+        deniable=False,
+        also=compile_any(
+            r"\b(?:calm|goodbye|last|won'?t\s+need|despedir\w*|ya\s+no|gun|rope|pills|ultim\w*)"
+        ),
+    ),
+]
