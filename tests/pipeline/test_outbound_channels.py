@@ -159,13 +159,17 @@ async def test_a_templated_email_is_filled_from_the_appointment_in_the_patients_
     response = await clinic.http.post("/api/v1/prm/messages", json=request, headers=headers)
     assert response.status_code == 202
 
-    async def arrived() -> bool:
-        return any(m["To"] == "ana@patients.example" for m in inbox.messages())
+    message_id = response.json()["message_id"]
 
-    await clinic.until(arrived)
+    async def sent() -> bool:
+        # The mail reaches the SMTP server before the send job records SENT: wait for the record.
+        [row] = await clinic.messages(Message.id == message_id)
+        return row.status != DeliveryStatus.QUEUED
+
+    await clinic.until(sent)
     [mail] = [m for m in inbox.messages() if m["To"] == "ana@patients.example"]
     assert mail["Subject"].startswith("Recordatorio: su cita el ")
     text = mail.get_content()
     assert text.startswith("Hola Ana,") and "Responda CONFIRMAR" in text
-    [row] = await clinic.messages(Message.id == response.json()["message_id"])
+    [row] = await clinic.messages(Message.id == message_id)
     assert row.kind == "appointment_reminder" and row.status == DeliveryStatus.SENT
