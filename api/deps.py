@@ -59,7 +59,10 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 async def current_staff(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    runtime: RuntimeDep,
+    session: SessionDep,
+    now: NowDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None:
         raise HTTPException(
@@ -67,11 +70,15 @@ async def current_staff(
             "missing bearer token (Authorization: Bearer <token>; create one with `prm token create`)",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    token = await auth.authenticate(session, secret=credentials.credentials)
+    token = await auth.authenticate(session, secret=credentials.credentials, now=now)
     if token is None:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, "invalid or revoked token", headers={"WWW-Authenticate": "Bearer"}
+            status.HTTP_401_UNAUTHORIZED,
+            "invalid, expired or revoked token",
+            headers={"WWW-Authenticate": "Bearer"},
         )
+    if auth.needs_touch(token, now=now):  # its own transaction, so parallel requests never queue on the row
+        await auth.touch(runtime.sessions, token_id=token.id, now=now)
     return Principal(role=token.role, name=token.name)
 
 

@@ -170,6 +170,33 @@ def _comparison_tables(result: Comparison) -> list[Table]:
     return [regressions, deltas]
 
 
+@eval_app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option(help="The JSONL file to write.")],
+    annotated: Annotated[
+        bool, typer.Option("--annotated", help="Turns annotated in the console (the only source today).")
+    ] = False,
+) -> None:
+    """Write the turns staff annotated in the console as scenarios for `prm eval run`, disguised."""
+    from api.cli import with_runtime
+    from api.runtime import Runtime
+    from evals.export import annotated_scenarios, as_jsonl
+
+    if not annotated:
+        console.print("[red]say what to export: --annotated[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+    async def work(runtime: Runtime) -> int:
+        async with runtime.sessions() as session:
+            scenarios = await annotated_scenarios(session, tz=runtime.settings.tz)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(as_jsonl(scenarios), encoding="utf-8")
+        return len(scenarios)
+
+    count = with_runtime(work)
+    console.print(f"{count} annotated scenario{'s' if count != 1 else ''} written to {out}", soft_wrap=True)
+
+
 @eval_app.command("compare")
 def compare_command(
     before: Annotated[Path, typer.Argument(help="The earlier run's report.json.")],

@@ -10,7 +10,7 @@ from store.outbox.models import OutboxEvent
 from store.patients.models import Patient
 from store.scheduling.models import Appointment, Location, Practitioner, Schedule, Slot
 from store.tickets.models import Ticket, TicketComment
-from store.traces.models import Trace
+from store.traces.models import Trace, TraceAnnotation
 
 __all__ = [
     "ApiToken",
@@ -36,4 +36,5 @@ __all__ = [
     "Ticket",
     "TicketComment",
     "Trace",
+    "TraceAnnotation",
 ]

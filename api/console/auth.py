@@ -33,6 +33,10 @@ class CsrfRefused(Exception):
     """A state-changing request without this session's CSRF token."""
 
 
+class NotAllowed(Exception):
+    """A signed-in person whose role may not open this page (staff on the admin pages)."""
+
+
 @dataclass(frozen=True)
 class Person:
     """The signed-in person: named in the audit log as `user:<email>`."""

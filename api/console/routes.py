@@ -10,35 +10,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated, Any
 
-import jinja2
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
 from api.console import views
+from api.console.annotating import trace_page
 from api.console.auth import COOKIE, Acting, SignedIn, cookie_is_secure, may_try_signing_in
+from api.console.pages import page as _page
 from api.deps import NowDep, RuntimeDep, SessionDep
 from api.queue import enqueue_send
 from store.auth import sessions, users
 from store.conversations import handoff
 from store.conversations.models import Channel, ConversationStatus
 from store.patients import service as patients
-from store.tickets import service as tickets
 
-HERE = Path(__file__).parent
-# every template escapes what it prints: message bodies and names are the public's words (starlette's
-# default escapes only .html/.xml file names, and these are .jinja)
-templates = Jinja2Templates(
-    env=jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
-)
 router = APIRouter(prefix="/console", include_in_schema=False)
-
-
-def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context)
 
 
 @router.get("/login")
@@ -137,8 +125,7 @@ async def conversation(
 
 @router.get("/traces/{trace_id}")
 async def trace(request: Request, trace_id: uuid.UUID, person: SignedIn, session: SessionDep) -> HTMLResponse:
-    found = await views.trace(session, reader=person, trace_id=trace_id)
-    return _page(request, "trace.jinja", person=person, trace=found, tree=views.step_tree(found.steps))
+    return await trace_page(request, session, person, trace_id)
 
 
 def _back(conversation_id: uuid.UUID) -> RedirectResponse:
@@ -179,12 +166,3 @@ async def release(conversation_id: uuid.UUID, person: Acting, session: SessionDe
 async def close(conversation_id: uuid.UUID, person: Acting, session: SessionDep, now: NowDep) -> Response:
     await handoff.close(session, conversation_id=conversation_id, actor=person.actor, now=now)
     return _back(conversation_id)
-
-
-@router.get("/tickets")
-async def ticket_queue(
-    request: Request, person: SignedIn, session: SessionDep, category: str | None = None
-) -> HTMLResponse:
-    """Open tickets, most urgent and soonest due first (the queue staff work through)."""
-    found, _ = await tickets.get_all(session, status="open", category=category, limit=200)
-    return _page(request, "tickets.jinja", person=person, tickets=found, category=category)

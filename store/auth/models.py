@@ -34,8 +34,9 @@ class ApiToken(UUIDPk, Timestamps, Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[Role] = mapped_column(text_enum(Role, "role"))
     staff_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_users.id"))
-    last_used_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]  # to the minute: written at most once a minute
     revoked_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]  # None: until revoked
 
 
 class ConsoleSession(UUIDPk, Base):

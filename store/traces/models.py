@@ -9,6 +9,7 @@ bodies, tool results), which is why the API audits every read.
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from store.base import Base, UUIDPk
+from store.base import Base, Timestamps, UUIDPk, text_enum
 from store.conversations.models import Conversation
 
 
@@ -38,3 +39,28 @@ class Trace(UUIDPk, Base):
 
     # Joined so that the patient a trace concerns is known for the audit without another query.
     conversation: Mapped[Conversation] = relationship(lazy="joined", innerjoin=True, viewonly=True)
+
+
+class Verdict(enum.StrEnum):
+    GOOD = "good"
+    BAD = "bad"
+
+
+class TraceAnnotation(UUIDPk, Timestamps, Base):
+    """A person's verdict on one agent turn, with what should have happened.
+
+    `expect` holds the `expect` object of the eval dataset format (outcome, appointment, ticket,
+    reply_contains, …), so that `prm eval export --annotated` turns the conversation up to this turn
+    into a scenario that `prm eval run` replays. One per turn: annotating again replaces it.
+    """
+
+    __tablename__ = "trace_annotations"
+
+    trace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("traces.id", ondelete="CASCADE"), unique=True)
+    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id"), index=True)
+    verdict: Mapped[Verdict] = mapped_column(text_enum(Verdict, "verdict"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    expect: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    author: Mapped[str] = mapped_column(String(120))
+
+    trace: Mapped[Trace] = relationship(lazy="joined", innerjoin=True, viewonly=True)

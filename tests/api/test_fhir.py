@@ -147,7 +147,7 @@ async def test_every_fhir_endpoint_needs_a_bearer_token(client: httpx.AsyncClien
         assert outcome["issue"][0]["code"] == "login"
         assert response.headers["www-authenticate"] == "Bearer"
     wrong = await client.get(f"{BASE}/Patient", headers={"Authorization": "Bearer not-a-token"})
-    assert _outcome(wrong, 401)["issue"][0]["diagnostics"] == "invalid or revoked token"
+    assert _outcome(wrong, 401)["issue"][0]["diagnostics"] == "invalid, expired or revoked token"
 
 
 async def test_reads_validate_and_patient_reads_are_audited(
