@@ -176,10 +176,11 @@ def token_list() -> None:
     async def work(runtime: Runtime) -> None:
         async with runtime.sessions() as session:
             found = await auth.get_all(session)
-        table = Table("id", "name", "role", "created", "last used", "expires", "revoked")
+        table = Table("name", "role", "created", "last used", "expires", "revoked")
+        table.add_column("id", no_wrap=True)  # whole, to copy into `prm token revoke`
         for t in found:
             row = (when(t.created_at), when(t.last_used_at), when(t.expires_at), when(t.revoked_at))
-            table.add_row(str(t.id), t.name, t.role.value, *row)
+            table.add_row(t.name, t.role.value, *row, str(t.id))
         console.print(table)
 
     with_runtime(work)

@@ -97,3 +97,45 @@ async def test_an_emergency_during_a_hand_off_is_answered_and_shown_urgent(
     [stored] = await clinic.messages(Message.body == "I have crushing chest pain")
     assert stored.processed_at is not None
     await page.close()
+
+
+async def test_a_turn_is_annotated_and_downloaded_and_refusals_are_pages(
+    browser: Any, served: Served
+) -> None:
+    clinic, phone = served.clinic, _phone()
+    assert "<Message>" in (await clinic.whatsapp(phone, "what are your opening hours?")).text
+    page = await browser.new_page()
+    await _sign_in(page, served)
+    await page.goto(f"{served.url}/console?phone={phone.replace('+', '%2B')}")
+    await page.get_by_role("link", name=phone).click()
+    await page.get_by_role("link", name="trace").last.click()
+
+    await page.get_by_label("Bad").check()
+    await page.get_by_label("Note").fill("should also give the Saturday hours")
+    await page.get_by_label("Expected outcome").select_option("answered")
+    await page.get_by_label("The reply should say (one phrase a line)").fill("Saturday")
+    await page.get_by_role("button", name="Save annotation").click()
+    await page.get_by_text("Marked bad").wait_for()
+    assert await page.get_by_label("Note").input_value() == "should also give the Saturday hours"
+
+    await page.get_by_role("link", name="all annotations").click()
+    assert "should also give the Saturday hours" in await page.content()
+    async with page.expect_download() as waiting:
+        await page.get_by_role("link", name="Download as scenarios (JSONL)").click()
+    download = await waiting.value
+    exported = await asyncio.to_thread(Path(await download.path()).read_text, encoding="utf-8")
+    [line] = [item for item in exported.splitlines() if "Saturday" in item]
+    assert '"outcome":"answered"' in line and phone not in line and phone[2:] not in line
+
+    # a form whose CSRF token is not the session's is refused with a page, not acted on
+    await page.go_back()
+    await page.get_by_role("link", name="← conversation").click()
+    await page.eval_on_selector_all("input[name=csrf]", "inputs => inputs.forEach(i => i.value = 'forged')")
+    await page.get_by_role("button", name="Take over").click()
+    await page.get_by_text("The form expired").wait_for()
+
+    # a staff account is refused the admin pages
+    refused = await page.goto(served.url + "/console/admin/users")
+    assert refused is not None and refused.status == 403
+    assert "Only admins" in await page.content()
+    await page.close()
