@@ -25,6 +25,7 @@ from store.auth import sessions, users
 from store.conversations import handoff
 from store.conversations.models import Channel, ConversationStatus
 from store.patients import service as patients
+from store.patients.models import Language
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
@@ -71,15 +72,22 @@ async def logout(request: Request, person: Acting, session: SessionDep, now: Now
     return response
 
 
-def _filters(
-    status: str | None = None, channel: str | None = None, phone: str | None = None
+async def _filters(
+    person: SignedIn,
+    status: str | None = None,
+    channel: str | None = None,
+    phone: str | None = None,
+    language: str | None = None,
+    mine: bool = False,
 ) -> dict[str, Any]:
-    """The inbox's filters, checked: an unknown status or channel is a 422 naming it, not a 500."""
+    """The inbox's filters, checked: an unknown status, channel or language is a 422 naming it."""
     try:
         return {
             "status": ConversationStatus(status) if status else None,
             "channel": Channel(channel) if channel else None,
             "phone": patients.normalize_phone(phone) if phone else None,
+            "language": Language(language) if language else None,
+            "assignee_id": person.user.id if mine else None,
         }
     except ValueError as error:
         raise HTTPException(422, f"filter: {error}") from None

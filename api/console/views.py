@@ -19,7 +19,7 @@ from api.routes.common import Reader, audit_reads
 from store.audit import service as audit
 from store.conversations import service as conversations
 from store.conversations.models import Channel, Conversation, ConversationStatus, Message
-from store.patients.models import Patient
+from store.patients.models import Language, Patient
 from store.scheduling.models import Appointment, AppointmentStatus
 from store.tickets.models import Ticket, TicketStatus
 from store.traces import service as traces
@@ -44,8 +44,12 @@ async def inbox(
     status: ConversationStatus | None,
     channel: Channel | None,
     phone: str | None,
+    language: Language | None = None,
+    assignee_id: uuid.UUID | None = None,
 ) -> list[InboxRow]:
-    found = await conversations.get_queue(session, status=status, channel=channel, address=phone)
+    found = await conversations.get_queue(
+        session, status=status, channel=channel, address=phone, language=language, assignee_id=assignee_id
+    )
     ids = [c.id for c in found]
     urgent = set(
         await session.scalars(

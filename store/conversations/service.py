@@ -20,6 +20,7 @@ from store.conversations.models import (
     Message,
 )
 from store.errors import NotFound
+from store.patients.models import Language, Patient
 from store.tickets.models import Ticket, TicketPriority, TicketStatus
 
 
@@ -71,10 +72,15 @@ async def get_queue(
     status: ConversationStatus | None = None,
     channel: Channel | None = None,
     address: str | None = None,
+    language: Language | None = None,
+    assignee_id: uuid.UUID | None = None,
     limit: int = 100,
 ) -> list[Conversation]:
     """The staff inbox: conversations waiting for a person first (hand-offs, then any with an open
-    urgent ticket: emergencies), then the agent's active ones, then closed ones; newest first within."""
+    urgent ticket: emergencies), then the agent's active ones, then closed ones; newest first within.
+
+    `language` is the identified patient's preferred language (a contact nobody identified has none).
+    """
     urgent = (
         select(Ticket.conversation_id)
         .where(
@@ -97,6 +103,11 @@ async def get_queue(
         query = query.where(Conversation.channel == channel)
     if address is not None:
         query = query.where(Conversation.address == address)
+    if language is not None:
+        speakers = select(Patient.id).where(Patient.preferred_language == language)
+        query = query.where(Conversation.patient_id.in_(speakers))
+    if assignee_id is not None:
+        query = query.where(Conversation.assigned_staff_id == assignee_id)
     ordered = query.order_by(rank, Conversation.updated_at.desc(), Conversation.id).limit(limit)
     return list(await session.scalars(ordered))
 

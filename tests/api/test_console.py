@@ -168,3 +168,37 @@ async def test_what_contacts_write_is_escaped(client: httpx.AsyncClient, runtime
     for html in (page, rows):
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;" in html
+
+
+async def test_the_inbox_filters_by_language_and_by_who_took_over(
+    client: httpx.AsyncClient, runtime: Any, account: str
+) -> None:
+    from datetime import date
+
+    from store.patients.models import Language, Patient
+
+    spanish_phone, english_phone = _phone(), _phone()
+    spanish = await handed_off(runtime, spanish_phone)
+    english = await handed_off(runtime, english_phone)
+    async with transaction(runtime.sessions) as session:
+        for conversation_id, phone, language in (
+            (spanish, spanish_phone, Language.ES),
+            (english, english_phone, Language.EN),
+        ):
+            patient = Patient(
+                given_name="Filter",
+                family_name="Test",
+                birth_date=date(1990, 1, 1),
+                phone=phone,
+                preferred_language=language,
+            )
+            session.add(patient)
+            await session.flush()
+            (await conversations.get(session, conversation_id=conversation_id)).patient_id = patient.id
+    csrf = await sign_in(client, account)
+    rows = (await client.get("/console/inbox/rows", params={"language": "es"})).text
+    assert spanish_phone in rows and english_phone not in rows
+    await client.post(f"/console/conversations/{english}/takeover", data={"csrf": csrf})
+    mine = (await client.get("/console/inbox/rows", params={"mine": "true"})).text
+    assert english_phone in mine and spanish_phone not in mine
+    assert (await client.get("/console/inbox/rows", params={"language": "fr"})).status_code == 422
