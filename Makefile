@@ -24,6 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # the smoke scenarios (17, about a minute), the NLU set and the safety set (red-flag recall and precision
 # in each language) gate CI: a regression fails `make test`.
@@ -49,4 +50,4 @@ bench: $(STAMP)
 	$(BIN)/prm bench all $(BENCH)
 
 clean:
-	rm -rf $(VENV) .prm .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .prm .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
