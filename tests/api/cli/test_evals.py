@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 
-TINY = Path(__file__).resolve().parents[1] / "evals" / "data" / "tiny.jsonl"
+TINY = Path(__file__).resolve().parents[2] / "evals" / "data" / "tiny.jsonl"
 PICKED = ("wa-tiny-book-en", "wa-tiny-wrong-en")
 
 

@@ -6,7 +6,7 @@ import re
 
 from typer.main import get_command
 
-from api.bench.cli import BENCHMARKS, app
+from api.cli.bench import BENCHMARKS, app
 from tests.conftest import REPO
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from api.eval_nlu_cli import EXIT_BAD_DATASET, EXIT_BELOW, REPORT_NAME, Gates, nlu_command
+from api.cli.common import EXIT_BAD_INPUT as EXIT_BAD_DATASET
+from api.cli.common import EXIT_BELOW
+from api.cli.nlu import REPORT_NAME, Gates, nlu_command
 
 CASES = [
     {"id": "hi", "text": "hola", "language": "es", "now": "2026-12-01T09:00:00-05:00",

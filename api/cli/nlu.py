@@ -13,22 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.console import Console
 from rich.table import Table
 
 from agents.model import make_understander
 from agents.understanding import RedFlagReader, SemanticScreen
+from api.cli.common import EXIT_BAD_INPUT, EXIT_BELOW, console, percent
 from api.settings import Settings
 from evals.nlu import NluDatasetError, NluReport, run_nlu
 from store.knowledge.embeddings import make_embedder
 
 REPORT_NAME = "nlu_report.json"
-EXIT_BELOW = 1  # ran, but below --fail-under
-EXIT_BAD_DATASET = 2
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
 
 
 def _summary(report: NluReport) -> Table:
@@ -36,12 +30,12 @@ def _summary(report: NluReport) -> Table:
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row("utterances", str(report.cases))
-    table.add_row("intent accuracy", _percent(report.intent_accuracy))
+    table.add_row("intent accuracy", percent(report.intent_accuracy))
     for language, accuracy in report.intent_accuracy_by_language.items():
-        table.add_row(f"  intent accuracy ({language})", _percent(accuracy))
-    table.add_row("language accuracy", _percent(report.language_accuracy))
-    table.add_row("fields precision", _percent(report.fields_micro.precision))
-    table.add_row("fields recall", _percent(report.fields_micro.recall))
+        table.add_row(f"  intent accuracy ({language})", percent(accuracy))
+    table.add_row("language accuracy", percent(report.language_accuracy))
+    table.add_row("fields precision", percent(report.fields_micro.precision))
+    table.add_row("fields recall", percent(report.fields_micro.recall))
     table.add_row("cases with a mistake", str(len(report.mistakes)))
     return table
 
@@ -53,9 +47,9 @@ def _breakdown(report: NluReport) -> Table:
     for label, scores in [*report.intents.items(), *((f"field {k}", v) for k, v in report.fields.items())]:
         table.add_row(
             label,
-            _percent(scores.precision),
-            _percent(scores.recall),
-            _percent(scores.f1),
+            percent(scores.precision),
+            percent(scores.recall),
+            percent(scores.f1),
             str(scores.support),
         )
     return table
@@ -83,12 +77,12 @@ def _safety(report: NluReport) -> Table:
     for label, scores in rows:
         table.add_row(
             label,
-            _percent(scores.recall),
-            _percent(scores.precision),
+            percent(scores.recall),
+            percent(scores.precision),
             str(scores.support),
             str(scores.predicted),
         )
-    table.add_row("kind right", _percent(flags.kind_accuracy), "", "", "")
+    table.add_row("kind right", percent(flags.kind_accuracy), "", "", "")
     return table
 
 
@@ -97,9 +91,7 @@ def _below(report: NluReport, gates: Gates) -> list[str]:
     short: list[str] = []
     accuracy = report.intent_accuracy
     if gates.intent_accuracy is not None and (accuracy is None or accuracy < gates.intent_accuracy):
-        short.append(
-            f"intent accuracy {_percent(accuracy)} is below --fail-under {gates.intent_accuracy:.1%}"
-        )
+        short.append(f"intent accuracy {percent(accuracy)} is below --fail-under {gates.intent_accuracy:.1%}")
     flags = report.red_flags
     for language, scores in flags.by_language.items():
         for name, value, gate in (
@@ -107,13 +99,12 @@ def _below(report: NluReport, gates: Gates) -> list[str]:
             ("precision", scores.precision, gates.red_flag_precision),
         ):
             if gate is not None and (value is None or value < gate):
-                short.append(f"red-flag {name} ({language}) {_percent(value)} is below {gate:.1%}")
+                short.append(f"red-flag {name} ({language}) {percent(value)} is below {gate:.1%}")
     return short
 
 
 def nlu_command(dataset: Path, out: Path, gates: Gates) -> int:
     """Run the evaluation and write its report; the return value is the process exit code."""
-    console = Console()
     settings = Settings()
     models = settings.models
     understander = make_understander(
@@ -129,7 +120,7 @@ def nlu_command(dataset: Path, out: Path, gates: Gates) -> int:
         report = run_nlu(dataset, understander=understander, tz=settings.tz, red_flags=red_flags)
     except (NluDatasetError, OSError) as error:
         console.print(f"[red]cannot evaluate:[/red] {error}", soft_wrap=True)
-        return EXIT_BAD_DATASET
+        return EXIT_BAD_INPUT
     out.mkdir(parents=True, exist_ok=True)
     (out / REPORT_NAME).write_text(report.to_json() + "\n", encoding="utf-8")
     console.print(_summary(report))

@@ -13,25 +13,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from api.cli.common import EXIT_BAD_INPUT, EXIT_BELOW, console, number, percent, with_runtime
 from evals.compare import Comparison, ReportError, compare, load_report
 from evals.dataset import Scenario, load_scenarios
 from evals.jsonl import DatasetError
 
 eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation: scenario runs, comparisons, NLU.")
-console = Console()
-EXIT_BELOW, EXIT_BAD_INPUT = 1, 2
 FAILURES_SHOWN = 15
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def _number(value: float | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{value:,.{digits}f}"
 
 
 def _select(dataset: Path, only: str | None) -> list[Scenario]:
@@ -53,21 +43,17 @@ def _summary(report: dict[str, Any]) -> Table:
     table = Table(title=f"Evaluation: {metrics['scenarios']} scenarios, {metrics['tries']} tries")
     table.add_column("measure")
     table.add_column("value", justify="right")
-    table.add_row("success rate", _percent(report["success_rate"]))
+    table.add_row("success rate", percent(report["success_rate"]))
     if "pass_hat_k" in report:
-        table.add_row(f"pass^{report['k']}", _percent(report["pass_hat_k"]))
+        table.add_row(f"pass^{report['k']}", percent(report["pass_hat_k"]))
     for group in ("by_category", "by_language", "by_channel"):
         table.add_row(f"[dim]{group.replace('_', ' ')}[/dim]", "")
         for name, row in metrics[group].items():
-            table.add_row(f"  {name}", f"{_percent(row['rate'])} ({row['passed']}/{row['tries']})")
+            table.add_row(f"  {name}", f"{percent(row['rate'])} ({row['passed']}/{row['tries']})")
     fields, turns, latency = metrics["fields"], metrics["turns"], metrics["latency_ms"]
-    table.add_row(
-        "field precision / recall", f"{_percent(fields['precision'])} / {_percent(fields['recall'])}"
-    )
-    table.add_row(
-        "turns to completion mean / p50", f"{_number(turns['mean'], 1)} / {_number(turns['p50'], 1)}"
-    )
-    table.add_row("reply latency p50 / p95 (ms)", f"{_number(latency['p50'])} / {_number(latency['p95'])}")
+    table.add_row("field precision / recall", f"{percent(fields['precision'])} / {percent(fields['recall'])}")
+    table.add_row("turns to completion mean / p50", f"{number(turns['mean'], 1)} / {number(turns['p50'], 1)}")
+    table.add_row("reply latency p50 / p95 (ms)", f"{number(latency['p50'])} / {number(latency['p95'])}")
     return table
 
 
@@ -102,7 +88,6 @@ def run_command(
     ] = None,
 ) -> None:
     """Play every scenario in an isolated clinic, score it from the database, write the reports."""
-    from api.cli import with_runtime
     from api.evals import open_sandboxes, with_model
     from api.runtime import Runtime
     from api.settings import Settings
@@ -133,7 +118,7 @@ def run_command(
         console.print(failures)
     console.print(f"reports: {json_path}  {html_path}", soft_wrap=True)
     if fail_under is not None and (report["success_rate"] or 0.0) < fail_under:
-        rate = _percent(report["success_rate"])
+        rate = percent(report["success_rate"])
         console.print(f"[red]success rate {rate} is below --fail-under {fail_under:.1%}[/red]")
         raise typer.Exit(EXIT_BELOW)
 
@@ -162,7 +147,7 @@ def _comparison_tables(result: Comparison) -> list[Table]:
         deltas.add_column(column, justify="left" if column == "metric" else "right")
     for delta in result.deltas:
         latency = "latency" in delta.metric or "turns" in delta.metric
-        show = (lambda v: _number(v, 1)) if latency else _percent
+        show = (lambda v: number(v, 1)) if latency else percent
         change = (
             "—" if delta.change is None else (f"{delta.change:+,.1f}" if latency else f"{delta.change:+.1%}")
         )
@@ -178,7 +163,6 @@ def export_command(
     ] = False,
 ) -> None:
     """Write the turns staff annotated in the console as scenarios for `prm eval run`, disguised."""
-    from api.cli import with_runtime
     from api.runtime import Runtime
     from evals.export import annotated_scenarios, as_jsonl
 
@@ -225,7 +209,7 @@ def compare_command(
         failed = True
     rate = _rate(result)
     if fail_under is not None and (rate or 0.0) < fail_under:
-        console.print(f"[red]success rate {_percent(rate)} is below --fail-under {fail_under:.1%}[/red]")
+        console.print(f"[red]success rate {percent(rate)} is below --fail-under {fail_under:.1%}[/red]")
         failed = True
     if failed:
         raise typer.Exit(EXIT_BELOW)
@@ -254,7 +238,7 @@ def nlu(
     ] = None,
 ) -> None:
     """Score the understanding alone: utterance → intent and fields, and red-flag recall/precision."""
-    from api.eval_nlu_cli import Gates, nlu_command
+    from api.cli.nlu import Gates, nlu_command
 
     gates = Gates(
         intent_accuracy=fail_under, red_flag_recall=red_flag_recall, red_flag_precision=red_flag_precision

@@ -1,0 +1,171 @@
+"""`prm serve`, `worker`, `db`, `seed`, `kb`, `chat`: running the clinic."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli.common import console, with_runtime
+from api.runtime import Runtime, open_runtime, servers
+from api.settings import Settings
+
+app = typer.Typer(no_args_is_help=True, help="PRM Agent: a conversational agent backend for clinics.")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
+kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base.")
+app.add_typer(db_app, name="db")
+app.add_typer(kb_app, name="kb")
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
+    worker: Annotated[bool, typer.Option(help="Run the job worker in this process too.")] = True,
+) -> None:
+    """Serve the API (and, unless --no-worker, the job worker) on HOST:PORT, migrating first."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.logging import configure
+    from api.worker import run_worker
+
+    configure()
+    settings = Settings()
+    with servers(settings) as urls:
+        from store.migrate import upgrade
+
+        upgrade(urls.database_url)
+
+        async def main() -> None:
+            async with open_runtime(settings, urls) as runtime:
+                config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
+                jobs = None
+                if worker:
+                    concurrency = settings.channels.worker_concurrency
+                    jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency))
+                try:
+                    await uvicorn.Server(config).serve()
+                finally:
+                    if jobs is not None:
+                        jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await jobs
+
+        # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so that the
+        # embedded servers are released (and stopped by their last user) instead of the process dying.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+        asyncio.run(main())
+
+
+@app.command("worker")
+def worker_command(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Jobs run at once (PRM_WORKER_CONCURRENCY).")
+    ] = None,
+) -> None:
+    """Run the job worker only (turns, sends, sweeps), e.g. on more machines."""
+    from api.logging import configure
+    from api.worker import run_worker
+
+    configure()
+
+    async def work(runtime: Runtime) -> None:
+        await run_worker(
+            runtime,
+            concurrency=concurrency or runtime.settings.channels.worker_concurrency,
+            on_signals=True,  # SIGTERM: stop taking jobs, let running ones finish, then release the servers
+        )
+
+    with_runtime(work)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the Alembic migrations up to head."""
+    from store.migrate import upgrade
+
+    with servers(Settings()) as urls:
+        upgrade(urls.database_url)
+    console.print("[green]database at head[/green]")
+
+
+@app.command()
+def seed(
+    demo: Annotated[bool, typer.Option("--demo", help="Seed the demo clinic (Riverside Health).")] = False,
+    now: Annotated[
+        datetime | None, typer.Option(help="ISO 8601 instant the 60 days of slots start from.")
+    ] = None,
+) -> None:
+    """Seed the demo clinic, idempotently."""
+    if not demo:
+        raise typer.BadParameter("only --demo is available", param_hint="--demo")
+    from api.seeding import seed_demo
+
+    with_runtime(lambda runtime: seed_demo(runtime, now=now, console=console))
+
+
+@kb_app.command("ingest")
+def kb_ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Markdown or text files, or folders of them.")],
+) -> None:
+    """Chunk, embed and index documents into the knowledge base."""
+    from api.seeding import ingest_paths
+
+    with_runtime(lambda runtime: ingest_paths(runtime, paths, console=console))
+
+
+@app.command()
+def chat(
+    phone: Annotated[str, typer.Option(help="The patient's phone, E.164 (as WhatsApp would verify it).")],
+    now: Annotated[
+        datetime | None, typer.Option(help="Start the clinic clock at this ISO 8601 time.")
+    ] = None,
+) -> None:
+    """Talk to the agent as a patient, in the terminal (Ctrl-D or 'quit' to leave)."""
+    from api.agent import build_runner
+    from store.conversations.models import Channel
+    from store.patients.service import normalize_phone
+
+    verified = normalize_phone(phone)
+
+    async def work(runtime: Runtime) -> None:
+        from api.pipeline import QueuedLine
+        from api.worker import build_worker, run_worker
+
+        runner = build_runner(runtime)
+        jobs = asyncio.create_task(
+            run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner))
+        )
+        line = QueuedLine(
+            runtime.sessions, runtime.queue, channel=Channel.CHAT, phone=verified, clock=runtime.clock
+        )
+        console.print(f"[dim]Talking to the agent as {verified}. Ctrl-D or 'quit' to leave.[/dim]")
+        try:
+            while True:
+                try:
+                    text = await asyncio.to_thread(console.input, "[bold cyan]you>[/bold cyan] ")
+                except EOFError:
+                    break
+                if text.strip().lower() in {"quit", "exit"}:
+                    break
+                if not text.strip():
+                    continue
+                replies = await line.send(text)
+                for reply in replies or ["(staff own this conversation: the agent stays silent)"]:
+                    console.print(f"[bold green]agent>[/bold green] {reply}")
+        finally:
+            jobs.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await jobs
+
+    with_runtime(work, now=now)
