@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import json
 import secrets
 import time
@@ -43,6 +41,7 @@ from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
 from api.worker import build_worker, run_worker
+from channels.signing import sign
 from evals.dataset import Scenario
 from evals.pipeline import CallResult, PatientLine, Sandbox, SandboxFactory
 from graphs.runner import Runner
@@ -139,11 +138,10 @@ class ProductionLine:
         secret = self.runtime.settings.voice_webhook_secret
         assert secret is not None  # `sandbox_settings` always sets one
         timestamp = str(int(time.time()))
-        digest = hmac.new(secret.get_secret_value().encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
         return {
             "Content-Type": "application/json",
             "X-PRM-Timestamp": timestamp,
-            "X-PRM-Signature": f"sha256={digest.hexdigest()}",
+            "X-PRM-Signature": sign(secret=secret.get_secret_value(), timestamp=timestamp, body=body),
         }
 
     async def _follow_up(self, call_id: str) -> list[str]:

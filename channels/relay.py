@@ -17,13 +17,13 @@ token), no response body, nothing from the payload.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from datetime import datetime
 from typing import Any
 
 import httpx
+
+from channels.signing import sign
 
 USER_AGENT = "prm-agent-relay/1"
 
@@ -34,12 +34,6 @@ class DeliveryFailed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def sign(*, secret: str, timestamp: int, body: bytes) -> str:
-    """`sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`."""
-    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    return f"sha256={digest}"
 
 
 def body_of(*, event_id: int, topic: str, payload: dict[str, Any], occurred_at: datetime) -> bytes:

@@ -11,13 +11,13 @@ decides whose conversation the call joins); keys the platform adds later are ign
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from typing import Any
 
-import phonenumbers
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from channels.signing import matches
+from store.phones import e164
 
 WINDOW_S = 300
 _SIGNATURE = re.compile(r"^sha256=([0-9a-fA-F]{64})$")
@@ -33,10 +33,6 @@ class VoiceAuthError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _expected(secret: str, timestamp: str, body: bytes) -> str:
-    return hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
 def verify_voice_request(
@@ -64,26 +60,10 @@ def verify_voice_request(
     match = _SIGNATURE.match(signature.strip())
     if match is None:
         raise VoiceAuthError("X-PRM-Signature must be sha256=<64 hex digits>")
-    expected = _expected(secret, timestamp.strip(), body)
-    if not hmac.compare_digest(expected, match.group(1).lower()):
+    if not matches(secret=secret, timestamp=timestamp.strip(), body=body, hex_digest=match.group(1)):
         raise VoiceAuthError("signature does not match")
     if abs(now - int(timestamp.strip())) > window_s:
         raise VoiceAuthError(f"timestamp is more than {window_s} s away from the server's clock")
-
-
-def e164(raw: str, default_region: str = "US") -> str:
-    """`raw` as E.164 (`+15550100001`), or ValueError: possible for its country, not "valid".
-
-    The demo's numbers use the fictional 555 exchange, which phonenumbers reports as unassigned;
-    the same rule as the patients' registry (store/patients), which this edge may not import.
-    """
-    try:
-        number = phonenumbers.parse(raw.strip(), default_region)
-    except phonenumbers.NumberParseException:
-        raise ValueError("is not a phone number") from None
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError("has the wrong number of digits for its country")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class VoicePayload(BaseModel):

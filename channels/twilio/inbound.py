@@ -17,9 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import phonenumbers
+from store.phones import e164
 
-WHATSAPP_PREFIX = "whatsapp:"
 MAX_MEDIA = 10  # Twilio's own limit per message
 _SID = re.compile(r"^[A-Za-z]{2}[0-9A-Za-z]{1,62}$")
 _ERROR_CODE = re.compile(r"^\d{1,16}$")
@@ -94,14 +93,10 @@ def _e164(address: str) -> str:
 
     Twilio always sends the country code, so no default region is assumed.
     """
-    raw = address.strip().removeprefix(WHATSAPP_PREFIX)
     try:
-        number = phonenumbers.parse(raw, None)
-    except phonenumbers.NumberParseException:
-        raise InvalidTwilioPayload("From", "is not a phone number") from None
-    if not phonenumbers.is_possible_number(number):
-        raise InvalidTwilioPayload("From", "has the wrong number of digits for its country")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return e164(address, default_region=None)
+    except ValueError as error:
+        raise InvalidTwilioPayload("From", str(error)) from None
 
 
 def _media(form: _Form) -> tuple[int, tuple[tuple[str, str], ...]]:

@@ -36,8 +36,10 @@ from twilio.http import AsyncHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
+from store.phones import WHATSAPP_PREFIX
+
 IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token"
-WHATSAPP_PREFIX = "whatsapp:"
+
 # what twilio raises for an HTTP error (the legacy body, or an RFC 9457 problem) and for no answer
 _API_ERRORS = (TwilioRestException, TwilioServiceException)
 _NETWORK_ERRORS = (aiohttp.ClientError, TimeoutError)

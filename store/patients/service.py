@@ -11,13 +11,13 @@ import unicodedata
 import uuid
 from datetime import UTC, date, datetime
 
-import phonenumbers
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.errors import InvalidInput, NotFound
 from store.patients.models import Language, Patient
+from store.phones import e164
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 NAME_MATCH_THRESHOLD = 85  # rapidfuzz score (0-100) a spoken or typed name must reach
@@ -27,19 +27,11 @@ _NOT_LETTERS = re.compile(r"[^\w\s]|_|\d")
 
 
 def normalize_phone(raw: str, default_region: str = "US") -> str:
-    """`raw` in E.164 (`+15550100001`); accepts national formats and Twilio's `whatsapp:` prefix.
-
-    Possible (right length for its country), not "valid": the demo and test numbers use the
-    fictional 555 exchange, which phonenumbers rightly reports as unassigned.
-    """
-    text = raw.strip().removeprefix("whatsapp:")
+    """`raw` in E.164 (`+15550100001`); `InvalidInput` naming the phone otherwise (store/phones.py)."""
     try:
-        number = phonenumbers.parse(text, default_region)
-    except phonenumbers.NumberParseException:
-        raise InvalidInput("phone", "is not a phone number") from None
-    if not phonenumbers.is_possible_number(number):
-        raise InvalidInput("phone", "has the wrong number of digits for its country")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return e164(raw, default_region)
+    except ValueError as error:
+        raise InvalidInput("phone", str(error)) from None
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from channels.relay import DeliveryFailed, post_event, sign
+from channels.relay import DeliveryFailed, post_event
+from channels.signing import sign
 from tests.fakes.webhook_receiver import WebhookReceiver
 
 SECRET = "whsec-0123456789abcdef"
