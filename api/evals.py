@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.agent import build_runner
 from api.app import create_app
+from api.paths import VOICE_PATH
 from api.pipeline import POLL_S, QueuedLine
 from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -58,7 +59,6 @@ CHECKPOINT_TTL_S = 6 * 3600  # a crashed run's keys expire on their own
 DATABASE_PREFIX = "prm_eval_"
 LINE_WAIT_S = 120  # a turn slower than this is a failed try, not a hung run
 REST_FALLBACK_MS = 15 * 60 * 1000  # the worker's REST fallback never races the line for a reply
-VOICE_PATH = "/api/v1/prm/webhooks/voice-agent"
 
 
 def with_model(settings: Settings, model: str | None) -> Settings:

@@ -26,6 +26,7 @@ from procrastinate.retry import RetryStrategy
 from api import relay, timed
 from api.media import VOICE_NOTE
 from api.outbound import OutboundConfig, deliver
+from api.paths import STATUS_PATH
 from api.queue import SEND, TURN, enqueue_send, enqueue_turn
 from api.runtime import Runtime
 from channels.email import SmtpSender
@@ -237,9 +238,6 @@ def register(
         await builtin_tasks.remove_old_jobs(
             context, max_hours=72, remove_failed=False, remove_cancelled=True, remove_aborted=True
         )
-
-
-STATUS_PATH = "/api/v1/prm/webhooks/twilio/status"
 
 
 def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:

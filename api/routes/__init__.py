@@ -1,7 +1,12 @@
-"""Every router the app mounts, in one list."""
+"""Every router the app mounts: the PRM API's resources under one prefix, health and FHIR at the root.
+
+Each resource's router carries only its own prefix (`/patients`); `API_PREFIX` is written once (api/paths.py)
+(as full-stack-fastapi-template mounts its routers under `API_V1_STR`).
+"""
 
 from fastapi import APIRouter
 
+from api.paths import API_PREFIX
 from api.routes import (
     appointments,
     conversations,
@@ -20,8 +25,8 @@ from api.routes import (
     webhooks,
 )
 
-ROUTERS: list[APIRouter] = [
-    health.router,
+prm = APIRouter(prefix=API_PREFIX)
+for resource in (
     patients.router,
     practitioners.router,
     slots.router,
@@ -35,5 +40,7 @@ ROUTERS: list[APIRouter] = [
     messages.router,
     webhooks.router,
     voice.router,
-    fhir.router,
-]
+):
+    prm.include_router(resource)
+
+ROUTERS: list[APIRouter] = [health.router, prm, fhir.router]

@@ -23,7 +23,7 @@ from store.scheduling.schemas import (
     AppointmentReschedule,
 )
 
-router = APIRouter(prefix="/api/v1/prm/appointments", tags=["scheduling"])
+router = APIRouter(prefix="/appointments", tags=["scheduling"])
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 
 

@@ -26,7 +26,7 @@ from store.conversations.models import Conversation, ConversationStatus
 from store.conversations.schemas import ConversationDetail, ConversationOut
 from store.patients import service as patients
 
-router = APIRouter(prefix="/api/v1/prm/conversations", tags=["conversations"])
+router = APIRouter(prefix="/conversations", tags=["conversations"])
 
 
 async def _audit_reads(session: AsyncSession, staff: Principal, shown: Iterable[Conversation]) -> None:

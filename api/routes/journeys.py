@@ -24,7 +24,7 @@ from store.journeys.schemas import (
     JourneyStart,
 )
 
-router = APIRouter(prefix="/api/v1/prm/journeys", tags=["journeys"])
+router = APIRouter(prefix="/journeys", tags=["journeys"])
 
 
 @router.get("/definitions")

@@ -18,7 +18,7 @@ from store.errors import InvalidInput
 from store.knowledge import service as knowledge
 from store.knowledge.schemas import DocumentCreate, DocumentOut, HitOut
 
-router = APIRouter(prefix="/api/v1/prm/knowledge", tags=["knowledge"])
+router = APIRouter(prefix="/knowledge", tags=["knowledge"])
 
 
 @router.get("/search")

@@ -34,7 +34,7 @@ from store.patients import service as patients
 from store.patients.models import Patient
 from store.scheduling.appointments import get_appointment
 
-router = APIRouter(prefix="/api/v1/prm/messages", tags=["messages"])
+router = APIRouter(prefix="/messages", tags=["messages"])
 
 
 class MessageSend(BaseModel):

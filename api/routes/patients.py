@@ -12,7 +12,7 @@ from store.audit import service as audit
 from store.patients import service as patients
 from store.patients.schemas import PatientCreate, PatientOut
 
-router = APIRouter(prefix="/api/v1/prm/patients", tags=["patients"])
+router = APIRouter(prefix="/patients", tags=["patients"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)

@@ -12,7 +12,7 @@ from store.audit import service as audit
 from store.scheduling import service as scheduling
 from store.scheduling.schemas import PractitionerCreate, PractitionerOut
 
-router = APIRouter(prefix="/api/v1/prm/practitioners", tags=["practitioners"])
+router = APIRouter(prefix="/practitioners", tags=["practitioners"])
 
 
 @router.get("")

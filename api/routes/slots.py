@@ -13,7 +13,7 @@ from api.deps import CurrentStaff, NowDep, RuntimeDep, SessionDep
 from store.scheduling import service as scheduling
 from store.scheduling.schemas import SlotOut, SlotSearchOut
 
-router = APIRouter(prefix="/api/v1/prm/slots", tags=["scheduling"])
+router = APIRouter(prefix="/slots", tags=["scheduling"])
 DEFAULT_WINDOW = timedelta(days=14)
 
 

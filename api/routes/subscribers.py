@@ -25,7 +25,7 @@ from store.outbox.schemas import (
     SubscriberUpdate,
 )
 
-router = APIRouter(prefix="/api/v1/prm/subscribers", tags=["subscribers"])
+router = APIRouter(prefix="/subscribers", tags=["subscribers"])
 
 
 @router.get("")

@@ -27,7 +27,7 @@ from store.tickets.schemas import (
     TicketTransition,
 )
 
-router = APIRouter(prefix="/api/v1/prm/tickets", tags=["tickets"])
+router = APIRouter(prefix="/tickets", tags=["tickets"])
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 
 

@@ -20,7 +20,7 @@ from store.traces import service as traces
 from store.traces.models import Trace
 from store.traces.schemas import TraceDetail, TraceOut
 
-router = APIRouter(prefix="/api/v1/prm/traces", tags=["traces"])
+router = APIRouter(prefix="/traces", tags=["traces"])
 
 
 async def _audit_reads(session: AsyncSession, staff: Principal, shown: Iterable[Trace]) -> None:

@@ -27,7 +27,7 @@ from store.conversations import inbox
 from store.conversations.models import Channel
 from store.database import transaction
 
-router = APIRouter(prefix="/api/v1/prm/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
 def _problems(problems: list[dict[str, str]]) -> JSONResponse:

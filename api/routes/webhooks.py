@@ -30,7 +30,7 @@ from store.conversations.models import Channel, Conversation
 from store.database import transaction
 from store.patients import service as patients
 
-router = APIRouter(prefix="/api/v1/prm/webhooks/twilio", tags=["webhooks"])
+router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
 
 TWIML = "application/xml"
 CONSENT_REPLIES = {
