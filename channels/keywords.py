@@ -18,21 +18,25 @@ from typing import Literal
 
 Consent = Literal["opt_out", "opt_in"]
 
-_OPT_OUT = frozenset(
-    {
-        "stop",
-        "stopall",
-        "stop all",
-        "unsubscribe",
-        "end",
-        "quit",
-        "baja",
-        "alto",
-        "detener",
-        "no mas mensajes",
-    }
-)
-_OPT_IN = frozenset({"start", "unstop", "alta", "suscribir", "reanudar"})
+Language = Literal["en", "es"]
+# each keyword with what it asks for and the language it is a word of (the reply is written in it)
+_KEYWORDS: dict[str, tuple[Consent, Language]] = {
+    "stop": ("opt_out", "en"),
+    "stopall": ("opt_out", "en"),
+    "stop all": ("opt_out", "en"),
+    "unsubscribe": ("opt_out", "en"),
+    "end": ("opt_out", "en"),
+    "quit": ("opt_out", "en"),
+    "baja": ("opt_out", "es"),
+    "alto": ("opt_out", "es"),
+    "detener": ("opt_out", "es"),
+    "no mas mensajes": ("opt_out", "es"),
+    "start": ("opt_in", "en"),
+    "unstop": ("opt_in", "en"),
+    "alta": ("opt_in", "es"),
+    "suscribir": ("opt_in", "es"),
+    "reanudar": ("opt_in", "es"),
+}
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -45,9 +49,11 @@ def _normalise(text: str) -> str:
 
 def consent_keyword(text: str) -> Consent | None:
     """`"opt_out"` for STOP/BAJA/…, `"opt_in"` for START/ALTA/…, None for anything else."""
-    normalised = _normalise(text)
-    if normalised in _OPT_OUT:
-        return "opt_out"
-    if normalised in _OPT_IN:
-        return "opt_in"
-    return None
+    found = _KEYWORDS.get(_normalise(text))
+    return found[0] if found else None
+
+
+def keyword_language(text: str) -> Language | None:
+    """The language the keyword is a word of (`"es"` for BAJA or "no más mensajes"), None if none."""
+    found = _KEYWORDS.get(_normalise(text))
+    return found[1] if found else None

@@ -19,7 +19,7 @@ from api.deps import NowDep, RuntimeDep
 from api.pipeline import accept, record_unprocessed, wait_for_reply
 from api.rate_limit import allow
 from api.runtime import Runtime
-from channels.keywords import consent_keyword
+from channels.keywords import consent_keyword, keyword_language
 from channels.twilio.inbound import InvalidTwilioPayload, parse_status, parse_whatsapp
 from channels.twilio.signature import is_valid_signature
 from channels.twilio.split import split_message
@@ -144,12 +144,8 @@ async def _consent(
         conversation.opted_out_at = now if keyword == "opt_out" else None
         await patients.set_consent(session, phone=phone, opted_in=keyword == "opt_in", now=now)
         on_phone = await patients.find_by_phone(session, phone=phone)
-    spanish = _looks_spanish(body) or any(p.preferred_language == "es" for p in on_phone)
+    spanish = keyword_language(body) == "es" or any(p.preferred_language == "es" for p in on_phone)
     return _twiml([CONSENT_REPLIES[(keyword, "es" if spanish else "en")]])
-
-
-def _looks_spanish(body: str) -> bool:
-    return body.strip().strip(".!¡").lower() in {"baja", "alto", "detener", "alta", "suscribir", "reanudar"}
 
 
 def _message_id(value: str | None) -> uuid.UUID | None:

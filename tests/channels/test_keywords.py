@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.keywords import consent_keyword
+from channels.keywords import consent_keyword, keyword_language
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,15 @@ def test_opt_in(text: str) -> None:
 )
 def test_not_consent(text: str) -> None:
     assert consent_keyword(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("STOP", "en"), ("unsubscribe", "en"), ("Baja.", "es"), ("No más mensajes", "es"), ("reanudar", "es")],
+)
+def test_each_keyword_knows_its_language(text: str, language: str) -> None:
+    assert keyword_language(text) == language  # the reply is written in it (was drifting in the webhook)
+
+
+def test_no_language_for_what_is_not_a_keyword() -> None:
+    assert keyword_language("stop the reminders for my mother") is None

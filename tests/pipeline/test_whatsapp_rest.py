@@ -119,6 +119,8 @@ async def test_stop_is_recorded_confirmed_and_honoured_by_outbound_sends(clinic:
     assert row.error_code == "opted_out" and sent_to(clinic.twilio, phone) == []
     spanish = await clinic.whatsapp(phone, "Alta")
     assert "volverá a recibir" in spanish.text
+    # a Spanish keyword of more than one word is answered in Spanish too (it once got English)
+    assert "Responda ALTA" in (await clinic.whatsapp(new_phone(), "No más mensajes")).text
     async with transaction(clinic.runtime.sessions) as session:
         conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
         assert conversation.opted_out_at is None
