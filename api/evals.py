@@ -37,11 +37,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from api.agent import build_runner
 from api.app import create_app
 from api.paths import VOICE_PATH
-from api.pipeline import POLL_S, QueuedLine
 from api.runtime import Runtime, ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
 from api.worker import build_worker, run_worker
+from channels.pipeline import POLL_S, QueuedLine
 from channels.signing import sign
 from evals.dataset import Scenario
 from evals.pipeline import CallResult, PatientLine, Sandbox, SandboxFactory
@@ -92,7 +92,7 @@ def sandbox_settings(settings: Settings) -> Settings:
 class ProductionLine:
     """A patient's phone on the production path, with a worker of the sandbox's own behind it.
 
-    WhatsApp messages go through `api.pipeline.QueuedLine` (inbox row and queued turn in one
+    WhatsApp messages go through `channels.pipeline.QueuedLine` (inbox row and queued turn in one
     transaction, the worker takes the turn, the reply is claimed here as a TwiML webhook would).
     Voice calls are posted, signed, to the real voice webhook; its 202 answer is the result, and
     the follow-up the patient receives on WhatsApp is the reply that the call's turn stored. The

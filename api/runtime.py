@@ -14,12 +14,12 @@ import procrastinate
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from api.queue import build_app
 from api.settings import Settings
 from store.clock import Clock, clock_from
 from store.database import create_database, create_engine, session_factory
 from store.embedded import EmbeddedPostgres, EmbeddedValkey
 from store.knowledge.embeddings import Embedder, make_embedder
+from store.queue import build_app
 
 
 @dataclass(frozen=True)

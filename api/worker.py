@@ -7,35 +7,37 @@ same code. Periodic tasks are deduplicated by procrastinate across workers:
   retries while Redis was down is taken again once it is back: nothing waits forever);
 - `jobs.retry_stalled` retries jobs of a worker that stopped heartbeating (killed with -9);
 - `timed.sweep` queues appointment reminders, post-visit follow-ups and journeys' timed actions
-  (api/timed.py), each then a job holding its conversation's lock;
-- `outbox.relay` posts the events outbox to subscribers' webhooks (api/relay.py).
+  (graphs/timed.py), each then a job holding its conversation's lock;
+- `outbox.relay` posts the events outbox to subscribers' webhooks (channels/relay_pass.py).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import openai
 import procrastinate
 from procrastinate import builtin_tasks
 from procrastinate.retry import RetryStrategy
 
-from api import relay, timed
-from api.media import VOICE_NOTE
-from api.outbound import OutboundConfig, deliver
 from api.paths import STATUS_PATH
-from api.queue import SEND, TURN, enqueue_send, enqueue_turn
 from api.runtime import Runtime
+from channels import relay_pass as relay
 from channels.email import SmtpSender
+from channels.media import VOICE_NOTE, MediaReader, Prepare
+from channels.outbound import OutboundConfig, deliver
 from channels.twilio.sender import TwilioSender
+from channels.voice import VOICE_CALL
+from graphs import timed
 from graphs.runner import Runner
 from store.conversations import inbox
 from store.conversations.models import Channel, Conversation, Message
 from store.database import transaction
 from store.patients import service as patients
+from store.queue import SEND, TURN, enqueue_send, enqueue_turn
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +48,10 @@ SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
 RELAY_BATCH = 100  # relay_once's default batch
 SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers
-VOICE_CALL = "voice_call"  # the media item a voice hand-off is stored with (api/routes/voice.py)
 TYPE_INSTEAD = {
     "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
     "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
 }
-
-Prepare = Callable[[list[Message]], Awaitable[list[str]]]
 
 
 async def _texts(messages: list[Message]) -> list[str]:
@@ -68,7 +67,7 @@ class Worker:
     sender: TwilioSender | None
     outbound: OutboundConfig
     email: SmtpSender | None = None
-    prepare: Prepare = _texts  # media → text (voice-note transcription), see api/media.py
+    prepare: Prepare = _texts  # media → text (voice-note transcription), see channels/media.py
 
     def now(self) -> datetime:
         """The clinic's clock (`Runtime.clock`): sweeps and timed messages never read the wall clock."""
@@ -243,7 +242,6 @@ def register(
 def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
     """The worker's collaborators from settings: the agent, the Twilio sender (when configured)."""
     from api.agent import build_runner
-    from api.media import build_prepare
 
     settings = runtime.settings
     twilio = settings.twilio
@@ -275,7 +273,27 @@ def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
         sender,
         outbound,
         email=email,
-        prepare=build_prepare(runtime),
+        prepare=_media_reader(runtime),
+    )
+
+
+def _media_reader(runtime: Runtime) -> MediaReader:
+    """Reads media with the Twilio credentials; voice notes through the OpenAI-compatible endpoint."""
+    settings = runtime.settings
+    twilio, models = settings.twilio, settings.models
+    stt: openai.AsyncOpenAI | None = None
+    if models.openai_base_url or models.openai_api_key:
+        key = models.openai_api_key.get_secret_value() if models.openai_api_key else "unused"
+        stt = openai.AsyncOpenAI(api_key=key, base_url=models.openai_base_url, timeout=20, max_retries=2)
+    return MediaReader(
+        sessions=runtime.sessions,
+        clock=runtime.clock,
+        store_url=settings.channels.media_url or str(settings.storage.data_dir.resolve() / "media"),
+        max_bytes=settings.channels.media_max_bytes,
+        account_sid=twilio.account_sid,
+        auth_token=twilio.auth_token.get_secret_value() if twilio.auth_token else None,
+        stt=stt,
+        stt_model=models.stt_model,
     )
 
 
@@ -293,7 +311,7 @@ async def run_worker(
     Its own procrastinate app: the runtime's one only defers. `timed_messages=False` leaves out the
     sweep of reminders and journey steps (evaluation sandboxes: see api/evals.py).
     """
-    from api.queue import build_app
+    from store.queue import build_app
 
     heartbeat_s = runtime.settings.channels.worker_heartbeat_s
     stalled_after_s = runtime.settings.channels.worker_stalled_s

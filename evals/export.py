@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agents.understanding.language import detect_language
+from channels.voice import VOICE_CALL
 from evals.dataset import DEFAULT_MAX_TURNS, Expect, Scenario
 from store.conversations.models import Channel, Direction, Message
 from store.patients.models import Patient
@@ -114,9 +115,7 @@ class Disguise:
             parts = [p for p in re.split(r"[\s,]+", full) if len(p) > 1]
             for index, part in enumerate(parts):
                 words.setdefault(part, fake.given if index == 0 else fake.family)
-        dates = [
-            (form(real), form(fake.birth_date)) for real in set(birth_dates) for form in _date_forms()
-        ]
+        dates = [(form(real), form(fake.birth_date)) for real in set(birth_dates) for form in _date_forms()]
         return cls(fake, words, sorted(dates, key=lambda pair: -len(pair[0])))
 
     def text(self, value: str) -> str:
@@ -199,7 +198,7 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
     voice: dict[str, Any] | None = None
     if first.channel == Channel.VOICE:
         call = batches.pop(0)[0]
-        details = next((m for m in call.media if m.get("kind") == "voice_call"), {})
+        details = next((m for m in call.media if m.get("kind") == VOICE_CALL), {})
         voice = {
             "patient_phone": fake.phone,
             "transcript": disguise.text(call.body),

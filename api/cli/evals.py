@@ -97,7 +97,7 @@ def run_command(
     scenarios = _select(dataset, only)
     settings = with_model(Settings(), model)
     # the sandboxes keep replies in the database on purpose (no Twilio): not worth a warning each
-    logging.getLogger("api.outbound").setLevel(logging.ERROR)
+    logging.getLogger("channels.outbound").setLevel(logging.ERROR)
 
     async def work(runtime: Runtime) -> RunResult:
         async with open_sandboxes(settings, runtime.urls, embedder=runtime.embedder) as sandboxes:

@@ -139,8 +139,8 @@ def chat(
     verified = normalize_phone(phone)
 
     async def work(runtime: Runtime) -> None:
-        from api.pipeline import QueuedLine
         from api.worker import build_worker, run_worker
+        from channels.pipeline import QueuedLine
 
         runner = build_runner(runtime)
         jobs = asyncio.create_task(

@@ -16,8 +16,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.deps import NowDep, SessionDep
-from api.rate_limit import allow
 from api.runtime import Runtime
+from channels.rate_limit import allow
 from store.auth import sessions
 from store.auth.models import ConsoleSession, StaffUser
 

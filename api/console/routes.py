@@ -20,12 +20,12 @@ from api.console.annotating import trace_page
 from api.console.auth import COOKIE, Acting, SignedIn, cookie_is_secure, may_try_signing_in
 from api.console.pages import page as _page
 from api.deps import NowDep, RuntimeDep, SessionDep
-from api.queue import enqueue_send
 from store.auth import sessions, users
 from store.conversations import handoff
 from store.conversations.models import Channel, ConversationStatus
 from store.patients import service as patients
 from store.patients.models import Language
+from store.queue import enqueue_send
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 

@@ -18,13 +18,13 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import CurrentStaff, NowDep, PageDep, Principal, RuntimeDep, SessionDep
-from api.queue import enqueue_send
 from api.routes.common import Listing, audit_reads
 from store.conversations import handoff
 from store.conversations import service as conversations
 from store.conversations.models import Conversation, ConversationStatus
 from store.conversations.schemas import ConversationDetail, ConversationOut
 from store.patients import service as patients
+from store.queue import enqueue_send
 
 router = APIRouter(prefix="/conversations", tags=["conversations"])
 

@@ -23,7 +23,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agents.phrasing import format_date, format_time
 from agents.phrasing.templates import CLINIC
 from api.deps import CurrentStaff, NowDep, RuntimeDep, SessionDep
-from api.queue import enqueue_send
 from channels.templates import KINDS, RenderedMessage, render, required_fields
 from store.audit import service as audit
 from store.conversations import inbox
@@ -32,6 +31,7 @@ from store.conversations.models import Channel
 from store.errors import Conflict, InvalidInput
 from store.patients import service as patients
 from store.patients.models import Patient
+from store.queue import enqueue_send
 from store.scheduling.appointments import get_appointment
 
 router = APIRouter(prefix="/messages", tags=["messages"])
@@ -100,7 +100,7 @@ async def send_message(
     address = patient.email if channel == Channel.EMAIL and patient.email else patient.phone
     conversation = await conversations.get_or_create(session, channel=channel, address=address)
     if channel == Channel.EMAIL and conversation.patient_id is None:
-        conversation.patient_id = patient.id  # whose consent governs this address (see api/outbound.py)
+        conversation.patient_id = patient.id  # whose consent governs this address (see channels/outbound.py)
     if conversation.opted_out_at is not None:
         raise Conflict("this number opted out of messages")
     text, subject = body.body, body.subject

@@ -19,10 +19,9 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.deps import NowDep, RuntimeDep
-from api.pipeline import accept
 from api.runtime import Runtime
-from api.worker import VOICE_CALL
-from channels.voice import VoiceAuthError, VoicePayload, validation_problems, verify_voice_request
+from channels.pipeline import accept
+from channels.voice import VOICE_CALL, VoiceAuthError, VoicePayload, validation_problems, verify_voice_request
 from store.conversations import inbox
 from store.conversations.models import Channel
 from store.database import transaction

@@ -16,10 +16,10 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.deps import NowDep, RuntimeDep
-from api.pipeline import accept, record_unprocessed, wait_for_reply
-from api.rate_limit import allow
 from api.runtime import Runtime
 from channels.keywords import consent_keyword, keyword_language
+from channels.pipeline import accept, record_unprocessed, wait_for_reply
+from channels.rate_limit import allow
 from channels.twilio.inbound import InvalidTwilioPayload, parse_status, parse_whatsapp
 from channels.twilio.signature import is_valid_signature
 from channels.twilio.split import split_message

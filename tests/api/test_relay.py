@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from api.relay import RelayStats, open_http, relay_once
 from channels.relay import sign
+from channels.relay_pass import RelayStats, open_http, relay_once
 from store.database import transaction
 from store.outbox import deliveries
 from store.outbox.models import Delivery, DeliveryStatus

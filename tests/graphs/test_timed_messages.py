@@ -1,4 +1,4 @@
-"""Timed messages as jobs (api/timed.py): found due, queued once, sent once, read back as a reply."""
+"""Timed messages as jobs (graphs/timed.py): found due, queued once, sent once, read back as a reply."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from api import timed
-from api.queue import SEND
 from api.runtime import Runtime
+from graphs import timed
 from graphs.runner import Runner
 from store.conversations.models import Channel, Conversation, Direction, Message
 from store.database import transaction
 from store.journeys import service as journeys
 from store.journeys.models import JourneyInstance
+from store.queue import SEND
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment
 from tests.instant import NOW

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from api.queue import build_app
 from api.worker import register
 from store.conversations.models import Channel, Conversation, Direction, Message
 from store.database import transaction
 from store.patients import service as patients
+from store.queue import build_app
 from store.scheduling import service as scheduling
 from tests.pipeline.conftest import Clinic
 

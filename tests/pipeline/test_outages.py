@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from api.pipeline import accept
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
+from channels.pipeline import accept
 from store.clock import clock_from
 from store.conversations.models import Channel, Direction, Message
 from store.database import transaction

@@ -8,12 +8,12 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from api.pipeline import accept
-from api.queue import TURN
 from api.runtime import ServerUrls, open_runtime
+from channels.pipeline import accept
 from store.conversations.models import Channel, Message
 from store.database import transaction
 from store.migrate import upgrade
+from store.queue import TURN
 from tests.fakes.twilio_stub import TwilioStub
 from tests.pipeline.conftest import clinic_settings
 

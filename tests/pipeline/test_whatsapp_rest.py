@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from api.queue import enqueue_send
 from store.conversations import inbox
 from store.conversations import service as conversations
 from store.conversations.models import Channel, DeliveryStatus, Direction, Message
 from store.database import transaction
 from store.migrate import upgrade
+from store.queue import enqueue_send
 from tests.fakes.twilio_stub import TwilioStub
 from tests.pipeline.conftest import STATUS_PATH, Clinic, clinic_settings, open_clinic
 

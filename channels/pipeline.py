@@ -18,10 +18,10 @@ from typing import Any
 import procrastinate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.queue import enqueue_turn
 from store.conversations import inbox
 from store.conversations.models import Channel, Message
 from store.database import transaction
+from store.queue import enqueue_turn
 
 POLL_S = 0.05
 

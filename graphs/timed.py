@@ -19,7 +19,6 @@ from typing import Literal
 import procrastinate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.queue import conversation_lock, defer_once, enqueue_send
 from graphs.journey_messages import handling, open_journey_message
 from graphs.reminders import open_reminder
 from graphs.runner import Runner
@@ -30,6 +29,7 @@ from store.database import transaction
 from store.errors import Conflict, NotFound
 from store.journeys import actions as journey_actions
 from store.patients import service as patients
+from store.queue import conversation_lock, defer_once, enqueue_send
 from store.scheduling import reminders
 from store.scheduling.appointments import get_appointment
 
