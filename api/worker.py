@@ -27,17 +27,13 @@ from api.paths import STATUS_PATH
 from api.runtime import Runtime
 from channels import relay_pass as relay
 from channels.email import SmtpSender
-from channels.media import VOICE_NOTE, MediaReader, Prepare
+from channels.media import MediaReader
 from channels.outbound import OutboundConfig, deliver
 from channels.twilio.sender import TwilioSender
-from channels.voice import VOICE_CALL
 from graphs import timed
 from graphs.runner import Runner
-from store.conversations import inbox
-from store.conversations.models import Channel, Conversation, Message
-from store.database import transaction
-from store.patients import service as patients
-from store.queue import SEND, TURN, enqueue_send, enqueue_turn
+from graphs.turns import Turns
+from store.queue import SEND, TURN
 
 log = logging.getLogger(__name__)
 
@@ -46,97 +42,26 @@ log = logging.getLogger(__name__)
 TURN_RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
-RELAY_BATCH = 100  # relay_once's default batch
 SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers
-TYPE_INSTEAD = {
-    "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
-    "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
-}
-
-
-async def _texts(messages: list[Message]) -> list[str]:
-    return [message.body for message in messages if message.body.strip()] or [""]
 
 
 @dataclass
 class Worker:
-    """What the tasks need, built once per process by the composition root."""
+    """What the tasks need, built once per process by `build_worker` (the wiring, not the logic)."""
 
     runtime: Runtime
-    runner: Runner
+    turns: Turns
     sender: TwilioSender | None
     outbound: OutboundConfig
     email: SmtpSender | None = None
-    prepare: Prepare = _texts  # media → text (voice-note transcription), see channels/media.py
+
+    @property
+    def runner(self) -> Runner:
+        return self.turns.runner
 
     def now(self) -> datetime:
         """The clinic's clock (`Runtime.clock`): sweeps and timed messages never read the wall clock."""
         return self.runtime.clock()
-
-    @property
-    def twiml_budget(self) -> timedelta:
-        return timedelta(milliseconds=self.runtime.settings.twilio.twiml_budget_ms)
-
-    async def take_turn(self, queue: procrastinate.App, conversation_id: uuid.UUID) -> None:
-        """Run one turn over every message of the conversation still waiting, then dispatch the reply."""
-        sessions = self.runtime.sessions
-        async with transaction(sessions) as session:
-            conversation = await session.get(Conversation, conversation_id)
-            pending = await inbox.take_pending(session, conversation_id=conversation_id)
-            if conversation is None or not pending:
-                return
-            channel, address = conversation.channel, conversation.address
-        texts = await self.prepare(pending)
-        readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
-        if not any(readable) and any(VOICE_NOTE in text for text in texts):
-            await self._ask_to_type(conversation_id, pending)
-        else:
-            calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
-            prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
-            result = await self.runner.run_turn(
-                channel=channel,
-                phone=address,
-                texts=[text for text in readable if text] or [""],
-                inbound_ids=[message.id for message in pending],
-                prefill=prefill or None,
-            )
-            if calls:
-                await self._record_actions(pending, result.actions)
-        async with transaction(sessions) as session:
-            first = await inbox.get(session, message_id=pending[0].id)
-            if first is None or first.reply_id is None or channel == Channel.CHAT:
-                return  # silent (staff own it), or read by the terminal/eval line itself
-            from_voice = any(message.channel == Channel.VOICE for message in pending)
-            if from_voice or self.runtime.settings.twilio.whatsapp_reply == "rest":
-                await enqueue_send(session, queue, message_id=first.reply_id)
-            else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
-                received = min(message.created_at for message in pending)
-                budget_left = received + self.twiml_budget + timedelta(milliseconds=500) - self.now()
-                await enqueue_send(session, queue, message_id=first.reply_id, after=budget_left)
-
-    async def _record_actions(self, pending: list[Message], actions: list[str]) -> None:
-        """What a voice call's turn did, on the call's message, for the platform waiting on its webhook."""
-        async with transaction(self.runtime.sessions) as session:
-            for message in pending:
-                row = await inbox.get(session, message_id=message.id)
-                if row is not None and any(item.get("kind") == VOICE_CALL for item in row.media):
-                    row.media = [
-                        {**item, "actions": actions} if item.get("kind") == VOICE_CALL else item
-                        for item in row.media
-                    ]
-
-    async def _ask_to_type(self, conversation_id: uuid.UUID, pending: list[Message]) -> None:
-        """Voice notes with no speech-to-text configured: ask, in the patient's language, to type."""
-        async with transaction(self.runtime.sessions) as session:
-            conversation = await session.get(Conversation, conversation_id)
-            assert conversation is not None
-            on_phone = await patients.find_by_phone(session, phone=conversation.address)
-            language = "es" if any(p.preferred_language == "es" for p in on_phone) else "en"
-            reply = await inbox.add_reply(
-                session, conversation=conversation, body=TYPE_INSTEAD[language], now=self.now(), kind="notice"
-            )
-            rows = [await inbox.get(session, message_id=message.id) for message in pending]
-            await inbox.mark_processed(session, messages=[r for r in rows if r], reply=reply, now=self.now())
 
     async def send(self, message_id: uuid.UUID) -> None:
         await deliver(
@@ -148,23 +73,6 @@ class Worker:
             email=self.email,
         )
 
-    async def sweep(self, queue: procrastinate.App) -> int:
-        async with transaction(self.runtime.sessions) as session:
-            waiting = await inbox.conversations_with_pending(session, older_than=self.now() - SWEEP_AFTER)
-            for conversation_id in waiting:
-                await enqueue_turn(session, queue, conversation_id=conversation_id)
-        return len(waiting)
-
-    async def relay(self) -> relay.RelayStats:
-        """Relay passes until the outbox is drained (a full batch means more may wait)."""
-        total = relay.RelayStats()
-        async with relay.open_http() as http:
-            while True:
-                stats = await relay.relay_once(sessions=self.runtime.sessions, http=http, now=self.now)
-                total += stats
-                if stats.events < RELAY_BATCH and stats.delivered + stats.failed + stats.dead < RELAY_BATCH:
-                    return total
-
 
 def register(
     queue: procrastinate.App, worker: Worker, *, stalled_after_s: float = 30, timed_messages: bool = True
@@ -173,7 +81,7 @@ def register(
 
     @queue.task(name=TURN, retry=TURN_RETRY, pass_context=False)
     async def take_turn(conversation_id: str) -> None:
-        await worker.take_turn(queue, uuid.UUID(conversation_id))
+        await worker.turns.take(queue, uuid.UUID(conversation_id))
 
     @queue.task(name=SEND, retry=SEND_RETRY, pass_context=False)
     async def send(message_id: str) -> None:
@@ -182,7 +90,7 @@ def register(
     @queue.periodic(cron="* * * * * */30")
     @queue.task(name="inbox.sweep", queueing_lock="inbox.sweep", pass_context=False)
     async def sweep(timestamp: int) -> None:
-        count = await worker.sweep(queue)
+        count = await worker.turns.requeue_waiting(queue, older_than=SWEEP_AFTER)
         if count:
             log.warning("re-queued %d conversations with waiting messages", count)
 
@@ -221,7 +129,7 @@ def register(
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="outbox.relay", queueing_lock="outbox.relay", pass_context=False)
     async def relay_outbox(timestamp: int) -> None:
-        await worker.relay()
+        await relay.relay_until_drained(worker.runtime.sessions, now=worker.now)
 
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="jobs.retry_stalled", queueing_lock="jobs.retry_stalled", pass_context=False)
@@ -267,14 +175,15 @@ def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
             password=channels.smtp_password.get_secret_value() if channels.smtp_password else None,
             starttls=channels.smtp_starttls,
         )
-    return Worker(
-        runtime,
-        runner or build_runner(runtime),
-        sender,
-        outbound,
-        email=email,
+    turns = Turns(
+        sessions=runtime.sessions,
+        runner=runner or build_runner(runtime),
+        clock=runtime.clock,
+        twiml_budget=timedelta(milliseconds=twilio.twiml_budget_ms),
+        reply_by_rest=twilio.whatsapp_reply == "rest",
         prepare=_media_reader(runtime),
     )
+    return Worker(runtime, turns, sender, outbound, email=email)
 
 
 def _media_reader(runtime: Runtime) -> MediaReader:

@@ -21,13 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from channels.twilio.media import MediaRejected, MediaUnavailable, fetch_media
 from channels.twilio.transcribe import TranscriptionFailed, transcribe
-from store.conversations.models import Message
+from store.conversations.models import VOICE_NOTE, Message
 from store.database import transaction
 
 log = logging.getLogger(__name__)
 
 Prepare = Callable[[list[Message]], Awaitable[list[str]]]
-VOICE_NOTE = "voice_note_untranscribed"  # a marker the worker turns into "please type instead"
 # a transient fetch failure fails the turn (the job is retried with backoff); past this age the turn
 # goes ahead without the attachment, recorded as unavailable, so a dead media URL never blocks a patient
 GIVE_UP_ON_MEDIA_AFTER = timedelta(minutes=5)

@@ -33,6 +33,7 @@ from store.outbox.models import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
+BATCH = 100
 TIMEOUT = httpx.Timeout(10.0)  # well inside deliveries.LEASE, so a claim outlives its post
 
 
@@ -61,7 +62,7 @@ async def relay_once(
     sessions: async_sessionmaker[AsyncSession],
     http: httpx.AsyncClient,
     now: Callable[[], datetime],
-    batch: int = 100,
+    batch: int = BATCH,
     parallel: int = 4,
 ) -> RelayStats:
     """Fan out up to `batch` events, then post up to `batch` due deliveries; the counts of each.
@@ -151,3 +152,16 @@ async def _failed(
         dead=int(status == DeliveryStatus.DEAD),
         deferred=len(rest),
     )
+
+
+async def relay_until_drained(
+    sessions: async_sessionmaker[AsyncSession], *, now: Callable[[], datetime], batch: int = BATCH
+) -> RelayStats:
+    """Relay passes until the outbox is drained (a full batch means more may wait)."""
+    total = RelayStats()
+    async with open_http() as http:
+        while True:
+            stats = await relay_once(sessions=sessions, http=http, now=now, batch=batch)
+            total += stats
+            if stats.events < batch and stats.delivered + stats.failed + stats.dead < batch:
+                return total

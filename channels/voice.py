@@ -24,11 +24,6 @@ _SIGNATURE = re.compile(r"^sha256=([0-9a-fA-F]{64})$")
 _TIMESTAMP = re.compile(r"^\d{1,12}$")
 
 
-# the media item a voice hand-off is stored with on its message: the platform's extracted data,
-# the recording, the duration, and (once the turn ran) the actions the agent took
-VOICE_CALL = "voice_call"
-
-
 class VoiceAuthError(Exception):
     """The request is not from the voice platform, or is too old or too new to trust (HTTP 401).
 

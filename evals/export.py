@@ -28,9 +28,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agents.understanding.language import detect_language
-from channels.voice import VOICE_CALL
 from evals.dataset import DEFAULT_MAX_TURNS, Expect, Scenario
-from store.conversations.models import Channel, Direction, Message
+from store.conversations.models import VOICE_CALL, Channel, Direction, Message
 from store.patients.models import Patient
 from store.traces import annotations as annotated_turns
 from store.traces.models import Trace, TraceAnnotation

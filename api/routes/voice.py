@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from api.deps import NowDep, RuntimeDep
 from api.runtime import Runtime
 from channels.pipeline import accept
-from channels.voice import VOICE_CALL, VoiceAuthError, VoicePayload, validation_problems, verify_voice_request
+from channels.voice import VoiceAuthError, VoicePayload, validation_problems, verify_voice_request
 from store.conversations import inbox
-from store.conversations.models import Channel
+from store.conversations.models import VOICE_CALL, Channel
 from store.database import transaction
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])

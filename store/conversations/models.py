@@ -16,6 +16,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from store.base import Base, Timestamps, UUIDPk, text_enum
 
+# A voice hand-off is stored as a message whose `media` holds one item of this kind: the platform's
+# extracted data, the recording, the duration and, once the turn ran, the actions the agent took.
+VOICE_CALL = "voice_call"
+# What a voice note that could not be transcribed becomes in a turn's text: the turn then asks the
+# patient to type instead (channels/media.py writes it, graphs/turns.py reads it).
+VOICE_NOTE = "voice_note_untranscribed"
+
 
 class Channel(enum.StrEnum):
     WHATSAPP = "whatsapp"

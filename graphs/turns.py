@@ -1,0 +1,123 @@
+"""A conversation's turn as a job: take every message still waiting, read them, run the graph, and
+hand the reply to delivery.
+
+A burst of messages becomes one turn. Media are read first (`prepare`: attachments stored, voice
+notes transcribed); a turn of voice notes that could not be transcribed asks the patient to type
+instead. A voice hand-off's extracted data prefills the graph, and what the turn did is recorded on
+the call's message for the voice platform waiting on its webhook. The reply is queued for sending
+at once (REST, or a voice call), or after the TwiML budget (the webhook may still answer in time).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import procrastinate
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from graphs.runner import Runner
+from store.conversations import inbox
+from store.conversations.models import VOICE_CALL, VOICE_NOTE, Channel, Conversation, Message
+from store.database import transaction
+from store.patients import service as patients
+from store.queue import enqueue_send, enqueue_turn
+
+Prepare = Callable[[list[Message]], Awaitable[list[str]]]
+TYPE_INSTEAD = {
+    "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
+    "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
+}
+TWIML_GRACE = timedelta(milliseconds=500)  # after the budget, so REST never races a TwiML answer
+
+
+async def plain_texts(messages: list[Message]) -> list[str]:
+    """The messages' bodies as they are: `prepare` for a clinic that reads no media."""
+    return [message.body for message in messages if message.body.strip()] or [""]
+
+
+@dataclass(frozen=True)
+class Turns:
+    """Takes turns for the worker; built by its wiring (api/worker.py) with plain collaborators."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    runner: Runner
+    clock: Callable[[], datetime]
+    twiml_budget: timedelta
+    reply_by_rest: bool  # PRM_WHATSAPP_REPLY=rest: never wait for the webhook to answer in TwiML
+    prepare: Prepare = plain_texts
+
+    async def take(self, queue: procrastinate.App, conversation_id: uuid.UUID) -> None:
+        """Run one turn over every message of the conversation still waiting, then queue the reply."""
+        async with transaction(self.sessions) as session:
+            conversation = await session.get(Conversation, conversation_id)
+            pending = await inbox.take_pending(session, conversation_id=conversation_id)
+            if conversation is None or not pending:
+                return
+            channel, address = conversation.channel, conversation.address
+        texts = await self.prepare(pending)
+        readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
+        if not any(readable) and any(VOICE_NOTE in text for text in texts):
+            await self._ask_to_type(conversation_id, pending)
+        else:
+            calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
+            prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
+            result = await self.runner.run_turn(
+                channel=channel,
+                phone=address,
+                texts=[text for text in readable if text] or [""],
+                inbound_ids=[message.id for message in pending],
+                prefill=prefill or None,
+            )
+            if calls:
+                await self._record_actions(pending, result.actions)
+        await self._queue_reply(queue, channel, pending)
+
+    async def _queue_reply(self, queue: procrastinate.App, channel: Channel, pending: list[Message]) -> None:
+        async with transaction(self.sessions) as session:
+            first = await inbox.get(session, message_id=pending[0].id)
+            if first is None or first.reply_id is None or channel == Channel.CHAT:
+                return  # silent (staff own it), or read by the terminal/eval line itself
+            from_voice = any(message.channel == Channel.VOICE for message in pending)
+            if from_voice or self.reply_by_rest:
+                await enqueue_send(session, queue, message_id=first.reply_id)
+            else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
+                received = min(message.created_at for message in pending)
+                budget_left = received + self.twiml_budget + TWIML_GRACE - self.clock()
+                await enqueue_send(session, queue, message_id=first.reply_id, after=budget_left)
+
+    async def _record_actions(self, pending: list[Message], actions: list[str]) -> None:
+        """What a voice call's turn did, on the call's message, for the platform waiting on its webhook."""
+        async with transaction(self.sessions) as session:
+            for message in pending:
+                row = await inbox.get(session, message_id=message.id)
+                if row is not None and any(item.get("kind") == VOICE_CALL for item in row.media):
+                    row.media = [
+                        {**item, "actions": actions} if item.get("kind") == VOICE_CALL else item
+                        for item in row.media
+                    ]
+
+    async def _ask_to_type(self, conversation_id: uuid.UUID, pending: list[Message]) -> None:
+        """Voice notes with no speech-to-text configured: ask, in the patient's language, to type."""
+        now = self.clock()
+        async with transaction(self.sessions) as session:
+            conversation = await session.get(Conversation, conversation_id)
+            assert conversation is not None
+            on_phone = await patients.find_by_phone(session, phone=conversation.address)
+            language = "es" if any(p.preferred_language == "es" for p in on_phone) else "en"
+            reply = await inbox.add_reply(
+                session, conversation=conversation, body=TYPE_INSTEAD[language], now=now, kind="notice"
+            )
+            rows = [await inbox.get(session, message_id=message.id) for message in pending]
+            await inbox.mark_processed(session, messages=[r for r in rows if r], reply=reply, now=now)
+
+    async def requeue_waiting(self, queue: procrastinate.App, *, older_than: timedelta) -> int:
+        """Queue a turn for every conversation whose messages have waited longer than `older_than`
+        (a turn that exhausted its retries while Redis was down is taken again once it is back)."""
+        async with transaction(self.sessions) as session:
+            waiting = await inbox.conversations_with_pending(session, older_than=self.clock() - older_than)
+            for conversation_id in waiting:
+                await enqueue_turn(session, queue, conversation_id=conversation_id)
+        return len(waiting)
