@@ -1,79 +1,25 @@
-"""Seeding the demo clinic (`prm seed --demo`) and ingesting documents (`prm kb ingest`).
+"""`prm seed --demo` and `prm kb ingest` as the terminal shows them: progress bars and a summary.
 
-Everything is idempotent. Rows are found by their natural keys (the location's name, a doctor's
-name and specialty, a patient's phone and name, a journey's key, a document's source); slots are
-bulk-inserted with ON CONFLICT DO NOTHING on (schedule_id, start_at), so a second run adds
-nothing and a run with a later `now` only adds the days not yet covered. Whether a slot is
-pre-booked is a hash of the doctor and the instant, not a random draw, so it never depends on
-which run created the slot. Pre-booked appointments are background data: they emit no events and
-start no journeys.
+The work itself is in the store (`store/demo/seed.py`, `store/knowledge/files.py`); this module
+only hands it the runtime's sessions, embedder, clock and time zone, and a rich progress display.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
-import store.knowledge.demo
-from api import demo_clinic as demo
 from api.runtime import Runtime
-from store.database import transaction
-from store.errors import InvalidInput, NotFound
-from store.journeys import service as journeys
-from store.knowledge import service as knowledge
-from store.knowledge.embeddings import Embedder
-from store.knowledge.models import KnowledgeDocument
-from store.patients import service as patients
-from store.patients.models import Patient
-from store.scheduling import service as scheduling
-from store.scheduling.models import (
-    Appointment,
-    AppointmentStatus,
-    Location,
-    Practitioner,
-    Schedule,
-    Slot,
-    SlotStatus,
-)
-
-DEMO_DOCUMENTS = Path(store.knowledge.demo.__file__).parent
-DOCUMENT_SUFFIXES = (".md", ".txt")
-BATCH = 1_000
-
-
-@dataclass
-class SeedReport:
-    """What a run found and what it added."""
-
-    practitioners: int = 0
-    slots_added: int = 0
-    appointments_added: int = 0
-    patients_added: int = 0
-    journeys_added: int = 0
-    documents: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class IngestReport:
-    """Per-file outcome of an ingest: `ingested` (new or changed) or `unchanged`."""
-
-    ingested: int = 0
-    unchanged: int = 0
-    chunks: int = 0
+from store.demo import clinic as demo
+from store.demo import seed
+from store.demo.seed import SeedReport
+from store.knowledge import files
+from store.knowledge.files import IngestReport
 
 
 def _progress(console: Console | None) -> Progress:
@@ -88,189 +34,16 @@ def _progress(console: Console | None) -> Progress:
     )
 
 
-def _clinic_now(now: datetime, tz: ZoneInfo) -> datetime:
-    """`now` in the clinic's zone; a naive `now` is read as clinic wall-clock time."""
-    return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
-
-
-def prebooked_by(practitioner: demo.DemoPractitioner, start: datetime) -> int | None:
-    """Which booker holds this slot (an index into BOOKERS), or None for a free slot."""
-    key = f"{practitioner.given_name} {practitioner.family_name}|{start.astimezone(UTC).isoformat()}"
-    value = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
-    if value % 100 >= demo.BOOKED_PERCENT:
-        return None
-    return (value // 100) % len(demo.BOOKERS)
-
-
-async def _location(session: AsyncSession, tz: ZoneInfo) -> Location:
-    found = await session.scalar(select(Location).where(Location.name == demo.LOCATION["name"]))
-    return found or await scheduling.create_location(session, timezone=tz.key, **demo.LOCATION)
-
-
-async def _practitioner(session: AsyncSession, spec: demo.DemoPractitioner) -> Practitioner:
-    found = await session.scalar(
-        select(Practitioner).where(
-            Practitioner.given_name == spec.given_name,
-            Practitioner.family_name == spec.family_name,
-            Practitioner.specialty == spec.specialty,
-        )
-    )
-    return found or await scheduling.create_practitioner(
-        session, given_name=spec.given_name, family_name=spec.family_name, specialty=spec.specialty
-    )
-
-
-async def _schedule(session: AsyncSession, practitioner: Practitioner, location: Location) -> Schedule:
-    found = await session.scalar(
-        select(Schedule).where(
-            Schedule.practitioner_id == practitioner.id, Schedule.location_id == location.id
-        )
-    )
-    return found or await scheduling.create_schedule(
-        session, practitioner_id=practitioner.id, location_id=location.id
-    )
-
-
-async def _patients(
-    session: AsyncSession, specs: Iterable[demo.DemoPatient], report: SeedReport
-) -> list[Patient]:
-    found: list[Patient] = []
-    for spec in specs:
-        on_phone = await patients.find_by_phone(session, phone=spec.phone)
-        existing = next(
-            (p for p in on_phone if (p.given_name, p.family_name) == (spec.given_name, spec.family_name)),
-            None,
-        )
-        if existing is None:
-            existing = await patients.create(
-                session,
-                given_name=spec.given_name,
-                family_name=spec.family_name,
-                birth_date=spec.birth_date,
-                phone=spec.phone,
-                preferred_language=spec.language,
-            )
-            report.patients_added += 1
-        found.append(existing)
-    return found
-
-
-async def _journeys(session: AsyncSession, report: SeedReport) -> None:
-    for spec in demo.JOURNEYS:
-        try:
-            await journeys.get_definition(session, key=spec.key)
-        except NotFound:
-            await journeys.create_definition(
-                session, key=spec.key, name=spec.name, trigger=spec.trigger, stages=spec.stages
-            )
-            report.journeys_added += 1
-
-
-def _window(now: datetime, tz: ZoneInfo) -> list[tuple[datetime, datetime]]:
-    """The clinic's 30-minute weekday slots starting in [now, now + DAYS_OF_SLOTS days)."""
-    end = now + timedelta(days=demo.DAYS_OF_SLOTS)
-    grid = scheduling.weekday_grid(now.astimezone(tz).date(), demo.DAYS_OF_SLOTS + 1, tz)
-    return [(start, stop) for start, stop in grid if now <= start < end]
-
-
-async def _slots_for(
-    session: AsyncSession,
-    *,
-    spec: demo.DemoPractitioner,
-    practitioner: Practitioner,
-    schedule: Schedule,
-    grid: Sequence[tuple[datetime, datetime]],
-    bookers: Sequence[Patient],
-) -> tuple[int, int]:
-    """Insert the practitioner's missing slots and book the pre-booked ones among them."""
-    rows = [
-        {
-            "id": uuid.uuid4(),
-            "schedule_id": schedule.id,
-            "start_at": start,
-            "end_at": end,
-            "status": SlotStatus.FREE,
-        }
-        for start, end in grid
-    ]
-    added: list[Any] = []
-    for first in range(0, len(rows), BATCH):
-        statement = (
-            insert(Slot)
-            .on_conflict_do_nothing(index_elements=["schedule_id", "start_at"])
-            .returning(Slot.id, Slot.start_at, Slot.end_at)
-        )
-        added.extend((await session.execute(statement, rows[first : first + BATCH])).all())
-    appointments = [
-        {
-            "id": uuid.uuid4(),
-            "patient_id": bookers[booker].id,
-            "practitioner_id": practitioner.id,
-            "location_id": schedule.location_id,
-            "slot_id": slot.id,
-            "start_at": slot.start_at,
-            "end_at": slot.end_at,
-            "status": AppointmentStatus.BOOKED,
-            "specialty": practitioner.specialty,
-            "reason": demo.SEED_REASON,
-            "idempotency_key": f"seed-demo:{slot.id}",
-        }
-        for slot in added
-        if (booker := prebooked_by(spec, slot.start_at)) is not None
-    ]
-    if not appointments:
-        return len(added), 0
-    # No conflict target: DO NOTHING then also covers the no-overlap exclusion constraint, and
-    # only the slots whose appointment was really inserted are marked busy.
-    booked = await session.scalars(
-        insert(Appointment).on_conflict_do_nothing().returning(Appointment.slot_id), appointments
-    )
-    slot_ids = list(booked)
-    await session.execute(update(Slot).where(Slot.id.in_(slot_ids)).values(status=SlotStatus.BUSY))
-    return len(added), len(slot_ids)
-
-
-async def _seed_clinic(
-    session: AsyncSession, *, now: datetime, tz: ZoneInfo, report: SeedReport, progress: Progress
-) -> None:
-    location = await _location(session, tz)
-    await _patients(session, demo.PATIENTS, report)
-    bookers = await _patients(session, demo.BOOKERS, report)
-    await _journeys(session, report)
-    grid = _window(now, tz)
-    task = progress.add_task("Practitioners and slots", total=len(demo.PRACTITIONERS))
-    for spec in demo.PRACTITIONERS:
-        practitioner = await _practitioner(session, spec)
-        schedule = await _schedule(session, practitioner, location)
-        slots, booked = await _slots_for(
-            session, spec=spec, practitioner=practitioner, schedule=schedule, grid=grid, bookers=bookers
-        )
-        report.practitioners += 1
-        report.slots_added += slots
-        report.appointments_added += booked
-        progress.advance(task)
-
-
 async def seed_demo(
     runtime: Runtime, *, now: datetime | None = None, console: Console | None = None
 ) -> SeedReport:
-    """Build (or top up) the demo clinic: 60 days of slots from `now`, demo patients, journeys, KB.
-
-    The clinic is one transaction; each knowledge document is its own (embedding is the slow part,
-    and a document already ingested is skipped on the next run anyway).
-    """
+    """The demo clinic from `now` (default: the clinic's clock), with progress and a summary."""
     tz = runtime.settings.clinic.tz
-    clinic_now = _clinic_now(now or runtime.clock(), tz)
-    report = SeedReport()
+    start = now or runtime.clock()
     with _progress(console) as progress:
-        async with transaction(runtime.sessions) as session:
-            await _seed_clinic(session, now=clinic_now, tz=tz, report=report, progress=progress)
-        documents = await _ingest_files(
-            runtime, _demo_documents(), progress=progress, source=lambda path: f"demo/{path.name}"
-        )
-    report.documents = {"ingested": documents.ingested, "unchanged": documents.unchanged}
+        report = await seed.seed_demo(runtime.sessions, runtime.embedder, now=start, tz=tz, progress=progress)
     if console is not None:
-        console.print(_summary(report, clinic_now))
+        console.print(_summary(report, seed.clinic_time(start, tz)))
     return report
 
 
@@ -289,60 +62,12 @@ def _summary(report: SeedReport, now: datetime) -> Table:
     return table
 
 
-def _demo_documents() -> list[Path]:
-    return sorted(DEMO_DOCUMENTS.glob("*.md"))
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """The .md/.txt files named, or found (recursively) in the folders named; sorted, no repeats."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
-        elif path.is_file() and path.suffix in DOCUMENT_SUFFIXES:
-            files.append(path)
-        elif path.exists():
-            raise InvalidInput("path", f"{path} is not a .md or .txt file")
-        else:
-            raise InvalidInput("path", f"{path} does not exist")
-    return list(dict.fromkeys(p.resolve() for p in files))
-
-
-async def _ingest_one(session: AsyncSession, embedder: Embedder, path: Path, source: str) -> tuple[bool, int]:
-    text = await asyncio.to_thread(path.read_text, encoding="utf-8")
-    title = knowledge.title_of(text, default=path.stem.replace("-", " ").replace("_", " ").capitalize())
-    before = await session.scalar(
-        select(KnowledgeDocument.content_sha256).where(KnowledgeDocument.source == source)
-    )
-    document = await knowledge.ingest(session, embedder=embedder, source=source, title=title, text=text)
-    return before != document.content_sha256, len(document.chunks)
-
-
-async def _ingest_files(
-    runtime: Runtime, files: Sequence[Path], *, progress: Progress, source: Callable[[Path], str]
-) -> IngestReport:
-    report = IngestReport()
-    task = progress.add_task("Knowledge base", total=len(files))
-    for path in files:
-        async with transaction(runtime.sessions) as session:
-            changed, chunks = await _ingest_one(session, runtime.embedder, path, source(path))
-        report.ingested += changed
-        report.unchanged += not changed
-        report.chunks += chunks
-        progress.advance(task)
-    return report
-
-
 async def ingest_paths(
     runtime: Runtime, paths: Iterable[Path], *, console: Console | None = None
 ) -> IngestReport:
-    """Chunk, embed and index Markdown/text files (or folders of them); the source is the file's URI.
-
-    Every path is checked before anything is ingested, so a typo fails fast and writes nothing.
-    """
-    files = collect_files(paths)
+    """`prm kb ingest`: every path checked first, then each file ingested (see store/knowledge/files.py)."""
     with _progress(console) as progress:
-        report = await _ingest_files(runtime, files, progress=progress, source=lambda path: path.as_uri())
+        report = await files.ingest_paths(runtime.sessions, runtime.embedder, paths, progress=progress)
     if console is not None:
         console.print(
             f"[green]{report.ingested} ingested[/green], {report.unchanged} unchanged, {report.chunks} chunks"

@@ -22,14 +22,16 @@ import pytest
 from sqlalchemy import func, make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api import demo_clinic as demo
 from api.runtime import Runtime, ServerUrls, open_runtime
-from api.seeding import SeedReport, collect_files, ingest_paths, seed_demo
+from api.seeding import ingest_paths, seed_demo
 from store.database import create_database, drop_database
+from store.demo import clinic as demo
+from store.demo.seed import SeedReport
 from store.errors import InvalidInput
 from store.journeys import service as journeys
 from store.knowledge import service as knowledge
 from store.knowledge.embeddings import Embedder
+from store.knowledge.files import collect_files
 from store.knowledge.models import KnowledgeDocument
 from store.migrate import upgrade
 from store.models import Base
@@ -106,9 +108,9 @@ async def test_seeding_twice_changes_nothing(seeded: Seeded) -> None:
 
 
 def demo_documents() -> list[Path]:
-    import store.knowledge.demo
+    import store.demo.documents
 
-    return sorted(Path(store.knowledge.demo.__file__).parent.glob("*.md"))
+    return sorted(Path(store.demo.documents.__file__).parent.glob("*.md"))
 
 
 async def test_slots_are_weekday_half_hours_from_nine_to_five_without_lunch(seeded: Seeded) -> None:

@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-import store.knowledge.demo
+import store.demo.documents
 from store.database import create_database, create_engine, drop_database, session_factory, transaction
 from store.knowledge import service as knowledge
 from store.knowledge.embeddings import Embedder
 from store.migrate import upgrade
 
-DEMO = Path(store.knowledge.demo.__file__).parent
+DEMO = Path(store.demo.documents.__file__).parent
 
 
 @pytest.fixture(scope="module")

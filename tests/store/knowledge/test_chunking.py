@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import store.knowledge.demo
+import store.demo.documents
 from store.knowledge.chunking import MAX_CHARS, chunk, title_of
 
-DEMO = Path(store.knowledge.demo.__file__).parent
+DEMO = Path(store.demo.documents.__file__).parent
 
 
 def test_title_is_the_first_level_one_heading() -> None:

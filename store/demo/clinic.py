@@ -1,8 +1,8 @@
 """What the demo clinic is: Riverside Health, its doctors, demo patients and care journeys.
 
-Data only; `api.seeding` puts it in the database. Names are stable because seeding finds existing
+Data only; `store/demo/seed.py` puts it in the database. Names are stable because seeding finds existing
 rows by them (re-running the seed must change nothing), and the knowledge base in
-`store/knowledge/demo/` states the same address, phone numbers and hours.
+`store/demo/documents/` states the same address, phone numbers and hours.
 """
 
 from __future__ import annotations
