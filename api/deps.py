@@ -102,6 +102,9 @@ def require_role(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Prin
 AdminOnly = Annotated[Principal, Depends(require_role(Role.ADMIN))]
 
 
+MAX_OFFSET = 100_000
+
+
 @dataclass(frozen=True)
 class Page:
     """Pagination: `limit` (1–200, default 50) and `offset`."""
@@ -113,8 +116,10 @@ class Page:
 def page(limit: int = 50, offset: int = 0) -> Page:
     if not 1 <= limit <= 200:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "limit: must be between 1 and 200")
-    if offset < 0:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "offset: must be >= 0")
+    if not 0 <= offset <= MAX_OFFSET:  # a deeper OFFSET costs the database every row it skips
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"offset: must be between 0 and {MAX_OFFSET}"
+        )
     return Page(limit=limit, offset=offset)
 
 

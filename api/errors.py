@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 
 from store.errors import Conflict, DomainError, InvalidInput, NotFound
 
@@ -55,8 +55,21 @@ async def database_unavailable(_: Request, error: Exception) -> JSONResponse:
     )
 
 
+async def unstorable_value(_: Request, error: Exception) -> JSONResponse:
+    """A value the database refuses (a NUL character in text or JSON, a number out of range): the
+    request's fault, so a 422 rather than a 500, and nothing was stored (the transaction rolled back)."""
+    return JSONResponse(
+        {
+            "error": "invalid_input",
+            "message": "a value cannot be stored: no NUL characters in text, numbers within range",
+        },
+        status_code=422,
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(InterfaceError, database_unavailable)
+    app.add_exception_handler(DataError, unstorable_value)

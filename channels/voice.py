@@ -66,6 +66,16 @@ def verify_voice_request(
         raise VoiceAuthError(f"timestamp is more than {window_s} s away from the server's clock")
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 class VoicePayload(BaseModel):
     """One finished call, as the voice platform posts it.
 
@@ -91,6 +101,15 @@ class VoicePayload(BaseModel):
     @classmethod
     def _no_null_data(cls, value: Any) -> Any:
         return {} if value is None else value
+
+    @field_validator("call_id", "transcript", "extracted_data")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """NUL characters cannot be stored (Postgres text and JSON refuse them): a 422, not a 500 that
+        the platform would retry for ever."""
+        if _has_nul(value):
+            raise ValueError("must not contain NUL characters")
+        return value
 
     @field_validator("duration_seconds", mode="before")
     @classmethod

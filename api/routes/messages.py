@@ -17,7 +17,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agents.phrasing import format_date, format_time
@@ -47,6 +47,14 @@ class MessageSend(BaseModel):
         default=None, pattern=r"^[a-z_]{1,32}$"
     )  # picks the WhatsApp template outside 24 h
     subject: str | None = Field(default=None, min_length=1, max_length=200)  # e-mail only
+
+    @field_validator("subject")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        """A header line: a newline would be refused by the mail library in the send job (stuck)."""
+        if value is not None and any(c in value for c in "\r\n\x00"):
+            raise ValueError("must be one line of text")
+        return value
 
     @model_validator(mode="after")
     def _body_or_template(self) -> MessageSend:

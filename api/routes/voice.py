@@ -17,13 +17,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import NowDep, RuntimeDep
 from api.runtime import Runtime
-from channels.pipeline import accept
+from channels.pipeline import Accepted, accept
 from channels.voice import VoiceAuthError, VoicePayload, validation_problems, verify_voice_request
 from store.conversations import inbox
-from store.conversations.models import VOICE_CALL, Channel
+from store.conversations.models import VOICE_CALL, Channel, Conversation
 from store.database import transaction
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
@@ -64,18 +65,24 @@ async def voice_agent(request: Request, runtime: RuntimeDep, now: NowDep) -> JSO
         "recording_url": str(call.recording_url) if call.recording_url else None,
         "duration_seconds": call.duration_seconds,
     }
-    async with transaction(runtime.sessions) as session:
-        accepted = await accept(
-            session,
-            runtime.queue,
-            channel=Channel.WHATSAPP,
-            address=call.patient_phone,
-            provider_message_id=call.call_id,
-            body=call.transcript,
-            now=now,
-            message_channel=Channel.VOICE,
-            media=[details],
-        )
+    try:
+        async with transaction(runtime.sessions) as session:
+            accepted = await accept(
+                session,
+                runtime.queue,
+                channel=Channel.WHATSAPP,
+                address=call.patient_phone,
+                provider_message_id=call.call_id,
+                body=call.transcript,
+                now=now,
+                message_channel=Channel.VOICE,
+                media=[details],
+            )
+            if accepted.duplicate and not await _same_call(session, accepted, details, call):
+                raise _CallIdReused  # rolls back what this request created (a conversation for a new phone)
+    except _CallIdReused:
+        message = f"call_id {call.call_id!r} was already posted with a different call; use a new call_id"
+        return JSONResponse({"error": "conflict", "message": message}, status_code=409)
     actions = await _actions(runtime, accepted.message_id, runtime.settings.channels.voice_wait_ms / 1000)
     return JSONResponse(
         {
@@ -85,6 +92,22 @@ async def voice_agent(request: Request, runtime: RuntimeDep, now: NowDep) -> JSO
         },
         status_code=202,
     )
+
+
+class _CallIdReused(Exception):
+    """A replayed `call_id` carries another call: refused, nothing stored."""
+
+
+async def _same_call(
+    session: AsyncSession, accepted: Accepted, details: dict[str, Any], call: VoicePayload
+) -> bool:
+    """Whether the stored call under this `call_id` is this one (a redelivery), not another call."""
+    stored = await inbox.get(session, message_id=accepted.message_id)
+    conversation = await session.get(Conversation, stored.conversation_id) if stored else None
+    if stored is None or conversation is None:
+        return False
+    kept = [{k: v for k, v in item.items() if k != "actions"} for item in stored.media]
+    return conversation.address == call.patient_phone and stored.body == call.transcript and kept == [details]
 
 
 async def _actions(runtime: Runtime, message_id: uuid.UUID, wait_s: float) -> list[str]:

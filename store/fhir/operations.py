@@ -248,7 +248,7 @@ def _hold_token(appointment: Resource) -> str | None:
 def _from_resource(appointment: Resource) -> SlotRequest:
     if appointment.get("resourceType") != "Appointment":
         raise BadRequest("appointment-resource", "must be an Appointment")
-    if appointment["status"] not in TAKEABLE:
+    if appointment.get("status") not in TAKEABLE:
         raise UnprocessableResource(
             "Appointment.status", "must be proposed or pending; changing booked appointments is not supported"
         )

@@ -22,6 +22,7 @@ from store.patients import service as patients
 from store.scheduling.specialties import SNOMED, SPECIALTIES
 
 DEFAULT_COUNT, MAX_COUNT = 20, 100
+MAX_OFFSET = 10_000  # deeper than any page a person reads; narrow the search instead
 COMMON = frozenset({"_count", "_offset", "_format"})
 JSON_FORMATS = frozenset({"json", "application/json", "application/fhir+json"})
 PREFIXES = frozenset({"eq", "ge", "gt", "le", "lt"})
@@ -79,14 +80,19 @@ def _integer(query: Query, name: str, default: int) -> int:
     raw = single(query, name)
     if raw is None:
         return default
-    if not raw.isdigit():
-        raise BadRequest(name, "must be a whole number >= 0")
+    # ASCII digits only: str.isdigit() also accepts "²" and other digits int() refuses (a 500)
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+        raise BadRequest(name, "must be a whole number from 0 to 999999999")
     return int(raw)
 
 
 def paging(query: Query) -> tuple[int, int]:
-    """(`_count`, `_offset`): 20 by default; above 100 is served as 100, as FHIR allows."""
-    return min(_integer(query, "_count", DEFAULT_COUNT), MAX_COUNT), _integer(query, "_offset", 0)
+    """(`_count`, `_offset`): 20 by default; above 100 is served as 100, as FHIR allows; an offset
+    past `MAX_OFFSET` is refused (a deep OFFSET costs the database the rows it skips)."""
+    offset = _integer(query, "_offset", 0)
+    if offset > MAX_OFFSET:
+        raise BadRequest("_offset", f"must be at most {MAX_OFFSET}; narrow the search instead")
+    return min(_integer(query, "_count", DEFAULT_COUNT), MAX_COUNT), offset
 
 
 def _next_month(year: int, month: int) -> tuple[int, int]:

@@ -276,6 +276,9 @@ async def test_slot_search_filters_and_pages_through_next_and_previous_links(
         ("Slot?status=gone", "status"),
         ("Slot?status:not=free", "status:not"),
         ("Slot?_count=ten", "_count"),
+        ("Patient?_count=%C2%B2", "_count"),  # "²": str.isdigit() says yes, int() says no (was a 500)
+        ("Slot?_offset=99999999999999999999999", "_offset"),  # past any OFFSET Postgres takes (was a 500)
+        ("Slot?_offset=10001", "_offset"),
         ("Slot?schedule=Practitioner/1", "schedule"),
         ("Patient?telecom=email|a@example.org", "telecom"),
         ("Patient?telecom=12", "telecom"),
@@ -500,3 +503,18 @@ async def test_operation_errors_are_operation_outcomes(
     else:
         response = await _post(client, operation, body, staff_headers)
     assert _outcome(response, status)["issue"][0]["code"] == code
+
+
+async def test_a_book_resource_without_a_status_is_a_clear_error(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    pending = {  # no status
+        "resourceType": "Appointment",
+        "slot": [{"reference": f"Slot/{uuid.uuid4()}"}],
+        "participant": [{"actor": {"reference": f"Patient/{uuid.uuid4()}"}, "status": "needs-action"}],
+    }
+    response = await _post(
+        client, "$book", _parameters({"name": "appointment-resource", "resource": pending}), staff_headers
+    )
+    outcome = _outcome(response, 400)  # the resource is validated before it is read: never a KeyError
+    assert outcome["issue"][0]["expression"] == ["Parameters.parameter.0.resource.status"]

@@ -147,7 +147,12 @@ async def test_list_filters_by_phone_status_category_priority_and_audits_reads(
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"status": "lost"}, "status"), ({"phone": "call me"}, "phone"), ({"limit": 0}, "limit")],
+    [
+        ({"status": "lost"}, "status"),
+        ({"phone": "call me"}, "phone"),
+        ({"limit": 0}, "limit"),
+        ({"offset": 10**30}, "offset"),  # past any OFFSET Postgres takes (was a 500)
+    ],
 )
 async def test_list_422_names_the_filter(
     client: httpx.AsyncClient, staff_headers: dict[str, str], params: dict[str, Any], field: str
@@ -216,3 +221,15 @@ async def test_unknown_records_and_bad_bodies(
     response = await client.post(f"{url}/comments", json={"body": ""}, headers=staff_headers)
     assert response.status_code == 422 and "body" in response.json()["message"]
     assert (await client.get(f"{BASE}/not-a-uuid", headers=staff_headers)).status_code == 422
+
+
+async def test_a_nul_character_is_a_422_and_nothing_is_stored(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    summary = f"Bill {uuid.uuid4().hex[:8]}\x00"
+    response = await client.post(
+        BASE, json={"category": "billing", "summary": summary}, headers=staff_headers
+    )
+    assert response.status_code == 422 and "NUL" in response.json()["message"]  # was a DataError and a 500
+    listed = await client.get(BASE, params={"category": "billing", "limit": 200}, headers=staff_headers)
+    assert all(not t["summary"].startswith(summary[:13]) for t in listed.json()["items"])

@@ -173,3 +173,10 @@ async def test_a_templated_email_is_filled_from_the_appointment_in_the_patients_
     assert text.startswith("Hola Ana,") and "Responda CONFIRMAR" in text
     [row] = await clinic.messages(Message.id == message_id)
     assert row.kind == "appointment_reminder" and row.status == DeliveryStatus.SENT
+
+
+async def test_an_email_subject_with_a_newline_is_refused_at_the_door(clinic: Clinic) -> None:
+    headers, james = await _staff_and_james(clinic, "james@patients.example")
+    body = {"patient_id": james, "channel": "email", "subject": "Hi\r\nBcc: x@evil.example", "body": "x"}
+    response = await clinic.http.post("/api/v1/prm/messages", json=body, headers=headers)
+    assert response.status_code == 422 and "subject" in response.json()["message"]  # was a stuck send job

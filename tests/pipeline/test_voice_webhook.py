@@ -155,3 +155,26 @@ async def test_a_booking_call_follows_up_in_the_window_with_the_offer_itself(cli
     assert "ContentSid" not in sent or not sent["ContentSid"]
     assert "dermatolog" in sent["Body"].lower()
     assert "slots.offered" in response.json()["actions"]
+
+
+async def test_a_call_id_replayed_with_another_call_is_409_and_creates_nothing(clinic: Clinic) -> None:
+    first = call("+15550100002", "I need a refill of my blood pressure pills", intent="prescription_refill")
+    assert (await post(clinic.http, first)).status_code == 202
+    assert (await post(clinic.http, first)).json()["duplicate"] is True  # a redelivery: fine
+    stranger = f"+1555084{uuid.uuid4().int % 10_000:04d}"
+    for changed in ({**first, "patient_phone": stranger}, {**first, "transcript": "cancel my appointment"}):
+        response = await post(clinic.http, changed)
+        assert response.status_code == 409 and "call_id" in response.json()["message"]
+    async with clinic.runtime.sessions() as session:
+        assert await session.scalar(select(Conversation).where(Conversation.address == stranger)) is None
+    assert await clinic.count(Message.provider_message_id == first["call_id"]) == 1
+
+
+async def test_nul_characters_are_a_422_not_a_retried_500(clinic: Clinic) -> None:
+    for payload in (
+        call("+15550100002", "I need a refill\x00 please"),
+        call("+15550100002", "I need a refill", intent="refill\x00"),
+    ):
+        response = await post(clinic.http, payload)
+        assert response.status_code == 422 and "NUL" in response.json()["message"]
+        assert await clinic.count(Message.provider_message_id == payload["call_id"]) == 0
