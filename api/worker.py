@@ -32,6 +32,7 @@ from channels.outbound import OutboundConfig, deliver
 from channels.twilio.sender import TwilioSender
 from graphs import timed
 from graphs.runner import Runner
+from graphs.dead_letter import TURN_ATTEMPTS
 from graphs.turns import Turns
 from store.queue import SEND, TURN
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 # a turn that fails (Redis down, a model outage) is retried with backoff for about ten minutes,
 # then the sweep takes the conversation again; sends retry for about an hour
-TURN_RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
+TURN_RETRY = RetryStrategy(max_attempts=TURN_ATTEMPTS, exponential_wait=2)  # then dead-lettered
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
 SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers

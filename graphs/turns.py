@@ -1,5 +1,5 @@
 """A conversation's turn as a job: take every message still waiting, read them, run the graph, and
-hand the reply to delivery.
+hand the reply to delivery. A batch that keeps failing is dead-lettered (graphs/dead_letter.py).
 
 A burst of messages becomes one turn. Media are read first (`prepare`: attachments stored, voice
 notes transcribed); a turn of voice notes that could not be transcribed asks the patient to type
@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import procrastinate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from graphs.dead_letter import TURN_ATTEMPTS, dead_letter, record_failure
 from graphs.runner import Runner
 from store.conversations import inbox
 from store.conversations.models import VOICE_CALL, VOICE_NOTE, Channel, Conversation, Message
@@ -48,6 +49,7 @@ class Turns:
     twiml_budget: timedelta
     reply_by_rest: bool  # PRM_WHATSAPP_REPLY=rest: never wait for the webhook to answer in TwiML
     prepare: Prepare = plain_texts
+    attempts: int = TURN_ATTEMPTS  # failed attempts of a batch before it is dead-lettered
 
     async def take(self, queue: procrastinate.App, conversation_id: uuid.UUID) -> None:
         """Run one turn over every message of the conversation still waiting, then queue the reply."""
@@ -57,23 +59,44 @@ class Turns:
             if conversation is None or not pending:
                 return
             channel, address = conversation.channel, conversation.address
+        try:
+            await self._turn(channel, address, conversation_id, pending)
+        except Exception:
+            ids = [message.id for message in pending]
+            if await record_failure(self.sessions, ids) < self.attempts:
+                raise  # the job is retried, with backoff
+            await dead_letter(
+                self.sessions,
+                queue,
+                self.runner,
+                conversation_id=conversation_id,
+                message_ids=ids,
+                texts=[message.body for message in pending if message.body.strip()],
+                from_call=any(message.channel == Channel.VOICE for message in pending),
+                now=self.clock(),
+            )
+            return
+        await self._queue_reply(queue, channel, pending)
+
+    async def _turn(
+        self, channel: Channel, address: str, conversation_id: uuid.UUID, pending: list[Message]
+    ) -> None:
         texts = await self.prepare(pending)
         readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
         if not any(readable) and any(VOICE_NOTE in text for text in texts):
             await self._ask_to_type(conversation_id, pending)
-        else:
-            calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
-            prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
-            result = await self.runner.run_turn(
-                channel=channel,
-                phone=address,
-                texts=[text for text in readable if text] or [""],
-                inbound_ids=[message.id for message in pending],
-                prefill=prefill or None,
-            )
-            if calls:
-                await self._record_actions(pending, result.actions)
-        await self._queue_reply(queue, channel, pending)
+            return
+        calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
+        prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
+        result = await self.runner.run_turn(
+            channel=channel,
+            phone=address,
+            texts=[text for text in readable if text] or [""],
+            inbound_ids=[message.id for message in pending],
+            prefill=prefill or None,
+        )
+        if calls:
+            await self._record_actions(pending, result.actions)
 
     async def _queue_reply(self, queue: procrastinate.App, channel: Channel, pending: list[Message]) -> None:
         async with transaction(self.sessions) as session:

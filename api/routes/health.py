@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from fastapi import APIRouter, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 from sqlalchemy import text
 
-from api.deps import RuntimeDep
+from api.deps import RuntimeDep, SessionDep
+from graphs.dead_letter import dead_lettered
 
 router = APIRouter(tags=["operations"])
 
@@ -42,6 +43,13 @@ async def readyz(runtime: RuntimeDep, response: Response) -> dict[str, str]:
     return {"status": "ready" if ready else "unavailable", **checks}
 
 
+DEAD_LETTERED = Gauge(
+    "prm_dead_lettered_messages", "Inbound messages whose turn kept failing and was dead-lettered (ever)"
+)
+
+
 @router.get("/metrics")
-async def metrics() -> Response:
+async def metrics(session: SessionDep) -> Response:
+    # read from the database, so the count covers every worker process, not only this one's
+    DEAD_LETTERED.set(await dead_lettered(session))
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -103,7 +103,7 @@ async def conversations_with_pending(
     session: AsyncSession, *, older_than: datetime, limit: int = 100
 ) -> list[uuid.UUID]:
     """Conversations whose messages still wait (the sweep re-queues them, so nothing waits forever)."""
-    query = (
+    query = (  # the longest-waiting first, so that more than `limit` stuck conversations all get a turn
         select(Message.conversation_id)
         .where(
             Message.direction == Direction.INBOUND,
@@ -111,6 +111,7 @@ async def conversations_with_pending(
             Message.created_at < older_than,
         )
         .group_by(Message.conversation_id)
+        .order_by(func.min(Message.created_at), Message.conversation_id)
         .limit(limit)
     )
     return list(await session.scalars(query))

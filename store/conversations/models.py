@@ -88,6 +88,7 @@ class Message(UUIDPk, Base):
             "created_at",
             postgresql_where=text("direction = 'inbound' AND processed_at IS NULL"),
         ),
+        Index("ix_messages_dead_letter", "id", postgresql_where=text("error_code = 'dead_letter'")),
     )
 
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id"))

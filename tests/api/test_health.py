@@ -17,6 +17,7 @@ async def test_metrics_in_prometheus_format(client: httpx.AsyncClient) -> None:
     response = await client.get("/metrics")
     assert response.headers["content-type"].startswith("text/plain")
     assert 'prm_http_requests_total{method="GET",route="/healthz",status="200"}' in response.text
+    assert "\nprm_dead_lettered_messages " in response.text  # read from the database at each scrape
 
 
 async def test_oversized_body_is_refused_with_413(client: httpx.AsyncClient) -> None:
