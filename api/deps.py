@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,10 +46,16 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a role and a name for the audit log."""
+    """Who is calling: a role, a name for the audit log, and the token (idempotency keys are its own)."""
 
     role: Role
     name: str
+    token_id: uuid.UUID | None = None
+
+    def key(self, idempotency_key: str | None) -> str | None:
+        """The caller's `Idempotency-Key` in its own namespace: two integrations that both send "1"
+        never share a booking or a ticket."""
+        return f"{self.token_id}:{idempotency_key}" if idempotency_key is not None else None
 
     @property
     def actor(self) -> str:
@@ -79,7 +86,7 @@ async def current_staff(
         )
     if auth.needs_touch(token, now=now):  # its own transaction, so parallel requests never queue on the row
         await auth.touch(runtime.sessions, token_id=token.id, now=now)
-    return Principal(role=token.role, name=token.name)
+    return Principal(role=token.role, name=token.name, token_id=token.id)
 
 
 CurrentStaff = Annotated[Principal, Depends(current_staff)]

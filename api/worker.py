@@ -31,8 +31,8 @@ from channels.media import MediaReader
 from channels.outbound import OutboundConfig, deliver
 from channels.twilio.sender import TwilioSender
 from graphs import timed
-from graphs.runner import Runner
 from graphs.dead_letter import TURN_ATTEMPTS
+from graphs.runner import Runner
 from graphs.turns import Turns
 from store.queue import SEND, TURN
 

@@ -55,3 +55,12 @@ class InvalidTransition(Conflict):
     def to_json(self) -> dict[str, object]:
         """The error body names where the record is and where it could go instead."""
         return {"current": self.current, "target": self.target, "allowed": self.allowed}
+
+
+class IdempotencyKeyReused(Conflict):
+    """The key was first used for a different request; replaying it would act on the wrong thing."""
+
+    code = "idempotency_key_reused"
+
+    def __init__(self) -> None:
+        super().__init__("idempotency key already used for a different request")

@@ -24,7 +24,7 @@ from store.scheduling.schemas import (
 )
 
 router = APIRouter(prefix="/appointments", tags=["scheduling"])
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=160)]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -43,7 +43,7 @@ async def book_appointment(
         patient_id=body.patient_id,
         reason=body.reason,
         now=now,
-        idempotency_key=idempotency_key,
+        idempotency_key=staff.key(idempotency_key),
         actor=staff.actor,
     )
     return AppointmentOut.of(appointment, runtime.settings.tz)
@@ -125,7 +125,7 @@ async def reschedule_appointment(
         appointment_id=appointment_id,
         new_slot_id=body.slot_id,
         now=now,
-        idempotency_key=idempotency_key,
+        idempotency_key=staff.key(idempotency_key),
         actor=staff.actor,
     )
     return AppointmentOut.of(appointment, runtime.settings.tz)

@@ -28,7 +28,7 @@ from store.tickets.schemas import (
 )
 
 router = APIRouter(prefix="/tickets", tags=["tickets"])
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=160)]
 
 
 async def _audit_reads(session: AsyncSession, staff: Principal, found: Iterable[Ticket]) -> None:
@@ -54,7 +54,8 @@ async def create_ticket(
         conversation_id=body.conversation_id,
         description=body.description,
         due_at=body.due_at,
-        idempotency_key=idempotency_key,
+        idempotency_key=staff.key(idempotency_key),
+        strict_replay=True,
         now=now,
         actor=staff.actor,
     )

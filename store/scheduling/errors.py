@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 
-from store.errors import Conflict
+from store.errors import Conflict, IdempotencyKeyReused
 from store.scheduling.models import Location, Practitioner, Schedule, Slot
 from store.scheduling.slots import slot_summary
 
@@ -53,10 +53,4 @@ class SlotUnavailable(Conflict):
         return {"slot_id": str(self.slot_id), "alternatives": [slot_summary(s) for s in self.alternatives]}
 
 
-class IdempotencyKeyReused(Conflict):
-    """The key was first used for a different request; replaying it would act on the wrong thing."""
-
-    code = "idempotency_key_reused"
-
-    def __init__(self) -> None:
-        super().__init__("idempotency key already used for a different request")
+__all__ = ["IdempotencyKeyReused", "SlotUnavailable"]

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import service as audit
 from store.auth.models import StaffUser
-from store.errors import InvalidInput, InvalidTransition, NotFound
+from store.errors import IdempotencyKeyReused, InvalidInput, InvalidTransition, NotFound
 from store.outbox import service as outbox
 from store.patients import service as patients
 from store.patients.models import Patient
@@ -111,6 +111,16 @@ async def _check_links(
         raise NotFound("conversation", conversation_id)
 
 
+def _same(earlier: Ticket, request: tuple[Any, ...], strict: bool) -> Ticket:
+    """`earlier` when `request` is the one that opened it; `IdempotencyKeyReused` otherwise."""
+    first: tuple[Any, ...] = (earlier.category.value, earlier.patient_id, earlier.conversation_id)
+    if strict:
+        first += (earlier.summary, earlier.description, earlier.priority.value)
+    if first != request:
+        raise IdempotencyKeyReused()
+    return earlier
+
+
 async def create(
     session: AsyncSession,
     *,
@@ -125,15 +135,23 @@ async def create(
     idempotency_key: str | None = None,
     actor: str = "system",
     attachments: list[dict[str, Any]] | None = None,
+    strict_replay: bool = False,
 ) -> Ticket:
     """Open a ticket, due by `due_at` or by `now` plus its priority's allowance (`DUE_AFTER`).
 
-    A replayed `idempotency_key` returns the ticket first opened with it, unchanged.
+    A replayed `idempotency_key` returns the ticket first opened with it, unchanged, when it is the
+    same request: the same queue, patient and conversation and, with `strict_replay` (API callers,
+    who retry with the very same body), the same summary, description and priority too; another
+    request under a used key is `IdempotencyKeyReused` (409). The agent's tools replay without
+    `strict_replay`, since a model may word a summary differently the second time.
     """
+    request: tuple[Any, ...] = (str(category), patient_id, conversation_id)
+    if strict_replay:
+        request += (summary, description, str(priority))
     if idempotency_key is not None:
         _text("idempotency_key", idempotency_key, 200)
         if (earlier := await _by_key(session, idempotency_key)) is not None:
-            return earlier
+            return _same(earlier, request, strict_replay)
     rank = _enum(TicketPriority, "priority", priority)
     ticket = Ticket(
         category=_enum(TicketCategory, "category", category),
@@ -156,7 +174,7 @@ async def create(
     except IntegrityError:
         # A concurrent twin with the same key committed between our lookup and our insert.
         if idempotency_key is not None and (earlier := await _by_key(session, idempotency_key)) is not None:
-            return earlier
+            return _same(earlier, request, strict_replay)
         raise
     await outbox.emit(session, topic="ticket.opened", payload=_ids(ticket))
     await _audit(session, ticket, actor=actor, action="open", details={"category": ticket.category.value})

@@ -233,3 +233,18 @@ async def test_a_nul_character_is_a_422_and_nothing_is_stored(
     assert response.status_code == 422 and "NUL" in response.json()["message"]  # was a DataError and a 500
     listed = await client.get(BASE, params={"category": "billing", "limit": 200}, headers=staff_headers)
     assert all(not t["summary"].startswith(summary[:13]) for t in listed.json()["items"])
+
+
+async def test_idempotency_keys_belong_to_their_caller_and_a_reused_key_with_another_body_is_409(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], staff_headers: dict[str, str]
+) -> None:
+    key = {"Idempotency-Key": "1"}  # what two integrations would both pick
+    summary = f"Key test {uuid.uuid4().hex[:8]}"
+    first = await create(client, staff_headers | key, summary=summary)
+    other_caller = await create(client, admin_headers | key, summary=summary)
+    assert other_caller["id"] != first["id"]  # was one shared ticket
+    assert (await create(client, staff_headers | key, summary=summary))["id"] == first["id"]  # a retry
+    changed = await client.post(
+        BASE, json={"category": "billing", "summary": summary + " (changed)"}, headers=staff_headers | key
+    )
+    assert changed.status_code == 409 and changed.json()["error"] == "idempotency_key_reused"
