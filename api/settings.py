@@ -130,6 +130,8 @@ class Settings(_Base):
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PRM_PUBLIC_URL")
     voice_webhook_secret: SecretStr | None = Field(default=None, alias="PRM_VOICE_WEBHOOK_SECRET")
     max_body_bytes: int = Field(default=1_000_000, alias="PRM_MAX_BODY_BYTES", ge=1024)
+    # webhook subscribers on loopback, private or link-local addresses (development and tests only)
+    webhooks_allow_private: bool = Field(default=False, alias="PRM_WEBHOOKS_ALLOW_PRIVATE")
     storage: StorageSettings = Field(default_factory=StorageSettings)
     models: ModelSettings = Field(default_factory=ModelSettings)
     twilio: TwilioSettings = Field(default_factory=TwilioSettings)

@@ -130,7 +130,8 @@ def register(
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="outbox.relay", queueing_lock="outbox.relay", pass_context=False)
     async def relay_outbox(timestamp: int) -> None:
-        await relay.relay_until_drained(worker.runtime.sessions, now=worker.now)
+        allow_private = worker.runtime.settings.webhooks_allow_private
+        await relay.relay_until_drained(worker.runtime.sessions, now=worker.now, allow_private=allow_private)
 
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="jobs.retry_stalled", queueing_lock="jobs.retry_stalled", pass_context=False)

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from channels.addresses import PrivateAddress, check_public
 from channels.signing import sign
 
 USER_AGENT = "prm-agent-relay/1"
@@ -52,11 +53,17 @@ async def post_event(
     payload: dict[str, Any],
     occurred_at: datetime,
     now: int,
+    allow_private: bool = False,
 ) -> None:
     """Post one event, signed at unix time `now`; returns on 2xx, else raises `DeliveryFailed`.
 
-    Redirects are not followed: a subscriber that moved must be updated, not guessed at.
+    Redirects are not followed: a subscriber that moved must be updated, not guessed at. The host
+    must still resolve to public addresses only (channels/addresses.py), checked right before.
     """
+    try:
+        await check_public(url, allow_private=allow_private)
+    except PrivateAddress:
+        raise DeliveryFailed("refused: the host is not a public address") from None
     body = body_of(event_id=event_id, topic=topic, payload=payload, occurred_at=occurred_at)
     headers = {
         "Content-Type": "application/json",

@@ -64,10 +64,12 @@ async def relay_once(
     now: Callable[[], datetime],
     batch: int = BATCH,
     parallel: int = 4,
+    allow_private: bool = False,
 ) -> RelayStats:
     """Fan out up to `batch` events, then post up to `batch` due deliveries; the counts of each.
 
     A full batch means more may be waiting: the caller may run another pass straight away.
+    `allow_private` lets subscribers on private addresses be posted to (development, tests).
     """
     async with transaction(sessions) as session:
         fanned = await deliveries.fan_out(session, now=now(), limit=batch)
@@ -79,7 +81,8 @@ async def relay_once(
     gate = asyncio.Semaphore(parallel)
     async with asyncio.TaskGroup() as group:
         tasks = [
-            group.create_task(_serve(sessions, http, now, queue, gate)) for queue in by_subscriber.values()
+            group.create_task(_serve(sessions, http, now, queue, gate, allow_private))
+            for queue in by_subscriber.values()
         ]
     stats = RelayStats(events=fanned.events, deliveries=fanned.deliveries)
     for task in tasks:
@@ -95,6 +98,7 @@ async def _serve(
     now: Callable[[], datetime],
     queue: list[deliveries.DueDelivery],
     gate: asyncio.Semaphore,
+    allow_private: bool,
 ) -> RelayStats:
     """Post one subscriber's claimed deliveries in order, each outcome committed on its own."""
     async with gate:
@@ -109,6 +113,7 @@ async def _serve(
                     payload=delivery.payload,
                     occurred_at=delivery.occurred_at,
                     now=int(now().timestamp()),
+                    allow_private=allow_private,
                 )
             except DeliveryFailed as failure:
                 outcome = await _failed(sessions, now, delivery, failure.reason, rest=queue[position + 1 :])
@@ -155,13 +160,19 @@ async def _failed(
 
 
 async def relay_until_drained(
-    sessions: async_sessionmaker[AsyncSession], *, now: Callable[[], datetime], batch: int = BATCH
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    now: Callable[[], datetime],
+    batch: int = BATCH,
+    allow_private: bool = False,
 ) -> RelayStats:
     """Relay passes until the outbox is drained (a full batch means more may wait)."""
     total = RelayStats()
     async with open_http() as http:
         while True:
-            stats = await relay_once(sessions=sessions, http=http, now=now, batch=batch)
+            stats = await relay_once(
+                sessions=sessions, http=http, now=now, batch=batch, allow_private=allow_private
+            )
             total += stats
             if stats.events < batch and stats.delivered + stats.failed + stats.dead < batch:
                 return total

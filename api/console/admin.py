@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.console.auth import Acting, NotAllowed, Person, SignedIn
 from api.console.pages import page
-from api.deps import NowDep, SessionDep
+from api.deps import NowDep, RuntimeDep, SessionDep
+from api.routes.subscribers import checked_url
 from store.audit import service as audit
 from store.auth import service as tokens
 from store.auth import users
@@ -181,6 +182,7 @@ async def subscribers_page(request: Request, person: Admin, session: SessionDep)
 async def create_subscriber(
     request: Request,
     person: AdminActing,
+    runtime: RuntimeDep,
     session: SessionDep,
     name: Annotated[str, Form()],
     url: Annotated[str, Form()],
@@ -189,7 +191,7 @@ async def create_subscriber(
     patterns = [t.strip() for t in topics.replace(",", " ").split() if t.strip()]
     try:
         subscriber = await outbox.create_subscriber(
-            session, name=name, url=url, topics=patterns, actor=person.actor
+            session, name=name, url=await checked_url(url, runtime), topics=patterns, actor=person.actor
         )
     except DomainError as error:
         return await _subscribers_page(request, session, person, status=422, error=error.message)

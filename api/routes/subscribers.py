@@ -11,8 +11,11 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import AdminOnly, NowDep, PageDep, SessionDep
+from api.deps import AdminOnly, NowDep, PageDep, RuntimeDep, SessionDep
 from api.routes.common import Listing
+from api.runtime import Runtime
+from channels.addresses import PrivateAddress, check_public
+from store.errors import InvalidInput
 from store.outbox import deliveries
 from store.outbox import service as outbox
 from store.outbox.models import DeliveryStatus
@@ -28,6 +31,15 @@ from store.outbox.schemas import (
 router = APIRouter(prefix="/subscribers", tags=["subscribers"])
 
 
+async def checked_url(url: str, runtime: Runtime) -> str:
+    """`url` when its host is public (or private addresses are allowed); a 422 naming `url` otherwise."""
+    try:
+        await check_public(url, allow_private=runtime.settings.webhooks_allow_private)
+    except PrivateAddress as error:
+        raise InvalidInput("url", f"{error}; webhooks go to public addresses only") from None
+    return url
+
+
 @router.get("")
 async def list_subscribers(
     session: SessionDep, admin: AdminOnly, active: bool | None = None
@@ -37,13 +49,13 @@ async def list_subscribers(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_subscriber(
-    body: SubscriberCreate, session: SessionDep, admin: AdminOnly
+    body: SubscriberCreate, runtime: RuntimeDep, session: SessionDep, admin: AdminOnly
 ) -> SubscriberCreated:
     """Register a webhook; the response carries the signing secret, which is never shown again."""
     subscriber = await outbox.create_subscriber(
         session,
         name=body.name,
-        url=body.url,
+        url=await checked_url(body.url, runtime),
         topics=body.topics,
         secret=body.secret,
         active=body.active,
@@ -59,7 +71,11 @@ async def get_subscriber(subscriber_id: uuid.UUID, session: SessionDep, admin: A
 
 @router.patch("/{subscriber_id}")
 async def update_subscriber(
-    subscriber_id: uuid.UUID, body: SubscriberUpdate, session: SessionDep, admin: AdminOnly
+    subscriber_id: uuid.UUID,
+    body: SubscriberUpdate,
+    runtime: RuntimeDep,
+    session: SessionDep,
+    admin: AdminOnly,
 ) -> SubscriberOut:
     """Change what is sent; pending deliveries go to the new URL, signed with the new secret."""
     subscriber = await outbox.update_subscriber(
@@ -67,7 +83,7 @@ async def update_subscriber(
         subscriber_id=subscriber_id,
         actor=admin.actor,
         name=body.name,
-        url=body.url,
+        url=None if body.url is None else await checked_url(body.url, runtime),
         secret=body.secret,
         topics=body.topics,
         active=body.active,

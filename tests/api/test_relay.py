@@ -81,15 +81,19 @@ async def test_a_subscriber_failing_three_times_then_recovering_gets_each_event_
     receiver.script(500, 500, 500)
     clock = Clock()
 
-    first = await relay_once(sessions=sessions, http=http, now=clock)
+    first = await relay_once(sessions=sessions, http=http, now=clock, allow_private=True)
     assert first == RelayStats(events=4, deliveries=4, failed=1, deferred=3)
     for _ in range(2):
         clock.advance()
-        assert await relay_once(sessions=sessions, http=http, now=clock) == RelayStats(failed=1, deferred=3)
+        assert await relay_once(sessions=sessions, http=http, now=clock, allow_private=True) == RelayStats(
+            failed=1, deferred=3
+        )
     clock.advance()
-    assert await relay_once(sessions=sessions, http=http, now=clock) == RelayStats(delivered=4)
+    assert await relay_once(sessions=sessions, http=http, now=clock, allow_private=True) == RelayStats(
+        delivered=4
+    )
     clock.advance()
-    assert await relay_once(sessions=sessions, http=http, now=clock) == RelayStats()
+    assert await relay_once(sessions=sessions, http=http, now=clock, allow_private=True) == RelayStats()
 
     assert [r.status for r in receiver.received] == [500, 500, 500, 200, 200, 200, 200]
     accepted = Counter(r.event_id for r in receiver.accepted)
@@ -110,7 +114,7 @@ async def test_a_subscriber_that_always_fails_ends_dead_and_staff_can_retry(
         (event,) = await committed_events(sessions, "ticket.opened")
         outcomes = []
         for _ in range(deliveries.MAX_ATTEMPTS + 2):
-            outcomes.append(await relay_once(sessions=sessions, http=http, now=clock))
+            outcomes.append(await relay_once(sessions=sessions, http=http, now=clock, allow_private=True))
             clock.advance()
         assert [o.failed for o in outcomes] == [1] * (deliveries.MAX_ATTEMPTS - 1) + [0, 0, 0]
         assert [o.dead for o in outcomes] == [0] * (deliveries.MAX_ATTEMPTS - 1) + [1, 0, 0]
@@ -120,7 +124,9 @@ async def test_a_subscriber_that_always_fails_ends_dead_and_staff_can_retry(
         down.default = 200
         async with transaction(sessions) as session:
             (retried,) = await deliveries.retry_dead(session, subscriber_id=hook.id, now=clock(), actor=ADMIN)
-        assert await relay_once(sessions=sessions, http=http, now=clock) == RelayStats(delivered=1)
+        assert await relay_once(sessions=sessions, http=http, now=clock, allow_private=True) == RelayStats(
+            delivered=1
+        )
         assert [r.event_id for r in down.accepted] == [event.id]
         assert await statuses(sessions) == [(DeliveryStatus.DELIVERED, 1)]
         async with sessions() as session:
@@ -138,7 +144,7 @@ async def test_each_subscriber_gets_only_the_topics_it_asked_for(
         topics = ["appointment.booked", "ticket.opened", "appointment.cancelled", "ticket.resolved"]
         topics += ["conversation.handoff", "appointment.rescheduled", "journey.advanced"]
         await committed_events(sessions, *topics)
-        stats = await relay_once(sessions=sessions, http=http, now=Clock())
+        stats = await relay_once(sessions=sessions, http=http, now=Clock(), allow_private=True)
     assert stats == RelayStats(events=7, deliveries=12, delivered=12)
     assert [r.headers["x-prm-event"] for r in calendar.received] == [
         "appointment.booked",
@@ -162,11 +168,16 @@ async def test_concurrent_passes_never_deliver_an_event_twice_to_a_subscriber(
         )
         for _ in range(6):
             await asyncio.gather(
-                *(relay_once(sessions=sessions, http=http, now=clock, batch=15) for _ in range(3))
+                *(
+                    relay_once(sessions=sessions, http=http, now=clock, allow_private=True, batch=15)
+                    for _ in range(3)
+                )
             )
         clock.advance()
         for _ in range(4):  # a pass after the backoff, for what the failing subscriber held back
-            await asyncio.gather(*(relay_once(sessions=sessions, http=http, now=clock) for _ in range(2)))
+            await asyncio.gather(
+                *(relay_once(sessions=sessions, http=http, now=clock, allow_private=True) for _ in range(2))
+            )
 
     raw_one = Counter(r.event_id for r in one.received)
     raw_two = Counter(r.event_id for r in two.received)

@@ -102,6 +102,10 @@ async def test_the_secret_is_shown_once_on_creation(
     [
         ({"url": "ftp://example.com/hook"}, "url"),
         ({"url": "not a url"}, "url"),
+        ({"url": "http://127.0.0.1:8000/hook"}, "url"),  # the app's own network: refused
+        ({"url": "http://169.254.169.254/latest/meta-data/"}, "url"),
+        ({"url": "http://192.168.1.10/hook"}, "url"),
+        ({"url": "http://localhost/hook"}, "url"),
         ({"topics": ["appointment.created"]}, "topics"),
         ({"topics": ["billing.*"]}, "topics"),
         ({"topics": []}, "topics"),
@@ -188,3 +192,18 @@ async def test_dead_deliveries_are_listed_and_retried(
         await client.get(deliveries_url, params={"status": "lost"}, headers=admin_headers)
     ).status_code == 422
     assert (await client.get(f"{BASE}/{uuid.uuid4()}/deliveries", headers=admin_headers)).status_code == 404
+
+
+async def test_a_subscriber_cannot_be_moved_to_a_private_address(
+    client: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    created = await client.post(
+        BASE,
+        json={"name": f"n8n {uuid.uuid4().hex[:6]}", "url": HOOK, "topics": ["*"]},
+        headers=admin_headers,
+    )
+    assert created.status_code == 201
+    moved = await client.patch(
+        f"{BASE}/{created.json()['id']}", json={"url": "http://10.0.0.5/hook"}, headers=admin_headers
+    )
+    assert moved.status_code == 422 and "public" in moved.json()["message"]

@@ -27,7 +27,8 @@ def receiver() -> Iterator[WebhookReceiver]:
         yield server
 
 
-async def post(url: str, *, client_timeout: float = 5.0) -> None:
+async def post(url: str, *, client_timeout: float = 5.0, allow_private: bool = True) -> None:
+    """Post to a local receiver (on 127.0.0.1: a private address, allowed here)."""
     async with httpx.AsyncClient(timeout=client_timeout) as http:
         await post_event(
             http=http,
@@ -38,6 +39,7 @@ async def post(url: str, *, client_timeout: float = 5.0) -> None:
             payload={"appointment_id": "a-1", "patient_id": "p-1"},
             occurred_at=OCCURRED,
             now=NOW,
+            allow_private=allow_private,
         )
 
 
@@ -100,3 +102,19 @@ async def test_a_refused_connection_is_a_failure_without_the_url() -> None:
         await post(url)
     assert caught.value.reason == "network error: ConnectError"
     assert "secret-in-url" not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/hook",
+        "http://169.254.169.254/latest/meta-data/",  # the cloud metadata service
+        "http://10.1.2.3/hook",
+        "http://[::1]/hook",
+        "http://localhost:9/hook",
+    ],
+)
+async def test_private_addresses_are_refused_before_anything_is_sent(url: str) -> None:
+    with pytest.raises(DeliveryFailed) as failed:
+        await post(url, allow_private=False)
+    assert failed.value.reason == "refused: the host is not a public address"

@@ -57,6 +57,7 @@ def twilio() -> Iterator[TwilioStub]:
 def clinic_settings(data_dir: Path, twilio: TwilioStub, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "PRM_ENV": "test",
+        "PRM_WEBHOOKS_ALLOW_PRIVATE": True,  # subscribers are local receivers on 127.0.0.1
         "PRM_DATA_DIR": data_dir,
         "PRM_PUBLIC_URL": PUBLIC_URL,
         "twilio": {

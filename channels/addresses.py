@@ -1,0 +1,44 @@
+"""Where the app may post to: public addresses only, unless a setting allows private ones.
+
+A webhook subscriber's URL is chosen by an admin, but a URL that points at the app's own network
+(loopback, private ranges, link-local such as the cloud metadata service at 169.254.169.254) turns
+the event relay into a way to reach what the outside cannot, and its error messages into a way to
+learn what answered there. Hosts are resolved and every address must be global (a name that does
+not resolve yet is let through: a post to it fails by itself); the check runs when
+a subscriber is saved and again before each post (a name can be re-pointed after it was checked).
+`PRM_WEBHOOKS_ALLOW_PRIVATE=true` allows private addresses, for development and tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+
+class PrivateAddress(ValueError):
+    """The URL's host is, or resolves to, an address that is not public."""
+
+
+async def check_public(url: str, *, allow_private: bool = False) -> None:
+    """Return quietly when `url`'s host resolves only to public addresses; `PrivateAddress` otherwise."""
+    if allow_private:
+        return
+    parts = urlsplit(url)
+    host = parts.hostname
+    if not host:
+        raise PrivateAddress("the URL has no host")
+    try:
+        addresses = {ipaddress.ip_address(host)}
+    except ValueError:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError:
+            return  # no address at all is not a private one: posting to it fails on its own
+
+        addresses = {ipaddress.ip_address(item[4][0]) for item in found}
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            raise PrivateAddress(f"the host {host!r} is not a public address ({address})")
