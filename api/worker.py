@@ -17,6 +17,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 import openai
 import procrastinate
@@ -29,6 +30,7 @@ from channels import relay_pass as relay
 from channels.email import SmtpSender
 from channels.media import MediaReader
 from channels.outbound import OutboundConfig, deliver
+from channels.twilio.media import TWILIO_MEDIA_HOSTS
 from channels.twilio.sender import TwilioSender
 from graphs import timed
 from graphs.dead_letter import TURN_ATTEMPTS
@@ -196,6 +198,8 @@ def _media_reader(runtime: Runtime) -> MediaReader:
     if models.openai_base_url or models.openai_api_key:
         key = models.openai_api_key.get_secret_value() if models.openai_api_key else "unused"
         stt = openai.AsyncOpenAI(api_key=key, base_url=models.openai_base_url, timeout=20, max_retries=2)
+    # Twilio's own media hosts, and the host of PRM_TWILIO_API_URL (a Twilio-compatible gateway)
+    gateway = [host] if (host := urlsplit(twilio.api_url or "").hostname) else []
     return MediaReader(
         sessions=runtime.sessions,
         clock=runtime.clock,
@@ -205,6 +209,7 @@ def _media_reader(runtime: Runtime) -> MediaReader:
         auth_token=twilio.auth_token.get_secret_value() if twilio.auth_token else None,
         stt=stt,
         stt_model=models.stt_model,
+        hosts=(*TWILIO_MEDIA_HOSTS, *gateway),
     )
 
 

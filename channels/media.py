@@ -19,7 +19,7 @@ import httpx
 import openai
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from channels.twilio.media import MediaRejected, MediaUnavailable, fetch_media
+from channels.twilio.media import TWILIO_MEDIA_HOSTS, MediaRejected, MediaUnavailable, fetch_media
 from channels.twilio.transcribe import TranscriptionFailed, transcribe
 from store.conversations.models import VOICE_NOTE, Message
 from store.database import transaction
@@ -48,6 +48,7 @@ class MediaReader:
     auth_token: str | None = None
     stt: openai.AsyncOpenAI | None = None
     stt_model: str = "whisper-1"
+    hosts: tuple[str, ...] = TWILIO_MEDIA_HOSTS  # where media may be fetched from, redirects included
 
     async def __call__(self, messages: list[Message]) -> list[str]:
         texts: list[str] = []
@@ -78,6 +79,7 @@ class MediaReader:
                 store_url=self.store_url,
                 max_bytes=self.max_bytes,
                 http=http,
+                hosts=self.hosts,
             )
         except MediaRejected as error:
             item["rejected"] = str(error)

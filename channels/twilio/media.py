@@ -8,7 +8,11 @@ they never reach the CDN. What patients send is untrusted, so before anything is
   and what the server says it sends must agree with it;
 - the size must stay within `max_bytes` — refused on the `Content-Length` alone when it says so,
   and otherwise counted while streaming, stopping as soon as it is over, so a huge file is never
-  read whole.
+  read whole;
+- the URL, and every redirect, must be on one of `hosts` (Twilio's media hosts by default; a
+  message's media URL comes from the form, and Twilio's credentials go only to the first host);
+- the file's leading bytes must be those of the announced type (a "PDF" that is an HTML page, or
+  an untyped download, is refused).
 
 The bytes are stored as `<sha256><extension>` under `store_url`: a directory, or — when fsspec is
 installed — any fsspec URL (`s3://bucket/media`, `memory://media`). The same file sent twice is
@@ -26,9 +30,11 @@ import hashlib
 import importlib
 import os
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -45,6 +51,36 @@ ALLOWED: dict[str, str] = {  # content type → extension of the stored file
     "audio/mp4": ".m4a",
 }
 _UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+# where Twilio serves media from: its API, then a redirect to its CDN (a pattern `*.x` is any subdomain)
+TWILIO_MEDIA_HOSTS = ("api.twilio.com", "*.twilio.com", "*.twiliocdn.com", "s3-external-1.amazonaws.com")
+MAX_REDIRECTS = 3
+_LEADING: dict[str, tuple[bytes, ...]] = {  # what a file of each type starts with
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/gif": (b"GIF87a", b"GIF89a"),
+    "application/pdf": (b"%PDF-",),
+    "audio/ogg": (b"OggS",),
+    "audio/amr": (b"#!AMR",),
+    "audio/mpeg": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xe3"),
+}
+
+
+def _looks_like(kind: str, data: bytes) -> bool:
+    """Whether `data` starts the way a file of type `kind` does."""
+    if kind == "image/webp":
+        return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    if kind == "audio/mp4":
+        return data[4:8] == b"ftyp"
+    return data.startswith(_LEADING[kind])
+
+
+def host_allowed(url: str, hosts: Collection[str]) -> bool:
+    """Whether `url` is https (or http) on one of `hosts` (`*.example.com`: any subdomain of it)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in {"https", "http"} or not host:
+        return False
+    return any(host.endswith(h[1:]) if h.startswith("*.") else host == h.lower() for h in hosts)
 
 
 class MediaError(Exception):
@@ -78,28 +114,50 @@ def _base_type(content_type: str) -> str:
 
 
 async def _download(
-    http: httpx.AsyncClient, url: str, auth: httpx.BasicAuth, content_type: str, max_bytes: int
+    http: httpx.AsyncClient,
+    url: str,
+    auth: httpx.BasicAuth,
+    content_type: str,
+    max_bytes: int,
+    hosts: Collection[str],
 ) -> bytes:
-    async with http.stream("GET", url, auth=auth, follow_redirects=True) as response:
-        status = response.status_code
-        if status == 429 or status >= 500:
-            raise MediaUnavailable(f"HTTP {status}")
-        if status != 200:
-            raise MediaRejected(f"HTTP {status}")
-        served = _base_type(response.headers.get("Content-Type", ""))
-        if served not in _UNTYPED and served != content_type:
-            raise MediaRejected(f"announced as {content_type} but served as {served}")
-        length = response.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > max_bytes:
+    """The body at `url`, following redirects by hand: each must stay on `hosts`, and the
+    credentials go with the first request only."""
+    for hop in range(MAX_REDIRECTS + 1):
+        if not host_allowed(url, hosts):
+            raise MediaRejected("the media URL is not on an allowed host")
+        async with http.stream("GET", url, auth=auth if hop == 0 else None) as response:
+            if response.is_redirect and "location" in response.headers:
+                url = str(response.url.join(response.headers["location"]))
+                continue
+            return await _body(response, content_type, max_bytes)
+    raise MediaRejected("too many redirects")
+
+
+async def _body(response: httpx.Response, content_type: str, max_bytes: int) -> bytes:
+    """The body of a final (non-redirect) answer, checked as the module's docstring says."""
+    status = response.status_code
+    if status == 429 or status >= 500:
+        raise MediaUnavailable(f"HTTP {status}")
+    if status != 200:
+        raise MediaRejected(f"HTTP {status}")
+    served = _base_type(response.headers.get("Content-Type", ""))
+    if served not in _UNTYPED and served != content_type:
+        raise MediaRejected(f"announced as {content_type} but served as {served}")
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise MediaRejected(f"larger than {max_bytes} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
             raise MediaRejected(f"larger than {max_bytes} bytes")
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise MediaRejected(f"larger than {max_bytes} bytes")
-            chunks.append(chunk)
-    return b"".join(chunks)
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if not _looks_like(content_type, data):
+        raise MediaRejected(f"the file is not a {content_type}")
+    return data
 
 
 def _store_file(directory: Path, name: str, data: bytes) -> str:
@@ -134,13 +192,14 @@ async def fetch_media(
     store_url: str,
     max_bytes: int = MAX_BYTES,
     http: httpx.AsyncClient,
+    hosts: Collection[str] = TWILIO_MEDIA_HOSTS,
 ) -> StoredMedia:
     """Fetch the attachment at `url` (a Twilio media URL), check it, and store it under `store_url`."""
     kind = _base_type(content_type)
     if kind not in ALLOWED:
         raise MediaRejected(f"type {kind or 'unknown'} is not accepted")
     try:
-        data = await _download(http, url, httpx.BasicAuth(account_sid, auth_token), kind, max_bytes)
+        data = await _download(http, url, httpx.BasicAuth(account_sid, auth_token), kind, max_bytes, hosts)
     except httpx.HTTPError as error:  # its message would quote the URL
         raise MediaUnavailable(type(error).__name__) from None
     digest = hashlib.sha256(data).hexdigest()

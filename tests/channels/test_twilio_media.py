@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import socket
 from collections.abc import AsyncIterator, Iterator
@@ -11,7 +12,13 @@ import fsspec
 import httpx
 import pytest
 
-from channels.twilio.media import MediaRejected, MediaUnavailable, StoredMedia, fetch_media
+from channels.twilio.media import (
+    TWILIO_MEDIA_HOSTS,
+    MediaRejected,
+    MediaUnavailable,
+    StoredMedia,
+    fetch_media,
+)
 from tests.fakes.twilio_stub import TwilioStub
 
 SID = "AC" + "2" * 32
@@ -55,6 +62,7 @@ async def fetch(
         auth_token=token,
         store_url=store,
         http=http,
+        hosts=(*TWILIO_MEDIA_HOSTS, "127.0.0.1"),  # the local stand-in for Twilio
         **kw,
     )
 
@@ -152,7 +160,7 @@ async def test_server_errors_and_no_answer_are_temporary_and_never_quote_the_url
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
         with pytest.raises(MediaUnavailable, match="HTTP 503"):
-            await fetch(http, f"https://cdn.example/m?{secret_query}", str(tmp_path))
+            await fetch(http, f"https://media.twiliocdn.com/m?{secret_query}", str(tmp_path))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -169,3 +177,50 @@ async def test_any_fsspec_url_can_hold_the_media(stub: TwilioStub, http: httpx.A
     assert stored.path.startswith("memory://") and stored.path.endswith(".pdf")
     with fsspec.open(stored.path, "rb") as file:
         assert file.read() == b"%PDF-1.7 referral"
+
+
+async def test_media_only_from_allowed_hosts_redirects_included_and_credentials_only_to_the_first(
+    tmp_path: Path,
+) -> None:
+    seen: list[tuple[str, bool]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, "authorization" in request.headers))
+        if request.url.host == "api.twilio.com":
+            target = request.url.params.get("to", "https://media.twiliocdn.com/file")
+            return httpx.Response(302, headers={"Location": target})
+        return httpx.Response(200, headers={"Content-Type": "image/jpeg"}, content=JPEG)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        stored = await fetch(http, "https://api.twilio.com/2010-04-01/Media/ME1", str(tmp_path))
+        assert stored.size == len(JPEG)
+        assert seen == [("api.twilio.com", True), ("media.twiliocdn.com", False)]
+        for url in (
+            "https://evil.example/ME1",
+            "https://api.twilio.com.evil.example/ME1",
+            "file:///etc/passwd",
+        ):
+            with pytest.raises(MediaRejected, match="not on an allowed host"):
+                await fetch(http, url, str(tmp_path))
+        with pytest.raises(MediaRejected, match="not on an allowed host"):  # a redirect off the allow-list
+            await fetch(http, "https://api.twilio.com/ME1?to=http://169.254.169.254/latest", str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        (b"<html><script>alert(1)</script>", "application/pdf"),
+        (b"MZ\x90\x00 an executable", "image/png"),
+        (b"plain text", "audio/ogg"),
+    ],
+)
+async def test_what_a_file_starts_with_must_match_its_type(
+    tmp_path: Path, content: bytes, content_type: str
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:  # untyped: the announced type decides
+        return httpx.Response(200, headers={"Content-Type": "application/octet-stream"}, content=content)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        with pytest.raises(MediaRejected, match="the file is not a"):
+            await fetch(http, "https://api.twilio.com/ME9", str(tmp_path), content_type=content_type)
+    assert not await asyncio.to_thread(lambda: any(tmp_path.iterdir()))  # nothing kept
