@@ -32,6 +32,10 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         version="0.1.0",
         summary="Conversational agent backend for clinics: scheduling, tickets, knowledge, journeys.",
         lifespan=lifespan,
+        # production hides the API's map unless PRM_PUBLIC_DOCS=true
+        docs_url="/docs" if settings.docs_exposed else None,
+        redoc_url="/redoc" if settings.docs_exposed else None,
+        openapi_url="/openapi.json" if settings.docs_exposed else None,
     )
     if runtime is not None:
         app.state.runtime = runtime

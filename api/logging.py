@@ -9,9 +9,11 @@ is the net under that rule.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import re
+import secrets
 import sys
 from typing import Any
 
@@ -21,10 +23,14 @@ _PATTERNS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"),  # dates (birth dates)
 ]
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None)))
+# An unkeyed hash of a phone number is reversed by hashing every phone number; a keyed one is not.
+# `configure` sets the clinic's key (PRM_LOG_KEY, required in production); until then a random one,
+# so tokens still correlate within the process and reveal nothing.
+_key = secrets.token_bytes(32)
 
 
 def _token(match: re.Match[str]) -> str:
-    return "<redacted:" + hashlib.sha256(match.group().encode()).hexdigest()[:8] + ">"
+    return "<redacted:" + hmac.new(_key, match.group().encode(), hashlib.sha256).hexdigest()[:12] + ">"
 
 
 def redact(text: str) -> str:
@@ -49,8 +55,11 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, default=str)
 
 
-def configure(level: str = "INFO") -> None:
-    """JSON to stderr for our loggers and uvicorn's."""
+def configure(level: str = "INFO", key: str | None = None) -> None:
+    """JSON to stderr for our loggers and uvicorn's; `key` keys the redaction hashes (PRM_LOG_KEY)."""
+    global _key
+    if key:
+        _key = hashlib.sha256(key.encode()).digest()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()

@@ -22,13 +22,20 @@ class _Base(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
 
+MIN_SECRET_LENGTH, MIN_DISTINCT = 32, 10  # production: at least 32 characters, 10 of them different
+
+
 def _refuse_placeholder(value: SecretStr | None, name: str, environment: str) -> None:
-    if (
-        value is not None
-        and environment != "development"
-        and value.get_secret_value().lower() in PLACEHOLDERS
-    ):
+    if value is None or environment == "development":
+        return
+    secret = value.get_secret_value()
+    if secret.lower() in PLACEHOLDERS:
         raise ValueError(f"{name} is a placeholder; set a real secret (PRM_ENV={environment})")
+    if environment == "production" and (len(secret) < MIN_SECRET_LENGTH or len(set(secret)) < MIN_DISTINCT):
+        raise ValueError(
+            f"{name} is too weak for production: use at least {MIN_SECRET_LENGTH} random characters"
+            " (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+        )
 
 
 class StorageSettings(_Base):
@@ -130,6 +137,12 @@ class Settings(_Base):
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PRM_PUBLIC_URL")
     voice_webhook_secret: SecretStr | None = Field(default=None, alias="PRM_VOICE_WEBHOOK_SECRET")
     max_body_bytes: int = Field(default=1_000_000, alias="PRM_MAX_BODY_BYTES", ge=1024)
+    # /docs, /redoc and /openapi.json: on by default outside production, off in it unless asked for
+    public_docs: bool | None = Field(default=None, alias="PRM_PUBLIC_DOCS")
+    # /metrics wants `Authorization: Bearer <this>` when set; in production it is off without one
+    metrics_token: SecretStr | None = Field(default=None, alias="PRM_METRICS_TOKEN")
+    # the key of the logs' redaction hashes (PHI becomes <redacted:…>); required in production
+    log_key: SecretStr | None = Field(default=None, alias="PRM_LOG_KEY")
     # webhook subscribers on loopback, private or link-local addresses (development and tests only)
     webhooks_allow_private: bool = Field(default=False, alias="PRM_WEBHOOKS_ALLOW_PRIVATE")
     storage: StorageSettings = Field(default_factory=StorageSettings)
@@ -146,7 +159,29 @@ class Settings(_Base):
         _refuse_placeholder(self.voice_webhook_secret, "PRM_VOICE_WEBHOOK_SECRET", self.environment)
         _refuse_placeholder(self.twilio.auth_token, "TWILIO_AUTH_TOKEN", self.environment)
         _refuse_placeholder(self.storage.checkpoint_key, "PRM_CHECKPOINT_KEY", self.environment)
+        _refuse_placeholder(self.metrics_token, "PRM_METRICS_TOKEN", self.environment)
+        _refuse_placeholder(self.log_key, "PRM_LOG_KEY", self.environment)
         return self
+
+    @model_validator(mode="after")
+    def _production_needs_its_keys(self) -> Settings:
+        """Conversation state encrypted at rest and logs hashed with a key of the clinic's own."""
+        if self.environment == "production":
+            missing = [
+                name
+                for name, value in (
+                    ("PRM_CHECKPOINT_KEY", self.storage.checkpoint_key),
+                    ("PRM_LOG_KEY", self.log_key),
+                )
+                if value is None
+            ]
+            if missing:
+                raise ValueError(f"PRM_ENV=production needs {' and '.join(missing)} (see docs/operations.md)")
+        return self
+
+    @property
+    def docs_exposed(self) -> bool:
+        return self.public_docs if self.public_docs is not None else self.environment != "production"
 
     @model_validator(mode="after")
     def _real_time_in_production(self) -> Settings:

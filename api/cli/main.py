@@ -39,8 +39,8 @@ def serve(
     from api.logging import configure
     from api.worker import run_worker
 
-    configure()
     settings = Settings()
+    configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
     with servers(settings) as urls:
         from store.migrate import upgrade
 
@@ -77,7 +77,8 @@ def worker_command(
     from api.logging import configure
     from api.worker import run_worker
 
-    configure()
+    settings = Settings()
+    configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
 
     async def work(runtime: Runtime) -> None:
         await run_worker(

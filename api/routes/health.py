@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 from sqlalchemy import text
 
@@ -49,7 +51,24 @@ DEAD_LETTERED = Gauge(
 
 
 @router.get("/metrics")
-async def metrics(session: SessionDep) -> Response:
+async def metrics(request: Request, runtime: RuntimeDep, session: SessionDep) -> Response:
+    """Prometheus text. With `PRM_METRICS_TOKEN` set it wants that bearer token; in production
+    without one it is off (404), since route names and counts say more than a clinic may want."""
+    token = runtime.settings.metrics_token
+    if token is None and runtime.settings.environment == "production":
+        return Response(status_code=404)
+    if token is not None:
+        sent = request.headers.get("Authorization", "")
+        expected = f"Bearer {token.get_secret_value()}"
+        if not hmac.compare_digest(sent.encode(), expected.encode()):
+            return JSONResponse(
+                {
+                    "error": "unauthorized",
+                    "message": "metrics need Authorization: Bearer <PRM_METRICS_TOKEN>",
+                },
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
     # read from the database, so the count covers every worker process, not only this one's
     DEAD_LETTERED.set(await dead_lettered(session))
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -26,3 +26,21 @@ def test_json_formatter_redacts_message_and_extra_fields() -> None:
     assert "+1555" not in json.dumps(payload)
     assert payload["conversation_id"] == "c-1"
     assert payload["level"] == "info"
+
+
+def test_the_tokens_are_keyed_so_hashing_every_phone_number_does_not_reverse_them() -> None:
+    import hashlib
+
+    from api import logging as prm_logging
+
+    before = prm_logging._key
+    try:
+        prm_logging.configure(key="the clinic's own log key, from PRM_LOG_KEY")
+        token = redact("+15550100001")
+        plain = hashlib.sha256(b"+15550100001").hexdigest()
+        assert plain[:8] not in token and plain[:12] not in token  # an unkeyed hash would be
+        prm_logging.configure(key="another clinic's key, another token for the same number")
+        assert redact("+15550100001") != token
+    finally:
+        prm_logging._key = before
+        logging.getLogger().handlers = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from api.settings import Settings
 
@@ -71,5 +73,57 @@ def test_prm_now_starts_the_clinic_clock_there_and_is_refused_in_production(
     first, second = clock(), clock()
     assert start <= first <= second < start + timedelta(seconds=5)  # it ticks from there
     monkeypatch.setenv("PRM_ENV", "production")
+    monkeypatch.setenv(
+        "PRM_CHECKPOINT_KEY", STRONG
+    )  # production's own requirements met: only PRM_NOW is wrong
+    monkeypatch.setenv("PRM_LOG_KEY", STRONG)
     with pytest.raises(ValidationError, match="PRM_NOW"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+STRONG = "k" + "".join(chr(ord("a") + i % 26) for i in range(40))  # 41 characters, 26 different
+
+
+def test_production_wants_strong_secrets_and_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRM_ENV", "production")
+    with pytest.raises(ValidationError, match="needs PRM_CHECKPOINT_KEY and PRM_LOG_KEY"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    monkeypatch.setenv("PRM_CHECKPOINT_KEY", STRONG)
+    monkeypatch.setenv("PRM_LOG_KEY", STRONG)
+    production = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert not production.docs_exposed and production.metrics_token is None
+    for weak in ("x", "abcabcabcabcabcabcabcabcabcabcabcabc", "short-but-random-9f3"):
+        monkeypatch.setenv("PRM_VOICE_WEBHOOK_SECRET", weak)
+        with pytest.raises(ValidationError, match="PRM_VOICE_WEBHOOK_SECRET is too weak"):
+            Settings(_env_file=None)  # type: ignore[call-arg]
+    monkeypatch.setenv("PRM_VOICE_WEBHOOK_SECRET", STRONG)
+    monkeypatch.setenv("PRM_PUBLIC_DOCS", "true")
+    assert Settings(_env_file=None).docs_exposed  # type: ignore[call-arg]
+    monkeypatch.setenv("PRM_ENV", "test")
+    monkeypatch.setenv("PRM_VOICE_WEBHOOK_SECRET", "x")
+    assert Settings(_env_file=None).voice_webhook_secret is not None  # type: ignore[call-arg]  # not production
+
+
+async def test_production_hides_docs_and_guards_metrics(
+    runtime: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    from api.app import create_app
+
+    production = runtime.settings.model_copy(update={"environment": "production"})
+    monkeypatch.setattr(runtime, "settings", production)
+    app = create_app(production, runtime)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+        assert (await http.get("/docs")).status_code == 404
+        assert (await http.get("/openapi.json")).status_code == 404
+        assert (await http.get("/metrics")).status_code == 404  # off without a token
+        monkeypatch.setattr(
+            runtime, "settings", production.model_copy(update={"metrics_token": SecretStr(STRONG)})
+        )
+        assert (await http.get("/metrics")).status_code == 401
+        wrong = await http.get("/metrics", headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401
+        right = await http.get("/metrics", headers={"Authorization": f"Bearer {STRONG}"})
+        assert right.status_code == 200 and "prm_http_requests_total" in right.text
+        assert (await http.get("/healthz")).status_code == 200
