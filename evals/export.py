@@ -158,6 +158,15 @@ def _identities_read(turns: Iterable[Trace]) -> tuple[set[str], set[dt.date]]:
     return names, dates
 
 
+def _registered_here(turns: Iterable[Trace]) -> bool:
+    """Whether the agent registered the patient during these turns."""
+    return any(
+        step.get("kind") == "tool" and step.get("name") == "register_patient" and not step.get("error")
+        for trace in turns
+        for step in trace.steps
+    )
+
+
 async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz: ZoneInfo) -> Scenario | None:
     """The scenario an annotated turn stands for (see the module's docstring); None when the patient
     said nothing a replay could say again (a turn with no message, or media alone)."""
@@ -222,7 +231,9 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
                 "phone": fake.phone,
                 "name": f"{fake.given} {fake.family}",
                 "birth_date": fake.birth_date.isoformat(),
-                "registered": patient is not None and patient.created_at < first.created_at,
+                # registered before: known to the clinic and not registered by these turns (the
+                # database's creation time and the clinic's clock need not be the same clock)
+                "registered": patient is not None and not _registered_here(turns),
             },
             "turns": scripted,
             "voice": voice,

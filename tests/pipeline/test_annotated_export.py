@@ -185,4 +185,4 @@ async def test_an_annotated_turn_exports_as_a_disguised_scenario_that_replays(
     report: dict[str, Any] = json.loads((out / "report.json").read_text(encoding="utf-8"))
     [ran] = report["scenarios"]
     assert ran["id"] == scenario.id and ran["turns"] >= 2
-    assert scenario.turns[1] in json.dumps(ran["transcript"])
+    assert scenario.turns[1] in json.dumps(ran["transcript"], ensure_ascii=False)
