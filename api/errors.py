@@ -1,6 +1,9 @@
 """Domain errors become clear HTTP errors here, at the boundary, and nowhere else.
 
-Every error body is `{"error": <code>, "message": <text>, ...}`; 422s name the field.
+One error body everywhere (the REST API, webhooks, auth, paging):
+`{"error": <code>, "message": <text>}`, plus `"field"` when one field is at fault and `"problems"`
+(`[{"field", "message"}]`) when several may be. FHIR answers with OperationOutcome instead, as FHIR
+clients expect, and the console with pages.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from starlette.exceptions import HTTPException
 
 from store.errors import Conflict, DomainError, InvalidInput, NotFound
 
@@ -46,6 +50,28 @@ async def validation_error(_: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"error": "invalid_input", "message": message, "problems": problems}, status_code=422)
 
 
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_input",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
+async def http_error(_: Request, error: Exception) -> JSONResponse:
+    """FastAPI's and Starlette's HTTP errors (auth, paging, unknown routes) in the one envelope."""
+    assert isinstance(error, HTTPException)
+    message = error.detail if isinstance(error.detail, str) else "request refused"
+    body = {"error": CODES.get(error.status_code, "error"), "message": message}
+    return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
 async def database_unavailable(_: Request, error: Exception) -> JSONResponse:
     """Postgres down or unreachable: 503 so callers (Twilio among them) retry later."""
     return JSONResponse(
@@ -70,6 +96,7 @@ async def unstorable_value(_: Request, error: Exception) -> JSONResponse:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(InterfaceError, database_unavailable)
     app.add_exception_handler(DataError, unstorable_value)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from html import escape
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -72,7 +71,7 @@ async def _invalid_input(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if not _in_console(request) or exc.status_code < 400:
-        return await http_exception_handler(request, exc)
+        return await errors.http_error(request, exc)
     return _problem("That did not work", str(exc.detail), exc.status_code)
 
 

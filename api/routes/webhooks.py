@@ -67,9 +67,10 @@ async def _verified_params(request: Request, runtime: Runtime) -> list[tuple[str
 def _invalid(error: InvalidTwilioPayload) -> JSONResponse:
     return JSONResponse(
         {
-            "error": "invalid",
+            "error": "invalid_input",
             "message": str(error),
-            "fields": [{"field": error.field, "message": str(error)}],
+            "field": error.field,
+            "problems": [{"field": error.field, "message": str(error)}],
         },
         status_code=422,
     )

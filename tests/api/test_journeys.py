@@ -63,7 +63,7 @@ async def test_definitions_admin_creates_staff_reads(
 ) -> None:
     other = definition(f"other-{secrets.token_hex(4)}")
     response = await client.post(f"{BASE}/definitions", json=other, headers=staff_headers)
-    assert response.status_code == 403 and "admin" in response.json()["detail"]
+    assert response.status_code == 403 and "admin" in response.json()["message"]
     assert (await client.get(f"{BASE}/definitions")).status_code == 401
     listing = (await client.get(f"{BASE}/definitions", params={"limit": 200}, headers=staff_headers)).json()
     [mine] = [d for d in listing["items"] if d["key"] == key]

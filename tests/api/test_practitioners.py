@@ -44,7 +44,7 @@ async def test_staff_may_not_add_a_practitioner(
     family = f"Api{uuid.uuid4().hex[:8]}"
     body = {"given_name": "Rosa", "family_name": family, "specialty": "pediatrics"}
     response = await client.post(URL, json=body, headers=staff_headers)
-    assert response.status_code == 403 and "admin" in response.json()["detail"]
+    assert response.status_code == 403 and "admin" in response.json()["message"]
     assert await _count_named(runtime, family) == 0
 
 

@@ -67,7 +67,7 @@ async def test_needs_a_token_and_the_admin_role(
     assert (await client.get(BASE, headers={"Authorization": "Bearer nope"})).status_code == 401
     refused = await client.post(BASE, json={"name": "x", "url": HOOK, "topics": ["*"]}, headers=staff_headers)
     assert refused.status_code == 403
-    assert "admin" in refused.json()["detail"]
+    assert "admin" in refused.json()["message"]
     assert (await client.get(BASE, headers=staff_headers)).status_code == 403
     assert (await client.get(f"{BASE}/{uuid.uuid4()}/deliveries", headers=staff_headers)).status_code == 403
 
