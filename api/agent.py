@@ -15,9 +15,11 @@ DAY_S = 24 * 3600
 def checkpointer(runtime: Runtime) -> AsyncRedisSaver:
     """Checkpoints in Redis, encrypted when `PRM_CHECKPOINT_KEY` is set, expiring with the conversation."""
     storage = runtime.settings.storage
-    secret = storage.checkpoint_key.get_secret_value() if storage.checkpoint_key else None
-    key = hashlib.sha256(secret.encode()).digest() if secret else None  # any passphrase → an AES-256 key
-    return AsyncRedisSaver(runtime.redis, ttl=storage.checkpoint_ttl_days * DAY_S, encryption_key=key)
+    secret = storage.checkpoint_key.get_secret_value() if storage.checkpoint_key else ""
+    # "new,old": the first key encrypts, every key decrypts (rotation); any passphrase → an AES-256 key
+    keys = [hashlib.sha256(part.strip().encode()).digest() for part in secret.split(",") if part.strip()]
+    ttl = storage.checkpoint_ttl_days * DAY_S
+    return AsyncRedisSaver(runtime.redis, ttl=ttl, encryption_key=keys or None)
 
 
 def build_runner(runtime: Runtime) -> Runner:

@@ -10,6 +10,7 @@ at once (REST, or a voice call), or after the TwiML budget (the webhook may stil
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from graphs.dead_letter import TURN_ATTEMPTS, dead_letter, record_failure
 from graphs.runner import Runner
+from store.checkpoint import CheckpointDecodeError
 from store.conversations import inbox
 from store.conversations.models import VOICE_CALL, VOICE_NOTE, Channel, Conversation, Message
 from store.database import transaction
 from store.patients import service as patients
 from store.queue import enqueue_send, enqueue_turn
 
+log = logging.getLogger(__name__)
 Prepare = Callable[[list[Message]], Awaitable[list[str]]]
 TYPE_INSTEAD = {
     "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
@@ -60,7 +63,14 @@ class Turns:
                 return
             channel, address = conversation.channel, conversation.address
         try:
-            await self._turn(channel, address, conversation_id, pending)
+            try:
+                await self._turn(channel, address, conversation_id, pending)
+            except CheckpointDecodeError:
+                # saved state no key here can read (the key changed, or it was planted): not trusted,
+                # so it is dropped and the turn runs once more from a clean state
+                log.error("conversation %s: unreadable saved state dropped", conversation_id)
+                await self.runner.checkpointer.adelete_thread(str(conversation_id))
+                await self._turn(channel, address, conversation_id, pending)
         except Exception:
             ids = [message.id for message in pending]
             if await record_failure(self.sessions, ids) < self.attempts:

@@ -52,7 +52,7 @@ class SaverOptions(TypedDict, total=False):
     ttl: float | None
     refresh_on_read: bool
     serde: SerializerProtocol | None
-    encryption_key: bytes | None
+    encryption_key: bytes | Sequence[bytes] | None
     attempts: int
     retry_wait: float
     timeout: float
@@ -123,7 +123,9 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
             short-lived; a TTL plus `prune` bounds what one holds in Redis.
         refresh_on_read: also push the TTL back when a thread is read.
         serde: serializer (default LangGraph's JsonPlusSerializer).
-        encryption_key: 16, 24 or 32 bytes; values are then AES-encrypted (they hold PHI).
+        encryption_key: 16, 24 or 32 bytes, or several such keys (the first encrypts, all
+            decrypt: rotation); values are then AES-GCM encrypted (they hold PHI), and values
+            stored unencrypted are refused.
         attempts: tries per operation in all (1: no retry) while Redis is unreachable or loading.
         retry_wait: first wait between attempts in seconds, doubling each time (at most 2 s).
         timeout: seconds one attempt may take before it is abandoned (and retried, if attempts
@@ -138,7 +140,7 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
         ttl: float | None = None,
         refresh_on_read: bool = False,
         serde: SerializerProtocol | None = None,
-        encryption_key: bytes | None = None,
+        encryption_key: bytes | Sequence[bytes] | None = None,
         attempts: int = 3,
         retry_wait: float = 0.2,
         timeout: float = DEFAULT_TIMEOUT,

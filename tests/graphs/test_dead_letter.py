@@ -154,3 +154,37 @@ async def test_a_red_flag_in_a_dead_lettered_batch_still_gets_the_emergency_repl
 async def _count_dead(demo: Runtime) -> int:
     async with demo.sessions() as session:
         return await dead_lettered(session)
+
+
+async def test_saved_state_no_key_can_read_is_dropped_and_the_turn_answered(
+    demo: Runtime, runner: Runner, redis_url: str
+) -> None:
+    """A changed PRM_CHECKPOINT_KEY (or state planted without the key) must not silence a patient
+    until the dead letter: the unreadable state is dropped and the turn runs again, clean."""
+    from redis.asyncio import Redis
+
+    from store.checkpoint import AsyncRedisSaver
+
+    phone = f"+1555088{secrets.randbelow(10**4):04d}"
+    client = Redis.from_url(redis_url)
+    prefix = f"test-{secrets.token_hex(4)}"
+    old_key, new_key = bytes(range(32)), bytes(range(1, 33))
+
+    def with_key(key: bytes) -> Runner:
+        saver = AsyncRedisSaver(client, prefix=prefix, encryption_key=key)
+        return Runner(
+            sessions=runner.sessions,
+            embedder=runner.embedder,
+            checkpointer=saver,
+            tz=runner.tz,
+            clock=runner.clock,
+            red_flags=runner.red_flags,
+        )
+
+    conversation_id = await _write(demo, phone, "Hi, what are your opening hours?")
+    await _turns(demo, with_key(old_key)).take(demo.queue, conversation_id)
+    await _write(demo, phone, "and do you take Aetna insurance?")
+    await _turns(demo, with_key(new_key)).take(demo.queue, conversation_id)  # no exception, no retry
+    replies = await _replies(demo, conversation_id)
+    assert len(replies) == 2 and replies[-1].kind != "notice"  # answered, not dead-lettered
+    await client.aclose()

@@ -3,11 +3,13 @@ fails clearly instead of returning garbage."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from langgraph.checkpoint.base import empty_checkpoint
 from redis import Redis
 
-from store.checkpoint import AsyncRedisSaver, CheckpointDecodeError, RedisSaver
+from store.checkpoint import AsyncRedisSaver, CheckpointDecodeError
 from store.checkpoint.keys import thread_keys
 
 KEY = bytes(range(32))
@@ -53,18 +55,46 @@ async def test_a_missing_or_wrong_key_fails_clearly(redis_url: str, prefix: str)
         with pytest.raises(CheckpointDecodeError, match="encrypted"):
             await keyless.aget_tuple(config)
     async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, encryption_key=b"x" * 32) as wrong:
-        with pytest.raises(CheckpointDecodeError, match="encryption_key differs"):
+        with pytest.raises(CheckpointDecodeError, match=r"encryption_key differs|not configured"):
             await wrong.aget_tuple(config)
 
 
-async def test_turning_encryption_on_keeps_older_checkpoints_readable(redis_url: str, prefix: str) -> None:
+async def test_with_a_key_unencrypted_data_is_refused(redis_url: str, prefix: str) -> None:
+    """Written before encryption was on, or planted by someone who can write to Redis but has no key
+    (another patient's id, say): either way it is not trusted."""
     async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix) as plain:
         await store_phi(plain, "conv-old")
     async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, encryption_key=KEY) as sealed:
-        latest = await sealed.aget_tuple({"configurable": {"thread_id": "conv-old"}})
-    assert latest is not None and latest.checkpoint["channel_values"]["patient"]["phone"] == PHI[2]
+        with pytest.raises(CheckpointDecodeError, match="not encrypted, yet a key is set"):
+            await sealed.aget_tuple({"configurable": {"thread_id": "conv-old"}})
 
 
-def test_the_key_must_be_an_aes_key(raw: Redis) -> None:
-    with pytest.raises(ValueError, match="16, 24 or 32 bytes"):
-        RedisSaver(raw, encryption_key=b"short")
+async def test_keys_rotate_the_first_encrypts_every_one_decrypts(redis_url: str, prefix: str) -> None:
+    new = bytes(range(100, 132))
+    config = {"configurable": {"thread_id": "conv-rotating"}}
+    async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, encryption_key=KEY) as old_only:
+        await store_phi(old_only, "conv-rotating")
+    async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, encryption_key=[new, KEY]) as both:
+        assert (await both.aget_tuple(config)) is not None  # the old key still reads what it wrote
+        await store_phi(both, "conv-new")
+    async with AsyncRedisSaver.from_conn_string(redis_url, prefix=prefix, encryption_key=[new]) as new_only:
+        assert (await new_only.aget_tuple({"configurable": {"thread_id": "conv-new"}})) is not None
+        with pytest.raises(CheckpointDecodeError, match="not configured"):
+            await new_only.aget_tuple(config)  # the old key retired: its data names a key we lack
+
+
+def test_a_stored_value_cannot_make_the_loader_run_code(tmp_path: Path) -> None:
+    """msgpack extension values name a module and a callable; ours loads LangGraph's safe types only,
+    so a planted value that names `os.system` runs nothing (LangGraph's permissive default would)."""
+    import ormsgpack
+    from langgraph.checkpoint.serde.jsonplus import EXT_CONSTRUCTOR_SINGLE_ARG, JsonPlusSerializer
+
+    from store.checkpoint.serde import load, make_serde
+
+    marker = tmp_path / "pwned"
+    call = ormsgpack.packb(("os", "system", f"touch {marker}"))
+    planted = b"msgpack\0" + ormsgpack.packb({"v": ormsgpack.Ext(EXT_CONSTRUCTOR_SINGLE_ARG, call)})
+    load(make_serde(None, None), planted)
+    assert not marker.exists()
+    load(JsonPlusSerializer(allowed_msgpack_modules=True), planted)  # the control: permissive runs it
+    assert marker.exists()
