@@ -8,6 +8,7 @@ verified patient to the conversation for staff views.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -33,6 +34,8 @@ from store.conversations.models import Channel, ConversationStatus, Direction, M
 from store.database import transaction
 from store.knowledge.embeddings import Embedder
 from store.traces import service as traces
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -188,8 +191,19 @@ class Runner:
             await save_trace(
                 session, turn=state.get("turn", 0), reply=reply, outcome=state.get("outcome") or "none"
             )
+        await self._prune(conversation.id)
         actions = actions_of(recorder.steps, state)
         return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state), actions)
+
+    async def _prune(self, conversation_id: uuid.UUID) -> None:
+        """Keep only the thread's latest checkpoint once the turn is recorded: every node of every
+        turn writes one, and with the TTL refreshed on each write they would pile up for ever."""
+        try:
+            await self.checkpointer.aprune([str(conversation_id)], strategy="keep_latest")
+        except NotImplementedError:
+            return  # a saver that cannot prune (LangGraph's in-memory one in some versions)
+        except Exception:  # pruning is housekeeping: the turn is already answered
+            log.warning("could not prune the checkpoints of conversation %s", conversation_id, exc_info=True)
 
     async def _play(
         self, turn: TurnInput, config: RunnableConfig, context: AgentContext, turn_key: str | None

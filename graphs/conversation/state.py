@@ -65,8 +65,18 @@ class TurnInput(TypedDict):
     alarm: NotRequired[dict[str, str] | None]  # a red flag the runner already read (a conversation staff own)
 
 
+MESSAGES_KEPT = 20  # the conversation's recent exchanges; its whole transcript lives in Postgres
+
+
+def recent_messages(left: list[AnyMessage], right: list[AnyMessage] | AnyMessage) -> list[AnyMessage]:
+    """`add_messages`, keeping the last `MESSAGES_KEPT`: the state in Redis stays bounded however
+    long the conversation runs (it was appended to for ever)."""
+    merged: list[AnyMessage] = add_messages(left, right)  # type: ignore[arg-type,assignment]
+    return merged[-MESSAGES_KEPT:]
+
+
 class ConversationState(TurnInput, total=False):
-    messages: Annotated[list[AnyMessage], add_messages]
+    messages: Annotated[list[AnyMessage], recent_messages]
     turn: int
     language: str
     understanding: dict[str, Any]  # this turn's Understanding, as a dict
