@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import procrastinate
@@ -44,8 +44,10 @@ async def accept(
     now: datetime,
     message_channel: Channel | None = None,
     media: list[dict[str, Any]] | None = None,
+    turn_after: timedelta | None = None,
 ) -> Accepted:
-    """Store the message and queue its conversation's turn, in the caller's transaction."""
+    """Store the message and queue its conversation's turn, in the caller's transaction (`turn_after`
+    from now for a number over its rate limit: the backlog is taken when the window allows)."""
     received = await inbox.receive(
         session,
         conversation_channel=channel,
@@ -58,7 +60,7 @@ async def accept(
         opens_window=(message_channel or channel) == channel,
     )
     if received.message.processed_at is None:  # new, or a redelivery of one still waiting: make sure
-        await enqueue_turn(session, queue, conversation_id=received.conversation.id)
+        await enqueue_turn(session, queue, conversation_id=received.conversation.id, after=turn_after)
     return Accepted(received.message.id, received.conversation.id, received.duplicate)
 
 

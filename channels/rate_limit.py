@@ -2,6 +2,8 @@
 
 A fixed one-minute window (INCR + EXPIRE in one pipeline) is enough here: the aim is to stop a
 script, not to shape traffic. Redis being down must not lose messages, so the limit fails open.
+What is over the limit is not dropped: it waits for the next window (`next_window`), and the
+sender is told so once per window (`first_notice`).
 """
 
 from __future__ import annotations
@@ -30,3 +32,18 @@ async def allow(redis: Redis, *, key: str, per_minute: int, now: float | None = 
         log.warning("rate limit skipped, Redis unavailable: %s", type(error).__name__)
         return True
     return int(count) <= per_minute
+
+
+def next_window(now: float) -> float:
+    """Seconds until the next one-minute window opens (a second's margin past its start)."""
+    return 60 - now % 60 + 1
+
+
+async def first_notice(redis: Redis, *, key: str, now: float) -> bool:
+    """True once per window for `key`: whether to tell this sender their messages will wait."""
+    minute = int(now // 60)
+    name = f"prm:rate-notice:{hashlib.sha256(key.encode()).hexdigest()[:24]}:{minute}"
+    try:
+        return bool(await redis.set(name, b"1", nx=True, ex=120))
+    except (RedisError, OSError):
+        return False  # no notice rather than one per message

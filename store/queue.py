@@ -48,12 +48,16 @@ async def defer_once(
     *,
     queueing_lock: str,
     lock: str | None = None,
+    after: timedelta | None = None,
     **arguments: str,
 ) -> bool:
-    """Queue `task` in `session`'s transaction unless a job with `queueing_lock` already waits (False)."""
+    """Queue `task` in `session`'s transaction (to run `after` from now) unless a job with
+    `queueing_lock` already waits (False)."""
     await session.flush()
     connection = await _raw_connection(session)
-    deferrer = app.configure_task(task, lock=lock, queueing_lock=queueing_lock, connection=connection)
+    deferrer = app.configure_task(
+        task, lock=lock, queueing_lock=queueing_lock, connection=connection, schedule_in=_delay(after)
+    )
     try:
         # A refused duplicate must not abort the caller's transaction: the insert runs in a psycopg
         # savepoint on the very connection (SQLAlchemy's begin_nested() would emit its SAVEPOINT only
@@ -71,12 +75,24 @@ def conversation_lock(conversation_id: uuid.UUID) -> str:
     return f"conversation:{conversation_id}"
 
 
-async def enqueue_turn(session: AsyncSession, app: procrastinate.App, *, conversation_id: uuid.UUID) -> bool:
-    """Queue a turn for the conversation in `session`'s transaction; False when one already waits."""
+async def enqueue_turn(
+    session: AsyncSession,
+    app: procrastinate.App,
+    *,
+    conversation_id: uuid.UUID,
+    after: timedelta | None = None,
+) -> bool:
+    """Queue a turn for the conversation in `session`'s transaction (`after` from now: a rate-limited
+    backlog); False when one already waits (it will take these messages too)."""
     key = conversation_lock(conversation_id)
     return await defer_once(
-        session, app, TURN, lock=key, queueing_lock=key, conversation_id=str(conversation_id)
+        session, app, TURN, lock=key, queueing_lock=key, after=after, conversation_id=str(conversation_id)
     )
+
+
+def _delay(after: timedelta | None) -> dict[str, float] | None:
+    """procrastinate's `schedule_in`: a delay on the database's clock (the app's may be moved)."""
+    return {"seconds": after.total_seconds()} if after is not None and after > timedelta(0) else None
 
 
 async def enqueue_send(
@@ -86,6 +102,5 @@ async def enqueue_send(
 
     A delay, not an instant: the queue runs on the database's real clock, the app on `Runtime.clock`.
     """
-    delay = {"seconds": after.total_seconds()} if after is not None and after > timedelta(0) else None
-    deferrer = app.configure_task(SEND, schedule_in=delay, connection=await _raw_connection(session))
+    deferrer = app.configure_task(SEND, schedule_in=_delay(after), connection=await _raw_connection(session))
     await deferrer.defer_async(message_id=str(message_id))

@@ -10,16 +10,17 @@ back in the response as TwiML; otherwise the worker sends it through the REST AP
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
+from agents.understanding import detect_language
 from api.deps import NowDep, RuntimeDep
 from api.runtime import Runtime
 from channels.keywords import consent_keyword, keyword_language
 from channels.pipeline import accept, record_unprocessed, wait_for_reply
-from channels.rate_limit import allow
+from channels.rate_limit import allow, first_notice, next_window
 from channels.twilio.inbound import InvalidTwilioPayload, parse_status, parse_whatsapp
 from channels.twilio.signature import is_valid_signature
 from channels.twilio.split import split_message
@@ -33,6 +34,10 @@ from store.patients import service as patients
 router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
 
 TWIML = "application/xml"
+BACKLOG_NOTICE = {
+    "en": "We've received your messages and will reply shortly.",
+    "es": "Hemos recibido sus mensajes y le responderemos en breve.",
+}
 CONSENT_REPLIES = {
     ("opt_out", "en"): "You will not receive more messages from us. Reply START to resume.",
     ("opt_out", "es"): "No recibirá más mensajes nuestros. Responda ALTA para volver a recibirlos.",
@@ -90,20 +95,14 @@ async def whatsapp(request: Request, runtime: RuntimeDep, now: NowDep) -> Respon
     keyword = consent_keyword(message.body) if not media else None
     if keyword is not None:
         return await _consent(runtime, message.phone, message.message_sid, message.body, keyword, now)
-    if not await allow(
-        runtime.redis, key=message.phone, per_minute=runtime.settings.channels.rate_limit_per_minute
-    ):
-        async with transaction(runtime.sessions) as session:
-            await record_unprocessed(
-                session,
-                channel=Channel.WHATSAPP,
-                address=message.phone,
-                provider_message_id=message.message_sid,
-                body=message.body,
-                now=now,
-                kind="rate_limited",
-            )
-        return _twiml()
+    async with transaction(runtime.sessions) as session:  # a redelivery counts against nothing
+        if await inbox.already_received(
+            session, channel=Channel.WHATSAPP, provider_message_id=message.message_sid
+        ):
+            return _twiml()
+    clock_s = now.timestamp()
+    limit = runtime.settings.channels.rate_limit_per_minute
+    limited = not await allow(runtime.redis, key=message.phone, per_minute=limit, now=clock_s)
     async with transaction(runtime.sessions) as session:
         accepted = await accept(
             session,
@@ -114,7 +113,12 @@ async def whatsapp(request: Request, runtime: RuntimeDep, now: NowDep) -> Respon
             body=message.body,
             now=now,
             media=media,
+            # over the limit: stored, and taken (with whatever else waits) when the next window opens
+            turn_after=timedelta(seconds=next_window(clock_s)) if limited else None,
         )
+    if limited:
+        first = await first_notice(runtime.redis, key=message.phone, now=clock_s)
+        return _twiml([BACKLOG_NOTICE[detect_language(message.body)]] if first else [])
     twilio = runtime.settings.twilio
     if accepted.duplicate or twilio.whatsapp_reply != "twiml":
         return _twiml()

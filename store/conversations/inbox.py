@@ -84,6 +84,14 @@ async def receive(
     return Received(message=message, conversation=conversation, duplicate=duplicate)
 
 
+async def already_received(session: AsyncSession, *, channel: Channel, provider_message_id: str) -> bool:
+    """Whether this provider message is stored already (a redelivery)."""
+    query = select(Message.id).where(
+        Message.channel == channel, Message.provider_message_id == provider_message_id
+    )
+    return await session.scalar(query) is not None
+
+
 async def take_pending(session: AsyncSession, *, conversation_id: uuid.UUID) -> list[Message]:
     """Every inbound message of the conversation no turn has taken yet, oldest first, locked."""
     query = (

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import random
-import time
+import uuid
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from store.conversations import inbox
 from store.conversations import service as conversations
 from store.conversations.models import Channel, DeliveryStatus, Direction, Message
 from store.database import transaction
 from store.migrate import upgrade
-from store.queue import enqueue_send
+from store.queue import TURN, enqueue_send
 from tests.fakes.twilio_stub import TwilioStub
 from tests.pipeline.conftest import STATUS_PATH, Clinic, clinic_settings, open_clinic
 
@@ -126,20 +127,52 @@ async def test_stop_is_recorded_confirmed_and_honoured_by_outbound_sends(clinic:
         assert conversation.opted_out_at is None
 
 
-async def test_a_flooding_number_is_stored_but_not_run_past_its_limit(clinic: Clinic) -> None:
+async def test_a_flooding_number_is_told_once_and_its_backlog_answered_when_the_window_opens(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = clinic.runtime.clock()  # every message in one window of the limit, whatever the real clock does
+    monkeypatch.setattr(clinic.runtime, "clock", lambda: frozen)
     phone = new_phone()
-    minute = int(time.time() // 60)
-    for index in range(8):
-        response = await clinic.whatsapp(phone, f"message {index}")
-        assert response.status_code == 200
-    limited = await clinic.messages(Message.kind == "rate_limited", Message.body.like("message %"))
-    assert all(m.processed_at is not None for m in limited)
-    if int(time.time() // 60) == minute:  # all eight fell in one one-minute window
-        assert len(limited) == 3
-    else:
-        assert len(limited) <= 3
+    sids = [f"SM{uuid.uuid4().hex}" for _ in range(8)]
+    answers = [(await clinic.whatsapp(phone, f"message {i}", sid=sid)).text for i, sid in enumerate(sids)]
+    assert all("reply shortly" not in text for text in answers[:5])  # within the limit of 5
+    assert "reply shortly" in answers[5] and all("<Message>" not in text for text in answers[6:])  # told once
+    again = await clinic.whatsapp(phone, "message 0", sid=sids[0])  # Twilio redelivers an early one
+    assert again.status_code == 200 and "reply shortly" not in again.text  # not counted, not processed again
     inbound = await clinic.messages(Message.direction == Direction.INBOUND, Message.body.like("message %"))
-    assert len(inbound) == 8  # nothing is dropped: the flood is kept for staff to see
+    assert len(inbound) == 8 and all(
+        m.kind == "inbound" for m in inbound
+    )  # nothing dropped, nothing marked away
+
+    async def first_five_answered() -> bool:
+        rows = await clinic.messages(Message.provider_message_id.in_(sids[:5]))
+        return all(m.processed_at is not None for m in rows)
+
+    await clinic.until(first_five_answered)
+    waiting = await clinic.messages(Message.provider_message_id.in_(sids[5:]))
+    assert all(m.processed_at is None for m in waiting)  # the backlog waits for the next window...
+    async with transaction(clinic.runtime.sessions) as session:
+        scheduled = await session.scalar(
+            text(
+                "SELECT count(*) FROM procrastinate_jobs WHERE task_name = :task AND status = 'todo'"
+                " AND scheduled_at > now() AND args->>'conversation_id' = :conversation"
+            ),
+            {"task": TURN, "conversation": str(waiting[0].conversation_id)},
+        )
+        assert scheduled == 1
+        await session.execute(  # ...which, a minute later, has opened
+            text(
+                "UPDATE procrastinate_jobs SET scheduled_at = now()"
+                " WHERE task_name = :task AND status = 'todo' AND args->>'conversation_id' = :conversation"
+            ),
+            {"task": TURN, "conversation": str(waiting[0].conversation_id)},
+        )
+
+    async def backlog_answered() -> bool:
+        rows = await clinic.messages(Message.provider_message_id.in_(sids[5:]))
+        return all(m.processed_at is not None for m in rows)
+
+    await clinic.until(backlog_answered)
 
 
 async def test_a_workflow_sends_a_message_that_the_worker_delivers_once(clinic: Clinic) -> None:
