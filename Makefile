@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench fuzz clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -44,6 +44,10 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/prm eval nlu evals/datasets/nlu.jsonl --out .prm/eval
 	$(BIN)/prm eval run evals/datasets/scenarios.jsonl --out .prm/eval --k 3 --concurrency 2
+
+# schemathesis against every operation with a deeper budget than `make test` gives it
+fuzz: $(STAMP)
+	PRM_FUZZ_EXAMPLES=200 $(BIN)/pytest -q -s tests/api/test_fuzz.py
 
 # every benchmark (a long run); `make bench BENCH=--quick` for a small one that finishes in minutes
 bench: $(STAMP)

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException
 
@@ -49,6 +50,35 @@ async def validation_error(_: Request, error: Exception) -> JSONResponse:
     message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
     return JSONResponse({"error": "invalid_input", "message": message, "problems": problems}, status_code=422)
 
+
+class Problem(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error of the REST API, whatever refused the request."""
+
+    error: str
+    message: str
+    field: str | None = None
+    problems: list[Problem] | None = None
+
+
+# The refusals any route may answer with, documented once on the router (OpenAPI `responses`).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (400, "the request cannot be carried out as asked (the message says why)"),
+        (401, "no bearer token, or a revoked or expired one"),
+        (403, "the token's role may not do this"),
+        (404, "no such record"),
+        (409, "a conflict: the record moved on, the slot was taken, the key was used for another request"),
+        (413, "the body is over PRM_MAX_BODY_BYTES"),
+        (422, "a field is missing or wrong (`field`, `problems`)"),
+        (503, "the database is unavailable; retry later"),
+    )
+}
 
 CODES = {
     400: "bad_request",

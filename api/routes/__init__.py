@@ -6,6 +6,7 @@ Each resource's router carries only its own prefix (`/patients`); `API_PREFIX` i
 
 from fastapi import APIRouter
 
+from api.errors import ERROR_RESPONSES
 from api.paths import API_PREFIX
 from api.routes import (
     appointments,
@@ -25,7 +26,7 @@ from api.routes import (
     webhooks,
 )
 
-prm = APIRouter(prefix=API_PREFIX)
+prm = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
 for resource in (
     patients.router,
     practitioners.router,

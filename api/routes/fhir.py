@@ -31,8 +31,17 @@ from store.patients import service as patients
 from store.scheduling import service as scheduling
 from store.scheduling.models import AppointmentStatus, SlotStatus
 
+# FHIR refuses with an OperationOutcome (any status a FHIR server uses), documented once here
+OUTCOME = {
+    "description": "an OperationOutcome saying what was wrong",
+    "content": {"application/fhir+json": {}},
+}
 router = APIRouter(
-    prefix=FHIR_BASE, tags=["fhir"], route_class=FhirRoute, default_response_class=FhirResponse
+    prefix=FHIR_BASE,
+    tags=["fhir"],
+    route_class=FhirRoute,
+    default_response_class=FhirResponse,
+    responses={status: OUTCOME for status in (400, 401, 403, 404, 409, 413, 422, 503)},
 )
 router.include_router(fhir_scheduling.router)
 

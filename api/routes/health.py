@@ -50,7 +50,7 @@ DEAD_LETTERED = Gauge(
 )
 
 
-@router.get("/metrics")
+@router.get("/metrics", include_in_schema=False)  # Prometheus text, not part of the API
 async def metrics(request: Request, runtime: RuntimeDep, session: SessionDep) -> Response:
     """Prometheus text. With `PRM_METRICS_TOKEN` set it wants that bearer token; in production
     without one it is off (404), since route names and counts say more than a clinic may want."""
