@@ -72,8 +72,10 @@ async def test_staff_take_over_reply_and_hand_back_in_the_browser(browser: Any, 
 
     await page.get_by_role("button", name="Hand back to agent").click()
     await page.get_by_text("The agent answers").wait_for()
-    answer = await clinic.whatsapp(phone, "what are your opening hours?")
-    assert "<Message>" in answer.text  # the agent is back
+    answer = await clinic.whatsapp(phone, "I'd like a dermatology appointment next week")
+    assert "full name and date of birth" in answer.text  # the agent is back: a new contact is asked who…
+    offered = await clinic.whatsapp(phone, "Lena Park, 14 Feb 1990")
+    assert "Reply with the number" in offered.text  # …then offered slots
 
     await page.get_by_role("button", name="Sign out").click()
     await page.wait_for_url(served.url + "/console/login")
