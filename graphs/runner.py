@@ -205,6 +205,13 @@ class Runner:
         except Exception:  # pruning is housekeeping: the turn is already answered
             log.warning("could not prune the checkpoints of conversation %s", conversation_id, exc_info=True)
 
+    async def unfinished_batch(self, conversation_id: uuid.UUID) -> set[str] | None:
+        """The inbound message ids of a queued turn that stopped half-way (a crash after a checkpoint),
+        or None: that batch must be finished as it was before newer messages are taken."""
+        snapshot = await self.graph.aget_state({"configurable": {"thread_id": str(conversation_id)}})
+        key = (snapshot.metadata or {}).get("inbound_key")
+        return set(str(key).split(",")) if key and snapshot.next else None
+
     async def _play(
         self, turn: TurnInput, config: RunnableConfig, context: AgentContext, turn_key: str | None
     ) -> dict[str, Any]:

@@ -62,6 +62,7 @@ class Turns:
             if conversation is None or not pending:
                 return
             channel, address = conversation.channel, conversation.address
+        pending, later = await self._batch(conversation_id, pending)
         try:
             try:
                 await self._turn(channel, address, conversation_id, pending)
@@ -87,6 +88,28 @@ class Turns:
             )
             return
         await self._queue_reply(queue, channel, pending)
+        if later:  # the messages that came after an interrupted batch get a turn of their own
+            async with transaction(self.sessions) as session:
+                await enqueue_turn(session, queue, conversation_id=conversation_id)
+
+    async def _batch(
+        self, conversation_id: uuid.UUID, pending: list[Message]
+    ) -> tuple[list[Message], list[Message]]:
+        """The messages this turn takes, and those it leaves for the next.
+
+        Normally every waiting message (a burst is one turn). But when a turn stopped half-way and
+        the patient wrote again before its retry, the interrupted batch is finished first, exactly
+        as it was: restarted on a bigger batch, its steps would be numbered anew, the idempotency
+        keys of its tools would differ, and a booking or ticket it had already made could be made
+        twice."""
+        unfinished = await self.runner.unfinished_batch(conversation_id)
+        ids = {str(message.id) for message in pending}
+        if not unfinished or not unfinished < ids:
+            return pending, []
+        return (
+            [m for m in pending if str(m.id) in unfinished],
+            [m for m in pending if str(m.id) not in unfinished],
+        )
 
     async def _turn(
         self, channel: Channel, address: str, conversation_id: uuid.UUID, pending: list[Message]
