@@ -17,6 +17,7 @@ token), no response body, nothing from the payload.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime
 from typing import Any
@@ -54,6 +55,7 @@ async def post_event(
     occurred_at: datetime,
     now: int,
     allow_private: bool = False,
+    bound_s: float = 15.0,
 ) -> None:
     """Post one event, signed at unix time `now`; returns on 2xx, else raises `DeliveryFailed`.
 
@@ -74,8 +76,9 @@ async def post_event(
         "X-PRM-Signature": sign(secret=secret, timestamp=now, body=body),
     }
     try:
-        response = await http.post(url, content=body, headers=headers, follow_redirects=False)
-    except httpx.TimeoutException as error:
+        async with asyncio.timeout(bound_s):  # the whole request: httpx's timeouts bound each phase only
+            response = await http.post(url, content=body, headers=headers, follow_redirects=False)
+    except (httpx.TimeoutException, TimeoutError) as error:
         raise DeliveryFailed("timeout") from error
     except httpx.HTTPError as error:
         raise DeliveryFailed(f"network error: {type(error).__name__}") from error

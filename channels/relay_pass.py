@@ -21,7 +21,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -34,7 +34,10 @@ from store.outbox.models import DeliveryStatus
 log = logging.getLogger(__name__)
 
 BATCH = 100
-TIMEOUT = httpx.Timeout(10.0)  # well inside deliveries.LEASE, so a claim outlives its post
+TIMEOUT = httpx.Timeout(10.0)  # each phase (connect, write, read) of a post
+# a whole post, however slowly the subscriber answers; well inside deliveries.LEASE, and a post
+# starts only while its claim has at least this long left, so no claim ends mid-post
+POST_BOUND = timedelta(seconds=15)
 
 
 def open_http() -> httpx.AsyncClient:
@@ -103,6 +106,9 @@ async def _serve(
     """Post one subscriber's claimed deliveries in order, each outcome committed on its own."""
     async with gate:
         for position, delivery in enumerate(queue):
+            if now() + POST_BOUND >= delivery.lease_until:
+                # its claim could end mid-post and another pass claim it: give this and the rest back
+                return RelayStats(delivered=position) + await _out_of_time(sessions, now, queue[position:])
             try:
                 await post_event(
                     http=http,
@@ -114,6 +120,7 @@ async def _serve(
                     occurred_at=delivery.occurred_at,
                     now=int(now().timestamp()),
                     allow_private=allow_private,
+                    bound_s=POST_BOUND.total_seconds(),
                 )
             except DeliveryFailed as failure:
                 outcome = await _failed(sessions, now, delivery, failure.reason, rest=queue[position + 1 :])
@@ -121,6 +128,20 @@ async def _serve(
             async with transaction(sessions) as session:
                 await deliveries.mark_delivered(session, delivery_id=delivery.delivery_id, now=now())
     return RelayStats(delivered=len(queue))
+
+
+async def _out_of_time(
+    sessions: async_sessionmaker[AsyncSession],
+    now: Callable[[], datetime],
+    rest: list[deliveries.DueDelivery],
+) -> RelayStats:
+    """Hand back claims this pass can no longer post inside their lease: due again at once, uncounted."""
+    async with transaction(sessions) as session:
+        for later in rest:
+            await deliveries.release(
+                session, delivery_id=later.delivery_id, attempt=later.attempt, until=now()
+            )
+    return RelayStats(deferred=len(rest))
 
 
 async def _failed(

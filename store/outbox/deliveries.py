@@ -57,6 +57,7 @@ class DueDelivery:
     topic: str
     payload: dict[str, Any]
     occurred_at: datetime
+    lease_until: datetime  # after this another pass may claim it: it must not be posted by this one
 
 
 async def fan_out(session: AsyncSession, *, now: datetime, limit: int = 100) -> FanOut:
@@ -132,6 +133,7 @@ async def take_due_deliveries(
                 topic=event.topic,
                 payload=event.payload,
                 occurred_at=event.created_at,
+                lease_until=delivery.next_attempt_at,
             )
         )
     await session.flush()

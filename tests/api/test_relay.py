@@ -188,3 +188,48 @@ async def test_concurrent_passes_never_deliver_an_event_twice_to_a_subscriber(
         by_status = Counter(await session.scalars(select(Delivery.status)))
     assert by_status[DeliveryStatus.DELIVERED] == 60 + 40
     assert by_status[DeliveryStatus.PENDING] == 60
+
+
+class Racing(Clock):
+    """A clock that jumps 50 s at every reading: a pass whose posts outlast its claims' lease."""
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=50)
+        return self.now
+
+
+async def test_a_pass_never_posts_a_delivery_whose_claim_may_have_ended(
+    sessions: Sessions, http: httpx.AsyncClient, receiver: WebhookReceiver
+) -> None:
+    await subscriber(sessions, receiver.url, ["*"])
+    events = await committed_events(sessions, *["ticket.opened"] * 5)
+    clock = Racing()
+    first = await relay_once(sessions=sessions, http=http, now=clock, allow_private=True)
+    assert first.deferred > 0 and first.delivered + first.deferred == 5  # stopped before its lease ran out
+    assert await statuses(sessions) == (
+        [(DeliveryStatus.DELIVERED, 1)] * first.delivered + [(DeliveryStatus.PENDING, 0)] * first.deferred
+    )  # handed back uncounted, due at once
+    while len(receiver.accepted) < 5:
+        await relay_once(sessions=sessions, http=http, now=clock, allow_private=True)
+    assert Counter(r.event_id for r in receiver.accepted) == Counter({e.id: 1 for e in events})  # each once
+
+
+async def test_a_subscriber_that_trickles_its_answer_is_cut_off_as_a_whole(
+    sessions: Sessions, receiver: WebhookReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import channels.relay_pass as relay_pass
+
+    await subscriber(sessions, receiver.url, ["*"])
+    await committed_events(sessions, "ticket.opened")
+    monkeypatch.setattr(relay_pass, "POST_BOUND", timedelta(seconds=0.5))
+
+    async def trickle(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(5)  # under httpx's per-phase timeouts, over the whole-post bound
+        return httpx.Response(200)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(trickle)) as slow:
+        stats = await relay_once(sessions=sessions, http=slow, now=Clock(), allow_private=True)
+    assert stats.failed == 1
+    async with sessions() as session:
+        [error] = await session.scalars(select(Delivery.last_error))
+    assert error == "timeout"
