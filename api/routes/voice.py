@@ -51,7 +51,7 @@ async def voice_agent(request: Request, runtime: RuntimeDep, now: NowDep) -> JSO
         return JSONResponse({"error": "unauthorized", "message": str(error)}, status_code=401)
     try:
         raw = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return _problems([{"field": "body", "message": "not valid JSON"}])
     if not isinstance(raw, dict):
         return _problems([{"field": "body", "message": "a JSON object is required"}])

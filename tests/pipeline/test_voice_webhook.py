@@ -178,3 +178,25 @@ async def test_nul_characters_are_a_422_not_a_retried_500(clinic: Clinic) -> Non
         response = await post(clinic.http, payload)
         assert response.status_code == 422 and "NUL" in response.json()["message"]
         assert await clinic.count(Message.provider_message_id == payload["call_id"]) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 50_000 + b"]" * 50_000,  # nesting past Python's recursion limit
+        b'{"call_id": "c", "duration_seconds": 1' + b"0" * 5000 + b"}",  # past int()'s digit limit
+        b'{"call_id": "\xff\xfe"}',  # not UTF-8
+        b'{"call_id": "c", "patient_phone": "+15550100002", "transcript": "hi", "duration_seconds": 1e999}',
+    ],
+)
+async def test_signed_but_malformed_calls_are_a_422_never_a_500(clinic: Clinic, body: bytes) -> None:
+    timestamp = str(int(time.time()))
+    digest = hmac.new(SECRET.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    headers = {
+        "X-PRM-Timestamp": timestamp,
+        "X-PRM-Signature": f"sha256={digest}",
+        "Content-Type": "application/json",
+    }
+    response = await clinic.http.post(PATH, content=body, headers=headers)
+    assert response.status_code == 422, response.text  # a 5xx would be retried by the platform for ever
+    assert (await clinic.http.get("/healthz")).status_code == 200

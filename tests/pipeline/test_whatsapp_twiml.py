@@ -138,3 +138,10 @@ async def test_a_burst_runs_one_turn_at_a_time_in_order_and_conversations_overla
         assert taken == bodies  # every message once, in arrival order
         turns = [texts for who, texts in clinic.runner.turns if who == phone]
         assert len(turns) < len(bodies)  # messages waiting behind a running turn were merged
+
+
+async def test_a_signed_form_of_10000_fields_is_a_4xx(clinic: Clinic) -> None:
+    params = message_params("+15550100001", "hi") + [(f"Extra{i}", "x") for i in range(10_000)]
+    response = await clinic.post_signed(WHATSAPP_PATH, params)
+    assert 400 <= response.status_code < 500  # Starlette's form parser stops at 1,000 fields
+    assert (await clinic.http.get("/healthz")).status_code == 200
