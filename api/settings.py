@@ -28,7 +28,14 @@ MIN_SECRET_LENGTH, MIN_DISTINCT = 32, 10  # production: at least 32 characters, 
 def _refuse_placeholder(value: SecretStr | None, name: str, environment: str) -> None:
     if value is None or environment == "development":
         return
-    secret = value.get_secret_value()
+    for secret in (
+        value.get_secret_value().split(",") if name == "PRM_CHECKPOINT_KEY" else [value.get_secret_value()]
+    ):
+        _refuse_weak(secret.strip(), name, environment)
+
+
+def _refuse_weak(secret: str, name: str, environment: str) -> None:
+    """Each key on its own: of `PRM_CHECKPOINT_KEY=new,old` the first encrypts, so each must be strong."""
     if secret.lower() in PLACEHOLDERS:
         raise ValueError(f"{name} is a placeholder; set a real secret (PRM_ENV={environment})")
     if environment == "production" and (len(secret) < MIN_SECRET_LENGTH or len(set(secret)) < MIN_DISTINCT):

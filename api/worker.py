@@ -40,8 +40,8 @@ from store.queue import SEND, TURN
 
 log = logging.getLogger(__name__)
 
-# a turn that fails (Redis down, a model outage) is retried with backoff for about ten minutes,
-# then the sweep takes the conversation again; sends retry for about an hour
+# a turn that fails (Redis down, a model outage) is retried with backoff, about half an hour in all,
+# then dead-lettered (graphs/dead_letter.py); sends retry for about an hour
 TURN_RETRY = RetryStrategy(max_attempts=TURN_ATTEMPTS, exponential_wait=2)  # then dead-lettered
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)

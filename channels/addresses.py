@@ -21,8 +21,12 @@ class PrivateAddress(ValueError):
     """The URL's host is, or resolves to, an address that is not public."""
 
 
-async def check_public(url: str, *, allow_private: bool = False) -> None:
-    """Return quietly when `url`'s host resolves only to public addresses; `PrivateAddress` otherwise."""
+async def check_public(url: str, *, allow_private: bool = False, unresolved_ok: bool = True) -> None:
+    """Return quietly when `url`'s host resolves only to public addresses; `PrivateAddress` otherwise.
+
+    `unresolved_ok=False` (right before a post) refuses a host that does not resolve too: a name
+    that fails the check's lookup and resolves for the post's is how a rebinding attack starts.
+    """
     if allow_private:
         return
     parts = urlsplit(url)
@@ -30,13 +34,18 @@ async def check_public(url: str, *, allow_private: bool = False) -> None:
     if not host:
         raise PrivateAddress("the URL has no host")
     try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise PrivateAddress("the URL's port is not a port number") from None
+    try:
         addresses = {ipaddress.ip_address(host)}
     except ValueError:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
             found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except OSError:
-            return  # no address at all is not a private one: posting to it fails on its own
+            if unresolved_ok:
+                return  # no address at all is not a private one: posting to it fails on its own
+            raise PrivateAddress(f"the host {host!r} does not resolve") from None
 
         addresses = {ipaddress.ip_address(item[4][0]) for item in found}
     for address in addresses:

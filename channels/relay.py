@@ -62,10 +62,6 @@ async def post_event(
     Redirects are not followed: a subscriber that moved must be updated, not guessed at. The host
     must still resolve to public addresses only (channels/addresses.py), checked right before.
     """
-    try:
-        await check_public(url, allow_private=allow_private)
-    except PrivateAddress:
-        raise DeliveryFailed("refused: the host is not a public address") from None
     body = body_of(event_id=event_id, topic=topic, payload=payload, occurred_at=occurred_at)
     headers = {
         "Content-Type": "application/json",
@@ -76,11 +72,16 @@ async def post_event(
         "X-PRM-Signature": sign(secret=secret, timestamp=now, body=body),
     }
     try:
-        async with asyncio.timeout(bound_s):  # the whole request: httpx's timeouts bound each phase only
+        async with asyncio.timeout(bound_s):  # the whole post, the address check included
+            await check_public(url, allow_private=allow_private, unresolved_ok=False)
             response = await http.post(url, content=body, headers=headers, follow_redirects=False)
+    except PrivateAddress:
+        raise DeliveryFailed("refused: the host is not a public address") from None
     except (httpx.TimeoutException, TimeoutError) as error:
         raise DeliveryFailed("timeout") from error
     except httpx.HTTPError as error:
         raise DeliveryFailed(f"network error: {type(error).__name__}") from error
+    except Exception as error:  # a URL the client cannot even use (a port out of range): still a failure
+        raise DeliveryFailed(f"cannot post: {type(error).__name__}") from error
     if not response.is_success:
         raise DeliveryFailed(f"HTTP {response.status_code}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -24,9 +25,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from agents.understanding.identity import birth_dates_in
 from agents.understanding.language import detect_language
 from evals.dataset import DEFAULT_MAX_TURNS, Expect, Scenario
 from store.conversations.models import VOICE_CALL, Channel, Direction, Message
@@ -34,6 +37,8 @@ from store.patients.models import Patient
 from store.traces import annotations as annotated_turns
 from store.traces.models import Trace, TraceAnnotation
 
+log = logging.getLogger(__name__)
+MAX_TURNS = 100  # the dataset format's bound on `max_turns`
 GIVEN = ("Avery", "Jordan", "Noa", "Lucía", "Mateo", "Priya", "Tomás", "Elena", "Samir", "Iris", "Diego",
          "Wren")  # fmt: skip
 FAMILY = ("Lindqvist", "Okafor", "Varela", "Nakamura", "Brennan", "Quispe", "Haddad", "Moreau", "Castillo",
@@ -42,7 +47,10 @@ MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "au
              "october", "november", "december")  # fmt: skip
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
              "octubre", "noviembre", "diciembre")  # fmt: skip
-ACCENTED = {"a": "aáàâä", "e": "eéèêë", "i": "iíìîï", "o": "oóòôö", "u": "uúùûü", "n": "nñ", "c": "cç"}
+ACCENTED = {  # a base letter and the accented letters patients type for it (or leave out)
+    "a": "aáàâäãåą", "e": "eéèêëę", "i": "iíìîï", "o": "oóòôöõøő", "u": "uúùûüű", "n": "nñń",
+    "c": "cçć", "s": "sśš", "z": "zźżž", "y": "yýÿ", "l": "lł",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,10 +101,28 @@ def _date_forms() -> list[Callable[[dt.date], str]]:
     ]
 
 
+def _base(char: str) -> str:
+    """The letter under any accents (`ã` → `a`), or the character itself (`ø`, `ł`, `王`)."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return (stripped or char).lower()
+
+
 def _loose(word: str) -> str:
-    """A pattern for `word` that ignores case and accents (María, maria, MARIA)."""
-    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in plain)
+    """A pattern for `word` that ignores case and accents (María, maria, MARIA; João, Joao), and
+    never drops a letter it cannot map (Søren, Łukasz, Олена stay what they are)."""
+    parts = []
+    for char in word:
+        base = _base(char)
+        family = next((k for k, v in ACCENTED.items() if base == k or char.lower() in v), None)
+        parts.append(f"[{ACCENTED[family]}]" if family else re.escape(char))
+    return "".join(parts)
+
+
+def _name_words(full: str) -> list[str]:
+    """The words of a name worth replacing: skips Latin initials ("J."), keeps one-character
+    names of scripts that write them so (王)."""
+    words = [w.strip(".") for w in re.split(r"[\s,]+", full)]
+    return [w for w in words if len(w) > 1 or (w and not w.isascii() and w.isalpha())]
 
 
 @dataclass
@@ -106,23 +132,36 @@ class Disguise:
     fake: Identity
     names: dict[str, str]  # real name word → its stand-in
     dates: list[tuple[str, str]]  # a real date as written → the fake one written the same way
+    real_dates: set[dt.date]
 
     @classmethod
     def of(cls, fake: Identity, *, names: Iterable[str], birth_dates: Iterable[dt.date]) -> Disguise:
         words: dict[str, str] = {}
         for full in names:
-            parts = [p for p in re.split(r"[\s,]+", full) if len(p) > 1]
-            for index, part in enumerate(parts):
+            for index, part in enumerate(_name_words(full)):
                 words.setdefault(part, fake.given if index == 0 else fake.family)
-        dates = [(form(real), form(fake.birth_date)) for real in set(birth_dates) for form in _date_forms()]
-        return cls(fake, words, sorted(dates, key=lambda pair: -len(pair[0])))
+        real = set(birth_dates)
+        dates = [(form(day), form(fake.birth_date)) for day in real for form in _date_forms()]
+        return cls(fake, words, sorted(dates, key=lambda pair: -len(pair[0])), real)
 
     def text(self, value: str) -> str:
         for real, stand_in in self.dates:
             value = re.sub(re.escape(real), stand_in, value, flags=re.IGNORECASE)
+        value = self._other_date_forms(value)
         for real, stand_in in sorted(self.names.items(), key=lambda item: -len(item[0])):
             value = re.sub(rf"(?<!\w){_loose(real)}(?!\w)", stand_in, value, flags=re.IGNORECASE)
         return self._phones(value)
+
+    def _other_date_forms(self, value: str) -> str:
+        """A real birth date in any other form the agent reads ("3/7/85", "March 7th, 1985", "7 de
+        marzo del 1985"), found with the agent's own patterns, becomes the fake one (ISO)."""
+        for language in ("en", "es"):
+            spans = [
+                (s, e) for day, s, e in birth_dates_in(value, language=language) if day in self.real_dates
+            ]
+            for start, end in sorted(set(spans), reverse=True):
+                value = value[:start] + self.fake.birth_date.isoformat() + value[end:]
+        return value
 
     def _phones(self, value: str) -> str:
         """Every phone number in the text becomes the synthetic one (the patient gives only their own)."""
@@ -219,8 +258,8 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
         return None
     said = " ".join([voice["transcript"] if voice else "", *scripted])
     language = patient.preferred_language.value if patient is not None else detect_language(said)
-    expect = dict(annotation.expect)
-    expect.setdefault("max_turns", max(DEFAULT_MAX_TURNS, len(scripted) + 1))
+    expect = disguise.value(dict(annotation.expect))  # staff may have typed the patient's name there
+    expect.setdefault("max_turns", min(MAX_TURNS, max(DEFAULT_MAX_TURNS, len(scripted) + 1)))
     return Scenario.model_validate(
         {
             "id": f"annotated-{annotated.id.hex[:12]}",
@@ -243,9 +282,19 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
 
 
 async def annotated_scenarios(session: AsyncSession, *, tz: ZoneInfo) -> list[Scenario]:
-    """Every annotated turn as a scenario, oldest annotation first (turns nothing can replay skipped)."""
-    found = [await scenario_of(session, a, tz=tz) for a in await annotated_turns.get_all(session)]
-    return [scenario for scenario in found if scenario is not None]
+    """Every annotated turn as a scenario, oldest annotation first. Turns nothing can replay are
+    skipped, and so is one that cannot be written as a valid scenario (logged): one odd
+    conversation must not stop the export of all the others."""
+    found: list[Scenario] = []
+    for annotation in await annotated_turns.get_all(session):
+        try:
+            scenario = await scenario_of(session, annotation, tz=tz)
+        except ValidationError as error:
+            log.warning("annotation %s not exported: %s", annotation.id, error.error_count())
+            continue
+        if scenario is not None:
+            found.append(scenario)
+    return found
 
 
 def as_jsonl(scenarios: Iterable[Scenario]) -> str:

@@ -27,6 +27,7 @@ from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.conversation.safety import red_flag_in
 from graphs.tracing import TraceRecorder
+from store.checkpoint import CheckpointDecodeError
 from store.clock import Clock
 from store.conversations import inbox
 from store.conversations import service as conversations
@@ -208,7 +209,10 @@ class Runner:
     async def unfinished_batch(self, conversation_id: uuid.UUID) -> set[str] | None:
         """The inbound message ids of a queued turn that stopped half-way (a crash after a checkpoint),
         or None: that batch must be finished as it was before newer messages are taken."""
-        snapshot = await self.graph.aget_state({"configurable": {"thread_id": str(conversation_id)}})
+        try:
+            snapshot = await self.graph.aget_state({"configurable": {"thread_id": str(conversation_id)}})
+        except CheckpointDecodeError:
+            return None  # unreadable saved state: the turn itself meets it and starts clean
         key = (snapshot.metadata or {}).get("inbound_key")
         return set(str(key).split(",")) if key and snapshot.next else None
 

@@ -86,9 +86,17 @@ class Turns:
                 from_call=any(message.channel == Channel.VOICE for message in pending),
                 now=self.clock(),
             )
+            await self._queue_later(queue, conversation_id, later)
             return
         await self._queue_reply(queue, channel, pending)
-        if later:  # the messages that came after an interrupted batch get a turn of their own
+        await self._queue_later(queue, conversation_id, later)
+
+    async def _queue_later(
+        self, queue: procrastinate.App, conversation_id: uuid.UUID, later: list[Message]
+    ) -> None:
+        """The messages that came after an interrupted batch get a turn of their own (theirs was
+        refused while this job waited: one turn per conversation at a time)."""
+        if later:
             async with transaction(self.sessions) as session:
                 await enqueue_turn(session, queue, conversation_id=conversation_id)
 
@@ -171,7 +179,7 @@ class Turns:
 
     async def requeue_waiting(self, queue: procrastinate.App, *, older_than: timedelta) -> int:
         """Queue a turn for every conversation whose messages have waited longer than `older_than`
-        (a turn that exhausted its retries while Redis was down is taken again once it is back)."""
+        (a job lost with its worker; a batch that keeps failing is dead-lettered instead)."""
         async with transaction(self.sessions) as session:
             waiting = await inbox.conversations_with_pending(session, older_than=self.clock() - older_than)
             for conversation_id in waiting:

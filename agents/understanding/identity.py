@@ -83,6 +83,19 @@ def find_birth_date(folded: str, *, language: Language, today: date | None) -> C
     return None
 
 
+def birth_dates_in(text: str, *, language: Language) -> list[tuple[date, int, int]]:
+    """Every date written the ways `parse_birth_date` reads them, with its span in `text` (the
+    patterns run on `text.lower()`, which keeps every character where it was). For rewriting a
+    known birth date wherever it appears (the eval export's disguise), not for reading one."""
+    found: list[tuple[date, int, int]] = []
+    lowered = text.lower()
+    for pattern, kind in _BIRTH_PATTERNS:
+        for match in pattern.finditer(lowered):
+            if (value := _birth_from(match, kind, language, None)) is not None:
+                found.append((value, *match.span()))
+    return found
+
+
 def parse_birth_date(text: str, *, language: Language, today: date | None = None) -> date | None:
     """A birth date written as "14 Feb 1990", "1990-02-14", "02/14/1990", "14 de febrero de 1990"…
 

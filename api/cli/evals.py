@@ -165,14 +165,23 @@ def export_command(
     """Write the turns staff annotated in the console as scenarios for `prm eval run`, disguised."""
     from api.runtime import Runtime
     from evals.export import annotated_scenarios, as_jsonl
+    from store.audit import service as audit
+    from store.database import transaction
 
     if not annotated:
         console.print("[red]say what to export: --annotated[/red]")
         raise typer.Exit(EXIT_BAD_INPUT)
 
     async def work(runtime: Runtime) -> int:
-        async with runtime.sessions() as session:
+        async with transaction(runtime.sessions) as session:
             scenarios = await annotated_scenarios(session, tz=runtime.settings.tz)
+            await audit.record(  # transcripts left the database, disguised: say who took them
+                session,
+                actor="cli:prm eval export",
+                action="annotation.export",
+                resource_type="trace",
+                details={"scenarios": len(scenarios)},
+            )
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(as_jsonl(scenarios), encoding="utf-8")
         return len(scenarios)

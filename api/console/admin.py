@@ -120,7 +120,7 @@ async def _tokens_page(request: Request, session: SessionDep, person: Person, **
         tokens=found,
         roles=list(Role),
         headers=NO_STORE,
-        **{"secret": None, "created": None, **shown},
+        **{"secret": None, "created": None, "error": None, **shown},
     )
 
 
@@ -139,6 +139,10 @@ async def create_token(
     role: Annotated[Role, Form()],
     expires_days: Annotated[int | None, Form(ge=1, le=3650)] = None,
 ) -> HTMLResponse:
+    if not name.strip():
+        return await _tokens_page(
+            request, session, person, error="Give the token a name: who or what uses it."
+        )
     expires_at = now + timedelta(days=expires_days) if expires_days else None
     secret, token = await tokens.create_token(session, name=name.strip(), role=role, expires_at=expires_at)
     await _record(session, person, "token.create", "api_token", token.id)

@@ -18,6 +18,7 @@ from api.console.auth import Acting, SignedIn
 from api.console.pages import page
 from api.console.views import step_tree, trace
 from api.deps import RuntimeDep, SessionDep
+from api.routes.common import audit_reads
 from evals.dataset import Expect, Outcome, PartOfDay, TicketCategory, TicketPriority
 from evals.export import annotated_scenarios, as_jsonl
 from store.audit import service as audit
@@ -142,6 +143,10 @@ async def annotate(
 @router.get("/annotations")
 async def annotation_list(request: Request, person: SignedIn, session: SessionDep) -> HTMLResponse:
     found = await annotated_turns.get_all(session)
+    records = [
+        (a.trace_id, a.trace.conversation.patient_id) for a in found
+    ]  # staff notes about patients' turns
+    await audit_reads(session, staff=person, resource_type="trace", records=records)
     return page(request, "annotations.jinja", person=person, annotations=list(reversed(found)))
 
 

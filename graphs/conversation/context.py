@@ -7,6 +7,7 @@ platform's HMAC), which is why it, and not anything in the messages, decides who
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,12 +39,16 @@ class AgentContext:
     def tools(self, config: RunnableConfig, *, patient_id: str | None, language: str) -> ToolContext:
         """The tools' context for this node: verified patient and an idempotency prefix.
 
-        The prefix is the thread and the checkpoint step: a node replayed after a crash runs at the
-        same step, so its side effects get the same keys and happen once.
+        The prefix is the thread, the batch of messages the turn answers and the checkpoint step: a
+        node replayed after a crash runs in the same batch at the same step, so its side effects get
+        the same keys and happen once; a later turn never reuses them, even once the thread's saved
+        state (and with it the step count) was dropped or expired.
         """
         configurable = config.get("configurable", {})
         metadata = config.get("metadata", {})
-        prefix = f"{configurable.get('thread_id', self.conversation_id)}:{metadata.get('langgraph_step', 0)}"
+        batch = hashlib.sha256(str(metadata.get("inbound_key", "")).encode()).hexdigest()[:12]
+        thread = configurable.get("thread_id", self.conversation_id)
+        prefix = f"{thread}:{batch}:{metadata.get('langgraph_step', 0)}"
         return ToolContext(
             sessions=self.sessions,
             embedder=self.embedder,

@@ -53,6 +53,10 @@ def _url(value: str) -> str:
     parts = urlsplit(cleaned)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise InvalidInput("url", "must be an absolute http:// or https:// URL")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked for it
+    except ValueError:
+        raise InvalidInput("url", "has a port that is not a number from 0 to 65535") from None
     if len(cleaned) > 2000:
         raise InvalidInput("url", "must be at most 2000 characters")
     return cleaned

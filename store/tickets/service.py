@@ -146,8 +146,8 @@ async def create(
     `strict_replay`, since a model may word a summary differently the second time.
     """
     request: tuple[Any, ...] = (str(category), patient_id, conversation_id)
-    if strict_replay:
-        request += (summary, description, str(priority))
+    if strict_replay:  # compared as stored: the summary is kept stripped
+        request += (summary.strip(), description, str(priority))
     if idempotency_key is not None:
         _text("idempotency_key", idempotency_key, 200)
         if (earlier := await _by_key(session, idempotency_key)) is not None:

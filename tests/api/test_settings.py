@@ -97,6 +97,10 @@ def test_production_wants_strong_secrets_and_its_keys(monkeypatch: pytest.Monkey
         with pytest.raises(ValidationError, match="PRM_VOICE_WEBHOOK_SECRET is too weak"):
             Settings(_env_file=None)  # type: ignore[call-arg]
     monkeypatch.setenv("PRM_VOICE_WEBHOOK_SECRET", STRONG)
+    monkeypatch.setenv("PRM_CHECKPOINT_KEY", f"abc,{STRONG}")  # the weak first key would encrypt
+    with pytest.raises(ValidationError, match="PRM_CHECKPOINT_KEY is too weak"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    monkeypatch.setenv("PRM_CHECKPOINT_KEY", f"{STRONG},{STRONG[::-1]}")  # rotation: both strong
     monkeypatch.setenv("PRM_PUBLIC_DOCS", "true")
     assert Settings(_env_file=None).docs_exposed  # type: ignore[call-arg]
     monkeypatch.setenv("PRM_ENV", "test")

@@ -106,6 +106,10 @@ async def test_the_secret_is_shown_once_on_creation(
         ({"url": "http://169.254.169.254/latest/meta-data/"}, "url"),
         ({"url": "http://192.168.1.10/hook"}, "url"),
         ({"url": "http://localhost/hook"}, "url"),
+        (
+            {"url": "http://hooks.example.com:99999/"},
+            "url",
+        ),  # a port urlsplit only checks when asked (was a 500)
         ({"topics": ["appointment.created"]}, "topics"),
         ({"topics": ["billing.*"]}, "topics"),
         ({"topics": []}, "topics"),

@@ -118,3 +118,15 @@ async def test_private_addresses_are_refused_before_anything_is_sent(url: str) -
     with pytest.raises(DeliveryFailed) as failed:
         await post(url, allow_private=False)
     assert failed.value.reason == "refused: the host is not a public address"
+
+
+async def test_a_host_that_does_not_resolve_at_post_time_is_refused_not_tried() -> None:
+    """A name that fails the check's lookup and answers the post's is how DNS rebinding starts."""
+    with pytest.raises(DeliveryFailed) as failed:
+        await post("http://no-such-host.invalid/hook", allow_private=False)
+    assert failed.value.reason == "refused: the host is not a public address"
+
+
+async def test_a_url_the_client_cannot_use_is_a_delivery_failure_not_a_crash() -> None:
+    with pytest.raises(DeliveryFailed, match=r"cannot post|network error|refused"):
+        await post("http://1.2.3.4:99999/hook", allow_private=True)

@@ -186,3 +186,29 @@ async def test_an_annotated_turn_exports_as_a_disguised_scenario_that_replays(
     [ran] = report["scenarios"]
     assert ran["id"] == scenario.id and ran["turns"] >= 2
     assert scenario.turns[1] in json.dumps(ran["transcript"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["3/7/85", "3-7-1985", "1985/03/07", "March 7th, 1985", "7th of March 1985", "Mar. 7, 1985",
+     "7 de marzo del 1985", "07.03.1985"],
+)  # fmt: skip
+def test_a_birth_date_in_any_form_the_agent_reads_is_replaced(written: str) -> None:
+    import datetime as dt
+
+    fake = synthetic_identity("dates")
+    disguise = Disguise.of(fake, names=[], birth_dates=[dt.date(1985, 3, 7)])
+    text = disguise.text(f"born {written}, thanks")
+    assert "1985" not in text and "85" not in text.replace(str(fake.birth_date.year), "")
+    assert text.startswith("born ") and text.endswith(", thanks")
+
+
+def test_names_in_every_script_are_replaced_and_nothing_else_is_touched() -> None:
+    fake = synthetic_identity("names")
+    for name in ("João Conceição", "Søren Kierkegaard", "Łukasz Żak", "Олена Шевченко", "王 小明"):
+        disguise = Disguise.of(fake, names=[name], birth_dates=[])
+        said = f"hi, there! it's {name.upper()} here, {name} again"
+        text = disguise.text(said)
+        for word in name.split():
+            assert word.lower() not in text.lower(), (name, text)
+        assert text.startswith("hi, there! it's ") and fake.given in text and fake.family in text

@@ -17,10 +17,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index(
-        "ix_messages_dead_letter", "messages", ["id"], postgresql_where=sa.text("error_code = 'dead_letter'")
-    )
+    # CONCURRENTLY: `prm serve` migrates at start, and a plain CREATE INDEX would block every insert
+    # into messages (webhooks answering 503) while it scans the table
+    with op.get_context().autocommit_block():
+        op.create_index(
+            "ix_messages_dead_letter",
+            "messages",
+            ["id"],
+            postgresql_where=sa.text("error_code = 'dead_letter'"),
+            postgresql_concurrently=True,
+        )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_messages_dead_letter", table_name="messages")
+    with op.get_context().autocommit_block():
+        op.drop_index("ix_messages_dead_letter", table_name="messages", postgresql_concurrently=True)
