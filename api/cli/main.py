@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import console, with_runtime
+from api.cli.common import EXIT_BAD_INPUT, console, with_runtime
 from api.runtime import Runtime, open_runtime, servers
 from api.settings import Settings
 
@@ -121,7 +121,14 @@ def kb_ingest(
 ) -> None:
     """Chunk, embed and index documents into the knowledge base."""
     from api.seeding import ingest_paths
+    from store.errors import InvalidInput
+    from store.knowledge.files import collect_files
 
+    try:
+        collect_files(paths)  # every path checked before any server starts: a typo fails fast
+    except InvalidInput as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     with_runtime(lambda runtime: ingest_paths(runtime, paths, console=console))
 
 
@@ -135,9 +142,14 @@ def chat(
     """Talk to the agent as a patient, in the terminal (Ctrl-D or 'quit' to leave)."""
     from api.agent import build_runner
     from store.conversations.models import Channel
+    from store.errors import InvalidInput
     from store.patients.service import normalize_phone
 
-    verified = normalize_phone(phone)
+    try:
+        verified = normalize_phone(phone)
+    except InvalidInput as error:
+        console.print(f"[red]--phone: {error.message}[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
     async def work(runtime: Runtime) -> None:
         from api.worker import build_worker, run_worker

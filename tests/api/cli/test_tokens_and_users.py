@@ -101,3 +101,10 @@ def test_console_accounts_from_the_command_line(database: str) -> None:
     assert invoke("user", "disable", "--email", "lee@clinic.example").exit_code == 0
     assert re.search(r"lee@clinic\.example .* admin .* no", invoke("user", "list").stdout)
     assert users.MIN_PASSWORD == 12
+
+
+def test_bad_arguments_exit_2_before_anything_starts(tmp_path: Path) -> None:
+    missing = invoke("kb", "ingest", str(tmp_path / "missing.md"))
+    assert missing.exit_code == 2 and "does not exist" in missing.stdout
+    junk = invoke("chat", "--phone", "junk")
+    assert junk.exit_code == 2 and "--phone" in junk.stdout
