@@ -21,10 +21,11 @@ import asyncio
 import json
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
-from channels.addresses import PrivateAddress, check_public
+from channels.addresses import PrivateAddress, check_public, pinned
 from channels.signing import sign
 
 USER_AGENT = "prm-agent-relay/1"
@@ -73,8 +74,14 @@ async def post_event(
     }
     try:
         async with asyncio.timeout(bound_s):  # the whole post, the address check included
-            await check_public(url, allow_private=allow_private, unresolved_ok=False)
-            response = await http.post(url, content=body, headers=headers, follow_redirects=False)
+            checked = await check_public(url, allow_private=allow_private, unresolved_ok=False)
+            target, extensions = url, dict[str, str]()
+            if checked and urlsplit(url).hostname != str(checked[0]):  # a name: post to what was checked
+                target, host, extensions = pinned(url, checked[0])
+                headers = {**headers, **host}
+            response = await http.post(
+                target, content=body, headers=headers, follow_redirects=False, extensions=extensions
+            )
     except PrivateAddress:
         raise DeliveryFailed("refused: the host is not a public address") from None
     except (httpx.TimeoutException, TimeoutError) as error:

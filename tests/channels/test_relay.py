@@ -130,3 +130,43 @@ async def test_a_host_that_does_not_resolve_at_post_time_is_refused_not_tried() 
 async def test_a_url_the_client_cannot_use_is_a_delivery_failure_not_a_crash() -> None:
     with pytest.raises(DeliveryFailed, match=r"cannot post|network error|refused"):
         await post("http://1.2.3.4:99999/hook", allow_private=True)
+
+
+async def test_the_post_goes_to_the_address_that_was_checked_not_to_a_second_lookup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DNS rebinding: the attacker's name answers a public address to the check and the metadata
+    service to the connect. Posting to the checked address (Host and TLS name kept) closes it."""
+    import asyncio
+    import socket as sockets
+
+    lookups: list[str] = []
+
+    async def rebinding(self: object, host: str, port: int, **_: object) -> list[tuple[object, ...]]:
+        lookups.append(host)
+        answer = "93.184.216.34" if len(lookups) == 1 else "169.254.169.254"
+        return [(sockets.AF_INET, sockets.SOCK_STREAM, 6, "", (answer, port))]
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", rebinding)
+    seen: list[httpx.Request] = []
+
+    def subscriber(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
+        await post_event(
+            http=http,
+            url="https://hooks.rebind.example:8443/prm?x=1",
+            secret=SECRET,
+            event_id=7,
+            topic="ticket.opened",
+            payload={"ticket_id": "t-1"},
+            occurred_at=OCCURRED,
+            now=NOW,
+        )
+    [request] = seen
+    assert lookups == ["hooks.rebind.example"]  # one lookup, the checked one
+    assert (request.url.host, request.url.port, request.url.path) == ("93.184.216.34", 8443, "/prm")
+    assert request.headers["host"] == "hooks.rebind.example:8443"
+    assert request.extensions["sni_hostname"] == "hooks.rebind.example"
