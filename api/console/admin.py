@@ -7,18 +7,21 @@ response to the form that made it, and never stored in the clear.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.console.auth import Acting, NotAllowed, Person, SignedIn
 from api.console.pages import page
 from api.deps import NowDep, RuntimeDep, SessionDep
 from api.routes.subscribers import checked_url
+from api.runtime import Runtime
 from store.audit import service as audit
 from store.auth import service as tokens
 from store.auth import users
@@ -29,6 +32,7 @@ from store.outbox.models import TOPICS
 
 router = APIRouter(prefix="/console/admin", include_in_schema=False)
 NO_STORE = {"Cache-Control": "no-store"}  # pages that show a secret once
+RESENT = "That form was already sent (the page was reloaded): nothing new was created."
 
 
 def _admin(person: Person) -> Person:
@@ -55,6 +59,18 @@ async def _record(
     await audit.record(
         session, actor=person.actor, action=action, resource_type=resource, resource_id=resource_id
     )
+
+
+async def first_submission(runtime: Runtime, once: str) -> bool:
+    """Whether this form (its one-time `once` value, drawn when the page was drawn) is sent for the
+    first time: reloading the page that showed a new secret re-posts the form, which must not mint
+    a second live token or subscriber. Redis down: let it through (the admin sees what was made)."""
+    if not once:
+        return True
+    try:
+        return bool(await runtime.redis.set(f"prm:console-form:{once}", b"1", nx=True, ex=86_400))
+    except (RedisError, OSError):
+        return True
 
 
 @router.get("")
@@ -120,6 +136,7 @@ async def _tokens_page(request: Request, session: SessionDep, person: Person, **
         tokens=found,
         roles=list(Role),
         headers=NO_STORE,
+        once=secrets.token_urlsafe(16),
         **{"secret": None, "created": None, "error": None, **shown},
     )
 
@@ -133,12 +150,16 @@ async def tokens_page(request: Request, person: Admin, session: SessionDep) -> H
 async def create_token(
     request: Request,
     person: AdminActing,
+    runtime: RuntimeDep,
     session: SessionDep,
     now: NowDep,
     name: Annotated[str, Form(min_length=1, max_length=100)],
     role: Annotated[Role, Form()],
     expires_days: Annotated[int | None, Form(ge=1, le=3650)] = None,
+    once: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
+    if not await first_submission(runtime, once):
+        return await _tokens_page(request, session, person, error=RESENT)
     if not name.strip():
         return await _tokens_page(
             request, session, person, error="Give the token a name: who or what uses it."
@@ -173,6 +194,7 @@ async def _subscribers_page(
         subscribers=found,
         topics=TOPICS,
         headers=NO_STORE,
+        once=secrets.token_urlsafe(16),
         **{"secret": None, "created": None, "error": None, **shown},
     )
 
@@ -191,7 +213,10 @@ async def create_subscriber(
     name: Annotated[str, Form()],
     url: Annotated[str, Form()],
     topics: Annotated[str, Form()] = "*",
+    once: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
+    if not await first_submission(runtime, once):
+        return await _subscribers_page(request, session, person, error=RESENT)
     patterns = [t.strip() for t in topics.replace(",", " ").split() if t.strip()]
     try:
         subscriber = await outbox.create_subscriber(

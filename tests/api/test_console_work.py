@@ -174,3 +174,21 @@ async def test_an_admin_manages_people_tokens_and_subscribers(
             await session.scalars(select(AuditEntry.action).where(AuditEntry.actor == f"user:{admin}"))
         )
     assert {"user.create", "user.disable", "token.create", "token.revoke", "subscriber.create"} <= actions
+
+
+async def test_reloading_the_page_that_showed_a_new_secret_makes_nothing_new(
+    client: httpx.AsyncClient, runtime: Any
+) -> None:
+    csrf = await _sign_in(client, await _person(runtime, Role.ADMIN))
+    page = await client.get("/console/admin/tokens")
+    found = re.search(r'name="once" value="([^"]+)"', page.text)
+    assert found is not None
+    name = f"reload-{uuid.uuid4().hex[:6]}"
+    form = {"csrf": csrf, "once": found.group(1), "name": name, "role": "staff"}
+    first = await client.post("/console/admin/tokens", data=form)
+    assert 'id="new-secret">prm_' in first.text
+    again = await client.post("/console/admin/tokens", data=form)  # what a browser reload sends
+    assert again.status_code == 200 and "already sent" in again.text and 'id="new-secret"' not in again.text
+    async with runtime.sessions() as session:
+        made = list(await session.scalars(select(ApiToken).where(ApiToken.name == name)))
+    assert len(made) == 1
