@@ -6,6 +6,7 @@ development so that a production deployment cannot start with `changeme`.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -185,6 +186,11 @@ class Settings(_Base):
             if missing:
                 raise ValueError(f"PRM_ENV=production needs {' and '.join(missing)} (see docs/operations.md)")
         return self
+
+    @property
+    def hash_key(self) -> bytes:
+        """The key of PHI-free names derived from phones and e-mails (logs, Redis keys): PRM_LOG_KEY."""
+        return hashlib.sha256(self.log_key.get_secret_value().encode()).digest() if self.log_key else b""
 
     @property
     def docs_exposed(self) -> bool:

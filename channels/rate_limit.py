@@ -9,6 +9,7 @@ sender is told so once per window (`first_notice`).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import time
 
@@ -18,10 +19,18 @@ from redis.exceptions import RedisError
 log = logging.getLogger(__name__)
 
 
-async def allow(redis: Redis, *, key: str, per_minute: int, now: float | None = None) -> bool:
-    """Whether one more message from `key` (a phone number, hashed: no PHI in Redis keys) may pass."""
+def _name(key: str, secret: bytes) -> str:
+    """`key` (a phone number, an e-mail) as a Redis key part: an HMAC keyed with the deployment's
+    `secret`, since an unkeyed hash of a phone number is undone by hashing every phone number."""
+    return hmac.new(secret or b"prm-development", key.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+async def allow(
+    redis: Redis, *, key: str, per_minute: int, now: float | None = None, secret: bytes = b""
+) -> bool:
+    """Whether one more message from `key` may pass (no PHI in Redis keys: see `_name`)."""
     minute = int((now if now is not None else time.time()) // 60)
-    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+    digest = _name(key, secret)
     name = f"prm:rate:{digest}:{minute}"
     try:
         async with redis.pipeline(transaction=True) as pipe:
@@ -39,10 +48,10 @@ def next_window(now: float) -> float:
     return 60 - now % 60 + 1
 
 
-async def first_notice(redis: Redis, *, key: str, now: float) -> bool:
+async def first_notice(redis: Redis, *, key: str, now: float, secret: bytes = b"") -> bool:
     """True once per window for `key`: whether to tell this sender their messages will wait."""
     minute = int(now // 60)
-    name = f"prm:rate-notice:{hashlib.sha256(key.encode()).hexdigest()[:24]}:{minute}"
+    name = f"prm:rate-notice:{_name(key, secret)}:{minute}"
     try:
         return bool(await redis.set(name, b"1", nx=True, ex=120))
     except (RedisError, OSError):

@@ -80,8 +80,13 @@ Acting = Annotated[Person, Depends(with_csrf)]
 async def may_try_signing_in(runtime: Runtime, *, email: str, client: str) -> bool:
     """Whether one more sign-in attempt may be made for this e-mail from this client."""
     redis, limit, now = runtime.redis, ATTEMPTS_PER_MINUTE, runtime.clock().timestamp()
-    per_email = await allow(redis, key=f"console-login:{email.lower()}", per_minute=limit, now=now)
-    per_client = await allow(redis, key=f"console-login-ip:{client}", per_minute=limit * 10, now=now)
+    secret = runtime.settings.hash_key
+    per_email = await allow(
+        redis, key=f"console-login:{email.lower()}", per_minute=limit, now=now, secret=secret
+    )
+    per_client = await allow(
+        redis, key=f"console-login-ip:{client}", per_minute=limit * 10, now=now, secret=secret
+    )
     return per_email and per_client
 
 

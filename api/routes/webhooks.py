@@ -102,7 +102,8 @@ async def whatsapp(request: Request, runtime: RuntimeDep, now: NowDep) -> Respon
             return _twiml()
     clock_s = now.timestamp()
     limit = runtime.settings.channels.rate_limit_per_minute
-    limited = not await allow(runtime.redis, key=message.phone, per_minute=limit, now=clock_s)
+    secret = runtime.settings.hash_key
+    limited = not await allow(runtime.redis, key=message.phone, per_minute=limit, now=clock_s, secret=secret)
     async with transaction(runtime.sessions) as session:
         accepted = await accept(
             session,
@@ -117,7 +118,7 @@ async def whatsapp(request: Request, runtime: RuntimeDep, now: NowDep) -> Respon
             turn_after=timedelta(seconds=next_window(clock_s)) if limited else None,
         )
     if limited:
-        first = await first_notice(runtime.redis, key=message.phone, now=clock_s)
+        first = await first_notice(runtime.redis, key=message.phone, now=clock_s, secret=secret)
         return _twiml([BACKLOG_NOTICE[detect_language(message.body)]] if first else [])
     twilio = runtime.settings.twilio
     if accepted.duplicate or twilio.whatsapp_reply != "twiml":
