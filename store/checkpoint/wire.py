@@ -104,6 +104,11 @@ class Wire:
         self._sweeper: asyncio.TimerHandle | None = None
         self._returning: set[asyncio.Task[None]] = set()
 
+    @property
+    def idle(self) -> int:
+        """Connections kept between calls (at most `KEEP`), before the sweep hands them back."""
+        return len(self._idle)
+
     async def execute(self, commands: Sequence[Command]) -> list[Any]:
         """The replies of `commands`, sent together on one connection (a pipeline without MULTI).
 

@@ -32,7 +32,8 @@ from store.embedded.errors import EmbeddedServerError, log_tail
 START_TIMEOUT_S = 10.0  # to answer at all (a server loading its data gets more: see wait_until_ready)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on now (the server starts there; tests pin it across restarts)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -124,7 +125,7 @@ class EmbeddedValkey:
     def _start_new(self) -> int:
         last_error = ""
         for _ in range(3):  # a port chosen free can be taken before the server binds it
-            port = _free_port()
+            port = free_port()
             if self._spawn(port):
                 return port
             last_error = log_tail(self._logfile.read_text(errors="replace")) if self._logfile.exists() else ""

@@ -50,8 +50,8 @@ async def test_postgres_unreachable_answers_503_so_twilio_retries(
 
 @pytest.fixture
 def own_redis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EmbeddedValkey]:
-    port = embedded_valkey._free_port()
-    monkeypatch.setattr(embedded_valkey, "_free_port", lambda: port)  # restarts come back on this port
+    port = embedded_valkey.free_port()
+    monkeypatch.setattr(embedded_valkey, "free_port", lambda: port)  # restarts come back on this port
     valkey = EmbeddedValkey(tmp_path).start()
     yield valkey
     valkey.stop()

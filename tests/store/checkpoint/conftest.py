@@ -54,8 +54,8 @@ def prefix_keys(raw: Redis, prefix: str) -> Callable[[], list[bytes]]:
 def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EmbeddedValkey]:
     """A Valkey of this test's own, for what would disturb the shared one (restarts, pauses); it
     comes back on the same port when restarted, as a real deployment's would."""
-    port = embedded_valkey._free_port()
-    monkeypatch.setattr(embedded_valkey, "_free_port", lambda: port)
+    port = embedded_valkey.free_port()
+    monkeypatch.setattr(embedded_valkey, "free_port", lambda: port)
     valkey = EmbeddedValkey(tmp_path).start()
     yield valkey
     valkey.stop()

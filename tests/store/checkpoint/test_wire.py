@@ -169,7 +169,7 @@ async def test_the_server_hanging_up_midway_is_a_connection_error_and_drops_the_
     async with fake_redis(half_then_close) as (line, _):
         with pytest.raises(RedisConnectionError, match="closed the connection"):
             await line.execute([("ECHO", b"unfinished")])
-        assert line._idle == []
+        assert line.idle == 0
 
 
 async def test_error_replies_are_raised_after_every_reply_is_read() -> None:
@@ -179,7 +179,7 @@ async def test_error_replies_are_raised_after_every_reply_is_read() -> None:
     async with fake_redis(refuse_first) as (line, accepted):
         with pytest.raises(NoScriptError):
             await line.execute([("ECHO", b"a"), ("ECHO", b"b")])
-        assert len(line._idle) == 1  # in step: kept
+        assert line.idle == 1  # in step: kept
         assert await line.execute([("ECHO", b"c")]) == [b"c"]
     assert accepted == [1]
 
@@ -191,4 +191,4 @@ async def test_a_server_still_loading_drops_the_connection_for_the_retry() -> No
     async with fake_redis(loading) as (line, _):
         with pytest.raises(BusyLoadingError):
             await line.execute([("PING",)])
-        assert line._idle == []
+        assert line.idle == 0
