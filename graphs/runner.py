@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from sqlalchemy import select
@@ -71,9 +70,7 @@ class Runner:
         channel: Channel,
         phone: str,
         texts: list[str],
-        record_inbound: bool = True,
         inbound_ids: list[uuid.UUID] | None = None,
-        callbacks: list[BaseCallbackHandler] | None = None,
         prefill: dict[str, Any] | None = None,
     ) -> TurnResult:
         """One turn: `texts` are the patient's new messages (a burst is one turn).
@@ -91,7 +88,7 @@ class Runner:
         inbound_ids = list(inbound_ids or [])
         async with transaction(self.sessions) as session:
             conversation = await conversations.get_or_create(session, channel=channel, address=phone)
-            if record_inbound and not queued:
+            if not queued:
                 for text in texts:
                     message = await conversations.add_message(
                         session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
@@ -130,7 +127,7 @@ class Runner:
         turn_key = ",".join(sorted(str(i) for i in inbound_ids)) if queued else None
         config: RunnableConfig = {
             "configurable": {"thread_id": str(conversation.id)},
-            "callbacks": [recorder, *(callbacks or [])],
+            "callbacks": [recorder],
             "metadata": {"inbound_key": turn_key} if turn_key else {},
         }
 

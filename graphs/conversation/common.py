@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
@@ -53,10 +53,6 @@ def line(state: ConversationState, key: str, **values: Any) -> str:
 
 def as_datetime(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
-
-
-def as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def numbered(state: ConversationState, runtime: Runtime[AgentContext], options: list[dict[str, Any]]) -> str:

@@ -86,10 +86,6 @@ def checkpoint_member(ns: str, checkpoint_id: str) -> bytes:
     return f"c{SEP}{ns}{SEP}{checkpoint_id}".encode()
 
 
-def meta_field(ns: str, checkpoint_id: str) -> bytes:
-    return f"m{SEP}{ns}{SEP}{checkpoint_id}".encode()
-
-
 def blob_field(ns: str, channel: str, version: str) -> bytes:
     return f"b{SEP}{ns}{SEP}{channel}{SEP}{version}".encode()
 
