@@ -62,8 +62,9 @@ class Turns:
             if conversation is None or not pending:
                 return
             channel, address = conversation.channel, conversation.address
-        pending, later = await self._batch(conversation_id, pending)
+        later: list[Message] = []
         try:
+            pending, later = await self._batch(conversation_id, pending)  # reads Redis: may fail too
             try:
                 await self._turn(channel, address, conversation_id, pending)
             except CheckpointDecodeError:
