@@ -98,3 +98,11 @@ def test_a_stored_value_cannot_make_the_loader_run_code(tmp_path: Path) -> None:
     assert not marker.exists()
     load(JsonPlusSerializer(allowed_msgpack_modules=True), planted)  # the control: permissive runs it
     assert marker.exists()
+
+
+def test_a_planted_value_with_an_unknown_cipher_is_a_decode_error() -> None:
+    """Not an AssertionError from inside LangGraph: the app drops state it cannot decode at once."""
+    from store.checkpoint.serde import load, make_serde
+
+    with pytest.raises(CheckpointDecodeError, match="cannot decrypt"):
+        load(make_serde(None, KEY), b"msgpack+xyz\0planted bytes")
