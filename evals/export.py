@@ -39,6 +39,7 @@ from store.traces.models import Trace, TraceAnnotation
 
 log = logging.getLogger(__name__)
 MAX_TURNS = 100  # the dataset format's bound on `max_turns`
+ATTACHMENT = re.compile(r"\s*\[attachment: [^\]]+\]")  # what an image or a PDF adds to a turn's text
 GIVEN = ("Avery", "Jordan", "Noa", "Lucía", "Mateo", "Priya", "Tomás", "Elena", "Samir", "Iris", "Diego",
          "Wren")  # fmt: skip
 FAMILY = ("Lindqvist", "Okafor", "Varela", "Nakamura", "Brennan", "Quispe", "Haddad", "Moreau", "Castillo",
@@ -197,6 +198,13 @@ def _identities_read(turns: Iterable[Trace]) -> tuple[set[str], set[dt.date]]:
     return names, dates
 
 
+def _what_was_said(trace: Trace, batch: list[Message]) -> str:
+    """A turn's words as the agent read them (a voice note's transcript included, which its message
+    body lacks), without the markers media left; the messages' bodies when the trace has none."""
+    said = ATTACHMENT.sub("", trace.inbound_text).strip()
+    return said or "\n".join(m.body.strip() for m in batch if m.body.strip())
+
+
 def _registered_here(turns: Iterable[Trace]) -> bool:
     """Whether the agent registered the patient during these turns."""
     return any(
@@ -214,7 +222,11 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
     turns = list(
         await session.scalars(
             select(Trace)
-            .where(Trace.conversation_id == conversation.id, Trace.turn <= annotated.turn)
+            .where(  # a failed attempt is traced too (outcome "error"): its retry is the turn
+                Trace.conversation_id == conversation.id,
+                Trace.turn <= annotated.turn,
+                Trace.outcome != "error",
+            )
             .order_by(Trace.turn)
         )
     )
@@ -237,14 +249,14 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
     fake = synthetic_identity(str(annotation.id))
     disguise = Disguise.of(fake, names=names, birth_dates=dates)
 
-    batches = [[inbound[i] for i in trace.inbound_ids if i in inbound] for trace in turns]
-    batches = [batch for batch in batches if batch]
-    if not batches:
+    read = [(trace, [inbound[i] for i in trace.inbound_ids if i in inbound]) for trace in turns]
+    read = [(trace, batch) for trace, batch in read if batch]
+    if not read:
         return None
-    first = min((m for batch in batches for m in batch), key=lambda m: m.created_at)
+    first = min((m for _, batch in read for m in batch), key=lambda m: m.created_at)
     voice: dict[str, Any] | None = None
     if first.channel == Channel.VOICE:
-        call = batches.pop(0)[0]
+        call = read.pop(0)[1][0]
         details = next((m for m in call.media if m.get("kind") == VOICE_CALL), {})
         voice = {
             "patient_phone": fake.phone,
@@ -252,7 +264,7 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
             "extracted_data": disguise.value(details.get("extracted_data") or {}),
             "duration_seconds": details.get("duration_seconds") or 0,
         }
-    texts = ["\n".join(m.body.strip() for m in batch if m.body.strip()) for batch in batches]
+    texts = [_what_was_said(trace, batch) for trace, batch in read]
     scripted = [disguise.text(text) for text in texts if text]
     if voice is None and not scripted:
         return None
