@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TypeVar
 
+import typer
 from rich.console import Console
 
 from api.runtime import Runtime, open_runtime, servers
@@ -53,3 +54,15 @@ def percent(value: float | None) -> str:
 
 def number(value: float | None, digits: int = 0) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def with_runtime_or_refuse(work: Callable[[Runtime], Awaitable[T]]) -> T:
+    """`with_runtime`, where a refusal of the domain (an unknown id, a taken e-mail) is a red line
+    and exit code 1 rather than a traceback."""
+    from store.errors import DomainError
+
+    try:
+        return with_runtime(work)
+    except DomainError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_REFUSED) from None

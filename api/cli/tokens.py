@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import EXIT_REFUSED, console, with_runtime
+from api.cli.common import console, with_runtime, with_runtime_or_refuse
 from api.runtime import Runtime
 from store.auth.models import ApiToken, Role
 
@@ -73,15 +73,10 @@ def token_revoke(
     """The token answers 401 from now on."""
     from store.auth import service as auth
     from store.database import transaction
-    from store.errors import DomainError
 
     async def work(runtime: Runtime) -> None:
         async with transaction(runtime.sessions) as session:
             token = await auth.revoke(session, token_id=token_id, now=runtime.clock())
         console.print(f"revoked {token.id} ({token.name})")
 
-    try:
-        with_runtime(work)
-    except DomainError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(EXIT_REFUSED) from None
+    with_runtime_or_refuse(work)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import EXIT_REFUSED, console, with_runtime
+from api.cli.common import console, with_runtime, with_runtime_or_refuse
 from api.runtime import Runtime
 from store.auth.models import Role
 
@@ -27,7 +27,6 @@ def user_create(
 
     from store.auth import users
     from store.database import transaction
-    from store.errors import DomainError
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
@@ -39,11 +38,7 @@ def user_create(
             user = await users.create(session, email=email, name=name, role=role, password=password)
         console.print(f"[green]created[/green] {user.email} ({user.role.value})")
 
-    try:
-        with_runtime(work)
-    except DomainError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(EXIT_REFUSED) from None
+    with_runtime_or_refuse(work)
 
 
 @user_app.command("list")
@@ -69,15 +64,10 @@ def user_disable(email: Annotated[str, typer.Option(help="The account's e-mail."
     """The account can no longer sign in, and its console sessions end now."""
     from store.auth import users
     from store.database import transaction
-    from store.errors import DomainError
 
     async def work(runtime: Runtime) -> None:
         async with transaction(runtime.sessions) as session:
             await users.disable(session, email=email, now=runtime.clock())
         console.print(f"disabled {email}")
 
-    try:
-        with_runtime(work)
-    except DomainError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(EXIT_REFUSED) from None
+    with_runtime_or_refuse(work)

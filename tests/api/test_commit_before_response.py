@@ -8,9 +8,6 @@ must not hear the 201 before the commit is done.
 
 from __future__ import annotations
 
-import asyncio
-import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,40 +15,17 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from api.app import create_app
-from api.runtime import ServerUrls, open_runtime
+from api.runtime import ServerUrls
+from tests.served import serving
 
 
 @pytest.fixture
 def server(settings: Any, database_url: str, redis_url: str, embedder: Any) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    stop = threading.Event()
-    started = threading.Event()
-
-    async def serve() -> None:
-        async with open_runtime(settings, ServerUrls(database_url, redis_url), embedder=embedder) as runtime:
-            config = uvicorn.Config(create_app(runtime=runtime), host="127.0.0.1", port=port, log_config=None)
-            running = uvicorn.Server(config)
-            task = asyncio.create_task(running.serve())
-            while not running.started:  # noqa: ASYNC110 - uvicorn's Server exposes a flag, not an event
-                await asyncio.sleep(0.02)
-            started.set()
-            await asyncio.to_thread(stop.wait)
-            running.should_exit = True
-            await task
-
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert started.wait(30)
-    yield f"http://127.0.0.1:{port}"
-    stop.set()
-    thread.join(30)
+    with serving(settings, ServerUrls(database_url, redis_url), embedder, timeout_s=30) as base:
+        yield base
 
 
 async def test_a_201_arrives_after_its_commit(server: str, staff_headers: dict[str, str]) -> None:

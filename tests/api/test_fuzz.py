@@ -10,28 +10,24 @@ route, not of every route on the path).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from api.app import create_app
-from api.runtime import ServerUrls, open_runtime
+from api.runtime import Runtime, ServerUrls
 from api.seeding import seed_demo
 from store.auth import service as auth
 from store.auth.models import Role
 from store.database import transaction
 from store.migrate import upgrade
 from tests.instant import NOW
+from tests.served import serving
 
 EXAMPLES = int(os.environ.get("PRM_FUZZ_EXAMPLES", "5"))
 LEFT_OUT = "positive_data_acceptance,negative_data_rejection,allow_header_conformance,unsupported_method"
@@ -44,34 +40,16 @@ def served(
     """The demo clinic behind a real uvicorn server on a database of its own; (URL, admin token)."""
     url = make_database()
     upgrade(url)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    stop, started = threading.Event(), threading.Event()
     token: list[str] = []
 
-    async def serve() -> None:
-        async with open_runtime(settings, ServerUrls(url, redis_url), embedder=embedder) as runtime:
-            await seed_demo(runtime, now=NOW)
-            async with transaction(runtime.sessions) as session:
-                secret, _ = await auth.create_token(session, name="fuzz", role=Role.ADMIN)
-            token.append(secret)
-            config = uvicorn.Config(create_app(runtime=runtime), host="127.0.0.1", port=port, log_config=None)
-            server = uvicorn.Server(config)
-            task = asyncio.create_task(server.serve())
-            while not server.started:  # noqa: ASYNC110 - uvicorn's Server exposes a flag, not an event
-                await asyncio.sleep(0.02)
-            started.set()
-            await asyncio.to_thread(stop.wait)
-            server.should_exit = True
-            await task
+    async def prepare(runtime: Runtime) -> None:
+        await seed_demo(runtime, now=NOW)
+        async with transaction(runtime.sessions) as session:
+            secret, _ = await auth.create_token(session, name="fuzz", role=Role.ADMIN)
+        token.append(secret)
 
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert started.wait(120)
-    yield f"http://127.0.0.1:{port}", token[0]
-    stop.set()
-    thread.join(30)
+    with serving(settings, ServerUrls(url, redis_url), embedder, prepare) as base:
+        yield base, token[0]
 
 
 def test_no_operation_answers_5xx_or_off_its_schema(served: tuple[str, str], tmp_path: Path) -> None:
