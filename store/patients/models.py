@@ -1,4 +1,4 @@
-"""The Patient table (FHIR R4 Patient: name, telecom, birthDate, communication)."""
+"""The Patient table (FHIR R4 Patient: name, telecom, birthDate, gender, communication)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,15 @@ class Language(enum.StrEnum):
 
     EN = "en"
     ES = "es"
+
+
+class Gender(enum.StrEnum):
+    """FHIR R4 AdministrativeGender (what the record says, for administration; not sex at birth)."""
+
+    MALE = "male"
+    FEMALE = "female"
+    OTHER = "other"
+    UNKNOWN = "unknown"
 
 
 class Patient(UUIDPk, Timestamps, Base):
@@ -36,7 +45,11 @@ class Patient(UUIDPk, Timestamps, Base):
     preferred_language: Mapped[Language] = mapped_column(text_enum(Language, "language"), default=Language.EN)
     consent_messaging: Mapped[bool] = mapped_column(default=True)
     opted_out_at: Mapped[datetime | None]
-    ehr_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    ehr_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # the clinic's MRN
+    gender: Mapped[Gender | None] = mapped_column(text_enum(Gender, "gender"))
+    # FHIR's meta.versionId and ETag: bumped by every change made through `patients.update`, so an
+    # EHR's If-Match can tell that someone changed the record since it read it
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @property
     def full_name(self) -> str:
