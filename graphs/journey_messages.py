@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from langchain_core.messages import AIMessage
 from langchain_core.runnables import RunnableConfig
 
 from agents.phrasing import say
 from graphs.conversation.common import finish
+from graphs.conversation.state import ConversationState
 from graphs.runner import Runner
 from store.conversations import service as conversations
 from store.conversations.models import Channel
@@ -74,16 +75,18 @@ async def open_journey_message(
         return None
     language = patient.preferred_language.value
     parts = [say(template, language, name=patient.given_name)]
-    update: dict[str, Any] = {**finish("none"), "language": language}
+    update: ConversationState = {**finish("none"), "language": language}
     # The answer is recorded for the one patient on the phone, as the identify step would conclude;
     # on a shared (family) phone the question waits until the conversation knows who is writing.
     if question is not None and [p.id for p in on_phone] == [patient_id]:
         parts.append(say(f"intake_{question}", language))
         update.update(
-            awaiting="intake",
-            gathered={"intake_question": question},
-            patient_id=str(patient_id),
-            patient_name=patient.given_name,
+            {
+                "awaiting": "intake",
+                "gathered": {"intake_question": question},
+                "patient_id": str(patient_id),
+                "patient_name": patient.given_name,
+            }
         )
     text = "\n\n".join(parts)
     config: RunnableConfig = {"configurable": {"thread_id": str(conversation.id)}}

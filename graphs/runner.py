@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from langchain_core.runnables import RunnableConfig
@@ -25,6 +25,7 @@ from agents.understanding import RedFlagReader
 from graphs.actions import actions_of
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.conversation.safety import red_flag_in
+from graphs.conversation.state import ConversationState
 from graphs.tracing import TraceRecorder
 from store.checkpoint import CheckpointDecodeError
 from store.clock import Clock
@@ -43,7 +44,7 @@ class TurnResult:
     conversation_id: uuid.UUID
     reply: str  # empty when staff own the conversation
     outcome: str
-    state: dict[str, Any] = field(default_factory=dict)
+    state: ConversationState = field(default_factory=lambda: ConversationState())
     actions: list[str] = field(default_factory=list)  # e.g. ["appointment.booked"], see graphs/actions.py
 
 
@@ -150,7 +151,11 @@ class Runner:
             )
 
         try:
-            turn = TurnInput(inbound=texts, fresh=fresh, alarm=asdict(alarm) if alarm else None)
+            turn = TurnInput(
+                inbound=texts,
+                fresh=fresh,
+                alarm={"kind": alarm.kind, "evidence": alarm.evidence} if alarm else None,
+            )
             if prefill is not None:
                 turn["prefill"] = prefill
             state = await self._play(turn, config, context, turn_key)
@@ -191,7 +196,7 @@ class Runner:
             )
         await self._prune(conversation.id)
         actions = actions_of(recorder.steps, state)
-        return TurnResult(conversation.id, reply, state.get("outcome") or "none", dict(state), actions)
+        return TurnResult(conversation.id, reply, state.get("outcome") or "none", state, actions)
 
     async def _prune(self, conversation_id: uuid.UUID) -> None:
         """Keep only the thread's latest checkpoint once the turn is recorded: every node of every
@@ -215,7 +220,7 @@ class Runner:
 
     async def _play(
         self, turn: TurnInput, config: RunnableConfig, context: AgentContext, turn_key: str | None
-    ) -> dict[str, Any]:
+    ) -> ConversationState:
         """Invoke the graph, or finish the same turn if a crash interrupted it after a checkpoint.
 
         The checkpoints of a queued turn carry its inbound key in their metadata: a retried job
@@ -226,9 +231,14 @@ class Runner:
             snapshot = await self.graph.aget_state(config)
             if (snapshot.metadata or {}).get("inbound_key") == turn_key:
                 if snapshot.next:
-                    return dict(await self.graph.ainvoke(None, config=config, context=context))
-                return dict(snapshot.values)
-        return dict(await self.graph.ainvoke(turn, config=config, context=context))
+                    return _as_state(await self.graph.ainvoke(None, config=config, context=context))
+                return _as_state(snapshot.values)
+        return _as_state(await self.graph.ainvoke(turn, config=config, context=context))
+
+
+def _as_state(values: dict[str, Any]) -> ConversationState:
+    """The graph's values are its state schema's keys (LangGraph types them as a plain dict)."""
+    return cast(ConversationState, values)
 
 
 async def _messages(session: AsyncSession, ids: list[uuid.UUID]) -> list[Message]:

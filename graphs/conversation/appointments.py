@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
@@ -15,32 +15,33 @@ from graphs.conversation.common import (
     line,
     numbered,
     offer,
+    shown_appointment,
     specialty_label,
     tool_context,
 )
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import next_for_task
-from graphs.conversation.state import ConversationState
+from graphs.conversation.state import ConversationState, JourneyEvent, TargetAppointment
 from tools import registry
 from tools.schemas import AppointmentArgs, AppointmentView, BookingOutcome, RescheduleArgs
 
 
-def _when(state: ConversationState, runtime: Runtime[AgentContext], start: Any) -> str:
+def _when(state: ConversationState, runtime: Runtime[AgentContext], start: str | datetime) -> str:
     return format_slot(as_datetime(start), language(state), runtime.context.tz)
 
 
 async def _upcoming(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> list[dict[str, Any]]:
+) -> list[TargetAppointment]:
     views: list[AppointmentView] = await registry.invoke(
         "list_appointments", tool_context(state, runtime, config), config
     )
-    return [v.model_dump(mode="json") for v in views]
+    return [shown_appointment(v) for v in views]
 
 
 async def list_appointments(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     upcoming = await _upcoming(state, runtime, config)
     if not upcoming:
         return {"reply": [*state.get("reply", []), line(state, "no_appointments")], **finish("answered")}
@@ -50,7 +51,7 @@ async def list_appointments(
 
 async def choose_appointment(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Which appointment the task is about: the one picked, the only one, or ask among several.
 
     An appointment named from outside the chat (the reminder being answered, a call's
@@ -82,7 +83,7 @@ async def choose_appointment(
     return {"pending": pending, "reply": reply, "step": step}
 
 
-async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     """Say exactly what will change and wait for a yes or no."""
     pending = state.get("pending") or {}
     appointment = pending["appointment"]
@@ -105,19 +106,20 @@ async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> d
 
 async def cancel(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     appointment = (state.get("pending") or {})["appointment"]
     ctx = tool_context(state, runtime, config)
     await registry.invoke(
         "cancel_appointment", ctx, config, AppointmentArgs(appointment_id=appointment["id"])
     )
     text = line(state, "cancelled", when=_when(state, runtime, appointment["start"]))
-    return {"reply": [text], "events": [{"event": "appointment.cancelled"}], **finish("cancelled")}
+    cancelled: JourneyEvent = {"event": "appointment.cancelled"}
+    return {"reply": [text], "events": [cancelled], **finish("cancelled")}
 
 
 async def reschedule(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     pending = state.get("pending") or {}
     ctx = tool_context(state, runtime, config)
     result: BookingOutcome = await registry.invoke(
@@ -136,10 +138,10 @@ async def reschedule(
         practitioner=moved.practitioner,
         address=moved.address,
     )
-    event = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
+    event: JourneyEvent = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
     return {"reply": [text], "events": [event], **finish("rescheduled")}
 
 
-async def keep(state: ConversationState) -> dict[str, Any]:
+async def keep(state: ConversationState) -> ConversationState:
     """The patient said no: nothing changes."""
     return {"reply": [line(state, "kept")], **finish("none")}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
@@ -16,18 +15,19 @@ from graphs.conversation.common import (
     language,
     line,
     offer,
+    shown_slot,
     specialty_label,
     tool_context,
 )
 from graphs.conversation.context import AgentContext
-from graphs.conversation.state import ConversationState
+from graphs.conversation.state import ConversationState, JourneyEvent, Pending
 from tools import registry
 from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, SlotOption, TicketArgs
 
 ASAP_WINDOW = timedelta(days=14)
 
 
-async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     """Ask for the one thing the task still needs (each thing once; then a sensible default)."""
     gathered, asked = state.get("gathered", {}), state.get("asked", [])
     if state.get("task") == "book" and "specialty" not in gathered:
@@ -43,7 +43,7 @@ async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[
     }
 
 
-async def clarify(state: ConversationState) -> dict[str, Any]:
+async def clarify(state: ConversationState) -> ConversationState:
     """The reply did not pick one of the options: say how to, and keep waiting for it."""
     awaited = state.get("awaited")
     options = state.get("offered", []) if awaited == "choice" else state.get("targets", [])
@@ -74,7 +74,7 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
 
 async def find_slots(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Offer the first three free slots; if none, the nearest; if none at all, say so and open a ticket.
 
     A call that named an exact free time books it in this same turn (the caller cannot pick from
@@ -86,12 +86,13 @@ async def find_slots(
     slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
     if slots and state.get("task") == "book" and state.get("gathered", {}).get("exact"):
         # The caller named the very minute (the search was for it alone) and it is free: book it.
-        chosen = {"action": "book", "slot": slots[0].model_dump(mode="json")}
+        chosen: Pending = {"action": "book", "slot": shown_slot(slots[0])}
         return await book({**state, "pending": chosen}, runtime, config)
     if slots:
         return offer(state, runtime, "offer", slots, specialty=label)
     nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)
-    when = (state.get("gathered", {}).get("when") or {}).get("text", "")
+    asked_when = state.get("gathered", {}).get("when")
+    when = asked_when["text"] if asked_when else ""
     if nearest:
         return offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
     await registry.invoke(
@@ -109,7 +110,7 @@ async def find_slots(
 
 async def book(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Book the chosen slot; a lost race offers the alternatives instead."""
     ctx = tool_context(state, runtime, config)
     chosen = (state.get("pending") or {})["slot"]
@@ -128,5 +129,5 @@ async def book(
         when=format_slot(booked.start, language(state), runtime.context.tz),
         address=booked.address,
     )
-    event = {"event": "appointment.booked", "appointment_start": booked.start.isoformat()}
+    event: JourneyEvent = {"event": "appointment.booked", "appointment_start": booked.start.isoformat()}
     return {"reply": [text], "events": [event], **finish("booked")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +14,9 @@ from agents.phrasing import format_slot, say
 from agents.phrasing.templates import specialty_name
 from agents.understanding import Fields, Intent, RedFlag, Understanding, When
 from graphs.conversation.context import AgentContext
-from graphs.conversation.state import ConversationState
+from graphs.conversation.state import ConversationState, OfferedSlot, TargetAppointment, UnderstandingData
 from tools.context import ToolContext
-from tools.schemas import SlotOption
+from tools.schemas import AppointmentView, SlotOption
 
 OFFERED = 3  # slots shown at once: enough to choose, few enough to read on a phone
 
@@ -30,12 +32,12 @@ def language(state: ConversationState) -> str:
 
 
 def understood(state: ConversationState) -> Understanding:
-    """This turn's understanding, rebuilt from the plain dict the state keeps."""
-    data = dict(state["understanding"])
+    """This turn's understanding, rebuilt from the plain data the state keeps."""
+    data = state["understanding"]
     fields = dict(data["fields"])
     if fields.get("when"):
         fields["when"] = When(**fields["when"])
-    flag = data.get("red_flag")
+    flag = data["red_flag"]
     return Understanding(
         text=data["text"],
         language=data["language"],
@@ -47,6 +49,20 @@ def understood(state: ConversationState) -> Understanding:
     )
 
 
+def plain_understanding(u: Understanding) -> UnderstandingData:
+    """`understood`'s inverse: the plain data the state keeps (the checkpointer stores no classes)."""
+    flag = u.red_flag
+    return {
+        "text": u.text,
+        "language": u.language,
+        "intent": u.intent.value,
+        "fields": asdict(u.fields),
+        "red_flag": {"kind": flag.kind, "evidence": flag.evidence} if flag else None,
+        "injection": u.injection,
+        "confidence": u.confidence,
+    }
+
+
 def line(state: ConversationState, key: str, **values: Any) -> str:
     return say(key, language(state), **values)
 
@@ -55,7 +71,36 @@ def as_datetime(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def numbered(state: ConversationState, runtime: Runtime[AgentContext], options: list[dict[str, Any]]) -> str:
+def shown_slot(slot: SlotOption) -> OfferedSlot:
+    """A slot as the state keeps it once offered (JSON-ready, as the checkpoint and traces hold it)."""
+    data = slot.model_dump(mode="json")
+    return {
+        "slot_id": data["slot_id"],
+        "start": data["start"],
+        "end": data["end"],
+        "practitioner": slot.practitioner,
+        "specialty": slot.specialty,
+    }
+
+
+def shown_appointment(view: AppointmentView) -> TargetAppointment:
+    """An appointment as the state keeps it once listed for the patient to choose among."""
+    data = view.model_dump(mode="json")
+    return {
+        "id": data["id"],
+        "start": data["start"],
+        "practitioner": view.practitioner,
+        "specialty": view.specialty,
+        "address": view.address,
+        "status": view.status,
+    }
+
+
+def numbered(
+    state: ConversationState,
+    runtime: Runtime[AgentContext],
+    options: Sequence[OfferedSlot] | Sequence[TargetAppointment],
+) -> str:
     """ "1. Tuesday, December 8 at 2:30 PM, Dr. Ana Patel" — one line per offered slot or appointment."""
     lang = language(state)
     return "\n".join(
@@ -69,7 +114,7 @@ def specialty_label(state: ConversationState, code: str) -> str:
     return specialty_name(code, language(state))
 
 
-def finish(outcome: str) -> dict[str, Any]:
+def finish(outcome: str) -> ConversationState:
     """Clears the finished task so the next message starts afresh."""
     return {
         "outcome": outcome,
@@ -84,8 +129,8 @@ def finish(outcome: str) -> dict[str, Any]:
 
 def offer(
     state: ConversationState, runtime: Runtime[AgentContext], key: str, slots: list[SlotOption], **values: Any
-) -> dict[str, Any]:
+) -> ConversationState:
     """Show up to three slots, numbered, and wait for the patient's choice."""
-    offered = [s.model_dump(mode="json") for s in slots[:OFFERED]]
+    offered = [shown_slot(s) for s in slots[:OFFERED]]
     text = line(state, key, options=numbered(state, runtime, offered), **values)
     return {"reply": [*state.get("reply", []), text], "offered": offered, "awaiting": "choice"}

@@ -7,8 +7,6 @@ moving a reminded appointment are the ordinary flows (appointments.py), explicit
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
@@ -31,7 +29,7 @@ FOLLOW_UP_TICKETS = {
 
 async def confirm_attendance(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """The patient will come: record it on the appointment and thank them."""
     appointment = (state.get("pending") or {})["appointment"]
     ctx = tool_context(state, runtime, config)
@@ -45,7 +43,7 @@ async def confirm_attendance(
     return {"reply": [*state.get("reply", []), text], **finish("confirmed")}
 
 
-async def remind_options(state: ConversationState) -> dict[str, Any]:
+async def remind_options(state: ConversationState) -> ConversationState:
     """A plain "no" to a reminder: cancel it or move it? The reminder stays the subject."""
     return {"reply": [line(state, "reminder_options")], "awaiting": "reminder", "outcome": "none"}
 
@@ -63,7 +61,7 @@ async def _record_check_in(ctx: ToolContext, config: RunnableConfig, account: st
 
 async def hear_visit(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """A problem after the visit reaches the right team as a ticket; good news is thanked for.
 
     Either way the account answers the post-visit journey's check-in question, and when the

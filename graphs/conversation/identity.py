@@ -7,8 +7,6 @@ appointment is disclosed, and after three failed attempts a person takes over.
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
@@ -22,21 +20,21 @@ from tools.schemas import HandoffArgs, IdentifyArgs, PatientRef, RegisterArgs
 MAX_ATTEMPTS = 3
 
 
-def _verified(state: ConversationState, patient: PatientRef, greeting: str) -> dict[str, Any]:
-    update: dict[str, Any] = {
+def _verified(state: ConversationState, patient: PatientRef, greeting: str) -> ConversationState:
+    update: ConversationState = {
         "patient_id": str(patient.id),
         "patient_name": patient.given_name,
         "awaiting": None,
         "identity_attempts": 0,
         "reply": [*state.get("reply", []), greeting] if greeting else state.get("reply", []),
     }
-    merged: ConversationState = {**state, **update}  # type: ignore[typeddict-item]
+    merged: ConversationState = {**state, **update}
     return {**update, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
 
 
 async def identify(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     ctx = tool_context(state, runtime, config)
     candidates: list[PatientRef] = await registry.invoke("patients_on_phone", ctx, config)
     u = understood(state)

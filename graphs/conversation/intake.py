@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any, Literal
+from typing import Literal
 
 from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.understanding import Intent, Language, RedFlag, with_red_flag
-from graphs.conversation.common import tool_context, understood
+from graphs.conversation.common import plain_understanding, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
 from graphs.conversation.prefill import merge, read_prefill
@@ -22,7 +21,7 @@ from tools.schemas import PatientRef
 
 async def receive(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Understand this turn's messages (a burst is read as one) in the light of what was asked.
 
     A hand-off (`prefill` given: a voice call) is a fresh request, not an answer to the last
@@ -53,7 +52,7 @@ async def receive(
     # the runner's own reading stands (it is why a conversation staff own is answered at all); then
     # what no sign spells out, the nearest labelled examples may
     if understanding.red_flag is None and (alarm := state.get("alarm")):
-        understanding = with_red_flag(understanding, RedFlag(**alarm))  # type: ignore[arg-type]
+        understanding = with_red_flag(understanding, RedFlag(**alarm))
     if (
         understanding.red_flag is None
         and texts
@@ -64,7 +63,7 @@ async def receive(
         "messages": [HumanMessage(t) for t in texts],
         "turn": state.get("turn", 0) + 1,
         "language": understanding.language,
-        "understanding": {**asdict(understanding), "intent": understanding.intent.value},  # plain data only
+        "understanding": plain_understanding(understanding),
         "reply": [],
         "outcome": None,
         "events": [],
@@ -81,7 +80,7 @@ async def receive(
 
 
 # what a conversation handed back by staff forgets: the task, its offers and confirmations
-_CLEAN_SLATE: dict[str, Any] = {
+_CLEAN_SLATE: ConversationState = {
     "task": None,
     "gathered": {},
     "asked": [],
@@ -120,6 +119,6 @@ def route_after_receive(
     return "plan_step"
 
 
-async def plan_step(state: ConversationState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+async def plan_step(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     """Decide the next step (see plan.py)."""
     return plan(state, understood(state), runtime.context.tz)

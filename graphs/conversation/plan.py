@@ -7,15 +7,23 @@ a ticket) replaces the task in progress; an answer to what was asked continues i
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding, resolve_choice
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS
-from graphs.conversation.state import Awaiting, ConversationState, Step, Task
+from graphs.conversation.state import (
+    Awaiting,
+    ConversationState,
+    Gathered,
+    OfferedSlot,
+    Pending,
+    Step,
+    TargetAppointment,
+    Task,
+)
 
 TASK_OF: dict[Intent, Task] = {
     Intent.BOOK: "book",
@@ -45,6 +53,8 @@ EXPECTING: dict[Awaiting, str] = {
     "confirm": "confirm",
     "intake": "intake_answer",
 }
+# What a "yes" to "shall I …?" does: the change that was asked about; anything else keeps things as they are.
+CONFIRMED: dict[Task | None, Step] = {"cancel": "cancel", "reschedule": "reschedule"}
 
 
 def expecting(awaiting: Awaiting | None) -> str | None:
@@ -52,48 +62,62 @@ def expecting(awaiting: Awaiting | None) -> str | None:
     return EXPECTING.get(awaiting) if awaiting else None
 
 
-def gathered_from(u: Understanding) -> dict[str, Any]:
+def gathered_from(u: Understanding) -> Gathered:
     """The task fields this message gave, as plain data for the state."""
     fields = u.fields
-    found: dict[str, Any] = {
-        "specialty": fields.specialty,
-        "reason": fields.reason,
-        "practitioner": fields.practitioner,
-        "ticket_category": fields.ticket_category,
-        "ticket_priority": fields.ticket_priority,
-        "question": fields.question,
-        "when": asdict(fields.when) if fields.when else None,
-    }
-    return {key: value for key, value in found.items() if value is not None}
+    found: Gathered = {}
+    if fields.specialty is not None:
+        found["specialty"] = fields.specialty
+    if fields.reason is not None:
+        found["reason"] = fields.reason
+    if fields.practitioner is not None:
+        found["practitioner"] = fields.practitioner
+    if fields.ticket_category is not None:
+        found["ticket_category"] = fields.ticket_category
+    if fields.ticket_priority is not None:
+        found["ticket_priority"] = fields.ticket_priority
+    if fields.question is not None:
+        found["question"] = fields.question
+    if fields.when is not None:
+        when = fields.when
+        found["when"] = {
+            "start": when.start,
+            "end": when.end,
+            "part_of_day": when.part_of_day,
+            "asap": when.asap,
+            "text": when.text,
+        }
+    return found
 
 
 ACTIONS = {Intent.BOOK, Intent.CANCEL, Intent.RESCHEDULE, Intent.LIST_APPOINTMENTS, Intent.HANDOFF}
 PROBLEMS = ("medical_question", "complaint")
 
 
-def _about_reminder(state: ConversationState, task: Task, gathered: dict[str, Any]) -> dict[str, Any]:
+def _about_reminder(state: ConversationState, task: Task, gathered: Gathered) -> ConversationState:
     """Start `task` on the appointment the reminder or follow-up was about.
 
     The appointment is only named here (`appointment_id`); choose_appointment checks it is one of
     the verified patient's own. If someone else on a shared phone was verified earlier, identify
     asks again who is writing: the phone, not this thread's history, is what was reminded.
     """
-    reminder = state.get("reminder") or {}
-    pending = {"appointment_id": reminder["appointment_id"]} if task in ON_APPOINTMENT else None
-    update: dict[str, Any] = {
+    reminder = state.get("reminder")
+    named = reminder["appointment_id"] if reminder else None
+    pending: Pending | None = {"appointment_id": named} if named and task in ON_APPOINTMENT else None
+    update: ConversationState = {
         "task": task,
         "asked": [],
         "offered": [],
         "gathered": gathered,
         "pending": pending,
     }
-    if state.get("patient_id") not in (None, reminder.get("patient_id")):
+    if state.get("patient_id") not in (None, reminder["patient_id"] if reminder else None):
         update["patient_id"] = None
-    merged: ConversationState = {**state, **update}  # type: ignore[typeddict-item]
+    merged: ConversationState = {**state, **update}
     return {**update, "step": next_for_task(merged, task, gathered)}
 
 
-def _reminder_reply(state: ConversationState, u: Understanding) -> dict[str, Any] | None:
+def _reminder_reply(state: ConversationState, u: Understanding) -> ConversationState | None:
     """CONFIRM / CANCEL / CHANGE about the reminded appointment; a bare "no" asks which; else None."""
     if u.intent in (Intent.CANCEL, Intent.RESCHEDULE):
         answer: str | None = "cancel" if u.intent == Intent.CANCEL else "reschedule"
@@ -104,7 +128,7 @@ def _reminder_reply(state: ConversationState, u: Understanding) -> dict[str, Any
     return _about_reminder(state, REMINDER_TASKS[answer], gathered_from(u))
 
 
-def _followup_reply(state: ConversationState, u: Understanding) -> dict[str, Any] | None:
+def _followup_reply(state: ConversationState, u: Understanding) -> ConversationState | None:
     """How the visit went: a problem becomes a ticket; a clear new request is served as usual.
 
     Only a request said in so many words counts as one: "my knee still hurts" reads as booking
@@ -116,7 +140,7 @@ def _followup_reply(state: ConversationState, u: Understanding) -> dict[str, Any
         return None
     if report not in PROBLEMS and asked_for in ("question", "ticket"):
         return None
-    gathered = {"report": report or "noted", "account": u.text[:1000]}
+    gathered: Gathered = {"report": report or "noted", "account": u.text[:1000]}
     return _about_reminder(state, "feedback", gathered)
 
 
@@ -128,12 +152,18 @@ def _answers_intake(u: Understanding) -> bool:
     return not (u.intent == Intent.QUESTION and "?" in u.text)
 
 
-def _pick(text: str, options: list[dict[str, Any]], key: str, u: Understanding, tz: ZoneInfo) -> int | None:
-    starts = [datetime.fromisoformat(o[key]) if isinstance(o[key], str) else o[key] for o in options]
+def _pick(
+    text: str, options: Sequence[OfferedSlot] | Sequence[TargetAppointment], u: Understanding, tz: ZoneInfo
+) -> int | None:
+    starts = [datetime.fromisoformat(option["start"]) for option in options]
     return resolve_choice(text, starts, tz=tz, language=u.language)
 
 
-def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, Any] | None:
+def _pending(state: ConversationState) -> Pending:
+    return state.get("pending") or {}
+
+
+def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> ConversationState | None:
     """The update when the message answers what the agent was waiting for; None if it does not."""
     awaiting = state.get("awaited")
     new_task = TASK_OF.get(u.intent)
@@ -145,19 +175,19 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
         return {"step": "identify"}
     if awaiting == "confirm":
         if u.intent == Intent.AFFIRM:
-            return {"step": (state.get("pending") or {}).get("action", "keep")}
+            return {"step": CONFIRMED.get(_pending(state).get("action"), "keep")}
         if u.intent == Intent.DENY:
             return {"step": "keep"}
         if new_task is None:
             return {"step": "confirm"}  # ask again for a plain yes or no
     if awaiting == "choice" and new_task is None:
-        index = _pick(u.text, state.get("offered", []), "start", u, tz)
+        index = _pick(u.text, state.get("offered", []), u, tz)
         if index is not None:
             chosen = state["offered"][index]
             if state.get("task") == "reschedule":
                 return {
                     "step": "confirm",
-                    "pending": {**(state.get("pending") or {}), "slot": chosen, "action": "reschedule"},
+                    "pending": {**_pending(state), "slot": chosen, "action": "reschedule"},
                 }
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if u.fields.when or u.fields.specialty:
@@ -165,7 +195,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
         return {"step": "clarify"}
     if awaiting == "which_appointment" and new_task is None:
         targets = state.get("targets", [])
-        index = _pick(u.text, targets, "start", u, tz)
+        index = _pick(u.text, targets, u, tz)
         if index is not None:
             return {"step": "choose_appointment", "pending": {"appointment": targets[index]}}
         return {"step": "clarify"}
@@ -174,7 +204,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[st
     return None
 
 
-def next_for_task(state: ConversationState, task: Task | None, gathered: dict[str, Any]) -> Step:
+def next_for_task(state: ConversationState, task: Task | None, gathered: Gathered) -> Step:
     """The step that moves `task` forward, given what has been gathered and who is verified."""
     if task is None:
         return "not_understood"
@@ -187,8 +217,7 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: dict[st
             return "ask"
         return "find_slots"
     if task in ON_APPOINTMENT:
-        pending = state.get("pending") or {}
-        if "appointment" not in pending:
+        if "appointment" not in _pending(state):
             return "choose_appointment"
         if task == "attend":
             return "confirm_attendance"
@@ -198,25 +227,26 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: dict[st
     return DIRECT_STEP[task]
 
 
-def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, Any]:
+def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> ConversationState:
     """The state update that names this turn's next step."""
     answered = _answer(state, u, tz)
     if answered is not None:
         return answered
     new_task = TASK_OF.get(u.intent)
-    called = state.get("prefilled") or {}
+    called = state.get("prefilled")
     found = gathered_from(u)
+    gathered: Gathered
     if new_task is not None and (new_task != state.get("task") or state.get("awaited") is None):
         gathered = found
-        named = called.get("appointment_id") if new_task in ON_APPOINTMENT else None
-        pending = {"appointment_id": named} if named else None
-        update: dict[str, Any] = {"task": new_task, "asked": [], "offered": [], "pending": pending}
+        named = called["appointment_id"] if called and new_task in ON_APPOINTMENT else None
+        pending: Pending | None = {"appointment_id": named} if named else None
+        update: ConversationState = {"task": new_task, "asked": [], "offered": [], "pending": pending}
     else:
         gathered = {**state.get("gathered", {}), **found}
         update = {}
     if "when" in found:  # a new time; one to the minute from a call is booked outright if free
         gathered.pop("exact", None)
-        if called.get("exact"):
+        if called and called["exact"]:
             gathered["exact"] = True
     task = new_task or state.get("task")
     update["gathered"] = gathered
@@ -230,5 +260,5 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> dict[str, 
         if task is None or state.get("awaited") is None:
             return {**update, "step": "not_understood"}
         # An answer that gave nothing usable ("whenever"): the task goes on with its defaults.
-    merged: ConversationState = {**state, **update}  # type: ignore[typeddict-item]
+    merged: ConversationState = {**state, **update}
     return {**update, "step": next_for_task(merged, task, gathered)}

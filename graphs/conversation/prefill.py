@@ -45,6 +45,7 @@ from graphs.conversation.callfields import (
     when_of,
     with_part,
 )
+from graphs.conversation.state import Prefilled
 
 _AGENT = r"agent|agente|assistant|asistente|ai|bot|receptionist|recepcionista|operator|operadora?|ivr|system"
 _CALLER = r"caller|patient|paciente|user|usuario|usuaria|customer|cliente|llamante"
@@ -92,7 +93,7 @@ class Prefill:
     details: dict[str, str] = field(default_factory=dict)  # other call facts, for a ticket's staff
     ignored: list[str] = field(default_factory=list)  # keys refused, for the trace
 
-    def as_state(self) -> dict[str, Any]:
+    def as_state(self) -> Prefilled:
         """Plain data for the checkpointed state (and a trace reader)."""
         return {
             "intent": self.intent.value if self.intent else None,

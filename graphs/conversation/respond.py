@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.messages import AIMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
@@ -15,7 +13,7 @@ from graphs.conversation.state import ConversationState
 
 async def respond(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Join the turn's reply parts (never empty), let the phraser polish them, and record the reply.
 
     After a call the reply reaches the patient later, on WhatsApp, so it opens by saying what it

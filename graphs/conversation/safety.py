@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
@@ -42,7 +40,7 @@ async def red_flag_in(reader: RedFlagReader, texts: list[str], *, from_call: boo
 
 async def alert_emergency(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Emergency guidance at once, an urgent ticket for staff, and whatever task was going on stops."""
     u = understood(state)
     assert u.red_flag is not None
@@ -62,7 +60,7 @@ async def alert_emergency(
     return {"reply": [line(state, key)], **finish("emergency")}
 
 
-async def refuse(state: ConversationState) -> dict[str, Any]:
+async def refuse(state: ConversationState) -> ConversationState:
     """A message that tries to change the agent's rules or reach someone else's data changes nothing."""
     return {
         "reply": [line(state, "refuse_other_patient")],
@@ -73,7 +71,7 @@ async def refuse(state: ConversationState) -> dict[str, Any]:
 
 async def update_consent(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     opted_in = understood(state).intent == Intent.OPT_IN
     await registry.invoke(
         "update_consent", tool_context(state, runtime, config), config, ConsentArgs(opted_in=opted_in)

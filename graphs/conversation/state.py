@@ -9,10 +9,13 @@ asks again who is writing.)
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, NotRequired, TypedDict
+from datetime import datetime
+from typing import Annotated, Any, Literal, NotRequired, Required, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
+
+from agents.understanding import Language, PartOfDay, RedFlagKind, TicketCategory, TicketPriority
 
 Task = Literal["book", "cancel", "reschedule", "list", "ticket", "question", "attend", "feedback"]
 Awaiting = Literal[
@@ -52,17 +55,127 @@ Step = Literal[
 ]
 
 
-class TurnInput(TypedDict):
+class WhenData(TypedDict):
+    """`agents.understanding.When` as plain data: the range to search, in the clinic's time zone."""
+
+    start: datetime
+    end: datetime
+    part_of_day: PartOfDay | None
+    asap: bool
+    text: str
+
+
+class Gathered(TypedDict, total=False):
+    """What the task in progress has learnt so far; each key only once it is known."""
+
+    specialty: str
+    reason: str
+    practitioner: str
+    ticket_category: TicketCategory
+    ticket_priority: TicketPriority
+    question: str
+    when: WhenData
+    exact: bool  # `when` is one exact minute (a call named it): book it outright when it is free
+    intake_question: str  # the journey's intake question being answered
+    report: str  # after a visit: fine, medical_question, complaint or noted
+    account: str  # after a visit: the patient's own words about it
+
+
+class OfferedSlot(TypedDict):
+    """A `tools.schemas.SlotOption` as shown to the patient (JSON-ready: ids and times as strings)."""
+
+    slot_id: str
+    start: str
+    end: str
+    practitioner: str
+    specialty: str
+
+
+class TargetAppointment(TypedDict):
+    """A `tools.schemas.AppointmentView` the patient may choose among (JSON-ready)."""
+
+    id: str
+    start: str
+    practitioner: str
+    specialty: str
+    address: str
+    status: str
+
+
+class Pending(TypedDict, total=False):
+    """The change in the making: `action` on `appointment` (to `slot` when moving or booking), or only
+    `appointment_id` before the appointment a reminder or a call named is checked to be the patient's."""
+
+    action: Task | None
+    appointment: TargetAppointment
+    slot: OfferedSlot
+    appointment_id: str
+
+
+class JourneyEvent(TypedDict):
+    """A domain event this turn, for the journeys (`tools.schemas.JourneyEventArgs`)."""
+
+    event: str
+    appointment_start: NotRequired[str]
+
+
+class ReminderRef(TypedDict):
+    """The reminder or follow-up whose reply is awaited: which appointment, whose."""
+
+    kind: Literal["reminder", "followup"]
+    appointment_id: str
+    patient_id: str
+
+
+class Prefilled(TypedDict):
+    """A call's fields that checked out (graphs/conversation/prefill.py), as the trace shows them."""
+
+    intent: str | None
+    ticket_category: TicketCategory | None
+    specialty: str | None
+    when: str | None
+    exact: bool
+    appointment_id: str | None
+    details: dict[str, str]  # other call facts, for a ticket's staff
+    ignored: list[str]  # keys refused
+
+
+class RedFlagData(TypedDict):
+    """`agents.understanding.RedFlag` as plain data."""
+
+    kind: RedFlagKind
+    evidence: str
+
+
+class UnderstandingData(TypedDict):
+    """This turn's `Understanding` as plain data (`dataclasses.asdict`, the intent as its value);
+    `common.understood` rebuilds it."""
+
+    text: str
+    language: Language
+    intent: str
+    fields: dict[str, Any]  # `asdict(Fields)`: one value type per field, rebuilt by `Fields(**fields)`
+    red_flag: RedFlagData | None
+    injection: bool
+    confidence: float
+
+
+class _Carried(TypedDict, total=False):
+    """What a turn's input may carry besides the messages."""
+
+    prefill: dict[str, object] | None  # a voice call's `extracted_data`: the platform's, unchecked
+    fresh: bool  # staff handed the conversation back: nothing from before is acted on
+    alarm: RedFlagData | None  # a red flag the runner already read (a conversation staff own)
+
+
+class TurnInput(_Carried):
     """What one turn brings: the patient's new messages (a burst is merged into one turn).
 
     `prefill` comes with a hand-off from another channel — a voice call's `extracted_data` —
     and marks the turn as one whose reply reaches the patient later, elsewhere (see prefill.py).
     """
 
-    inbound: list[str]
-    prefill: NotRequired[dict[str, Any] | None]
-    fresh: NotRequired[bool]  # staff handed the conversation back: nothing from before is acted on
-    alarm: NotRequired[dict[str, str] | None]  # a red flag the runner already read (a conversation staff own)
+    inbound: Required[list[str]]
 
 
 MESSAGES_KEPT = 20  # the conversation's recent exchanges; its whole transcript lives in Postgres
@@ -75,27 +188,30 @@ def recent_messages(left: list[AnyMessage], right: list[AnyMessage] | AnyMessage
     return merged[-MESSAGES_KEPT:]
 
 
-class ConversationState(TurnInput, total=False):
+class ConversationState(_Carried, total=False):
+    """The checkpointed state — and, every key being optional, also what a node returns: a partial
+    update LangGraph merges into it."""
+
+    inbound: list[str]
     messages: Annotated[list[AnyMessage], recent_messages]
     turn: int
-    language: str
-    understanding: dict[str, Any]  # this turn's Understanding, as a dict
+    language: str  # the conversation's language code, as the patient's record keeps it
+    understanding: UnderstandingData
     patient_id: str | None  # verified; set only by the identify node
     patient_name: str | None  # given name, to greet
     identity_attempts: int
     task: Task | None
-    gathered: dict[str, Any]  # specialty, reason, when {start, end, part_of_day, asap, text}, practitioner, …
+    gathered: Gathered
     awaiting: Awaiting | None  # what this turn's reply asks for (None: nothing)
     awaited: Awaiting | None  # what the previous reply asked for; the answer is read in its light
     asked: list[str]  # fields already asked for in this task (ask once, then use a sensible default)
-    offered: list[dict[str, Any]]  # SlotOption dicts, in the order shown
-    targets: list[dict[str, Any]]  # AppointmentView dicts the patient may choose among
-    pending: dict[str, Any] | None  # the change in the making: {"action", "appointment", "slot"}, or
-    # {"appointment_id"} before the appointment a reminder or a call named is checked to be the patient's
+    offered: list[OfferedSlot]  # in the order shown
+    targets: list[TargetAppointment]  # the appointments the patient may choose among
+    pending: Pending | None
     step: Step | None
     misunderstood: int
     reply: list[str]  # this turn's reply, in parts
     outcome: str | None  # this turn's outcome: booked, cancelled, …, none
-    events: list[dict[str, Any]]  # domain events this turn, for the journeys: {"event", "appointment_start"}
-    prefilled: dict[str, Any] | None  # this turn's checked hand-off fields; None when not a hand-off
-    reminder: dict[str, Any] | None  # {"kind", "appointment_id", "patient_id"} while awaiting its reply
+    events: list[JourneyEvent]
+    prefilled: Prefilled | None  # this turn's checked hand-off fields; None when not a hand-off
+    reminder: ReminderRef | None  # while its reply is awaited

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
@@ -112,7 +111,7 @@ def _description(words: str, details: dict[str, str]) -> str:
 
 async def open_ticket(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """A ticket staff can act on: a one-line summary, the patient's words, a priority and a due time."""
     gathered, u = state.get("gathered", {}), understood(state)
     category = gathered.get("ticket_category") or "other"
@@ -127,7 +126,7 @@ async def open_ticket(
             category=category,
             priority=priority,
             summary=f"{SUMMARIES[category]} ({'via chat' if called is None else 'via a call'})",
-            description=_description(u.text, (called or {}).get("details") or {}),
+            description=_description(u.text, called["details"] if called else {}),
         ),
     )
     if category == "medical_question":
@@ -147,7 +146,7 @@ async def open_ticket(
 
 async def answer(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Answer from the knowledge base, naming the source; unsure → a ticket for staff instead."""
     u = understood(state)
     question = state.get("gathered", {}).get("question") or u.text
@@ -174,7 +173,7 @@ async def answer(
 
 async def advance_journey(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Tell the patient's journeys what happened this turn, then ask an intake question if one is due."""
     ctx = tool_context(state, runtime, config)
     for event in state.get("events", []):
@@ -193,7 +192,7 @@ async def advance_journey(
 
 async def record_intake(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     question = state.get("gathered", {}).get("intake_question")
     if question is None:
         return {"reply": [line(state, "not_understood")]}
@@ -214,18 +213,18 @@ async def record_intake(
     return {"reply": [line(state, "intake_done")], **finish("none")}
 
 
-async def greet(state: ConversationState) -> dict[str, Any]:
+async def greet(state: ConversationState) -> ConversationState:
     name = state.get("patient_name")
     return {"reply": [line(state, "greeting", name=f" {name}" if name else "")], "outcome": "none"}
 
 
-async def thank(state: ConversationState) -> dict[str, Any]:
+async def thank(state: ConversationState) -> ConversationState:
     return {"reply": [line(state, "thanks")], "outcome": "none"}
 
 
 async def not_understood(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Say what the agent can do; after repeated misunderstanding, hand over to a person."""
     count = state.get("misunderstood", 0) + 1
     if count >= MAX_MISUNDERSTOOD:
@@ -235,14 +234,14 @@ async def not_understood(
 
 async def hand_off(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
-) -> dict[str, Any]:
+) -> ConversationState:
     """Staff own the conversation from now on (the runner keeps the agent silent meanwhile)."""
     return await _hand_off(state, runtime, config, reason="patient asked for a person")
 
 
 async def _hand_off(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig, reason: str
-) -> dict[str, Any]:
+) -> ConversationState:
     ctx = tool_context(state, runtime, config)
     await registry.invoke("hand_off", ctx, config, HandoffArgs(reason=reason))
     return {"reply": [line(state, "handoff")], "misunderstood": 0, **finish("handoff")}
