@@ -3,7 +3,7 @@
 from store.audit.models import AuditEntry
 from store.auth.models import ApiToken, Role, StaffUser
 from store.base import Base
-from store.conversations.models import Conversation, Message
+from store.conversations.models import Conversation, Message, MessagePart
 from store.journeys.models import JourneyDefinition, JourneyEvent, JourneyInstance, JourneyStage
 from store.knowledge.models import KnowledgeChunk, KnowledgeDocument
 from store.outbox.models import OutboxEvent
@@ -26,6 +26,7 @@ __all__ = [
     "KnowledgeDocument",
     "Location",
     "Message",
+    "MessagePart",
     "OutboxEvent",
     "Patient",
     "Practitioner",

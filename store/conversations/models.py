@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, SmallInteger, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.base import Base, Timestamps, UUIDPk, text_enum
@@ -110,3 +110,25 @@ class Message(UUIDPk, Base):
     sent_via: Mapped[str | None] = mapped_column(String(16))  # twiml, rest, smtp
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     subject: Mapped[str | None] = mapped_column(String(200))  # e-mail only
+
+
+class MessagePart(Base):
+    """One part of an outbound message as posted to Twilio, recorded *before* each post.
+
+    Twilio's Messages API has no idempotency key: a post whose answer was lost (a timeout, a dropped
+    connection, a 5xx, a worker killed mid-request) may or may not have created a message. A row
+    without `provider_sid` is that "maybe sent" state: before posting again, the sender looks the
+    message up in Twilio's list from `first_attempt_at` on (channels/twilio/sender.py). Times are
+    Twilio's clock (real UTC), not the clinic's. A SID belongs to at most one part (unique), so two
+    look-ups can never both take the same Twilio message as theirs.
+    """
+
+    __tablename__ = "message_parts"
+
+    message_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
+    )
+    part: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    first_attempt_at: Mapped[datetime]
+    last_attempt_at: Mapped[datetime]
+    provider_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
