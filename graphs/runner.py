@@ -12,6 +12,7 @@ import logging
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -31,7 +32,7 @@ from store.checkpoint import CheckpointDecodeError
 from store.clock import Clock
 from store.conversations import inbox
 from store.conversations import service as conversations
-from store.conversations.models import Channel, ConversationStatus, Direction, Message
+from store.conversations.models import Channel, Conversation, ConversationStatus, Direction, Message
 from store.database import transaction
 from store.knowledge.embeddings import Embedder
 from store.traces import service as traces
@@ -66,52 +67,73 @@ class Runner:
         self.graph = build_graph(self.checkpointer)
 
     async def run_turn(
+        self, *, channel: Channel, phone: str, texts: list[str], prefill: dict[str, Any] | None = None
+    ) -> TurnResult:
+        """One turn answered at once (`prm chat`, evals, tests): record `texts` as the patient's new
+        messages (a burst is one turn), then answer them.
+
+        `prefill` makes the turn a hand-off from another channel — a voice call's `extracted_data`
+        ({} when it extracted nothing), with `texts` its transcript: the graph checks each field,
+        completes what it can and words its reply to be read later, on this conversation's channel.
+        """
+        now = self.clock()
+        async with transaction(self.sessions) as session:
+            opened = await _open(session, channel=channel, phone=phone)
+            for text in texts:
+                message = await conversations.add_message(
+                    session, conversation=opened.conversation, direction=Direction.INBOUND, body=text, now=now
+                )
+                opened.inbound_ids.append(message.id)
+        return await self._answer(opened, phone=phone, texts=texts, prefill=prefill, now=now, queued=False)
+
+    async def run_queued_turn(
         self,
         *,
         channel: Channel,
         phone: str,
         texts: list[str],
-        inbound_ids: list[uuid.UUID] | None = None,
+        inbound_ids: list[uuid.UUID],
         prefill: dict[str, Any] | None = None,
     ) -> TurnResult:
-        """One turn: `texts` are the patient's new messages (a burst is one turn).
-
-        `prefill` makes the turn a hand-off from another channel — a voice call's `extracted_data`
-        ({} when it extracted nothing), with `texts` its transcript: the graph checks each field,
-        completes what it can and words its reply to be read later, on this conversation's channel.
-
-        With `inbound_ids` the messages are already in the inbox (the queued path): the turn marks
-        them processed and links them to its reply in the same transaction that records the reply,
-        and a turn that crashed half-way is resumed from its last checkpoint instead of replayed.
-        """
-        now, started = self.clock(), time.perf_counter()
-        queued = inbound_ids is not None
-        inbound_ids = list(inbound_ids or [])
+        """One turn of the worker's (graphs/turns.py): the messages `inbound_ids` are already in the
+        inbox. The turn marks them processed and links them to its reply in the transaction that
+        records the reply, and a turn that crashed half-way is resumed from its last checkpoint
+        instead of replayed."""
+        now = self.clock()
         async with transaction(self.sessions) as session:
-            conversation = await conversations.get_or_create(session, channel=channel, address=phone)
-            if not queued:
-                for text in texts:
-                    message = await conversations.add_message(
-                        session, conversation=conversation, direction=Direction.INBOUND, body=text, now=now
-                    )
-                    inbound_ids.append(message.id)
-            # staff own a handed-off conversation, but safety never waits for a person: an emergency
-            # still gets its reply and its urgent ticket at once (the conversation stays with staff)
-            handed_off = conversation.status == ConversationStatus.HANDOFF
-            if conversation.status == ConversationStatus.CLOSED:
-                conversation.status = ConversationStatus.ACTIVE  # the contact wrote again: it reopens
-            released_at = conversation.released_at
-            fresh = released_at is not None and not handed_off
+            opened = await _open(session, channel=channel, phone=phone)
+            opened.inbound_ids.extend(inbound_ids)
+        return await self._answer(opened, phone=phone, texts=texts, prefill=prefill, now=now, queued=True)
+
+    async def _answer(
+        self,
+        opened: _Opened,
+        *,
+        phone: str,
+        texts: list[str],
+        prefill: dict[str, Any] | None,
+        now: datetime,
+        queued: bool,
+    ) -> TurnResult:
+        """Play the graph on the conversation's thread and record the reply and the turn's trace.
+
+        Staff own a handed-off conversation, so the agent stays silent — but safety never waits for
+        a person: an emergency still gets its reply and its urgent ticket at once (the conversation
+        stays with staff).
+        """
+        started = time.perf_counter()
+        conversation, inbound_ids = opened.conversation, opened.inbound_ids
         alarm = (
-            await red_flag_in(self.red_flags, texts, from_call=prefill is not None) if handed_off else None
+            await red_flag_in(self.red_flags, texts, from_call=prefill is not None)
+            if opened.handed_off
+            else None
         )
-        silent = handed_off and alarm is None
-        if silent and queued:
-            async with transaction(self.sessions) as session:
-                await inbox.mark_processed(
-                    session, messages=await _messages(session, inbound_ids), reply=None, now=now
-                )
-        if silent:
+        if opened.handed_off and alarm is None:
+            if queued:
+                async with transaction(self.sessions) as session:
+                    await inbox.mark_processed(
+                        session, messages=await _messages(session, inbound_ids), reply=None, now=now
+                    )
             return TurnResult(conversation.id, "", "handoff")
         context = AgentContext(
             sessions=self.sessions,
@@ -153,7 +175,7 @@ class Runner:
         try:
             turn = TurnInput(
                 inbound=texts,
-                fresh=fresh,
+                fresh=opened.fresh,
                 alarm={"kind": alarm.kind, "evidence": alarm.evidence} if alarm else None,
             )
             if prefill is not None:
@@ -172,22 +194,8 @@ class Runner:
         reply = state["reply"][0]
         async with transaction(self.sessions) as session:
             conversation = await conversations.get(session, conversation_id=conversation.id)
-            if queued:
-                reply_message = await inbox.add_reply(
-                    session, conversation=conversation, body=reply, now=self.clock()
-                )
-                await inbox.mark_processed(
-                    session, messages=await _messages(session, inbound_ids), reply=reply_message, now=now
-                )
-            else:
-                await conversations.add_message(
-                    session,
-                    conversation=conversation,
-                    direction=Direction.OUTBOUND,
-                    body=reply,
-                    now=self.clock(),
-                )
-            if fresh and conversation.released_at == released_at:  # not handed back again meanwhile
+            await self._record_reply(session, conversation, reply, inbound_ids if queued else None, now)
+            if opened.fresh and conversation.released_at == opened.released_at:  # not handed back again
                 conversation.released_at = None  # this turn started clean; the next ones go on from it
             if state.get("patient_id") and conversation.patient_id is None:
                 conversation.patient_id = uuid.UUID(state["patient_id"])
@@ -197,6 +205,28 @@ class Runner:
         await self._prune(conversation.id)
         actions = actions_of(recorder.steps, state)
         return TurnResult(conversation.id, reply, state.get("outcome") or "none", state, actions)
+
+    async def _record_reply(
+        self,
+        session: AsyncSession,
+        conversation: Conversation,
+        reply: str,
+        answered: list[uuid.UUID] | None,
+        now: datetime,
+    ) -> None:
+        """The reply as an outbound message; on the queued path (`answered`: the inbox messages it
+        answers) it is also queued for delivery and those messages are marked processed with it."""
+        if answered is None:
+            await conversations.add_message(
+                session, conversation=conversation, direction=Direction.OUTBOUND, body=reply, now=self.clock()
+            )
+            return
+        reply_message = await inbox.add_reply(
+            session, conversation=conversation, body=reply, now=self.clock()
+        )
+        await inbox.mark_processed(
+            session, messages=await _messages(session, answered), reply=reply_message, now=now
+        )
 
     async def _prune(self, conversation_id: uuid.UUID) -> None:
         """Keep only the thread's latest checkpoint once the turn is recorded: every node of every
@@ -234,6 +264,34 @@ class Runner:
                     return _as_state(await self.graph.ainvoke(None, config=config, context=context))
                 return _as_state(snapshot.values)
         return _as_state(await self.graph.ainvoke(turn, config=config, context=context))
+
+
+@dataclass
+class _Opened:
+    """A conversation as a turn finds it: who owns it, and whether staff just handed it back."""
+
+    conversation: Conversation
+    handed_off: bool  # staff own it
+    released_at: datetime | None  # when staff handed it back, if they did since the last turn
+    inbound_ids: list[uuid.UUID] = field(default_factory=list)
+
+    @property
+    def fresh(self) -> bool:
+        """Handed back by staff: the turn starts clean (nothing from before is acted on)."""
+        return self.released_at is not None and not self.handed_off
+
+
+async def _open(session: AsyncSession, *, channel: Channel, phone: str) -> _Opened:
+    """The conversation on (`channel`, `phone`), created on first contact; a closed one reopens,
+    since the contact wrote again."""
+    conversation = await conversations.get_or_create(session, channel=channel, address=phone)
+    if conversation.status == ConversationStatus.CLOSED:
+        conversation.status = ConversationStatus.ACTIVE
+    return _Opened(
+        conversation,
+        handed_off=conversation.status == ConversationStatus.HANDOFF,
+        released_at=conversation.released_at,
+    )
 
 
 def _as_state(values: dict[str, Any]) -> ConversationState:

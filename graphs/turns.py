@@ -130,7 +130,7 @@ class Turns:
             return
         calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
         prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
-        result = await self.runner.run_turn(
+        result = await self.runner.run_queued_turn(
             channel=channel,
             phone=address,
             texts=[text for text in readable if text] or [""],

@@ -29,10 +29,10 @@ class Flaky(Runner):
 
     failing = True
 
-    async def run_turn(self, **kwargs: Any) -> TurnResult:
+    async def run_queued_turn(self, **kwargs: Any) -> TurnResult:  # type: ignore[override]
         if self.failing:
             raise RuntimeError("the saved state cannot be read")
-        return await super().run_turn(**kwargs)
+        return await super().run_queued_turn(**kwargs)
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ class CountingRunner(Runner):
         self.turns: list[tuple[str, list[str]]] = []
         self.delay_s = 0.0
 
-    async def run_turn(self, **kwargs: Any) -> TurnResult:  # type: ignore[override]
+    async def run_queued_turn(self, **kwargs: Any) -> TurnResult:  # type: ignore[override]
         phone = kwargs["phone"]
         self.running[phone] = self.running.get(phone, 0) + 1
         self.overall += 1
@@ -100,7 +100,7 @@ class CountingRunner(Runner):
         self.turns.append((phone, list(kwargs["texts"])))
         try:
             await asyncio.sleep(self.delay_s)
-            return await super().run_turn(**kwargs)
+            return await super().run_queued_turn(**kwargs)
         finally:
             self.running[phone] -= 1
             self.overall -= 1
