@@ -66,6 +66,7 @@ class Location(UUIDPk, Timestamps, Base):
     postal_code: Mapped[str] = mapped_column(String(20))
     phone: Mapped[str | None] = mapped_column(String(16))
     timezone: Mapped[str] = mapped_column(String(64))
+    hours: Mapped[str | None] = mapped_column(String(300))  # opening hours as patients are told them
 
     @property
     def address(self) -> str:
