@@ -99,6 +99,9 @@ class TwilioSettings(_Base):
     # e.g. {"reply": "HX…", "reminder": "HX…", "followup": "HX…"}
     whatsapp_templates: dict[str, str] = Field(default_factory=dict, alias="PRM_WHATSAPP_TEMPLATES")
     sms_from: str | None = Field(default=None, alias="TWILIO_SMS_FROM")
+    # a send whose answer was lost is looked up in Twilio's list before it is posted again, and an
+    # empty list believed only this long after the post began (channels/twilio/sender.py)
+    lookup_settle_s: float = Field(default=20, alias="PRM_TWILIO_LOOKUP_SETTLE_S", ge=0)
 
 
 class ChannelSettings(_Base):
@@ -123,6 +126,21 @@ class ChannelSettings(_Base):
 
 class ClinicSettings(_Base):
     timezone: str = Field(default="America/New_York", alias="PRM_CLINIC_TZ")
+    # the identifier system (a URI) of the clinic's medical record numbers: how FHIR names a
+    # patient's MRN, and what `Patient?identifier=<system>|<mrn>` and If-None-Exist search by
+    mrn_system: str = Field(default="urn:prm:mrn", alias="PRM_FHIR_MRN_SYSTEM")
+
+    @field_validator("mrn_system")
+    @classmethod
+    def _uri(cls, value: str) -> str:
+        scheme, colon, rest = value.partition(":")
+        if not (colon and scheme.isascii() and scheme.isalpha() and rest) or any(
+            c.isspace() or c == "|" for c in value
+        ):
+            raise ValueError(
+                f"PRM_FHIR_MRN_SYSTEM {value!r} is not a URI (e.g. urn:oid:1.2.3 or https://…/mrn)"
+            )
+        return value
 
     @field_validator("timezone")
     @classmethod

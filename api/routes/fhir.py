@@ -1,33 +1,45 @@
-"""FHIR R4 at `/fhir/R4`: read and search Patient, Practitioner, Schedule, Slot and Appointment.
+"""FHIR R4 at `/fhir/R4`: read and search Practitioner, Schedule, Slot and Appointment.
 
 The same bearer tokens as the staff API. Responses are `application/fhir+json`; searches return
 `searchset` Bundles paged with `_count` (default 20, at most 100) and `_offset`, linked by
-`next`/`previous` on `PRM_PUBLIC_URL`; errors are OperationOutcomes. Search is strict: an
-unknown parameter, modifier or prefix is a 400 naming it. Reads of patients and appointments
-are audited per record, ids only.
+`self`/`next`/`previous` on `PRM_PUBLIC_URL`, with `total` unless `_total=none`; errors are
+OperationOutcomes. Search is strict: an unknown parameter, modifier or prefix is a 400 naming
+it, unless the request says `Prefer: handling=lenient`. Each resource's search parameters are
+declared once, in `store/fhir/params.py`. Reads of appointments are audited per record, ids only.
 
-The IHE ITI Scheduling operations ($find, $hold, $book) are in `api/routes/fhir_scheduling.py`,
-included in this router; what both share (errors as OperationOutcomes, paging) in `fhir_http.py`.
+Included here: Patient (read, search, create, update) from `fhir_patients.py`, the IHE ITI
+Scheduling operations ($find, $hold, $book) from `fhir_scheduling.py`, and the
+CapabilityStatement (`/metadata`) from `fhir_metadata.py`; what they share (formats, errors as
+OperationOutcomes, searches and paging) is in `fhir_http.py`.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import CurrentStaff, NowDep, RuntimeDep
-from api.routes import fhir_scheduling
+from api.routes import fhir_metadata, fhir_patients, fhir_scheduling
 from api.routes.common import audit_reads
-from api.routes.fhir_http import FHIR_BASE, FhirResponse, FhirRoute, FhirSession, not_offered, searchset
+from api.routes.fhir_http import (
+    FHIR_BASE,
+    FhirResponse,
+    FhirRoute,
+    FhirSession,
+    Search,
+    not_offered,
+    searching,
+    searchset,
+)
 from store import fhir
 from store.errors import NotFound
-from store.fhir import search
+from store.fhir import criteria, search
 from store.fhir.resources import PROPOSED_PREFIX, Resource
-from store.patients import service as patients
 from store.scheduling import service as scheduling
 from store.scheduling.models import AppointmentStatus, SlotStatus
 
@@ -41,13 +53,15 @@ router = APIRouter(
     tags=["fhir"],
     route_class=FhirRoute,
     default_response_class=FhirResponse,
-    responses={status: OUTCOME for status in (400, 401, 403, 404, 409, 413, 422, 503)},
+    responses={status: OUTCOME for status in (400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 422, 503)},
 )
+router.include_router(fhir_metadata.router)
+router.include_router(fhir_patients.router)
 router.include_router(fhir_scheduling.router)
-
-
-def _query(request: Request, allowed: set[str]) -> search.Query:
-    return search.collect(request.query_params.multi_items(), allowed)
+PractitionerSearch = Annotated[Search, Depends(searching("Practitioner"))]
+ScheduleSearch = Annotated[Search, Depends(searching("Schedule"))]
+SlotSearch = Annotated[Search, Depends(searching("Slot"))]
+AppointmentSearch = Annotated[Search, Depends(searching("Appointment"))]
 
 
 def _id(resource_type: str, resource_id: str) -> uuid.UUID:
@@ -59,38 +73,10 @@ def _id(resource_type: str, resource_id: str) -> uuid.UUID:
 
 
 def _specialty(query: search.Query) -> tuple[str | None, Resource | None]:
-    """Our code for the `specialty` token, or a warning when it names nothing the clinic offers."""
+    """Our code for the `specialty` token, or a warning issue when it names nothing the clinic offers."""
     token = search.single(query, "specialty")
     code = None if token is None else search.specialty(token)
     return code, not_offered([token]) if token is not None and code is None else None
-
-
-@router.get("/Patient/{resource_id}")
-async def read_patient(resource_id: str, session: FhirSession, staff: CurrentStaff) -> FhirResponse:
-    patient = await patients.get(session, patient_id=_id("Patient", resource_id))
-    await audit_reads(session, staff=staff, resource_type="patient", records=[(patient.id, patient.id)])
-    return FhirResponse(fhir.patient_to_fhir(patient))
-
-
-@router.get("/Patient")
-async def search_patients(
-    request: Request, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff
-) -> FhirResponse:
-    """`telecom` (`+1555...` or `phone|+1555...`) and `birthdate` (with ge/gt/le/lt/eq), ANDed."""
-    query = _query(request, {"telecom", "birthdate"})
-    count, offset = search.paging(query)
-    born_from, born_before = search.birthdate_bounds(query, "birthdate")
-    found, total = await patients.get_all(
-        session,
-        phone=search.phone(query, "telecom"),
-        born_from=born_from,
-        born_before=born_before,
-        limit=count,
-        offset=offset,
-    )
-    await audit_reads(session, staff=staff, resource_type="patient", records=((p.id, p.id) for p in found))
-    resources = [fhir.patient_to_fhir(p) for p in found]
-    return searchset(request, runtime, resources, total=total, paging=(count, offset))
 
 
 @router.get("/Practitioner/{resource_id}")
@@ -103,17 +89,19 @@ async def read_practitioner(resource_id: str, session: FhirSession, _: CurrentSt
 
 @router.get("/Practitioner")
 async def search_practitioners(
-    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
+    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff, found: PractitionerSearch
 ) -> FhirResponse:
-    """`specialty`: a SNOMED CT token (`http://snomed.info/sct|394579002`) or our code (`cardiology`)."""
-    query = _query(request, {"specialty"})
-    count, offset = search.paging(query)
-    code, warning = _specialty(query)
+    """`name` (word prefixes, case and accents ignored), `identifier` (our `urn:uuid` one) and
+    `specialty`: a SNOMED CT token (`http://snomed.info/sct|394579002`) or our code (`cardiology`)."""
+    code, warning = _specialty(found.query)
     if warning is not None:
-        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=warning)
-    found, total = await scheduling.get_practitioners(session, specialty=code, limit=count, offset=offset)
-    resources = [fhir.practitioner_to_fhir(p) for p in found]
-    return searchset(request, runtime, resources, total=total, paging=(count, offset))
+        return searchset(request, runtime, found, [], total=0, warnings=[warning])
+    wanted = criteria.practitioner_criteria(found.query)
+    matches, total = await scheduling.get_practitioners(
+        session, specialty=code, names=wanted.names, ids=wanted.ids, limit=found.count, offset=found.offset
+    )
+    resources = [fhir.practitioner_to_fhir(p) for p in matches]
+    return searchset(request, runtime, found, resources, total=total)
 
 
 @router.get("/Schedule/{resource_id}")
@@ -124,18 +112,16 @@ async def read_schedule(resource_id: str, session: FhirSession, _: CurrentStaff)
 
 @router.get("/Schedule")
 async def search_schedules(
-    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
+    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff, found: ScheduleSearch
 ) -> FhirResponse:
     """`actor=Practitioner/<id>` (or the bare id)."""
-    query = _query(request, {"actor"})
-    count, offset = search.paging(query)
-    actor = search.single(query, "actor")
+    actor = search.single(found.query, "actor")
     practitioner_id = None if actor is None else search.reference_id(actor, "Practitioner", "actor")
-    found, total = await scheduling.get_schedules(
-        session, practitioner_id=practitioner_id, limit=count, offset=offset
+    matches, total = await scheduling.get_schedules(
+        session, practitioner_id=practitioner_id, limit=found.count, offset=found.offset
     )
-    resources = [fhir.schedule_to_fhir(s) for s in found]
-    return searchset(request, runtime, resources, total=total, paging=(count, offset))
+    resources = [fhir.schedule_to_fhir(s) for s in matches]
+    return searchset(request, runtime, found, resources, total=total)
 
 
 @router.get("/Slot/{resource_id}")
@@ -155,29 +141,28 @@ def _status(query: search.Query, kind: type[SlotStatus] | type[AppointmentStatus
 
 @router.get("/Slot")
 async def search_slots(
-    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
+    request: Request, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff, found: SlotSearch
 ) -> FhirResponse:
     """`status`, `start` (repeatable, with prefixes), `schedule=Schedule/<id>`, `specialty`; by start time."""
-    query = _query(request, {"status", "start", "schedule", "specialty"})
-    count, offset = search.paging(query)
+    query = found.query
     tz = runtime.settings.tz
     code, warning = _specialty(query)
     if warning is not None:
-        return searchset(request, runtime, [], total=0, paging=(count, offset), outcome=warning)
+        return searchset(request, runtime, found, [], total=0, warnings=[warning])
     schedule = search.single(query, "schedule")
     start = search.date_bounds(query, "start", tz)
-    found, total = await scheduling.get_slots(
+    matches, total = await scheduling.get_slots(
         session,
         status=_status(query, SlotStatus),
         start=start.low,
         end=start.high,
         schedule_id=None if schedule is None else search.reference_id(schedule, "Schedule", "schedule"),
         specialty=code,
-        limit=count,
-        offset=offset,
+        limit=found.count,
+        offset=found.offset,
     )
-    resources = [fhir.slot_to_fhir(s, tz=tz) for s in found]
-    return searchset(request, runtime, resources, total=total, paging=(count, offset))
+    resources = [fhir.slot_to_fhir(s, tz=tz) for s in matches]
+    return searchset(request, runtime, found, resources, total=total)
 
 
 async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo, now: datetime) -> Resource:
@@ -214,15 +199,14 @@ async def read_appointment(
 
 @router.get("/Appointment")
 async def search_appointments(
-    request: Request, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff
+    request: Request, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff, found: AppointmentSearch
 ) -> FhirResponse:
     """`patient=Patient/<id>` (or bare id), `practitioner`, `status`, `date` (repeatable, prefixed)."""
-    query = _query(request, {"patient", "practitioner", "status", "date"})
-    count, offset = search.paging(query)
+    query = found.query
     patient = search.single(query, "patient")
     practitioner = search.single(query, "practitioner")
     when = search.date_bounds(query, "date", runtime.settings.tz)
-    found, total = await scheduling.get_appointments(
+    matches, total = await scheduling.get_appointments(
         session,
         patient_id=None if patient is None else search.reference_id(patient, "Patient", "patient"),
         practitioner_id=None
@@ -231,11 +215,11 @@ async def search_appointments(
         status=_status(query, AppointmentStatus),
         start_from=when.low,
         start_before=when.high,
-        limit=count,
-        offset=offset,
+        limit=found.count,
+        offset=found.offset,
     )
     await audit_reads(
-        session, staff=staff, resource_type="appointment", records=((a.id, a.patient_id) for a in found)
+        session, staff=staff, resource_type="appointment", records=((a.id, a.patient_id) for a in matches)
     )
-    resources = [fhir.appointment_to_fhir(a, tz=runtime.settings.tz) for a in found]
-    return searchset(request, runtime, resources, total=total, paging=(count, offset))
+    resources = [fhir.appointment_to_fhir(a, tz=runtime.settings.tz) for a in matches]
+    return searchset(request, runtime, found, resources, total=total)

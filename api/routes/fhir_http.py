@@ -1,19 +1,24 @@
-"""What the FHIR routes share: the media type, OperationOutcome errors, paging links.
+"""What the FHIR routes share: the media type, OperationOutcome errors, searches and their paging.
 
-`FhirRoute` is the route class of every FHIR router: it answers each expected error with an
-OperationOutcome and the status that fits (400 a search parameter or Parameters this server
-cannot use, naming it; 401 no token; 404 unknown id; 409 a conflict such as a slot taken, with
-the alternatives; 422 a resource it cannot act on), after rolling the request's transaction back.
+`FhirRoute` is the route class of every FHIR router. Before a handler runs it checks the
+formats: a response is JSON (`_format=json`, or an `Accept` naming `application/fhir+json`,
+`application/json` or a wildcard; else 406) and a body is JSON (`Content-Type`
+`application/fhir+json` or `application/json`; else 415). It answers each expected error with an
+OperationOutcome and the status that fits (400 a search parameter or resource this server cannot
+read, naming it; 401 no token; 404 unknown id; 405 an update of an id we never assigned; 409 a
+conflict such as a slot taken, with the alternatives; 412 a version or condition that does not
+hold; 422 a resource it cannot act on), after rolling the request's transaction back.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -24,11 +29,16 @@ from api.deps import SessionDep
 from api.runtime import Runtime
 from store import fhir
 from store.errors import Conflict, DomainError, InvalidInput, NotFound
+from store.fhir import params, search
 from store.fhir.resources import Resource
+from store.patients import service as patients
 from store.scheduling import service as scheduling
 
 FHIR_BASE = "/fhir/R4"
 FHIR_JSON = "application/fhir+json"
+JSON_TYPES = frozenset({FHIR_JSON, "application/json", "application/json+fhir"})  # the last: DSTU2's
+ACCEPTED = JSON_TYPES | {"*/*", "application/*"}
+FORMATS = JSON_TYPES | {"json"}
 _HTTP_ISSUES = {401: "login", 403: "forbidden", 404: "not-found"}
 
 
@@ -52,8 +62,12 @@ def _domain_error(error: DomainError) -> FhirResponse:
         return outcome_response(422, "invalid", error.message, expression=[error.field])
     if isinstance(error, NotFound):
         return outcome_response(404, "not-found", error.message)
+    if isinstance(error, fhir.UpdateCreateRefused):
+        return outcome_response(405, "not-supported", error.message)
     if isinstance(error, scheduling.SlotUnavailable):
         return outcome_response(409, "conflict", error.message, more=alternatives(error))
+    if isinstance(error, patients.VersionMismatch | fhir.PreconditionFailed):
+        return outcome_response(412, "conflict", error.message)
     if isinstance(error, Conflict):
         return outcome_response(409, "conflict", error.message)
     return outcome_response(400, "processing", error.message)
@@ -86,8 +100,30 @@ def _error_response(error: Exception) -> FhirResponse:
     return response
 
 
+def _media_types(header: str) -> list[str]:
+    """The media types of an Accept or Content-Type header, parameters (`;q=`, `;charset=`) dropped."""
+    return [part.split(";")[0].strip().lower() for part in header.split(",") if part.strip()]
+
+
+def format_refusal(request: Request) -> FhirResponse | None:
+    """406 when the client wants a format other than JSON, 415 when it sent a body that is not."""
+    formats = request.query_params.getlist("_format")
+    if any(f.strip().lower() not in FORMATS for f in formats):
+        return outcome_response(406, "not-supported", "_format: only JSON is served", expression=["_format"])
+    accept = request.headers.get("accept", "")
+    if not formats and accept.strip() and not ACCEPTED & set(_media_types(accept)):
+        return outcome_response(406, "not-supported", f"Accept: only {FHIR_JSON} (JSON) is served")
+    content_type = request.headers.get("content-type")
+    if request.method in ("POST", "PUT") and content_type is not None:
+        sent = _media_types(content_type)
+        if not sent or sent[0] not in JSON_TYPES:
+            return outcome_response(415, "not-supported", f"Content-Type: send {FHIR_JSON}")
+    return None
+
+
 class FhirRoute(APIRoute):
-    """Turns every expected error into an OperationOutcome, after rolling the transaction back.
+    """Checks formats first, then turns every expected error into an OperationOutcome, after
+    rolling the transaction back.
 
     FastAPI's handlers for the app answer in the staff API's JSON shape; FHIR clients need
     OperationOutcomes, and a router cannot register handlers of its own, so its routes do it.
@@ -97,6 +133,9 @@ class FhirRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def handle(request: Request) -> Response:
+            refusal = format_refusal(request)
+            if refusal is not None:
+                return refusal
             try:
                 return await handler(request)
             except (DomainError, HTTPException, RequestValidationError) as error:
@@ -121,44 +160,85 @@ def base_url(runtime: Runtime) -> str:
     return f"{runtime.settings.public_url.rstrip('/')}{FHIR_BASE}"
 
 
-def page_url(request: Request, runtime: Runtime, offset: int | None = None) -> str:
-    """This request's URL on the public base; with `offset`, the same search at that offset."""
-    params = request.query_params.multi_items()
+def page_url(
+    request: Request, runtime: Runtime, offset: int | None = None, used: search.Query | None = None
+) -> str:
+    """This request's URL on the public base; with `used`, only those parameters (what a search
+    really applied); with `offset`, the same search at that offset."""
+    items = request.query_params.multi_items()
+    if used is not None:
+        items = [(name, value) for name, values in used.items() for value in values]
     if offset is not None:
-        params = [(k, v) for k, v in params if k != "_offset"] + (
-            [("_offset", str(offset))] if offset else []
-        )
-    query = f"?{urlencode(params)}" if params else ""
+        items = [(k, v) for k, v in items if k != "_offset"] + ([("_offset", str(offset))] if offset else [])
+    query = f"?{urlencode(items)}" if items else ""
     return f"{runtime.settings.public_url.rstrip('/')}{request.url.path}{query}"
+
+
+@dataclass(frozen=True)
+class Search:
+    """A search request, parsed: its parameters, those a lenient search ignored, and its page."""
+
+    query: search.Query
+    ignored: tuple[str, ...]
+    count: int
+    offset: int
+    with_total: bool
+
+
+PreferHeader = Annotated[
+    str | None,
+    Header(
+        alias="Prefer",
+        max_length=200,
+        description="`handling=lenient` ignores unknown search parameters (default: strict, a 400)",
+    ),
+]
+
+
+def searching(resource_type: str) -> Callable[[Request, str | None], Search]:
+    """A dependency parsing a search of `resource_type` with the parameters declared for it in
+    `store/fhir/params.py` (which the CapabilityStatement lists too)."""
+    allowed = params.names(resource_type)
+
+    def parse(request: Request, prefer: PreferHeader = None) -> Search:
+        parsed = search.parse(request.query_params.multi_items(), allowed, lenient=search.lenient(prefer))
+        count, offset = search.paging(parsed.query)
+        return Search(parsed.query, parsed.ignored, count, offset, search.total_wanted(parsed.query))
+
+    return parse
 
 
 def searchset(
     request: Request,
     runtime: Runtime,
+    found: Search,
     resources: list[Resource],
     *,
     total: int,
-    paging: tuple[int, int],
-    outcome: Resource | None = None,
+    warnings: Sequence[Resource] = (),
 ) -> FhirResponse:
-    """One page of a search as a Bundle, linked to the next and previous pages when there are any."""
-    count, offset = paging
+    """One page of a search as a Bundle, linked to the next and previous pages when there are any;
+    its links carry only the parameters the search applied, and `warnings` (issues) plus a note of
+    any parameters it ignored go in an OperationOutcome entry."""
+    count, offset = found.count, found.offset
     more = count > 0 and offset + count < total
+    issues = list(warnings)
+    if found.ignored:
+        ignored = ", ".join(found.ignored)
+        issues.append(fhir.issue("warning", "not-supported", f"ignored unknown search parameters: {ignored}"))
     body = fhir.bundle(
         resources,
-        total=total,
-        self_url=page_url(request, runtime),
+        total=total if found.with_total else None,
+        self_url=page_url(request, runtime, used=found.query),
         base_url=base_url(runtime),
-        next_url=page_url(request, runtime, offset + count) if more else None,
-        previous_url=page_url(request, runtime, max(offset - count, 0)) if offset > 0 else None,
-        outcome=outcome,
+        next_url=page_url(request, runtime, offset + count, found.query) if more else None,
+        previous_url=page_url(request, runtime, max(offset - count, 0), found.query) if offset > 0 else None,
+        outcome=fhir.outcome_of(issues),
     )
     return FhirResponse(body)
 
 
 def not_offered(tokens: Iterable[str]) -> Resource:
-    """A warning that a search's specialty names nothing the clinic offers (so nothing matched)."""
+    """A warning issue: a search's specialty names nothing the clinic offers (so nothing matched)."""
     listed = ", ".join(repr(t) for t in tokens)
-    return fhir.operation_outcome(
-        "warning", "not-found", f"specialty {listed} is not offered", expression=["specialty"]
-    )
+    return fhir.issue("warning", "not-found", f"specialty {listed} is not offered", expression=["specialty"])

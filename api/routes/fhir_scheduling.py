@@ -50,7 +50,7 @@ IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_lengt
 
 
 def _result(
-    request: Request, runtime: Runtime, resources: list[Resource], outcome: Resource | None = None
+    request: Request, runtime: Runtime, resources: list[Resource], warnings: list[Resource] | None = None
 ) -> FhirResponse:
     """The operation's `return`: a searchset Bundle of what it found or acted on."""
     body = fhir.bundle(
@@ -58,7 +58,7 @@ def _result(
         total=len(resources),
         self_url=page_url(request, runtime),
         base_url=base_url(runtime),
-        outcome=outcome,
+        outcome=fhir.outcome_of(warnings or []),
     )
     return FhirResponse(body)
 
@@ -126,8 +126,8 @@ async def find(
         )
         for s in slots
     ]
-    outcome = not_offered(find_request.not_offered) if find_request.not_offered else None
-    return _result(request, runtime, resources, outcome)
+    warnings = [not_offered(find_request.not_offered)] if find_request.not_offered else []
+    return _result(request, runtime, resources, warnings)
 
 
 @router.post("/Appointment/$hold")

@@ -33,10 +33,15 @@ def operation_outcome(
     }
 
 
+def outcome_of(issues: Sequence[Resource]) -> Resource | None:
+    """An OperationOutcome of `issues` (warnings about a request, say), or None when there are none."""
+    return {"resourceType": "OperationOutcome", "issue": list(issues)} if issues else None
+
+
 def bundle(
     resources: Iterable[Resource],
     *,
-    total: int,
+    total: int | None,
     self_url: str,
     type: str = "searchset",
     base_url: str | None = None,
@@ -48,6 +53,7 @@ def bundle(
 
     With `base_url`, entries get their `fullUrl` (`<base>/<Type>/<id>`); `outcome`, an
     OperationOutcome with warnings about the request, is appended as an `outcome` entry.
+    `total` None leaves it out (a search that asked for `_total=none`).
     """
     links = [("self", self_url), ("next", next_url), ("previous", previous_url)]
     entries: list[Resource] = []
@@ -62,7 +68,7 @@ def bundle(
     if outcome is not None:
         entries.append({"resource": outcome, "search": {"mode": "outcome"}})
     result: Resource = {"resourceType": "Bundle", "type": type}
-    if type in ("searchset", "history"):  # bdl-1: only these may state a total
+    if total is not None and type in ("searchset", "history"):  # bdl-1: only these may state one
         result["total"] = total
     result["link"] = [{"relation": relation, "url": url} for relation, url in links if url is not None]
     if entries:

@@ -24,7 +24,7 @@ from fhir.resources.R4B.parameters import Parameters
 from pydantic import ValidationError
 
 from store.fhir import search
-from store.fhir.errors import BadRequest, NotSupported, UnprocessableResource
+from store.fhir.errors import BadRequest, NotSupported, UnprocessableResource, invalid_structure
 from store.fhir.resources import PROPOSED_PREFIX, Resource
 
 FIND = frozenset(
@@ -80,16 +80,6 @@ class SlotRequest:
     hold_token: str | None
 
 
-def _problem(error: ValidationError) -> tuple[str, str]:
-    """(where, what) of a model's complaints, without the offending values."""
-    problems = error.errors()
-    first = ".".join(str(part) for part in problems[0]["loc"])
-    messages = "; ".join(
-        f"{'.'.join(str(part) for part in p['loc'])}: {p['msg'].splitlines()[0]}" for p in problems[:3]
-    )
-    return f"Parameters.{first}", messages
-
-
 def _grouped(body: object, allowed: Collection[str], operation: str) -> dict[str, list[Resource]]:
     """The body's parameters by name, after validating it as a FHIR R4 Parameters resource."""
     if not isinstance(body, dict) or body.get("resourceType") != "Parameters":
@@ -97,7 +87,7 @@ def _grouped(body: object, allowed: Collection[str], operation: str) -> dict[str
     try:
         Parameters.model_validate(body)
     except ValidationError as error:
-        raise BadRequest(*_problem(error)) from None
+        raise invalid_structure(error, "Parameters") from None
     grouped: dict[str, list[Resource]] = {}
     for parameter in body.get("parameter", []):
         name = parameter["name"]
@@ -143,12 +133,26 @@ def _text(parameter: Resource) -> str:
     return str(text)
 
 
-def _token(parameter: Resource) -> str:
-    """A token parameter (`system|code` string, or a Coding) as `system|code`."""
-    value = _value(parameter, ("valueString", "valueCode", "valueCoding"))
+def _tokens(parameter: Resource) -> list[str]:
+    """A token parameter as `system|code` alternatives: a `system|code` string or code, a Coding,
+    or a CodeableConcept (each of its codings, else its text: some clients send the concept)."""
+    value = _value(parameter, ("valueString", "valueCode", "valueCoding", "valueCodeableConcept"))
     if isinstance(value, str):
-        return value
-    return f"{value.get('system', '')}|{value.get('code', '')}"
+        return [value]
+    codings = value.get("coding") or [] if "valueCodeableConcept" in parameter else [value]
+    tokens = [f"{c.get('system') or ''}|{c.get('code')}" for c in codings if c.get("code")]
+    if not tokens and value.get("text"):
+        tokens = [str(value["text"])]
+    if not tokens:
+        raise BadRequest(parameter["name"], "has no code")
+    return tokens
+
+
+def _specialty_token(parameter: Resource) -> str:
+    """The first of a specialty's tokens that names a specialty the clinic offers (a concept may
+    carry SNOMED CT beside a local code), else the first: it will be reported as not offered."""
+    tokens = _tokens(parameter)
+    return next((t for t in tokens if search.specialty(t) is not None), tokens[0])
 
 
 def _referenced(parameter: Resource, resource_type: str) -> uuid.UUID:
@@ -176,7 +180,7 @@ def find_request(body: object, *, tz: ZoneInfo, count: int = search.DEFAULT_COUN
     end = end_low if timed else end_high
     if end <= start:
         raise BadRequest("end", "must be after start")
-    tokens = [_token(p) for p in grouped.get("specialty", [])]
+    tokens = [_specialty_token(p) for p in grouped.get("specialty", [])]
     codes = [search.specialty(t) for t in tokens]
     patient = _optional(grouped, "patient-reference")
     reasons = [_text(p) for p in grouped.get("reason", [])]

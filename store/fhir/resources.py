@@ -80,20 +80,25 @@ def location_reference(location: Location) -> Resource:
     return reference("Location", location.id, location.name)
 
 
-def patient_to_fhir(patient: Patient) -> Resource:
+def patient_to_fhir(patient: Patient, *, mrn_system: str | None = None) -> Resource:
+    """The patient; its record number (`ehr_id`) is an MR identifier in `mrn_system`, the URI the
+    clinic names its record numbers with (PRM_FHIR_MRN_SYSTEM), so an EHR can search by it."""
     identifiers = [_uuid_identifier(patient.id)]
     if patient.ehr_id:
-        mrn = {"coding": [{"system": V2_IDENTIFIER_TYPE, "code": "MR"}], "text": "EHR record number"}
-        identifiers.append({"use": "usual", "type": mrn, "value": patient.ehr_id})
+        mrn = {"coding": [{"system": V2_IDENTIFIER_TYPE, "code": "MR"}], "text": "Medical record number"}
+        record_number: Resource = {"use": "usual", "type": mrn}
+        if mrn_system:
+            record_number["system"] = mrn_system
+        identifiers.append({**record_number, "value": patient.ehr_id})
     telecom = [{"system": "phone", "value": patient.phone, "use": "mobile", "rank": 1}]
     if patient.email:
         telecom.append({"system": "email", "value": patient.email, "use": "home", "rank": 2})
     language = patient.preferred_language
     language_coding = {"system": BCP47, "code": language.value, "display": LANGUAGE_NAMES[language]}
-    return {
+    resource: Resource = {
         "resourceType": "Patient",
         "id": str(patient.id),
-        "meta": _meta(patient.updated_at),
+        "meta": {"versionId": str(patient.version), **_meta(patient.updated_at)},
         "identifier": identifiers,
         "active": True,
         "name": [
@@ -116,6 +121,9 @@ def patient_to_fhir(patient: Patient) -> Resource:
             }
         ],
     }
+    if patient.gender is not None:
+        resource["gender"] = patient.gender.value
+    return resource
 
 
 def practitioner_to_fhir(practitioner: Practitioner) -> Resource:

@@ -1,10 +1,15 @@
 """FHIR R4 search parameter values, parsed into what the domain services take (pure, no I/O).
 
-Strict by design: an unknown parameter, a modifier (`status:not`) or a prefix we do not
+Strict by default: an unknown parameter, a modifier (`status:not`) or a prefix we do not
 implement is a 400 naming it, never silently ignored, so a client cannot believe it filtered
-when it did not. Dates follow FHIR's rule that a value is the whole range of its precision
-(`2026-12` is all of December); every prefix then becomes a half-open bound [low, high), and
-repeated parameters are ANDed by intersecting them. Values without an offset are clinic-local.
+when it did not; a request that says `Prefer: handling=lenient` has unknown parameters and
+modifiers ignored instead (FHIR's lenient handling), and is told which in the Bundle.
+
+Repeating a parameter ANDs its values; a comma inside one value ORs alternatives (an escaped
+comma, backslash-comma, is a literal one). Dates follow FHIR's rule that a value is the whole
+range of its precision (`2026-12` is all of December); every prefix then becomes a half-open
+bound [low, high), and repeated dates are ANDed by intersecting them. Values without an offset
+are clinic-local.
 """
 
 from __future__ import annotations
@@ -23,8 +28,8 @@ from store.scheduling.specialties import SNOMED, SPECIALTIES
 
 DEFAULT_COUNT, MAX_COUNT = 20, 100
 MAX_OFFSET = 10_000  # deeper than any page a person reads; narrow the search instead
-COMMON = frozenset({"_count", "_offset", "_format"})
-JSON_FORMATS = frozenset({"json", "application/json", "application/fhir+json"})
+COMMON = frozenset({"_count", "_offset", "_format", "_total"})
+TOTALS = frozenset({"none", "estimate", "accurate"})
 PREFIXES = frozenset({"eq", "ge", "gt", "le", "lt"})
 UNSUPPORTED_PREFIXES = frozenset({"ne", "sa", "eb", "ap"})
 _DATE = re.compile(
@@ -33,6 +38,7 @@ _DATE = re.compile(
     r"(?P<offset>Z|[+-]\d{2}:\d{2})?)?)?)?$"
 )
 _BY_SNOMED = {s.snomed: s.code for s in SPECIALTIES.values()}
+_BY_NAME = {s.display.casefold(): s.code for s in SPECIALTIES.values()}
 
 Query = dict[str, list[str]]
 
@@ -50,20 +56,86 @@ class Bounds:
         return Bounds(max(lows) if lows else None, min(highs) if highs else None)
 
 
-def collect(items: Iterable[tuple[str, str]], allowed: Collection[str]) -> Query:
-    """The query string grouped by name; 400 for a name (or modifier) this search does not know."""
+@dataclass(frozen=True)
+class Parsed:
+    """A search's parameters by name, and the names a lenient search ignored (in request order)."""
+
+    query: Query
+    ignored: tuple[str, ...] = ()
+
+
+def parse(items: Iterable[tuple[str, str]], allowed: Collection[str], *, lenient: bool = False) -> Parsed:
+    """The query string grouped by name. A name (or modifier) this search does not know is a 400,
+    or, when `lenient`, left out and reported in `ignored`."""
     query: Query = {}
+    ignored: list[str] = []
     for name, value in items:
         if name not in allowed and name not in COMMON:
+            if lenient:
+                ignored.extend([] if name in ignored else [name])
+                continue
             if name.partition(":")[0] in allowed:
                 raise NotSupported(name, "search modifiers are not supported")
             known = ", ".join(sorted({*allowed, *COMMON}))
             raise NotSupported(name, f"unknown search parameter; supported: {known}")
         query.setdefault(name, []).append(value)
-    for value in query.get("_format", []):
-        if value not in JSON_FORMATS:
-            raise NotSupported("_format", "only JSON is served")
-    return query
+    return Parsed(query, tuple(ignored))
+
+
+def collect(items: Iterable[tuple[str, str]], allowed: Collection[str]) -> Query:
+    """`parse`, strictly: every name must be known."""
+    return parse(items, allowed).query
+
+
+def lenient(prefer: str | None) -> bool:
+    """Whether a `Prefer` header asks for lenient handling (`Prefer: handling=lenient`)."""
+    preferences = (p.strip().replace(" ", "") for p in (prefer or "").replace(";", ",").split(","))
+    return "handling=lenient" in preferences
+
+
+def total_wanted(query: Query) -> bool:
+    """`_total`: `none` leaves Bundle.total out; `estimate` and `accurate` (the default) give the
+    exact count, which this server always knows."""
+    value = single(query, "_total")
+    if value is not None and value not in TOTALS:
+        raise BadRequest("_total", "must be none, estimate or accurate")
+    return value != "none"
+
+
+def alternatives(value: str) -> list[str]:
+    """A value's comma-separated alternatives (FHIR's OR), an escaped comma (backslash-comma) being
+    a literal one; blank alternatives are dropped, the others kept unstripped (a leading space
+    may be a `+` sent unencoded)."""
+    parts = re.split(r"(?<!\\),", value)
+    return [p.replace("\\,", ",") for p in parts if p.strip()]
+
+
+def any_of(query: Query, name: str) -> tuple[str, ...] | None:
+    """The alternatives of a parameter given once (`gender=male,other`); None when absent.
+
+    Repeating a token parameter (an AND of two values of one field) is refused: a patient has
+    one phone here, so `phone=a&phone=b` could only ever match nothing.
+    """
+    values = query.get(name, [])
+    if len(values) > 1:
+        raise NotSupported(name, "give it once; comma-separate alternatives")
+    if not values:
+        return None
+    found = alternatives(values[0])
+    if not found:
+        raise BadRequest(name, "is empty")
+    return tuple(found)
+
+
+def all_of(query: Query, name: str) -> tuple[tuple[str, ...], ...]:
+    """Every occurrence of a string parameter (ANDed), each as its alternatives (ORed)."""
+    groups = []
+    for value in query.get(name, []):
+        found = alternatives(value)
+        if not found:
+            raise BadRequest(name, "is empty")
+        groups.append(tuple(found))
+    return tuple(groups)
 
 
 def single(query: Query, name: str) -> str | None:
@@ -190,13 +262,16 @@ def phone(query: Query, name: str) -> str | None:
 
 
 def specialty(value: str) -> str | None:
-    """Our specialty code for a SNOMED CT token (or one of our own codes); None when not offered."""
+    """Our specialty code for a SNOMED CT token, one of our own codes, or (no system) a specialty's
+    name in any case (`Cardiology`, a concept's text); None when the clinic does not offer it."""
     system, code = token(value)
     if system not in (None, SNOMED):
         return None
     if code in _BY_SNOMED:
         return _BY_SNOMED[code]
-    return code if system is None and code in SPECIALTIES else None
+    if system is None and code in SPECIALTIES:
+        return code
+    return _BY_NAME.get(code.strip().casefold()) if system is None else None
 
 
 def reference_id(value: str, resource_type: str, expression: str) -> uuid.UUID:

@@ -1,11 +1,13 @@
-"""Patients: phone normalisation, lookup by phone, identity matching, registration.
+"""Patients: phone normalisation, lookup by phone, identity matching, registration and updates.
 
 A phone number is not an identity: families share one, so every lookup by phone may return
 several patients, and `match` needs the name and the birth date as well before it names anyone.
+Searches by other criteria (names, record numbers, e-mail...) are in `store/patients/search.py`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import uuid
@@ -13,10 +15,11 @@ from datetime import UTC, date, datetime
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.errors import InvalidInput, NotFound
-from store.patients.models import Language, Patient
+from store.errors import Conflict, InvalidInput, NotFound
+from store.patients.models import Gender, Language, Patient
 from store.phones import e164
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
@@ -24,6 +27,26 @@ NAME_MATCH_THRESHOLD = 85  # rapidfuzz score (0-100) a spoken or typed name must
 GIVEN_NAME_THRESHOLD = 75  # one transposition in a five-letter name ("Maira") still counts
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_LETTERS = re.compile(r"[^\w\s]|_|\d")
+MAX_RECORD_NUMBER = 64
+
+
+class VersionMismatch(Conflict):
+    """The caller changed a patient on the strength of a version that is no longer current."""
+
+    code = "version_mismatch"
+
+    def __init__(self, patient_id: uuid.UUID, expected: int, current: int) -> None:
+        super().__init__(f"patient {patient_id} is at version {current}, not {expected}; read it again")
+        self.current = current
+
+
+class RecordNumberTaken(Conflict):
+    """Another patient already has this record number (MRN): one number names one patient."""
+
+    code = "record_number_taken"
+
+    def __init__(self) -> None:
+        super().__init__("ehr_id: another patient already has this record number")
 
 
 def normalize_phone(raw: str, default_region: str = "US") -> str:
@@ -144,6 +167,50 @@ def _language(value: str) -> Language:
         raise InvalidInput("preferred_language", f"must be one of {expected}") from None
 
 
+def _gender(value: Gender | str | None) -> Gender | None:
+    if value is None:
+        return None
+    try:
+        return Gender(value)
+    except ValueError:
+        raise InvalidInput("gender", f"must be one of {', '.join(g.value for g in Gender)}") from None
+
+
+def _record_number(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip()
+    if not cleaned or len(cleaned) > MAX_RECORD_NUMBER or not cleaned.isprintable():
+        raise InvalidInput("ehr_id", f"must be 1 to {MAX_RECORD_NUMBER} printable characters")
+    return cleaned
+
+
+def _check_email(email: str | None) -> None:
+    if email is not None and (len(email) > 254 or not _EMAIL.match(email)):
+        raise InvalidInput("email", "is not an email address")
+
+
+async def _check_record_number(session: AsyncSession, ehr_id: str | None, patient_id: uuid.UUID) -> None:
+    """Refuse a record number another patient has, before the unique index would."""
+    if ehr_id is None:
+        return
+    owner = await session.scalar(select(Patient.id).where(Patient.ehr_id == ehr_id))
+    if owner is not None and owner != patient_id:
+        raise RecordNumberTaken()
+
+
+async def _flush(session: AsyncSession) -> None:
+    """Flush in a savepoint, so a record number taken by a concurrent request since the check
+    is a `RecordNumberTaken` (and the request's transaction still usable), not a crash."""
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError as error:
+        if "uq_patients_ehr_id" in str(error.orig):
+            raise RecordNumberTaken() from None
+        raise
+
+
 async def create(
     session: AsyncSession,
     *,
@@ -153,11 +220,13 @@ async def create(
     phone: str,
     preferred_language: str = "en",
     email: str | None = None,
+    gender: Gender | str | None = None,
+    ehr_id: str | None = None,
 ) -> Patient:
-    """Register a patient after validating every field (each error names its field)."""
+    """Register a patient after validating every field (each error names its field); a record
+    number (`ehr_id`, the clinic's MRN) another patient has is a `RecordNumberTaken`."""
     _check_birth_date(birth_date)
-    if email is not None and (len(email) > 254 or not _EMAIL.match(email)):
-        raise InvalidInput("email", "is not an email address")
+    _check_email(email)
     patient = Patient(
         given_name=_clean_name("given_name", given_name),
         family_name=_clean_name("family_name", family_name),
@@ -165,10 +234,77 @@ async def create(
         phone=normalize_phone(phone),
         preferred_language=_language(preferred_language),
         email=email,
+        gender=_gender(gender),
+        ehr_id=_record_number(ehr_id),
     )
+    await _check_record_number(session, patient.ehr_id, patient.id)
     session.add(patient)
-    await session.flush()
+    await _flush(session)
     return patient
+
+
+async def update(
+    session: AsyncSession,
+    *,
+    patient_id: uuid.UUID,
+    expected_version: int | None,
+    given_name: str,
+    family_name: str,
+    birth_date: date,
+    phone: str,
+    preferred_language: str = "en",
+    email: str | None = None,
+    gender: Gender | str | None = None,
+    ehr_id: str | None = None,
+) -> tuple[Patient, list[str]]:
+    """Replace a patient's details, validated as `create` validates them; (patient, the names of
+    the fields that changed). The version goes up by one when anything changed.
+
+    The row is locked first, so two updates made on the strength of one version cannot both
+    pass `expected_version` (None: whatever the current version is); a stale one is a
+    `VersionMismatch`.
+    """
+    locked = select(Patient).where(Patient.id == patient_id).with_for_update()
+    patient = await session.scalar(locked.execution_options(populate_existing=True))
+    if patient is None:
+        raise NotFound("patient", patient_id)
+    if expected_version is not None and expected_version != patient.version:
+        raise VersionMismatch(patient_id, expected_version, patient.version)
+    _check_birth_date(birth_date)
+    _check_email(email)
+    record_number = _record_number(ehr_id)
+    wanted = {
+        "given_name": _clean_name("given_name", given_name),
+        "family_name": _clean_name("family_name", family_name),
+        "birth_date": birth_date,
+        "phone": normalize_phone(phone),
+        "preferred_language": _language(preferred_language),
+        "email": email,
+        "gender": _gender(gender),
+        "ehr_id": record_number,
+    }
+    changed = [field for field, value in wanted.items() if getattr(patient, field) != value]
+    if not changed:
+        return patient, []
+    await _check_record_number(session, record_number, patient_id)
+    for field in changed:
+        setattr(patient, field, wanted[field])
+    patient.version += 1
+    await _flush(session)
+    await session.refresh(patient, ["updated_at"])  # set by the database on update
+    return patient, changed
+
+
+async def lock_registration(session: AsyncSession, *, key: str) -> None:
+    """Hold registrations that share `key` back until this transaction ends.
+
+    A conditional create ("register unless someone matches") is a search then an insert; two
+    requests with the same condition running at once would both find nobody and both register.
+    With this transaction-scoped advisory lock the second waits for the first to commit, and
+    its search then finds the patient the first made.
+    """
+    digest = hashlib.sha256(f"patients.register:{key}".encode()).digest()
+    await session.execute(select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True))))
 
 
 async def set_consent(session: AsyncSession, *, phone: str, opted_in: bool, now: datetime) -> int:

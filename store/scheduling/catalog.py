@@ -6,15 +6,16 @@ Reads for the API and FHIR, and the writes that seeding, benchmarks and tests bu
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.errors import InvalidInput, NotFound
+from store.names import word_prefix
 from store.scheduling import specialties
 from store.scheduling.models import Location, Practitioner, Schedule, Slot, SlotStatus
 
@@ -56,12 +57,26 @@ async def get_practitioner(session: AsyncSession, *, practitioner_id: uuid.UUID)
 
 
 async def get_practitioners(
-    session: AsyncSession, *, specialty: str | None = None, limit: int = 50, offset: int = 0
+    session: AsyncSession,
+    *,
+    specialty: str | None = None,
+    names: Sequence[Sequence[str]] = (),
+    ids: Collection[uuid.UUID] | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> tuple[list[Practitioner], int]:
-    """A page of practitioners by family name, optionally of one specialty (`UnknownSpecialty`)."""
+    """A page of practitioners by family name, and how many match in all: optionally of one
+    specialty (`UnknownSpecialty`), with any of `ids`, and whose name (prefix, given and family)
+    has a word starting with one prefix of each group in `names` (see `store/names.py`)."""
     query = select(Practitioner)
     if specialty is not None:
         query = query.where(Practitioner.specialty == specialties.get(specialty).code)
+    if ids is not None:
+        query = query.where(Practitioner.id.in_(ids) if ids else false())
+    full_name = (
+        Practitioner.prefix + literal(" ") + Practitioner.given_name + literal(" ") + Practitioner.family_name
+    )
+    query = query.where(*(word_prefix(full_name, group) for group in names))
     total = await count(session, query)
     page = query.order_by(Practitioner.family_name, Practitioner.given_name, Practitioner.id)
     return list(await session.scalars(page.limit(limit).offset(offset))), total

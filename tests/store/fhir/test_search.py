@@ -27,8 +27,48 @@ def test_collect_groups_repeated_names_and_refuses_unknown_ones_and_modifiers() 
     with pytest.raises(NotSupported) as modifier:
         search.collect([("status:not", "free")], {"status"})
     assert modifier.value.expression == "status:not"
+
+
+def test_a_lenient_parse_leaves_unknown_names_and_modifiers_out_and_says_which() -> None:
+    items = [("colour", "red"), ("start", "ge2026-12-01"), ("status:not", "free"), ("colour", "blue")]
+    parsed = search.parse(items, {"start", "status"}, lenient=True)
+    assert parsed.query == {"start": ["ge2026-12-01"]}
+    assert parsed.ignored == ("colour", "status:not")
+
+
+@pytest.mark.parametrize(
+    ("prefer", "lenient"),
+    [
+        ("handling=lenient", True),
+        ("return=minimal, handling=lenient", True),
+        ("respond-async; handling = lenient", True),
+        ("handling=strict", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_prefer_handling(prefer: str | None, lenient: bool) -> None:
+    assert search.lenient(prefer) is lenient
+
+
+def test_total_none_leaves_the_count_out_and_nonsense_is_refused() -> None:
+    assert search.total_wanted({}) is True
+    assert search.total_wanted({"_total": ["accurate"]}) is True
+    assert search.total_wanted({"_total": ["none"]}) is False
+    with pytest.raises(BadRequest):
+        search.total_wanted({"_total": ["some"]})
+
+
+def test_commas_are_alternatives_unless_escaped_and_repeats_are_groups() -> None:
+    assert search.alternatives("garcia,smith") == ["garcia", "smith"]
+    assert search.alternatives("a\\,b, ,c") == ["a,b", "c"]
+    assert search.any_of({"gender": ["male,other"]}, "gender") == ("male", "other")
+    assert search.any_of({}, "gender") is None
     with pytest.raises(NotSupported):
-        search.collect([("_format", "xml")], set())
+        search.any_of({"gender": ["male", "other"]}, "gender")
+    with pytest.raises(BadRequest):
+        search.any_of({"gender": [","]}, "gender")
+    assert search.all_of({"name": ["maria", "garcia,lopez"]}, "name") == (("maria",), ("garcia", "lopez"))
 
 
 @pytest.mark.parametrize(
