@@ -31,7 +31,7 @@ from channels.email import SmtpSender
 from channels.media import MediaReader
 from channels.outbound import OutboundConfig, deliver
 from channels.twilio.media import TWILIO_MEDIA_HOSTS
-from channels.twilio.sender import TwilioSender
+from channels.twilio.sender import Lookup, TwilioSender
 from graphs import timed
 from graphs.dead_letter import TURN_ATTEMPTS
 from graphs.runner import Runner
@@ -160,7 +160,10 @@ def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
     sender = None
     if twilio.account_sid and twilio.auth_token:
         sender = TwilioSender(
-            twilio.account_sid, twilio.auth_token.get_secret_value(), api_url=twilio.api_url
+            twilio.account_sid,
+            twilio.auth_token.get_secret_value(),
+            api_url=twilio.api_url,
+            lookup=Lookup(settle_s=twilio.lookup_settle_s),
         )
     outbound = OutboundConfig(
         whatsapp_from=twilio.whatsapp_from,

@@ -2,9 +2,12 @@
 
 The message row is the unit of work: it is *claimed* for REST (unless a webhook already answered
 it with TwiML), suppressed when the number opted out, sent as an approved template outside
-WhatsApp's 24-hour window, split to WhatsApp's length limit, and each part carries an idempotency
-token derived from the row, so a retried job does not send twice through a gateway that honours it.
-E-mail has no such token: its Message-ID is derived from the row, so a mail client shows a resend
+WhatsApp's 24-hour window, and split to WhatsApp's length limit. Twilio's Messages API honours no
+idempotency key, so each part is recorded (`message_parts`) before every post and its SID after:
+a job retried after a lost answer or a worker killed mid-request finds the part "maybe sent" and
+the sender looks it up in Twilio before posting it again (channels/twilio/sender.py). A part whose
+SID is recorded is never posted again; the parts of one message go out in order, one at a time.
+E-mail has no such look-up: its Message-ID is derived from the row, so a mail client shows a resend
 after a crash between the server's acceptance and our record of it as the same message.
 """
 
@@ -14,15 +17,16 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from channels.email import EmailFailed, RecipientRefused, SmtpSender
-from channels.twilio.sender import TwilioSender, TwilioSendError, whatsapp_address
+from channels.twilio.sender import Posted, TwilioSender, TwilioSendError, whatsapp_address
 from channels.twilio.split import split_message
 from channels.twilio.window import in_session_window, template_variable
-from store.conversations import inbox
+from store.conversations import inbox, parts
 from store.conversations.models import Channel, Conversation, DeliveryStatus, Message
 from store.database import transaction
 from store.patients.models import Patient
@@ -88,35 +92,68 @@ async def deliver(
     if channel == Channel.WHATSAPP and not in_window and template is None:
         log.warning("outbound %s (%s) outside the 24 h window and no template", message.id, message.kind)
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, "no_template")
+    if channel == Channel.WHATSAPP and not in_window:
+        assert template is not None
+        requests = [{"content_sid": template, "content_variables": {"1": template_variable(message.body)}}]
+    else:
+        requests = [{"body": part} for part in split_message(message.body)]
     try:
-        if channel == Channel.WHATSAPP and not in_window:
-            assert template is not None
-            sent = await sender.send(
-                to=to,
-                from_=sender_address,
-                content_sid=template,
-                content_variables={"1": template_variable(message.body)},
-                status_callback=callback,
-                idempotency_key=f"{message.id}:template",
+        sids = []
+        for index, request in enumerate(requests):
+            part = _Part(sessions, message, index)
+            sids.append(
+                await part.send(sender, to=to, from_=sender_address, status_callback=callback, **request)
             )
-            sids = [sent.sid]
-        else:
-            sids = []
-            for index, part in enumerate(split_message(message.body)):
-                sent = await sender.send(
-                    to=to,
-                    from_=sender_address,
-                    body=part,
-                    status_callback=callback,
-                    idempotency_key=f"{message.id}:{index}",
-                )
-                sids.append(sent.sid)
     except TwilioSendError as error:
         if not error.permanent:
-            raise  # the job is retried later; the idempotency tokens make the retry safe
+            raise  # the job is retried later; a part that may have gone out is looked up first
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, str(error.code or error.status))
     # status callbacks of the first part move the row's status; later parts share its fate
     return await _finish(sessions, message, sids[0], DeliveryStatus.QUEUED, None)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One part of `message` as posted to Twilio, with its record of posts and SID."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    message: Message
+    index: int
+
+    async def send(self, sender: TwilioSender, **request: Any) -> str:
+        """The part's SID: recorded already, found at Twilio after a lost answer, or posted now."""
+        async with transaction(self.sessions) as session:
+            record = await parts.get(session, message_id=self.message.id, part=self.index)
+            if record is not None and record.provider_sid is not None:
+                return record.provider_sid
+            taken = await parts.taken(
+                session,
+                conversation_id=self.message.conversation_id,
+                message_id=self.message.id,
+                part=self.index,
+            )
+        posted = Posted(record.first_attempt_at, record.last_attempt_at) if record is not None else None
+        sent = await sender.send(
+            **request,
+            idempotency_key=f"{self.message.id}:{self.index}",
+            posted=posted,
+            taken=taken,
+            before_post=self._record_post,
+        )
+        async with transaction(self.sessions) as session:
+            claimed = await parts.record_sid(
+                session, message_id=self.message.id, part=self.index, sid=sent.sid
+            )
+        if not claimed:  # the message found was claimed by another part meanwhile: look again later
+            log.warning(
+                "outbound %s part %d: found message already another's; retrying", self.message.id, self.index
+            )
+            raise TwilioSendError(None, None, permanent=False, maybe_sent=True)
+        return sent.sid
+
+    async def _record_post(self, at: datetime) -> None:
+        async with transaction(self.sessions) as session:
+            await parts.record_post(session, message_id=self.message.id, part=self.index, at=at)
 
 
 DEFAULT_SUBJECT = "A message from your clinic"

@@ -164,11 +164,13 @@ async def claim(
     """Take the right to send `message_id` (`twiml`, `rest`, `chat`…): only the first caller gets it.
 
     With `retry`, a sender that claimed it before and has not recorded a result may take it again
-    (a job retried after a transient failure or a crash).
+    (a job retried after a transient failure or a crash) — even when a status callback for a part
+    that did go out has moved its status on meanwhile: the retry finds that part at the provider and
+    sends the rest. A failure, recorded by us or called back, is final.
     """
     unfinished = and_(
         Message.sent_via == via,
-        Message.status == DeliveryStatus.QUEUED,
+        Message.status.not_in([DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED]),
         Message.provider_message_id.is_(None),
     )
     unclaimed = or_(Message.sent_via.is_(None), unfinished) if retry else Message.sent_via.is_(None)

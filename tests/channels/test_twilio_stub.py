@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -110,7 +111,9 @@ async def test_media_sit_behind_basic_auth_and_a_redirect(http: httpx.AsyncClien
         assert (await anonymous.get(stub.url + "/cdn/ME1?Signature=forged")).status_code == 403
 
 
-async def test_concurrent_sends_are_all_recorded_and_twins_only_once(stub: TwilioStub) -> None:
+async def test_concurrent_sends_are_all_recorded_and_an_idempotency_header_changes_nothing(
+    stub: TwilioStub,
+) -> None:
     sender = TwilioSender(SID, TOKEN, api_url=stub.url, retry=Retry(attempts=1))
 
     async def send(key: str) -> str:
@@ -121,5 +124,63 @@ async def test_concurrent_sends_are_all_recorded_and_twins_only_once(stub: Twili
 
     distinct = await asyncio.gather(*(send(f"k{i}") for i in range(20)))
     twins = await asyncio.gather(*(send("same") for _ in range(10)))
-    assert len(set(distinct)) == 20 and len(set(twins)) == 1
-    assert len(stub.messages) == 21 and stub.attempts == 30
+    assert len(set(distinct)) == 20 and len(set(twins)) == 10  # as at Twilio: no key is honoured
+    assert len(stub.messages) == 30 and stub.attempts == 30
+
+
+async def test_the_list_filters_and_pages_like_twilios(http: httpx.AsyncClient, stub: TwilioStub) -> None:
+    for n in range(5):
+        form = {"To": "+15550100001", "From": "+15550000000", "Body": f"m{n}"}
+        assert (await http.post(MESSAGES, data=form)).status_code == 201
+    await http.post(MESSAGES, data={"To": "+15550100002", "From": "+15550000000", "Body": "other"})
+    first = await http.get(MESSAGES, params={"To": "+15550100001", "PageSize": "2"})
+    assert first.status_code == 200
+    page = first.json()
+    assert set(page) == {
+        "end",
+        "first_page_uri",
+        "messages",
+        "next_page_uri",
+        "page",
+        "page_size",
+        "previous_page_uri",
+        "start",
+        "uri",
+    }
+    assert (page["page"], page["page_size"], page["start"], page["end"]) == (0, 2, 0, 1)
+    assert [m["body"] for m in page["messages"]] == ["m4", "m3"]  # most recently sent first
+    assert all(m["status"] == "sent" and m["date_sent"].endswith("+0000") for m in page["messages"])
+    assert page["previous_page_uri"] is None and page["next_page_uri"].startswith(
+        MESSAGES + "?To=%2B15550100001"
+    )
+    bodies = [m["body"] for m in page["messages"]]
+    uri = page["next_page_uri"]
+    while uri:
+        page = (await http.get(uri)).json()
+        bodies += [m["body"] for m in page["messages"]]
+        uri = page["next_page_uri"]
+    assert bodies == ["m4", "m3", "m2", "m1", "m0"] and page["page"] == 2
+    today = (await http.get(MESSAGES, params={"DateSent>": "2000-01-01", "From": "+15550000000"})).json()
+    assert len(today["messages"]) == 6
+    assert (await http.get(MESSAGES, params={"DateSent<": "2000-01-01"})).json()["messages"] == []
+    assert stub.lists[0] == {"To": "+15550100001", "PageSize": "2"}
+
+
+async def test_a_lost_answer_still_creates_the_message(http: httpx.AsyncClient, stub: TwilioStub) -> None:
+    stub.lose_next(1)
+    form = {"To": "+15550100001", "From": "+15550000000", "Body": "hi"}
+    with pytest.raises(httpx.RemoteProtocolError):  # closed without an answer
+        await http.post(MESSAGES, data=form)
+    assert len(stub.messages) == 1
+    listed = (await http.get(MESSAGES, params={"To": "+15550100001"})).json()["messages"]
+    assert [m["sid"] for m in listed] == [stub.messages[0]["sid"]]
+
+
+async def test_a_template_is_listed_with_its_text_filled_in(
+    http: httpx.AsyncClient, stub: TwilioStub
+) -> None:
+    stub.add_template("HX1", "See you {{1}} at {{2}}")
+    form = {"To": "+15550100001", "From": "+15550000000", "ContentSid": "HX1"}
+    await http.post(MESSAGES, data={**form, "ContentVariables": json.dumps({"1": "Tuesday", "2": "10:00"})})
+    [listed] = (await http.get(MESSAGES)).json()["messages"]
+    assert listed["body"] == "See you Tuesday at 10:00"

@@ -68,6 +68,8 @@ def clinic_settings(data_dir: Path, twilio: TwilioStub, **overrides: Any) -> Set
             "PRM_WHATSAPP_REPLY": overrides.pop("reply", "twiml"),
             "PRM_TWIML_BUDGET_MS": overrides.pop("budget_ms", 8000),
             "PRM_WHATSAPP_TEMPLATES": overrides.pop("templates", {}),
+            # the stub answers whole: a lost answer's look-up need not wait for Twilio to settle
+            "PRM_TWILIO_LOOKUP_SETTLE_S": overrides.pop("settle_s", 0.2),
         },
         "channels": {
             "PRM_WORKER_HEARTBEAT_S": 1,

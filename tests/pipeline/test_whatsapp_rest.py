@@ -9,16 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from channels.outbound import deliver
+from channels.twilio.sender import Lookup, Retry, TwilioSender, TwilioSendError
 from store.conversations import inbox
 from store.conversations import service as conversations
-from store.conversations.models import Channel, DeliveryStatus, Direction, Message
+from store.conversations.models import Channel, DeliveryStatus, Direction, Message, MessagePart
 from store.database import transaction
 from store.migrate import upgrade
 from store.queue import TURN, enqueue_send
 from tests.fakes.twilio_stub import TwilioStub
-from tests.pipeline.conftest import STATUS_PATH, Clinic, clinic_settings, open_clinic
+from tests.instant import NOW
+from tests.pipeline.conftest import ACCOUNT_SID, AUTH_TOKEN, STATUS_PATH, Clinic, clinic_settings, open_clinic
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +237,68 @@ async def test_a_callback_that_overtakes_our_record_of_the_send_is_not_lost(clin
         await inbox.record_sent(session, message=row, provider_message_id=sid, status=DeliveryStatus.QUEUED)
     [row] = await clinic.messages(Message.id == message.id)
     assert (row.status, row.provider_message_id) == (DeliveryStatus.DELIVERED, sid)
+
+
+async def _pending_reply(clinic: Clinic, body: str) -> tuple[str, Message]:
+    """A patient who wrote (so the window is open) and an outbound message of theirs waiting to go."""
+    phone = new_phone()
+    await clinic.whatsapp(phone, "hi")
+    await replied_once(clinic, phone)
+    async with transaction(clinic.runtime.sessions) as session:
+        conversation = await conversations.get_or_create(session, channel=Channel.WHATSAPP, address=phone)
+        message = await inbox.add_reply(
+            session, conversation=conversation, body=body, now=clinic.runtime.clock()
+        )
+    return phone, message
+
+
+async def test_a_send_whose_answer_was_lost_is_not_sent_again_by_the_jobs_retry(clinic: Clinic) -> None:
+    phone, message = await _pending_reply(clinic, "Your appointment is confirmed for Tuesday.")
+    twilio = clinic.twilio
+    twilio.lose_next(1, hang_s=2.0)  # Twilio takes it; the answer never comes (the client gives up first)
+    sender = TwilioSender(
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        api_url=twilio.url,
+        timeout_s=0.3,
+        retry=Retry(attempts=1),
+        lookup=Lookup(0.05),
+    )
+    config = clinic.worker.outbound
+    with pytest.raises(TwilioSendError):  # what fails the job: procrastinate retries it later
+        await deliver(clinic.runtime.sessions, message_id=message.id, sender=sender, config=config, now=NOW)
+    twilio.release()
+    [part] = await _parts(clinic, message.id)
+    assert part.provider_sid is None  # "maybe sent", recorded before the post
+    status = await deliver(
+        clinic.runtime.sessions, message_id=message.id, sender=sender, config=config, now=NOW
+    )
+    sent = sent_to(twilio, phone)
+    assert [m["Body"] for m in sent] == [sent[0]["Body"], "Your appointment is confirmed for Tuesday."]
+    [row] = await clinic.messages(Message.id == message.id)
+    assert status == DeliveryStatus.QUEUED and row.provider_message_id == sent[1]["sid"]
+    assert [p.provider_sid for p in await _parts(clinic, message.id)] == [sent[1]["sid"]]
+
+
+async def test_the_workers_send_job_retried_after_a_lost_answer_sends_once(clinic: Clinic) -> None:
+    phone, message = await _pending_reply(clinic, "We have opened a ticket for your refill.")
+    clinic.twilio.lose_next(1)  # created, then the connection closed unanswered
+    clinic.twilio.fail_next_lists(1, status=503)  # and the sender cannot look it up: the job fails
+    async with transaction(clinic.runtime.sessions) as session:
+        await enqueue_send(session, clinic.runtime.queue, message_id=message.id)
+
+    async def recorded() -> bool:
+        [row] = await clinic.messages(Message.id == message.id)
+        return row.provider_message_id is not None
+
+    await clinic.until(recorded)  # the queue's retry (about 2 s later) finds it at Twilio
+    sent = sent_to(clinic.twilio, phone)
+    assert [m["Body"] for m in sent][1:] == ["We have opened a ticket for your refill."]
+    [row] = await clinic.messages(Message.id == message.id)
+    assert row.provider_message_id == sent[1]["sid"] and row.attempts == 1
+
+
+async def _parts(clinic: Clinic, message_id: uuid.UUID) -> list[MessagePart]:
+    async with transaction(clinic.runtime.sessions) as session:
+        query = select(MessagePart).where(MessagePart.message_id == message_id).order_by(MessagePart.part)
+        return list(await session.scalars(query))
