@@ -156,7 +156,16 @@ async def _create(session: FhirSession, fields: PatientFields) -> Patient:
         raise unprocessable(error) from None
 
 
-@router.post("/Patient", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/Patient",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {
+            "description": "If-None-Exist matched one patient: that patient, unchanged",
+            "content": {FHIR_JSON: {}},
+        }
+    },
+)
 async def create_patient(
     body: PatientBody,
     runtime: RuntimeDep,

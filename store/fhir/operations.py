@@ -1,10 +1,11 @@
 """The IHE ITI Scheduling operations' input: a `Parameters` resource in, a typed request out.
 
 Pure (no I/O). The body is first validated as an R4B `Parameters` (fhir.resources 8.3,
-`fhir.resources.R4B.parameters`); anything malformed is a 400 that names where, never echoing
-values (they may be PHI). Parameter names are IHE's (ITI-115 `$find`, ITI-116 `$hold`, ITI-117
-`$book`). IHE parameters our domain cannot honour (visit types, organizations, timing, new
-patients in `patient-resource`...) are refused by name rather than ignored.
+`fhir.resources.R4B.parameters`, by `bodies.validate`); anything malformed is a 400 that
+names where, never echoing values (they may be PHI). Parameter names are IHE's (ITI-115
+`$find`, ITI-116 `$hold`, ITI-117 `$book`). IHE parameters our domain cannot honour (visit
+types, organizations, timing, new patients in `patient-resource`...) are refused by name
+rather than ignored.
 
 A proposed appointment is a free slot, named `Appointment/slot-<slot id>`; `$hold` and `$book`
 take it either by `appointment-reference` or as the whole resource (`appointment-resource`, or
@@ -21,10 +22,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fhir.resources.R4B.parameters import Parameters
-from pydantic import ValidationError
 
-from store.fhir import search
-from store.fhir.errors import BadRequest, NotSupported, UnprocessableResource, invalid_structure
+from store.fhir import bodies, search
+from store.fhir.errors import BadRequest, NotSupported, UnprocessableResource
 from store.fhir.resources import PROPOSED_PREFIX, Resource
 
 FIND = frozenset(
@@ -84,10 +84,7 @@ def _grouped(body: object, allowed: Collection[str], operation: str) -> dict[str
     """The body's parameters by name, after validating it as a FHIR R4 Parameters resource."""
     if not isinstance(body, dict) or body.get("resourceType") != "Parameters":
         raise BadRequest("Parameters", f"{operation} takes a FHIR Parameters resource")
-    try:
-        Parameters.model_validate(body)
-    except ValidationError as error:
-        raise invalid_structure(error, "Parameters") from None
+    bodies.validate(Parameters, body, "Parameters")
     grouped: dict[str, list[Resource]] = {}
     for parameter in body.get("parameter", []):
         name = parameter["name"]

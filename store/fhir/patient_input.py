@@ -19,10 +19,10 @@ from datetime import date
 from typing import Any
 
 from fhir.resources.R4B.patient import Patient as FhirPatient
-from pydantic import ValidationError
 
 from store.errors import InvalidInput
-from store.fhir.errors import BadRequest, UnprocessableResource, invalid_structure
+from store.fhir import bodies
+from store.fhir.errors import BadRequest, UnprocessableResource
 from store.fhir.resources import Resource
 from store.patients import service as patients
 from store.patients.models import Gender, Language
@@ -160,23 +160,18 @@ def _record_number(resource: Resource, mrn_system: str) -> str | None:
 def patient_fields(body: object, *, mrn_system: str) -> PatientFields:
     """The fields of a Patient resource; 400 when it is not a valid R4 Patient, 422 when the
     clinic cannot keep it (see the module's docstring)."""
-    if not isinstance(body, dict) or body.get("resourceType") != "Patient":
-        raise BadRequest("resourceType", "the body must be a FHIR Patient resource")
-    try:
-        FhirPatient.model_validate(body)
-    except ValidationError as error:
-        raise invalid_structure(error, "Patient") from None
-    if body.get("active") is False:
+    resource = bodies.validate(FhirPatient, body, "Patient")
+    if resource.get("active") is False:
         raise UnprocessableResource("Patient.active", "deactivating a patient is not supported")
-    given, family = _name(body)
+    given, family = _name(resource)
     return PatientFields(
         given_name=given,
         family_name=family,
-        birth_date=_birth_date(body),
-        phone=_phone(body),
-        email=_email(body),
-        gender=_gender(body),
-        preferred_language=_language(body),
-        ehr_id=_record_number(body, mrn_system),
-        resource_id=None if body.get("id") is None else str(body["id"]),
+        birth_date=_birth_date(resource),
+        phone=_phone(resource),
+        email=_email(resource),
+        gender=_gender(resource),
+        preferred_language=_language(resource),
+        ehr_id=_record_number(resource, mrn_system),
+        resource_id=None if resource.get("id") is None else str(resource["id"]),
     )

@@ -78,6 +78,8 @@ def parse(items: Iterable[tuple[str, str]], allowed: Collection[str], *, lenient
                 raise NotSupported(name, "search modifiers are not supported")
             known = ", ".join(sorted({*allowed, *COMMON}))
             raise NotSupported(name, f"unknown search parameter; supported: {known}")
+        if "\x00" in value:  # Postgres text cannot hold it: refused here, not failed there
+            raise BadRequest(name, "contains a NUL character")
         query.setdefault(name, []).append(value)
     return Parsed(query, tuple(ignored))
 
