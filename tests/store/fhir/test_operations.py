@@ -60,6 +60,45 @@ def test_find_reads_ihe_parameters_in_order_of_preference() -> None:
     assert (find.patient_id, find.reason, find.count) == (PATIENT, "chest pain", 3)
 
 
+@pytest.mark.parametrize(
+    ("concept", "expected"),
+    [
+        ({"coding": [{"system": "http://snomed.info/sct", "code": "394579002"}]}, ("cardiology", ())),
+        (  # a local code beside SNOMED CT: the one the clinic knows wins
+            {"coding": [{"system": "http://ehr.example/specialty", "code": "CARD"}, {"code": "394579002"}]},
+            ("cardiology", ()),
+        ),
+        ({"text": "Cardiology"}, ("cardiology", ())),  # the concept's text alone
+        ({"coding": [{"system": "http://snomed.info/sct", "code": "000000"}]}, ((), "000000")),
+    ],
+)
+def test_find_takes_a_specialty_sent_as_a_codeable_concept(
+    concept: dict[str, Any], expected: tuple[Any, Any]
+) -> None:
+    body = _parameters(
+        {"name": "start", "valueDate": "2026-12-01"},
+        {"name": "end", "valueDate": "2026-12-07"},
+        {"name": "specialty", "valueCodeableConcept": concept},
+    )
+    find = operations.find_request(body, tz=TZ)
+    code, unknown = expected
+    if code:
+        assert find.specialties == (code,) and find.not_offered == ()
+    else:
+        assert find.specialties == () and find.not_offered[0].endswith(unknown)
+
+
+def test_a_specialty_concept_with_no_code_or_text_is_a_400() -> None:
+    body = _parameters(
+        {"name": "start", "valueDate": "2026-12-01"},
+        {"name": "end", "valueDate": "2026-12-07"},
+        {"name": "specialty", "valueCodeableConcept": {"coding": [{"display": "heart"}]}},
+    )
+    with pytest.raises(BadRequest) as error:
+        operations.find_request(body, tz=TZ)
+    assert error.value.expression == "specialty"
+
+
 def test_find_needs_start_before_end() -> None:
     with pytest.raises(BadRequest) as missing:
         operations.find_request(_parameters({"name": "start", "valueDate": "2026-12-01"}), tz=TZ)
