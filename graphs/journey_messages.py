@@ -74,7 +74,8 @@ async def open_journey_message(
     if how == "ask" and question is None:
         return None
     language = patient.preferred_language.value
-    parts = [say(template, language, name=patient.given_name)]
+    clinic = await runner.clinic()
+    parts = [say(template, language, name=patient.given_name, clinic=clinic.name)]
     update: ConversationState = {**finish("none"), "language": language}
     # The answer is recorded for the one patient on the phone, as the identify step would conclude;
     # on a shared (family) phone the question waits until the conversation knows who is writing.

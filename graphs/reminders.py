@@ -56,6 +56,7 @@ async def open_reminder(
             "specialty": specialty_name(appointment.specialty, language),
             "practitioner": appointment.practitioner.display_name,
             "address": appointment.location.address,
+            "clinic": appointment.location.name,
         }
     tz = runner.tz
     if kind == "reminder":

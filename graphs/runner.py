@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from agents.understanding import RedFlagReader
 from graphs.actions import actions_of
+from graphs.clinic import ClinicCache
 from graphs.conversation import AgentContext, TurnInput, build_graph
 from graphs.conversation.safety import red_flag_in
 from graphs.conversation.state import ConversationState
@@ -65,6 +66,7 @@ class Runner:
 
     def __post_init__(self) -> None:
         self.graph = build_graph(self.checkpointer)
+        self.clinic = ClinicCache(self.sessions)  # the clinic's profile, from its own rows
 
     async def run_turn(
         self, *, channel: Channel, phone: str, texts: list[str], prefill: dict[str, Any] | None = None
@@ -142,6 +144,7 @@ class Runner:
             now=now,
             conversation_id=conversation.id,
             phone=phone,
+            clinic=await self.clinic(),
             understander=self.understander,
             phraser=self.phraser,
             red_flags=self.red_flags,

@@ -16,6 +16,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable, RunnableConfig
 from langchain_openai import ChatOpenAI
 
+from agents.clinic import ANY, Clinic
 from agents.model.client import Retry, describe, with_retries
 from agents.model.facts import faithful
 from agents.model.prompts import phrase_prompt
@@ -32,10 +33,17 @@ class ModelPhraser:
         self._llm: Runnable[LanguageModelInput, AIMessage] = llm.with_config(run_name="phrase")
         self._retry = retry or Retry()
 
-    async def __call__(self, reply: str, *, language: Language, config: RunnableConfig | None = None) -> str:
+    async def __call__(
+        self,
+        reply: str,
+        *,
+        language: Language,
+        clinic: Clinic = ANY,
+        config: RunnableConfig | None = None,
+    ) -> str:
         if not reply.strip() or _EMERGENCY_NUMBERS.search(reply):
             return reply
-        messages = [SystemMessage(phrase_prompt(language)), HumanMessage(reply)]
+        messages = [SystemMessage(phrase_prompt(language, clinic)), HumanMessage(reply)]
         try:
             answer = await with_retries(lambda: self._llm.ainvoke(messages, config=config), self._retry)
         except Exception as error:  # the model is an upgrade: no failure of it may fail the turn

@@ -11,16 +11,25 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from agents.clinic import Clinic
 from agents.phrasing import format_date
-from agents.phrasing.templates import CLINIC
 from agents.understanding import Expecting, Language
 
-SPECIALTIES = """\
-- family-medicine: family doctor, GP, primary care, check-ups, physicals, colds, flu, fever, blood work
-- cardiology: heart doctor, palpitations, high blood pressure, heart murmur
-- dermatology: skin doctor, rash, acne, moles, eczema, itching
-- pediatrics: any appointment for a child, baby or teenager ("my son", "mi hija")
-- orthopedics: bones and joints, knee, back, shoulder, hip pain, sprains, fractures"""
+SPECIALTIES: dict[str, str] = {
+    "family-medicine": "family doctor, GP, primary care, check-ups, physicals, colds, flu, fever, blood work",
+    "cardiology": "heart doctor, palpitations, high blood pressure, heart murmur",
+    "dermatology": "skin doctor, rash, acne, moles, eczema, itching",
+    "pediatrics": 'any appointment for a child, baby or teenager ("my son", "mi hija")',
+    "orthopedics": "bones and joints, knee, back, shoulder, hip pain, sprains, fractures",
+}
+
+
+def specialties_offered(clinic: Clinic) -> str:
+    """The specialties the clinic offers, one per line with the words that point to each (all of
+    them when the clinic has listed none yet)."""
+    codes = [code for code in SPECIALTIES if code in clinic.specialties] or list(SPECIALTIES)
+    return "\n".join(f"- {code}: {SPECIALTIES[code]}" for code in codes)
+
 
 WAITING_FOR: dict[str, str] = {
     "identity": "the full name and date of birth of the patient the conversation is about",
@@ -75,20 +84,22 @@ way. Add nothing: no new facts, numbers, advice, promises or questions, and neve
 Answer with the rewritten reply only."""
 
 
-def understand_prompt(*, now: datetime, tz: ZoneInfo, expecting: Expecting | None, tool: str) -> str:
+def understand_prompt(
+    *, now: datetime, tz: ZoneInfo, expecting: Expecting | None, tool: str, clinic: Clinic
+) -> str:
     """The system prompt for extracting one message at `now`, knowing what the agent asked."""
     local = now.astimezone(tz)
     return UNDERSTAND.format(
-        clinic=CLINIC,
+        clinic=clinic.name,
         tool=tool,
         now_text=f"{format_date(local, 'en', tz)}, {local.year}, {local:%H:%M}",
         now_iso=local.isoformat(timespec="minutes"),
         tz=tz.key,
         waiting_for=WAITING_FOR[expecting] if expecting else "nothing in particular (a new request)",
-        specialties=SPECIALTIES,
+        specialties=specialties_offered(clinic),
     )
 
 
-def phrase_prompt(language: Language) -> str:
+def phrase_prompt(language: Language, clinic: Clinic) -> str:
     """The system prompt for rephrasing one reply in `language`."""
-    return PHRASE.format(clinic=CLINIC, language=LANGUAGE_NAMES[language])
+    return PHRASE.format(clinic=clinic.name, language=LANGUAGE_NAMES[language])

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from langchain_core.runnables import RunnableConfig
 
+from agents.clinic import ANY, Clinic
 from agents.understanding import Expecting, Language, Understanding, understand
 
 _EXPECTING: frozenset[str] = frozenset(get_args(Expecting))
@@ -30,6 +31,7 @@ class Understander(Protocol):
         tz: ZoneInfo,
         expecting: str | None,
         language_hint: Language | None,
+        clinic: Clinic = ANY,
         config: RunnableConfig | None = None,
     ) -> Understanding: ...
 
@@ -38,7 +40,7 @@ class Phraser(Protocol):
     """Turns the template reply into what is sent, in `language`, without changing its facts."""
 
     async def __call__(
-        self, reply: str, *, language: Language, config: RunnableConfig | None = None
+        self, reply: str, *, language: Language, clinic: Clinic = ANY, config: RunnableConfig | None = None
     ) -> str: ...
 
 
@@ -66,6 +68,7 @@ class OfflineUnderstander:
         tz: ZoneInfo,
         expecting: str | None,
         language_hint: Language | None,
+        clinic: Clinic = ANY,
         config: RunnableConfig | None = None,
     ) -> Understanding:
         return understand(
@@ -76,5 +79,7 @@ class OfflineUnderstander:
 class TemplatePhraser:
     """Sends the template reply exactly as written: the offline agent's phrasing."""
 
-    async def __call__(self, reply: str, *, language: Language, config: RunnableConfig | None = None) -> str:
+    async def __call__(
+        self, reply: str, *, language: Language, clinic: Clinic = ANY, config: RunnableConfig | None = None
+    ) -> str:
         return reply

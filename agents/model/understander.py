@@ -21,6 +21,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from langchain_openai import ChatOpenAI
 from pydantic import ValidationError
 
+from agents.clinic import ANY, Clinic
 from agents.model.client import Retry, describe, with_retries
 from agents.model.extraction import ReadMessage, merge
 from agents.model.prompts import understand_prompt
@@ -48,6 +49,7 @@ class ModelUnderstander:
         tz: ZoneInfo,
         expecting: str | None,
         language_hint: Language | None,
+        clinic: Clinic = ANY,
         config: RunnableConfig | None = None,
     ) -> Understanding:
         waiting_for = as_expecting(expecting)
@@ -55,7 +57,7 @@ class ModelUnderstander:
         if offline.red_flag is not None or offline.injection or not offline.text:
             return offline
         messages = [
-            SystemMessage(understand_prompt(now=now, tz=tz, expecting=waiting_for, tool=TOOL)),
+            SystemMessage(understand_prompt(now=now, tz=tz, expecting=waiting_for, tool=TOOL, clinic=clinic)),
             HumanMessage(offline.text),
         ]
         try:

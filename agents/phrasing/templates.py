@@ -1,14 +1,13 @@
 """Reply templates, English and Spanish, keyed by what the agent needs to say.
 
 Keys are shared by both languages (a test checks that); placeholders are filled by `say()`.
+`{clinic}` is the clinic's name, from its data (agents/clinic.py): the caller passes it.
 Replies never contain medical advice and never mention another patient.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-CLINIC = "Riverside Health"
 
 EN: dict[str, str] = {
     "greeting": "Hi{name}! I'm the {clinic} assistant. I can book, change or cancel appointments, "
@@ -246,7 +245,7 @@ NEXT_STEPS = {
 def say(key: str, language: str, **values: Any) -> str:
     """The template `key` in `language` (English when the language is unknown), filled with `values`."""
     templates = TEMPLATES.get(language, EN)
-    return templates[key].format(clinic=CLINIC, **values)
+    return templates[key].format(**values)
 
 
 def specialty_name(code: str, language: str) -> str:

@@ -21,9 +21,9 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agents.phrasing import format_date, format_time
-from agents.phrasing.templates import CLINIC
 from api.deps import CurrentStaff, NowDep, RuntimeDep, SessionDep
 from channels.templates import KINDS, RenderedMessage, render, required_fields
+from graphs.clinic import load_clinic
 from store.audit import service as audit
 from store.conversations import inbox
 from store.conversations import service as conversations
@@ -71,7 +71,8 @@ async def _render(
     """The template filled for the patient (and their appointment), in their language."""
     assert body.template is not None
     language = patient.preferred_language.value
-    fields: dict[str, str] = {"first_name": patient.given_name, "clinic_name": CLINIC}
+    clinic = await load_clinic(session)
+    fields: dict[str, str] = {"first_name": patient.given_name, "clinic_name": clinic.name}
     if body.appointment_id is not None:
         appointment = await get_appointment(
             session, appointment_id=body.appointment_id, patient_id=patient.id

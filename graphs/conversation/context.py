@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from langchain_core.runnables import RunnableConfig
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agents.clinic import Clinic
 from agents.model import OfflineUnderstander, Phraser, TemplatePhraser, Understander
 from agents.understanding import RedFlagReader
 from store.knowledge.embeddings import Embedder
@@ -30,6 +31,7 @@ class AgentContext:
     now: datetime
     conversation_id: uuid.UUID
     phone: str
+    clinic: Clinic  # who the agent speaks for: its name, address, hours, specialties (data, not code)
     understander: Understander = field(default_factory=OfflineUnderstander)
     phraser: Phraser = field(default_factory=TemplatePhraser)
     red_flags: RedFlagReader = field(

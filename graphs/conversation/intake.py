@@ -45,6 +45,7 @@ async def receive(
         tz=context.tz,
         expecting=expecting(awaited),
         language_hint=(called.language if called else None) or hint,
+        clinic=context.clinic,
         config=config,
     )
     if called is not None:

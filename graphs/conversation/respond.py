@@ -22,7 +22,13 @@ async def respond(
     """
     parts = [p for p in state.get("reply", []) if p.strip()] or [line(state, "not_understood")]
     if state.get("prefilled") is not None and state.get("outcome") != "emergency":
-        parts = [line(state, "call_followup_open" if state.get("awaiting") else "call_followup"), *parts]
+        key = "call_followup_open" if state.get("awaiting") else "call_followup"
+        parts = [line(state, key, clinic=runtime.context.clinic.name), *parts]
     draft = "\n\n".join(parts)
-    text = await runtime.context.phraser(draft, language=language(state), config=config)  # type: ignore[arg-type]
+    text = await runtime.context.phraser(
+        draft,
+        language=language(state),  # type: ignore[arg-type]
+        clinic=runtime.context.clinic,
+        config=config,
+    )
     return {"messages": [AIMessage(text)], "reply": [text], "outcome": state.get("outcome") or "none"}

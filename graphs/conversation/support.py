@@ -213,9 +213,10 @@ async def record_intake(
     return {"reply": [line(state, "intake_done")], **finish("none")}
 
 
-async def greet(state: ConversationState) -> ConversationState:
+async def greet(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     name = state.get("patient_name")
-    return {"reply": [line(state, "greeting", name=f" {name}" if name else "")], "outcome": "none"}
+    text = line(state, "greeting", name=f" {name}" if name else "", clinic=runtime.context.clinic.name)
+    return {"reply": [text], "outcome": "none"}
 
 
 async def thank(state: ConversationState) -> ConversationState:

@@ -20,6 +20,7 @@ LOCATION = {
     "postal_code": "01103",
     "phone": "+15550104000",
 }
+HOURS = "Monday to Friday, 8:30 a.m. to 5:30 p.m."  # as opening-hours.md says
 
 DAYS_OF_SLOTS = 60
 BOOKED_PERCENT = 20

@@ -77,7 +77,10 @@ def prebooked_by(practitioner: demo.DemoPractitioner, start: datetime) -> int | 
 
 async def _location(session: AsyncSession, tz: ZoneInfo) -> Location:
     found = await session.scalar(select(Location).where(Location.name == demo.LOCATION["name"]))
-    return found or await scheduling.create_location(session, timezone=tz.key, **demo.LOCATION)
+    location = found or await scheduling.create_location(session, timezone=tz.key, **demo.LOCATION)
+    if location.hours is None:  # a demo seeded before the clinic's hours were data
+        location.hours = demo.HOURS
+    return location
 
 
 async def _practitioner(session: AsyncSession, spec: demo.DemoPractitioner) -> Practitioner:

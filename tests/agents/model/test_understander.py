@@ -13,7 +13,9 @@ from langchain_core.callbacks import AsyncCallbackHandler
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 
+from agents.clinic import Clinic
 from agents.model import ModelUnderstander, OfflineUnderstander, make_understander
+from agents.model.prompts import SPECIALTIES, phrase_prompt, understand_prompt
 from agents.understanding import Intent, RedFlag, Understanding, When, understand
 from tests.agents.model.conftest import FAST, MODEL
 from tests.fakes.openai_stub import OpenAIStub, error, refusal, slow, text, tool_call
@@ -288,3 +290,15 @@ async def test_no_model_means_offline_and_unknown_expecting_is_refused() -> None
     assert u == offline(SPOTS, expecting="when")
     with pytest.raises(ValueError, match="unknown expecting 'slot'"):
         await understander(SPOTS, now=NOW, tz=TZ, expecting="slot", language_hint=None)
+
+
+def test_the_prompt_names_the_clinic_and_only_the_specialties_it_offers() -> None:
+    skin_and_bones = Clinic(name="Lakeside Family Practice", specialties=("dermatology", "orthopedics"))
+    prompt = understand_prompt(now=NOW, tz=TZ, expecting=None, tool="read", clinic=skin_and_bones)
+    assert "virtual assistant of Lakeside Family Practice" in prompt
+    assert "- dermatology:" in prompt and "- orthopedics:" in prompt and "cardiology" not in prompt
+    unlisted = understand_prompt(now=NOW, tz=TZ, expecting=None, tool="read", clinic=Clinic())
+    assert all(f"- {code}:" in unlisted for code in SPECIALTIES)  # nothing listed yet: every one
+    assert "Lakeside" in phrase_prompt("es", skin_and_bones) and "Spanish" in phrase_prompt(
+        "es", skin_and_bones
+    )
