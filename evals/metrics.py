@@ -37,7 +37,9 @@ def pass_hat_k(successes: Mapping[str, Sequence[bool]], k: int) -> float | None:
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
-    """The q-th percentile (0–100), linearly interpolated between the nearest ranks."""
+    """The q-th percentile (0–100), linearly interpolated between the nearest ranks (numpy's default;
+    `statistics.quantiles(method="inclusive")`). The one method every report and benchmark uses, so
+    their p95s mean the same thing."""
     if not values:
         return None
     ordered = sorted(values)

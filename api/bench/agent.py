@@ -23,6 +23,7 @@ from agents.understanding import RedFlagReader, SemanticScreen
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
+from evals.metrics import percentile
 from graphs.runner import Runner
 from store.checkpoint import AsyncRedisSaver
 from store.conversations.models import Channel
@@ -52,11 +53,6 @@ SCRIPTS = {
     ],
     "question": ["can I park at the clinic?"],
 }
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def run(
@@ -106,7 +102,7 @@ async def _measure(runner: Runner, name: str, script: list[str], rounds: int) ->
         "rounds": rounds,
         "outcome": max(set(outcomes), key=outcomes.count),
         "p50_ms": round(statistics.median(latencies), 1),
-        "p95_ms": round(_percentile(latencies, 0.95), 1),
+        "p95_ms": round(percentile(latencies, 95) or 0.0, 1),
     }
 
 

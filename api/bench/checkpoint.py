@@ -34,6 +34,7 @@ from sqlalchemy import make_url
 
 from api.bench.checkpoint_floor import open_floor
 from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, render
+from evals.metrics import percentile
 from store.checkpoint import AsyncRedisSaver
 from store.database import create_database, drop_database, libpq_url
 
@@ -333,7 +334,7 @@ def contenders(redis_url: str, postgres_url: str) -> list[Contender]:
 
 
 def percentiles(name: str, ms: list[float]) -> dict[str, float]:
-    return {f"{name}_p50_ms": statistics.median(ms), f"{name}_p95_ms": statistics.quantiles(ms, n=20)[-1]}
+    return {f"{name}_p50_ms": statistics.median(ms), f"{name}_p95_ms": percentile(ms, 95) or 0.0}
 
 
 async def run(

@@ -33,6 +33,7 @@ from rich.table import Table
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from evals.metrics import percentile
 from store.database import create_database, create_engine, drop_database, libpq_url, session_factory
 from store.knowledge import service as knowledge
 from store.knowledge.embeddings import Embedder
@@ -212,17 +213,13 @@ async def _plan(session: AsyncSession, vector: str, *, exact: bool) -> str:
     return ", ".join(indexes or scans)
 
 
-def _percentile(samples: list[float], share: float) -> float:
-    return statistics.quantiles(samples, n=100, method="inclusive")[round(share * 100) - 1]
-
-
 def _row(mode: str, timings: list[float], **extra: Any) -> dict[str, Any]:
     return {
         "benchmark": "knowledge",
         "mode": mode,
         "n": len(timings),
         "p50_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(_percentile(timings, 0.95), 2),
+        "p95_ms": round(percentile(timings, 95) or 0.0, 2),
     } | extra
 
 

@@ -25,6 +25,7 @@ from rich.table import Table
 from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from evals.metrics import percentile
 from store.database import create_database, create_engine, drop_database, libpq_url, session_factory
 from store.migrate import upgrade
 from store.scheduling import service as scheduling
@@ -170,10 +171,6 @@ async def _explain(session: AsyncSession, recorder: _Recorder) -> Plan:
     )
 
 
-def _percentile(samples: list[float], share: float) -> float:
-    return statistics.quantiles(samples, n=100, method="inclusive")[round(share * 100) - 1]
-
-
 async def _measure(engine: AsyncEngine, clinic: Clinic, iterations: int) -> list[dict[str, Any]]:
     recorder = _Recorder(engine)
     sessions = session_factory(engine)
@@ -200,7 +197,7 @@ async def _measure(engine: AsyncEngine, clinic: Clinic, iterations: int) -> list
                 "load_seconds": round(clinic.load_seconds, 2),
                 "n": iterations,
                 "p50_ms": round(statistics.median(timings), 2),
-                "p95_ms": round(_percentile(timings, 0.95), 2),
+                "p95_ms": round(percentile(timings, 95) or 0.0, 2),
                 "mean_results": round(statistics.fmean(found), 1),
                 "sql_ms": plan.execution_ms,
                 "indexes": plan.indexes,
