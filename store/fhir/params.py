@@ -13,7 +13,8 @@ from typing import Literal
 
 SearchParamType = Literal["token", "string", "date", "reference"]
 _R4 = "http://hl7.org/fhir/SearchParameter/"
-_SPECIALTY = "a SNOMED CT code (`http://snomed.info/sct|394579002`) or the clinic's own (`cardiology`)"
+_CELL_BAR = "\\|"  # a | inside a Markdown table cell, code spans included, must be escaped
+_SPECIALTY = "SNOMED CT (`http://snomed.info/sct|394579002`), the clinic's code (`cardiology`) or the name"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ SEARCH: dict[str, tuple[SearchParam, ...]] = {
         _p("schedule", "reference", "`Schedule/<id>`", "Slot-schedule"),
         _p("start", "date", "Start time, with eq, ge, gt, le or lt; repeat to AND", "Slot-start"),
         _p("status", "token", "free, busy, busy-tentative or busy-unavailable", "Slot-status"),
-        _p("specialty", "token", _SPECIALTY, "Slot-specialty"),
+        _p("specialty", "token", f"The slot's specialty: {_SPECIALTY}", "Slot-specialty"),
     ),
     "Appointment": (
         _p("patient", "reference", "`Patient/<id>`", "Appointment-patient"),
@@ -92,3 +93,14 @@ OPERATIONS: dict[str, str] = {
 def names(resource_type: str) -> frozenset[str]:
     """The search parameter names of `resource_type` (KeyError for a type with no search)."""
     return frozenset(p.name for p in SEARCH[resource_type])
+
+
+def markdown_table() -> str:
+    """The search parameters as the Markdown table docs/fhir.md carries (a test keeps them equal)."""
+    rows = ["| resource | parameter | type | what it matches |", "| --- | --- | --- | --- |"]
+    for resource_type, declared in SEARCH.items():
+        rows.extend(
+            f"| {resource_type} | `{p.name}` | {p.type} | {p.documentation.replace('|', _CELL_BAR)} |"
+            for p in declared
+        )
+    return "\n".join(rows)

@@ -3,6 +3,7 @@ vread of the current version; the staff API's validation and audit; every error 
 
 from __future__ import annotations
 
+import asyncio
 import random
 import string
 import uuid
@@ -287,3 +288,21 @@ async def test_a_created_patient_is_found_by_its_record_number(
     created = fhir_json(await _create(client, staff_headers, _patient(tag)), 201)
     found = bundle(await client.get(f"{BASE}/Patient?identifier={MRN}|MRN-{tag}", headers=staff_headers))
     assert ids(found) == {created["id"]}
+
+
+async def test_concurrent_writes_on_one_version_and_one_condition_do_not_both_win(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], runtime: Any
+) -> None:
+    created = fhir_json(await _create(client, staff_headers, _patient(_tag())), 201)
+    url, if_match = f"{BASE}/Patient/{created['id']}", staff_headers | HEADERS | {"If-Match": 'W/"1"'}
+    edits = [created | {"gender": gender} for gender in ("male", "other", "unknown")]
+    answers = await asyncio.gather(*(client.put(url, json=edit, headers=if_match) for edit in edits))
+    assert sorted(a.status_code for a in answers) == [200, 412, 412]  # the row lock serialises them
+
+    tag = _tag()
+    condition = {"If-None-Exist": f"identifier={MRN}|MRN-{tag}"}
+    pushes = await asyncio.gather(
+        *(_create(client, staff_headers, _patient(tag), **condition) for _ in range(3))
+    )
+    assert sorted(p.status_code for p in pushes) == [200, 200, 201]  # the advisory lock serialises them
+    assert len({fhir_json(p, p.status_code)["id"] for p in pushes}) == 1
