@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from store.errors import InvalidInput
 from store.fhir.errors import BadRequest, NotSupported
-from store.patients import service as patients
 from store.scheduling.specialties import SNOMED, SPECIALTIES
 
 DEFAULT_COUNT, MAX_COUNT = 20, 100
@@ -244,23 +242,6 @@ def token(value: str) -> tuple[str | None, str]:
     """(system, code) of `system|code`, `|code` (no system) or `code` (any system)."""
     system, bar, code = value.partition("|")
     return (system or None, code) if bar else (None, value)
-
-
-def phone(query: Query, name: str) -> str | None:
-    """The E.164 number in `telecom=phone|+1555...` or `telecom=+1555...`.
-
-    A `+` left unencoded in a query string arrives as a space; a leading space is read as `+`.
-    """
-    if single(query, name) is None:
-        return None
-    value = query[name][0]
-    system, number = token("+" + value[1:] if value.startswith(" ") else value.strip())
-    if system not in (None, "phone"):
-        raise NotSupported(name, "only phone numbers (system `phone`) are searchable")
-    try:
-        return patients.normalize_phone(number)
-    except InvalidInput as error:
-        raise BadRequest(name, error.message.removeprefix("phone: ")) from None
 
 
 def specialty(value: str) -> str | None:

@@ -97,20 +97,14 @@ async def get_all(
     session: AsyncSession,
     *,
     phone: str | None = None,
-    born_from: date | None = None,
-    born_before: date | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Patient], int]:
-    """A page of patients and how many there are in all: optionally those on one phone, and
-    those born in [born_from, born_before) (FHIR's `birthdate` search)."""
+    """A page of patients by name and how many there are in all, optionally those on one phone
+    (FHIR's richer searches are `store/patients/search.py`)."""
     query = select(Patient)
     if phone is not None:
         query = query.where(Patient.phone == normalize_phone(phone))
-    if born_from is not None:
-        query = query.where(Patient.birth_date >= born_from)
-    if born_before is not None:
-        query = query.where(Patient.birth_date < born_before)
     total = await session.scalar(select(func.count()).select_from(query.subquery()))
     page = query.order_by(Patient.family_name, Patient.given_name, Patient.id).limit(limit).offset(offset)
     return list(await session.scalars(page)), total or 0

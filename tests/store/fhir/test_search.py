@@ -144,22 +144,6 @@ def test_birthdate_bounds_are_dates() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["+15550100001", "phone|+15550100001", " 15550100001", "phone|(555) 010-0001"]
-)
-def test_telecom_takes_a_phone_with_or_without_its_system(value: str) -> None:
-    assert search.phone({"telecom": [value]}, "telecom") == "+15550100001"
-
-
-def test_telecom_refuses_other_systems_and_non_numbers() -> None:
-    assert search.phone({}, "telecom") is None
-    with pytest.raises(NotSupported):
-        search.phone({"telecom": ["email|a@example.org"]}, "telecom")
-    with pytest.raises(BadRequest) as error:
-        search.phone({"telecom": ["12"]}, "telecom")
-    assert error.value.expression == "telecom"
-
-
-@pytest.mark.parametrize(
     ("value", "code"),
     [
         ("http://snomed.info/sct|394579002", "cardiology"),
