@@ -15,7 +15,6 @@ OperationOutcomes, searches and paging) is in `fhir_http.py`.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -33,6 +32,7 @@ from api.routes.fhir_http import (
     FhirSession,
     Search,
     not_offered,
+    record_id,
     searching,
     searchset,
 )
@@ -64,14 +64,6 @@ SlotSearch = Annotated[Search, Depends(searching("Slot"))]
 AppointmentSearch = Annotated[Search, Depends(searching("Appointment"))]
 
 
-def _id(resource_type: str, resource_id: str) -> uuid.UUID:
-    """Our ids are UUIDs; anything else names nothing here (404, not 400)."""
-    try:
-        return uuid.UUID(resource_id)
-    except ValueError:
-        raise NotFound(resource_type, resource_id) from None
-
-
 def _specialty(query: search.Query) -> tuple[str | None, Resource | None]:
     """Our code for the `specialty` token, or a warning issue when it names nothing the clinic offers."""
     token = search.single(query, "specialty")
@@ -82,7 +74,7 @@ def _specialty(query: search.Query) -> tuple[str | None, Resource | None]:
 @router.get("/Practitioner/{resource_id}")
 async def read_practitioner(resource_id: str, session: FhirSession, _: CurrentStaff) -> FhirResponse:
     practitioner = await scheduling.get_practitioner(
-        session, practitioner_id=_id("Practitioner", resource_id)
+        session, practitioner_id=record_id("Practitioner", resource_id)
     )
     return FhirResponse(fhir.practitioner_to_fhir(practitioner))
 
@@ -106,7 +98,7 @@ async def search_practitioners(
 
 @router.get("/Schedule/{resource_id}")
 async def read_schedule(resource_id: str, session: FhirSession, _: CurrentStaff) -> FhirResponse:
-    schedule = await scheduling.get_schedule(session, schedule_id=_id("Schedule", resource_id))
+    schedule = await scheduling.get_schedule(session, schedule_id=record_id("Schedule", resource_id))
     return FhirResponse(fhir.schedule_to_fhir(schedule))
 
 
@@ -128,7 +120,7 @@ async def search_schedules(
 async def read_slot(
     resource_id: str, runtime: RuntimeDep, session: FhirSession, _: CurrentStaff
 ) -> FhirResponse:
-    slot = await scheduling.get_slot(session, slot_id=_id("Slot", resource_id))
+    slot = await scheduling.get_slot(session, slot_id=record_id("Slot", resource_id))
     return FhirResponse(fhir.slot_to_fhir(slot, tz=runtime.settings.tz))
 
 
@@ -169,7 +161,7 @@ async def _proposed(session: AsyncSession, resource_id: str, tz: ZoneInfo, now: 
     """`slot-<id>`: the appointment a free (`proposed`) or held (`pending`) future slot would be."""
     try:
         slot = await scheduling.get_slot(
-            session, slot_id=_id("Appointment", resource_id.removeprefix(PROPOSED_PREFIX))
+            session, slot_id=record_id("Appointment", resource_id.removeprefix(PROPOSED_PREFIX))
         )
     except NotFound:
         raise NotFound("Appointment", resource_id) from None
@@ -190,7 +182,9 @@ async def read_appointment(
     tz = runtime.settings.tz
     if resource_id.startswith(PROPOSED_PREFIX):
         return FhirResponse(await _proposed(session, resource_id, tz, now))
-    appointment = await scheduling.get_appointment(session, appointment_id=_id("Appointment", resource_id))
+    appointment = await scheduling.get_appointment(
+        session, appointment_id=record_id("Appointment", resource_id)
+    )
     await audit_reads(
         session, staff=staff, resource_type="appointment", records=[(appointment.id, appointment.patient_id)]
     )

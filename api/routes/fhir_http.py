@@ -156,6 +156,14 @@ async def _fhir_session(request: Request, session: SessionDep) -> AsyncSession:
 FhirSession = Annotated[AsyncSession, Depends(_fhir_session)]
 
 
+def record_id(resource_type: str, resource_id: str) -> uuid.UUID:
+    """The record a FHIR id names: ours are UUIDs, so anything else names nothing here (404, not 400)."""
+    try:
+        return uuid.UUID(resource_id)
+    except ValueError:
+        raise NotFound(resource_type, resource_id) from None
+
+
 def base_url(runtime: Runtime) -> str:
     return f"{runtime.settings.public_url.rstrip('/')}{FHIR_BASE}"
 

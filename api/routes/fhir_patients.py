@@ -15,7 +15,6 @@ the patient only when nobody matches; one match is returned as it is (200), seve
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC
 from email.utils import format_datetime
 from typing import Annotated, Any
@@ -32,6 +31,7 @@ from api.routes.fhir_http import (
     FhirSession,
     Search,
     base_url,
+    record_id,
     searching,
     searchset,
 )
@@ -64,14 +64,6 @@ IfMatch = Annotated[
 ]
 
 
-def _id(resource_id: str) -> uuid.UUID:
-    """Our ids are UUIDs; anything else names nothing here (404, not 400)."""
-    try:
-        return uuid.UUID(resource_id)
-    except ValueError:
-        raise NotFound("Patient", resource_id) from None
-
-
 def _respond(patient: Patient, runtime: Runtime, status_code: int = 200) -> FhirResponse:
     """The patient, with the headers FHIR clients version by: ETag and Last-Modified (and, when
     it was just created, Location naming its version)."""
@@ -86,7 +78,7 @@ def _respond(patient: Patient, runtime: Runtime, status_code: int = 200) -> Fhir
 
 
 async def _read(session: FhirSession, staff: CurrentStaff, resource_id: str) -> Patient:
-    patient = await patients.get(session, patient_id=_id(resource_id))
+    patient = await patients.get(session, patient_id=record_id("Patient", resource_id))
     await audit_reads(session, staff=staff, resource_type="patient", records=[(patient.id, patient.id)])
     return patient
 
@@ -219,7 +211,10 @@ async def update_patient(
     expected = _expected_version(if_match)
     try:
         patient, changed = await patients.update(
-            session, patient_id=_id(resource_id), expected_version=expected, **fields.as_arguments()
+            session,
+            patient_id=record_id("Patient", resource_id),
+            expected_version=expected,
+            **fields.as_arguments(),
         )
     except NotFound:
         raise fhir.UpdateCreateRefused("Patient", resource_id) from None
