@@ -36,7 +36,7 @@ from graphs import timed
 from graphs.dead_letter import TURN_ATTEMPTS
 from graphs.runner import Runner
 from graphs.turns import Turns
-from store.queue import SEND, TURN
+from store.queue import SEND, TURN, requeue_stalled
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +138,9 @@ def register(
     @queue.periodic(cron="* * * * * */5")
     @queue.task(name="jobs.retry_stalled", queueing_lock="jobs.retry_stalled", pass_context=False)
     async def retry_stalled(timestamp: int) -> None:
-        stalled = await queue.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after_s)
-        for job in stalled:
-            log.warning("retrying stalled job %s (%s)", job.id, job.task_name)
-            await queue.job_manager.retry_job(job)
+        retried, superseded = await requeue_stalled(queue, seconds_since_heartbeat=stalled_after_s)
+        if retried or superseded:
+            log.warning("stalled jobs: %d retried, %d superseded by a waiting twin", retried, superseded)
 
     @queue.periodic(cron="0 * * * *")
     @queue.task(name="jobs.prune", queueing_lock="jobs.prune", pass_context=True)

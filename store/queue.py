@@ -17,7 +17,9 @@ from typing import Any
 
 import procrastinate
 import psycopg
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, UniqueViolation
+from procrastinate.jobs import Status
+from procrastinate.manager import QUEUEING_LOCK_CONSTRAINT
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.database import libpq_url
@@ -104,3 +106,27 @@ async def enqueue_send(
     """
     deferrer = app.configure_task(SEND, schedule_in=_delay(after), connection=await _raw_connection(session))
     await deferrer.defer_async(message_id=str(message_id))
+
+
+async def requeue_stalled(app: procrastinate.App, *, seconds_since_heartbeat: float) -> tuple[int, int]:
+    """Put back in the queue the jobs of workers that stopped heartbeating (killed with -9):
+    (how many were retried, how many were superseded).
+
+    A stalled job may not go back to `todo` beside a newer job of the same `queueing_lock` — a
+    patient who wrote again while the worker was dead has a turn waiting — and need not: the
+    waiting job does its work (a turn takes every message still pending, an interrupted batch
+    first; a reminder or a relay pass is the same job again). It is ended `aborted` instead. Left
+    `doing`, it would hold its `lock` forever: no later turn of that conversation would ever run.
+    One job's trouble never stops the others being retried.
+    """
+    retried = superseded = 0
+    for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=seconds_since_heartbeat):
+        try:
+            await app.job_manager.retry_job(job)
+            retried += 1
+        except UniqueViolation as error:
+            if error.constraint_name != QUEUEING_LOCK_CONSTRAINT:
+                raise
+            await app.job_manager.finish_job(job, Status.ABORTED, delete_job=False)
+            superseded += 1
+    return retried, superseded
