@@ -19,7 +19,8 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import CurrentStaff, NowDep, RuntimeDep
@@ -32,13 +33,14 @@ from api.routes.fhir_http import (
     FhirSession,
     Search,
     not_offered,
+    outcome_response,
     record_id,
     searching,
     searchset,
 )
 from store import fhir
 from store.errors import NotFound
-from store.fhir import criteria, search
+from store.fhir import criteria, params, search
 from store.fhir.resources import PROPOSED_PREFIX, Resource
 from store.scheduling import service as scheduling
 from store.scheduling.models import AppointmentStatus, SlotStatus
@@ -217,3 +219,25 @@ async def search_appointments(
     )
     resources = [fhir.appointment_to_fhir(a, tz=runtime.settings.tz) for a in matches]
     return searchset(request, runtime, found, resources, total=total)
+
+
+@router.api_route(
+    "/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], include_in_schema=False
+)
+async def unsupported(path: str, request: Request) -> Response:
+    """Anything else under the base: 405 for an interaction this server does not offer on a type it
+    serves (`DELETE Patient/<id>`), else 404; OperationOutcomes both, pointing at the metadata. A
+    trailing slash is redirected away, as Starlette would have done.
+
+    Declared last, so it only sees what no route above matched; left out of the OpenAPI
+    description, so the CapabilityStatement (read from it) never lists it.
+    """
+    if path.endswith("/"):
+        return RedirectResponse(request.url.replace(path=request.url.path.rstrip("/")), status_code=307)
+    resource_type = path.split("/")[0][:64]
+    if resource_type in params.SEARCH:
+        message = f"{request.method} {resource_type}/… is not supported here; see {FHIR_BASE}/metadata"
+        return outcome_response(405, "not-supported", message)
+    return outcome_response(
+        404, "not-found", f"{resource_type!r} is not served here; see {FHIR_BASE}/metadata"
+    )

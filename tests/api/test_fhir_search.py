@@ -250,3 +250,29 @@ async def test_an_unknown_id_is_404_whatever_its_shape(
     for resource_id in (str(uuid.uuid4()), "not-a-uuid"):
         response = await client.get(f"{BASE}/Patient/{resource_id}", headers=staff_headers)
         assert outcome(response, 404)["issue"][0]["code"] == "not-found"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("DELETE", "/Patient/{id}", 405),
+        ("PATCH", "/Patient/{id}", 405),
+        ("POST", "/Slot", 405),
+        ("GET", "/Patient/{id}/_history", 405),
+        ("GET", "/Observation", 404),
+        ("POST", "/Appointment/$cancel", 405),
+    ],
+)
+async def test_what_is_not_served_is_an_operation_outcome_too(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], method: str, path: str, status: int
+) -> None:
+    response = await client.request(method, BASE + path.format(id=uuid.uuid4()), headers=staff_headers)
+    assert "metadata" in outcome(response, status)["issue"][0]["diagnostics"]
+
+
+async def test_a_trailing_slash_is_redirected_away(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    response = await client.get(f"{BASE}/Patient/?_count=0", headers=staff_headers)
+    assert response.status_code == 307
+    assert response.headers["location"] == f"http://testserver{BASE}/Patient?_count=0"
