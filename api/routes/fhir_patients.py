@@ -106,12 +106,12 @@ async def search_patients(
     request: Request, runtime: RuntimeDep, session: FhirSession, staff: CurrentStaff, found: PatientSearch
 ) -> FhirResponse:
     """Every parameter of `store/fhir/params.py` for Patient, ANDed; by family then given name."""
-    wanted = criteria.patient_criteria(found.query, mrn_system=runtime.settings.clinic.mrn_system)
+    mrn_system = runtime.settings.clinic.mrn_system
+    wanted = criteria.patient_criteria(found.query, mrn_system=mrn_system)
     matches, total = await patient_search.search(
         session, criteria=wanted, limit=found.count, offset=found.offset
     )
     await audit_reads(session, staff=staff, resource_type="patient", records=((p.id, p.id) for p in matches))
-    mrn_system = runtime.settings.clinic.mrn_system
     resources = [fhir.patient_to_fhir(p, mrn_system=mrn_system) for p in matches]
     return searchset(request, runtime, found, resources, total=total)
 
