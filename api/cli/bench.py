@@ -100,6 +100,44 @@ def agent_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     _write(_run(["agent"], quick)["agent"], out)
 
 
+@app.command("load")
+def load_command(
+    rate: Annotated[float, typer.Option(help="Messages a second, from all patients together.", min=0.1)] = 50,
+    seconds: Annotated[float, typer.Option(help="How long the rate is held.", min=1)] = 60,
+    patients: Annotated[int, typer.Option(help="Registered patients writing in turn.", min=1)] = 1000,
+    workers: Annotated[int, typer.Option(help="`prm worker` processes besides `prm serve`'s.", min=0)] = 0,
+    reply: Annotated[
+        str, typer.Option(help="rest: replies by Twilio's API; twiml: in the answer when quick")
+    ] = "rest",
+    drain: Annotated[float, typer.Option(help="Seconds to wait for late replies once none arrives.")] = 60,
+    out: OutOpt = None,
+) -> None:
+    """The front door: signed webhooks at a fixed rate to `prm serve` as `make run` starts it; ack and
+    turn percentiles, throughput, messages lost and answered twice. Not part of `all` (it is a
+    minute or more of full load)."""
+    from api.bench import load as bench
+    from api.runtime import servers
+
+    if reply not in ("rest", "twiml"):
+        raise typer.BadParameter("rest or twiml", param_hint="--reply")
+    settings = Settings()
+    with servers(settings) as urls:
+        rows = asyncio.run(
+            bench.run(
+                urls,
+                rate=rate,
+                seconds=seconds,
+                patients_count=patients,
+                workers=workers,
+                reply=reply,
+                drain_s=drain,
+                data_dir=str(settings.storage.data_dir),
+            )
+        )
+    bench.render(rows)
+    _write(rows, out)
+
+
 @app.command("all")
 def all_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """Every benchmark above, one after another on the same servers; `--out` gets one JSON of all rows."""

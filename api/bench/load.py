@@ -1,0 +1,396 @@
+"""The front door under load: signed WhatsApp webhooks at a fixed rate from many patients.
+
+`prm serve` runs as `make run` starts it (plus `--workers` extra `prm worker` processes), on a
+database of its own seeded with the demo clinic and `patients` registered patients. Each patient
+writes "Hi, I'd like to book a dermatology appointment next week in the morning" (a registered
+patient gets three free times offered: the full path of a booking's first turn). Replies go out
+through Twilio's REST API to a local stand-in (`TwilioStandIn`) that notes when each arrives, so
+a turn is timed from the webhook sent to the reply at "Twilio"; with `--reply twiml` a reply that
+fits in the webhook's answer counts there instead.
+
+A patient's messages are 1,000 / rate seconds apart or more, so none of them merges with the next
+into one turn: every message must get exactly one reply. Lost = messages left without one when the
+drain ends; duplicated = replies beyond one per message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import make_url
+from twilio.request_validator import RequestValidator
+
+from api.paths import WHATSAPP_PATH
+from api.runtime import ServerUrls, open_runtime
+from api.seeding import seed_demo
+from api.settings import Settings
+from evals.metrics import percentile
+from store.database import create_database, drop_database, transaction
+from store.embedded.valkey import free_port
+from store.migrate import upgrade
+from store.patients import service as patients
+
+BODY = "Hi, I'd like to book a dermatology appointment next week in the morning"
+PUBLIC_URL = "https://clinic.bench.example"
+ACCOUNT_SID = "AC" + "b" * 32
+AUTH_TOKEN = "bench-auth-token-" + "0" * 16
+CLINIC_NUMBER = "+15550000000"
+FIRST_PHONE = 5550200000  # the patients' numbers: +1 555 020 0000 onwards
+READY_S = 120.0
+WARM_UP = 5  # turns answered one by one before the clock starts
+
+
+def phone_of(index: int) -> str:
+    return f"+1{FIRST_PHONE + index}"
+
+
+class TwilioStandIn:
+    """Twilio's Messages API on 127.0.0.1, as much of it as delivery uses: create answers 201 with
+    a Message resource; list answers an empty page (nothing is ever "maybe sent" here). Each
+    create is noted with the time it arrived (`time.monotonic()`, the load generator's clock)."""
+
+    def __init__(self) -> None:
+        self.arrivals: dict[str, list[float]] = defaultdict(list)  # patient phone → reply times
+        self._lock = threading.Lock()
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                to = form.get("To", "").removeprefix("whatsapp:")
+                with stand_in._lock:
+                    stand_in.arrivals[to].append(time.monotonic())
+                now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+                sid = "SM" + uuid.uuid4().hex
+                self._json(
+                    201,
+                    {
+                        "sid": sid,
+                        "account_sid": ACCOUNT_SID,
+                        "to": form.get("To"),
+                        "from": form.get("From"),
+                        "body": form.get("Body", ""),
+                        "status": "queued",
+                        "num_segments": "1",
+                        "direction": "outbound-api",
+                        "date_created": now,
+                        "date_updated": now,
+                        "date_sent": None,
+                        "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json",
+                    },
+                )
+
+            def do_GET(self) -> None:
+                uri = self.path
+                self._json(
+                    200,
+                    {
+                        "messages": [],
+                        "page": 0,
+                        "page_size": 50,
+                        "start": 0,
+                        "end": 0,
+                        "uri": uri,
+                        "first_page_uri": uri,
+                        "next_page_uri": None,
+                        "previous_page_uri": None,
+                    },
+                )
+
+            def _json(self, status: int, payload: dict[str, Any]) -> None:
+                body = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> TwilioStandIn:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def forget(self) -> None:
+        """Start counting afresh (after the warm-up)."""
+        with self._lock:
+            self.arrivals.clear()
+
+    def replies(self) -> int:
+        with self._lock:
+            return sum(len(times) for times in self.arrivals.values())
+
+
+@dataclass
+class Sent:
+    phone: str
+    at: float  # monotonic
+    ack_ms: float | None = None  # None: no answer
+    status: int | None = None
+    inline: bool = False  # the reply came in the webhook's TwiML answer
+
+
+@dataclass
+class LoadRun:
+    rate: float
+    seconds: float
+    patients: int
+    workers: int
+    reply: str
+    sent: list[Sent] = field(default_factory=list)
+
+
+async def _prepare(database_url: str, redis_url: str, patients_count: int) -> None:
+    """Migrate, seed the demo clinic for today, and register the patients who will write."""
+    upgrade(database_url)
+    settings = Settings(PRM_ENV="development")
+    async with open_runtime(settings, ServerUrls(database_url, redis_url)) as runtime:
+        await seed_demo(runtime, now=None, console=None)
+        async with transaction(runtime.sessions) as session:
+            for index in range(patients_count + WARM_UP):
+                await patients.create(
+                    session,
+                    given_name="Bench",
+                    family_name=f"Patient{index}",
+                    birth_date=date(1980, 1, 1),
+                    phone=phone_of(index),
+                )
+
+
+def _environment(urls: ServerUrls, twilio: TwilioStandIn, reply: str, data_dir: str) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("PRM_", "TWILIO_", "OPENAI_"))}
+    return keep | {
+        "DATABASE_URL": urls.database_url,
+        "REDIS_URL": urls.redis_url,
+        "PRM_DATA_DIR": data_dir,
+        "PRM_PUBLIC_URL": PUBLIC_URL,
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_WHATSAPP_FROM": f"whatsapp:{CLINIC_NUMBER}",
+        "PRM_TWILIO_API_URL": twilio.url,
+        "PRM_WHATSAPP_REPLY": reply,
+    }
+
+
+@contextmanager
+def _processes(env: dict[str, str], port: int, workers: int, logs: Path) -> Iterator[None]:
+    """`prm serve` (API and its worker) and `workers` more `prm worker`s; all stopped on exit.
+
+    Their output goes to `logs` (serve.log, worker-N.log), where a failed run can be read."""
+    prm = str(Path(sys.executable).with_name("prm"))
+    commands = {"serve": [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]}
+    commands |= {f"worker-{n}": [prm, "worker"] for n in range(1, workers + 1)}
+    logs.mkdir(parents=True, exist_ok=True)
+    started = []
+    for name, command in commands.items():
+        with (logs / f"{name}.log").open("wb") as log:
+            started.append(subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT))  # noqa: S603
+    try:
+        yield
+    finally:
+        for process in started:
+            process.send_signal(signal.SIGTERM)
+        for process in started:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+async def _wait_ready(base: str) -> None:
+    deadline = time.monotonic() + READY_S
+    async with httpx.AsyncClient(base_url=base) as http:
+        while time.monotonic() < deadline:
+            try:
+                if (await http.get("/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"prm serve was not ready within {READY_S:.0f} s")
+
+
+def _signed(phone: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The form Twilio posts for one WhatsApp message from `phone`, and its signature header."""
+    form = {
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": ACCOUNT_SID,
+        "From": f"whatsapp:{phone}",
+        "To": f"whatsapp:{CLINIC_NUMBER}",
+        "Body": BODY,
+        "NumMedia": "0",
+        "ProfileName": "Bench",
+        "WaId": phone.lstrip("+"),
+    }
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(PUBLIC_URL + WHATSAPP_PATH, form)
+    return form, {"X-Twilio-Signature": signature}
+
+
+async def _warm_up(base: str, twilio: TwilioStandIn, first: int) -> None:
+    """One turn at a time from `WARM_UP` patients not in the run, each until it is answered: models
+    loaded, pools and caches filled, as in a clinic that has been open a while."""
+    async with httpx.AsyncClient(base_url=base, timeout=READY_S) as http:
+        for index in range(first, first + WARM_UP):
+            form, headers = _signed(phone_of(index))
+            before = twilio.replies()
+            (await http.post(WHATSAPP_PATH, data=form, headers=headers)).raise_for_status()
+            deadline = time.monotonic() + READY_S
+            while twilio.replies() == before and time.monotonic() < deadline:  # noqa: ASYNC110 (a thread's)
+                await asyncio.sleep(0.05)
+    twilio.forget()
+
+
+async def _offer(run: LoadRun, base: str) -> None:
+    """Send `rate` signed webhooks a second for `seconds`, each on its own schedule."""
+    limits = httpx.Limits(max_connections=500, max_keepalive_connections=100)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+
+        async def send(index: int, due: float) -> None:
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+            phone = phone_of(index % run.patients)
+            form, headers = _signed(phone)
+            sent = Sent(phone, time.monotonic())
+            run.sent.append(sent)
+            try:
+                response = await http.post(WHATSAPP_PATH, data=form, headers=headers)
+            except httpx.HTTPError:
+                return
+            sent.ack_ms = (time.monotonic() - sent.at) * 1000
+            sent.status = response.status_code
+            sent.inline = "<Message>" in response.text
+
+        start = time.monotonic() + 0.5
+        total = round(run.rate * run.seconds)
+        await asyncio.gather(*(send(i, start + i / run.rate) for i in range(total)))
+
+
+async def _drain(run: LoadRun, twilio: TwilioStandIn, drain_s: float) -> None:
+    """Wait until every message has its reply, or `drain_s` passes with none arriving."""
+    expected = sum(1 for s in run.sent if not s.inline)
+    last, seen = time.monotonic(), -1
+    while twilio.replies() < expected and time.monotonic() - last < drain_s:
+        if twilio.replies() != seen:
+            last, seen = time.monotonic(), twilio.replies()
+        await asyncio.sleep(0.2)
+
+
+def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
+    """Pair each patient's messages with their replies in order; count the rest."""
+    by_phone: dict[str, list[Sent]] = defaultdict(list)
+    for sent in sorted(run.sent, key=lambda s: s.at):
+        by_phone[sent.phone].append(sent)
+    turns: list[float] = []
+    lost = duplicated = 0
+    last_reply = max((t for times in twilio.arrivals.values() for t in times), default=0.0)
+    for phone, messages in by_phone.items():
+        arrivals = sorted(twilio.arrivals.get(phone, []))
+        waiting = [m for m in messages if not m.inline]
+        turns += [m.ack_ms for m in messages if m.inline and m.ack_ms is not None]
+        turns += [(reply - m.at) * 1000 for m, reply in zip(waiting, arrivals, strict=False)]
+        lost += max(0, len(waiting) - len(arrivals))
+        duplicated += max(0, len(arrivals) - len(waiting))
+    acks = [s.ack_ms for s in run.sent if s.ack_ms is not None and s.status == 200]
+    first = min((s.at for s in run.sent), default=0.0)
+    inline_end = max((s.at + (s.ack_ms or 0) / 1000 for s in run.sent if s.inline), default=0.0)
+    span = max(last_reply, inline_end) - first
+    return {
+        "rate": run.rate,
+        "seconds": run.seconds,
+        "patients": run.patients,
+        "workers": run.workers,
+        "reply": run.reply,
+        "offered": len(run.sent),
+        "acknowledged": len(acks),
+        "ack_p50_ms": round(percentile(acks, 50) or 0.0, 1),
+        "ack_p99_ms": round(percentile(acks, 99) or 0.0, 1),
+        "replies": len(turns),
+        "turn_p50_ms": round(percentile(turns, 50) or 0.0, 1),
+        "turn_p95_ms": round(percentile(turns, 95) or 0.0, 1),
+        "turns_per_s": round(len(turns) / span, 1) if span > 0 else 0.0,
+        "lost": lost,
+        "duplicated": duplicated,
+    }
+
+
+async def run(
+    urls: ServerUrls,
+    *,
+    rate: float = 50,
+    seconds: float = 60,
+    patients_count: int = 1000,
+    workers: int = 0,
+    reply: str = "rest",
+    drain_s: float = 60,
+    data_dir: str,
+) -> list[dict[str, Any]]:
+    """One load run on a database of its own (dropped afterwards); one row of results."""
+    name = f"prm_bench_load_{secrets.token_hex(4)}"
+    database_url = make_url(urls.database_url).set(database=name).render_as_string(hide_password=False)
+    create_database(database_url)
+    try:
+        await _prepare(database_url, urls.redis_url, patients_count)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        load = LoadRun(rate, seconds, patients_count, workers, reply)
+        with TwilioStandIn() as twilio:
+            env = _environment(ServerUrls(database_url, urls.redis_url), twilio, reply, data_dir)
+            with _processes(env, port, workers, Path(data_dir) / "bench-load"):
+                await _wait_ready(base)
+                await _warm_up(base, twilio, first=patients_count)
+                await _offer(load, base)
+                await _drain(load, twilio, drain_s)
+            return [_row(load, twilio)]
+    finally:
+        drop_database(database_url)
+
+
+COLUMNS = (
+    ("offered", "{rate:g} msg/s × {seconds:g} s"),
+    ("workers", "{workers}"),
+    ("acknowledged", "{acknowledged}/{offered}"),
+    ("ack p50 / p99 ms", "{ack_p50_ms:.0f} / {ack_p99_ms:.0f}"),
+    ("replies", "{replies}/{offered}"),
+    ("turn p50 / p95 ms", "{turn_p50_ms:.0f} / {turn_p95_ms:.0f}"),
+    ("completed", "{turns_per_s:g} turns/s"),
+    ("lost / twice", "{lost} / {duplicated}"),
+)
+
+
+def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
+    table = Table(title="Front door: signed webhooks at a fixed rate, replies at a local Twilio")
+    for title, _ in COLUMNS:
+        table.add_column(title, justify="right")
+    for row in rows:
+        table.add_row(*(template.format(**row) for _, template in COLUMNS))
+    (console or Console(width=140)).print(table)
