@@ -14,7 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding.dayparts import WINDOWS, clock_minutes
-from agents.understanding.text import analyse, vocabulary_of
+from agents.understanding.numberwords import spell_times
+from agents.understanding.text import analyse, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_OR_ABBR_RE, WEEKDAY_RE, WEEKDAYS, month_number
 from agents.understanding.types import Language, PartOfDay
 
@@ -31,14 +32,28 @@ _ORDINAL_RE = re.compile(rf"(?<!y )\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(
 _OPTION_REFERENCE = re.compile(
     rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
 )
-_NUMBERED = re.compile(r"(?:\b(?:option|opcion|number|numero|num|no\.)\s*#?\s*|#\s*)(\d{1,2})\b")
+# Positions said as words ("number two", "la dos", "option three").
+_COUNTS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+}  # fmt: skip
+_COUNT_RE = "|".join(_COUNTS)
+_NUMBERED = re.compile(
+    rf"(?:\b(?:option|opcion|number|numero|num|no\.|nr|nro)\s*#?\s*|#\s*)(\d{{1,2}}|{_COUNT_RE})\b"
+)
 _BARE_NUMBER = re.compile(
-    r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero)\s+)*"
-    r"(\d{1,2})(?:\s*(?:one|please|por\s+favor|porfa|thanks|gracias))*\W*$"
+    r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero|ok|okay|vale)\s+)*"
+    rf"(\d{{1,2}}|(?<!\w)(?:{'|'.join(c for c in _COUNTS if c not in ('one', 'una', 'uno'))}))"
+    r"(?:\s*(?:one|please|pls|por\s+favor|porfa|thanks|gracias))*\W*$"
+)
+# "the one with Dr. Alvarez", "la de la doctora Alvarez", "el del dr Kim": a practitioner's surname.
+_WITH_PRACTITIONER = re.compile(
+    r"\b(?:(?:the\s+)?one\s+with|with|con|(?:el|la)\s+(?:de\s+la|del|de|con))\s+"
+    r"(?:(?:the|el|la)\s+)?(?:dr|dra|doctor|doctora|doc|dr\.|dra\.)\.?\s+([a-z][a-z'-]+)"
 )
 _CLOCK = re.compile(
     r"(?<![\d/])(\d{1,2})(?::|\.(?=\d{2}\b))(\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?![\d/])"
-    r"|(?<![\d/:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|h)(?![a-z])"
+    r"|(?<![\d/:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|h|o'?clock)(?![a-z])"
     r"|\b(?:at|a\s+las?|las|la\s+de\s+las?|el\s+de\s+las?|around|sobre\s+las?)\s+(\d{1,2})"
     r"(?:\s+y\s+(media|cuarto))?(?:\s+de\s+la\s+(manana|tarde|noche))?(?![\d:])"
 )
@@ -46,7 +61,7 @@ _WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_RE})(?:'s|s)?\b")
 _MONTH_DAY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
     rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
-    r"|\b(?:the|el|el\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)\b"
+    r"|\b(?:the|el|el\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|slot))"
 )
 _PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\bde\s+la\s+(manana|tarde|noche)\b")
 _EARLIEST = re.compile(
@@ -57,7 +72,8 @@ _ANY = re.compile(
     r"\b(?:any(?:\s+of\s+them)?(?:\s+(?:one|is\s+fine|works))?|either|whichever|doesn'?t\s+matter|cualquiera"
     r"|la\s+que\s+sea|el\s+que\s+sea|me\s+da\s+igual|da\s+igual)\b"
 )
-_NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*,)")
+_TITLES = frozenset({"dr", "dra", "doctor", "doctora", "md"})
+_NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*,|\.?\s*\d)")
 _SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
 _ENGLISH_PARTS: dict[str, PartOfDay] = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
 VOCABULARY = vocabulary_of(
@@ -78,13 +94,13 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
     """Each clue as the set of positions it allows, or (kind, values) for clues on slot times."""
     clues: list[set[int] | tuple[str, set[int]]] = []
     if bare := _BARE_NUMBER.match(source):
-        number = int(bare[1])
+        number = _COUNTS.get(bare[1]) or int(bare[1])
         clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
         return clues
     for match in _ORDINAL_RE.finditer(source):
         word = match[1]
         clues.append({count - 1} if word in _LAST else {_ORDINALS[word]})
-    clues.extend({int(m[1]) - 1} for m in _NUMBERED.finditer(source))
+    clues.extend({(_COUNTS.get(m[1]) or int(m[1])) - 1} for m in _NUMBERED.finditer(source))
     clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
     clues.extend(("weekday", {WEEKDAYS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
     for m in _MONTH_DAY.finditer(source):
@@ -126,18 +142,29 @@ def _allowed(kind: str, values: set[int], options: Sequence[datetime], tz: ZoneI
     return {i for i, t in enumerate(local) if any(s <= t.hour * 60 + t.minute < e for s, e in windows)}
 
 
-def resolve_choice(text: str, options: Sequence[datetime], *, tz: ZoneInfo, language: Language) -> int | None:
+def resolve_choice(
+    text: str,
+    options: Sequence[datetime],
+    *,
+    tz: ZoneInfo,
+    language: Language,
+    practitioners: Sequence[str] = (),
+) -> int | None:
     """The index of the slot chosen among `options` (in the order offered), or None when unclear.
 
-    `language` is accepted for symmetry: both languages' words are always recognised.
+    `practitioners` (the offered slots' practitioners, in the same order) lets "the one with
+    Dr. Alvarez" choose. `language` is accepted for symmetry: both languages' words are always
+    recognised.
     """
     if not options:
         return None
-    source = analyse(text, VOCABULARY).corrected
+    source = _source(text)
     if _NEGATED.search(source):
         return None
     remaining = set(range(len(options)))
     clues = _signals(source, len(options))
+    if named := _named(source, practitioners):
+        clues.append(named)
     if not clues:
         return None
     for clue in clues:
@@ -146,10 +173,26 @@ def resolve_choice(text: str, options: Sequence[datetime], *, tz: ZoneInfo, lang
     return remaining.pop() if len(remaining) == 1 else None
 
 
+def _source(text: str) -> str:
+    """The reply folded, typos corrected and clock words as digits ("la de las nueve" → "las 9")."""
+    return spell_times(analyse(text, VOCABULARY).corrected, days=False)
+
+
+def _named(source: str, practitioners: Sequence[str]) -> set[int]:
+    """The options whose practitioner's surname (or any name but the title) the reply says."""
+    named: set[int] = set()
+    for i, practitioner in enumerate(practitioners):
+        names = [w for w in re.findall(r"[a-z][a-z'-]+", fold(practitioner)) if w not in _TITLES]
+        if names and re.search(rf"\b{re.escape(names[-1])}\b", source):
+            named.add(i)
+    return named
+
+
 def mentions_choice(text: str) -> bool:
     """Whether a reply refers to one of several offered options (used before the options are known)."""
-    source = analyse(text, VOCABULARY).corrected
-    return bool(_signals(source, 9)) and not _NEGATED.search(source)
+    source = _source(text)
+    chosen = bool(_signals(source, 9)) or bool(_WITH_PRACTITIONER.search(source))
+    return chosen and not _NEGATED.search(source)
 
 
 def refers_to_option(text: str) -> bool:

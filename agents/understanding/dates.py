@@ -17,7 +17,8 @@ import dateparser
 
 from agents.understanding.dayparts import DayPart, find_daypart
 from agents.understanding.dayrules import Found, find_days
-from agents.understanding.text import Text, analyse, vocabulary_of
+from agents.understanding.numberwords import spell_times
+from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
 
@@ -46,7 +47,7 @@ VOCABULARY = vocabulary_of(
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
      "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro",
-     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir"]
+     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media"]
 )  # fmt: skip
 
 
@@ -56,7 +57,17 @@ def parse_when(text: str, *, now: datetime, tz: ZoneInfo, language: Language) ->
     A weekday is the next such day (today only when "today" is said), a day of the month without
     a month its next occurrence; "as soon as possible" (and "any time") is now .. now + 14 days.
     """
-    return when_in(analyse(text, VOCABULARY), now=now, tz=tz, language=language)
+    return when_in(timed_text(text, VOCABULARY), now=now, tz=tz, language=language)
+
+
+def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
+    """`text` analysed for dates, clock times and days in words as digits ("half three" → 3:30).
+
+    The patient's own casing is kept unless a word was rewritten (the rewrite works on folded text).
+    """
+    folded = fold(clean(text))
+    spelled = spell_times(folded)
+    return analyse(text if spelled == folded else spelled, vocabulary)
 
 
 def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> When | None:

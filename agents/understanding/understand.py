@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
 from agents.understanding.choices import mentions_choice, refers_to_option
-from agents.understanding.dates import when_in
+from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
@@ -107,7 +107,7 @@ def _fields(
     # While identity is asked, a date is read as the birth date; a message with neither a name nor
     # a birth date ("tomorrow afternoon if possible") still tells when the patient would come.
     if expecting != "identity" or (birth is None and name is None):
-        when = when_in(analyse(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
+        when = when_in(timed_text(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
         reason = reason[:cut].strip(" ,.;") or None

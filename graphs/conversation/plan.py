@@ -156,7 +156,8 @@ def _pick(
     text: str, options: Sequence[OfferedSlot] | Sequence[TargetAppointment], u: Understanding, tz: ZoneInfo
 ) -> int | None:
     starts = [datetime.fromisoformat(option["start"]) for option in options]
-    return resolve_choice(text, starts, tz=tz, language=u.language)
+    practitioners = [option["practitioner"] for option in options]
+    return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners)
 
 
 def _pending(state: ConversationState) -> Pending:

@@ -82,3 +82,47 @@ def test_options_in_another_zone_are_compared_in_clinic_time() -> None:
 
 def test_no_options_no_choice() -> None:
     assert resolve_choice("the first one", [], tz=TZ, language="en") is None
+
+
+PRACTITIONERS = ["Dr. Ana Patel", "Dr. Sofia Alvarez", "Dr. David Kim"]
+AFTERNOONS = [
+    datetime(2026, 12, 8, 9, 0, tzinfo=TZ),
+    datetime(2026, 12, 8, 13, 30, tzinfo=TZ),
+    datetime(2026, 12, 9, 15, 0, tzinfo=TZ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("the 2nd one", 1),
+        ("2nd", 1),
+        ("number two", 1),
+        ("no. 2", 1),
+        ("two", 1),
+        ("dos", 1),
+        ("la dos", 1),
+        ("option three", 2),
+        ("número tres", 2),
+        ("the 1:30 one", 1),
+        ("one thirty", 1),
+        ("the half one one", 1),
+        ("the nine o'clock one", 0),
+        ("la de las nueve", 0),
+        ("la de las 9", 0),
+        ("the one at three", 2),
+        ("the one with Dr. Alvarez", 1),
+        ("with dr kim please", 2),
+        ("la de la doctora Alvarez", 1),
+        ("el del dr Patel", 0),
+        ("uh the second one i guess", 1),
+    ],
+)
+def test_references_in_words_numbers_and_practitioners(text: str, index: int) -> None:
+    chosen = resolve_choice(text, AFTERNOONS, tz=TZ, language="en", practitioners=PRACTITIONERS)
+    assert chosen == index
+
+
+@pytest.mark.parametrize("text", ["the one with Dr. Jones", "no", "not the one with Dr. Kim"])
+def test_a_practitioner_not_offered_or_refused_chooses_nothing(text: str) -> None:
+    assert resolve_choice(text, AFTERNOONS, tz=TZ, language="en", practitioners=PRACTITIONERS) is None
