@@ -19,15 +19,10 @@ import asyncio
 import json
 import os
 import secrets
-import signal
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,6 +36,7 @@ from rich.table import Table
 from sqlalchemy import make_url
 from twilio.request_validator import RequestValidator
 
+from api.bench.served import serve, wait_ready
 from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -203,44 +199,6 @@ def _environment(urls: ServerUrls, twilio: TwilioStandIn, reply: str, data_dir: 
     }
 
 
-@contextmanager
-def _processes(env: dict[str, str], port: int, workers: int, logs: Path) -> Iterator[None]:
-    """`prm serve` (API and its worker) and `workers` more `prm worker`s; all stopped on exit.
-
-    Their output goes to `logs` (serve.log, worker-N.log), where a failed run can be read."""
-    prm = str(Path(sys.executable).with_name("prm"))
-    commands = {"serve": [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]}
-    commands |= {f"worker-{n}": [prm, "worker"] for n in range(1, workers + 1)}
-    logs.mkdir(parents=True, exist_ok=True)
-    started = []
-    for name, command in commands.items():
-        with (logs / f"{name}.log").open("wb") as log:
-            started.append(subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT))  # noqa: S603
-    try:
-        yield
-    finally:
-        for process in started:
-            process.send_signal(signal.SIGTERM)
-        for process in started:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-async def _wait_ready(base: str) -> None:
-    deadline = time.monotonic() + READY_S
-    async with httpx.AsyncClient(base_url=base) as http:
-        while time.monotonic() < deadline:
-            try:
-                if (await http.get("/readyz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.5)
-    raise RuntimeError(f"prm serve was not ready within {READY_S:.0f} s")
-
-
 def _signed(phone: str) -> tuple[dict[str, str], dict[str, str]]:
     """The form Twilio posts for one WhatsApp message from `phone`, and its signature header."""
     form = {
@@ -365,8 +323,8 @@ async def run(
         load = LoadRun(rate, seconds, patients_count, workers, reply)
         with TwilioStandIn() as twilio:
             env = _environment(ServerUrls(database_url, urls.redis_url), twilio, reply, data_dir)
-            with _processes(env, port, workers, Path(data_dir) / "bench-load"):
-                await _wait_ready(base)
+            with serve(env, port, workers, Path(data_dir) / "bench-load"):
+                await wait_ready(base)
                 await _warm_up(base, twilio, first=patients_count)
                 await _offer(load, base)
                 await _drain(load, twilio, drain_s)

@@ -138,6 +138,29 @@ def load_command(
     _write(rows, out)
 
 
+@app.command("api")
+def api_command(
+    clients: Annotated[int, typer.Option(help="Clients sending at once.", min=1)] = 20,
+    seconds: Annotated[float, typer.Option(help="How long each mix runs.", min=1)] = 20,
+    writes: Annotated[bool, typer.Option(help="Also the write mix (patients, bookings, tickets).")] = True,
+    out: OutOpt = None,
+) -> None:
+    """The staff and FHIR API at `--clients` concurrent clients, on one token and on one each:
+    requests a second and p50/p95/p99 per endpoint. Not part of `all`."""
+    from api.bench import api_mix as bench
+    from api.runtime import servers
+
+    settings = Settings()
+    with servers(settings) as urls:
+        rows = asyncio.run(
+            bench.run(
+                urls, clients=clients, seconds=seconds, writes=writes, data_dir=str(settings.storage.data_dir)
+            )
+        )
+    bench.render(rows)
+    _write(rows, out)
+
+
 @app.command("all")
 def all_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
     """Every benchmark above, one after another on the same servers; `--out` gets one JSON of all rows."""

@@ -45,14 +45,6 @@ async def audit_reads(
     """One `<resource_type>.read` entry per (record id, patient id or None) shown to staff.
 
     One row per record, not one per request, so "who has seen this patient's data" is a plain
-    query on the audit log's patient index.
+    query on the audit log's patient index; all of them in one statement.
     """
-    for record_id, patient_id in records:
-        await audit.record(
-            session,
-            actor=staff.actor,
-            action=f"{resource_type}.read",
-            resource_type=resource_type,
-            resource_id=record_id,
-            patient_id=patient_id,
-        )
+    await audit.record_reads(session, actor=staff.actor, resource_type=resource_type, records=records)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit.models import AuditEntry
@@ -33,6 +34,30 @@ async def record(
     session.add(entry)
     await session.flush()
     return entry
+
+
+async def record_reads(
+    session: AsyncSession,
+    *,
+    actor: str,
+    resource_type: str,
+    records: Iterable[tuple[object, uuid.UUID | None]],
+) -> None:
+    """One `<resource_type>.read` entry per (record id, patient id or None), in one statement: a
+    page of 20 is one INSERT, not 20 round trips inside the request's transaction."""
+    rows: list[dict[str, object]] = [
+        {
+            "actor": actor,
+            "action": f"{resource_type}.read",
+            "resource_type": resource_type,
+            "resource_id": str(record_id),
+            "patient_id": patient_id,
+            "details": {},
+        }
+        for record_id, patient_id in records
+    ]
+    if rows:
+        await session.execute(insert(AuditEntry), rows)
 
 
 async def get_all(

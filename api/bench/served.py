@@ -1,0 +1,55 @@
+"""`prm serve` as `make run` starts it, in processes of its own, for the benchmarks that measure the
+whole server from outside (`load`, `api`): started with an environment, waited for, stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+READY_S = 120.0
+
+
+@contextmanager
+def serve(env: dict[str, str], port: int, workers: int, logs: Path) -> Iterator[None]:
+    """`prm serve` (API and its worker) and `workers` more `prm worker`s; all stopped on exit.
+
+    Their output goes to `logs` (serve.log, worker-N.log), where a failed run can be read."""
+    prm = str(Path(sys.executable).with_name("prm"))
+    commands = {"serve": [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]}
+    commands |= {f"worker-{n}": [prm, "worker"] for n in range(1, workers + 1)}
+    logs.mkdir(parents=True, exist_ok=True)
+    started = []
+    for name, command in commands.items():
+        with (logs / f"{name}.log").open("wb") as log:
+            started.append(subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT))  # noqa: S603
+    try:
+        yield
+    finally:
+        for process in started:
+            process.send_signal(signal.SIGTERM)
+        for process in started:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+async def wait_ready(base: str) -> None:
+    deadline = time.monotonic() + READY_S
+    async with httpx.AsyncClient(base_url=base) as http:
+        while time.monotonic() < deadline:
+            try:
+                if (await http.get("/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"prm serve was not ready within {READY_S:.0f} s")
