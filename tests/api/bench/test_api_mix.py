@@ -1,0 +1,33 @@
+"""The API benchmark's accounting: throughput over the whole run, percentiles per endpoint, a
+booking's 409 counted as a conflict and not an error. (A whole run starts `prm serve`: `prm bench
+api` is where it runs.)"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from api.bench import api_mix as bench
+
+
+def test_rows_give_throughput_and_percentiles_per_endpoint() -> None:
+    timings = bench.Timings(errors=1, conflicts=2)
+    timings.by_endpoint["tickets"] += [10.0, 20.0, 30.0]
+    timings.by_endpoint["patients"] += [5.0]
+    rows = bench._rows(timings, 2.0, mix="reads", tokens="one", clients=4)
+    assert {r["endpoint"]: (r["n"], r["p50_ms"]) for r in rows} == {
+        "tickets": (3, 20.0),
+        "patients": (1, 5.0),
+    }
+    assert all(r["req_per_s"] == 2.0 and (r["errors"], r["conflicts"]) == (1, 2) for r in rows)
+    out = io.StringIO()
+    bench.render(rows, Console(file=out, width=200))
+    assert "1 (+2 409)" in out.getvalue()
+
+
+def test_the_write_mix_never_repeats_a_phone_and_cycles_the_free_slots() -> None:
+    writer = bench.Writer(free_slots=["s1", "s2"], patient_ids=["p1"])
+    phones = {writer.patient()["phone"] for _ in range(50)}
+    assert len(phones) == 50
+    assert {writer.booking()["slot_id"] for _ in range(2)} == {"s1", "s2"}
