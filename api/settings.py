@@ -111,6 +111,9 @@ class ChannelSettings(_Base):
     media_url: str | None = Field(default=None, alias="PRM_MEDIA_URL")  # default: PRM_DATA_DIR/media
     media_max_bytes: int = Field(default=16 * 1024 * 1024, alias="PRM_MEDIA_MAX_BYTES", ge=1024)
     worker_concurrency: int = Field(default=4, alias="PRM_WORKER_CONCURRENCY", ge=1)
+    # `prm serve`'s worker processes besides its own (one Python process uses one core); unset:
+    # one per core but the one the API runs on
+    worker_processes: int | None = Field(default=None, alias="PRM_WORKER_PROCESSES", ge=0)
     # a worker heartbeats every PRM_WORKER_HEARTBEAT_S; after PRM_WORKER_STALLED_S of silence its
     # running jobs (a worker killed with -9) are retried by another worker
     worker_heartbeat_s: float = Field(default=10, alias="PRM_WORKER_HEARTBEAT_S", gt=0)

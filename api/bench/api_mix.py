@@ -181,7 +181,7 @@ async def run(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PRM_", "TWILIO_", "OPENAI_"))}
         env |= {"DATABASE_URL": database_url, "REDIS_URL": urls.redis_url, "PRM_DATA_DIR": data_dir}
         rows: list[dict[str, Any]] = []
-        with serve(env, port, 0, Path(data_dir) / "bench-api"):
+        with serve(env, port, None, Path(data_dir) / "bench-api"):
             await wait_ready(base)
             await _mix(base, lambda i: tokens[0], 2, 2, writes=False)  # warm: pools, model, caches
             for mix in ("reads", "writes") if writes else ("reads",):

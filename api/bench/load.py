@@ -1,6 +1,6 @@
 """The front door under load: signed WhatsApp webhooks at a fixed rate from many patients.
 
-`prm serve` runs as `make run` starts it (plus `--workers` extra `prm worker` processes), on a
+`prm serve` runs as `make run` starts it (`--workers`: its worker processes besides its own), on a
 database of its own seeded with the demo clinic and `patients` registered patients. Each patient
 writes "Hi, I'd like to book a dermatology appointment next week in the morning" (a registered
 patient gets three free times offered: the full path of a booking's first turn). Replies go out
@@ -54,6 +54,7 @@ AUTH_TOKEN = "bench-auth-token-" + "0" * 16
 CLINIC_NUMBER = "+15550000000"
 FIRST_PHONE = 5550200000  # the patients' numbers: +1 555 020 0000 onwards
 READY_S = 120.0
+DEFAULT_WORKERS = max(0, (os.cpu_count() or 1) - 1)  # what `prm serve` starts besides its own
 WARM_UP = 5  # turns answered one by one before the clock starts
 
 
@@ -162,7 +163,7 @@ class LoadRun:
     rate: float
     seconds: float
     patients: int
-    workers: int
+    workers: int | None
     reply: str
     sent: list[Sent] = field(default_factory=list)
 
@@ -286,7 +287,9 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "rate": run.rate,
         "seconds": run.seconds,
         "patients": run.patients,
-        "workers": run.workers,
+        "workers": run.workers
+        if run.workers is not None
+        else f"default ({max(0, (os.cpu_count() or 1) - 1)})",
         "reply": run.reply,
         "offered": len(run.sent),
         "acknowledged": len(acks),
@@ -307,7 +310,7 @@ async def run(
     rate: float = 50,
     seconds: float = 60,
     patients_count: int = 1000,
-    workers: int = 0,
+    workers: int | None = None,
     reply: str = "rest",
     drain_s: float = 60,
     data_dir: str,

@@ -18,28 +18,25 @@ READY_S = 120.0
 
 
 @contextmanager
-def serve(env: dict[str, str], port: int, workers: int, logs: Path) -> Iterator[None]:
-    """`prm serve` (API and its worker) and `workers` more `prm worker`s; all stopped on exit.
-
-    Their output goes to `logs` (serve.log, worker-N.log), where a failed run can be read."""
+def serve(env: dict[str, str], port: int, workers: int | None, logs: Path) -> Iterator[None]:
+    """`prm serve` with `workers` worker processes besides its own (None: its default, one per
+    core but one); stopped on exit. Its output goes to `logs`/serve.log, where a failed run can be
+    read."""
     prm = str(Path(sys.executable).with_name("prm"))
-    commands = {"serve": [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]}
-    commands |= {f"worker-{n}": [prm, "worker"] for n in range(1, workers + 1)}
+    command = [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     logs.mkdir(parents=True, exist_ok=True)
-    started = []
-    for name, command in commands.items():
-        with (logs / f"{name}.log").open("wb") as log:
-            started.append(subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT))  # noqa: S603
+    with (logs / "serve.log").open("wb") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     try:
         yield
     finally:
-        for process in started:
-            process.send_signal(signal.SIGTERM)
-        for process in started:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 async def wait_ready(base: str) -> None:

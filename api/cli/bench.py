@@ -105,7 +105,10 @@ def load_command(
     rate: Annotated[float, typer.Option(help="Messages a second, from all patients together.", min=0.1)] = 50,
     seconds: Annotated[float, typer.Option(help="How long the rate is held.", min=1)] = 60,
     patients: Annotated[int, typer.Option(help="Registered patients writing in turn.", min=1)] = 1000,
-    workers: Annotated[int, typer.Option(help="`prm worker` processes besides `prm serve`'s.", min=0)] = 0,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="`prm serve --workers N` (default: its own, one per core but one).", min=0),
+    ] = None,
     reply: Annotated[
         str, typer.Option(help="rest: replies by Twilio's API; twiml: in the answer when quick")
     ] = "rest",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -31,13 +33,19 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
     worker: Annotated[bool, typer.Option(help="Run the job worker in this process too.")] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="`prm worker` processes besides (PRM_WORKER_PROCESSES; default: cores - 1)."),
+    ] = None,
 ) -> None:
-    """Serve the API (and, unless --no-worker, the job worker) on HOST:PORT, migrating first."""
+    """Serve the API (and, unless --no-worker, the job worker) on HOST:PORT, migrating first; and
+    worker processes for the other cores, stopped with it."""
     import uvicorn
 
     from api.app import create_app
     from api.logging import configure
-    from api.worker import run_worker
+    from api.supervisor import Supervisor
+    from api.worker import SHUTDOWN_GRACE_S, run_worker
 
     settings = Settings()
     configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
@@ -46,6 +54,16 @@ def serve(
 
         upgrade(urls.database_url)
 
+        extra = workers if workers is not None else settings.channels.worker_processes
+        if extra is None:
+            extra = max(0, (os.cpu_count() or 1) - 1)
+        # the children use the servers this process resolved (embedded ones included)
+        children = Supervisor(
+            [[str(Path(sys.executable).with_name("prm")), "worker"]] * (extra if worker else 0),
+            env=os.environ | {"DATABASE_URL": urls.database_url, "REDIS_URL": urls.redis_url},
+            grace_s=SHUTDOWN_GRACE_S + 10,
+        )
+
         async def main() -> None:
             async with open_runtime(settings, urls) as runtime:
                 config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
@@ -53,9 +71,14 @@ def serve(
                 if worker:
                     concurrency = settings.channels.worker_concurrency
                     jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency))
+                supervised = asyncio.create_task(children.run())
                 try:
                     await uvicorn.Server(config).serve()
                 finally:
+                    await children.stop()  # SIGTERM: they finish their running jobs
+                    supervised.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await supervised
                     if jobs is not None:
                         jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
                         with contextlib.suppress(asyncio.CancelledError):
