@@ -37,6 +37,14 @@ _ANY_TIME = re.compile(
 _REPLACED = re.compile(
     r"\b(?:instead\s+of|rather\s+than|en\s+(?:vez|lugar)\s+del?)\s+(?:(?:the|on|el|la)\s+)?$"
 )
+_MOVE = re.compile(
+    r"\b(?:move|moved|change|switch|push|reschedule|put\s+(?:it|me)|pasar|pasarla|cambiar|cambiarla|mover|moverla|cambiame|cambieme|pasame|muevame|cambienme|pasenme"
+    r"|reprogramar|aplazar|posponer)\b"
+)
+_MOVED_TO = re.compile(
+    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*$"
+)
+_CONTRAST = re.compile(r"\b(?:but|pero|instead|rather|en\s+vez|en\s+lugar)\b")
 # Units and calendar words that make a leftover phrase worth handing to dateparser.
 _DATEISH = re.compile(
     rf"\d[./-]\d|\b(?:{'|'.join([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])})\b"
@@ -47,7 +55,7 @@ VOCABULARY = vocabulary_of(
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
      "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro",
-     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media"]
+     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media", "cualquier"]
 )  # fmt: skip
 
 
@@ -98,9 +106,15 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
 
 def _wanted(found: list[Found], source: str) -> list[Found]:
     """The anchors the patient asks for: a day named after "instead of" is dropped (unless it is
-    the only day said, which is then the best reading there is)."""
-    kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])]
-    return kept or found
+    the only day said, which is then the best reading there is); when a move names where to
+    ("I have Friday but can we move it to Monday", "¿la podemos pasar al lunes?"), only that day."""
+    kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])] or found
+    if len(kept) > 1 and _MOVE.search(source):
+        targets = [f for f in kept if _MOVED_TO.search(source, 0, f.span[0])]
+        return targets or kept
+    if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"
+        return [f for f in kept if f.span[0] > contrast.end()] or kept
+    return kept
 
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 
 from agents.understanding.text import Text, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
+    asks_about_policy,
     asks_for_something,
+    asks_permission,
     is_medical_question,
     is_question,
     mentions_clinic_info,
     opens_with_interrogative,
+    policy_start,
     ticket_category,
 )
 from agents.understanding.types import Intent
@@ -69,6 +72,8 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|tengo alguna cita|tengo citas|ver mis citas|mis proximas citas|what appointments do i have"
         "|do i have something booked|do i have anything booked|what do i have booked|my bookings"
         "|when my appointment is|what do i have coming up|anything coming up|me recuerdas cuando es mi cita"
+        "|what time my appointment is|what time is my appt|when is my appt|a que hora tengo la cita"
+        "|cuando tengo la cita"
         "|my visits|my upcoming visits|my next visit|que citas tengo|que turnos tengo"
     ),
     Intent.BOOK: phrases(
@@ -78,7 +83,12 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|availability|any openings|cita|turno|puedo ir|puedo pasar|disponible|disponibilidad|hay hueco"
         "|tienen hueco|do you have anything|anything available|something available|tienen algo|hay algo"
         "|agendar|reservar|pedir cita|sacar cita|sacar turno|pedir hora|una consulta|consulta|quiero ver"
-        "|necesito ver|ver a un|ver al|ver a la|ver a una|pedir un turno"
+        "|necesito ver|ver a un|ver al|ver a la|ver a una|pedir un turno|podemos ir|podriamos ir"
+        "|podemos pasar"
+        "|puede verla|puede verlo|pueden verla|pueden verlo|can you see her|can you see him|can we be seen"
+        "|bring my baby in|bring my son in|bring my daughter in|bring my kid in|bring my child in"
+        "|bring him in"
+        "|bring her in|bring them in"
     ),
     Intent.THANKS: phrases(
         "thanks|thank you|thx|ty|thank u|cheers|appreciate it|bye|goodbye|bye bye|see you|gracias"
@@ -154,9 +164,40 @@ _AFFIRM_SET = frozenset(" ".join(tokens(p)) for p in _AFFIRM)
 _DENY_SET = frozenset(" ".join(tokens(p)) for p in _DENY)
 _THANKS_SET = frozenset(" ".join(tokens(p)) for p in _LEXICON[Intent.THANKS])
 _GREETING_SET = frozenset(" ".join(tokens(p)) for p in _LEXICON[Intent.GREETING])
+# "I need to cancel — is there a fee?" asks for the change, whatever else it asks.
+_WANTS_CHANGE = re.compile(
+    r"\b(?:i\s+(?:need|want|would\s+like|have|got)\s+to|i'd\s+like\s+to|i\s+must|i'?ll\s+have\s+to|please|pls"
+    r"|necesito|quiero|tengo\s+que|quisiera|por\s+favor|voy\s+a)\s+(?:\w+\s+){0,2}?"
+    r"(?:cancel|reschedule|move|change|postpone|cancelar|cambiar|mover|reprogramar|anular)"
+)
+# "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
+_NO_BOOKING = re.compile(
+    r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
+)
+_ASKS_TO_COME = re.compile(
+    r"\b(?:can|could)\s+(?:i|we)\s+(?:come|get|see|be\s+seen)|podemos\s+ir|puedo\s+ir|i\s+(?:need|want|would\s+like)"
+    r"|i'd\s+like|quiero|necesito|quisiera|me\s+gustaria"
+)
+# Words that book, as opposed to asking whether something is possible.
+_BOOK_VERB = re.compile(
+    r"\b(?:book|schedule|make\s+an?\s+appointment|set\s+up|agendar|reservar|pedir\s+(?:una\s+)?cita|sacar\s+cita)\b"
+)
+# "move my Friday appointment", "cambiar la cita del martes": a move, whatever words sit between.
+_MOVE_APPOINTMENT = re.compile(
+    r"\b(?:move|change|switch|push|shift|bump|reschedule)\s+(?:my|the|our|her|his|this|that)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:appointment|appt|visit|booking|consult|checkup|check-up)s?\b"
+    r"|\b(?:cambiar|mover|pasar|cambiarme|moverme|pasarme)\s+(?:mi|la|el)\s+(?:\w+\s+){0,2}?(?:cita|turno|consulta)\b"
+)
+_HAS_BOOKED = re.compile(
+    r"\b(?:i\s+(?:booked|have\s+(?:an?\s+)?(?:appointment|appt|booking)|am\s+booked|was\s+booked)|my\s+(?:appointment|appt"
+    r"|booking|visit)\s+(?:is|on|for)|tengo\s+(?:una\s+)?cita|mi\s+cita\s+(?:es|del?|para)|me\s+dieron\s+cita)\b"
+)
+_RATHER = re.compile(r"\b(?:instead|rather|en\s+vez|en\s+lugar|mejor\s+(?:el|para\s+el))\b")
 _INSTEAD = re.compile(r"\binstead\s+of\b|\ben\s+(?:vez|lugar)\s+del?\b")
 _CLAUSE = re.compile(r"[,.;!?:]|\s(?:but|pero)\s")
-VOCABULARY = vocabulary_of([*(w for ws in _LEXICON.values() for w in ws), *_AFFIRM, *_DENY])
+VOCABULARY = vocabulary_of(
+    [*(w for ws in _LEXICON.values() for w in ws), *_AFFIRM, *_DENY, "scheduled", "booked"]
+)
 
 
 @dataclass(frozen=True)
@@ -232,10 +273,29 @@ def strong_intent(text: Text) -> Reading | None:
         return Reading(intent, _sure(text))
     if asks_for_person(text):
         return Reading(Intent.HANDOFF, _sure(text))
+    policy = _policy_first(text)
+    if _MOVE_APPOINTMENT.search(text.corrected) and not policy:
+        return Reading(Intent.RESCHEDULE, _sure(text))
+    # "could my next visit be over video?" asks how a visit works, not when it is
+    how = asks_permission(text) and mentions_clinic_info(text)
     for intent in (Intent.HANDOFF, Intent.RESCHEDULE, Intent.CANCEL, Intent.LIST_APPOINTMENTS):
-        if _found(text, intent):
+        changes = intent in (Intent.RESCHEDULE, Intent.CANCEL)
+        if (
+            _found(text, intent)
+            and not (policy and changes)
+            and not (how and intent is Intent.LIST_APPOINTMENTS)
+        ):
             return Reading(intent, _sure(text))
     return None
+
+
+def _policy_first(text: Text) -> bool:
+    """A question about the cancellation policy, unless it follows a request to change
+    ("I need to cancel — is there a fee?" cancels; "how much notice do I need to give to
+    reschedule?" asks)."""
+    policy = asks_about_policy(text)
+    wants = _WANTS_CHANGE.search(text.corrected)
+    return policy and (wants is None or wants.start() > policy_start(text))
 
 
 def request_intent(text: Text) -> Reading | None:
@@ -243,14 +303,25 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if is_medical_question(text):
         return Reading(Intent.TICKET, sure)
+    if asks_about_policy(text):
+        return Reading(Intent.QUESTION, sure)
     info = mentions_clinic_info(text)
-    if info and opens_with_interrogative(text):
+    if info and (
+        opens_with_interrogative(text) or (asks_permission(text) and not _BOOK_VERB.search(text.corrected))
+    ):
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:
         return Reading(Intent.TICKET, sure)
     if swaps_day(text) and not info:  # "a video visit instead of coming in?" asks about telehealth
         return Reading(Intent.RESCHEDULE, GUESS)
-    if _found(text, Intent.BOOK):
+    if _PATTERNS[Intent.BOOK].search(_NO_BOOKING.sub(" ", text.corrected)):
+        if (
+            info
+            and is_question(text)
+            and not _BOOK_VERB.search(text.corrected)
+            and not _ASKS_TO_COME.search(text.corrected)
+        ):
+            return Reading(Intent.QUESTION, sure)  # "¿la consulta con el dermatólogo la cubre el seguro?"
         return Reading(Intent.BOOK, sure)
     if info and (asks_for_something(text) or len(tokens(text.corrected)) <= 3):
         return Reading(Intent.QUESTION, sure)
@@ -261,8 +332,10 @@ def request_intent(text: Text) -> Reading | None:
 
 
 def swaps_day(text: Text) -> bool:
-    """ "Thursday instead of Tuesday": a move of an existing appointment when nothing else was asked."""
-    return bool(_INSTEAD.search(text.corrected))
+    """ "Thursday instead of Tuesday", "I booked for Tuesday but I'd like Wednesday instead": a move
+    of an existing appointment when nothing else was asked."""
+    source = text.corrected
+    return bool(_INSTEAD.search(source) or (_HAS_BOOKED.search(source) and _RATHER.search(source)))
 
 
 def small_talk(text: Text) -> Reading | None:

@@ -57,11 +57,30 @@ def language_scores(text: str) -> tuple[int, int]:
     return english, spanish
 
 
+# Asking for a language is the clearest evidence there is.
+_ASKS_SPANISH = re.compile(
+    r"\b(?:in\s+spanish|spanish\s+please|speak\s+spanish|en\s+espanol(?:\s+por\s+favor)?|hablame\s+en\s+espanol)\b"
+)
+_ASKS_ENGLISH = re.compile(r"\b(?:in\s+english|english\s+please|speak\s+english|en\s+ingles)\b")
+SWITCH_MARGIN = 2  # evidence the other language needs beyond the conversation's own to switch
+
+
 def detect_language(text: str, *, hint: Language | None = None) -> Language:
-    """The message's language; with no clear evidence, `hint` (the conversation's), else English."""
-    english, spanish = language_scores(text)
-    if spanish > english:
+    """The message's language; the conversation's (`hint`) unless the message clearly says otherwise.
+
+    A conversation's language is sticky: a short reply ("ok gracias", "si"), a name ("Maria de la
+    Cruz") or a Spanish word in an English sentence does not switch it; only a message whose other
+    language outweighs its own by `SWITCH_MARGIN` words does. With no hint, the larger count wins
+    (English on a tie).
+    """
+    folded = fold(clean(text))
+    if _ASKS_SPANISH.search(folded):
         return "es"
-    if english > spanish:
+    if _ASKS_ENGLISH.search(folded):
         return "en"
-    return hint or "en"
+    english, spanish = language_scores(text)
+    if hint is not None:
+        own, other = (english, spanish) if hint == "en" else (spanish, english)
+        switch = other - own >= SWITCH_MARGIN
+        return ("es" if hint == "en" else "en") if switch else hint
+    return "es" if spanish > english else "en"

@@ -84,11 +84,16 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
         if ordinary and (not capitalised or (strict_first and not words)):
             break
         words.append(word)
-        if len(words) == _MAX_WORDS or raw != raw.rstrip(",.;:!?"):
+        if _counted(words) == _MAX_WORDS or raw != raw.rstrip(",.;:!?"):
             break
     while words and fold(words[-1]) in _PARTICLES:
         words.pop()
     return words
+
+
+def _counted(words: list[str]) -> int:
+    """Name words that count towards `_MAX_WORDS`: "de los" in "José de los Santos" does not."""
+    return sum(fold(word) not in _PARTICLES for word in words)
 
 
 def _format(words: Iterable[str]) -> str:
@@ -126,7 +131,7 @@ def _bare_name(text: str) -> str | None:
     """A reply that is nothing but a name (plus connectors such as "born" or "DOB")."""
     parts = re.split(r"[\s,;:.!?/()]+", text)
     kept = [w for w in parts if w.strip("-") and fold(w) not in _CONNECTORS]
-    if not 2 <= len(kept) <= _MAX_WORDS:
+    if not 2 <= _counted(kept) <= _MAX_WORDS:
         return None
     words = _name_words(" ".join(kept), strict_first=True)
     if len(words) != len(kept) or fold(words[0]) in _PARTICLES:

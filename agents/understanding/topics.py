@@ -23,7 +23,9 @@ _INFO = phrases(
     "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
     "|blood test|blood work|ayuno|ayunas|analisis de sangre|telehealth|telemedicine|video visit|video call"
     "|virtual visit|virtual appointment|online|telemedicina|videollamada|consulta virtual|consulta en linea"
-    "|por video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine|vaccines"
+    "|por video|by video|via video|over video|on video|video appointment|video consultation|on zoom"
+    "|por zoom|en video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine"
+    "|vaccines"
     "|vaccination|flu shot|flu shots|shots|walk in|walk-in|walk-ins|vacuna|vacunas|vacunacion|sin cita"
     "|bring|traer|llevar"
     "|phone number|telephone number|numero de telefono|telefono"
@@ -32,7 +34,9 @@ _INFO = phrases(
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
-    "|costo|speak spanish|hablan ingles|interpreter|interprete|arrive|arrival|check in|check-in|llegar"
+    "|costo|where do i go|where should i go|where do i need to go|a donde voy|donde tengo que ir"
+    "|speak spanish|hablan ingles|hablan espanol|hablan en espanol|do you speak|cover|covered|covers|cubre"
+    "|cubren|cobertura|interpreter|interprete|arrive|arrival|check in|check-in|llegar"
     "|antelacion|phone number|telefono|fax|email"
 )
 _INFO_RE = phrase_pattern(_INFO)
@@ -58,6 +62,34 @@ _MEDICAL = re.compile(
     r"|dosis|es\s+normal|es\s+seguro|debo\s+(?:tomar|dejar|preocuparme)|puedo\s+tomar|pregunta\s+medica"
     r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico))"
 )
+# A question about what a change would cost or how it works ("what happens if I cancel on the
+# day?", "¿cobran si cancelo?"): the cancellation policy, not a cancellation.
+_POLICY = re.compile(
+    r"\b(?:what\s+happens\s+if|what\s+if\s+i|if\s+i\s+(?:cancel|miss|reschedule|change|move|am\s+late|need\s+to"
+    r"\s+cancel|don'?t\s+(?:show|come|make\s+it)|no[\s-]?show|can'?t\s+(?:come|make\s+it))|is\s+there\s+(?:a|any)"
+    r"\s+(?:fee|charge|penalty|cost)|do\s+(?:you|u)\s+charge|will\s+i\s+(?:be\s+charged|have\s+to\s+pay|get\s+charged)"
+    r"|how\s+(?:late|far\s+in\s+advance|much\s+notice|many\s+hours|early)\s+(?:can|do|must|should)"
+    r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:cancelo|cambio|falto"
+    r"|no\s+(?:llego|voy|vengo|puedo\s+ir))|hay\s+(?:algun\s+)?(?:cargo|multa|cobro|penalizacion|costo)"
+    r"|(?:me\s+)?cobran\s+(?:algo|si|por)|con\s+cuant[oa]\s+(?:antelacion|anticipacion|tiempo)"
+    r"|politica\s+de\s+cancelacion|tiene\s+(?:algun\s+)?(?:costo|cargo)"
+    r"|(?:can|could|do)\s+i\s+(?:cancel|reschedule|change)\s+(?:\w+\s+){0,3}?(?:online|by\s+phone|over\s+the\s+phone"
+    r"|(?:through|on)\s+the\s+(?:portal|app|website))|puedo\s+(?:cancelar|cambiar)\s+(?:\w+\s+){0,3}?(?:en\s+linea"
+    r"|por\s+(?:internet|telefono|el\s+portal|la\s+web)))"
+)
+_PERMISSION = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hola|ok|so|and|also|quick\s+question|una\s+pregunta)\W+)*"
+    r"(?:can|could|may|do|does|is\s+it\s+possible|puedo|podria|se\s+puede|es\s+posible)\b"
+)
+# Eating or drinking before a test: the fasting guidance answers it, no clinician needed.
+_FASTING = re.compile(
+    r"\b(?:fast|fasting|empty\s+stomach|blood\s+(?:test|work|draw)|lab\s+(?:test|work)|labs|ayuno|ayunas"
+    r"|analisis(?:\s+de\s+sangre)?|examen\s+de\s+sangre)\b"
+)
+_EAT_OR_DRINK = re.compile(
+    r"\b(?:eat|drink|have|coffee|tea|water|breakfast|juice|gum|comer|beber|tomar\s+(?:cafe|agua|te|jugo)"
+    r"|desayunar|cafe|agua|chicle)\b"
+)
 _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (
         "prescription",
@@ -74,7 +106,8 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
         phrases(
             "bill|billing|billed|overbilled|invoice|charged|overcharged|charge|charges|double charged"
             "|charged twice|payment|refund|copay|co-pay|statement|my balance|account balance|factura"
-            "|facturacion|cobro|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo"
+            "|facturacion|cobro|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo|owe|i owe|already paid"
+            "|ya pague|ya lo pague"
         ),
     ),
     (
@@ -106,7 +139,23 @@ _LOW = re.compile(
     r"\b(?:no\s+rush|no\s+hurry|whenever|not\s+urgent|no\s+es\s+urgente|sin\s+prisa|cuando\s+puedan)\b"
 )
 VOCABULARY = vocabulary_of(
-    [*_INFO, *_CATEGORY_WORDS, "medication", "dosage", "effects", "question", "normal", "safe"]
+    [
+        *_INFO,
+        *_CATEGORY_WORDS,
+        "cancelo",
+        "cambio",
+        "falto",
+        "llego",
+        "algun",
+        "cobran",
+        "anticipacion",
+        "medication",
+        "dosage",
+        "effects",
+        "question",
+        "normal",
+        "safe",
+    ]
 )
 
 
@@ -131,8 +180,30 @@ def mentions_clinic_info(text: Text) -> bool:
 
 
 def is_medical_question(text: Text) -> bool:
-    """A question about the patient's own health or medicines — for the care team, never answered."""
-    return bool(_MEDICAL.search(text.corrected))
+    """A question about the patient's own health or medicines — for the care team, never answered.
+
+    Whether one may eat or drink before a blood test is not: the fasting guidance answers it.
+    """
+    source = text.corrected
+    if not _MEDICAL.search(source):
+        return False
+    return not (_FASTING.search(source) and _EAT_OR_DRINK.search(source))
+
+
+def asks_permission(text: Text) -> bool:
+    """A yes/no question about what is allowed ("can I do my follow-up by video?", "¿se puede…?")."""
+    return bool(_PERMISSION.search(text.corrected))
+
+
+def asks_about_policy(text: Text) -> bool:
+    """A question about what cancelling, moving or missing an appointment costs or how it works."""
+    return bool(_POLICY.search(text.corrected))
+
+
+def policy_start(text: Text) -> int:
+    """Where the policy question starts (the end of the text when there is none)."""
+    found = _POLICY.search(text.corrected)
+    return found.start() if found else len(text.corrected)
 
 
 def ticket_category(text: Text) -> TicketCategory | None:

@@ -70,6 +70,8 @@ def understand(
     language = detect_language(analysed.clean, hint=language_hint)
     choosing = expecting == "choice" and mentions_choice(analysed.clean)
     fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
+    if fields.name:  # a name is no evidence of a language: "Maria de la Cruz" writes in English too
+        language = detect_language(_without(analysed.clean, fields.name), hint=language_hint)
     red_flag = redflags.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
     return Understanding(
@@ -81,6 +83,12 @@ def understand(
         injection=safety.is_injection(analysed),
         confidence=reading.confidence if analysed.clean else NONE,
     )
+
+
+def _without(cleaned: str, name: str) -> str:
+    """The message with the words of `name` taken out (case-insensitive, accents kept)."""
+    words = {word.casefold() for word in name.split()}
+    return " ".join(word for word in cleaned.split() if word.strip(",.;:!?").casefold() not in words)
 
 
 def _blank(cleaned: str, spans: list[tuple[int, int]]) -> str:
