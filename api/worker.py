@@ -13,10 +13,16 @@ same code. Periodic tasks are deduplicated by procrastinate across workers:
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
+import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 import openai
@@ -46,6 +52,7 @@ TURN_RETRY = RetryStrategy(max_attempts=TURN_ATTEMPTS, exponential_wait=2)  # th
 SEND_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
 SWEEP_AFTER = timedelta(minutes=2)
 SHUTDOWN_GRACE_S = 20.0  # inside the usual 30 s between SIGTERM and SIGKILL of process managers
+RESTART_FIRST_S, RESTART_MAX_S = 1.0, 30.0  # pauses before the worker starts again after losing Postgres
 
 
 @dataclass
@@ -228,6 +235,13 @@ async def run_worker(
 
     Its own procrastinate app: the runtime's one only defers. `timed_messages=False` leaves out the
     sweep of reminders and journey steps (evaluation sandboxes: see api/evals.py).
+
+    A database that goes away (restarted, failed over) does not end it. procrastinate stops its
+    worker when its listener or heartbeat loses the connection — quietly, as if asked to — or
+    raises when a fetch fails; either way the worker is started again after a pause that doubles
+    up to `RESTART_MAX_S`, until Postgres answers. Otherwise `prm worker` would exit 0 (no restart
+    under `Restart=on-failure`) and `prm serve` would keep acknowledging messages with no worker to
+    answer them. Jobs the stopped worker left `doing` are retried as stalled ones.
     """
     from store.queue import build_app
 
@@ -240,12 +254,65 @@ async def run_worker(
     except Exception:  # ...but an embedder that is down must not stop the worker: the signs still read
         log.exception("red-flag example bank not embedded at start-up; it will be tried on the next message")
     register(queue, worker, stalled_after_s=stalled_after_s, timed_messages=timed_messages)
-    async with queue.open_async():
-        await queue.run_worker_async(
-            concurrency=concurrency,
-            install_signal_handlers=on_signals,
-            shutdown_graceful_timeout=SHUTDOWN_GRACE_S,
-            update_heartbeat_interval=heartbeat_s,
-            stalled_worker_timeout=stalled_after_s,
-            delete_jobs="successful",
-        )
+    stop = asyncio.Event()
+    with _stop_on_signals(stop) if on_signals else contextlib.nullcontext():
+        async with queue.open_async():
+            pause = RESTART_FIRST_S
+            while True:
+                started = time.monotonic()
+                run = queue.run_worker_async(
+                    concurrency=concurrency,
+                    install_signal_handlers=False,  # ours (above): a stop, not a lost database
+                    shutdown_graceful_timeout=SHUTDOWN_GRACE_S,
+                    update_heartbeat_interval=heartbeat_s,
+                    stalled_worker_timeout=stalled_after_s,
+                    delete_jobs="successful",
+                )
+                failure = await _until_stopped(asyncio.ensure_future(run), stop)
+                if stop.is_set():
+                    return
+                if time.monotonic() - started > RESTART_MAX_S:
+                    pause = RESTART_FIRST_S  # it ran well for a while: this is a new outage
+                log.error("job worker stopped (%s); starting it again in %.0f s", failure, pause)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, RESTART_MAX_S)
+
+
+async def _until_stopped(run: asyncio.Future[Any], stop: asyncio.Event) -> str:
+    """Wait for procrastinate's worker to end, or for `stop` (then end it gracefully); why it ended.
+
+    Cancelled from outside (`prm serve` shutting down), it ends the worker gracefully too.
+    """
+    stopping: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({run, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:
+        await _end(run)
+        raise
+    finally:
+        stopping.cancel()
+    if not run.done():
+        await _end(run)
+        return "stopped"
+    error = run.exception()
+    return repr(error) if error is not None else "it lost its database connection"
+
+
+async def _end(run: asyncio.Future[Any]) -> None:
+    """Cancel procrastinate's worker: it stops taking jobs and gives running ones the grace period."""
+    run.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await run
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: asyncio.Event) -> Iterator[None]:
+    """SIGTERM and SIGINT set `stop` while the block runs."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        yield
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)

@@ -21,11 +21,13 @@ restarted under traffic is at the end of this module.)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,8 @@ from channels.twilio.signature import FormParams
 from graphs import timed
 from store.clock import clock_from
 from store.conversations.models import Channel, Conversation, Direction, Message, MessagePart
-from store.database import libpq_url, transaction
+from store.database import create_database, libpq_url, transaction
+from store.embedded import EmbeddedPostgres
 from store.migrate import upgrade
 from store.outbox import service as outbox
 from store.outbox.deliveries import LEASE
@@ -79,16 +82,19 @@ class Plant:
     receiver: WebhookReceiver
     workers: Workers
 
-    async def write(self, phone: str, body: str) -> None:
-        """A patient's WhatsApp message, signed like Twilio's, accepted (200) before we go on."""
-        params = message_params(phone, body)
+    async def deliver(self, params: list[tuple[str, str]]) -> int:
+        """One delivery of a webhook form, signed like Twilio's: the status it got."""
         signature = RequestValidator(AUTH_TOKEN).compute_signature(
             PUBLIC_URL + WHATSAPP_PATH, FormParams(params)
         )
         response = await self.http.post(
             WHATSAPP_PATH, data=dict(params), headers={"X-Twilio-Signature": signature}
         )
-        assert response.status_code == 200, response.text
+        return response.status_code
+
+    async def write(self, phone: str, body: str) -> None:
+        """A patient's WhatsApp message, accepted (200) before we go on."""
+        assert await self.deliver(message_params(phone, body)) == 200
 
     async def traffic(self, phones: list[str], text: str) -> None:
         await asyncio.gather(*(self.write(phone, f"{text} ({n})") for n, phone in enumerate(phones)))
@@ -200,6 +206,32 @@ def worker_environment(
     }
 
 
+@contextlib.asynccontextmanager
+async def open_plant(
+    database_url: str,
+    redis_url: str,
+    data_dir: Path,
+    embedder: Any,
+    edges: tuple[TwilioStub, WebhookReceiver, EmbeddingsStub],
+    logs: Path,
+) -> AsyncIterator[Plant]:
+    """A seeded clinic on `database_url`, its webhooks served in-process, its worker not started."""
+    twilio, receiver, embeddings = edges
+    upgrade(database_url)
+    settings = clinic_settings(data_dir, twilio, reply="rest", rate_limit=100)
+    urls = ServerUrls(database_url, redis_url)
+    async with open_runtime(settings, urls, embedder=embedder, clock=clock_from(NOW)) as runtime:
+        await seed_demo(runtime, now=NOW, console=None)
+        environment = worker_environment(database_url, redis_url, data_dir, twilio, embeddings)
+        workers = Workers(environment, logs, runtime.clock)
+        transport = httpx.ASGITransport(app=create_app(runtime=runtime))
+        try:
+            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as http:
+                yield Plant(runtime, http, twilio, receiver, workers)
+        finally:
+            workers.stop()
+
+
 @pytest.fixture(scope="module")
 async def plant(
     data_dir: Path,
@@ -209,22 +241,9 @@ async def plant(
     edges: tuple[TwilioStub, WebhookReceiver, EmbeddingsStub],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Plant]:
-    twilio, receiver, embeddings = edges
-    url = make_session_database()
-    upgrade(url)
-    settings = clinic_settings(data_dir, twilio, reply="rest", rate_limit=100)
-    async with open_runtime(
-        settings, ServerUrls(url, redis_url), embedder=embedder, clock=clock_from(NOW)
-    ) as runtime:
-        await seed_demo(runtime, now=NOW, console=None)
-        environment = worker_environment(url, redis_url, data_dir, twilio, embeddings)
-        workers = Workers(environment, tmp_path_factory.mktemp("workers"), runtime.clock)
-        transport = httpx.ASGITransport(app=create_app(runtime=runtime))
-        try:
-            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as http:
-                yield Plant(runtime, http, twilio, receiver, workers)
-        finally:
-            workers.stop()
+    logs = tmp_path_factory.mktemp("workers")
+    async with open_plant(make_session_database(), redis_url, data_dir, embedder, edges, logs) as plant:
+        yield plant
 
 
 async def test_a_worker_killed_mid_send_sends_it_once_and_answers_everyone(plant: Plant) -> None:
@@ -361,3 +380,49 @@ async def _emit(runtime: Runtime, n: int) -> list[int]:
             for _ in range(n)
         ]
         return [event.id for event in made]
+
+
+async def test_postgres_stopped_and_restarted_under_traffic_loses_nothing_and_repeats_nothing(
+    tmp_path: Path,
+    data_dir: Path,
+    redis_url: str,
+    embedder: Any,
+    edges: tuple[TwilioStub, WebhookReceiver, EmbeddingsStub],
+) -> None:
+    """A Postgres of its own (the session's is shared): stopped while patients write and the worker
+    runs, then started again. What arrives meanwhile gets 503, which Twilio answers by delivering
+    again (the same MessageSid), as this test does until it is accepted."""
+    server = EmbeddedPostgres(tmp_path).start()
+    try:
+        database_url = server.url("postgres").replace("/postgres?", "/prm?")
+        create_database(database_url)
+        async with open_plant(database_url, redis_url, data_dir, embedder, edges, tmp_path) as plant:
+            plant.workers.start()
+            first, *others = phones = new_phones(4)
+            plant.twilio.lose_next(1, hang_s=HANG_S)  # a send in flight when Postgres goes
+            await plant.write(first, "Hello, can I book a cleaning?")
+
+            async def hung() -> bool:
+                return any(m["To"] == f"whatsapp:{first}" for m in plant.twilio.messages)
+
+            await plant.workers.until(hung, "the first reply posted to Twilio")
+            await plant.traffic(others[:1], "Hi there")
+            await asyncio.to_thread(server.stop)
+            plant.twilio.release()  # its answer lost: the send looks it up, then cannot record it
+            refused = [
+                message_params(phone, f"Are you open on Saturday? ({n})") for n, phone in enumerate(phones)
+            ]
+            statuses = [await plant.deliver(params) for params in refused]
+            assert set(statuses) == {503}  # not acknowledged: Twilio keeps them and delivers again
+            server = await asyncio.to_thread(EmbeddedPostgres(tmp_path).start)
+            for params in refused:  # Twilio's redelivery, until it is taken
+                await plant.workers.until(partial(_accepted, plant, params), "a redelivery accepted")
+            await plant.traffic(phones, "Thank you")
+            await plant.settled(phones)
+            assert plant.workers.running, "the worker did not survive the restart\n" + plant.workers.tails()
+    finally:
+        server.stop()
+
+
+async def _accepted(plant: Plant, params: list[tuple[str, str]]) -> bool:
+    return await plant.deliver(params) == 200
