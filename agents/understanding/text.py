@@ -82,12 +82,19 @@ def _max_edits(word: str) -> int:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
+def _ordered(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The keywords of six letters or more, sorted: ties between equally close keywords are then
+    broken the same way in every process (a set's order changes with the hash seed)."""
+    return tuple(sorted(w for w in vocabulary if len(w) >= 6))
+
+
 def _correct(token: str, vocabulary: frozenset[str]) -> str:
     """The keyword a misspelt token stands for: same first letter (typos rarely hit it, and
     "killing" must not become "billing"), one edit away (two for long words), six letters or more."""
     if token in vocabulary or len(token) < 5 or not token.isalpha():
         return token
-    candidates = [w for w in vocabulary if len(w) >= 6 and w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    candidates = [w for w in _ordered(vocabulary) if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
     best = process.extractOne(token, candidates, scorer=OSA.distance, score_cutoff=_max_edits(token))
     return best[0] if best else token
 

@@ -69,7 +69,7 @@ _POLICY = re.compile(
     r"\s+cancel|don'?t\s+(?:show|come|make\s+it)|no[\s-]?show|can'?t\s+(?:come|make\s+it))|is\s+there\s+(?:a|any)"
     r"\s+(?:fee|charge|penalty|cost)|do\s+(?:you|u)\s+charge|will\s+i\s+(?:be\s+charged|have\s+to\s+pay|get\s+charged)"
     r"|how\s+(?:late|far\s+in\s+advance|much\s+notice|many\s+hours|early)\s+(?:can|do|must|should)"
-    r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:cancelo|cambio|falto"
+    r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:cancel\w*|cambi\w*|falto"
     r"|no\s+(?:llego|voy|vengo|puedo\s+ir))|hay\s+(?:algun\s+)?(?:cargo|multa|cobro|penalizacion|costo)"
     r"|(?:me\s+)?cobran\s+(?:algo|si|por)|con\s+cuant[oa]\s+(?:antelacion|anticipacion|tiempo)"
     r"|politica\s+de\s+cancelacion|tiene\s+(?:algun\s+)?(?:costo|cargo)"
@@ -142,8 +142,6 @@ VOCABULARY = vocabulary_of(
     [
         *_INFO,
         *_CATEGORY_WORDS,
-        "cancelo",
-        "cambio",
         "falto",
         "llego",
         "algun",
