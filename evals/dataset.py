@@ -18,9 +18,11 @@ from pydantic import (
     Field,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from evals.jsonl import load_jsonl
+from store.demo.clinic import PATIENTS as DEMO_PATIENTS
 from store.errors import InvalidInput
 from store.patients.service import normalize_phone
 from store.scheduling.specialties import SPECIALTIES
@@ -38,6 +40,25 @@ DEFAULT_MAX_TURNS = 12
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data: Any) -> Any:
+        """`null` for an optional field means the same as leaving it out (the contract says so):
+        `"user": null` is no facts, not an error. A required field or an unknown key stays an error."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+
+        def defaulted(key: str) -> bool:  # optional, with a default other than None
+            field = fields.get(key)
+            return (
+                field is not None
+                and not field.is_required()
+                and field.get_default(call_default_factory=True) is not None
+            )
+
+        return {k: v for k, v in data.items() if not (v is None and defaulted(k))}
+
 
 def _e164(value: str) -> str:
     try:
@@ -47,12 +68,26 @@ def _e164(value: str) -> str:
 
 
 class ScenarioPatient(_Strict):
+    """The patient on the scenario's phone. A registered demo patient (+15550100001…3) needs no
+    name or birth date: the demo clinic's are used."""
+
     phone: str
     name: str = Field(min_length=1)
     birth_date: dt.date
     registered: bool
 
     _phone = field_validator("phone")(_e164)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _demo_identity(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not data.get("registered"):
+            return data
+        demo = next((p for p in DEMO_PATIENTS if p.phone == data.get("phone")), None)
+        if demo is None:
+            return data
+        known = {"name": f"{demo.given_name} {demo.family_name}", "birth_date": demo.birth_date}
+        return {**data, **{k: v for k, v in known.items() if data.get(k) is None}}
 
 
 class User(_Strict):

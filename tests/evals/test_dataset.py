@@ -113,3 +113,33 @@ def test_duplicates_bad_json_and_empty_files_are_errors(tmp_path: Path) -> None:
         load_scenarios(write(tmp_path, "[1, 2]"))
     with pytest.raises(DatasetError, match=r"no scenarios"):
         load_scenarios(write(tmp_path, ""))
+
+
+def test_null_means_absent_for_every_optional_field(tmp_path: Path) -> None:
+    """CONTRACT.md: "Optional fields may be absent or null, with the same meaning" (#16 item 8)."""
+
+    def nulls(s: dict[str, Any]) -> None:
+        s.update(user=None, voice=None)
+        s["expect"].update(appointment=None, ticket=None, reply_contains=None, max_turns=None)
+        s["patient"].update(name=None, birth_date=None, phone="+15550100002", registered=True)
+
+    [loaded] = load_scenarios(write(tmp_path, variant(nulls)))
+    assert loaded.user.facts == {} and loaded.voice is None and loaded.expect.reply_contains == []
+    assert loaded.expect.max_turns == 12 and loaded.expect.appointment is None
+    assert loaded.patient.name == "James Smith" and str(loaded.patient.birth_date) == "1979-11-03"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda s: s["patient"].update(name=None, registered=False), "patient.name"),
+        (lambda s: s["patient"].update(name=None, phone="+15550109999", registered=True), "patient.name"),
+        (lambda s: s["expect"].update(outcome=None), "expect.outcome"),
+        (lambda s: s["expect"].update(outcom=None), "expect.outcom: unknown key"),
+    ],
+)
+def test_null_for_a_required_field_or_an_unknown_key_is_still_an_error(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    with pytest.raises(DatasetError, match=message):
+        load_scenarios(write(tmp_path, variant(change)))
