@@ -22,6 +22,10 @@ EN: dict[str, str] = {
     "help you here.",
     "registered": "Thank you, {name}. I've registered you as a new patient.",
     "verified": "Thank you, {name}.",
+    "ask_identity_relative": "Please tell me the full name and date of birth of the person the "
+    "appointment is for (for example: Zoe Adams, 3 Mar 2018).",
+    "registered_relative": "Thank you. I've registered {name} as a new patient on this number; "
+    "what follows is for {name}.",
     "ask_specialty": "What kind of appointment do you need? We offer family medicine (check-ups), "
     "cardiology, dermatology, pediatrics and orthopedics. You can also just tell me what's going on.",
     "ask_when": 'When would suit you? For example "next Tuesday afternoon" or "as soon as possible".',
@@ -48,8 +52,9 @@ EN: dict[str, str] = {
     "rescheduled": "Done: your appointment is now on {when} with {practitioner}, at {address}.",
     "confirm_yes_no": "Please reply yes or no.",
     "answer": "{answer}\n(Source: {source})",
-    "answer_unsure": "I'm not sure about that, so I've passed your question to our team "
-    "(reference {reference}). They'll reply here.",
+    "answer_unsure": "Our clinic information doesn't answer that, so I've passed your question to our "
+    "team (reference {reference}) and a person will reply here. If you'd rather talk to someone now, "
+    'just write "talk to a person".',
     "medical_question": "I can't give medical advice here, but I've passed your question to our "
     "clinical team (reference {reference}). They'll get back to you. If it gets worse or feels "
     "urgent, call 911.",
@@ -67,6 +72,8 @@ EN: dict[str, str] = {
     "not_understood": "Sorry, I didn't understand. I can book, change or cancel appointments, answer "
     "questions about the clinic, or pass a message to our team.",
     "thanks": "You're welcome! Is there anything else I can help with?",
+    "acknowledged": "Great! Is there anything else I can help with?",
+    "goodbye": "Alright. Take care, and message me here whenever you need anything.",
     "intake_insurance": "One more thing for your first visit: which health insurance do you have? "
     '(or "none")',
     "intake_allergies": 'Do you have any allergies we should know about? (or "none")',
@@ -116,6 +123,10 @@ ES: dict[str, str] = {
     "equipo que le ayude por aquí.",
     "registered": "Gracias, {name}. Le he registrado como paciente nuevo.",
     "verified": "Gracias, {name}.",
+    "ask_identity_relative": "Dígame el nombre completo y la fecha de nacimiento de la persona para "
+    "quien es la cita (por ejemplo: Zoe Adams, 3 de marzo de 2018).",
+    "registered_relative": "Gracias. He registrado a {name} como paciente nuevo en este número; lo que "
+    "sigue es para {name}.",
     "ask_specialty": "¿Qué tipo de cita necesita? Tenemos medicina familiar (chequeos), cardiología, "
     "dermatología, pediatría y ortopedia. También puede contarme qué le pasa.",
     "ask_when": '¿Cuándo le viene bien? Por ejemplo "el martes por la tarde" o "lo antes posible".',
@@ -142,8 +153,9 @@ ES: dict[str, str] = {
     "rescheduled": "Hecho: su cita es ahora el {when} con {practitioner}, en {address}.",
     "confirm_yes_no": "Responda sí o no, por favor.",
     "answer": "{answer}\n(Fuente: {source})",
-    "answer_unsure": "No estoy seguro de eso, así que he pasado su pregunta a nuestro equipo "
-    "(referencia {reference}). Le responderán por aquí.",
+    "answer_unsure": "La información de la clínica no responde a eso, así que he pasado su pregunta a "
+    "nuestro equipo (referencia {reference}) y una persona le responderá por aquí. Si prefiere hablar "
+    'con alguien ahora, escriba "hablar con una persona".',
     "medical_question": "No puedo dar consejos médicos por aquí, pero he pasado su pregunta a nuestro "
     "equipo clínico (referencia {reference}). Le responderán pronto. Si empeora o es urgente, llame "
     "al 911.",
@@ -162,6 +174,8 @@ ES: dict[str, str] = {
     "not_understood": "Perdone, no le he entendido. Puedo reservar, cambiar o cancelar citas, responder "
     "preguntas sobre la clínica o pasar un mensaje a nuestro equipo.",
     "thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
+    "acknowledged": "¡Perfecto! ¿Puedo ayudarle en algo más?",
+    "goodbye": "Muy bien. Cuídese, y escríbame por aquí cuando lo necesite.",
     "intake_insurance": 'Una cosa más para su primera visita: ¿qué seguro médico tiene? (o "ninguno")',
     "intake_allergies": '¿Tiene alguna alergia que debamos saber? (o "ninguna")',
     "intake_medications": '¿Qué medicamentos toma habitualmente? (o "ninguno")',

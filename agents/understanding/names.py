@@ -21,7 +21,17 @@ from agents.understanding.types import Language
 
 _EXPLICIT = re.compile(
     r"\b(?:my\s+(?:full\s+)?name\s+is|my\s+name's|name\s*(?:is|:)|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es"
-    r"|nombre\s*:)\s+"
+    r"|nombre\s*:|(?:her|his|their)\s+(?:full\s+)?name\s+is|(?:she|he)'?s\s+called|(?:she|he)\s+is\s+called"
+    r"|se\s+llama|su\s+nombre\s+es)\s+"
+)
+# Who the visit is for, when not the person writing: "it's for my daughter — Zoe Adams", "para mi hijo".
+RELATIVES = (
+    r"daughter|son|child|kid|baby|boy|girl|little\s+one|granddaughter|grandson|grandchild|wife|husband|mother|mom"
+    "|mum|father|dad|hija|hijo|nino|nina|bebe|nieta|nieto|esposa|esposo|madre|padre|mama|papa"
+)
+_FOR_RELATIVE = re.compile(
+    rf"\b(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})\b"
+    r"(?:'s)?\s*(?:[-,:]+\s*)?(?:(?:her|his|their)\s+name\s+is\s+|se\s+llama\s+|(?:she|he)\s+is\s+|named\s+|called\s+)?"
 )
 _SOFT = re.compile(
     r"(?:^|[,.!;]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
@@ -35,7 +45,8 @@ _CONNECTORS = word_set(
     """born dob d.o.b date of birth birthday birth and my is name phone number tel here it's its
     nacido nacida naci nací fecha nacimiento el on y mi es nombre teléfono telefono aquí aqui
     hi hello hey hola buenas buenos dias días good morning afternoon evening
-    sorry oops actually ok okay perdón perdon disculpa disculpe"""
+    sorry oops actually ok okay perdón perdon disculpa disculpe she he was her his ella él fue nació nacio
+    spelled spell spelt deletreado"""
 )
 _EXTRA = word_set(
     """fine good ok okay sure great well sorry here calling looking trying going writing texting
@@ -106,8 +117,12 @@ def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> s
     chars = list(cleaned)
     for start, end in blanks:
         chars[start:end] = " " * (end - start)
-    text = "".join(chars)
+    text = unspell("".join(chars))
     folded = fold(text)
+    if relative := _FOR_RELATIVE.search(folded):  # "for my daughter, Zoe Adams": the child's name
+        words = _name_words(text[relative.end() :], strict_first=True)
+        if len(words) >= 2 and fold(words[0]) not in _PARTICLES:
+            return _format(words)
     for pattern, strict in ((_EXPLICIT, False), (_SOFT, True)):
         if match := pattern.search(folded):
             rest = text[match.end() :]
@@ -115,6 +130,32 @@ def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> s
             if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
     return _bare_name(text) if bare else None
+
+
+_SPELLED = re.compile(r"(?<![\w-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")
+
+
+def unspell(text: str) -> str:
+    """Names spelt out letter by letter, as voice transcripts write them, made words again:
+    "Novak, N-O-V-A-K" → "Novak," (the spelling repeats the word before it) and "my name is
+    D A R I A" → "my name is Daria". Three letters at least, so "A.M." or "I, a" stay as they are."""
+
+    def joined(match: re.Match[str]) -> str:
+        letters = re.sub(r"[^A-Za-z]", "", match.group())
+        if len(letters) < 3:
+            return match.group()
+        before = re.findall(r"[^\W\d_]+", text[: match.start()])
+        if before and fold(before[-1]) == fold(letters):
+            return ""
+        return letters[0].upper() + letters[1:].lower()
+
+    return re.sub(r"\s{2,}", " ", _SPELLED.sub(joined, text)).strip()
+
+
+def relative_in(folded: str) -> str | None:
+    """The relative the visit is for ("daughter", "hijo"), when the writer books for someone else."""
+    found = _FOR_RELATIVE.search(folded)
+    return re.sub(r"\s+", " ", found["who"]) if found else None
 
 
 def _ends_name(rest: str, words: list[str]) -> bool:

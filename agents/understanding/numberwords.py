@@ -98,6 +98,10 @@ _EN_DAY = re.compile(
     rf"\b(?P<lead>the|on\s+the|{WEEKDAY_RE}|{MONTH_OR_ABBR_RE})\s+(?:the\s+)?(?:{_ORDINAL})\b"
     r"(?!\s+(?:one|option|choice|slot|appointment|time|available))"
 )
+# A day in words next to a month, before or after it ("twelfth of may", "may the twelfth").
+_EN_DAY_OR_MONTH = re.compile(
+    rf"\b(?P<lead>{MONTH_OR_ABBR_RE}|)\s*(?:the\s+)?(?:{_ORDINAL})\b(?=\s*(?:of\s+)?(?:{MONTH_OR_ABBR_RE})|\s*,?\s*\d{{4}})"
+)
 _ES_DAY = re.compile(
     rf"\b(?P<lead>el(?:\s+dia)?|(?:el\s+)?{WEEKDAY_RE})\s+(?P<day>{alternation(_SPANISH_DAYS)})\b"
     r"(?=\s+(?:de\s+(?:" + MONTH_OR_ABBR_RE + r"|este\s+mes|mes)|que|por|a\s|en\s|,|\.|$)|\s*$|\s*[,.;!?])"
@@ -171,3 +175,15 @@ def spell_times(folded: str, *, days: bool = True) -> str:
         return text
     text = _EN_DAY.sub(_english_day, text)
     return _ES_DAY.sub(lambda m: f"{m['lead']} {_SPANISH_DAYS[m['day']]}", text)
+
+
+def spell_days_aligned(folded: str) -> str:
+    """`folded` with ordinal days in words as digits ("may twelfth 1980" → "may 12th    1980"),
+    padded with spaces to the same length, so that spans found in it still point into the
+    patient's own text (a birth date is blanked out of it before a name is looked for)."""
+
+    def padded(match: re.Match[str]) -> str:
+        rewritten = _english_day(match)
+        return rewritten + " " * (len(match[0]) - len(rewritten))
+
+    return _EN_DAY_OR_MONTH.sub(padded, folded)

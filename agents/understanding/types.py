@@ -85,7 +85,8 @@ class Fields:
     `specialty` is a clinic code (family-medicine, cardiology, dermatology, pediatrics,
     orthopedics); `practitioner` is the name mentioned without its title ("Dr. Patel" → "Patel");
     `phone` is E.164; `question` is the patient's question as written (questions and medical
-    questions only).
+    questions only); `relative` is who the visit is for when the writer books for someone else
+    ("daughter", "hijo"), and then `name` and `birth_date` are that person's.
     """
 
     specialty: str | None = None
@@ -98,6 +99,7 @@ class Fields:
     ticket_category: TicketCategory | None = None
     ticket_priority: TicketPriority | None = None
     question: str | None = None
+    relative: str | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
-from agents.understanding.names import name_in
+from agents.understanding.names import name_in, relative_in
+from agents.understanding.numberwords import spell_days_aligned
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
 from agents.understanding.topics import is_question
@@ -107,7 +108,7 @@ def _fields(
     expecting: Expecting | None,
 ) -> Fields:
     today: date = now.astimezone(tz).date()
-    birth = find_birth_date(text.folded, language=language, today=today)
+    birth = find_birth_date(spell_days_aligned(text.folded), language=language, today=today)
     phone = find_phone(text.clean)
     blanks = [claim.span for claim in (birth, phone) if claim is not None]
     name = name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None)
@@ -127,6 +128,7 @@ def _fields(
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
+        relative=relative_in(text.folded),
     )
 
 

@@ -20,6 +20,7 @@ from graphs.conversation.common import (
     tool_context,
 )
 from graphs.conversation.context import AgentContext
+from graphs.conversation.moves import anchored
 from graphs.conversation.plan import next_for_task
 from graphs.conversation.state import ConversationState, JourneyEvent, TargetAppointment
 from tools import registry
@@ -78,9 +79,11 @@ async def choose_appointment(
             }
         pending = {"appointment": match or upcoming[0]}
     pending = {**pending, "action": state.get("task")}
-    merged: ConversationState = {**state, "pending": pending, "reply": reply}
-    step = next_for_task(merged, state.get("task"), state.get("gathered", {}))
-    return {"pending": pending, "reply": reply, "step": step}
+    context = runtime.context
+    gathered = anchored(state.get("gathered", {}), pending, now=context.now, tz=context.tz)
+    merged: ConversationState = {**state, "pending": pending, "reply": reply, "gathered": gathered}
+    step = next_for_task(merged, state.get("task"), gathered)
+    return {"pending": pending, "reply": reply, "gathered": gathered, "step": step}
 
 
 async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
@@ -114,7 +117,7 @@ async def cancel(
     )
     text = line(state, "cancelled", when=_when(state, runtime, appointment["start"]))
     cancelled: JourneyEvent = {"event": "appointment.cancelled"}
-    return {"reply": [text], "events": [cancelled], **finish("cancelled")}
+    return {"reply": [text], "events": [cancelled], **finish("cancelled"), "last_booked": None}
 
 
 async def reschedule(
@@ -139,7 +142,7 @@ async def reschedule(
         address=moved.address,
     )
     event: JourneyEvent = {"event": "appointment.rescheduled", "appointment_start": moved.start.isoformat()}
-    return {"reply": [text], "events": [event], **finish("rescheduled")}
+    return {"reply": [text], "events": [event], **finish("rescheduled"), "last_booked": str(moved.id)}
 
 
 async def keep(state: ConversationState) -> ConversationState:

@@ -130,4 +130,4 @@ async def book(
         address=booked.address,
     )
     event: JourneyEvent = {"event": "appointment.booked", "appointment_start": booked.start.isoformat()}
-    return {"reply": [text], "events": [event], **finish("booked")}
+    return {"reply": [text], "events": [event], **finish("booked"), "last_booked": str(booked.id)}

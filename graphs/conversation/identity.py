@@ -1,7 +1,9 @@
 """Identify: the patient is the one registered on the verified phone.
 
 One patient on the phone: that is who is writing. Several (a family): name and birth date tell
-them apart. None: name and birth date register a new patient. Until then nothing about any
+them apart. None: name and birth date register a new patient. A parent writing for a child ("it's
+for my daughter — Zoe Adams, born 3 March 2018") acts for the child: the child is found among the
+phone's patients or registered on it, and the reply says whom the visit is for. Until then nothing about any
 appointment is disclosed, and after three failed attempts a person takes over.
 """
 
@@ -20,8 +22,11 @@ from tools.schemas import HandoffArgs, IdentifyArgs, PatientRef, RegisterArgs
 MAX_ATTEMPTS = 3
 
 
-def _verified(state: ConversationState, patient: PatientRef, greeting: str) -> ConversationState:
+def _verified(
+    state: ConversationState, patient: PatientRef, greeting: str, relative: str | None = None
+) -> ConversationState:
     update: ConversationState = {
+        "acting_for": relative,
         "patient_id": str(patient.id),
         "patient_name": patient.given_name,
         "awaiting": None,
@@ -38,7 +43,8 @@ async def identify(
     ctx = tool_context(state, runtime, config)
     candidates: list[PatientRef] = await registry.invoke("patients_on_phone", ctx, config)
     u = understood(state)
-    if len(candidates) == 1 and state.get("awaited") != "identity":
+    relative = u.fields.relative or state.get("gathered", {}).get("relative")
+    if len(candidates) == 1 and state.get("awaited") != "identity" and not relative:
         return _verified(state, candidates[0], "")
     name, birth_date = u.fields.name, u.fields.birth_date
     if name and birth_date:
@@ -47,15 +53,16 @@ async def identify(
                 "verify_patient", ctx, config, IdentifyArgs(name=name, birth_date=birth_date)
             )
             if found is not None:
-                return _verified(state, found, line(state, "verified", name=found.given_name))
-        else:
+                return _verified(state, found, line(state, "verified", name=found.given_name), relative)
+        if relative or not candidates:  # a parent registers a child on the family's phone
             made = await registry.invoke(
                 "register_patient",
                 ctx,
                 config,
                 RegisterArgs(name=name, birth_date=birth_date, language=u.language),
             )
-            registered = _verified(state, made, line(state, "registered", name=made.given_name))
+            key = "registered_relative" if relative else "registered"
+            registered = _verified(state, made, line(state, key, name=made.given_name), relative)
             return {**registered, "events": [*state.get("events", []), {"event": "patient.registered"}]}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
     if attempts >= MAX_ATTEMPTS:
@@ -68,8 +75,10 @@ async def identify(
             "step": "respond",
             "identity_attempts": 0,
         }
-    if attempts and candidates:
+    if attempts and candidates and not relative:
         key = "identity_mismatch"
+    elif relative and len(candidates) <= 1:
+        key = "ask_identity_relative"  # the child's name and birth date, not the parent's
     else:
         key = "ask_identity_shared" if len(candidates) > 1 else "ask_identity"
     return {

@@ -122,4 +122,4 @@ def route_after_receive(
 
 async def plan_step(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     """Decide the next step (see plan.py)."""
-    return plan(state, understood(state), runtime.context.tz)
+    return plan(state, understood(state), runtime.context.tz, now=runtime.context.now)

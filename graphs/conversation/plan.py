@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from agents.understanding import Intent, Understanding, resolve_choice
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS
+from agents.understanding.shifts import mentions_shift
+from graphs.conversation.moves import anchored, asks_to_move, last_booked_pending, moves_last_booked
 from graphs.conversation.state import (
     Awaiting,
     ConversationState,
@@ -78,6 +80,10 @@ def gathered_from(u: Understanding) -> Gathered:
         found["ticket_priority"] = fields.ticket_priority
     if fields.question is not None:
         found["question"] = fields.question
+    if fields.relative is not None:
+        found["relative"] = fields.relative
+    if mentions_shift(u.text):
+        found["shift"] = u.text
     if fields.when is not None:
         when = fields.when
         found["when"] = {
@@ -147,7 +153,7 @@ def _followup_reply(state: ConversationState, u: Understanding) -> ConversationS
 def _answers_intake(u: Understanding) -> bool:
     """Free text answering an intake question ("Blue Cross", "penicillin") often looks like a topic;
     only an action request, or a real question with a question mark, is read as something else."""
-    if u.intent in ACTIONS:
+    if u.intent in ACTIONS or asks_to_move(u):
         return False
     return not (u.intent == Intent.QUESTION and "?" in u.text)
 
@@ -211,6 +217,8 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: Gathere
         return "not_understood"
     if task in NEEDS_IDENTITY and not state.get("patient_id"):
         return "identify"
+    if task in NEEDS_IDENTITY and gathered.get("relative") and not state.get("acting_for"):
+        return "identify"  # verified as the parent; the visit is for their child
     if task == "book":
         if "specialty" not in gathered:
             return "ask"
@@ -228,12 +236,15 @@ def next_for_task(state: ConversationState, task: Task | None, gathered: Gathere
     return DIRECT_STEP[task]
 
 
-def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> ConversationState:
-    """The state update that names this turn's next step."""
+def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datetime) -> ConversationState:
+    """The state update that names this turn's next step (`now`: the turn's clock, for times
+    said relative to the appointment being moved)."""
     answered = _answer(state, u, tz)
     if answered is not None:
         return answered
     new_task = TASK_OF.get(u.intent)
+    if new_task is None and moves_last_booked(state, u):
+        new_task = "reschedule"
     called = state.get("prefilled")
     found = gathered_from(u)
     gathered: Gathered
@@ -241,10 +252,14 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Conversati
         gathered = found
         named = called["appointment_id"] if called and new_task in ON_APPOINTMENT else None
         pending: Pending | None = {"appointment_id": named} if named else None
+        if pending is None and new_task == "reschedule" and not state.get("task"):
+            pending = last_booked_pending(state) or None  # "push it back a week" after booking
         update: ConversationState = {"task": new_task, "asked": [], "offered": [], "pending": pending}
     else:
         gathered = {**state.get("gathered", {}), **found}
         update = {}
+    pending_now = update["pending"] if "pending" in update else state.get("pending")
+    gathered = anchored(gathered, pending_now, now=now, tz=tz)
     if "when" in found:  # a new time; one to the minute from a call is booked outright if free
         gathered.pop("exact", None)
         if called and called["exact"]:
@@ -258,6 +273,8 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Conversati
             return {**update, "step": "thank", "task": None}
         if state.get("prefilled") is not None:
             return {**update, "step": "greet"}  # a call that said nothing usable: offer help, no reproach
+        if u.intent in (Intent.AFFIRM, Intent.DENY) and (task is None or state.get("awaited") is None):
+            return {**update, "step": "thank", "task": None}  # "ok", "great", "no that's all" after a task
         if task is None or state.get("awaited") is None:
             return {**update, "step": "not_understood"}
         # An answer that gave nothing usable ("whenever"): the task goes on with its defaults.

@@ -79,6 +79,8 @@ class Gathered(TypedDict, total=False):
     intake_question: str  # the journey's intake question being answered
     report: str  # after a visit: fine, medical_question, complaint or noted
     account: str  # after a visit: the patient's own words about it
+    relative: str  # the visit is for the writer's relative ("daughter"): identity is theirs
+    shift: str  # words moving the appointment relative to itself ("push it back a week"), until it is known
 
 
 class OfferedSlot(TypedDict):
@@ -199,6 +201,7 @@ class ConversationState(_Carried, total=False):
     understanding: UnderstandingData
     patient_id: str | None  # verified; set only by the identify node
     patient_name: str | None  # given name, to greet
+    acting_for: str | None  # the writer's relative ("daughter") the verified patient is, if not themself
     identity_attempts: int
     task: Task | None
     gathered: Gathered
@@ -215,3 +218,4 @@ class ConversationState(_Carried, total=False):
     events: list[JourneyEvent]
     prefilled: Prefilled | None  # this turn's checked hand-off fields; None when not a hand-off
     reminder: ReminderRef | None  # while its reply is awaited
+    last_booked: str | None  # the appointment this conversation last booked or moved ("push it back a week")

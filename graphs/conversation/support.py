@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
-from agents.understanding.text import fold, word_set
+from agents.understanding import Intent
+from graphs.conversation import knowledge
 from graphs.conversation.common import finish, language, line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
@@ -23,7 +22,6 @@ from tools.schemas import (
     TicketRef,
 )
 
-MIN_CONFIDENCE = 0.35  # cosine similarity below which the knowledge base is not trusted to answer
 MAX_MISUNDERSTOOD = 3
 REPLY_HOURS = {
     "urgent": (1, "1 hour", "1 hora"),
@@ -39,68 +37,6 @@ SUMMARIES = {
     "records": "Medical records request",
     "other": "Patient request",
 }
-
-
-def _body(hit: KnowledgeHit) -> str:
-    """A chunk's text without the "<title> — <section>" line it was embedded with."""
-    head, _, body = hit.text.partition("\n\n")
-    return body.strip() or head.strip()
-
-
-# Words every question or section heading has: they say nothing about which section answers.
-_STOPWORDS = word_set(
-    """what whats when where wheres which with your have does that this there from about could would
-    should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
-    puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo"""
-)
-_SPANISH_SECTION = "En español: "
-LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
-
-
-def _stems(text: str) -> set[str]:
-    """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado")."""
-    words = re.findall(r"\w{4,}", fold(text))
-    return {word[:4] for word in words if word not in _STOPWORDS}
-
-
-def _heading(hit: KnowledgeHit) -> str:
-    return hit.text.partition("\n\n")[0].rpartition(" — ")[2].removeprefix(_SPANISH_SECTION)
-
-
-def _fit(hit: KnowledgeHit, asked: set[str]) -> float:
-    """How well a section answers: its similarity, raised by the question's words in its body and
-    heading, lowered by heading words the question did not use ("Laboratory and walk-in hours" is
-    a worse answer to "your hours on Friday" than "Clinic hours")."""
-    heading = _stems(_heading(hit))
-    body = _stems(hit.text.partition("\n\n")[2])
-    return hit.score + 0.08 * len(asked & body) + 0.15 * len(asked & heading) - 0.05 * len(heading - asked)
-
-
-def _best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
-    """The section, in the patient's language, that fits the question best (see `_fit`).
-
-    Every hit competes, not only the top document's: the local embedding model knows English
-    well and Spanish poorly, so for a Spanish question the right document is often not first.
-    """
-    in_language = [h for h in hits if ("español" in h.text.partition("\n\n")[0].casefold()) == (lang == "es")]
-    asked = _stems(question)
-    return max(in_language or hits, key=lambda h: _fit(h, asked))
-
-
-def _confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang: str) -> bool:
-    """Whether the section can be trusted to answer.
-
-    English: similar enough, or nearly so and sharing the question's words (a short "do u take
-    aetna" scores low against any passage, yet the insurance list names Aetna). Spanish: the local
-    model scores every Spanish passage about alike, so at least half the question's own words must
-    be in the section ("¿venden tarjetas de regalo?" is not answered by "tarjeta del seguro").
-    """
-    top = max(h.score for h in hits)
-    asked = _stems(question)
-    shared = asked & _stems(best.text)
-    if lang == "es":
-        return top >= LEXICAL_FLOOR and 2 * len(shared) >= len(asked) > 0
-    return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
 
 
 def _description(words: str, details: dict[str, str]) -> str:
@@ -155,9 +91,10 @@ async def answer(
         "search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6)
     )
     lang = language(state)
-    hit = _best(hits, question, lang) if hits else None
-    if hit is not None and _confident(hits, hit, question, lang):
-        return {"reply": [line(state, "answer", answer=_body(hit), source=hit.title)], **finish("answered")}
+    hit = knowledge.best(hits, question, lang) if hits else None
+    if hit is not None and knowledge.confident(hits, hit, question, lang):
+        text = knowledge.passage(hits, hit, question, lang)
+        return {"reply": [line(state, "answer", answer=text, source=hit.title)], **finish("answered")}
     ticket: TicketRef = await registry.invoke(
         "open_ticket",
         ctx,
@@ -219,8 +156,14 @@ async def greet(state: ConversationState, runtime: Runtime[AgentContext]) -> Con
     return {"reply": [text], "outcome": "none"}
 
 
+_CLOSING_LINES = {Intent.AFFIRM.value: "acknowledged", Intent.DENY.value: "goodbye"}
+
+
 async def thank(state: ConversationState) -> ConversationState:
-    return {"reply": [line(state, "thanks")], "outcome": "none"}
+    """Thanks, and small talk once a task is done: "ok"/"great" is acknowledged with an offer of
+    more help, "no, that's all" closes — never a "sorry, I didn't understand"."""
+    key = _CLOSING_LINES.get(state["understanding"]["intent"], "thanks")
+    return {"reply": [line(state, key)], "outcome": "none"}
 
 
 async def not_understood(

@@ -40,7 +40,7 @@ VERIFIED: dict[str, Any] = {"patient_id": "11111111-1111-1111-1111-111111111111"
 def step(text: str, **state: Any) -> dict[str, Any]:
     current: ConversationState = state  # type: ignore[assignment]
     u = understand(text, now=NOW, tz=TZ, expecting=expecting(state.get("awaited")), language_hint="en")
-    return plan(current, u, TZ)
+    return plan(current, u, TZ, now=NOW)
 
 
 def test_a_booking_request_with_everything_goes_straight_to_slots() -> None:

@@ -1,0 +1,170 @@
+"""Times said relative to the appointment being moved: "push it back a week", "same time but
+Friday", "a las diez, el mismo día", "the week after", "earlier that day", "same time next month".
+
+Read against the clock these phrases mean nothing or the wrong thing ("the week after" is not next
+week when the appointment is in three weeks), so they are read against the appointment's start
+(`anchor`) once the graph knows which appointment is being changed. `mentions_shift` tells the
+graph, before it knows, that a message asks for such a move.
+
+All on folded text; the result is a `When` in the clinic's time zone, never before `now`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from agents.understanding.dayparts import WINDOWS, find_daypart
+from agents.understanding.numberwords import spell_times
+from agents.understanding.text import clean, fold
+from agents.understanding.timewords import NUMBER_RE, WEEKDAY_RE, WEEKDAYS, number, safe_date
+from agents.understanding.types import PartOfDay, When
+
+_UNIT = r"(?P<unit>days?|weeks?|months?|dias?|semanas?|mes(?:es)?)"
+_COUNT = rf"(?P<n>{NUMBER_RE})"
+# "push it back a week", "a week later", "two days earlier", "una semana después", "atrasarla un día"
+_LATER = [
+    re.compile(
+        r"\b(?:push|move|bump|put|shift|set)\s+(?:it|this|that|the\s+appointment|my\s+appointment|them)?\s*"
+        rf"(?:back|out|later)\s+(?:by\s+)?{_COUNT}\s+{_UNIT}"
+    ),
+    re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:later|after(?:wards)?|mas\s+tarde|despues|luego)\b"),
+    re.compile(
+        rf"\b(?:atrasar|retrasar|aplazar|posponer|pasar|mover|correr)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"
+    ),
+]
+_EARLIER = [
+    re.compile(
+        r"\b(?:move|bring|pull|put)\s+(?:it|this|that|the\s+appointment|my\s+appointment)?\s*(?:forward|earlier|up)\s+"
+        rf"(?:by\s+)?{_COUNT}\s+{_UNIT}"
+    ),
+    re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:earlier|before|sooner|antes)\b"),
+    re.compile(rf"\badelantar(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"),
+]
+_NEIGHBOUR = re.compile(
+    r"\b(?P<which>the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|the\s+next\s+(?:day|week)"
+    r"|el\s+dia\s+(?:siguiente|despues|antes|anterior)|la\s+semana\s+(?:siguiente|despues|de\s+despues|anterior"
+    r"|de\s+antes)|al\s+dia\s+siguiente|a\s+la\s+semana\s+siguiente)\b"
+)
+_SAME_DAY = re.compile(r"\b(?:same\s+day|that\s+(?:same\s+)?day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\b")
+_SAME_TIME = re.compile(r"\b(?:same\s+time|a\s+la\s+misma\s+hora|misma\s+hora|the\s+same\s+hour)\b")
+_EARLIER_SAME_DAY = re.compile(
+    r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:earlier|sooner|mas\s+temprano)\b|\b(?:earlier|sooner)\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+temprano\s+(?:ese|el\s+mismo)\s+dia\b"
+)
+_LATER_SAME_DAY = re.compile(
+    r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:later|mas\s+tarde)\b|"
+    r"\blater\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+tarde\s+(?:ese|el\s+mismo)\s+dia\b"
+)
+_NEXT_UNIT = re.compile(
+    r"\b(?:next|following|el\s+proximo|la\s+proxima|el\s+siguiente|la\s+siguiente)\s+(?P<unit>week|month|mes|semana)\b"
+    r"|\b(?:la\s+)?(?P<unit2>semana|mes)\s+(?:que\s+viene|siguiente|proxima|proximo)\b"
+)
+_WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\b")
+
+
+def _text(text: str) -> str:
+    return spell_times(fold(clean(text)))
+
+
+def mentions_shift(text: str) -> bool:
+    """Whether the message moves an appointment by an amount or to a day said relative to it."""
+    source = _text(text)
+    relative = [*_LATER, *_EARLIER, _NEIGHBOUR, _SAME_DAY, _SAME_TIME, _EARLIER_SAME_DAY, _LATER_SAME_DAY]
+    return any(pattern.search(source) for pattern in relative)
+
+
+def _moved(anchor: date, count: int, unit: str, sign: int) -> date:
+    if unit.startswith("m"):
+        months = anchor.month - 1 + sign * count
+        year, month = anchor.year + months // 12, months % 12 + 1
+        return safe_date(year, month, min(anchor.day, 28)) or anchor
+    return anchor + timedelta(days=sign * count * (7 if unit[0] in "ws" else 1))
+
+
+def _day_range(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(), tzinfo=tz)
+    return start, start + timedelta(days=1)
+
+
+def _week_range(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    monday = day - timedelta(days=day.weekday())
+    return datetime.combine(monday, time(), tzinfo=tz), datetime.combine(
+        monday + timedelta(days=7), time(), tzinfo=tz
+    )
+
+
+Keep = Literal["time", "part", "none"]  # what of the appointment's own time still applies
+Target = tuple[datetime, datetime, Keep, str]
+
+
+def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
+    """The range meant (start, end), how much of the appointment's time of day still applies
+    ("same time": to the hour; "a week later": its part of day), and the words that said so."""
+    tz = anchor.tzinfo
+    assert isinstance(tz, ZoneInfo)
+    day = anchor.date()
+    same_time = _SAME_TIME.search(source)
+    keep: Keep = "time" if same_time else "part"
+    for patterns, sign in ((_LATER, 1), (_EARLIER, -1)):
+        if found := next((m for pattern in patterns if (m := pattern.search(source))), None):
+            return (*_day_range(_moved(day, number(found["n"]), found["unit"], sign), tz), keep, found[0])
+    if found := _EARLIER_SAME_DAY.search(source):
+        return datetime.combine(day, time(), tzinfo=tz), anchor, "none", found[0]
+    if found := _LATER_SAME_DAY.search(source):
+        return (
+            anchor + timedelta(minutes=30),
+            datetime.combine(day, time(23, 59), tzinfo=tz),
+            "none",
+            found[0],
+        )
+    if found := _NEIGHBOUR.search(source):
+        which = found["which"]
+        before = any(word in which for word in ("before", "antes", "anterior"))
+        if "week" in which or "semana" in which:
+            return (*_week_range(day + timedelta(days=-7 if before else 7), tz), "none", found[0])
+        return (*_day_range(day + timedelta(days=-1 if before else 1), tz), keep, found[0])
+    if found := _NEXT_UNIT.search(source):
+        unit = found["unit"] or found["unit2"]
+        if same_time or unit.startswith("m"):
+            return (*_day_range(_moved(day, 1, unit, 1), tz), keep, found[0])
+    if same_time and (found := _WEEKDAY.search(source)):
+        moved = day + timedelta(days=WEEKDAYS[found["wd"]] - day.weekday())  # in the appointment's week
+        if moved < now.astimezone(tz).date():
+            moved += timedelta(days=7)
+        return (*_day_range(moved, tz), "time", f"{same_time[0]} {found[0]}")
+    if found := _SAME_DAY.search(source) or same_time:
+        return (*_day_range(day, tz), "time" if same_time else "none", found[0])
+    return None
+
+
+def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:
+    """The range to search when the appointment at `anchor` (aware, clinic time) is moved as
+    `text` says; None when the text says nothing relative to it."""
+    source = _text(text)
+    target = _target(source, anchor, now)
+    if target is None:
+        return None
+    start, end, keep, words = target
+    daypart = find_daypart(source)
+    part: PartOfDay | None = daypart.part if daypart else None
+    tz = anchor.tzinfo
+    assert isinstance(tz, ZoneInfo)
+    at = datetime.combine(start.date(), anchor.astimezone(tz).time(), tzinfo=tz)
+    if daypart is not None and end - start <= timedelta(days=1):
+        midnight = datetime.combine(start.date(), time(), tzinfo=tz)
+        start, end = midnight + timedelta(minutes=daypart.start), midnight + timedelta(minutes=daypart.end)
+    elif keep == "time":  # the appointment's own time that day, give or take an hour
+        start, end, part = at - timedelta(hours=1), at + timedelta(hours=1, minutes=1), _part_of(at)
+    elif keep == "part" and (part := _part_of(at)) is not None:  # its part of day
+        low, high = WINDOWS[part]
+        midnight = datetime.combine(start.date(), time(), tzinfo=tz)
+        start, end = midnight + timedelta(minutes=low), midnight + timedelta(minutes=high)
+    start = max(start, now)
+    return When(start, max(end, start + timedelta(minutes=1)), part, False, words.strip())
+
+
+def _part_of(moment: datetime) -> PartOfDay | None:
+    minute = moment.hour * 60 + moment.minute
+    return next((name for name, (low, high) in WINDOWS.items() if low <= minute < high), None)

@@ -1,0 +1,144 @@
+"""Answering from the knowledge base: which section answers, whether to trust it, and the passage.
+
+A patient asks one thing; the answer is the few sentences that answer it (with the document's
+title as the source), not the whole section with its line wraps. The sections come from the
+search in the patient's language; each section is cut into sentences and bullets, every one is
+scored by the question's own words it shares, and the best few are given in document order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import fold, word_set
+from tools.schemas import KnowledgeHit
+
+MIN_CONFIDENCE = 0.35  # cosine similarity below which the knowledge base is not trusted to answer
+MAX_SENTENCES = 3  # a passage, not a document: what fits on a phone screen
+MAX_LIST = 8  # a checklist section is given whole, up to this many lines
+# Three-letter words that say nothing about which sentence answers ("fee" and "tea" do).
+_SHORT_STOPWORDS = word_set(
+    """the and for you are can how any not but our has was may all get its who why did had his her she
+    one two out too use que por con los las del una mas muy hay sin son sus les nos"""
+)
+
+
+def _body(hit: KnowledgeHit) -> str:
+    """A chunk's text without the "<title> — <section>" line it was embedded with."""
+    head, _, body = hit.text.partition("\n\n")
+    return body.strip() or head.strip()
+
+
+# Words every question or section heading has: they say nothing about which section answers.
+_STOPWORDS = word_set(
+    """what whats when where wheres which with your have does that this there from about could would
+    should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
+    puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo"""
+)
+_SPANISH_SECTION = "En español: "
+LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
+
+
+def _stems(text: str) -> set[str]:
+    """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado")."""
+    words = re.findall(r"\w{4,}", fold(text))
+    return {word[:4] for word in words if word not in _STOPWORDS}
+
+
+def _words(text: str) -> set[str]:
+    """Like `_stems`, with three-letter words too ("is there a fee?" must find the $50 fee)."""
+    short = {word for word in re.findall(r"\b\w{3}\b", fold(text)) if word not in _SHORT_STOPWORDS}
+    return _stems(text) | short
+
+
+def _heading(hit: KnowledgeHit) -> str:
+    return hit.text.partition("\n\n")[0].rpartition(" — ")[2].removeprefix(_SPANISH_SECTION)
+
+
+def _fit(hit: KnowledgeHit, asked: set[str]) -> float:
+    """How well a section answers: its similarity, raised by the question's words in its body and
+    heading, lowered by heading words the question did not use ("Laboratory and walk-in hours" is
+    a worse answer to "your hours on Friday" than "Clinic hours")."""
+    heading = _stems(_heading(hit))
+    body = _stems(hit.text.partition("\n\n")[2])
+    return hit.score + 0.08 * len(asked & body) + 0.15 * len(asked & heading) - 0.05 * len(heading - asked)
+
+
+def best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
+    """The section, in the patient's language, that fits the question best (see `_fit`).
+
+    Every hit competes, not only the top document's: the local embedding model knows English
+    well and Spanish poorly, so for a Spanish question the right document is often not first.
+    """
+    in_language = [h for h in hits if ("español" in h.text.partition("\n\n")[0].casefold()) == (lang == "es")]
+    asked = _stems(question)
+    return max(in_language or hits, key=lambda h: _fit(h, asked))
+
+
+def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang: str) -> bool:
+    """Whether the section can be trusted to answer.
+
+    English: similar enough, or nearly so and sharing the question's words (a short "do u take
+    aetna" scores low against any passage, yet the insurance list names Aetna). Spanish: the local
+    model scores every Spanish passage about alike, so at least half the question's own words must
+    be in the section ("¿venden tarjetas de regalo?" is not answered by "tarjeta del seguro").
+    """
+    top = max(h.score for h in hits)
+    asked = _stems(question)
+    shared = asked & _stems(best.text)
+    if lang == "es":
+        return top >= LEXICAL_FLOOR and 2 * len(shared) >= len(asked) > 0
+    return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
+
+
+def _sentences(body: str) -> list[str]:
+    """A section's sentences and bullet points, each on one line (the file's line wraps joined)."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*[-*] )", body):
+        joined = " ".join(line.strip() for line in block.splitlines()).strip()
+        joined = re.sub(r"\*\*(.+?)\*\*", r"*\1*", joined)  # Markdown bold as WhatsApp bold
+        if not joined:
+            continue
+        if joined.startswith(("- ", "* ")):
+            units.append(joined)
+        else:
+            units.extend(part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡(])", joined) if part)
+    return units
+
+
+def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang: str) -> str:
+    """The sentences that answer `question`, from the chosen section and the other sections of its
+    document in the same language: each scores the question's words it shares, a word weighing
+    less the more sentences have it ("fast" is everywhere in the fasting guide, "coffee" in one
+    line). The best few (at most `MAX_SENTENCES`, none much weaker than the best) in document
+    order; with no sentence sharing a word, the section's opening."""
+    own = _sentences(_body(chosen))
+    bullets = [unit for unit in own if unit.startswith(("- ", "* "))]
+    if len(bullets) >= 3 and 2 * len(bullets) >= len(own):  # a checklist answers as a whole
+        return "\n".join(own[:MAX_LIST])
+    asked = _words(question)
+    same = _in_language(chosen, lang)
+    siblings = [
+        h for h in hits if h.title == chosen.title and h is not chosen and _in_language(h, lang) is same
+    ]
+    sentences = [
+        (rank, position, sentence, _words(sentence))
+        for rank, section in enumerate([chosen, *siblings])
+        for position, sentence in enumerate(_sentences(_body(section)))
+    ]
+    spread = {stem: sum(stem in stems for *_, stems in sentences) for stem in asked}
+    scored = [
+        (sum(1 / spread[stem] for stem in asked & stems), rank, position, sentence)
+        for rank, position, sentence, stems in sentences
+        if asked & stems
+    ]
+    if not scored:
+        return " ".join(_sentences(_body(chosen))[:2])
+    top = max(score for score, *_ in scored)
+    strong = sorted(scored, key=lambda s: (-s[0], s[1], s[2]))[:MAX_SENTENCES]
+    kept = sorted((s for s in strong if s[0] >= top / 3), key=lambda s: (s[1], s[2]))
+    return "\n".join(sentence for *_, sentence in kept)
+
+
+def _in_language(hit: KnowledgeHit, lang: str) -> bool:
+    return ("español" in hit.text.partition("\n\n")[0].casefold()) == (lang == "es")

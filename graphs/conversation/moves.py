@@ -1,0 +1,65 @@
+"""Moving the appointment the conversation is about, by what the patient says relative to it.
+
+"Push it back a week", "same time but Friday", "a las diez, el mismo día" right after a booking
+move the appointment just made; "the week after" while moving an appointment on the 14th means the
+week of the 21st, not next week. The words are kept (`Gathered.shift`) until the graph knows
+which appointment is being moved, then read against its start (agents/understanding/shifts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from agents.understanding import Intent, Understanding
+from agents.understanding.shifts import mentions_shift, shifted_when
+from agents.understanding.text import fold
+from graphs.conversation.state import ConversationState, Gathered, Pending, WhenData
+
+# A new time with one of these asks to change the appointment, not to answer an intake question.
+_CHANGE_WORDS = re.compile(
+    r"\b(?:instead|rather|move|change|switch|resched\w*|push|en\s+vez|en\s+lugar|mejor|cambi\w*|mover\w*|pas(?:ar|arla)"
+    r"|adelant\w*|atras\w*)\b"
+)
+
+
+def asks_to_move(u: Understanding) -> bool:
+    """A message that moves an appointment: relative to it, or a new time with a change word."""
+    return mentions_shift(u.text) or (u.fields.when is not None and bool(_CHANGE_WORDS.search(fold(u.text))))
+
+
+def moves_last_booked(state: ConversationState, u: Understanding) -> bool:
+    """With no task in progress, a move or a bare new time ("same time but Friday", "make it 3pm
+    instead") is about the appointment this conversation just booked or moved."""
+    if state.get("task") or not state.get("last_booked"):
+        return False
+    bare_time = u.intent in (Intent.PROVIDE_INFO, Intent.UNKNOWN) and u.fields.when is not None
+    return asks_to_move(u) or bare_time
+
+
+def last_booked_pending(state: ConversationState) -> Pending:
+    """The appointment just made, named for choose_appointment to check it is still the patient's."""
+    last = state.get("last_booked")
+    return {"appointment_id": last} if last else {}
+
+
+def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: ZoneInfo) -> Gathered:
+    """`gathered` with the kept shift read against the appointment being moved, once it is known."""
+    shift = gathered.get("shift")
+    appointment = (pending or {}).get("appointment")
+    if not shift or appointment is None:
+        return gathered
+    anchor = datetime.fromisoformat(appointment["start"]).astimezone(tz)
+    when = shifted_when(shift, anchor, now=now)
+    rest: Gathered = {k: v for k, v in gathered.items() if k != "shift"}  # type: ignore[assignment]
+    if when is None:
+        return rest
+    data: WhenData = {
+        "start": when.start,
+        "end": when.end,
+        "part_of_day": when.part_of_day,
+        "asap": False,
+        "text": when.text,
+    }
+    return {**rest, "when": data}
