@@ -55,11 +55,38 @@ def _agent(urls: ServerUrls, quick: bool) -> Rows:
     return rows
 
 
+def _load(urls: ServerUrls, quick: bool) -> Rows:
+    """`prm bench load` at its defaults (quick: 10 msg/s for 5 s from 100 patients)."""
+    from api.bench import load as bench
+
+    data_dir = str(Settings().storage.data_dir)
+    if quick:
+        rows = asyncio.run(bench.run(urls, rate=10, seconds=5, patients_count=100, data_dir=data_dir))
+    else:
+        rows = asyncio.run(bench.run(urls, data_dir=data_dir))
+    bench.render(rows)
+    return rows
+
+
+def _api(urls: ServerUrls, quick: bool) -> Rows:
+    """`prm bench api` at its defaults (quick: 4 clients, 3 s a mix)."""
+    from api.bench import api_mix as bench
+
+    data_dir = str(Settings().storage.data_dir)
+    rows = asyncio.run(
+        bench.run(urls, clients=4 if quick else 20, seconds=3 if quick else 20, data_dir=data_dir)
+    )
+    bench.render(rows)
+    return rows
+
+
 BENCHMARKS: dict[str, Callable[[ServerUrls, bool], Rows]] = {
     "slots": _slots,
     "knowledge": _knowledge,
     "checkpoint": _checkpoint,
     "agent": _agent,
+    "load": _load,
+    "api": _api,
 }
 
 
@@ -116,8 +143,7 @@ def load_command(
     out: OutOpt = None,
 ) -> None:
     """The front door: signed webhooks at a fixed rate to `prm serve` as `make run` starts it; ack and
-    turn percentiles, throughput, messages lost and answered twice. Not part of `all` (it is a
-    minute or more of full load)."""
+    turn percentiles, throughput, messages lost and answered twice."""
     from api.bench import load as bench
     from api.runtime import servers
 
@@ -149,7 +175,7 @@ def api_command(
     out: OutOpt = None,
 ) -> None:
     """The staff and FHIR API at `--clients` concurrent clients, on one token and on one each:
-    requests a second and p50/p95/p99 per endpoint. Not part of `all`."""
+    requests a second and p50/p95/p99 per endpoint."""
     from api.bench import api_mix as bench
     from api.runtime import servers
 
