@@ -278,6 +278,7 @@ async def _register(runtime: Runtime, scenario: Scenario) -> uuid.UUID:
             birth_date=person.birth_date,
             phone=person.phone,
             preferred_language=scenario.language,
+            today=runtime.clock().astimezone(runtime.settings.tz).date(),  # the scenario's clock
         )
         return made.id
 

@@ -2,7 +2,9 @@
 
 Messages and extra fields pass through `redact()`: phone numbers, e-mail addresses and dates are
 replaced by a short keyed hash (the same phone always maps to the same token, so logs can still be
-correlated without revealing it). Code should log ids, never names or message bodies; this filter
+correlated without revealing it). uvicorn's access lines have every query value so replaced
+(`redact_query`): a search's query string holds names, e-mails and record numbers that no
+pattern recognises. Code should log ids, never names or message bodies; this filter
 is the net under that rule.
 """
 
@@ -29,8 +31,15 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None)))
 _key = secrets.token_bytes(32)
 
 
+_PARAMETER_NAME = re.compile(r"[A-Za-z_][\w.:-]{0,40}")  # `family`, `_count`, `name:exact`
+
+
+def _token_of(text: str) -> str:
+    return "<redacted:" + hmac.new(_key, text.encode(), hashlib.sha256).hexdigest()[:12] + ">"
+
+
 def _token(match: re.Match[str]) -> str:
-    return "<redacted:" + hmac.new(_key, match.group().encode(), hashlib.sha256).hexdigest()[:12] + ">"
+    return _token_of(match.group())
 
 
 def redact(text: str) -> str:
@@ -39,8 +48,37 @@ def redact(text: str) -> str:
     return text
 
 
+def redact_query(target: str) -> str:
+    """A request target with every query value (and any odd parameter name) a keyed token.
+
+    A query string is where a search puts what it looks for: `family=garcia&given=maria`, an
+    e-mail, a record number. `redact()` cannot know that `garcia` is a name, so no value of a
+    query is logged as it is; the names of the parameters stay (they are what a reader of the
+    log needs), unless they do not look like parameter names.
+    """
+    path, mark, query = target.partition("?")
+    if not mark:
+        return target
+    pairs = []
+    for pair in query.split("&"):
+        name, equals, value = pair.partition("=")
+        if not _PARAMETER_NAME.fullmatch(name):
+            name = _token_of(name)
+        pairs.append(f"{name}{equals}{_token_of(value)}" if value else f"{name}{equals}")
+    return f"{path}?{'&'.join(pairs)}"
+
+
+def _access_line(record: logging.LogRecord) -> None:
+    """uvicorn's access line carries the raw request target (its args are client, method,
+    target, HTTP version, status): log the target with its query values redacted."""
+    if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(record.args) == 5:
+        client, method, target, version, status = record.args
+        record.args = (client, method, redact_query(str(target)), version, status)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        _access_line(record)
         payload: dict[str, Any] = {
             "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname.lower(),

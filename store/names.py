@@ -19,11 +19,16 @@ COMBINING_MARKS = "[\\u0300-\\u036f]"  # a Postgres regex: the accents NFKD spli
 
 
 def folded(value: Text) -> ColumnElement[str]:
-    """Lower case, accents dropped, every run of non-alphanumerics one space, trimmed: 'García-López'
-    becomes 'garcia lopez'. Every function in it is immutable, so an index could use it."""
-    decomposed = func.normalize(func.lower(value), literal_column("NFKD"))
+    """Accents dropped, lower case, every run of non-alphanumerics one space, trimmed: 'García-López'
+    becomes 'garcia lopez'. Every function in it is immutable, so an index could use it.
+
+    The accents go first: `lower()` follows the database's collation, and under `C` it folds
+    only ASCII letters, so lowering 'NÚÑEZ' first would give 'nÚÑez' and then 'nUNez'. With the
+    accents already off, the Latin letters are ASCII, which every collation lowers alike.
+    """
+    decomposed = func.normalize(value, literal_column("NFKD"))
     bare = func.regexp_replace(decomposed, COMBINING_MARKS, "", "g")
-    return func.btrim(func.regexp_replace(bare, "[^[:alnum:]]+", " ", "g"))
+    return func.btrim(func.regexp_replace(func.lower(bare), "[^[:alnum:]]+", " ", "g"))
 
 
 def word_prefix(column: Text, prefixes: Sequence[str]) -> ColumnElement[bool]:

@@ -40,5 +40,6 @@ async def register_patient(args: RegisterArgs, ctx: ToolContext) -> PatientRef:
             birth_date=args.birth_date,
             phone=ctx.phone,
             preferred_language=args.language,
+            today=ctx.now.astimezone(ctx.tz).date(),
         )
         return _ref(patient)

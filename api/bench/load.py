@@ -182,6 +182,7 @@ async def _prepare(database_url: str, redis_url: str, patients_count: int) -> No
                     family_name=f"Patient{index}",
                     birth_date=date(1980, 1, 1),
                     phone=phone_of(index),
+                    today=runtime.clock().astimezone(settings.tz).date(),
                 )
 
 

@@ -32,6 +32,7 @@ from api.routes.fhir_http import (
     FhirRoute,
     FhirSession,
     Search,
+    method_not_allowed,
     not_offered,
     outcome_response,
     record_id,
@@ -70,7 +71,9 @@ def _specialty(query: search.Query) -> tuple[str | None, Resource | None]:
     """Our code for the `specialty` token, or a warning issue when it names nothing the clinic offers."""
     token = search.single(query, "specialty")
     code = None if token is None else search.specialty(token)
-    return code, not_offered([token]) if token is not None and code is None else None
+    if token is not None and code is None:
+        return None, not_offered([token])
+    return code or None, None  # ANY_SPECIALTY (`<SNOMED CT>|`) filters nothing
 
 
 @router.get("/Practitioner/{resource_id}")
@@ -126,11 +129,25 @@ async def read_slot(
     return FhirResponse(fhir.slot_to_fhir(slot, tz=runtime.settings.tz))
 
 
-def _status(query: search.Query, kind: type[SlotStatus] | type[AppointmentStatus]) -> str | None:
+STATUS_SYSTEMS = {
+    SlotStatus: "http://hl7.org/fhir/slotstatus",
+    AppointmentStatus: "http://hl7.org/fhir/appointmentstatus",
+}
+
+
+def _status(query: search.Query, kind: type[SlotStatus] | type[AppointmentStatus]) -> tuple[bool, str | None]:
+    """(whether any record can match, the status code wanted or None for any).
+
+    A status is a `code`, whose system is implicit (`STATUS_SYSTEMS`): `<that system>|` is any
+    status, and `|free` (a code with no system) or another system can match nothing.
+    """
     value = search.single(query, "status")
-    if value is not None and value not in {s.value for s in kind}:
+    if value is None:
+        return True, None
+    wanted = search.token(value, "status")
+    if wanted.code and wanted.code not in {s.value for s in kind}:
         raise fhir.BadRequest("status", f"must be one of {', '.join(s.value for s in kind)}")
-    return value
+    return wanted.in_system(STATUS_SYSTEMS[kind]), wanted.code or None
 
 
 @router.get("/Slot")
@@ -145,9 +162,12 @@ async def search_slots(
         return searchset(request, runtime, found, [], total=0, warnings=[warning])
     schedule = search.single(query, "schedule")
     start = search.date_bounds(query, "start", tz)
+    possible, status = _status(query, SlotStatus)
+    if not possible:
+        return searchset(request, runtime, found, [], total=0)
     matches, total = await scheduling.get_slots(
         session,
-        status=_status(query, SlotStatus),
+        status=status,
         start=start.low,
         end=start.high,
         schedule_id=None if schedule is None else search.reference_id(schedule, "Schedule", "schedule"),
@@ -202,13 +222,16 @@ async def search_appointments(
     patient = search.single(query, "patient")
     practitioner = search.single(query, "practitioner")
     when = search.date_bounds(query, "date", runtime.settings.tz)
+    possible, status = _status(query, AppointmentStatus)
+    if not possible:
+        return searchset(request, runtime, found, [], total=0)
     matches, total = await scheduling.get_appointments(
         session,
         patient_id=None if patient is None else search.reference_id(patient, "Patient", "patient"),
         practitioner_id=None
         if practitioner is None
         else search.reference_id(practitioner, "Practitioner", "practitioner"),
-        status=_status(query, AppointmentStatus),
+        status=status,
         start_from=when.low,
         start_before=when.high,
         limit=found.count,
@@ -237,7 +260,7 @@ async def unsupported(path: str, request: Request) -> Response:
     resource_type = path.split("/")[0][:64]
     if resource_type in params.SEARCH:
         message = f"{request.method} {resource_type}/… is not supported here; see {FHIR_BASE}/metadata"
-        return outcome_response(405, "not-supported", message)
+        return method_not_allowed(request, message)
     return outcome_response(
         404, "not-found", f"{resource_type!r} is not served here; see {FHIR_BASE}/metadata"
     )

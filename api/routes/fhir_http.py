@@ -12,6 +12,7 @@ hold; 422 a resource it cannot act on), after rolling the request's transaction 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
@@ -36,9 +37,10 @@ from store.scheduling import service as scheduling
 
 FHIR_BASE = "/fhir/R4"
 FHIR_JSON = "application/fhir+json"
-JSON_TYPES = frozenset({FHIR_JSON, "application/json", "application/json+fhir"})  # the last: DSTU2's
-ACCEPTED = JSON_TYPES | {"*/*", "application/*"}
-FORMATS = JSON_TYPES | {"json"}
+JSON_TYPES = frozenset({FHIR_JSON, "application/json"})  # the bodies FastAPI reads as JSON
+DSTU2_JSON = "application/json+fhir"  # not JSON to FastAPI (no `+json` suffix): a body so typed is a 415
+ACCEPTED = JSON_TYPES | {DSTU2_JSON, "*/*", "application/*"}  # what we answer suits a DSTU2 client too
+FORMATS = ACCEPTED - {"*/*", "application/*"} | {"json"}
 _HTTP_ISSUES = {401: "login", 403: "forbidden", 404: "not-found"}
 
 
@@ -62,8 +64,6 @@ def _domain_error(error: DomainError) -> FhirResponse:
         return outcome_response(422, "invalid", error.message, expression=[error.field])
     if isinstance(error, NotFound):
         return outcome_response(404, "not-found", error.message)
-    if isinstance(error, fhir.UpdateCreateRefused):
-        return outcome_response(405, "not-supported", error.message)
     if isinstance(error, scheduling.SlotUnavailable):
         return outcome_response(409, "conflict", error.message, more=alternatives(error))
     if isinstance(error, patients.VersionMismatch | fhir.PreconditionFailed):
@@ -86,7 +86,32 @@ def alternatives(error: scheduling.SlotUnavailable) -> list[Resource]:
     ]
 
 
-def _error_response(error: Exception) -> FhirResponse:
+def allowed_methods(request: Request) -> list[str]:
+    """The methods the app serves at this request's path (HEAD wherever GET is), read off its
+    OpenAPI description as the CapabilityStatement is: what a 405's `Allow` header must list."""
+    path = request.url.path
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = "".join(
+            "[^/]+" if part.startswith("{") else re.escape(part)
+            for part in re.split(r"(\{[^}]+\})", template)
+        )
+        if re.fullmatch(pattern, path):
+            methods |= {m.upper() for m in operations}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
+
+
+def method_not_allowed(request: Request, diagnostics: str) -> FhirResponse:
+    """A 405 OperationOutcome with the `Allow` header RFC 9110 requires of every 405 (the methods
+    served at the path, this one left out: it was refused; possibly none)."""
+    response = outcome_response(405, "not-supported", diagnostics)
+    response.headers["Allow"] = ", ".join(m for m in allowed_methods(request) if m != request.method)
+    return response
+
+
+def _error_response(request: Request, error: Exception) -> FhirResponse:
+    if isinstance(error, fhir.UpdateCreateRefused):
+        return method_not_allowed(request, error.message)
     if isinstance(error, DomainError):
         return _domain_error(error)
     if isinstance(error, RequestValidationError):
@@ -142,7 +167,7 @@ class FhirRoute(APIRoute):
                 session: AsyncSession | None = getattr(request.state, "fhir_session", None)
                 if session is not None:
                     await session.rollback()
-                return _error_response(error)
+                return _error_response(request, error)
 
         return handle
 
@@ -184,13 +209,15 @@ def page_url(
 
 @dataclass(frozen=True)
 class Search:
-    """A search request, parsed: its parameters, those a lenient search ignored, and its page."""
+    """A search request, parsed: its parameters, those a lenient search ignored, its page, and
+    notes on result parameters it does not apply (`_elements`)."""
 
     query: search.Query
     ignored: tuple[str, ...]
     count: int
     offset: int
     with_total: bool
+    notes: tuple[str, ...] = ()
 
 
 PreferHeader = Annotated[
@@ -211,7 +238,8 @@ def searching(resource_type: str) -> Callable[[Request, str | None], Search]:
     def parse(request: Request, prefer: PreferHeader = None) -> Search:
         parsed = search.parse(request.query_params.multi_items(), allowed, lenient=search.lenient(prefer))
         count, offset = search.paging(parsed.query)
-        return Search(parsed.query, parsed.ignored, count, offset, search.total_wanted(parsed.query))
+        notes = tuple(search.result_notes(parsed.query))
+        return Search(parsed.query, parsed.ignored, count, offset, search.total_wanted(parsed.query), notes)
 
     return parse
 
@@ -225,12 +253,23 @@ def searchset(
     total: int,
     warnings: Sequence[Resource] = (),
 ) -> FhirResponse:
-    """One page of a search as a Bundle, linked to the next and previous pages when there are any;
-    its links carry only the parameters the search applied, and `warnings` (issues) plus a note of
+    """One page of a search as a Bundle, linked to the next and previous pages when there are any
+    (no `next` past `MAX_OFFSET`, which `paging` refuses: a warning says to narrow the search); its
+    links carry only the parameters the search applied, and `warnings` (issues) plus a note of
     any parameters it ignored go in an OperationOutcome entry."""
     count, offset = found.count, found.offset
     more = count > 0 and offset + count < total
-    issues = list(warnings)
+    issues = list(warnings) + [fhir.issue("warning", "not-supported", note) for note in found.notes]
+    if more and offset + count > search.MAX_OFFSET:  # a `next` link would only be refused
+        more = False
+        issues.append(
+            fhir.issue(
+                "warning",
+                "too-costly",
+                f"{total - offset - count} more matches lie past _offset {search.MAX_OFFSET}, "
+                "deeper than this server pages; narrow the search to see them",
+            )
+        )
     if found.ignored:
         ignored = ", ".join(found.ignored)
         issues.append(fhir.issue("warning", "not-supported", f"ignored unknown search parameters: {ignored}"))

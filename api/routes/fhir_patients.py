@@ -11,18 +11,20 @@ change it has not seen. Only the current version is kept: a vread of an older on
 
 Conditional create: `If-None-Exist: identifier=<MRN system>|<mrn>` (any Patient search) creates
 the patient only when nobody matches; one match is returned as it is (200), several are a 412.
+Conditional creates run one at a time (one advisory lock), so two at once cannot both register.
 """
 
 from __future__ import annotations
 
-from datetime import UTC
+import re
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Body, Depends, Header, Request, status
 
-from api.deps import CurrentStaff, RuntimeDep
+from api.deps import CurrentStaff, NowDep, RuntimeDep
 from api.routes.common import audit_reads
 from api.routes.fhir_http import (
     FHIR_JSON,
@@ -59,7 +61,9 @@ IfNoneExist = Annotated[
 IfMatch = Annotated[
     str | None,
     Header(
-        alias="If-Match", max_length=100, description='Update only this version: its ETag, `W/"<version>"`'
+        alias="If-Match",
+        max_length=1000,
+        description='Update only this version: its ETag, `W/"<version>"` (or a list of them)',
     ),
 ]
 
@@ -116,9 +120,9 @@ async def search_patients(
     return searchset(request, runtime, found, resources, total=total)
 
 
-def _condition(header: str, mrn_system: str) -> tuple[str, patient_search.PatientCriteria]:
-    """If-None-Exist as (a canonical key, the criteria): `identifier=…`, `Patient?identifier=…` or
-    a whole URL are all read as the search after the `?`."""
+def _condition(header: str, mrn_system: str) -> patient_search.PatientCriteria:
+    """If-None-Exist as criteria: `identifier=…`, `Patient?identifier=…` or a whole URL are all
+    read as the search after the `?`."""
     items = parse_qsl(header.partition("?")[2] if "?" in header else header, keep_blank_values=True)
     query = {
         k: v for k, v in search.parse(items, params.names("Patient")).query.items() if k not in search.COMMON
@@ -127,23 +131,26 @@ def _condition(header: str, mrn_system: str) -> tuple[str, patient_search.Patien
         raise fhir.BadRequest(
             "If-None-Exist", "must hold Patient search parameters, e.g. identifier=<system>|<value>"
         )
-    key = "&".join(f"{name}={value}" for name in sorted(query) for value in sorted(query[name]))
-    return key, criteria.patient_criteria(query, mrn_system=mrn_system)
+    return criteria.patient_criteria(query, mrn_system=mrn_system)
 
 
 async def _existing(session: FhirSession, header: str, mrn_system: str) -> Patient | None:
-    """The one patient an If-None-Exist condition names, None when nobody matches; 412 for several."""
-    key, condition = _condition(header, mrn_system)
-    await patients.lock_registration(session, key=key)
+    """The one patient an If-None-Exist condition names, None when nobody matches; 412 for several.
+
+    Every conditional create takes the one registration lock first (`lock_registrations`), so
+    two conditions naming one person however they are written cannot both find nobody.
+    """
+    condition = _condition(header, mrn_system)
+    await patients.lock_registrations(session)
     matches, total = await patient_search.search(session, criteria=condition, limit=1)
     if total > 1:
         raise fhir.PreconditionFailed(f"If-None-Exist matches {total} patients; make the condition narrower")
     return matches[0] if matches else None
 
 
-async def _create(session: FhirSession, fields: PatientFields) -> Patient:
+async def _create(session: FhirSession, fields: PatientFields, today: date) -> Patient:
     try:
-        return await patients.create(session, **fields.as_arguments())
+        return await patients.create(session, **fields.as_arguments(), today=today)
     except InvalidInput as error:
         raise unprocessable(error) from None
 
@@ -163,6 +170,7 @@ async def create_patient(
     runtime: RuntimeDep,
     session: FhirSession,
     staff: CurrentStaff,
+    now: NowDep,
     if_none_exist: IfNoneExist = None,
 ) -> FhirResponse:
     """Register a patient (201, Location and ETag); with If-None-Exist, only if nobody matches
@@ -172,7 +180,7 @@ async def create_patient(
     if if_none_exist is not None and (found := await _existing(session, if_none_exist, mrn_system)):
         await audit_reads(session, staff=staff, resource_type="patient", records=[(found.id, found.id)])
         return _respond(found, runtime)
-    patient = await _create(session, fields)
+    patient = await _create(session, fields, _clinic_date(now, runtime))
     await audit.record(
         session,
         actor=staff.actor,
@@ -184,14 +192,44 @@ async def create_patient(
     return _respond(patient, runtime, status.HTTP_201_CREATED)
 
 
-def _expected_version(if_match: str | None) -> int | None:
-    """The version an If-Match ETag names (`W/"3"`, `"3"`; `*` is any version)."""
+# RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text;
+# If-Match = "*" / #entity-tag (a comma list, empty elements allowed, optional white space)
+_LIST_ELEMENT = re.compile(r'[ \t]*(?:(?:W/)?"(?P<tag>[\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|\Z)')
+
+
+def entity_tags(header: str) -> list[str] | None:
+    """The opaque tags of an entity-tag list (RFC 9110), weak or strong; None when malformed."""
+    tags: list[str] = []
+    position = 0
+    while position < len(header):
+        element = _LIST_ELEMENT.match(header, position)
+        if element is None or element.end() == position:
+            return None
+        if element["tag"] is not None:
+            tags.append(element["tag"])
+        position = element.end()
+    return tags
+
+
+def _expected_versions(if_match: str | None) -> frozenset[int] | None:
+    """The versions an If-Match header names (None: absent, or `*`, any version).
+
+    A list of entity-tags, weak (`W/"3"`, what we send) or strong (`"3"`), compared by the
+    version they name: FHIR's versions are weak ETags, so RFC 9110's strong comparison would
+    never match one. A well-formed tag that is not one of our versions (`"abc"`) names no
+    version, so it cannot match (412); a header that is not an entity-tag list is a 400.
+    """
     if if_match is None or if_match.strip() == "*":
         return None
-    tag = if_match.strip().removeprefix("W/").strip('"')
-    if not (tag.isascii() and tag.isdigit() and len(tag) <= 9):
-        raise fhir.BadRequest("If-Match", 'must be an ETag of this server, such as W/"3"')
-    return int(tag)
+    tags = entity_tags(if_match)
+    if not tags:
+        raise fhir.BadRequest("If-Match", 'must be "*" or a list of ETags, such as W/"3"')
+    return frozenset(int(t) for t in tags if t.isascii() and t.isdigit() and len(t) <= 9)
+
+
+def _clinic_date(now: datetime, runtime: Runtime) -> date:
+    """The clinic's date at `now` (the request's clock, in the clinic's zone)."""
+    return now.astimezone(runtime.settings.tz).date()
 
 
 @router.put("/Patient/{resource_id}")
@@ -201,20 +239,23 @@ async def update_patient(
     runtime: RuntimeDep,
     session: FhirSession,
     staff: CurrentStaff,
+    now: NowDep,
     if_match: IfMatch = None,
 ) -> FhirResponse:
     """Replace the patient's details with the resource's (elements left out are cleared: FHIR's
-    update replaces). The body's `id` must be the URL's; an id this server never assigned is a 405."""
+    update replaces; but the language is kept when it gives no `communication`). The body's
+    `id` must be the URL's; an id this server never assigned is a 405."""
     fields = patient_fields(body, mrn_system=runtime.settings.clinic.mrn_system)
     if fields.resource_id != resource_id:
         raise fhir.BadRequest("Patient.id", "must be the id in the URL")
-    expected = _expected_version(if_match)
+    expected = _expected_versions(if_match)
     try:
         patient, changed = await patients.update(
             session,
             patient_id=record_id("Patient", resource_id),
-            expected_version=expected,
+            expected_versions=expected,
             **fields.as_arguments(),
+            today=_clinic_date(now, runtime),
         )
     except NotFound:
         raise fhir.UpdateCreateRefused("Patient", resource_id) from None

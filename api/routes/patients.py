@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentStaff, PageDep, SessionDep
+from api.deps import CurrentStaff, NowDep, PageDep, RuntimeDep, SessionDep
 from api.routes.common import Listing, audit_reads
 from store.audit import service as audit
 from store.patients import service as patients
@@ -16,7 +16,9 @@ router = APIRouter(prefix="/patients", tags=["patients"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_patient(body: PatientCreate, session: SessionDep, staff: CurrentStaff) -> PatientOut:
+async def create_patient(
+    body: PatientCreate, session: SessionDep, staff: CurrentStaff, runtime: RuntimeDep, now: NowDep
+) -> PatientOut:
     """Register a patient; 422 names the field that is wrong (name, birth_date, phone, ...)."""
     given, family = patients.split_name(body.name)
     patient = await patients.create(
@@ -27,6 +29,7 @@ async def create_patient(body: PatientCreate, session: SessionDep, staff: Curren
         phone=body.phone,
         preferred_language=body.preferred_language,
         email=body.email,
+        today=now.astimezone(runtime.settings.tz).date(),  # the clinic's date, not the server's
     )
     await audit.record(
         session,

@@ -16,7 +16,7 @@ import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -108,7 +108,7 @@ async def _schedule(session: AsyncSession, practitioner: Practitioner, location:
 
 
 async def _patients(
-    session: AsyncSession, specs: Iterable[demo.DemoPatient], report: SeedReport
+    session: AsyncSession, specs: Iterable[demo.DemoPatient], report: SeedReport, today: date
 ) -> list[Patient]:
     found: list[Patient] = []
     for spec in specs:
@@ -125,6 +125,7 @@ async def _patients(
                 birth_date=spec.birth_date,
                 phone=spec.phone,
                 preferred_language=spec.language,
+                today=today,
             )
             report.patients_added += 1
         found.append(existing)
@@ -210,8 +211,9 @@ async def _seed_clinic(
     session: AsyncSession, *, now: datetime, tz: ZoneInfo, report: SeedReport, progress: Tracker
 ) -> None:
     location = await _location(session, tz)
-    await _patients(session, demo.PATIENTS, report)
-    bookers = await _patients(session, demo.BOOKERS, report)
+    today = now.astimezone(tz).date()
+    await _patients(session, demo.PATIENTS, report, today)
+    bookers = await _patients(session, demo.BOOKERS, report, today)
     await _journeys(session, report)
     grid = _window(now, tz)
     task = progress.add_task("Practitioners and slots", total=len(demo.PRACTITIONERS))

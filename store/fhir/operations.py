@@ -137,7 +137,10 @@ def _tokens(parameter: Resource) -> list[str]:
     if isinstance(value, str):
         return [value]
     codings = value.get("coding") or [] if "valueCodeableConcept" in parameter else [value]
-    tokens = [f"{c.get('system') or ''}|{c.get('code')}" for c in codings if c.get("code")]
+    # a Coding without a system has an unknown one, not none: its code alone (any system)
+    tokens = [
+        f"{c['system']}|{c['code']}" if c.get("system") else str(c["code"]) for c in codings if c.get("code")
+    ]
     if not tokens and value.get("text"):
         tokens = [str(value["text"])]
     if not tokens:
@@ -174,7 +177,7 @@ def find_request(body: object, *, tz: ZoneInfo, count: int = search.DEFAULT_COUN
     grouped = _grouped(body, FIND, "$find")
     start, _, _ = search.period(str(_value(_required(grouped, "start"), _DATES)), tz, "start")
     end_low, end_high, timed = search.period(str(_value(_required(grouped, "end"), _DATES)), tz, "end")
-    end = end_low if timed else end_high
+    end = end_low if timed else (end_high or search.END_OF_TIME)  # None: the end of year 9999
     if end <= start:
         raise BadRequest("end", "must be after start")
     tokens = [_specialty_token(p) for p in grouped.get("specialty", [])]
@@ -184,7 +187,8 @@ def find_request(body: object, *, tz: ZoneInfo, count: int = search.DEFAULT_COUN
     return FindRequest(
         start=start,
         end=end,
-        specialties=tuple(c for c in codes if c is not None),
+        # `<SNOMED CT>|` (ANY_SPECIALTY) is any specialty: no specialty filter at all
+        specialties=() if search.ANY_SPECIALTY in codes else tuple(c for c in codes if c is not None),
         not_offered=tuple(t for t, c in zip(tokens, codes, strict=True) if c is None),
         practitioner_ids=tuple(_referenced(p, "Practitioner") for p in grouped.get("practitioner", [])),
         location_ids=tuple(_referenced(p, "Location") for p in grouped.get("location-reference", [])),

@@ -77,7 +77,7 @@ SEARCH: dict[str, tuple[SearchParam, ...]] = {
     "Appointment": (
         _p("patient", "reference", "`Patient/<id>`", "Appointment-patient"),
         _p("practitioner", "reference", "`Practitioner/<id>`", "Appointment-practitioner"),
-        _p("date", "date", "Start time, with eq, ge, gt, le or lt; repeat to AND", "clinical-date"),
+        _p("date", "date", "Start time, with eq, ge, gt, le or lt; repeat to AND", "Appointment-date"),
         _p("status", "token", "An appointment status (booked, cancelled, ...)", "Appointment-status"),
     ),
 }
@@ -97,10 +97,14 @@ def names(resource_type: str) -> frozenset[str]:
 
 def markdown_table() -> str:
     """The search parameters as the Markdown table docs/fhir.md carries (a test keeps them equal)."""
-    rows = ["| resource | parameter | type | what it matches |", "| --- | --- | --- | --- |"]
+    rows = [
+        "| resource | parameter | type | what it matches | R4 definition |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for resource_type, declared in SEARCH.items():
         rows.extend(
-            f"| {resource_type} | `{p.name}` | {p.type} | {p.documentation.replace('|', _CELL_BAR)} |"
+            f"| {resource_type} | `{p.name}` | {p.type} | {p.documentation.replace('|', _CELL_BAR)} | "
+            f"{'ours' if p.definition is None else f'[{p.definition.removeprefix(_R4)}]({p.definition})'} |"
             for p in declared
         )
     return "\n".join(rows)

@@ -8,7 +8,9 @@ the agent can reach (a phone is how patients talk to it), and speaks English or 
 Liberal where the meaning is clear: the name is the `official` one (else `usual`, else the
 first with a family name, else its `text` split as "Given Family"); the phone is the best
 ranked mobile (else any phone or SMS number); the language is the preferred communication's
-BCP-47 tag, region ignored (`es-MX` is Spanish). Elements the clinic does not keep (addresses,
+BCP-47 tag, region ignored (`es-MX` is Spanish); with no `communication`, a new patient speaks
+English and an updated one keeps their language (what they chose talking to the agent is not
+something an EHR that never recorded it means to undo). Elements the clinic does not keep (addresses,
 contacts, other identifiers...) are accepted and not stored; a read shows what was kept.
 """
 
@@ -52,22 +54,26 @@ class PatientFields:
     phone: str
     email: str | None
     gender: Gender | None
-    preferred_language: str
+    preferred_language: str | None  # None: the resource says none (create: English; update: kept)
     ehr_id: str | None
     resource_id: str | None
 
     def as_arguments(self) -> dict[str, Any]:
-        """The keyword arguments of `patients.create` and `patients.update`."""
-        return {
+        """The keyword arguments of `patients.create` and `patients.update` (a language left out
+        when the resource gives none: `create` then registers English, `update` keeps the
+        patient's)."""
+        arguments = {
             "given_name": self.given_name,
             "family_name": self.family_name,
             "birth_date": self.birth_date,
             "phone": self.phone,
             "email": self.email,
             "gender": self.gender,
-            "preferred_language": self.preferred_language,
             "ehr_id": self.ehr_id,
         }
+        if self.preferred_language is not None:
+            arguments["preferred_language"] = self.preferred_language
+        return arguments
 
 
 def unprocessable(error: InvalidInput) -> UnprocessableResource:
@@ -122,10 +128,10 @@ def _email(resource: Resource) -> str | None:
     return str(min(emails, key=lambda p: int(p.get("rank") or 1_000_000))["value"]) if emails else None
 
 
-def _language(resource: Resource) -> str:
+def _language(resource: Resource) -> str | None:
     communications = resource.get("communication") or []
     if not communications:
-        return Language.EN.value
+        return None
     chosen = next((c for c in communications if c.get("preferred")), communications[0])
     concept = chosen.get("language") or {}
     tags = [c.get("code") or "" for c in concept.get("coding") or []] + [concept.get("text") or ""]

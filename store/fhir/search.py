@@ -18,7 +18,7 @@ import re
 import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from store.fhir.errors import BadRequest, NotSupported
@@ -26,7 +26,8 @@ from store.scheduling.specialties import SNOMED, SPECIALTIES
 
 DEFAULT_COUNT, MAX_COUNT = 20, 100
 MAX_OFFSET = 10_000  # deeper than any page a person reads; narrow the search instead
-COMMON = frozenset({"_count", "_offset", "_format", "_total"})
+RESULT_PARAMETERS = frozenset({"_pretty", "_summary", "_elements"})  # shape the answer, filter nothing
+COMMON = frozenset({"_count", "_offset", "_format", "_total"}) | RESULT_PARAMETERS
 TOTALS = frozenset({"none", "estimate", "accurate"})
 PREFIXES = frozenset({"eq", "ge", "gt", "le", "lt"})
 UNSUPPORTED_PREFIXES = frozenset({"ne", "sa", "eb", "ap"})
@@ -52,6 +53,11 @@ class Bounds:
         lows = [b for b in (self.low, other.low) if b is not None]
         highs = [b for b in (self.high, other.high) if b is not None]
         return Bounds(max(lows) if lows else None, min(highs) if highs else None)
+
+
+END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+NOTHING = Bounds(END_OF_TIME, END_OF_TIME)
+"""The empty interval: what `gt` a period that runs to the end of time leaves."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,23 @@ def total_wanted(query: Query) -> bool:
     if value is not None and value not in TOTALS:
         raise BadRequest("_total", "must be none, estimate or accurate")
     return value != "none"
+
+
+def result_notes(query: Query) -> list[str]:
+    """What a search tells the client of its result parameters, which even a strict search takes
+    (they ask how to show the matches, not which to find): `_pretty` (true or false) and
+    `_summary=false` (the whole resources) are what it does anyway; `_elements` is not applied,
+    so a note says the resources are whole. Another `_summary` is a 400: `count` or `true`
+    would be a different answer, and a client must not read whole resources as a summary."""
+    pretty = single(query, "_pretty")
+    if pretty is not None and pretty not in ("true", "false"):
+        raise BadRequest("_pretty", "must be true or false")
+    summary = single(query, "_summary")
+    if summary is not None and summary != "false":
+        raise NotSupported("_summary", "only _summary=false (whole resources) is supported")
+    if "_elements" in query:
+        return ["_elements is not supported: the resources are returned whole"]
+    return []
 
 
 def alternatives(value: str) -> list[str]:
@@ -171,32 +194,44 @@ def _next_month(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def period(value: str, tz: ZoneInfo, expression: str) -> tuple[datetime, datetime, bool]:
-    """[low, high) covered by a FHIR date/dateTime at its precision, and whether it has a time."""
+def period(value: str, tz: ZoneInfo, expression: str) -> tuple[datetime, datetime | None, bool]:
+    """[low, high) covered by a FHIR date/dateTime at its precision, and whether it has a time.
+
+    `high` is None (unbounded) when the period ends past the last instant Python can hold: the
+    end of year 9999 is a valid date whose successor is not (`9999`, `9999-12-31`,
+    `9999-12-31T23:59:59Z`), and refusing it would be refusing a well-formed value.
+    """
     match = _DATE.match(value)
     if match is None:
         raise BadRequest(expression, "is not a FHIR date or dateTime (YYYY[-MM[-DD[Thh:mm[:ss][offset]]]])")
     g = {k: v for k, v in match.groupdict().items() if v is not None}
+    year, month, day = int(g["year"]), int(g.get("month", 1)), int(g.get("day", 1))
+    timed = "hour" in g
     try:
-        year, month, day = int(g["year"]), int(g.get("month", 1)), int(g.get("day", 1))
-        if "hour" not in g:
-            low_day = date(year, month, day)
-            if "day" in g:
-                high_day = low_day + timedelta(days=1)
-            elif "month" in g:
-                high_day = date(*_next_month(year, month), 1)
-            else:
-                high_day = date(year + 1, 1, 1)
-            return datetime.combine(low_day, time(), tz), datetime.combine(high_day, time(), tz), False
-        zone = tz if "offset" not in g else datetime.fromisoformat(f"2000-01-01T00:00{g['offset']}").tzinfo
-        fraction = g.get("fraction", "")[1:7].ljust(6, "0")
-        low = datetime(
-            year, month, day, int(g["hour"]), int(g["minute"]), int(g.get("second", 0)), int(fraction), zone
-        )
-    except ValueError as error:
+        if timed:
+            offset = g.get("offset")
+            zone = tz if offset is None else datetime.fromisoformat(f"2000-01-01T00:00{offset}").tzinfo
+            fraction = g.get("fraction", "")[1:7].ljust(6, "0")
+            hms = (int(g["hour"]), int(g["minute"]), int(g.get("second", 0)), int(fraction))
+            low = datetime(year, month, day, *hms, zone)
+        else:
+            low = datetime.combine(date(year, month, day), time(), tz)
+    except ValueError as error:  # a day or an hour that does not exist (2026-02-30, 25:00)
         raise BadRequest(expression, f"is not a valid date ({error})") from None
-    step = timedelta(microseconds=1) if "fraction" in g else timedelta(seconds=1 if "second" in g else 60)
-    return low, low + step, True
+    try:
+        if timed:
+            seconds = 1 if "second" in g else 60
+            step = timedelta(microseconds=1) if "fraction" in g else timedelta(seconds=seconds)
+            return low, low + step, True
+        if "day" in g:
+            high_day = low.date() + timedelta(days=1)
+        elif "month" in g:
+            high_day = date(*_next_month(year, month), 1)
+        else:
+            high_day = date(year + 1, 1, 1)
+        return low, datetime.combine(high_day, time(), tz), False
+    except (ValueError, OverflowError):  # low is valid, so only its successor is out of range
+        return low, None, timed
 
 
 def _bound(value: str, tz: ZoneInfo, name: str) -> Bounds:
@@ -211,7 +246,7 @@ def _bound(value: str, tz: ZoneInfo, name: str) -> Bounds:
     return {
         "eq": Bounds(low, high),
         "ge": Bounds(low, None),
-        "gt": Bounds(high, None),
+        "gt": NOTHING if high is None else Bounds(high, None),  # nothing is after the end of time
         "lt": Bounds(None, low),
         "le": Bounds(None, high),
     }[prefix]
@@ -238,23 +273,59 @@ def birthdate_bounds(query: Query, name: str) -> tuple[date | None, date | None]
     )
 
 
-def token(value: str) -> tuple[str | None, str]:
-    """(system, code) of `system|code`, `|code` (no system) or `code` (any system)."""
+@dataclass(frozen=True)
+class Token:
+    """A token search value in one of FHIR's four forms, the system kept three-way:
+
+    - `code`: `system` None, the code in any system (or none);
+    - `system|code`: the code in that system;
+    - `|code`: `system` "", the code with no system at all;
+    - `system|`: `code` "", any code in that system.
+    """
+
+    system: str | None
+    code: str
+
+    @property
+    def any_code(self) -> bool:
+        """`system|`: every value in the system matches."""
+        return bool(self.system) and not self.code
+
+    def in_system(self, system: str) -> bool:
+        """Whether a value in `system` can match (an absent system allows any, `|` none)."""
+        return self.system is None or self.system == system
+
+
+def token(value: str, expression: str = "token") -> Token:
+    """The token `value` (see `Token`); a bare `|`, naming neither a system nor a code, is a 400."""
     system, bar, code = value.partition("|")
-    return (system or None, code) if bar else (None, value)
+    if not bar:
+        return Token(None, value)
+    if not system and not code:
+        raise BadRequest(expression, "give a code, system|code, |code or system|")
+    return Token(system, code)
+
+
+ANY_SPECIALTY = ""
+"""What `specialty` answers for `http://snomed.info/sct|`: any specialty (no filter)."""
 
 
 def specialty(value: str) -> str | None:
-    """Our specialty code for a SNOMED CT token, one of our own codes, or (no system) a specialty's
-    name in any case (`Cardiology`, a concept's text); None when the clinic does not offer it."""
-    system, code = token(value)
-    if system not in (None, SNOMED):
-        return None
-    if code in _BY_SNOMED:
+    """Our specialty code for a SNOMED CT token, for one of our own codes (the clinic's local codes,
+    which have no system: `cardiology` or `|cardiology`), or, without a system, for a specialty's
+    name in any case (`Cardiology`, a concept's text); `ANY_SPECIALTY` for `<SNOMED CT>|`; None when
+    the clinic does not offer it."""
+    found = token(value, "specialty")
+    code = found.code
+    if found.system == SNOMED:
+        return ANY_SPECIALTY if not code else _BY_SNOMED.get(code)
+    if found.system is None and code in _BY_SNOMED:
         return _BY_SNOMED[code]
-    if system is None and code in SPECIALTIES:
+    if found.system not in (None, ""):
+        return None
+    if code in SPECIALTIES:
         return code
-    return _BY_NAME.get(code.strip().casefold()) if system is None else None
+    return _BY_NAME.get(code.strip().casefold())
 
 
 def reference_id(value: str, resource_type: str, expression: str) -> uuid.UUID:

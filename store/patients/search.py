@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.names import word_prefix
@@ -24,19 +24,23 @@ from store.patients.models import Gender, Patient
 @dataclass(frozen=True)
 class RecordKeys:
     """An identifier search: any of these record numbers (MRNs) or record ids, or, with
-    `any_number`, every patient who has a record number at all."""
+    `any_number`, every patient who has a record number at all (with `everyone`, every patient)."""
 
     numbers: frozenset[str] = frozenset()
     ids: frozenset[uuid.UUID] = frozenset()
     any_number: bool = False
+    everyone: bool = False  # every patient has a record id
 
 
 @dataclass(frozen=True)
 class Contacts:
-    """Any of these phones (E.164) or e-mail addresses (compared without case)."""
+    """Any of these phones (E.164) or e-mail addresses (compared without case); with `any_phone`
+    or `any_email`, anyone who has one."""
 
     phones: frozenset[str] = frozenset()
     emails: frozenset[str] = frozenset()
+    any_phone: bool = False
+    any_email: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ def _records(keys: RecordKeys) -> ColumnElement[bool]:
         conditions.append(Patient.id.in_(keys.ids))
     if keys.any_number:
         conditions.append(Patient.ehr_id.is_not(None))
+    if keys.everyone:
+        conditions.append(true())
     return or_(*conditions) if conditions else false()
 
 
@@ -69,6 +75,10 @@ def _contacts(contacts: Contacts) -> ColumnElement[bool]:
         conditions.append(Patient.phone.in_(contacts.phones))
     if contacts.emails:
         conditions.append(func.lower(Patient.email).in_({e.lower() for e in contacts.emails}))
+    if contacts.any_phone:
+        conditions.append(Patient.phone.is_not(None))
+    if contacts.any_email:
+        conditions.append(Patient.email.is_not(None))
     return or_(*conditions) if conditions else false()
 
 

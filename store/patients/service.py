@@ -11,7 +11,8 @@ import hashlib
 import re
 import unicodedata
 import uuid
-from datetime import UTC, date, datetime
+from collections.abc import Collection
+from datetime import date, datetime
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
@@ -28,6 +29,8 @@ GIVEN_NAME_THRESHOLD = 75  # one transposition in a five-letter name ("Maira") s
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_LETTERS = re.compile(r"[^\w\s]|_|\d")
 MAX_RECORD_NUMBER = 64
+# the advisory lock of conditional registrations: the first 8 bytes of sha256("patients.register")
+REGISTRATION_LOCK = int.from_bytes(hashlib.sha256(b"patients.register").digest()[:8], "big", signed=True)
 
 
 class VersionMismatch(Conflict):
@@ -35,8 +38,9 @@ class VersionMismatch(Conflict):
 
     code = "version_mismatch"
 
-    def __init__(self, patient_id: uuid.UUID, expected: int, current: int) -> None:
-        super().__init__(f"patient {patient_id} is at version {current}, not {expected}; read it again")
+    def __init__(self, patient_id: uuid.UUID, expected: Collection[int], current: int) -> None:
+        versions = " or ".join(map(str, sorted(expected))) or "any version named"
+        super().__init__(f"patient {patient_id} is at version {current}, not {versions}; read it again")
         self.current = current
 
 
@@ -146,8 +150,10 @@ def _clean_name(field: str, value: str) -> str:
     return cleaned
 
 
-def _check_birth_date(birth_date: date) -> None:
-    if birth_date > datetime.now(UTC).date():
+def _check_birth_date(birth_date: date, today: date) -> None:
+    """`today` is the clinic's date (its clock, in its zone), never the server's: at 20:00 in
+    New York it is already tomorrow in UTC, and a baby born that evening is not in the future."""
+    if birth_date > today:
         raise InvalidInput("birth_date", "is in the future")
     if birth_date < EARLIEST_BIRTH_DATE:
         raise InvalidInput("birth_date", f"is before {EARLIEST_BIRTH_DATE.isoformat()}")
@@ -216,10 +222,12 @@ async def create(
     email: str | None = None,
     gender: Gender | str | None = None,
     ehr_id: str | None = None,
+    today: date,
 ) -> Patient:
     """Register a patient after validating every field (each error names its field); a record
-    number (`ehr_id`, the clinic's MRN) another patient has is a `RecordNumberTaken`."""
-    _check_birth_date(birth_date)
+    number (`ehr_id`, the clinic's MRN) another patient has is a `RecordNumberTaken`. `today`
+    is the clinic's date, which a birth date may not be after."""
+    _check_birth_date(birth_date, today)
     _check_email(email)
     patient = Patient(
         given_name=_clean_name("given_name", given_name),
@@ -241,30 +249,33 @@ async def update(
     session: AsyncSession,
     *,
     patient_id: uuid.UUID,
-    expected_version: int | None,
+    expected_versions: Collection[int] | None,
     given_name: str,
     family_name: str,
     birth_date: date,
     phone: str,
-    preferred_language: str = "en",
+    preferred_language: str | None = None,
     email: str | None = None,
     gender: Gender | str | None = None,
     ehr_id: str | None = None,
+    today: date,
 ) -> tuple[Patient, list[str]]:
     """Replace a patient's details, validated as `create` validates them; (patient, the names of
     the fields that changed). The version goes up by one when anything changed.
 
     The row is locked first, so two updates made on the strength of one version cannot both
-    pass `expected_version` (None: whatever the current version is); a stale one is a
-    `VersionMismatch`.
+    pass `expected_versions` (any of them; None: whatever the current version is); a stale one
+    is a `VersionMismatch`. `today` is the clinic's date, as for `create`. A
+    `preferred_language` of None keeps the patient's (a caller that does not say one has not
+    asked to change it; the patient may have chosen Spanish talking to the agent).
     """
     locked = select(Patient).where(Patient.id == patient_id).with_for_update()
     patient = await session.scalar(locked.execution_options(populate_existing=True))
     if patient is None:
         raise NotFound("patient", patient_id)
-    if expected_version is not None and expected_version != patient.version:
-        raise VersionMismatch(patient_id, expected_version, patient.version)
-    _check_birth_date(birth_date)
+    if expected_versions is not None and patient.version not in expected_versions:
+        raise VersionMismatch(patient_id, expected_versions, patient.version)
+    _check_birth_date(birth_date, today)
     _check_email(email)
     record_number = _record_number(ehr_id)
     wanted = {
@@ -272,7 +283,9 @@ async def update(
         "family_name": _clean_name("family_name", family_name),
         "birth_date": birth_date,
         "phone": normalize_phone(phone),
-        "preferred_language": _language(preferred_language),
+        "preferred_language": patient.preferred_language
+        if preferred_language is None
+        else _language(preferred_language),
         "email": email,
         "gender": _gender(gender),
         "ehr_id": record_number,
@@ -289,16 +302,18 @@ async def update(
     return patient, changed
 
 
-async def lock_registration(session: AsyncSession, *, key: str) -> None:
-    """Hold registrations that share `key` back until this transaction ends.
+async def lock_registrations(session: AsyncSession) -> None:
+    """Hold every other conditional registration back until this transaction ends.
 
     A conditional create ("register unless someone matches") is a search then an insert; two
-    requests with the same condition running at once would both find nobody and both register.
-    With this transaction-scoped advisory lock the second waits for the first to commit, and
-    its search then finds the patient the first made.
+    requests naming the same person at once would both find nobody and both register. Keying
+    the lock on the condition's text is not enough: `family=Park` and `family=park`, or an MRN
+    and a phone, can name the same person. So there is one lock for all of them (they are rare:
+    an EHR pushing a patient it already knows); the second waits for the first to commit, and
+    its search then finds the patient the first made. A transaction-level advisory lock, so a
+    rollback or a crash releases it.
     """
-    digest = hashlib.sha256(f"patients.register:{key}".encode()).digest()
-    await session.execute(select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True))))
+    await session.execute(select(func.pg_advisory_xact_lock(REGISTRATION_LOCK)))
 
 
 async def set_consent(session: AsyncSession, *, phone: str, opted_in: bool, now: datetime) -> int:

@@ -20,6 +20,7 @@ from store.outbox.models import OutboxEvent
 from store.patients import service as patients
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment
+from tests.instant import NOW
 
 URL = "/api/v1/prm/appointments"
 TZ = ZoneInfo("America/New_York")
@@ -43,7 +44,12 @@ async def _clinic(runtime: Any, patients_on_phone: int = 1) -> SimpleNamespace:
         slots = await scheduling.create_slots(session, schedule_id=schedule.id, intervals=grid)
         people = [
             await patients.create(
-                session, given_name=f"P{i}", family_name="Api", birth_date=date(1980, 1, 1), phone=phone
+                session,
+                given_name=f"P{i}",
+                family_name="Api",
+                birth_date=date(1980, 1, 1),
+                phone=phone,
+                today=NOW.date(),
             )
             for i in range(patients_on_phone)
         ]

@@ -80,3 +80,46 @@ async def test_unicode_digits_and_huge_numbers_in_queries_are_a_4xx(
         )
         response = await client.get(f"{path}?{fhir}", headers=staff_headers)
         assert 400 <= response.status_code < 500, (path, fhir, response.status_code)
+
+
+END_OF_CALENDAR = [
+    ("GET", "/fhir/R4/Patient?birthdate=9999-12-31", None),
+    ("GET", "/fhir/R4/Patient?birthdate=9999", None),
+    ("GET", "/fhir/R4/Patient?birthdate=gt9999-12", None),
+    ("GET", "/fhir/R4/Slot?start=gt9999-12-31T23:59:59Z", None),
+    ("GET", "/fhir/R4/Slot?start=9999-12-31T23:59:59.999999%2B14:00", None),
+    ("GET", "/fhir/R4/Appointment?date=9999-12-31", None),
+    ("GET", "/fhir/R4/Appointment?date=le9999-12-31&date=ge0001-01-01", None),
+    ("POST", "/fhir/R4/Patient", "birthdate=9999-12-31"),
+    ("POST", "/fhir/R4/Appointment/$find", None),
+]
+
+
+@pytest.mark.parametrize(("method", "target", "condition"), END_OF_CALENDAR)
+async def test_the_last_day_of_the_calendar_is_a_valid_date_not_a_500(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], method: str, target: str, condition: str | None
+) -> None:
+    """The day after 9999-12-31 cannot be held (OverflowError): its period runs to the end of time."""
+    headers = staff_headers | {"Content-Type": "application/fhir+json"}
+    body: dict[str, Any] | None = None
+    if target.endswith("/Patient"):
+        headers |= {"If-None-Exist": condition or ""}
+        body = {
+            "resourceType": "Patient",
+            "name": [{"family": "Calendar", "given": ["End"]}],
+            "birthDate": "1990-01-01",
+            "telecom": [{"system": "phone", "value": "+15550199999"}],
+        }
+    elif target.endswith("$find"):
+        body = {
+            "resourceType": "Parameters",
+            "parameter": [
+                {"name": "start", "valueDate": "9999-12-30"},
+                {"name": "end", "valueDate": "9999-12-31"},
+            ],
+        }
+    response = await client.request(method, target, json=body, headers=headers)
+    assert response.status_code in (200, 201), (target, response.status_code, response.text)
+    found = response.json()
+    if found["resourceType"] == "Bundle":
+        assert [e for e in found.get("entry", []) if e["search"]["mode"] == "match"] == []

@@ -29,6 +29,7 @@ from store.audit.models import AuditEntry
 from store.database import transaction
 from store.patients import service as patients
 from store.scheduling import service as scheduling
+from tests.instant import NOW
 
 TZ = ZoneInfo("America/New_York")
 BASE = "/fhir/R4"
@@ -79,7 +80,12 @@ async def clinic(runtime: Any) -> Clinic:
         ]
         slots = [await scheduling.create_slots(session, schedule_id=s.id, intervals=grid) for s in schedules]
         patient = await patients.create(
-            session, given_name="Fay", family_name="Hir", birth_date=birth_date, phone=phone
+            session,
+            given_name="Fay",
+            family_name="Hir",
+            birth_date=birth_date,
+            phone=phone,
+            today=NOW.date(),
         )
     return Clinic(
         monday=monday,
@@ -518,3 +524,55 @@ async def test_a_book_resource_without_a_status_is_a_clear_error(
     )
     outcome = _outcome(response, 400)  # the resource is validated before it is read: never a KeyError
     assert outcome["issue"][0]["expression"] == ["Parameters.parameter.0.resource.status"]
+
+
+async def test_status_and_specialty_tokens_take_every_fhir_form(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], clinic: Clinic
+) -> None:
+    """A status is a `code` with an implicit system: `<slotstatus>|free` is `free`, `<slotstatus>|`
+    any status, `|free` (no system) none; `<SNOMED CT>|` is any specialty. Each was a 400 or a
+    warning before."""
+    where = f"{_week(clinic)}&schedule={clinic.schedule}"
+    for status, total in (
+        (quote("http://hl7.org/fhir/slotstatus|free"), 28),
+        (quote("http://hl7.org/fhir/slotstatus|"), 28),
+        (quote("|free"), 0),
+        (quote("http://hl7.org/fhir/appointmentstatus|free"), 0),  # another code system
+    ):
+        found = _bundle(await client.get(f"{BASE}/Slot?status={status}&{where}", headers=staff_headers))
+        assert found["total"] == total, status
+    any_specialty = quote("http://snomed.info/sct|")
+    found = _bundle(await client.get(f"{BASE}/Slot?specialty={any_specialty}&{where}", headers=staff_headers))
+    assert found["total"] == 28 and "OperationOutcome" not in str(found)
+    booked = quote("http://hl7.org/fhir/appointmentstatus|")
+    when = _week(clinic).replace("start=", "date=")
+    appointments = await client.get(f"{BASE}/Appointment?status={booked}&{when}", headers=staff_headers)
+    assert appointments.status_code == 200, appointments.text
+
+
+async def test_no_next_link_past_the_deepest_offset_but_a_warning_to_narrow_the_search(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `next` link past `MAX_OFFSET` would only be refused (400): it was emitted before."""
+    from store.fhir import search
+
+    monkeypatch.setattr(search, "MAX_OFFSET", 20)
+    query = f"{_week(clinic)}&schedule={clinic.schedule}&_count=5"
+    last_page = _bundle(await client.get(f"{BASE}/Slot?{query}&_offset=20", headers=staff_headers))
+    assert last_page["total"] == 28 and len(_resources(last_page)) == 5
+    assert _link(last_page, "next") is None and _link(last_page, "previous") is not None
+    [issue] = [
+        i
+        for e in last_page["entry"]
+        if e["resource"]["resourceType"] == "OperationOutcome"
+        for i in e["resource"]["issue"]
+    ]
+    assert (
+        issue["severity"] == "warning" and issue["code"] == "too-costly" and "narrow" in issue["diagnostics"]
+    )
+    earlier = _bundle(await client.get(f"{BASE}/Slot?{query}&_offset=10", headers=staff_headers))
+    next_url = _link(earlier, "next")
+    assert next_url is not None  # offset 15 is still served
+    assert (
+        await client.get(next_url.removeprefix("http://127.0.0.1:8000"), headers=staff_headers)
+    ).status_code == 200

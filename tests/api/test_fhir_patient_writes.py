@@ -7,7 +7,9 @@ import asyncio
 import random
 import string
 import uuid
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -16,7 +18,7 @@ from sqlalchemy import func, select
 from store.audit.models import AuditEntry
 from store.database import transaction
 from store.patients.models import Patient
-from tests.api.fhir_client import BASE, HEADERS, bundle, fhir_json, ids, outcome
+from tests.api.fhir_client import BASE, HEADERS, bundle, fhir_json, ids, outcome, warnings
 
 MRN = "urn:prm:mrn"
 
@@ -306,3 +308,149 @@ async def test_concurrent_writes_on_one_version_and_one_condition_do_not_both_wi
     )
     assert sorted(p.status_code for p in pushes) == [200, 200, 201]  # the advisory lock serialises them
     assert len({fhir_json(p, p.status_code)["id"] for p in pushes}) == 1
+
+
+async def test_conditions_written_differently_naming_one_person_still_create_one_patient(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    """The lock was keyed on the condition's text: `family=Park…` and `family=park…` both found
+    nobody and both registered. Every conditional create now takes one lock."""
+    for _ in range(3):  # a race lost once could be luck; three rounds of four at once
+        tag = _tag()
+        conditions = [
+            f"family=Park{tag}",
+            f"family=park{tag}",
+            f"family=PARK{tag}&given=lena",
+            f"Patient?given=Lena&family=park{tag}&birthdate=1990-02-14",
+        ]
+        pushes = await asyncio.gather(
+            *(_create(client, staff_headers, _patient(tag), **{"If-None-Exist": c}) for c in conditions)
+        )
+        assert sorted(p.status_code for p in pushes) == [200, 200, 200, 201]
+        assert len({fhir_json(p, p.status_code)["id"] for p in pushes}) == 1
+
+
+async def test_if_match_takes_an_entity_tag_list_and_refuses_what_is_not_one(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    """RFC 9110: If-Match is `*` or a comma list of entity-tags, weak or strong, each quoted."""
+    created = fhir_json(await _create(client, staff_headers, _patient(_tag())), 201)
+    url, headers = f"{BASE}/Patient/{created['id']}", staff_headers | HEADERS
+    for malformed in ("W/1", "1", 'W/"1" W/"2"', 'W/"1', ","):
+        response = await client.put(url, json=created, headers=headers | {"If-Match": malformed})
+        assert outcome(response, 400)["issue"][0]["expression"] == ["If-Match"], malformed
+    for not_matching in ('W/"7", "8"', '"abc"', 'W/""'):
+        response = await client.put(url, json=created, headers=headers | {"If-Match": not_matching})
+        outcome(response, 412)
+    for version, matching in enumerate(('W/"0", W/"1"', ' "2" , W/"9"', 'W/"9",, W/"3"'), start=1):
+        edit = created | {"gender": ["male", "other", "unknown"][version - 1]}
+        response = await client.put(url, json=edit, headers=headers | {"If-Match": matching})
+        assert fhir_json(response)["meta"]["versionId"] == str(version + 1), matching
+
+
+async def test_an_update_without_communication_keeps_the_patients_language(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    """It reset a Spanish speaker to English (the resource says nothing of language)."""
+    created = fhir_json(await _create(client, staff_headers, _patient(_tag())), 201)  # es-MX
+    assert created["communication"][0]["language"]["coding"][0]["code"] == "es"
+    edit = {k: v for k, v in created.items() if k != "communication"} | {"gender": "other"}
+    url = f"{BASE}/Patient/{created['id']}"
+    updated = fhir_json(await client.put(url, json=edit, headers=staff_headers | HEADERS))
+    assert updated["communication"][0]["language"]["coding"][0]["code"] == "es"
+    english = edit | {"communication": [{"language": {"coding": [{"code": "en"}]}}]}
+    updated = fhir_json(await client.put(url, json=english, headers=staff_headers | HEADERS))
+    assert updated["communication"][0]["language"]["coding"][0]["code"] == "en"
+
+
+async def test_a_dstu2_content_type_is_415_not_a_400_from_a_body_never_read(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    headers = staff_headers | {"Content-Type": "application/json+fhir", "Accept": "application/fhir+json"}
+    response = await client.post(f"{BASE}/Patient", json=_patient(_tag()), headers=headers)
+    outcome(response, 415)
+    read = await client.get(f"{BASE}/metadata", headers={"Accept": "application/json+fhir"})
+    assert fhir_json(read)["resourceType"] == "CapabilityStatement"  # asked for, it is still served
+
+
+async def test_every_405_says_which_methods_are_allowed(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    created = fhir_json(await _create(client, staff_headers, _patient(_tag())), 201)
+    answer = await client.delete(f"{BASE}/Patient/{created['id']}", headers=staff_headers)
+    outcome(answer, 405)
+    assert answer.headers["allow"] == "GET, HEAD, PUT"
+    answer = await client.post(f"{BASE}/Slot", json={}, headers=staff_headers | HEADERS)
+    outcome(answer, 405)
+    assert answer.headers["allow"] == "GET, HEAD"
+    unknown = str(uuid.uuid4())
+    answer = await client.put(
+        f"{BASE}/Patient/{unknown}", json=created | {"id": unknown}, headers=staff_headers | HEADERS
+    )
+    outcome(answer, 405)  # an id we never assigned: read it, but not create it by PUT
+    assert answer.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("result", ["_pretty=true", "_pretty=false", "_summary=false", "_format=json"])
+async def test_result_parameters_are_taken_by_a_strict_search(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], result: str
+) -> None:
+    found = bundle(await client.get(f"{BASE}/Patient?family=zzz&{result}", headers=staff_headers))
+    assert warnings(found) == []
+
+
+async def test_elements_is_ignored_with_a_warning_and_other_summaries_refused(
+    client: httpx.AsyncClient, staff_headers: dict[str, str]
+) -> None:
+    tag = _tag()
+    created = fhir_json(await _create(client, staff_headers, _patient(tag)), 201)
+    query = f"family=park{tag}&_elements=name,birthDate"
+    found = bundle(await client.get(f"{BASE}/Patient?{query}", headers=staff_headers))
+    assert ids(found) == {created["id"]} and found["entry"][0]["resource"]["telecom"]  # whole
+    assert [w["code"] for w in warnings(found)] == ["not-supported"]
+    assert "_elements" in warnings(found)[0]["diagnostics"]
+    for refused in ("_summary=count", "_summary=true", "_pretty=yes"):
+        response = await client.get(f"{BASE}/Patient?family=x&{refused}", headers=staff_headers)
+        assert outcome(response, 400)["issue"][0]["expression"] == [refused.split("=")[0]]
+
+
+async def test_a_birth_date_is_checked_against_the_clinics_date_not_utcs(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Any, database_url: str, redis_url: str, embedder: Any
+) -> None:
+    """At noon UTC it is already tomorrow on Kiritimati (UTC+14): a baby born there today is not
+    born in the future. The check read the server's wall clock in UTC; it now reads the clinic's
+    clock in the clinic's zone, on the FHIR paths and the staff API alike."""
+    from api.app import create_app
+    from api.runtime import ServerUrls, open_runtime
+    from store.clock import clock_from
+    from tests.instant import NOW
+
+    zone = ZoneInfo("Pacific/Kiritimati")
+    noon_utc = datetime.combine(NOW.date(), time(12), UTC)
+    clinic_today = noon_utc.astimezone(zone).date()
+    assert clinic_today > noon_utc.date()
+    from api.settings import Settings
+
+    monkeypatch.setenv("PRM_CLINIC_TZ", "Pacific/Kiritimati")  # the clinic's settings read it
+    ahead = Settings(PRM_ENV="test", PRM_DATA_DIR=data_dir)
+    assert ahead.tz == zone
+    urls = ServerUrls(database_url, redis_url)
+    async with open_runtime(ahead, urls, embedder=embedder, clock=clock_from(noon_utc)) as runtime:
+        transport = httpx.ASGITransport(app=create_app(runtime=runtime))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            from tests.conftest import _token
+
+            headers = {"Authorization": f"Bearer {await _token(runtime, 'staff')}"}
+            newborn = _patient(_tag(), birthDate=clinic_today.isoformat())
+            created = fhir_json(await _create(client, headers, newborn), 201)
+            edit = created | {"birthDate": (clinic_today + timedelta(days=1)).isoformat()}
+            too_soon = await client.put(
+                f"{BASE}/Patient/{created['id']}", json=edit, headers=headers | HEADERS
+            )
+            assert outcome(too_soon, 422)["issue"][0]["expression"] == ["Patient.birthDate"]
+            staff = await client.post(
+                "/api/v1/prm/patients",
+                json={"name": "New Born", "birth_date": clinic_today.isoformat(), "phone": "+15550108765"},
+                headers=headers,
+            )
+            assert staff.status_code == 201, staff.text

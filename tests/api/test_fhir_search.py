@@ -22,6 +22,7 @@ from store.database import transaction
 from store.patients import service as patients
 from store.scheduling import service as scheduling
 from tests.api.fhir_client import BASE, bundle, fhir_json, ids, link, matches, outcome, warnings
+from tests.instant import NOW
 
 MRN = "urn:prm:mrn"  # PRM_FHIR_MRN_SYSTEM's default
 
@@ -55,6 +56,7 @@ async def people(runtime: Any) -> People:
             email=f"Maria.{tag}@Example.org",
             gender="female",
             ehr_id=f"MRN-{tag}-1",
+            today=NOW.date(),
         )
         jose = await patients.create(
             session,
@@ -63,9 +65,15 @@ async def people(runtime: Any) -> People:
             birth_date=date(1990, 1, 1),
             phone=shared,
             gender="male",
+            today=NOW.date(),
         )
         ana = await patients.create(
-            session, given_name=f"Ana{tag}", family_name="Smith", birth_date=date(1979, 11, 3), phone=own
+            session,
+            given_name=f"Ana{tag}",
+            family_name="Smith",
+            birth_date=date(1979, 11, 3),
+            phone=own,
+            today=NOW.date(),
         )
         doctor = await scheduling.create_practitioner(
             session, given_name=f"Zoë{tag}", family_name="Quinn", specialty="pediatrics"
@@ -276,3 +284,38 @@ async def test_a_trailing_slash_is_redirected_away(
     response = await client.get(f"{BASE}/Patient/?_count=0", headers=staff_headers)
     assert response.status_code == 307
     assert response.headers["location"] == f"http://testserver{BASE}/Patient?_count=0"
+
+
+async def test_the_four_token_forms_follow_fhir(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], people: People
+) -> None:
+    """`code` (any system), `system|code`, `|code` (no system: every value we keep has one, so
+    nobody) and `system|` (anything in that system); each was mistaken or refused before."""
+    tag, both = people.tag, {people.maria, people.jose}
+    everyone = {people.maria, people.jose}
+    family = f"family=nunez{tag}"
+    gender_system = "http://hl7.org/fhir/administrative-gender"
+    for query, expected in (
+        (f"identifier={quote(f'|MRN-{tag}-1')}", set()),  # Maria's MRN has a system
+        (f"identifier={quote('urn:ietf:rfc:3986|')}&{family}", everyone),  # everyone has a record id
+        (f"telecom={quote('phone|')}&{family}", everyone),
+        (f"telecom={quote('email|')}&{family}", {people.maria}),  # only she has an e-mail
+        (f"telecom={quote('|' + people.shared_phone)}", set()),  # a contact point with no system
+        (f"phone={quote('phone|')}&{family}", everyone),
+        (f"email={quote('email|')}&{family}", {people.maria}),
+        (f"gender={quote(gender_system + '|')}&{family}", both),  # anyone with a gender recorded
+        (f"gender={quote(gender_system + '|')}&_id={people.ana}", set()),  # Ana has none
+        (f"gender={quote('|female')}&{family}", set()),  # a gender always has its (implicit) system
+    ):
+        assert await _found(client, staff_headers, query) == expected, query
+    practitioners = await client.get(
+        f"{BASE}/Practitioner?identifier={quote('urn:ietf:rfc:3986|')}&name=zo%C3%AB{tag}",
+        headers=staff_headers,
+    )
+    assert ids(bundle(practitioners)) == {people.doctor}
+    nobody = await client.get(
+        f"{BASE}/Practitioner?identifier={quote('|urn:uuid:' + people.doctor)}", headers=staff_headers
+    )
+    assert ids(bundle(nobody)) == set()
+    bare_bar = await client.get(f"{BASE}/Patient?identifier=%7C", headers=staff_headers)
+    assert outcome(bare_bar, 400)["issue"][0]["expression"] == ["identifier"]

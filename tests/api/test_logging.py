@@ -42,3 +42,31 @@ def test_the_tokens_are_keyed_so_hashing_every_phone_number_does_not_reverse_the
         assert redact("+15550100001") != token
     finally:
         logging.getLogger().handlers = []
+
+
+def test_access_lines_carry_no_query_value_in_clear() -> None:
+    """A search's query string is PHI no pattern recognises (`family=garcia`), and uvicorn's access
+    line logs it; every value is now a token, the parameter names kept."""
+    from api.logging import redact_query
+
+    target = (
+        "/fhir/R4/Patient?family=garcia&given=maria&email=maria.garcia%40example.org"
+        "&identifier=urn:prm:mrn%7CMRN-0042"
+    )
+    # as uvicorn logs it: '%s - "%s %s HTTP/%s" %d' % (client, method, target, version, status)
+    record = logging.getLogger("uvicorn.access").makeRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", target, "1.1", 200),
+        None,
+    )
+    line = json.loads(JsonFormatter().format(record))["msg"]
+    for secret in ("garcia", "maria", "MRN-0042", "example.org"):
+        assert secret not in line.lower(), line
+    assert '"GET /fhir/R4/Patient?family=<redacted:' in line and line.endswith('HTTP/1.1" 200')
+    assert redact_query("/fhir/R4/Patient?family=garcia") == redact_query("/fhir/R4/Patient?family=garcia")
+    assert redact_query("/healthz") == "/healthz"
+    assert "example" not in redact_query("/x?maria%40example.org")  # a value sent as a name is no name

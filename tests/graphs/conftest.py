@@ -97,6 +97,7 @@ async def _register(demo: Runtime, phone: str, name: str, birth: str, language: 
             birth_date=date.fromisoformat(birth),
             phone=phone,
             preferred_language=language,
+            today=NOW.date(),
         )
         return made.id
 

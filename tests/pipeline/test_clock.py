@@ -18,6 +18,7 @@ from store.database import transaction
 from store.patients import service as patients
 from store.queue import build_app
 from store.scheduling import service as scheduling
+from tests.instant import NOW
 from tests.pipeline.conftest import Clinic
 
 SLOT = timedelta(minutes=30)
@@ -58,7 +59,12 @@ async def _appointment_in(clinic: Clinic, phone: str, ahead: timedelta) -> uuid.
             session, schedule_id=schedule.id, intervals=[(start, start + SLOT)]
         )
         patient = await patients.create(
-            session, given_name="Ada", family_name="Clock", birth_date=date(1980, 1, 1), phone=phone
+            session,
+            given_name="Ada",
+            family_name="Clock",
+            birth_date=date(1980, 1, 1),
+            phone=phone,
+            today=NOW.date(),
         )
         appointment = await scheduling.book(
             session, slot_id=slot.id, patient_id=patient.id, reason=None, now=now

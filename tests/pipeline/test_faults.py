@@ -349,7 +349,12 @@ async def _booked(runtime: Runtime, phone: str) -> tuple[uuid.UUID, uuid.UUID]:
     """A registered patient on `phone` with a booked appointment: (appointment, conversation)."""
     async with transaction(runtime.sessions) as session:
         patient = await patients.create(
-            session, given_name="Rosa", family_name="Quinn", birth_date=date(1980, 5, 17), phone=phone
+            session,
+            given_name="Rosa",
+            family_name="Quinn",
+            birth_date=date(1980, 5, 17),
+            phone=phone,
+            today=NOW.date(),
         )
         start = runtime.clock() + timedelta(days=1)
         [slot] = await scheduling.find_free_slots(

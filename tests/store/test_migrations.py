@@ -46,3 +46,26 @@ def test_audit_log_is_append_only(database_url: str) -> None:
             with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
                 conn.execute(statement)
             conn.rollback()
+
+
+def test_0013_checks_gender_without_scanning_patients_under_an_exclusive_lock(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CHECK is added NOT VALID (no scan under ALTER TABLE's ACCESS EXCLUSIVE lock) and
+    validated after that transaction commits, in its own (SHARE UPDATE EXCLUSIVE: reads and
+    writes go on); and it is valid once migrated."""
+    from alembic import command
+
+    from store.migrate import alembic_config
+
+    command.upgrade(alembic_config(database_url), "0012:0013", sql=True)
+    script = capsys.readouterr().out
+    added = script.index("ADD CONSTRAINT ck_patients_gender")
+    assert script[added : script.index(";", added)].endswith("NOT VALID")
+    validated = script.index("VALIDATE CONSTRAINT ck_patients_gender")
+    assert "COMMIT" in script[added:validated]
+    with psycopg.connect(libpq_url(database_url)) as connection:
+        row = connection.execute(
+            "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_patients_gender'"
+        )
+        assert row.fetchone() == (True,)

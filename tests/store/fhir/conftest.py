@@ -14,6 +14,7 @@ from store.patients import service as patients
 from store.patients.models import Patient
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment, Location, Practitioner, Schedule, Slot
+from tests.instant import NOW
 
 TZ = ZoneInfo("America/New_York")
 
@@ -62,6 +63,7 @@ async def clinic(session: AsyncSession) -> Clinic:
         phone=random_phone(),
         preferred_language="es",
         email="ana@example.org",
+        today=NOW.date(),
     )
     now = datetime.combine(monday, time(8), TZ)
     appointment = await scheduling.book(

@@ -30,7 +30,9 @@ def test_the_minimum_is_a_name_a_birth_date_and_a_phone() -> None:
     fields = patient_fields(_patient(), mrn_system=MRN)
     assert (fields.given_name, fields.family_name, fields.birth_date) == ("Lena", "Park", date(1990, 2, 14))
     assert (fields.phone, fields.email, fields.gender, fields.ehr_id) == ("+15550109001", None, None, None)
-    assert fields.preferred_language == "en" and fields.resource_id is None
+    # no language said: create registers English, update keeps the patient's (as_arguments leaves it out)
+    assert fields.preferred_language is None and fields.resource_id is None
+    assert "preferred_language" not in fields.as_arguments()
 
 
 def test_the_official_name_wins_and_a_text_only_name_is_split() -> None:

@@ -175,3 +175,25 @@ def test_paging_defaults_caps_and_refuses_nonsense() -> None:
     for bad in ({"_count": ["-1"]}, {"_count": ["ten"]}, {"_offset": ["1.5"]}, {"_count": ["5", "6"]}):
         with pytest.raises(BadRequest):
             search.paging(bad)
+
+
+@pytest.mark.parametrize(
+    "value", ["9999", "9999-12", "9999-12-31", "9999-12-31T23:59", "9999-12-31T23:59:59.999999Z"]
+)
+def test_a_period_ending_past_the_calendar_runs_to_the_end_of_time(value: str) -> None:
+    low, high, _ = search.period(value, TZ, "date")
+    assert low.year == 9999 and high is None  # was an OverflowError (a 500), or a 400 for 9999-12
+    assert search.date_bounds({"date": [value]}, "date", TZ) == search.Bounds(low, None)
+    assert search.date_bounds({"date": [f"le{value}"]}, "date", TZ) == search.Bounds()
+    nothing = search.date_bounds({"date": [f"gt{value}", "ge2026"]}, "date", TZ)
+    assert nothing == search.NOTHING  # nothing is after the end of time, whatever else is asked
+
+
+def test_token_keeps_the_system_three_ways() -> None:
+    assert search.token("male") == search.Token(None, "male")
+    assert search.token("|MRN-1") == search.Token("", "MRN-1")
+    assert search.token("urn:x|") == search.Token("urn:x", "") and search.token("urn:x|").any_code
+    assert search.token("urn:x|1") == search.Token("urn:x", "1")
+    assert not search.Token("", "1").in_system("urn:x") and search.Token(None, "1").in_system("urn:x")
+    with pytest.raises(BadRequest):
+        search.token("|", "identifier")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store.errors import InvalidInput, NotFound
 from store.patients import service as patients
 from store.patients.models import Language, Patient
+from tests.instant import NOW
 
 
 def _phone() -> str:
@@ -19,7 +20,9 @@ def _phone() -> str:
 
 
 async def _create(session: AsyncSession, given: str, family: str, born: date, phone: str) -> Patient:
-    return await patients.create(session, given_name=given, family_name=family, birth_date=born, phone=phone)
+    return await patients.create(
+        session, given_name=given, family_name=family, birth_date=born, phone=phone, today=NOW.date()
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,6 +73,7 @@ async def test_create_normalises_and_get_reads_back(session: AsyncSession) -> No
         phone=phone.removeprefix("+1"),
         preferred_language="es",
         email="ana@example.org",
+        today=NOW.date(),
     )
     found = await patients.get(session, patient_id=created.id)
     assert (found.given_name, found.phone, found.preferred_language) == ("Ana", phone, Language.ES)
@@ -80,7 +84,7 @@ async def test_create_normalises_and_get_reads_back(session: AsyncSession) -> No
 @pytest.mark.parametrize(
     ("field", "overrides"),
     [
-        ("birth_date", {"birth_date": datetime.now(UTC).date() + timedelta(days=2)}),
+        ("birth_date", {"birth_date": NOW.date() + timedelta(days=1)}),
         ("birth_date", {"birth_date": date(1899, 12, 31)}),
         ("phone", {"phone": "12345"}),
         ("given_name", {"given_name": "  "}),
@@ -97,6 +101,7 @@ async def test_create_refuses_bad_fields(
         "family_name": "B",
         "birth_date": date(1990, 1, 1),
         "phone": _phone(),
+        "today": NOW.date(),
     } | overrides
     with pytest.raises(InvalidInput) as raised:
         await patients.create(session, **args)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from store.patients import service as patients
 from store.patients.models import Patient
 from store.scheduling import service as scheduling
 from store.scheduling.models import Location, Practitioner, Schedule, Slot
+from tests.instant import NOW
 
 TZ = ZoneInfo("America/New_York")
 
@@ -83,10 +84,20 @@ async def build_clinic(session: AsyncSession, *, days: int = 3) -> Clinic:
         slots[key] = await scheduling.create_slots(session, schedule_id=schedules[key].id, intervals=grid)
     phone = random_phone()
     patient = await patients.create(
-        session, given_name="Pat", family_name="Test", birth_date=date(1980, 1, 2), phone=phone
+        session,
+        given_name="Pat",
+        family_name="Test",
+        birth_date=date(1980, 1, 2),
+        phone=phone,
+        today=NOW.date(),
     )
     other = await patients.create(
-        session, given_name="Olive", family_name="Other", birth_date=date(1990, 3, 4), phone=random_phone()
+        session,
+        given_name="Olive",
+        family_name="Other",
+        birth_date=date(1990, 3, 4),
+        phone=random_phone(),
+        today=NOW.date(),
     )
     return Clinic(
         monday=monday,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store.errors import InvalidInput, NotFound
 from store.patients import service as patients
 from store.scheduling import service as scheduling
+from tests.instant import NOW
 
 
 async def _book(session: AsyncSession, clinic: Any, slot: Any, patient_id: uuid.UUID) -> Any:
@@ -54,7 +55,12 @@ async def test_get_appointments_filters_and_counts(session: AsyncSession, clinic
 
 async def test_get_appointments_by_phone_covers_everyone_on_it(session: AsyncSession, clinic: Any) -> None:
     child = await patients.create(
-        session, given_name="Kid", family_name="Test", birth_date=date(2015, 6, 1), phone=clinic.patient.phone
+        session,
+        given_name="Kid",
+        family_name="Test",
+        birth_date=date(2015, 6, 1),
+        phone=clinic.patient.phone,
+        today=NOW.date(),
     )
     parent_visit = await _book(session, clinic, clinic.slots["derm_b"][0], clinic.patient.id)
     child_visit = await _book(session, clinic, clinic.slots["derm_b"][1], child.id)

@@ -19,6 +19,7 @@ from store.database import transaction
 from store.patients import service as patients
 from store.scheduling import service as scheduling
 from store.scheduling.models import Appointment
+from tests.instant import NOW
 
 OVERLAPS = text(
     """
@@ -49,6 +50,7 @@ async def test_fifty_concurrent_bookings_of_one_slot_make_exactly_one(
                 family_name="Race",
                 birth_date=date(1980, 1, 1),
                 phone=clinic.patient.phone,
+                today=NOW.date(),
             )
             for i in range(50)
         ]
