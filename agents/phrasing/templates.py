@@ -73,6 +73,7 @@ EN: dict[str, str] = {
     "questions about the clinic, or pass a message to our team.",
     "thanks": "You're welcome! Is there anything else I can help with?",
     "acknowledged": "Great! Is there anything else I can help with?",
+    "several_requests": "You asked me for a few things; I'll take them one at a time.",
     "goodbye": "Alright. Take care, and message me here whenever you need anything.",
     "intake_insurance": "One more thing for your first visit: which health insurance do you have? "
     '(or "none")',
@@ -175,6 +176,7 @@ ES: dict[str, str] = {
     "preguntas sobre la clínica o pasar un mensaje a nuestro equipo.",
     "thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
     "acknowledged": "¡Perfecto! ¿Puedo ayudarle en algo más?",
+    "several_requests": "Me ha pedido varias cosas; las veo una por una.",
     "goodbye": "Muy bien. Cuídese, y escríbame por aquí cuando lo necesite.",
     "intake_insurance": 'Una cosa más para su primera visita: ¿qué seguro médico tiene? (o "ninguno")',
     "intake_allergies": '¿Tiene alguna alergia que debamos saber? (o "ninguna")',

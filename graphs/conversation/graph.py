@@ -6,6 +6,7 @@ START → receive ─┬─ alert_emergency / update_consent / refuse / hand_off
                                  open_ticket / answer / record_intake / greet / thank / not_understood /
                                  confirm_attendance / remind_options / hear_visit
                     a step that changed something → advance_journey → respond
+                    a message with several requests: a finished step → next_request → (step) …
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
-from graphs.conversation import appointments, booking, followups, identity, intake, respond, safety, support
+from graphs.conversation import (
+    appointments,
+    booking,
+    followups,
+    identity,
+    intake,
+    queue,
+    respond,
+    safety,
+    support,
+)
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, Step, TurnInput
 
@@ -52,9 +63,10 @@ def route_step(state: ConversationState) -> Step:
     return state.get("step") or "respond"
 
 
-def route_after_change(state: ConversationState) -> Literal["advance_journey", "respond"]:
-    """When the turn changed something (registered, booked, cancelled, moved), tell the journeys."""
-    return "advance_journey" if state.get("events") else "respond"
+def route_after_change(state: ConversationState) -> Literal["advance_journey", "next_request", "respond"]:
+    """When the turn changed something (registered, booked, cancelled, moved), tell the journeys;
+    then the next request of the message, if it asked for several."""
+    return "advance_journey" if state.get("events") else queue.route_onward(state)
 
 
 def build_graph(
@@ -68,6 +80,7 @@ def build_graph(
         "refuse": safety.refuse,
         "update_consent": safety.update_consent,
         "advance_journey": support.advance_journey,
+        "next_request": queue.next_request,
         "respond": respond.respond,
         **STEP_NODES,
     }
@@ -77,13 +90,14 @@ def build_graph(
     builder.add_edge(START, "receive")
     builder.add_conditional_edges("receive", intake.route_after_receive)
     step_targets = [*STEP_NODES, "respond"]
-    for name in ("plan_step", "identify", "choose_appointment"):
+    for name in ("plan_step", "identify", "choose_appointment", "next_request"):
         builder.add_conditional_edges(name, route_step, step_targets)
     for name in STEP_NODES:
         if name not in ("identify", "choose_appointment"):
             builder.add_conditional_edges(name, route_after_change)
-    for name in ("alert_emergency", "refuse", "update_consent", "advance_journey"):
+    for name in ("alert_emergency", "refuse", "update_consent"):
         builder.add_edge(name, "respond")
+    builder.add_conditional_edges("advance_journey", queue.route_onward)
     builder.add_edge("respond", END)
     return builder.compile(checkpointer=checkpointer, name="patient_conversation")
 

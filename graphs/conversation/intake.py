@@ -8,7 +8,9 @@ from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.understanding import Intent, Language, RedFlag, with_red_flag
+from agents.phrasing import say
+from agents.understanding import Intent, Language, RedFlag, Understanding, with_red_flag
+from agents.understanding.requests import split_requests
 from graphs.conversation.common import plain_understanding, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
@@ -48,6 +50,21 @@ async def receive(
         clinic=context.clinic,
         config=config,
     )
+    queued: list[str] = []
+    if awaited is None and _may_split(understanding):
+        first, *queued = split_requests(
+            "\n".join(texts), now=context.now, tz=context.tz, language=understanding.language
+        ) or [""]
+        if queued:  # several requests: read the first on its own, the rest wait their turn
+            understanding = await context.understander(
+                first,
+                now=context.now,
+                tz=context.tz,
+                expecting=None,
+                language_hint=understanding.language,
+                clinic=context.clinic,
+                config=config,
+            )
     if called is not None:
         understanding = merge(understanding, called, tz=context.tz)
     # the runner's own reading stands (it is why a conversation staff own is answered at all); then
@@ -66,6 +83,8 @@ async def receive(
         "language": understanding.language,
         "understanding": plain_understanding(understanding),
         "reply": [],
+        "said": [say("several_requests", understanding.language)] if queued else [],
+        **({"queued": queued} if queued else {}),
         "outcome": None,
         "events": [],
         "step": None,
@@ -80,6 +99,14 @@ async def receive(
     }
 
 
+def _may_split(u: Understanding) -> bool:
+    """Only an ordinary request is looked at for more than one: an emergency, a manipulation, an
+    opt-out or a request for a person is acted on as the whole message."""
+    if u.red_flag is not None or u.injection:
+        return False
+    return u.intent not in (Intent.OPT_OUT, Intent.OPT_IN, Intent.HANDOFF)
+
+
 # what a conversation handed back by staff forgets: the task, its offers and confirmations
 _CLEAN_SLATE: ConversationState = {
     "task": None,
@@ -88,6 +115,7 @@ _CLEAN_SLATE: ConversationState = {
     "offered": [],
     "targets": [],
     "pending": None,
+    "queued": [],
     "misunderstood": 0,
     "identity_attempts": 0,
 }

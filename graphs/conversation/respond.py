@@ -20,7 +20,8 @@ async def respond(
     follows up on (and, when it asks something, that the conversation goes on here) — except in
     an emergency, where nothing may come before the guidance.
     """
-    parts = [p for p in state.get("reply", []) if p.strip()] or [line(state, "not_understood")]
+    said = [*state.get("said", []), *state.get("reply", [])]  # earlier requests of the message first
+    parts = [p for p in said if p.strip()] or [line(state, "not_understood")]
     if state.get("prefilled") is not None and state.get("outcome") != "emergency":
         key = "call_followup_open" if state.get("awaiting") else "call_followup"
         parts = [line(state, key, clinic=runtime.context.clinic.name), *parts]
@@ -31,4 +32,9 @@ async def respond(
         clinic=runtime.context.clinic,
         config=config,
     )
-    return {"messages": [AIMessage(text)], "reply": [text], "outcome": state.get("outcome") or "none"}
+    return {
+        "messages": [AIMessage(text)],
+        "reply": [text],
+        "said": [],
+        "outcome": state.get("outcome") or "none",
+    }

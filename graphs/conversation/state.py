@@ -218,4 +218,6 @@ class ConversationState(_Carried, total=False):
     events: list[JourneyEvent]
     prefilled: Prefilled | None  # this turn's checked hand-off fields; None when not a hand-off
     reminder: ReminderRef | None  # while its reply is awaited
+    queued: list[str]  # the other requests of a message that asked for several, to serve next
+    said: list[str]  # this turn's reply to the requests already served, before the current one's
     last_booked: str | None  # the appointment this conversation last booked or moved ("push it back a week")

@@ -115,8 +115,8 @@ async def advance_journey(
     ctx = tool_context(state, runtime, config)
     for event in state.get("events", []):
         await registry.invoke("record_journey_event", ctx, config, JourneyEventArgs(**event))
-    if state.get("task") or state.get("awaiting"):
-        return {}  # never interrupt a task in progress with an intake question
+    if state.get("task") or state.get("awaiting") or state.get("queued"):
+        return {}  # no intake question interrupts a task in progress or the patient's next request
     question: str | None = await registry.invoke("pending_intake_question", ctx, config)
     if question is None:
         return {}

@@ -173,3 +173,41 @@ def _ordinal(start: str) -> int:
 
 
 assert NOW.tzinfo is not None
+
+
+async def test_two_requests_in_one_message_are_both_served_in_order(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    tom = patient()
+    await register(tom.phone, "Tom Hale", "1971-09-09")
+    reply = await tom.says("I need a refill of my inhaler and also a cardiology appointment next week")
+    assert (
+        "one at a time" in reply
+        and "prescription" in reply.lower()
+        and "Here are the first free times" in reply
+    )
+    assert reply.index("prescription") < reply.index("Here are the first free times")
+    assert "You're booked" in await tom.says("1")
+    async with demo.sessions() as session:
+        from store.tickets.models import Ticket
+
+        tickets = list(
+            await session.scalars(select(Ticket).where(Ticket.conversation_id == tom.last.conversation_id))
+        )
+    assert [t.category.value for t in tickets] == ["prescription"]
+
+
+async def test_a_question_asked_beside_a_booking_is_answered_first(patient: Any) -> None:
+    ana = patient("+15550100003")
+    reply = await ana.says("quiero cita con el dermatólogo mañana por la tarde, y otra cosa, ¿aceptan Aetna?")
+    assert "una por una" in reply and "Aetna" in reply and "primeros horarios libres" in reply
+    assert reply.index("Aetna") < reply.index("primeros horarios libres")
+
+
+async def test_cancel_with_a_fee_question_answers_and_asks_to_confirm(
+    patient: Any, register: Any, book_first: Any
+) -> None:
+    eva = patient()
+    await book_first(await register(eva.phone, "Eva Long", "1966-06-06"), "cardiology")
+    reply = await eva.says("I need to cancel my appointment, is there a fee?")
+    assert "$50" in reply and "Please confirm: cancel" in reply

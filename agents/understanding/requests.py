@@ -1,0 +1,79 @@
+"""Several requests in one message: "I need a refill of my inhaler and also a cardiology appointment
+next week", "book me derm tomorrow — also, do you take Aetna?".
+
+The message is cut where patients join requests ("and also", "also", "plus", "by the way", "y
+también", "además", "otra cosa", a question mark) and each piece is read on its own. When two or
+more pieces ask for different things, the graph keeps a queue and works through them, saying so.
+Pieces that ask nothing of their own ("tomorrow afternoon", "thanks") stay with the request before
+them, so a request is never cut from its details.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from agents.understanding.text import clean, fold
+from agents.understanding.types import Intent, Language
+from agents.understanding.understand import understand
+
+# Where one request ends and another begins.
+_JOINS = re.compile(
+    r"\s*(?:[,;.]\s*|\s-+\s*|\s)(?:and\s+also|and\s+then|also|plus|as\s+well\s+as|oh\s+and|and\s+one\s+more\s+thing"
+    r"|one\s+more\s+thing|another\s+thing|by\s+the\s+way|btw|y\s+tambien|y\s+ademas|ademas|tambien|otra\s+cosa"
+    r"|y\s+otra\s+cosa|aparte|por\s+cierto)\b[,:]?\s*"
+    r"|(?<=\?)\s+|\s*[.;,]\s+(?=(?:and\s+)?(?:can|could|do|does|is|are|what|where|when|how|will|y|puedo|pueden|tienen"
+    r"|aceptan|donde|cuando|como|que|hay|cobran)\s)"
+    r"|\s(?:and|y)\s+(?=(?:can|could|do|does|what|where|when|how|is|are|will|i'd\s+like|i\s+(?:need|want)|quisiera|quiero"
+    r"|puedo|necesito|me\s+gustaria|pueden|tienen|aceptan|donde)\b)",
+)
+# What a piece asks for, coarsely: two pieces asking the same kind of thing are one request.
+_KIND: dict[Intent, str] = {
+    Intent.BOOK: "appointment",
+    Intent.RESCHEDULE: "appointment",
+    Intent.CANCEL: "appointment",
+    Intent.LIST_APPOINTMENTS: "list",
+    Intent.QUESTION: "question",
+    Intent.TICKET: "ticket",
+}
+# Served first: what needs no back-and-forth, so the appointment's questions come last.
+_ORDER = {"question": 0, "list": 1, "ticket": 2, "appointment": 3}
+MAX_REQUESTS = 3
+
+
+def _pieces(text: str) -> list[str]:
+    """The message cut at every join (a question keeps its question mark)."""
+    pieces: list[str] = []
+    start = 0
+    for join in _JOINS.finditer(fold(text)):  # same length as `text`: its spans cut the original
+        pieces.append(text[start : join.start()] + ("?" if "?" in join.group() else ""))
+        start = join.end()
+    pieces.append(text[start:])
+    return [piece.strip(" ,;.-") for piece in pieces if piece.strip(" ,;.-")]
+
+
+def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language) -> list[str]:
+    """The message's requests, each with its own details, in the order to serve them — or `[]`
+    when the message asks for one thing only (the usual case)."""
+    requests: list[tuple[str, str]] = []  # (kind, text)
+    before = ""  # words before the first request ("hi there")
+    changes: list[str] = []  # the pieces that cancel or move an appointment
+    for piece in _pieces(clean(text)):
+        intent = understand(piece, now=now, tz=tz, language_hint=language).intent
+        kind = _KIND.get(intent)
+        if intent in (Intent.CANCEL, Intent.RESCHEDULE):
+            changes.append(piece)
+        if kind is None and not requests:
+            before = f"{before} {piece}".strip()
+        elif kind is None or (requests and requests[-1][0] == kind):
+            requests[-1] = (requests[-1][0], f"{requests[-1][1]}, {piece}")
+        else:
+            requests.append((kind, f"{before}, {piece}" if before and not requests else piece))
+    if len(requests) < 2:
+        return []
+    ordered = sorted(requests[:MAX_REQUESTS], key=lambda request: _ORDER[request[0]])
+    # A question beside a cancellation is about it: "is there a fee?" beside "I need to cancel"
+    # asks about the cancellation fee, not about fees in general.
+    context = f" ({'; '.join(changes)})" if changes else ""
+    return [f"{piece}{context}" if kind == "question" else piece for kind, piece in ordered]
