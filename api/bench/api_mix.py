@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
 
-from api.bench.served import serve, wait_ready
+from api.bench.served import serve, wait_idle, wait_ready
 from api.paths import API_PREFIX
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -181,8 +181,9 @@ async def run(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PRM_", "TWILIO_", "OPENAI_"))}
         env |= {"DATABASE_URL": database_url, "REDIS_URL": urls.redis_url, "PRM_DATA_DIR": data_dir}
         rows: list[dict[str, Any]] = []
-        with serve(env, port, None, Path(data_dir) / "bench-api"):
+        with serve(env, port, None, Path(data_dir) / "bench-api") as pid:
             await wait_ready(base)
+            await wait_idle(pid)
             await _mix(base, lambda i: tokens[0], 2, 2, writes=False)  # warm: pools, model, caches
             for mix in ("reads", "writes") if writes else ("reads",):
                 for label, secret_of in (("one", lambda i: tokens[0]), ("one each", lambda i: tokens[i])):

@@ -36,7 +36,7 @@ from rich.table import Table
 from sqlalchemy import make_url
 from twilio.request_validator import RequestValidator
 
-from api.bench.served import serve, wait_ready
+from api.bench.served import serve, wait_idle, wait_ready
 from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -327,8 +327,9 @@ async def run(
         load = LoadRun(rate, seconds, patients_count, workers, reply)
         with TwilioStandIn() as twilio:
             env = _environment(ServerUrls(database_url, urls.redis_url), twilio, reply, data_dir)
-            with serve(env, port, workers, Path(data_dir) / "bench-load"):
+            with serve(env, port, workers, Path(data_dir) / "bench-load") as pid:
                 await wait_ready(base)
+                await wait_idle(pid)
                 await _warm_up(base, twilio, first=patients_count)
                 await _offer(load, base)
                 await _drain(load, twilio, drain_s)

@@ -18,7 +18,7 @@ READY_S = 120.0
 
 
 @contextmanager
-def serve(env: dict[str, str], port: int, workers: int | None, logs: Path) -> Iterator[None]:
+def serve(env: dict[str, str], port: int, workers: int | None, logs: Path) -> Iterator[int]:
     """`prm serve` with `workers` worker processes besides its own (None: its default, one per
     core but one); stopped on exit. Its output goes to `logs`/serve.log, where a failed run can be
     read."""
@@ -30,7 +30,7 @@ def serve(env: dict[str, str], port: int, workers: int | None, logs: Path) -> It
     with (logs / "serve.log").open("wb") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     try:
-        yield
+        yield process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -50,3 +50,36 @@ async def wait_ready(base: str) -> None:
                 pass
             await asyncio.sleep(0.5)
     raise RuntimeError(f"prm serve was not ready within {READY_S:.0f} s")
+
+
+IDLE_CPU_S = 0.5  # CPU seconds the whole process tree may use in a quiet `IDLE_WINDOW_S`
+IDLE_WINDOW_S = 3.0
+
+
+async def wait_idle(pid: int, timeout_s: float = READY_S) -> None:
+    """Until `prm serve` and its worker processes have done their start-up work (the embedding
+    model loaded, the red-flag examples embedded: about 17 s of CPU each on the 2-core machine),
+    so that a benchmark measures requests, not start-up."""
+    import psutil
+
+    def cpu_s() -> float:
+        parent = psutil.Process(pid)
+        tree = [parent, *parent.children(recursive=True)]
+        total = 0.0
+        for process in tree:
+            try:
+                times = process.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+        return total
+
+    deadline = time.monotonic() + timeout_s
+    before = cpu_s()
+    while time.monotonic() < deadline:
+        await asyncio.sleep(IDLE_WINDOW_S)
+        now = cpu_s()
+        if now - before < IDLE_CPU_S:
+            return
+        before = now
+    raise RuntimeError(f"prm serve was still busy starting after {timeout_s:.0f} s")
