@@ -56,6 +56,9 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|different day for my appointment|different time for my appointment|another day for my appointment"
         "|cambiarla|cambiarmela|me la cambias|me la cambia|me la puedes cambiar|me la puede cambiar"
         "|me la pueden cambiar|la podemos cambiar|la puedo cambiar|moverla|me la puedes mover"
+        "|me la puedes pasar"
+        "|me la pasas|pasala|pasamela|muevela|cambiala|cambiamela|cambiame la cita|cambieme la cita"
+        "|muevame la cita"
         "|me la puede mover|pasarla|la podemos pasar|la puedo pasar|me la pueden pasar"
     ),
     Intent.CANCEL: phrases(
@@ -170,6 +173,11 @@ _WANTS_CHANGE = re.compile(
     r"|necesito|quiero|tengo\s+que|quisiera|por\s+favor|voy\s+a)\s+(?:\w+\s+){0,2}?"
     r"(?:cancel|reschedule|move|change|postpone|cancelar|cambiar|mover|reprogramar|anular)"
 )
+# "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request.
+_HOW_TO = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hola|so|and|also|quick\s+question)\W+)*(?:how\s+(?:do|can|would|should)\s+i|how\s+does"
+    r"|what(?:'s|\s+is)\s+the\s+(?:process|way)|como\s+(?:puedo|hago|se|pido|solicito|consigo))\b"
+)
 # "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
@@ -186,7 +194,8 @@ _BOOK_VERB = re.compile(
 _MOVE_APPOINTMENT = re.compile(
     r"\b(?:move|change|switch|push|shift|bump|reschedule)\s+(?:my|the|our|her|his|this|that)\s+(?:[\w']+\s+){0,3}?"
     r"(?:appointment|appt|visit|booking|consult|checkup|check-up)s?\b"
-    r"|\b(?:cambiar|mover|pasar|cambiarme|moverme|pasarme)\s+(?:mi|la|el)\s+(?:\w+\s+){0,2}?(?:cita|turno|consulta)\b"
+    r"|\b(?:cambiar|mover|pasar|cambiarme|moverme|pasarme|cambiame|cambieme|muevame|mueveme|pasame)\s+(?:mi|la|el)\s+"
+    r"(?:\w+\s+){0,2}?(?:cita|turno|consulta)\b"
 )
 _HAS_BOOKED = re.compile(
     r"\b(?:i\s+(?:booked|have\s+(?:an?\s+)?(?:appointment|appt|booking)|am\s+booked|was\s+booked)|my\s+(?:appointment|appt"
@@ -303,8 +312,8 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if is_medical_question(text):
         return Reading(Intent.TICKET, sure)
-    if asks_about_policy(text):
-        return Reading(Intent.QUESTION, sure)
+    if asks_about_policy(text) or (_HOW_TO.search(text.corrected) and ticket_category(text) != "complaint"):
+        return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
     info = mentions_clinic_info(text)
     if info and (
         opens_with_interrogative(text) or (asks_permission(text) and not _BOOK_VERB.search(text.corrected))
@@ -340,6 +349,9 @@ def swaps_day(text: Text) -> bool:
 
 def small_talk(text: Text) -> Reading | None:
     """Thanks, yes/no and greetings — what is left when nothing else was asked."""
+    words = tokens(text.corrected)
+    if words and words[0] in _NO_LEAD and _found(text, Intent.THANKS):
+        return Reading(Intent.DENY, _sure(text))  # "no thanks", "no gracias": declined, politely
     if _found(text, Intent.THANKS):
         return Reading(Intent.THANKS, _sure(text))
     if intent := yes_or_no(text):

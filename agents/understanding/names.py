@@ -24,10 +24,11 @@ _EXPLICIT = re.compile(
     r"|nombre\s*:|(?:her|his|their)\s+(?:full\s+)?name\s+is|(?:she|he)'?s\s+called|(?:she|he)\s+is\s+called"
     r"|se\s+llama|su\s+nombre\s+es)\s+"
 )
-# Who the visit is for, when not the person writing: "it's for my daughter — Zoe Adams", "para mi hijo".
+# Who the visit is for, when a parent writes for a child: "it's for my daughter — Zoe Adams", "para mi
+# hijo". Only children: an adult relative is a patient with a phone of their own, never registered here.
 RELATIVES = (
-    r"daughter|son|child|kid|baby|boy|girl|little\s+one|granddaughter|grandson|grandchild|wife|husband|mother|mom"
-    "|mum|father|dad|hija|hijo|nino|nina|bebe|nieta|nieto|esposa|esposo|madre|padre|mama|papa"
+    r"daughter|son|child|kid|baby|boy|girl|little\s+one|granddaughter|grandson|grandchild|hija|hijo|nino|nina"
+    "|bebe|nieta|nieto|hijita|hijito|nena|nene"
 )
 _FOR_RELATIVE = re.compile(
     rf"\b(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})\b"
@@ -45,8 +46,8 @@ _CONNECTORS = word_set(
     """born dob d.o.b date of birth birthday birth and my is name phone number tel here it's its
     nacido nacida naci nací fecha nacimiento el on y mi es nombre teléfono telefono aquí aqui
     hi hello hey hola buenas buenos dias días good morning afternoon evening
-    sorry oops actually ok okay perdón perdon disculpa disculpe she he was her his ella él fue nació nacio
-    spelled spell spelt deletreado"""
+    sorry oops actually ok okay sure yes yeah si sí claro perdón perdon disculpa disculpe
+    she he was her his ella él fue nació nacio spelled spell spelt deletreado"""
 )
 _EXTRA = word_set(
     """fine good ok okay sure great well sorry here calling looking trying going writing texting

@@ -34,7 +34,8 @@ _INFO = phrases(
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
-    "|costo|where do i go|where should i go|where do i need to go|a donde voy|donde tengo que ir"
+    "|costo|referral|referrals|a referral|referencia|remision|where do i go|where should i go"
+    "|where do i need to go|a donde voy|donde tengo que ir"
     "|speak spanish|hablan ingles|hablan espanol|hablan en espanol|do you speak|cover|covered|covers|cubre"
     "|cubren|cobertura|interpreter|interprete|arrive|arrival|check in|check-in|llegar"
     "|antelacion|phone number|telefono|fax|email"
@@ -42,7 +43,7 @@ _INFO = phrases(
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
-    r"(?:what|whats|when|where|wheres|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell"
+    r"(?:a\s+que\s+hora|what|whats|when|where|wheres|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell"
     r"|will|would\s+i|en\s+cuanto"
     r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan|hacen"
     r"|ofrecen|do\s+you\s+offer"

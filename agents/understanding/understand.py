@@ -203,6 +203,8 @@ def _complete(
     if expecting == "reason" and intent is Intent.PROVIDE_INFO and reason is None:
         reason = _REASON_LEAD.sub("", text.clean).strip(" .!") or None
     asks = intent is Intent.QUESTION or category == "medical_question"
+    if intent is Intent.TICKET and red_flag is None:  # a request for staff books nothing
+        fields = replace(fields, when=None, specialty=None)
     return replace(
         fields,
         reason=reason,

