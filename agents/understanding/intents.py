@@ -107,7 +107,8 @@ _AFFIRM = phrases(
     "|confirmed|i confirm|sounds good|looks good|perfect|great|good|fine|that works|works for me|go ahead"
     "|do it|please do|book it|yes please|absolutely|of course|definitely|si|claro|dale|vale|de acuerdo"
     "|correcto|perfecto|confirmo|esta bien|bueno|listo|por supuesto|exacto|eso es|adelante|hagalo|sale"
-    "|okey|oki|please|por favor|thanks|gracias|that one|ese|esa|that's fine|that is fine"
+    "|okey|oki|please|por favor|thanks|gracias|that one|ese|esa|that's fine|that is fine|awesome|cool|genial"
+    "|excellent|excelente|super|nice"
 )
 _DENY = phrases(
     "no|nope|nah|not really|no thanks|no thank you|wrong|incorrect|that's wrong|that's not right|not that"

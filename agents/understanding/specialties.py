@@ -33,7 +33,7 @@ _SPECIALISTS: dict[str, tuple[str, ...]] = {
     "family-medicine": phrases(
         "family doctor|family medicine|family physician|family practice|gp|general practitioner"
         "|primary care|pcp|médico general|médico de cabecera|médico de familia|medicina general"
-        "|medicina familiar|doctor general"
+        "|medicina familiar|doctor general|doctor de familia|doctora de familia|medico de familia"
     ),
 }
 _CHILD = phrases(

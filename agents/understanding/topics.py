@@ -17,7 +17,7 @@ from agents.understanding.types import TicketCategory, TicketPriority
 _INFO = phrases(
     "parking|where can i park|where do i park|where to park|parking lot|garage|estacionamiento|estacionar"
     "|aparcar|aparcamiento|parqueo|parquear|hours|opening hours|open|opening|close|closed|closing"
-    "|what time do you|horario|horarios|abren|cierran|abierto|abiertos|cerrado|insurance|insurances|aetna"
+    "|what time do you|horario|horarios|abren|atienden|cierran|abierto|abiertos|cerrado|insurance|insurances|aetna"
     "|medicare|medicaid|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
     "|accept|address|located|location|directions|where are you|where is the clinic|direccion|ubicacion"
     "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
@@ -82,6 +82,10 @@ _PERMISSION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|ok|so|and|also|quick\s+question|una\s+pregunta)\W+)*"
     r"(?:can|could|may|do|does|is\s+it\s+possible|puedo|podria|se\s+puede|es\s+posible)\b"
 )
+_CHARGED = re.compile(
+    r"\b(?:i\s+(?:got|was|been)\s+(?:charged|billed)|charged\s+me|billed\s+me|me\s+cobraron|me\s+han\s+cobrado"
+    r"|me\s+cobran\s+(?:una|la)\s+multa\s+pero)\b"
+)
 # Eating or drinking before a test: the fasting guidance answers it, no clinician needed.
 _FASTING = re.compile(
     r"\b(?:fast|fasting|empty\s+stomach|blood\s+(?:test|work|draw)|lab\s+(?:test|work)|labs|ayuno|ayunas"
@@ -114,7 +118,7 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (
         "records",
         phrases(
-            "medical records|my records|records|copy of my|test results|lab results|my results|results"
+            "medical records|my records|records|copy of my|copia de mis|copia de mi|test results|lab results|my results|results"
             "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
         ),
     ),
@@ -195,8 +199,9 @@ def asks_permission(text: Text) -> bool:
 
 
 def asks_about_policy(text: Text) -> bool:
-    """A question about what cancelling, moving or missing an appointment costs or how it works."""
-    return bool(_POLICY.search(text.corrected))
+    """A question about what cancelling, moving or missing an appointment costs or how it works —
+    not a charge already made ("I got charged a no-show fee but I cancelled": a billing problem)."""
+    return bool(_POLICY.search(text.corrected)) and not _CHARGED.search(text.corrected)
 
 
 def policy_start(text: Text) -> int:
