@@ -17,7 +17,8 @@ from agents.understanding.types import TicketCategory, TicketPriority
 _INFO = phrases(
     "parking|where can i park|where do i park|where to park|parking lot|garage|estacionamiento|estacionar"
     "|aparcar|aparcamiento|parqueo|parquear|hours|opening hours|open|opening|close|closed|closing"
-    "|what time do you|horario|horarios|abren|atienden|cierran|abierto|abiertos|cerrado|insurance|insurances|aetna"
+    "|what time do you|horario|horarios|abren|atienden|cierran|abierto|abiertos|cerrado|insurance"
+    "|insurances|aetna"
     "|medicare|medicaid|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
     "|accept|address|located|location|directions|where are you|where is the clinic|direccion|ubicacion"
     "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
@@ -118,7 +119,8 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (
         "records",
         phrases(
-            "medical records|my records|records|copy of my|copia de mis|copia de mi|test results|lab results|my results|results"
+            "medical records|my records|records|copy of my|copia de mis|copia de mi|test results"
+            "|lab results|my results|results"
             "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
         ),
     ),
