@@ -50,6 +50,7 @@ TOOLS: dict[str, tuple[ToolFn, type[BaseModel]]] = {
     "reschedule_appointment": (scheduling.reschedule_appointment, RescheduleArgs),
     "confirm_appointment": (scheduling.confirm_appointment, AppointmentArgs),
     "open_ticket": (tickets.open_ticket, TicketArgs),
+    "attach_tickets": (tickets.attach_tickets, NoArgs),
     "search_knowledge": (knowledge.search_knowledge, KnowledgeArgs),
     "record_journey_event": (journeys.record_journey_event, JourneyEventArgs),
     "pending_intake_question": (journeys.pending_intake_question, NoArgs),

@@ -35,3 +35,15 @@ async def open_ticket(args: TicketArgs, ctx: ToolContext) -> TicketRef:
             priority=ticket.priority.value,
             due_at=ticket.due_at,
         )
+
+
+async def attach_tickets(ctx: ToolContext) -> int:
+    """Give this conversation's tickets opened before the patient was identified to the patient now
+    verified (how many); nothing when no one is verified."""
+    if ctx.patient_id is None or ctx.conversation_id is None:
+        return 0
+    async with transaction(ctx.sessions) as session:
+        attached = await tickets.attach_to_patient(
+            session, conversation_id=ctx.conversation_id, patient_id=ctx.patient_id, actor=ctx.actor
+        )
+        return len(attached)

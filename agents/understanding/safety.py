@@ -53,11 +53,27 @@ _NAMED_RECORDS = re.compile(
     rf"|files?|visits?|prescriptions?|phone(?:\s+number)?|birthday|date\s+of\s+birth)\b"
     rf"|\b(?:citas?|datos|resultados|historial)\s+(?:tiene|de\s+(?:la|el)\s+paciente)\s+{_FULL_NAME}"
 )
+# An adult relative named in full whose appointment or records are asked about: "I'm calling for
+# my mother Maria Garcia, can you cancel her appointment" — another patient's records (a child on
+# the family's phone is identity's business, not this).
+_ADULT_RELATIVE = re.compile(
+    rf"\b(?:for|on\s+behalf\s+of|about)\s+my\s+(?:mother|mom|mum|father|dad|wife|husband|sister|brother|friend"
+    rf"|neighbou?r|grandmother|grandma|grandfather|grandpa|aunt|uncle|partner|boss)\s*,?\s+{_FULL_NAME}"
+    rf"|\b(?:por|para|de)\s+mi\s+(?:madre|mamá|mama|padre|papá|papa|esposa|esposo|marido|hermana|hermano|amiga|amigo"
+    rf"|abuela|abuelo|tía|tia|tío|tio|pareja|vecina|vecino)\s*,?\s+{_FULL_NAME}"
+)
+_THEIR_RECORDS = re.compile(
+    r"\b(?:her|his|their)\s+(?:appointments?|appt|records?|results?|visit|prescriptions?|bill)\b"
+    r"|\bsu\s+(?:cita|turno|historial|resultados|receta|factura)\b",
+    re.IGNORECASE,
+)
 VOCABULARY = vocabulary_of(["instructions", "previous", "disregard", "instrucciones"])
 
 
 def is_injection(text: Text) -> bool:
     """Whether the message tries to rewrite the agent's rules or identity or reach other patients."""
     if _NAMED_RECORDS.search(text.clean):
+        return True
+    if _ADULT_RELATIVE.search(text.clean) and _THEIR_RECORDS.search(text.clean):
         return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))

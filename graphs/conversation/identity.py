@@ -17,6 +17,7 @@ from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import next_for_task
 from graphs.conversation.state import ConversationState
 from tools import registry
+from tools.context import ToolContext
 from tools.schemas import HandoffArgs, IdentifyArgs, PatientRef, RegisterArgs
 
 MAX_ATTEMPTS = 3
@@ -34,7 +35,15 @@ def _verified(
         "reply": [*state.get("reply", []), greeting] if greeting else state.get("reply", []),
     }
     merged: ConversationState = {**state, **update}
-    return {**update, "step": next_for_task(merged, state.get("task"), state.get("gathered", {}))}
+    task = state.get("task")
+    if task is None:  # identified after the request was already served (a caller's ticket)
+        return {**update, "step": "respond", "outcome": "none"}
+    return {**update, "step": next_for_task(merged, task, state.get("gathered", {}))}
+
+
+async def _claim_tickets(ctx: ToolContext, config: RunnableConfig, patient: PatientRef) -> None:
+    """Tickets opened on this conversation before anyone was identified become the patient's."""
+    await registry.invoke("attach_tickets", ctx.for_patient(patient.id), config)
 
 
 async def identify(
@@ -47,6 +56,7 @@ async def identify(
     # daughter") is, on a family phone with one patient, most likely that patient.
     relative = state.get("gathered", {}).get("relative")
     if len(candidates) == 1 and state.get("awaited") != "identity" and not relative:
+        await _claim_tickets(ctx, config, candidates[0])
         return _verified(state, candidates[0], "")
     name, birth_date = u.fields.name, u.fields.birth_date
     if name and birth_date:
@@ -55,6 +65,7 @@ async def identify(
                 "verify_patient", ctx, config, IdentifyArgs(name=name, birth_date=birth_date)
             )
             if found is not None:
+                await _claim_tickets(ctx, config, found)
                 return _verified(state, found, line(state, "verified", name=found.given_name), relative)
         if not candidates or (relative and state.get("task") == "book"):  # a parent books for a child
             made = await registry.invoke(
@@ -63,9 +74,15 @@ async def identify(
                 config,
                 RegisterArgs(name=name, birth_date=birth_date, language=u.language),
             )
+            await _claim_tickets(ctx, config, made)
             key = "registered_relative" if relative else "registered"
             registered = _verified(state, made, line(state, key, name=made.given_name), relative)
             return {**registered, "events": [*state.get("events", []), {"event": "patient.registered"}]}
+    from_call = state.get("prefilled") is not None and state.get("awaited") != "identity"
+    if state.get("task") == "ticket" and from_call:
+        # A caller who may never answer on WhatsApp: the request is opened now, from an unverified
+        # contact, and becomes the patient's once they identify (`_claim_tickets`).
+        return {"step": "open_ticket"}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
     if attempts >= MAX_ATTEMPTS:
         await registry.invoke("hand_off", ctx, config, HandoffArgs(reason="identity could not be verified"))

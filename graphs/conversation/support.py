@@ -53,6 +53,10 @@ async def open_ticket(
     category = gathered.get("ticket_category") or "other"
     priority = gathered.get("ticket_priority") or "normal"
     called = state.get("prefilled")  # a call's checked fields: None when the patient wrote
+    unverified = called is not None and not state.get("patient_id")
+    via = "via chat" if called is None else "via a call, unverified contact" if unverified else "via a call"
+    # an unverified caller's ticket carries the whole call (both sides) for staff to judge
+    words = "\n".join(state.get("inbound", [])) if unverified else u.text
     ctx = tool_context(state, runtime, config)
     ticket: TicketRef = await registry.invoke(
         "open_ticket",
@@ -61,8 +65,8 @@ async def open_ticket(
         TicketArgs(
             category=category,
             priority=priority,
-            summary=f"{SUMMARIES[category]} ({'via chat' if called is None else 'via a call'})",
-            description=_description(u.text, called["details"] if called else {}),
+            summary=f"{SUMMARIES[category]} ({via})",
+            description=_description(words, called["details"] if called else {}),
         ),
     )
     if category == "medical_question":
@@ -77,6 +81,9 @@ async def open_ticket(
             reference=ticket.reference,
             next_steps=NEXT_STEPS[lang].format(hours=hours),
         )
+    if unverified:  # say what happens next, and how to link the request to their record
+        text = f"{text}\n\n{line(state, 'ticket_link_identity')}"
+        return {"reply": [*state.get("reply", []), text], **finish("ticket"), "awaiting": "identity"}
     return {"reply": [*state.get("reply", []), text], **finish("ticket")}
 
 

@@ -276,6 +276,25 @@ async def assign(
     return await _saved(session, ticket)
 
 
+async def attach_to_patient(
+    session: AsyncSession, *, conversation_id: uuid.UUID, patient_id: uuid.UUID, actor: str = "system"
+) -> list[Ticket]:
+    """Give the conversation's tickets opened before anyone was identified (a caller's request, a
+    red flag from an unknown number) to the patient now verified on it; idempotent."""
+    found = list(
+        await session.scalars(
+            select(Ticket)
+            .where(Ticket.conversation_id == conversation_id, Ticket.patient_id.is_(None))
+            .with_for_update()
+        )
+    )
+    for ticket in found:
+        ticket.patient_id = patient_id
+        await _audit(session, ticket, actor=actor, action="attach", details={"patient_id": str(patient_id)})
+    await session.flush()
+    return found
+
+
 async def comment(session: AsyncSession, *, ticket_id: uuid.UUID, author: str, body: str) -> TicketComment:
     """Add a note to the ticket's thread; the author is also the audit entry's actor."""
     ticket = await get(session, ticket_id=ticket_id)

@@ -486,3 +486,36 @@ def test_a_part_of_the_day_alone_refines_the_day_the_caller_said(words: str, sta
     assert when is not None and when.part_of_day == "afternoon"
     shown = (local(when.start).strftime("%Y-%m-%d %H:%M"), local(when.end).strftime("%Y-%m-%d %H:%M"))
     assert shown == (start, end)
+
+
+async def test_an_unknown_callers_request_is_opened_at_once_and_joins_their_record_later(
+    demo: Runtime, runner: Runner, patient: Any
+) -> None:
+    """#16 item 6: a caller who may never answer on WhatsApp still has their request opened."""
+    hank = patient()
+    transcript = (
+        "Agent: Riverside Health. Caller: Hi, I was double charged for my visit last month, two charges "
+        "of ninety dollars. Can someone look into it? Agent: I'll pass that on."
+    )
+    result = await call(runner, hank.phone, transcript, {"intent": "billing_question"})
+    [ticket] = await tickets_of(demo, result.conversation_id)
+    assert ticket.category.value == "billing" and ticket.patient_id is None
+    assert "unverified contact" in ticket.summary and "Agent: Riverside Health" in (ticket.description or "")
+    assert "reply with your full name and date of birth" in result.reply and result.outcome == "ticket"
+    reply = await hank.says("Hank Bauer, 15 May 1965")
+    assert "registered you" in reply and "didn't understand" not in reply
+    [ticket] = await tickets_of(demo, result.conversation_id)
+    assert ticket.patient_id is not None and str(ticket.patient_id) == hank.last.state["patient_id"]
+
+
+async def test_a_registered_callers_request_is_theirs_at_once(
+    demo: Runtime, runner: Runner, patient: Any, register: Any
+) -> None:
+    lola = patient()
+    lola_id = await register(lola.phone, "Lola Fuentes", "1959-03-03", language="es")
+    transcript = (
+        "Agente: Riverside Health. Paciente: Me cobraron dos veces la última consulta. Agente: Lo paso."
+    )
+    result = await call(runner, lola.phone, transcript, {"intent": "billing", "language": "es"})
+    [ticket] = await tickets_of(demo, result.conversation_id)
+    assert ticket.patient_id == lola_id and "unverified" not in ticket.summary
