@@ -130,6 +130,9 @@ class Turns:
             return
         calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
         prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
+        # the recording, for staff: kept among the call's details (a ticket shows them)
+        if recordings := [c["recording_url"] for c in calls if c.get("recording_url")]:
+            prefill["recording_url"] = recordings[-1]
         result = await self.runner.run_queued_turn(
             channel=channel,
             phone=address,

@@ -519,3 +519,33 @@ async def test_a_registered_callers_request_is_theirs_at_once(
     result = await call(runner, lola.phone, transcript, {"intent": "billing", "language": "es"})
     [ticket] = await tickets_of(demo, result.conversation_id)
     assert ticket.patient_id == lola_id and "unverified" not in ticket.summary
+
+
+async def test_an_unknown_callers_ticket_carries_the_recording(demo: Runtime, runner: Runner) -> None:
+    """Through the worker's turn (the call stored as the voice webhook stores it): staff find the
+    recording's address beside the transcript."""
+    import secrets
+
+    from store.conversations import inbox
+    from store.conversations.models import VOICE_CALL
+    from store.database import transaction
+    from tests.graphs.test_dead_letter import _turns
+    from tests.instant import NOW as INSTANT
+
+    phone = f"+1555077{secrets.randbelow(10**4):04d}"
+    url = "https://voice.example/recordings/77.mp3"
+    call_details = {"kind": VOICE_CALL, "extracted_data": {"intent": "billing"}, "recording_url": url}
+    async with transaction(demo.sessions) as session:
+        received = await inbox.receive(
+            session,
+            conversation_channel=Channel.WHATSAPP,
+            address=phone,
+            provider_message_id="call-" + secrets.token_hex(8),
+            body="Agent: Riverside Health. Caller: I was charged twice for one visit, please check.",
+            now=INSTANT,
+            message_channel=Channel.VOICE,
+            media=[call_details],
+        )
+    await _turns(demo, runner).take(demo.queue, received.conversation.id)
+    [ticket] = await tickets_of(demo, received.conversation.id)
+    assert "unverified contact" in ticket.summary and url in (ticket.description or "")
