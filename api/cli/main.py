@@ -155,6 +155,15 @@ def kb_ingest(
     with_runtime(lambda runtime: ingest_paths(runtime, paths, console=console))
 
 
+async def _has_clinic(runtime: Runtime) -> bool:
+    """Whether the database holds a clinic to talk about: a location or a practitioner."""
+    from graphs.clinic import load_clinic
+
+    async with runtime.sessions() as session:
+        clinic = await load_clinic(session)
+    return bool(clinic.specialties) or clinic.address is not None
+
+
 @app.command()
 def chat(
     phone: Annotated[str, typer.Option(help="The patient's phone, E.164 (as WhatsApp would verify it).")],
@@ -178,7 +187,16 @@ def chat(
         from api.worker import build_worker, run_worker
         from channels.pipeline import QueuedLine
 
+        if not await _has_clinic(runtime):
+            console.print(
+                "[red]This database has no clinic yet: no location and no practitioners to book with."
+                "[/red]\nSeed the demo clinic first: [bold]prm seed --demo[/bold] (or enter your own "
+                "clinic with 'prm clinic set')."
+            )
+            raise typer.Exit(EXIT_BAD_INPUT)
         runner = build_runner(runtime)
+        with console.status("Getting the agent ready…"):  # the model loads now, not mid-conversation
+            await runner.red_flags.warm()
         jobs = asyncio.create_task(
             run_worker(runtime, concurrency=1, worker=build_worker(runtime, runner=runner))
         )

