@@ -150,7 +150,7 @@ def unspell(text: str) -> str:
             return ""
         return letters[0].upper() + letters[1:].lower()
 
-    return re.sub(r"\s{2,}", " ", _SPELLED.sub(joined, text)).strip()
+    return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", _SPELLED.sub(joined, text))).strip()
 
 
 def relative_in(folded: str) -> str | None:

@@ -32,7 +32,8 @@ _LATER = [
     ),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:later|after(?:wards)?|mas\s+tarde|despues|luego)\b"),
     re.compile(
-        rf"\b(?:atrasar|retrasar|aplazar|posponer|pasar|mover|correr)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"
+        rf"\b(?:atras|retras|aplaz|pospon|pas|muev|mov|corr)(?:ar|a|e)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?"
+        rf"{_COUNT}\s+{_UNIT}"
     ),
 ]
 _EARLIER = [
@@ -41,7 +42,7 @@ _EARLIER = [
         rf"(?:by\s+)?{_COUNT}\s+{_UNIT}"
     ),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:earlier|before|sooner|antes)\b"),
-    re.compile(rf"\badelantar(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"),
+    re.compile(rf"\badelant(?:ar|a|e)(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"),
 ]
 _NEIGHBOUR = re.compile(
     r"\b(?P<which>the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|the\s+next\s+(?:day|week)"
@@ -95,7 +96,7 @@ def _week_range(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     )
 
 
-Keep = Literal["time", "part", "none"]  # what of the appointment's own time still applies
+Keep = Literal["time", "part", "none", "fixed"]  # what of the appointment's time applies ("fixed": the range)
 Target = tuple[datetime, datetime, Keep, str]
 
 
@@ -111,7 +112,7 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
         if found := next((m for pattern in patterns if (m := pattern.search(source))), None):
             return (*_day_range(_moved(day, number(found["n"]), found["unit"], sign), tz), keep, found[0])
     if found := _EARLIER_SAME_DAY.search(source):
-        return datetime.combine(day, time(), tzinfo=tz), anchor, "none", found[0]
+        return datetime.combine(day, time(), tzinfo=tz), anchor, "fixed", found[0]
     if found := _LATER_SAME_DAY.search(source):
         return (
             anchor + timedelta(minutes=30),
@@ -152,7 +153,9 @@ def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:
     tz = anchor.tzinfo
     assert isinstance(tz, ZoneInfo)
     at = datetime.combine(start.date(), anchor.astimezone(tz).time(), tzinfo=tz)
-    if daypart is not None and end - start <= timedelta(days=1):
+    if keep == "fixed":  # "earlier that day": its own range, whatever part of day it names
+        part = None
+    elif daypart is not None and end - start <= timedelta(days=1):
         midnight = datetime.combine(start.date(), time(), tzinfo=tz)
         start, end = midnight + timedelta(minutes=daypart.start), midnight + timedelta(minutes=daypart.end)
     elif keep == "time":  # the appointment's own time that day, give or take an hour

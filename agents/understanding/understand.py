@@ -72,7 +72,10 @@ def understand(
     choosing = expecting == "choice" and mentions_choice(analysed.clean)
     fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     if fields.name:  # a name is no evidence of a language: "Maria de la Cruz" writes in English too
-        language = detect_language(_without(analysed.clean, fields.name), hint=language_hint)
+        unnamed = detect_language(_without(analysed.clean, fields.name), hint=language_hint)
+        if unnamed != language:  # dates are read in the language's order ("12/03" is 3 December in English)
+            language = unnamed
+            fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     red_flag = redflags.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
     return Understanding(
