@@ -57,7 +57,7 @@ _EXTRA = word_set(
     paciente nuevo nueva alérgico alérgica alergico alergica embarazada diabético diabética enfermo
     enferma bien mal aquí llamando escribiendo disponible libre ocupado ocupada también yo tu usted
     administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
-    hermana de dr dra mr mrs ms miss sr sra srta"""
+    hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is"""
 )
 _STOP = (
     ENGLISH_WORDS

@@ -16,6 +16,7 @@ from tools.schemas import KnowledgeHit
 MIN_CONFIDENCE = 0.35  # cosine similarity below which the knowledge base is not trusted to answer
 MAX_SENTENCES = 3  # a passage, not a document: what fits on a phone screen
 MAX_LIST = 8  # a checklist section is given whole, up to this many lines
+MAX_PARAGRAPH_SENTENCES = 6  # paragraphs longer than this together give only their best sentences
 # Three-letter words that say nothing about which sentence answers ("fee" and "tea" do).
 _SHORT_STOPWORDS = word_set(
     """the and for you are can how any not but our has was may all get its who why did had his her she
@@ -91,53 +92,58 @@ def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang:
     return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
 
 
-def _sentences(body: str) -> list[str]:
-    """A section's sentences and bullet points, each on one line (the file's line wraps joined)."""
-    units: list[str] = []
+def _paragraphs(body: str) -> list[list[str]]:
+    """A section's paragraphs (a bullet is one), each as its sentences, the file's line wraps joined."""
+    paragraphs: list[list[str]] = []
     for block in re.split(r"\n\s*\n|\n(?=\s*[-*] )", body):
         joined = " ".join(line.strip() for line in block.splitlines()).strip()
         joined = re.sub(r"\*\*(.+?)\*\*", r"*\1*", joined)  # Markdown bold as WhatsApp bold
         if not joined:
             continue
         if joined.startswith(("- ", "* ")):
-            units.append(joined)
+            paragraphs.append([joined])
         else:
-            units.extend(part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡(])", joined) if part)
-    return units
+            paragraphs.append([part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡(])", joined) if part])
+    return paragraphs
+
+
+def _sentences(body: str) -> list[str]:
+    return [sentence for paragraph in _paragraphs(body) for sentence in paragraph]
 
 
 def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang: str) -> str:
-    """The sentences that answer `question`, from the chosen section and the other sections of its
-    document in the same language: each scores the question's words it shares, a word weighing
-    less the more sentences have it ("fast" is everywhere in the fasting guide, "coffee" in one
-    line). The best few (at most `MAX_SENTENCES`, none much weaker than the best) in document
-    order; with no sentence sharing a word, the section's opening."""
+    """The paragraphs that answer `question`, from the chosen section and the other sections of its
+    document in the same language. Each sentence scores the question's words it shares, a word
+    weighing less the more sentences have it ("fast" is everywhere in the fasting guide, "coffee"
+    in one line); the best few sentences (none much weaker than the best) bring their paragraphs,
+    so an answer keeps its context ("the first no-show is waived; after that, $50"), in document
+    order, at most `MAX_SENTENCES` lines when a paragraph is long. A checklist answers whole."""
     own = _sentences(_body(chosen))
     bullets = [unit for unit in own if unit.startswith(("- ", "* "))]
-    if len(bullets) >= 3 and 2 * len(bullets) >= len(own):  # a checklist answers as a whole
+    if len(bullets) >= 3 and 2 * len(bullets) >= len(own):
         return "\n".join(own[:MAX_LIST])
     asked = _words(question)
     same = _in_language(chosen, lang)
     siblings = [
         h for h in hits if h.title == chosen.title and h is not chosen and _in_language(h, lang) is same
     ]
-    sentences = [
-        (rank, position, sentence, _words(sentence))
-        for rank, section in enumerate([chosen, *siblings])
-        for position, sentence in enumerate(_sentences(_body(section)))
-    ]
+    paragraphs = [p for section in [chosen, *siblings] for p in _paragraphs(_body(section))]  # in order
+    sentences = [(place, sentence, _words(sentence)) for place, p in enumerate(paragraphs) for sentence in p]
     spread = {stem: sum(stem in stems for *_, stems in sentences) for stem in asked}
     scored = [
-        (sum(1 / spread[stem] for stem in asked & stems), rank, position, sentence)
-        for rank, position, sentence, stems in sentences
+        (sum(1 / spread[stem] for stem in asked & stems), place, sentence)
+        for place, sentence, stems in sentences
         if asked & stems
     ]
     if not scored:
-        return " ".join(_sentences(_body(chosen))[:2])
+        return " ".join(own[:2])
     top = max(score for score, *_ in scored)
-    strong = sorted(scored, key=lambda s: (-s[0], s[1], s[2]))[:MAX_SENTENCES]
-    kept = sorted((s for s in strong if s[0] >= top / 3), key=lambda s: (s[1], s[2]))
-    return "\n".join(sentence for *_, sentence in kept)
+    best = [s for s in sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_SENTENCES] if s[0] >= top / 3]
+    places = sorted({place for _, place, _ in best})
+    lines = [" ".join(paragraphs[place]) for place in places]
+    if sum(len(paragraphs[place]) for place in places) > MAX_PARAGRAPH_SENTENCES:
+        lines = [sentence for _, _, sentence in sorted(best, key=lambda s: s[1])]
+    return "\n".join(lines)
 
 
 def _in_language(hit: KnowledgeHit, lang: str) -> bool:
