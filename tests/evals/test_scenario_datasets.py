@@ -41,6 +41,9 @@ FLOWS = {
     "book-known", "book-new", "book-shared", "specialty", "dates", "reschedule", "cancel", "list",
     "question", "ticket", "journey", "redflag", "handoff", "voice-book", "voice-ticket", "voice-handoff",
     "voice-redflag", "refused", "typos", "no-availability", "change-mind", "simulated",
+    # the understanding classes of #16 and #20
+    "two-requests", "times-words", "move-relative", "intake", "questions", "identity", "ordinals", "language",
+    "small-talk",
 }  # fmt: skip
 
 
