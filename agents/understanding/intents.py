@@ -180,6 +180,12 @@ _HOW_TO = re.compile(
     r"|what(?:'s|\s+is)\s+the\s+(?:process|way)|como\s+(?:puedo|hago|se|pido|solicito|consigo))\b"
 )
 # "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
+# "do I need an appointment for the flu shot?", "¿necesito cita para la vacuna?": whether one is needed.
+_NEED_BOOKING = re.compile(
+    r"\b(?:do\s+i\s+need|is\s+there\s+a\s+need\s+for|do\s+you\s+need|necesito|hace\s+falta|se\s+necesita|hay\s+que\s+pedir"
+    r"|tengo\s+que\s+(?:pedir|sacar))\s+(?:(?:pedir|sacar|tener|to\s+(?:make|book|have))\s+)?(?:an?\s+|una\s+)?"
+    r"(?:appointment|appt|cita|turno)\s+(?:for|para)\b"
+)
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
 )
@@ -324,6 +330,8 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.TICKET, sure)
     if swaps_day(text) and not info:  # "a video visit instead of coming in?" asks about telehealth
         return Reading(Intent.RESCHEDULE, GUESS)
+    if is_question(text) and _NEED_BOOKING.search(text.corrected):
+        return Reading(Intent.QUESTION, sure)
     if _PATTERNS[Intent.BOOK].search(_NO_BOOKING.sub(" ", text.corrected)):
         if (
             info

@@ -56,12 +56,18 @@ def _pieces(text: str) -> list[str]:
 def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language) -> list[str]:
     """The message's requests, each with its own details, in the order to serve them — or `[]`
     when the message asks for one thing only (the usual case)."""
+    # A medical-looking piece of a clinic question is part of it: "¿tengo que ir en ayunas? ¿puedo
+    # tomar café?" asks the fasting guidance twice, not a clinician once.
+    asks = understand(text, now=now, tz=tz, language_hint=language).intent is Intent.QUESTION
     requests: list[tuple[str, str]] = []  # (kind, text)
     before = ""  # words before the first request ("hi there")
     changes: list[str] = []  # the pieces that cancel or move an appointment
     for piece in _pieces(clean(text)):
-        intent = understand(piece, now=now, tz=tz, language_hint=language).intent
+        read = understand(piece, now=now, tz=tz, language_hint=language)
+        intent = read.intent
         kind = _KIND.get(intent)
+        if asks and read.fields.ticket_category == "medical_question":
+            kind = "question"
         if intent in (Intent.CANCEL, Intent.RESCHEDULE):
             changes.append(piece)
         if kind is None and not requests:

@@ -34,8 +34,11 @@ def _body(hit: KnowledgeHit) -> str:
 _STOPWORDS = word_set(
     """what whats when where wheres which with your have does that this there from about could would
     should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
-    puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo"""
+    puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
+    tengo puede pueden necesito hace"""
 )
+# Regional words for the same thing, to the stem the clinic's documents use (Spanish varies most).
+_SAME_STEM = {"apar": "esta", "parq": "esta", "cobr": "cobr", "carg": "cobr", "mult": "cobr", "cuot": "cobr"}
 _SPANISH_SECTION = "En español: "
 LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
 
@@ -43,7 +46,7 @@ LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's o
 def _stems(text: str) -> set[str]:
     """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado")."""
     words = re.findall(r"\w{4,}", fold(text))
-    return {word[:4] for word in words if word not in _STOPWORDS}
+    return {_SAME_STEM.get(word[:4], word[:4]) for word in words if word not in _STOPWORDS}
 
 
 def _words(text: str) -> set[str]:

@@ -71,3 +71,19 @@ def test_a_question_sharing_no_word_gets_the_sections_opening() -> None:
     text = passage(HITS, NEED, "hmm?", "en")
     assert text.startswith("Some blood tests need an empty stomach")
     assert len(text) < len(NEED.text)
+
+
+PARKING_ES = KnowledgeHit(
+    title="Address and Parking",
+    source="address-and-parking.md",
+    score=0.3,
+    text="Address and Parking — En español: estacionamiento\n\nEstacionamiento gratis para pacientes: puede "
+    "estacionar en el garaje de la clínica, con entrada\npor Mill Street.",
+)
+
+
+def test_regional_spanish_words_find_the_section_that_uses_another() -> None:
+    from graphs.conversation.knowledge import confident
+
+    for question in ("¿dónde puedo aparcar?", "¿dónde se puede parquear?"):
+        assert confident([PARKING_ES], PARKING_ES, question, "es"), question

@@ -120,3 +120,15 @@ def test_a_question_about_medicines_still_goes_to_a_clinician(text: str) -> None
 def test_a_move_searches_the_day_moved_to(text: str, language: Language, day: date) -> None:
     when = understand(text, now=NOW, tz=TZ, language_hint=language).fields.when
     assert when is not None and when.start.date() == day == (when.end - timedelta(minutes=1)).date()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿necesito cita para la vacuna de la gripe?", "es"),
+        ("¿hace falta pedir cita para el análisis de sangre?", "es"),
+        ("do I need an appointment for a flu shot?", "en"),
+    ],
+)
+def test_whether_an_appointment_is_needed_is_a_question(text: str, language: Language) -> None:
+    assert intent_of(text, language) is Intent.QUESTION

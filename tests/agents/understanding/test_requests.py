@@ -106,3 +106,15 @@ def test_a_question_beside_a_cancellation_is_asked_about_it() -> None:
 )
 def test_one_request_is_not_split(text: str, language: Language) -> None:
     assert split(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mañana tengo análisis de sangre, ¿tengo que ir en ayunas? ¿puedo tomar café?",
+        "blood test tomorrow. do i need to fast? can i drink coffee?",
+    ],
+)
+def test_a_medical_looking_part_of_a_clinic_question_stays_a_question(text: str) -> None:
+    pieces = split(text, "es" if "mañana" in text else "en")
+    assert all(understand(p, now=NOW, tz=TZ).intent is Intent.QUESTION for p in pieces)
