@@ -57,6 +57,8 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|cambiarla|cambiarmela|me la cambias|me la cambia|me la puedes cambiar|me la puede cambiar"
         "|me la pueden cambiar|la podemos cambiar|la puedo cambiar|moverla|me la puedes mover"
         "|me la puedes pasar"
+        "|la puedes pasar|la pueden pasar|la puede pasar|la puedes cambiar|la pueden cambiar|la puedes mover"
+        "|lo puedes pasar|la pueden mover"
         "|me la pasas|pasala|pasamela|muevela|cambiala|cambiamela|cambiame la cita|cambieme la cita"
         "|muevame la cita"
         "|me la puede mover|pasarla|la podemos pasar|la puedo pasar|me la pueden pasar"

@@ -123,8 +123,11 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
     if found := _NEIGHBOUR.search(source):
         which = found["which"]
         before = any(word in which for word in ("before", "antes", "anterior"))
-        if "week" in which or "semana" in which:
+        if ("week" in which or "semana" in which) and not same_time:
             return (*_week_range(day + timedelta(days=-7 if before else 7), tz), "none", found[0])
+        if same_time:  # "the week after, same time": that weekday, a week on, at that time
+            step = 7 if "week" in which or "semana" in which else 1
+            return (*_day_range(day + timedelta(days=-step if before else step), tz), "time", found[0])
         return (*_day_range(day + timedelta(days=-1 if before else 1), tz), keep, found[0])
     if found := _NEXT_UNIT.search(source):
         unit = found["unit"] or found["unit2"]

@@ -55,6 +55,8 @@ def test_a_question_about_cancelling_is_a_question(text: str, language: Language
         ("can you move my friday appointment to next monday?", "en", Intent.RESCHEDULE),
         ("I booked for tuesday but I'd like wednesday instead", "en", Intent.RESCHEDULE),
         ("quiero cambiar la cita del martes para el jueves", "es", Intent.RESCHEDULE),
+        ("¿la puedes pasar al viernes?", "es", Intent.RESCHEDULE),
+        ("¿la pueden cambiar para la otra semana?", "es", Intent.RESCHEDULE),
         ("can I book a video visit tomorrow?", "en", Intent.BOOK),
         ("i need to bring my baby in for her shots, friday morning?", "en", Intent.BOOK),
         ("oye, mi niña tiene fiebre, ¿podemos ir mañana?", "es", Intent.BOOK),

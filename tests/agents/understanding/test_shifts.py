@@ -45,6 +45,8 @@ def at(text: str) -> datetime:
         ),
         ("la semana siguiente por la tarde", "2026-12-21 00:00", "2026-12-28 00:00", "afternoon"),
         ("the day after", "2026-12-15 06:00", "2026-12-15 12:00", "morning"),
+        ("the week after, same time", "2026-12-21 09:30", "2026-12-21 11:31", "morning"),
+        ("¿se puede la semana siguiente a la misma hora?", "2026-12-21 09:30", "2026-12-21 11:31", "morning"),
         ("el día anterior", "2026-12-13 06:00", "2026-12-13 12:00", "morning"),
         ("earlier that day", "2026-12-14 00:00", "2026-12-14 10:30", None),
         ("same day but later", "2026-12-14 11:00", "2026-12-14 23:59", None),
