@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-UNNAMED = "the clinic"  # what the agent calls a clinic that has not entered its details yet
+# what the agent calls a clinic that has not entered its details yet, in the reply's language
+UNNAMED = {"en": "the clinic", "es": "la clínica"}
 
 
 @dataclass(frozen=True)
 class Clinic:
-    name: str = UNNAMED
+    name: str | None = None
     address: str | None = None
     phone: str | None = None
     hours: str | None = None
     specialties: tuple[str, ...] = ()  # codes of the specialties its active practitioners practise
+
+    def called(self, language: str) -> str:
+        """Its name, or "the clinic" in `language` while it has none."""
+        return self.name or UNNAMED.get(language, UNNAMED["en"])
 
 
 ANY = Clinic()  # a clinic known by no details: the default where none is passed (tests, tools)

@@ -10,14 +10,39 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import logging
+import os
 import signal
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
 RESTART_AFTER_S = 2.0
+STOPPED = {0, -signal.SIGTERM, -signal.SIGINT}  # exit codes of a worker asked to stop: not restarted
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGTERM when `prm serve` dies, even by SIGKILL (Linux), so no
+    worker outlives it taking jobs."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def usable_cores() -> int:
+    """The cores this process may use: its CPU affinity, capped by a cgroup v2 quota (a container
+    limited to 2 CPUs on a 64-core host has 2), not `os.cpu_count()`'s host total."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        quota, period = open("/sys/fs/cgroup/cpu.max").read().split()  # noqa: SIM115
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
 
 
 @dataclass
@@ -40,10 +65,13 @@ class Supervisor:
     async def _keep(self, index: int) -> None:
         command = self.commands[index]
         while not self._stopping:
-            process = await asyncio.create_subprocess_exec(*command, env=dict(self.env))
+            # a session of its own: a terminal's Ctrl-C reaches `prm serve` alone, which stops them
+            process = await asyncio.create_subprocess_exec(
+                *command, env=dict(self.env), start_new_session=True, preexec_fn=_die_with_parent
+            )
             self._running[index] = process
             code = await process.wait()
-            if self._stopping:
+            if self._stopping or code in STOPPED:
                 return
             self.restarts += 1
             log.error("worker process %s exited with %s; starting it again", process.pid, code)

@@ -75,7 +75,7 @@ async def open_journey_message(
         return None
     language = patient.preferred_language.value
     clinic = await runner.clinic()
-    parts = [say(template, language, name=patient.given_name, clinic=clinic.name)]
+    parts = [say(template, language, name=patient.given_name, clinic=clinic.called(language))]
     update: ConversationState = {**finish("none"), "language": language}
     # The answer is recorded for the one patient on the phone, as the identify step would conclude;
     # on a shared (family) phone the question waits until the conversation knows who is writing.

@@ -90,7 +90,7 @@ def understand_prompt(
     """The system prompt for extracting one message at `now`, knowing what the agent asked."""
     local = now.astimezone(tz)
     return UNDERSTAND.format(
-        clinic=clinic.name,
+        clinic=clinic.called("en"),
         tool=tool,
         now_text=f"{format_date(local, 'en', tz)}, {local.year}, {local:%H:%M}",
         now_iso=local.isoformat(timespec="minutes"),
@@ -102,4 +102,4 @@ def understand_prompt(
 
 def phrase_prompt(language: Language, clinic: Clinic) -> str:
     """The system prompt for rephrasing one reply in `language`."""
-    return PHRASE.format(clinic=clinic.name, language=LANGUAGE_NAMES[language])
+    return PHRASE.format(clinic=clinic.called("en"), language=LANGUAGE_NAMES[language])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 EN: dict[str, str] = {
-    "greeting": "Hi{name}! I'm the {clinic} assistant. I can book, change or cancel appointments, "
+    "greeting": "Hi{name}! I'm the virtual assistant of {clinic}. I can book, change or cancel appointments, "
     "answer questions about the clinic, or pass a message to our team. How can I help?",
     "ask_identity": "To keep your information safe, please tell me your full name and date of birth "
     "(for example: Lena Park, 14 Feb 1990).",

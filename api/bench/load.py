@@ -8,9 +8,10 @@ through Twilio's REST API to a local stand-in (`TwilioStandIn`) that notes when 
 a turn is timed from the webhook sent to the reply at "Twilio"; with `--reply twiml` a reply that
 fits in the webhook's answer counts there instead.
 
-A patient's messages are 1,000 / rate seconds apart or more, so none of them merges with the next
-into one turn: every message must get exactly one reply. Lost = messages left without one when the
-drain ends; duplicated = replies beyond one per message.
+A patient's messages are `patients` / rate seconds apart. When a turn waits longer than that, the
+patient's next message joins it and one reply answers both, as the runner merges a burst: each reply
+answers every message sent before it and not yet answered. Lost = messages no reply followed when
+the drain ends; duplicated = replies that answered nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
 from api.settings import Settings
+from api.supervisor import usable_cores
 from evals.metrics import percentile
 from store.database import create_database, drop_database, transaction
 from store.embedded.valkey import free_port
@@ -54,7 +56,6 @@ AUTH_TOKEN = "bench-auth-token-" + "0" * 16
 CLINIC_NUMBER = "+15550000000"
 FIRST_PHONE = 5550200000  # the patients' numbers: +1 555 020 0000 onwards
 READY_S = 120.0
-DEFAULT_WORKERS = max(0, (os.cpu_count() or 1) - 1)  # what `prm serve` starts besides its own
 WARM_UP = 5  # turns answered one by one before the clock starts
 
 
@@ -265,8 +266,27 @@ async def _drain(run: LoadRun, twilio: TwilioStandIn, drain_s: float) -> None:
         await asyncio.sleep(0.2)
 
 
+def _answered(sent: list[float], replies: list[float]) -> tuple[list[float], int]:
+    """One patient's messages and replies, in time order: each reply answers every message sent
+    before it and not yet answered (a burst that waited while a turn ran is answered once, as the
+    runner merges it), each with its latency in ms; a reply with no such message is a duplicate."""
+    latencies: list[float] = []
+    pending: list[float] = []
+    doubled = 0
+    events = sorted([(at, 0) for at in sent] + [(at, 1) for at in replies])
+    for at, is_reply in events:
+        if not is_reply:
+            pending.append(at)
+        elif pending:
+            latencies += [(at - asked) * 1000 for asked in pending]
+            pending = []
+        else:
+            doubled += 1
+    return latencies, doubled
+
+
 def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
-    """Pair each patient's messages with their replies in order; count the rest."""
+    """Pair each patient's messages with the replies that answer them; count the rest."""
     by_phone: dict[str, list[Sent]] = defaultdict(list)
     for sent in sorted(run.sent, key=lambda s: s.at):
         by_phone[sent.phone].append(sent)
@@ -274,12 +294,13 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
     lost = duplicated = 0
     last_reply = max((t for times in twilio.arrivals.values() for t in times), default=0.0)
     for phone, messages in by_phone.items():
-        arrivals = sorted(twilio.arrivals.get(phone, []))
-        waiting = [m for m in messages if not m.inline]
         turns += [m.ack_ms for m in messages if m.inline and m.ack_ms is not None]
-        turns += [(reply - m.at) * 1000 for m, reply in zip(waiting, arrivals, strict=False)]
-        lost += max(0, len(waiting) - len(arrivals))
-        duplicated += max(0, len(arrivals) - len(waiting))
+        answered, doubled = _answered(
+            [m.at for m in messages if not m.inline], sorted(twilio.arrivals.get(phone, []))
+        )
+        turns += answered
+        lost += sum(1 for m in messages if not m.inline) - len(answered)
+        duplicated += doubled
     acks = [s.ack_ms for s in run.sent if s.ack_ms is not None and s.status == 200]
     first = min((s.at for s in run.sent), default=0.0)
     inline_end = max((s.at + (s.ack_ms or 0) / 1000 for s in run.sent if s.inline), default=0.0)
@@ -288,9 +309,7 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "rate": run.rate,
         "seconds": run.seconds,
         "patients": run.patients,
-        "workers": run.workers
-        if run.workers is not None
-        else f"default ({max(0, (os.cpu_count() or 1) - 1)})",
+        "workers": run.workers if run.workers is not None else f"default ({max(0, usable_cores() - 1)})",
         "reply": run.reply,
         "offered": len(run.sent),
         "acknowledged": len(acks),

@@ -24,7 +24,7 @@ def clinic_show() -> None:
     async def work(runtime: Runtime) -> None:
         async with runtime.sessions() as session:
             clinic = await load_clinic(session)
-        console.print(f"name         {clinic.name}")
+        console.print(f"name         {clinic.name or '- (the agent says: ' + clinic.called('en') + ')'}")
         console.print(f"address      {clinic.address or '-'}")
         console.print(f"phone        {clinic.phone or '-'}")
         console.print(f"hours        {clinic.hours or '-'}")

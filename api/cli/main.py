@@ -44,7 +44,7 @@ def serve(
 
     from api.app import create_app
     from api.logging import configure
-    from api.supervisor import Supervisor
+    from api.supervisor import Supervisor, usable_cores
     from api.worker import SHUTDOWN_GRACE_S, run_worker
 
     settings = Settings()
@@ -56,7 +56,7 @@ def serve(
 
         extra = workers if workers is not None else settings.channels.worker_processes
         if extra is None:
-            extra = max(0, (os.cpu_count() or 1) - 1)
+            extra = max(0, usable_cores() - 1)
         # the children use the servers this process resolved (embedded ones included)
         children = Supervisor(
             [[str(Path(sys.executable).with_name("prm")), "worker"]] * (extra if worker else 0),
@@ -75,18 +75,20 @@ def serve(
                 try:
                     await uvicorn.Server(config).serve()
                 finally:
-                    await children.stop()  # SIGTERM: they finish their running jobs
+                    if jobs is not None:
+                        jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
+                    await children.stop()  # SIGTERM: they finish their running jobs meanwhile
                     supervised.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await supervised
                     if jobs is not None:
-                        jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
                         with contextlib.suppress(asyncio.CancelledError):
                             await jobs
 
         # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so that the
         # embedded servers are released (and stopped by their last user) instead of the process dying.
         signal.signal(signal.SIGTERM, _exit_on_signal)
+        signal.signal(signal.SIGINT, _exit_on_signal)  # Ctrl-C: the same orderly stop, not a cancellation
         asyncio.run(main())
 
 

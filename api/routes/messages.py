@@ -72,7 +72,7 @@ async def _render(
     assert body.template is not None
     language = patient.preferred_language.value
     clinic = await load_clinic(session)
-    fields: dict[str, str] = {"first_name": patient.given_name, "clinic_name": clinic.name}
+    fields: dict[str, str] = {"first_name": patient.given_name, "clinic_name": clinic.called(language)}
     if body.appointment_id is not None:
         appointment = await get_appointment(
             session, appointment_id=body.appointment_id, patient_id=patient.id

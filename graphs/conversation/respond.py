@@ -24,7 +24,7 @@ async def respond(
     parts = [p for p in said if p.strip()] or [line(state, "not_understood")]
     if state.get("prefilled") is not None and state.get("outcome") != "emergency":
         key = "call_followup_open" if state.get("awaiting") else "call_followup"
-        parts = [line(state, key, clinic=runtime.context.clinic.name), *parts]
+        parts = [line(state, key, clinic=runtime.context.clinic.called(language(state))), *parts]
     draft = "\n\n".join(parts)
     text = await runtime.context.phraser(
         draft,

@@ -159,7 +159,12 @@ async def record_intake(
 
 async def greet(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
     name = state.get("patient_name")
-    text = line(state, "greeting", name=f" {name}" if name else "", clinic=runtime.context.clinic.name)
+    text = line(
+        state,
+        "greeting",
+        name=f" {name}" if name else "",
+        clinic=runtime.context.clinic.called(language(state)),
+    )
     return {"reply": [text], "outcome": "none"}
 
 

@@ -11,15 +11,21 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-from fastapi import FastAPI
 from sqlalchemy import text
 
+from api.app import create_app
 from api.deps import CurrentStaff, SessionDep
+from api.runtime import Runtime
+from store.auth import service as auth
+from store.auth.models import Role
+from store.database import transaction
 
 
-async def test_a_request_held_open_does_not_hold_up_another_on_the_same_token(
-    app: FastAPI, client: httpx.AsyncClient, staff_headers: dict[str, str]
-) -> None:
+async def test_a_request_held_open_does_not_hold_up_another_on_the_same_token(runtime: Runtime) -> None:
+    async with transaction(runtime.sessions) as session:  # a token of its own: never used before
+        secret, _ = await auth.create_token(session, name="parallel", role=Role.STAFF)
+    staff_headers = {"Authorization": f"Bearer {secret}"}
+    app = create_app(runtime=runtime)  # an app of its own for the extra route
     entered, release = asyncio.Event(), asyncio.Event()
 
     @app.get("/api/v1/prm/held-open")
@@ -29,6 +35,14 @@ async def test_a_request_held_open_does_not_hold_up_another_on_the_same_token(
         await release.wait()
         return {"actor": staff.actor}
 
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        await _race(client, staff_headers, entered, release)
+
+
+async def _race(
+    client: httpx.AsyncClient, staff_headers: dict[str, str], entered: asyncio.Event, release: asyncio.Event
+) -> None:
     first = asyncio.create_task(client.get("/api/v1/prm/held-open", headers=staff_headers))
     await asyncio.wait_for(entered.wait(), 10)
     try:

@@ -9,7 +9,7 @@ import signal
 import sys
 import time
 
-from api.supervisor import Supervisor
+from api.supervisor import Supervisor, usable_cores
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
 # exits 0 on SIGTERM, as `prm worker` does once its running jobs are done
@@ -61,3 +61,16 @@ async def test_a_child_that_ignores_sigterm_is_killed_after_the_grace() -> None:
     await supervisor.stop()
     await asyncio.wait_for(running, 10)
     assert supervisor.pids() == [] and time.monotonic() - started < 5
+
+
+async def test_a_worker_that_stopped_on_request_is_not_started_again() -> None:
+    """A terminal's Ctrl-C or a service manager's SIGTERM reaching a child during shutdown: it
+    exits cleanly, and it is not brought back while the API is still draining."""
+    quits = [sys.executable, "-c", "import sys; sys.exit(0)"]
+    supervisor = Supervisor([quits], env=dict(os.environ), restart_after_s=0.05, grace_s=5)
+    await asyncio.wait_for(supervisor.run(), 10)
+    assert supervisor.restarts == 0
+
+
+def test_usable_cores_are_this_process_s_not_the_host_s() -> None:
+    assert 1 <= usable_cores() <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)

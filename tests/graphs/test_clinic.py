@@ -42,7 +42,7 @@ async def renamed(demo: Runtime) -> AsyncIterator[str]:
 
 async def test_the_agent_greets_in_the_name_its_data_gives(renamed: str, runner: Runner) -> None:
     greeted = await runner.run_turn(channel=Channel.WHATSAPP, phone=new_phone(), texts=["hello"])
-    assert f"I'm the {renamed} assistant" in greeted.reply and "Riverside" not in greeted.reply
+    assert f"I'm the virtual assistant of {renamed}" in greeted.reply and "Riverside" not in greeted.reply
 
 
 async def test_a_call_is_followed_up_in_the_clinics_name(renamed: str, runner: Runner) -> None:

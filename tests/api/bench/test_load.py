@@ -42,3 +42,9 @@ def test_messages_pair_with_replies_in_order_and_the_rest_is_lost_or_doubled() -
     out = io.StringIO()
     bench.render([row], Console(file=out, width=200))
     assert "2 msg/s × 2 s" in out.getvalue() and "0 / 1" in out.getvalue()
+
+
+def test_a_burst_that_waited_is_answered_by_one_reply_not_lost() -> None:
+    latencies, doubled = bench._answered(sent=[1.0, 2.0, 5.0], replies=[2.5, 6.0, 7.0])
+    assert latencies == [1500.0, 500.0, 1000.0] and doubled == 1  # 1.0 and 2.0 merged; 7.0 answers nothing
+    assert bench._answered(sent=[1.0], replies=[]) == ([], 0)  # the caller counts it lost

@@ -32,7 +32,7 @@ def invoke(*args: str) -> Any:
 
 def test_a_clinic_is_set_up_changed_and_shown_without_editing_code(database: str) -> None:
     before = invoke("clinic", "show")
-    assert before.exit_code == 0 and "the clinic" in before.output  # nothing entered yet
+    assert before.exit_code == 0 and "the agent says: the clinic" in before.output  # nothing entered yet
     incomplete = invoke("clinic", "set", "--name", "Lakeside Family Practice")
     assert incomplete.exit_code == 1 and "address_line" in incomplete.output
     created = invoke(
