@@ -49,8 +49,8 @@ async def test_staff_take_over_reply_and_hand_back_in_the_browser(browser: Any, 
     # a hand-off arrives while the inbox is open: it shows up without reloading
     assert "connecting you" in (await clinic.whatsapp(phone, "hi, can I talk to a real person?")).text
     row = page.locator("tr", has_text=phone)
-    await row.wait_for(timeout=15_000)
-    assert "Waiting for a person" in await row.inner_text()
+    # the row may first show a poll taken while the turn ran (still "Agent"): wait for the hand-off
+    await row.filter(has_text="Waiting for a person").wait_for(timeout=15_000)
     await _shot(page, "console-inbox.png")
 
     await row.get_by_role("link", name=phone).click()
