@@ -66,7 +66,10 @@ def phone_of(index: int) -> str:
 class TwilioStandIn:
     """Twilio's Messages API on 127.0.0.1, as much of it as delivery uses: create answers 201 with
     a Message resource; list answers an empty page (nothing is ever "maybe sent" here). Each
-    create is noted with the time it arrived (`time.monotonic()`, the load generator's clock)."""
+    create is noted with the time it arrived (`time.monotonic()`, the load generator's clock).
+
+    Not tests/fakes/twilio_stub.py (shipped code imports no tests, and a benchmark needs none of
+    its faults): only what a send touches, as fast as it can answer."""
 
     def __init__(self) -> None:
         self.arrivals: dict[str, list[float]] = defaultdict(list)  # patient phone → reply times

@@ -21,13 +21,15 @@ import json
 import struct
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.fakes.local_server import LocalServer
 
 Encode = Callable[[list[str]], list[list[float]]]
 
 
-class EmbeddingsStub:
+class EmbeddingsStub(LocalServer):
     """The server: a context manager; point `OPENAI_BASE_URL` at `.url` (it ends in `/v1`)."""
 
     def __init__(self, encode: Encode, *, dim: int = 384) -> None:
@@ -36,23 +38,11 @@ class EmbeddingsStub:
         self._lock = threading.Lock()  # one encoding at a time: the model is shared with the tests
         self._known: dict[str, list[float]] = {}
         self.embedding_requests = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        self._serve(self._handler())
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def __enter__(self) -> EmbeddingsStub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        return self.base_url + "/v1"
 
     def _answer(self, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         texts = request.get("input")

@@ -20,8 +20,10 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.fakes.local_server import LocalServer
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def slow(answer: Answer, seconds: float) -> Answer:
     return replace(answer, delay_s=seconds)
 
 
-class OpenAIStub:
+class OpenAIStub(LocalServer):
     """The server: start it (a context manager), `script(...)` answers, read `requests`."""
 
     def __init__(self) -> None:
@@ -80,16 +82,12 @@ class OpenAIStub:
         self.unscripted = 0
         self._answers: deque[Answer] = deque()
         self._lock = threading.Lock()
-        self._closing = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        self._serve(self._handler())
 
     @property
     def url(self) -> str:
         """The server's base URL; the OpenAI client's `base_url` is this plus `/v1`."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self.base_url
 
     @property
     def pending(self) -> int:
@@ -101,16 +99,6 @@ class OpenAIStub:
         """Queue answers; each request takes the next one."""
         with self._lock:
             self._answers.extend(answers)
-
-    def __enter__(self) -> OpenAIStub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._closing.set()  # wakes slow answers still sleeping
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
 
     def _next(self, request: dict[str, Any], headers: dict[str, str]) -> Answer | None:
         with self._lock:

@@ -46,9 +46,11 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
+
+from tests.fakes.local_server import LocalServer
 
 DEFAULT_ACCOUNT_SID = "AC" + "0" * 32
 DEFAULT_AUTH_TOKEN = "stub-auth-token"
@@ -106,7 +108,7 @@ def twilio_error(status: int, code: int | None = None, message: str | None = Non
     }
 
 
-class TwilioStub:
+class TwilioStub(LocalServer):
     """The server: start it (a context manager), point `PRM_TWILIO_API_URL` at `.url`."""
 
     def __init__(
@@ -128,16 +130,12 @@ class TwilioStub:
         self._list_failures: deque[int] = deque()
         self._media: dict[str, _Media] = {}
         self._lock = threading.Lock()
-        self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        self._serve(self._handler())
 
     @property
     def url(self) -> str:
         """The base URL, in place of `https://api.twilio.com`."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self.base_url
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -157,7 +155,7 @@ class TwilioStub:
         """The next `n` POSTs to Messages create their message and never answer: the connection is
         closed at once, or after `hang_s` unanswered (a client timeout; `.release()` ends it early)."""
         with self._lock:
-            self._released.clear()
+            self._closing.clear()
             self._faults.extend([_Lost(hang_s)] * n)
 
     def fail_next_lists(self, n: int = 1, *, status: int = 500) -> None:
@@ -166,8 +164,9 @@ class TwilioStub:
             self._list_failures.extend([status] * n)
 
     def release(self) -> None:
-        """End every hanging lost answer now (its connection is closed, still unanswered)."""
-        self._released.set()
+        """End every hanging lost answer now (its connection is closed, still unanswered): the event
+        closing the server sets too."""
+        self._closing.set()
 
     def add_template(self, content_sid: str, text: str) -> None:
         """An approved template: `{{1}}`… are replaced by the message's `ContentVariables`."""
@@ -179,16 +178,6 @@ class TwilioStub:
         with self._lock:
             self._media[name] = _Media(content, content_type, secrets.token_urlsafe(16))
         return f"{self.url}/media/{name}"
-
-    def __enter__(self) -> TwilioStub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
 
     def _authorized(self, header: str | None) -> bool:
         expected = base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode()).decode()
@@ -310,7 +299,7 @@ class TwilioStub:
                 token = self.headers.get("I-Twilio-Idempotency-Token")
                 status, body, stored, lost = stub._create(match.group(1), form, token)
                 if lost is not None:
-                    stub._released.wait(lost.hang_s)
+                    stub._closing.wait(lost.hang_s)
                     self.close_connection = True  # closed without a word: the answer is lost
                 else:
                     self._json(status, body)

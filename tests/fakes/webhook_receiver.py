@@ -12,7 +12,9 @@ from __future__ import annotations
 import threading
 from collections import deque
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.fakes.local_server import LocalServer
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Received:
         return int(self.headers["x-prm-event-id"])
 
 
-class WebhookReceiver:
+class WebhookReceiver(LocalServer):
     """The server: a context manager; `script(...)` statuses, read `received` / `accepted`."""
 
     def __init__(self, *, default: int = 200, delay_s: float = 0.0) -> None:
@@ -38,15 +40,11 @@ class WebhookReceiver:
         self._received: list[Received] = []
         self._statuses: deque[int] = deque()
         self._lock = threading.Lock()
-        self._closing = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+        self._serve(self._handler())
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/hook"
+        return self.base_url + "/hook"
 
     @property
     def received(self) -> list[Received]:
@@ -63,16 +61,6 @@ class WebhookReceiver:
         """The next requests get these statuses, in order; then `default`."""
         with self._lock:
             self._statuses.extend(statuses)
-
-    def __enter__(self) -> WebhookReceiver:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._closing.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
 
     def _answer(self, path: str, headers: dict[str, str], body: bytes) -> int:
         with self._lock:
