@@ -30,7 +30,6 @@ from zoneinfo import ZoneInfo
 import httpx
 import psycopg
 from pydantic import SecretStr
-from redis.asyncio import Redis
 from sqlalchemy import make_url, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -53,6 +52,7 @@ from store.database import drop_database, libpq_url, transaction
 from store.knowledge.embeddings import Embedder
 from store.migrate import upgrade
 from store.patients import service as patients
+from store.redis_client import AsyncRedis
 
 T = TypeVar("T")
 CHECKPOINT_TTL_S = 6 * 3600  # a crashed run's keys expire on their own
@@ -283,7 +283,7 @@ async def _register(runtime: Runtime, scenario: Scenario) -> uuid.UUID:
         return made.id
 
 
-async def _forget(redis: Redis, prefix: str) -> None:
+async def _forget(redis: AsyncRedis, prefix: str) -> None:
     keys = [key async for key in redis.scan_iter(match=f"{prefix}:*", count=500)]
     if keys:
         await redis.delete(*keys)

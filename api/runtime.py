@@ -11,7 +11,6 @@ from contextlib import ExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 
 import procrastinate
-from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from api.settings import Settings
@@ -20,6 +19,7 @@ from store.database import create_database, create_engine, session_factory
 from store.embedded import EmbeddedPostgres, EmbeddedValkey
 from store.knowledge.embeddings import Embedder, make_embedder
 from store.queue import build_app
+from store.redis_client import AsyncRedis, connect
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Runtime:
     urls: ServerUrls
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
-    redis: Redis
+    redis: AsyncRedis  # a RedisCluster when REDIS_URL is redis+cluster:// (store/redis_client.py)
     embedder: Embedder
     queue: procrastinate.App  # the job queue (deferring here; `api.worker` runs the jobs)
     clock: Clock  # every "now" the app decides with (store/clock.py); PRM_NOW moves it
@@ -66,7 +66,7 @@ async def open_runtime(
     The clock is `clock`, else one starting at `PRM_NOW`, else the real time.
     """
     engine = create_engine(urls.database_url)
-    redis = Redis.from_url(urls.redis_url)
+    redis = connect(urls.redis_url)
     if embedder is None:
         api_key = settings.models.openai_api_key
         embedder = make_embedder(

@@ -1,8 +1,10 @@
 """A per-phone rate limit in Redis: one number cannot flood the agent or reserve every slot.
 
-A fixed one-minute window (INCR + EXPIRE in one pipeline) is enough here: the aim is to stop a
-script, not to shape traffic. Redis being down must not lose messages, so the limit fails open.
-What is over the limit is not dropped: it waits for the next window (`next_window`), and the
+A fixed one-minute window (INCR + EXPIRE in one transaction) is enough here: the aim is to stop a
+script, not to shape traffic. One key per sender and window, so on a Redis Cluster the transaction
+stays in one slot and senders spread over the nodes (no hash tag groups them: one busy clinic's
+senders must not all land on one node). Redis being down must not lose messages, so the limit
+fails open. What is over the limit is not dropped: it waits for the next window (`next_window`), and the
 sender is told so once per window (`first_notice`).
 """
 
@@ -13,8 +15,9 @@ import hmac
 import logging
 import time
 
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
+
+from store.redis_client import AsyncRedis
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,7 @@ def _name(key: str, secret: bytes) -> str:
 
 
 async def allow(
-    redis: Redis, *, key: str, per_minute: int, now: float | None = None, secret: bytes = b""
+    redis: AsyncRedis, *, key: str, per_minute: int, now: float | None = None, secret: bytes = b""
 ) -> bool:
     """Whether one more message from `key` may pass (no PHI in Redis keys: see `_name`)."""
     minute = int((now if now is not None else time.time()) // 60)
@@ -48,7 +51,7 @@ def next_window(now: float) -> float:
     return 60 - now % 60 + 1
 
 
-async def first_notice(redis: Redis, *, key: str, now: float, secret: bytes = b"") -> bool:
+async def first_notice(redis: AsyncRedis, *, key: str, now: float, secret: bytes = b"") -> bool:
     """True once per window for `key`: whether to tell this sender their messages will wait."""
     minute = int(now // 60)
     name = f"prm:rate-notice:{_name(key, secret)}:{minute}"

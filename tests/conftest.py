@@ -1,4 +1,5 @@
-"""Shared fixtures: real PostgreSQL+pgvector and Redis, embedded unless DATABASE_URL / REDIS_URL are set.
+"""Shared fixtures: real PostgreSQL+pgvector and Redis, embedded unless DATABASE_URL / REDIS_URL are set,
+and a local Redis (Valkey) Cluster for the tests that need one.
 
 Each test session gets a database of its own (`prm_test_<random>`) migrated to head, and a Redis
 key prefix of its own, on the same servers; tests that need more isolation make their own.
@@ -59,6 +60,16 @@ def redis_url(data_dir: Path) -> Iterator[str]:
         return
     with EmbeddedValkey(data_dir) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def redis_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Valkey Cluster of three primaries on loopback for this session
+    (`redis+cluster://…`); tests keep to key prefixes of their own on it, as on `redis_url`."""
+    from store.embedded.cluster import EmbeddedValkeyCluster
+
+    with EmbeddedValkeyCluster(tmp_path_factory.mktemp("valkey-cluster")) as cluster:
+        yield cluster.url
 
 
 def _fresh_database_url(server_url: str) -> str:

@@ -37,6 +37,7 @@ from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, re
 from evals.metrics import percentile
 from store.checkpoint import AsyncRedisSaver
 from store.database import create_database, drop_database, libpq_url
+from store.redis_client import AsyncRedis
 
 Saver = BaseCheckpointSaver[Any]
 Measure = Callable[[str], Awaitable[int]]  # bytes one thread holds
@@ -216,12 +217,12 @@ class Contender:
     open: Callable[[], AbstractAsyncContextManager[tuple[Saver, Measure]]]
 
 
-async def redis_bytes(client: Redis, pattern: str) -> int:
+async def redis_bytes(client: AsyncRedis, pattern: str) -> int:
     """MEMORY USAGE of every key matching, counting every field (not the default sample of 5)."""
     return sum([await client.memory_usage(k, samples=0) or 0 async for k in client.scan_iter(match=pattern)])
 
 
-async def wipe(client: Redis, pattern: str) -> None:
+async def wipe(client: AsyncRedis, pattern: str) -> None:
     async for key in client.scan_iter(match=pattern, count=1000):
         await client.unlink(key)
 

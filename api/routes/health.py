@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from api.deps import RuntimeDep, SessionDep
 from graphs.dead_letter import dead_lettered
+from store.redis_client import ready as redis_ready
 
 router = APIRouter(tags=["operations"])
 
@@ -24,7 +25,8 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(runtime: RuntimeDep, response: Response) -> dict[str, str]:
-    """200 when Postgres and Redis both answer within 2 s, else 503 naming which did not."""
+    """200 when Postgres and Redis both answer within 2 s, else 503 naming which did not. On a
+    Redis Cluster every primary must answer and report `cluster_state:ok`."""
     checks: dict[str, str] = {}
 
     async def postgres() -> None:
@@ -32,7 +34,7 @@ async def readyz(runtime: RuntimeDep, response: Response) -> dict[str, str]:
             await conn.execute(text("SELECT 1"))
 
     async def redis() -> None:
-        await runtime.redis.ping()
+        await redis_ready(runtime.redis)
 
     for name, check in (("postgres", postgres), ("redis", redis)):
         try:

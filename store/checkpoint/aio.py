@@ -20,12 +20,13 @@ from typing import Any, TypeVar
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import ChannelVersions, Checkpoint, CheckpointMetadata, CheckpointTuple
 from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.cluster import RedisCluster
 from redis.exceptions import NoScriptError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tenacity import AsyncRetrying
 from typing_extensions import Unpack
 
-from store.checkpoint import keys, resp, scripts, wire
+from store.checkpoint import cluster, keys, resp, scripts, wire
 from store.checkpoint.base import (
     DEFAULT_TIMEOUT,
     TRANSIENT_ERRORS,
@@ -37,6 +38,7 @@ from store.checkpoint.base import (
 from store.checkpoint.errors import UnsupportedServerError
 from store.checkpoint.from_thread import CallableFromOtherThreads
 from store.checkpoint.keys import ThreadKeys
+from store.redis_client import AsyncRedis, connect, is_cluster
 
 T = TypeVar("T")
 
@@ -46,21 +48,27 @@ async def _nothing() -> None:
 
 
 class AsyncRedisSaver(CallableFromOtherThreads):
-    """Asynchronous checkpointer on a `redis.asyncio.Redis` client (options: `BaseRedisSaver`).
+    """Asynchronous checkpointer on a `redis.asyncio.Redis` or `RedisCluster` client (options:
+    `BaseRedisSaver`; on a cluster see `cluster.py`).
 
     The sync methods (`get_tuple`, `list`, `put`, ...) work only from another thread while the
     saver's event loop runs, as with LangGraph's AsyncPostgresSaver; on the loop's own thread
     they raise `asyncio.InvalidStateError` naming the async call to use instead.
     """
 
-    def __init__(self, client: Redis, **options: Unpack[SaverOptions]) -> None:
+    def __init__(self, client: AsyncRedis, **options: Unpack[SaverOptions]) -> None:
         super().__init__(**options)
-        connection = client.connection_pool.connection_kwargs
+        if isinstance(client, RedisCluster):
+            connection = client.get_connection_kwargs()
+            self.where = cluster.where(client)
+            self._wire: wire.Wire | cluster.ClusterWire = cluster.ClusterWire(client)
+        else:
+            connection = client.connection_pool.connection_kwargs
+            self.where = describe(connection)
+            self._wire = wire.Wire(client)
         if connection.get("decode_responses"):
             raise ValueError("the Redis client must use decode_responses=False: checkpoints are bytes")
         self.client = client
-        self.where = describe(connection)
-        self._wire = wire.Wire(client)
         self._limit: asyncio.Semaphore | None = None  # operations at once (from_conn_string)
         try:
             self.loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
@@ -72,9 +80,10 @@ class AsyncRedisSaver(CallableFromOtherThreads):
     async def from_conn_string(
         cls, url: str, *, max_connections: int = 50, **options: Unpack[SaverOptions]
     ) -> AsyncIterator[AsyncRedisSaver]:
-        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed
-        after. When all `max_connections` are busy a call waits for one instead of failing: a graph
-        saves in the background, so many conversations at once mean many commands at once.
+        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`, or a cluster's
+        `redis+cluster://`), set up, closed after. When all `max_connections` are busy a call waits
+        for one instead of failing: a graph saves in the background, so many conversations at once
+        mean many commands at once (on a cluster, `max_connections` per node).
 
         The waiting is a semaphore of the saver's in front of a plain pool (with room for the
         connections `wire.py` keeps between calls), and connections have no socket timeout, the
@@ -82,13 +91,20 @@ class AsyncRedisSaver(CallableFromOtherThreads):
         and the `asyncio.wait_for` it puts around every write when a socket timeout is set (a task
         per command on Python 3.11) cost more CPU than a loopback round trip."""
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
-        pool = ConnectionPool.from_url(  # room for the connections kept between calls too
-            url,
-            max_connections=max_connections + wire.KEEP,
-            socket_timeout=None,
-            socket_connect_timeout=timeout,
-        )
-        client = Redis(connection_pool=pool)
+        pool: ConnectionPool | None = None
+        client: AsyncRedis
+        if is_cluster(url):  # redis-py's pools, one per node, each up to max_connections
+            client = connect(
+                url, max_connections=max_connections, socket_timeout=None, socket_connect_timeout=timeout
+            )
+        else:
+            pool = ConnectionPool.from_url(  # room for the connections kept between calls too
+                url,
+                max_connections=max_connections + wire.KEEP,
+                socket_timeout=None,
+                socket_connect_timeout=timeout,
+            )
+            client = Redis(connection_pool=pool)
         saver: AsyncRedisSaver | None = None
         try:
             saver = cls(client, **options)
@@ -99,7 +115,8 @@ class AsyncRedisSaver(CallableFromOtherThreads):
             if saver is not None:
                 await saver._wire.close()
             await client.aclose()
-            await pool.disconnect()
+            if pool is not None:
+                await pool.disconnect()
 
     async def setup(self) -> None:
         """Check the server (Redis >= 6.2, Lua) and load the scripts. Runs by itself on first use;
@@ -225,14 +242,24 @@ class AsyncRedisSaver(CallableFromOtherThreads):
 
     async def _setup(self) -> None:
         try:
-            info = await self.client.info("server")
+            if isinstance(self.client, RedisCluster):
+                infos = await cluster.primaries_info(self.client)
+            else:
+                infos = [await self.client.info("server")]
         except ResponseError as exc:
             raise UnsupportedServerError(f"{self.where} refused INFO: {exc}") from exc
-        check_server(info, self.where)
+        for info in infos:
+            check_server(info, self.where)
         await self._load_scripts()
         self._ready = True
 
     async def _load_scripts(self) -> None:
+        if isinstance(self.client, RedisCluster):
+            try:
+                await cluster.load_scripts(self.client)
+            except ResponseError as exc:
+                raise UnsupportedServerError(f"{self.where} refused to load Lua scripts: {exc}") from exc
+            return
         pipe = self.client.pipeline(transaction=False)
         for script in scripts.ALL:
             pipe.script_load(script.source)

@@ -25,9 +25,11 @@ from langgraph.checkpoint.base import (
 )
 from langgraph.checkpoint.serde.base import SerializerProtocol
 from redis.asyncio.client import Pipeline as AsyncPipeline
+from redis.asyncio.cluster import ClusterPipeline as AsyncClusterPipeline
 from redis.client import Pipeline
+from redis.cluster import ClusterPipeline
+from redis.exceptions import ClusterError, MaxConnectionsError, SlotNotCoveredError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import MaxConnectionsError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tenacity import retry_if_exception_type, stop_after_attempt, wait_exponential
 
@@ -41,8 +43,11 @@ DEFAULT_TIMEOUT = 5.0  # seconds, as redis-py's default socket timeout
 MIN_SERVER_VERSION = (6, 2)
 PRUNE_STRATEGIES = ("keep_latest", "delete")
 # Worth another attempt: refused or dropped connections, timeouts, and a restarted server
-# still loading its append-only file (BusyLoadingError is a ConnectionError in redis-py).
-TRANSIENT_ERRORS = (RedisConnectionError, RedisTimeoutError)
+# still loading its append-only file (BusyLoadingError is a ConnectionError in redis-py); on a
+# cluster also a slot moving or a failover that outlasted redis-py's own retries: CLUSTERDOWN,
+# TRYAGAIN, redirections that did not settle (ClusterError), a slot missing from the client's map.
+CLUSTER_ERRORS = (ClusterError, TryAgainError, SlotNotCoveredError)
+TRANSIENT_ERRORS = (RedisConnectionError, RedisTimeoutError, *CLUSTER_ERRORS)
 
 
 class SaverOptions(TypedDict, total=False):
@@ -187,6 +192,8 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
     def _lost(self, where: str, exc: Exception) -> CheckpointConnectionError:
         if isinstance(exc, MaxConnectionsError):
             hint = "the client's connection pool is exhausted: use a BlockingConnectionPool or a larger one"
+        elif isinstance(exc, CLUSTER_ERRORS):
+            hint = "the cluster is moving the thread's slot or failing over: retry the call later"
         else:
             hint = "is the server running and REDIS_URL right?"
         return CheckpointConnectionError(
@@ -292,8 +299,13 @@ class BaseRedisSaver(BaseCheckpointSaver[str]):
             commands.append(("PEXPIRE", run_key, self._ttl_ms))
         return commands
 
-    def _queue_run_index(self, pipe: Pipeline | AsyncPipeline, run_id: str, thread_id: str) -> None:
-        """The same on a pipeline of either client."""
+    def _queue_run_index(
+        self,
+        pipe: Pipeline | AsyncPipeline | ClusterPipeline | AsyncClusterPipeline,
+        run_id: str,
+        thread_id: str,
+    ) -> None:
+        """The same on a pipeline of any client."""
         for command in self._run_index_commands(run_id, thread_id):
             pipe.execute_command(*command)
 

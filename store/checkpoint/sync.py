@@ -18,7 +18,7 @@ from typing import Any, NoReturn, TypeVar, cast
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import ChannelVersions, Checkpoint, CheckpointMetadata, CheckpointTuple
-from redis import Redis
+from redis.cluster import RedisCluster
 from redis.exceptions import NoScriptError, ResponseError
 from tenacity import Retrying
 from typing_extensions import Unpack
@@ -35,6 +35,7 @@ from store.checkpoint.base import (
 )
 from store.checkpoint.errors import UnsupportedServerError
 from store.checkpoint.keys import ThreadKeys
+from store.redis_client import SyncRedis, connect_sync
 
 T = TypeVar("T")
 
@@ -51,22 +52,28 @@ def _async_refused(method: str) -> NoReturn:
 
 
 class RedisSaver(BaseRedisSaver):
-    """Synchronous checkpointer on a `redis.Redis` client (options: `BaseRedisSaver`)."""
+    """Synchronous checkpointer on a `redis.Redis` or `redis.cluster.RedisCluster` client
+    (options: `BaseRedisSaver`; on a cluster redis-py routes and redirects, as in `cluster.py`)."""
 
-    def __init__(self, client: Redis, **options: Unpack[SaverOptions]) -> None:
+    def __init__(self, client: SyncRedis, **options: Unpack[SaverOptions]) -> None:
         super().__init__(**options)
-        connection = client.connection_pool.connection_kwargs
+        if isinstance(client, RedisCluster):
+            connection = client.get_connection_kwargs()  # type: ignore[no-untyped-call]
+            self.where = f"Redis Cluster at {', '.join(client.nodes_manager.startup_nodes)}"
+        else:
+            connection = client.connection_pool.connection_kwargs
+            self.where = describe(connection)
         if connection.get("decode_responses"):
             raise ValueError("the Redis client must use decode_responses=False: checkpoints are bytes")
         self.client = client
-        self.where = describe(connection)
 
     @classmethod
     @contextmanager
     def from_conn_string(cls, url: str, **options: Unpack[SaverOptions]) -> Iterator[RedisSaver]:
-        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`), set up, closed after."""
+        """A saver on its own client for `url` (`redis://`, `rediss://`, `unix://`, or a cluster's
+        `redis+cluster://`), set up, closed after."""
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
-        client = Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        client = connect_sync(url, socket_timeout=timeout, socket_connect_timeout=timeout)
         try:
             saver = cls(client, **options)
             saver.setup()
@@ -215,14 +222,29 @@ class RedisSaver(BaseRedisSaver):
 
     def _setup(self) -> None:
         try:
-            info = self.client.info("server")
+            if isinstance(self.client, RedisCluster):  # Redis >= 6.2 on every primary
+                nodes = self.client.get_primaries()  # type: ignore[no-untyped-call]
+                infos = [
+                    self.client.execute_command("INFO", "server", target_nodes=node)  # type: ignore[no-untyped-call]
+                    for node in nodes
+                ]
+            else:
+                infos = [self.client.info("server")]
         except ResponseError as exc:
             raise UnsupportedServerError(f"{self.where} refused INFO: {exc}") from exc
-        check_server(info, self.where)
+        for info in infos:
+            check_server(info, self.where)
         self._load_scripts()
         self._ready = True
 
     def _load_scripts(self) -> None:
+        if isinstance(self.client, RedisCluster):  # on every primary: a slot may move to any
+            try:
+                for script in scripts.ALL:
+                    self.client.script_load(script.source)
+            except ResponseError as exc:
+                raise UnsupportedServerError(f"{self.where} refused to load Lua scripts: {exc}") from exc
+            return
         pipe = self.client.pipeline(transaction=False)
         for script in scripts.ALL:
             pipe.script_load(script.source)
@@ -251,9 +273,14 @@ class RedisSaver(BaseRedisSaver):
             self._put_indexed(plan, plan.run_id)
 
     def _put_indexed(self, plan: PutPlan, run_id: str) -> None:
-        """The run index goes first in the same round trip (see `AsyncRedisSaver._put_indexed`)."""
+        """The run index goes first in the same round trip (see `AsyncRedisSaver._put_indexed`);
+        on a cluster it is another node's, so it goes first on its own."""
         pipe = self.client.pipeline(transaction=False)
         self._queue_run_index(pipe, run_id, plan.thread_id)
+        if isinstance(self.client, RedisCluster):
+            pipe.execute()
+            self.client.evalsha(scripts.PUT.sha, 2, *plan.keys, *plan.args)
+            return
         pipe.evalsha(scripts.PUT.sha, 2, *plan.keys, *plan.args)
         pipe.execute()
 

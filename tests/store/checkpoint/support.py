@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from redis import Redis
+from store.redis_client import connect_sync
 
 
 def unique_prefix() -> str:
@@ -12,7 +12,8 @@ def unique_prefix() -> str:
 
 
 def wipe(url: str, prefix: str) -> None:
-    """Delete every key under `prefix` (and only those: other tests share the server)."""
-    with Redis.from_url(url) as client:
+    """Delete every key under `prefix` (and only those: other tests share the server), on a
+    single server or on every primary of a cluster."""
+    with connect_sync(url) as client:
         for key in client.scan_iter(match=f"{prefix}:*", count=1000):
             client.unlink(key)
