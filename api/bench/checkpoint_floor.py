@@ -59,7 +59,7 @@ async def open_floor(redis_url: str) -> AsyncIterator[RoundTripFloor]:
     """The floor on a client of its own, pooled as `from_conn_string` pools ours."""
     pool = ConnectionPool.from_url(redis_url, max_connections=MAX_AT_ONCE + KEEP, socket_timeout=None)
     client = Redis(connection_pool=pool)
-    saver = RoundTripFloor(Wire(client))
+    saver = RoundTripFloor(Wire(pool))
     try:
         yield saver
     finally:

@@ -65,7 +65,7 @@ class AsyncRedisSaver(CallableFromOtherThreads):
         else:
             connection = client.connection_pool.connection_kwargs
             self.where = describe(connection)
-            self._wire = wire.Wire(client)
+            self._wire = wire.Wire(client.connection_pool)
         if connection.get("decode_responses"):
             raise ValueError("the Redis client must use decode_responses=False: checkpoints are bytes")
         self.client = client
@@ -93,9 +93,12 @@ class AsyncRedisSaver(CallableFromOtherThreads):
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
         pool: ConnectionPool | None = None
         client: AsyncRedis
-        if is_cluster(url):  # redis-py's pools, one per node, each up to max_connections
+        if is_cluster(url):  # connections per node, with room for those kept between calls too
             client = connect(
-                url, max_connections=max_connections, socket_timeout=None, socket_connect_timeout=timeout
+                url,
+                max_connections=max_connections + wire.KEEP,
+                socket_timeout=None,
+                socket_connect_timeout=timeout,
             )
         else:
             pool = ConnectionPool.from_url(  # room for the connections kept between calls too
@@ -299,12 +302,10 @@ class AsyncRedisSaver(CallableFromOtherThreads):
 
     async def _forget_runs(self, thread_id: str, run_ids: Sequence[bytes | str]) -> None:
         """Take the thread out of the run index entries it no longer has checkpoints for."""
-        if not run_ids:
-            return
-        pipe = self.client.pipeline(transaction=False)
-        for run in run_ids:
-            pipe.srem(keys.run_key(self.prefix, keys.text(run)), thread_id)
-        await pipe.execute()
+        if run_ids:
+            await self._execute(
+                *(("SREM", keys.run_key(self.prefix, keys.text(r)), thread_id) for r in run_ids)
+            )
 
     async def _delete_thread(self, thread_id: str) -> None:
         runs = await self._eval(scripts.DELETE_THREAD, self._thread_keys(thread_id), [])
@@ -346,10 +347,10 @@ class AsyncRedisSaver(CallableFromOtherThreads):
         await pipe.execute()
 
     async def _refuse_delta_threads(self, thread_ids: Sequence[str]) -> None:
-        pipe = self.client.pipeline(transaction=False)
-        for thread_id in thread_ids:
-            pipe.hexists(self._thread_keys(thread_id).hash, keys.DELTA_FLAG)
-        flagged = [t for t, uses in zip(thread_ids, await pipe.execute(), strict=True) if uses]
+        if not thread_ids:
+            return
+        checks = [("HEXISTS", self._thread_keys(t).hash, keys.DELTA_FLAG) for t in thread_ids]
+        flagged = [t for t, uses in zip(thread_ids, await self._execute(*checks), strict=True) if uses]
         if flagged:
             raise self._delta_refused(flagged)
 

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
-from redis.asyncio import Redis
 from redis.asyncio.connection import AbstractConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
@@ -92,11 +91,22 @@ class ReplyReader(asyncio.Protocol):
             self.replies.set_exception(error)
 
 
-class Wire:
-    """Sends the saver's commands on the connections of `client`'s pool."""
+class Pool(Protocol):
+    """Where a Wire takes connections from and gives them back: a client's `ConnectionPool`, or
+    one node of a cluster (`cluster.NodePool`)."""
 
-    def __init__(self, client: Redis) -> None:
-        self.pool = client.connection_pool
+    connection_kwargs: dict[str, Any]
+
+    async def get_connection(self) -> AbstractConnection: ...
+
+    async def release(self, connection: AbstractConnection) -> None: ...
+
+
+class Wire:
+    """Sends the saver's commands on the connections of `pool` (one server's)."""
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
         kwargs = self.pool.connection_kwargs
         self._encoding = (kwargs.get("encoding", "utf-8"), kwargs.get("encoding_errors", "strict"))
         self._idle: list[AbstractConnection] = []
@@ -168,8 +178,7 @@ class Wire:
         """A kept connection, else one from the pool. A kept one that has seen the server hang up
         (or holds stray data) is reset, as the pool does on checkout; the round trip reconnects it."""
         if not self._idle:
-            fresh: AbstractConnection = await self.pool.get_connection()  # type: ignore[no-untyped-call]
-            return fresh
+            return await self.pool.get_connection()
         connection = self._idle.pop()
         if connection.is_connected and await connection.can_read():
             await connection.disconnect()

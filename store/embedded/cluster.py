@@ -47,7 +47,8 @@ class ClusterNode:
 
 
 class EmbeddedValkeyCluster:
-    """`size` primaries (no replicas) sharing the slots evenly, in `directory`."""
+    """`size` primaries (no replicas) sharing the slots evenly, in `directory` (`add_node` adds
+    an empty one)."""
 
     def __init__(self, directory: Path, *, size: int = 3) -> None:
         if size < 1:
@@ -123,10 +124,18 @@ class EmbeddedValkeyCluster:
         process.wait()
         return False
 
-    def _join(self) -> None:
+    def add_node(self) -> ClusterNode:
+        """One more primary, holding no slot until some are moved to it: how a cluster grows."""
+        node = self._start_node(self.dir / f"node{len(self.nodes)}")
+        self.nodes.append(node)
+        self._join([node])
+        self.wait_until_ok()
+        return node
+
+    def _join(self, newcomers: list[ClusterNode] | None = None) -> None:
         first = self.nodes[0]
         with first.client() as client:
-            for node in self.nodes[1:]:
+            for node in newcomers or self.nodes[1:]:
                 client.execute_command("CLUSTER", "MEET", "127.0.0.1", node.port, node.bus_port)
 
     def _assign_slots(self) -> None:
@@ -150,7 +159,7 @@ class EmbeddedValkeyCluster:
         with node.client() as client:
             info = client.execute_command("CLUSTER", "INFO")
         state = dict(line.split(":", 1) for line in str(info).split() if ":" in line)
-        return state.get("cluster_state") == "ok" and state.get("cluster_known_nodes") == str(self.size)
+        return state.get("cluster_state") == "ok" and state.get("cluster_known_nodes") == str(len(self.nodes))
 
     def _states(self) -> str:
         lines = []

@@ -121,7 +121,7 @@ async def fake_redis(handler: Handler) -> AsyncIterator[tuple[wire.Wire, list[in
     server = await asyncio.start_server(serve, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     client = AsyncRedis(host="127.0.0.1", port=port, socket_timeout=None, retry=Retry(NoBackoff(), 0))
-    line = wire.Wire(client)
+    line = wire.Wire(client.connection_pool)
     try:
         yield line, accepted
     finally:
