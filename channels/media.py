@@ -51,6 +51,10 @@ class MediaReader:
     hosts: tuple[str, ...] = TWILIO_MEDIA_HOSTS  # where media may be fetched from, redirects included
 
     async def __call__(self, messages: list[Message]) -> list[str]:
+        if not any(message.media for message in messages):
+            # no client for plain text: building one loads the CA bundle (about 15 ms of CPU), and
+            # it was a fifth of a text turn's CPU in the worker (`prm bench load`, docs/benchmarks.md)
+            return [message.body.strip() for message in messages] or [""]
         texts: list[str] = []
         async with httpx.AsyncClient(timeout=20) as http:
             for message in messages:

@@ -37,6 +37,7 @@ from rich.table import Table
 from sqlalchemy import make_url
 from twilio.request_validator import RequestValidator
 
+from api.bench.cpu import Parts, per_message_ms
 from api.bench.served import serve, wait_idle, wait_ready
 from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
@@ -170,6 +171,7 @@ class LoadRun:
     workers: int | None
     reply: str
     sent: list[Sent] = field(default_factory=list)
+    cpu_ms: dict[str, float | None] = field(default_factory=dict)  # per message answered, by part
 
 
 async def _prepare(database_url: str, redis_url: str, patients_count: int) -> None:
@@ -324,6 +326,7 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "turns_per_s": round(len(turns) / span, 1) if span > 0 else 0.0,
         "lost": lost,
         "duplicated": duplicated,
+        "cpu_ms_per_message": run.cpu_ms,
     }
 
 
@@ -353,8 +356,11 @@ async def run(
                 await wait_ready(base)
                 await wait_idle(pid)
                 await _warm_up(base, twilio, first=patients_count)
+                parts = Parts.find(pid, database_url, urls.redis_url)
+                before = parts.snapshot()
                 await _offer(load, base)
                 await _drain(load, twilio, drain_s)
+                load.cpu_ms = per_message_ms(before, parts.snapshot(), len(load.sent))
             return [_row(load, twilio)]
     finally:
         drop_database(database_url)
@@ -372,10 +378,19 @@ COLUMNS = (
 )
 
 
+def _cpu_cell(row: dict[str, Any]) -> str:
+    """CPU ms per message by part: prm (API and workers) / Postgres / Redis; ? where not local."""
+    cpu = row.get("cpu_ms_per_message") or {}
+    return " / ".join(
+        "?" if cpu.get(part) is None else f"{cpu[part]:.0f}" for part in ("prm", "postgres", "redis")
+    )
+
+
 def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
     table = Table(title="Front door: signed webhooks at a fixed rate, replies at a local Twilio")
     for title, _ in COLUMNS:
         table.add_column(title, justify="right")
+    table.add_column("CPU ms/msg prm / pg / redis", justify="right")
     for row in rows:
-        table.add_row(*(template.format(**row) for _, template in COLUMNS))
+        table.add_row(*(template.format(**row) for _, template in COLUMNS), _cpu_cell(row))
     (console or Console(width=140)).print(table)
