@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import Redis
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
@@ -30,6 +29,7 @@ from store.conversations.models import Channel
 from store.database import create_database, drop_database
 from store.knowledge.embeddings import Embedder
 from store.migrate import upgrade
+from store.redis_client import connect
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
@@ -67,7 +67,7 @@ async def run(
         async with open_runtime(Settings(), ServerUrls(rendered, redis_url), embedder=embedder) as runtime:
             await seed_demo(runtime, now=NOW, console=None)
             await embedder.embed_query("warm-up")  # the model loads once, not inside a measured turn
-            client = Redis.from_url(redis_url)
+            client = connect(redis_url)  # REDIS_URL may name a cluster
             saver = AsyncRedisSaver(client, prefix=f"bench-{secrets.token_hex(4)}")
             red_flags = RedFlagReader(SemanticScreen(embedder))  # what production runs (api/agent.py)
             await red_flags.warm()

@@ -8,7 +8,9 @@ a turn and its overhead over the same graph with no checkpointer; turns per seco
 conversations at once; and the bytes one conversation holds after 100 turns, before and after
 `prune`. Latency samples are interleaved (the savers take turns, 25 samples at a time), so a busy
 machine slows every saver alike and the ratios stay fair. One more row, InMemorySaver plus a bare
-Redis round trip per call, shows what the machine itself charges for going to Redis at all.
+Redis round trip per call, shows what the machine itself charges for going to Redis at all. With
+`cluster_url` (`prm bench checkpoint --cluster` starts a local cluster of three Valkey nodes), ours
+also runs on a Redis Cluster, beside the single server.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy import make_url
 
 from api.bench.checkpoint_floor import open_floor
-from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, render
+from api.bench.checkpoint_report import FLOOR, MEMORY, PG, PLAIN, US, US_AES, US_CLUSTER, render
 from evals.metrics import percentile
 from store.checkpoint import AsyncRedisSaver
 from store.database import create_database, drop_database, libpq_url
@@ -227,7 +229,7 @@ async def wipe(client: AsyncRedis, pattern: str) -> None:
         await client.unlink(key)
 
 
-def ours(redis_url: str, *, encrypted: bool) -> Contender:
+def ours(redis_url: str, *, encrypted: bool, name: str | None = None) -> Contender:
     @asynccontextmanager
     async def open_() -> AsyncIterator[tuple[Saver, Measure]]:
         prefix = f"bench:ckpt:{secrets.token_hex(4)}"
@@ -238,7 +240,7 @@ def ours(redis_url: str, *, encrypted: bool) -> Contender:
             finally:
                 await wipe(saver.client, f"{prefix}:*")
 
-    return Contender(US_AES if encrypted else US, open_)
+    return Contender(name or (US_AES if encrypted else US), open_)
 
 
 # Bytes of one thread's rows as stored (after TOAST compression), without index overhead.
@@ -328,8 +330,10 @@ def plainredis(redis_url: str) -> Contender | None:
     return Contender(PLAIN, open_)
 
 
-def contenders(redis_url: str, postgres_url: str) -> list[Contender]:
+def contenders(redis_url: str, postgres_url: str, cluster_url: str | None = None) -> list[Contender]:
     found = [ours(redis_url, encrypted=False), ours(redis_url, encrypted=True), postgres(postgres_url)]
+    if cluster_url is not None:
+        found.append(ours(cluster_url, encrypted=False, name=US_CLUSTER))
     extra = (memory(), round_trip_floor(redis_url), plainredis(redis_url))
     return [c for c in (*found, *extra) if c is not None]
 
@@ -339,12 +343,18 @@ def percentiles(name: str, ms: list[float]) -> dict[str, float]:
 
 
 async def run(
-    redis_url: str, postgres_url: str, *, quick: bool = False, sizes: Sizes | None = None
+    redis_url: str,
+    postgres_url: str,
+    *,
+    quick: bool = False,
+    sizes: Sizes | None = None,
+    cluster_url: str | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per saver, all open at once so their latency samples can be interleaved."""
+    """One row per saver, all open at once so their latency samples can be interleaved; with
+    `cluster_url` (`redis+cluster://`) a row for ours on that cluster too."""
     sizes = sizes or (QUICK if quick else FULL)
     async with AsyncExitStack() as stack:
-        savers = contenders(redis_url, postgres_url)
+        savers = contenders(redis_url, postgres_url, cluster_url)
         opened = {c.name: await stack.enter_async_context(c.open()) for c in savers}
         rows: dict[str, dict[str, Any]] = {name: {"saver": name} for name in opened}
         samplers = {name: micro(saver) for name, (saver, _) in opened.items()}

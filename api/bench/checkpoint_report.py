@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 US, US_AES = "redis (ours)", "redis (ours, AES)"
+US_CLUSTER = "redis cluster (ours, 3 nodes)"
 PG, MEMORY, PLAIN = "postgres (official)", "memory (floor)", "plainredis 0.1.0"
 FLOOR = "memory + 1 Redis round trip a call"
 
@@ -89,6 +90,21 @@ def floor_line(rows: list[dict[str, Any]]) -> str | None:
     )
 
 
+CLUSTER_RATIOS = (("aput", "aput_p50_ms"), ("aget_tuple", "aget_tuple_p50_ms"), ("turn", "turn_p50_ms"))
+
+
+def cluster_line(rows: list[dict[str, Any]]) -> str | None:
+    """Ours on the cluster against ours on one server: p50 latencies (cluster / server, above 1 is
+    slower) and throughput (cluster / server, below 1 is fewer turns a second)."""
+    by = {r["saver"]: r for r in rows}
+    if US_CLUSTER not in by or US not in by:
+        return None
+    cluster, server = by[US_CLUSTER], by[US]
+    ratios = ", ".join(f"{name} p50 {cluster[key] / server[key]:.2f}x" for name, key in CLUSTER_RATIOS)
+    throughput = cluster["turns_per_s"] / server["turns_per_s"]
+    return f"{US_CLUSTER} against {US}: {ratios}; turns/s {throughput:.2f}x"
+
+
 def environment() -> str:
     """What the numbers depend on besides the code: Python, redis-py's reply parser, the load."""
     loads = ", ".join(f"{n:.2f}" for n in os.getloadavg())
@@ -114,3 +130,5 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         console.print(f"{v.goal}: {v.ratio:.2f}x (needs {need} {v.bound:.2f}x) {mark}")
     if floor := floor_line(rows):
         console.print(floor)
+    if cluster := cluster_line(rows):
+        console.print(cluster)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,12 +40,27 @@ def _knowledge(urls: ServerUrls, quick: bool) -> Rows:
     return rows
 
 
-def _checkpoint(urls: ServerUrls, quick: bool) -> Rows:
+def _checkpoint(urls: ServerUrls, quick: bool, cluster_url: str | None = None) -> Rows:
     from api.bench import checkpoint as bench
 
-    rows = asyncio.run(bench.run(urls.redis_url, urls.database_url, quick=quick))
+    rows = asyncio.run(bench.run(urls.redis_url, urls.database_url, quick=quick, cluster_url=cluster_url))
     bench.render(rows)
     return rows
+
+
+@contextmanager
+def _local_cluster(wanted: bool) -> Iterator[str | None]:
+    """A Valkey cluster of three primaries for the run (in a temporary directory, gone after), or None."""
+    if not wanted:
+        yield None
+        return
+    from store.embedded.cluster import EmbeddedValkeyCluster
+
+    with (
+        tempfile.TemporaryDirectory(prefix="prm-bench-cluster-") as directory,
+        EmbeddedValkeyCluster(Path(directory)) as cluster,
+    ):
+        yield cluster.url
 
 
 def _agent(urls: ServerUrls, quick: bool) -> Rows:
@@ -116,9 +133,18 @@ def knowledge_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
 
 
 @app.command("checkpoint")
-def checkpoint_command(quick: QuickOpt = False, out: OutOpt = None) -> None:
+def checkpoint_command(
+    quick: QuickOpt = False,
+    out: OutOpt = None,
+    cluster: Annotated[
+        bool, typer.Option("--cluster", help="Also ours on a local Redis Cluster (three Valkey nodes).")
+    ] = False,
+) -> None:
     """Our Redis checkpointer against AsyncPostgresSaver, InMemorySaver and plainredis."""
-    _write(_run(["checkpoint"], quick)["checkpoint"], out)
+    from api.runtime import servers
+
+    with servers(Settings()) as urls, _local_cluster(cluster) as cluster_url:
+        _write(_checkpoint(urls, quick, cluster_url), out)
 
 
 @app.command("agent")

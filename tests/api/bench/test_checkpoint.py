@@ -12,6 +12,7 @@ from rich.console import Console
 from api.bench import checkpoint as bench
 from api.bench import checkpoint_report as report
 from store.database import libpq_url
+from store.redis_client import connect_sync
 
 TINY = bench.Sizes(samples=3, turns=2, threads=120, thread_turns=1, long_turns=3)  # > 100 at once
 
@@ -42,6 +43,22 @@ async def test_tiny_run_measures_every_saver_and_cleans_up(server_database_url: 
     assert "load average" in text
 
 
+async def test_a_cluster_row_beside_the_single_server(
+    server_database_url: str, redis_url: str, redis_cluster_url: str
+) -> None:
+    rows = await bench.run(redis_url, server_database_url, sizes=TINY, cluster_url=redis_cluster_url)
+
+    by = {row["saver"]: row for row in rows}
+    cluster = by[report.US_CLUSTER]
+    assert cluster["aput_p50_ms"] > 0 and cluster["turns_per_s"] > 0
+    assert 0 < cluster["bytes_pruned"] < cluster["bytes_held"]
+    with connect_sync(redis_cluster_url) as client:
+        assert list(client.scan_iter(match="bench:*")) == []
+    out = io.StringIO()
+    report.render(rows, Console(file=out, width=240))
+    assert f"{report.US_CLUSTER} against {report.US}: aput p50 " in out.getvalue()
+
+
 def test_goal_verdicts_follow_the_ratios() -> None:
     metrics = ("aput_p50_ms", "aget_tuple_p50_ms", "turn_p50_ms", "turn_overhead_ms")
     measured = {
@@ -57,3 +74,4 @@ def test_goal_verdicts_follow_the_ratios() -> None:
     assert verdicts["turn overhead within 1.5x of InMemorySaver's"] == (2.0, False)
     assert not any("plainredis" in goal for goal in verdicts)  # not measured: no verdict
     assert report.floor_line(rows) is None
+    assert report.cluster_line(rows) is None
