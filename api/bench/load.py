@@ -32,9 +32,10 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
+import psycopg
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import make_url
+from sqlalchemy import func, make_url, update
 from twilio.request_validator import RequestValidator
 
 from api.bench.cpu import Parts, per_message_ms
@@ -45,10 +46,11 @@ from api.seeding import seed_demo
 from api.settings import Settings
 from api.supervisor import usable_cores
 from evals.metrics import percentile
-from store.database import create_database, drop_database, transaction
+from store.database import create_database, drop_database, libpq_url, transaction
 from store.embedded.valkey import free_port
 from store.migrate import upgrade
 from store.patients import service as patients
+from store.scheduling.models import Appointment
 
 BODY = "Hi, I'd like to book a dermatology appointment next week in the morning"
 PUBLIC_URL = "https://clinic.bench.example"
@@ -172,15 +174,23 @@ class LoadRun:
     reply: str
     sent: list[Sent] = field(default_factory=list)
     cpu_ms: dict[str, float | None] = field(default_factory=dict)  # per message answered, by part
+    transactions: float | None = None  # Postgres transactions (commits and rollbacks) per message
 
 
 async def _prepare(database_url: str, redis_url: str, patients_count: int) -> None:
-    """Migrate, seed the demo clinic for today, and register the patients who will write."""
+    """Migrate, seed the demo clinic for today, and register the patients who will write.
+
+    The demo's appointments count as reminded and followed up: their timed messages (a few dozen,
+    due at once on a fresh seed) would otherwise go out during the run and be counted in the CPU
+    and transactions per patient message."""
     upgrade(database_url)
     settings = Settings(PRM_ENV="development")
     async with open_runtime(settings, ServerUrls(database_url, redis_url)) as runtime:
         await seed_demo(runtime, now=None, console=None)
         async with transaction(runtime.sessions) as session:
+            await session.execute(
+                update(Appointment).values(reminder_sent_at=func.now(), followup_sent_at=func.now())
+            )
             for index in range(patients_count + WARM_UP):
                 await patients.create(
                     session,
@@ -327,7 +337,20 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "lost": lost,
         "duplicated": duplicated,
         "cpu_ms_per_message": run.cpu_ms,
+        "pg_transactions_per_message": run.transactions,
     }
+
+
+STATS_FLUSH_S = 1.5  # Postgres publishes a busy backend's counts at most once a second
+
+
+def _transactions(database_url: str) -> int:
+    """Transactions ended so far in the benchmark's database (every process's, the queue's too)."""
+    with psycopg.connect(libpq_url(database_url), autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()"
+        ).fetchone()
+    return int(row[0]) if row else 0
 
 
 async def run(
@@ -357,10 +380,12 @@ async def run(
                 await wait_idle(pid)
                 await _warm_up(base, twilio, first=patients_count)
                 parts = Parts.find(pid, database_url, urls.redis_url)
-                before = parts.snapshot()
+                before, ended_before = parts.snapshot(), _transactions(database_url)
                 await _offer(load, base)
                 await _drain(load, twilio, drain_s)
                 load.cpu_ms = per_message_ms(before, parts.snapshot(), len(load.sent))
+                await asyncio.sleep(STATS_FLUSH_S)
+                load.transactions = round((_transactions(database_url) - ended_before) / len(load.sent), 1)
             return [_row(load, twilio)]
     finally:
         drop_database(database_url)
@@ -391,6 +416,9 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
     for title, _ in COLUMNS:
         table.add_column(title, justify="right")
     table.add_column("CPU ms/msg prm / pg / redis", justify="right")
+    table.add_column("pg transactions/msg", justify="right")
     for row in rows:
-        table.add_row(*(template.format(**row) for _, template in COLUMNS), _cpu_cell(row))
+        transactions = row.get("pg_transactions_per_message")
+        cells = [template.format(**row) for _, template in COLUMNS]
+        table.add_row(*cells, _cpu_cell(row), "?" if transactions is None else f"{transactions:g}")
     (console or Console(width=140)).print(table)
