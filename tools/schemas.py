@@ -31,9 +31,13 @@ class RegisterArgs(IdentifyArgs):
 
 
 class PatientRef(BaseModel):
+    """A patient as the graph sees them: no birth date, only whether they are a child today (a
+    parent's "it's for my daughter" is then that child, or someone whose details must be asked)."""
+
     id: uuid.UUID
     given_name: str
     language: Literal["en", "es"]
+    minor: bool = False
 
 
 class FindSlotsArgs(BaseModel):

@@ -29,6 +29,7 @@ EN: dict[str, str] = {
     "ask_specialty": "What kind of appointment do you need? We offer family medicine (check-ups), "
     "cardiology, dermatology, pediatrics and orthopedics. You can also just tell me what's going on.",
     "ask_when": 'When would suit you? For example "next Tuesday afternoon" or "as soon as possible".',
+    "day_read_as": 'I\'ve taken "{said}" as {taken}; if you meant {other}, just tell me.',
     "offer": "Here are the first free times for {specialty}:\n{options}\nReply with the number of the "
     "one you'd like.",
     "offer_nearest": "I'm sorry, there's nothing free for {specialty} {when}. The nearest free times "
@@ -133,6 +134,7 @@ ES: dict[str, str] = {
     "ask_specialty": "¿Qué tipo de cita necesita? Tenemos medicina familiar (chequeos), cardiología, "
     "dermatología, pediatría y ortopedia. También puede contarme qué le pasa.",
     "ask_when": '¿Cuándo le viene bien? Por ejemplo "el martes por la tarde" o "lo antes posible".',
+    "day_read_as": 'He entendido "{said}" como el {taken}; si se refería al {other}, dígamelo.',
     "offer": "Estos son los primeros horarios libres de {specialty}:\n{options}\nResponda con el número "
     "del que prefiera.",
     "offer_nearest": "Lo siento, no hay nada libre de {specialty} {when}. Los horarios libres más "

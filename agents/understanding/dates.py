@@ -68,6 +68,17 @@ def parse_when(text: str, *, now: datetime, tz: ZoneInfo, language: Language) ->
     return when_in(timed_text(text, VOCABULARY), now=now, tz=tz, language=language)
 
 
+def two_readings(text: str, *, today: date, language: Language) -> tuple[date, date, str] | None:
+    """(the day taken, the other day meant, the words) when the one day `text` names may be either
+    ("next Wednesday" said on a Tuesday: the 9th as read, or tomorrow; see `dayrules`), else None."""
+    timed = timed_text(text, VOCABULARY)
+    found = find_days(timed.corrected, today, language)
+    if len(found) != 1 or found[0].alternative is None:
+        return None
+    start, end = found[0].span
+    return found[0].first, found[0].alternative, (timed.corrected if timed.typo else timed.clean)[start:end]
+
+
 def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
     """`text` analysed for dates, clock times and days in words as digits ("half three" → 3:30).
 

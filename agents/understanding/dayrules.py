@@ -3,6 +3,15 @@
 Rules run from the most specific to the least and a phrase is claimed by the first rule that
 matches it ("pasado mañana" is never also "mañana"; "el lunes 14 de diciembre" is a date, not also
 a weekday). Weeks run Monday to Sunday.
+
+Weekdays, one rule in both languages:
+- "Friday", "this Friday", "on Friday", "el viernes", "este viernes": the nearest Friday after today;
+- "next Friday", "el próximo viernes", "el viernes que viene": the same, unless that is tomorrow —
+  whoever means tomorrow says "tomorrow" — then the one a week later (said on a Tuesday, "next
+  Wednesday" is the 9th, "next Friday" the 4th). When the nearest one falls in this week (or is
+  tomorrow) "next" may also mean the other of the two, so the found day carries that `alternative`
+  and the agent, offering times, says which one it took;
+- "Friday next week", "el viernes de la semana que viene": that week's Friday, never ambiguous.
 """
 
 from __future__ import annotations
@@ -35,6 +44,10 @@ Handler = Callable[[re.Match[str], date, Language], Days | None]
 
 _NOT_A_TIME = r"(?!\s*(?::|\.\d|a\.?m\b|p\.?m\b|h\b|hrs?\b|o'?clock|de\s+la|y\s+media))"
 _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
+_NEXT_WORD = re.compile(r"\b(?:next|proximo)\b")
+# What may stand between a weekday and the week it is in: "Friday next week", "Friday of next week",
+# "next week, Friday", "el viernes de la semana que viene", "la semana que viene el viernes".
+_WEEKDAY_IN_WEEK = re.compile(r"^\s*,?\s*(?:(?:of|in|on|de|del|el|la|for|para)\s+)*$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class Found:
     last: date
     span: tuple[int, int]
     weekday: bool = False
+    alternative: date | None = None  # the other day a "next Friday" may mean (see the module docstring)
 
 
 def _single(day: date | None) -> Days | None:
@@ -134,14 +148,36 @@ def _end_of_month(m: re.Match[str], today: date, language: Language) -> Days | N
     return max(today, last - timedelta(days=6)), last
 
 
+def said_next(match: re.Match[str]) -> bool:
+    """Whether a weekday was said with "next" ("next Friday", "el próximo viernes", "el viernes que
+    viene")."""
+    return bool(_NEXT_WORD.search(match["pre"] or "") or match["post"])
+
+
+def next_said_weekday(today: date, weekday: int) -> date:
+    """ "next Friday": the nearest Friday after today, unless that is tomorrow, then a week later."""
+    nearest = next_weekday(today, weekday)
+    return nearest + timedelta(days=7) if nearest == today + timedelta(days=1) else nearest
+
+
+def other_reading(today: date, weekday: int) -> date | None:
+    """The other day "next <weekday>" may mean: when the nearest one is tomorrow or still in this
+    week, "next" may be it or the one a week later; otherwise there is one reading."""
+    nearest = next_weekday(today, weekday)
+    if nearest > week_of(today)[1] and nearest != today + timedelta(days=1):
+        return None
+    taken = next_said_weekday(today, weekday)
+    return nearest if taken != nearest else nearest + timedelta(days=7)
+
+
 def _weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
-    """Weekdays: "next Tuesday" → the next Tuesday after today; "el lunes 14" → the next Monday the 14th."""
+    """Weekdays (see the module docstring); "el lunes 14" → the next Monday the 14th."""
     weekday = WEEKDAYS[m["wd"]]
     day = m["day"]
     if day and (language == "es" or m["the"] or m["ord"]) and 1 <= int(day) <= 31:
         found = next_day_of_month(today, int(day), weekday) or next_day_of_month(today, int(day))
         return _single(found)
-    return _single(next_weekday(today, weekday))
+    return _single(next_said_weekday(today, weekday) if said_next(m) else next_weekday(today, weekday))
 
 
 def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
@@ -213,9 +249,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b"
+            rf"\b(?P<pre>(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*)(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b"
             rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME})?"
-            r"(?:\s+(?:que\s+viene|proximo))?"
+            r"(?P<post>\s+(?:que\s+viene|proximo|entrante))?"
         ),
         _weekday,
     ),
@@ -245,6 +281,31 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
             if week_of_prefix := _WEEK_OF.search(text, 0, start):
                 days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
             bare_weekday = handler is _weekday and not match["day"]
-            found.append(Found(days[0], days[1], (start, end), weekday=bare_weekday))
+            other = other_reading(today, WEEKDAYS[match["wd"]]) if bare_weekday and said_next(match) else None
+            found.append(Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other))
+    found = _in_their_weeks(found, text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
     return [f for f in found if not (f.weekday and f.first.weekday() in dated)]
+
+
+def _in_their_weeks(found: list[Found], text: str, today: date) -> list[Found]:
+    """A weekday said next to a week ("Friday next week", "el viernes de la semana que viene") is
+    that week's, not the nearest: it moves into the week, which then yields to it (`dates._narrowest`)."""
+    weeks = [f for f in found if f.last - f.first == timedelta(days=6) and f.first.weekday() == 0]
+    if not weeks:
+        return found
+    moved: list[Found] = []
+    for f in found:
+        week = next((w for w in weeks if f.weekday and _adjacent(f, w, text)), None)
+        if week is not None:
+            day = week.first + timedelta(days=f.first.weekday())
+            if day >= today:
+                f = Found(day, day, f.span, weekday=True)
+        moved.append(f)
+    return moved
+
+
+def _adjacent(a: Found, b: Found, text: str) -> bool:
+    """Whether only linking words ("of", "de la") stand between two found phrases."""
+    (_, first_end), (second_start, _) = sorted([a.span, b.span])
+    return first_end <= second_start and bool(_WEEKDAY_IN_WEEK.match(text[first_end:second_start]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.understanding.moverequests import asks_to_move
 from agents.understanding.text import Text, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
     asks_about_policy,
@@ -55,11 +56,11 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|switch my appointment|switch the appointment|switch my appt|switch it"
         "|different day for my appointment|different time for my appointment|another day for my appointment"
         "|cambiarla|cambiarmela|me la cambias|me la cambia|me la puedes cambiar|me la puede cambiar"
-        "|me la pueden cambiar|la podemos cambiar|la puedo cambiar|moverla|me la puedes mover"
+        "|me la pueden cambiar|la podemos cambiar|la puedo cambiar|me la puedes mover"
         "|me la puedes pasar"
         "|la puedes pasar|la pueden pasar|la puede pasar|la puedes cambiar|la pueden cambiar|la puedes mover"
         "|lo puedes pasar|la pueden mover"
-        "|me la pasas|pasala|pasamela|muevela|cambiala|cambiamela|cambiame la cita|cambieme la cita"
+        "|me la pasas|pasala|pasamela|cambiala|cambiamela|cambiame la cita|cambieme la cita"
         "|muevame la cita"
         "|me la puede mover|pasarla|la podemos pasar|la puedo pasar|me la pueden pasar"
     ),
@@ -93,7 +94,8 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|puede verla|puede verlo|pueden verla|pueden verlo|can you see her|can you see him|can we be seen"
         "|bring my baby in|bring my son in|bring my daughter in|bring my kid in|bring my child in"
         "|bring him in"
-        "|bring her in|bring them in"
+        "|bring her in|bring them in|me pueden atender|me puede atender|me podrian atender|me podria atender"
+        "|pueden atenderme|puede atenderme|me atienden|can you see me|could you see me|can i be seen"
     ),
     Intent.THANKS: phrases(
         "thanks|thank you|thx|ty|thank u|cheers|appreciate it|bye|goodbye|bye bye|see you|gracias"
@@ -292,7 +294,7 @@ def strong_intent(text: Text) -> Reading | None:
     if asks_for_person(text):
         return Reading(Intent.HANDOFF, _sure(text))
     policy = _policy_first(text)
-    if _MOVE_APPOINTMENT.search(text.corrected) and not policy:
+    if (_MOVE_APPOINTMENT.search(text.corrected) or asks_to_move(text.corrected)) and not policy:
         return Reading(Intent.RESCHEDULE, _sure(text))
     # "could my next visit be over video?" asks how a visit works, not when it is
     how = asks_permission(text) and mentions_clinic_info(text)

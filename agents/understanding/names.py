@@ -153,10 +153,23 @@ def unspell(text: str) -> str:
     return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", _SPELLED.sub(joined, text))).strip()
 
 
+# The child as the one who needs the visit, not after "for": "my daughter needs a checkup", "mi hijo
+# tiene fiebre", "can you see my son", "quiero que vean a mi hija".
+_RELATIVE_NEEDS = re.compile(
+    rf"\b(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})\b(?:'s)?\s+(?:\w+\s+)?(?:needs?|has|is|got|gets"
+    r"|should|wants?|keeps|necesita|tiene|esta|anda|sigue|se\s+(?:cayo|golpeo|torcio|corto|quemo|enfermo|siente))\b"
+    rf"|\b(?:see|check|look\s+at|bring|examine|vean|vea|ver|revisen|revise|atiendan|atienda|llevar|traer)\s+"
+    rf"(?:a\s+)?(?:my|mi|nuestr[oa])\s+(?:\w+\s+)?(?P<seen>{RELATIVES})\b"
+)
+
+
 def relative_in(folded: str) -> str | None:
     """The relative the visit is for ("daughter", "hijo"), when the writer books for someone else."""
     found = _FOR_RELATIVE.search(folded)
-    return re.sub(r"\s+", " ", found["who"]) if found else None
+    if found:
+        return re.sub(r"\s+", " ", found["who"])
+    needs = _RELATIVE_NEEDS.search(folded)
+    return re.sub(r"\s+", " ", needs["who"] or needs["seen"]) if needs else None
 
 
 def _ends_name(rest: str, words: list[str]) -> bool:

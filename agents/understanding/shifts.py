@@ -44,6 +44,25 @@ _EARLIER = [
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:earlier|before|sooner|antes)\b"),
     re.compile(rf"\badelant(?:ar|a|e)(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"),
 ]
+# By hours or minutes: "an hour later", "una hora más tarde", "push it back half an hour",
+# "adelantarla media hora", "30 minutes earlier" — the same day, that much later or earlier.
+_HOURS = rf"(?P<h>{NUMBER_RE}|media|half\s+an?)\s+(?P<hunit>hours?|hrs?|horas?|minutes?|mins?|minutos?)"
+_LATER_HOURS = [
+    re.compile(rf"\b{_HOURS}\s+(?:mas\s+)?(?:later|tarde|despues|after)\b"),
+    re.compile(
+        r"\b(?:push|move|bump|put|shift|set)\s+(?:it|this|that|the\s+appointment|my\s+appointment)?\s*"
+        rf"(?:back|out|later)\s+(?:by\s+)?{_HOURS}"
+    ),
+    re.compile(rf"\b(?:atras|retras|corr)(?:ar|a|e|en|an)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?{_HOURS}"),
+]
+_EARLIER_HOURS = [
+    re.compile(rf"\b{_HOURS}\s+(?:earlier|before|sooner|antes|mas\s+temprano)\b"),
+    re.compile(
+        r"\b(?:move|bring|pull|put)\s+(?:it|this|that|the\s+appointment|my\s+appointment)?\s*(?:forward|earlier|up)"
+        rf"\s+(?:by\s+)?{_HOURS}"
+    ),
+    re.compile(rf"\badelant(?:ar|a|e|en|an)(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_HOURS}"),
+]
 _NEIGHBOUR = re.compile(
     r"\b(?P<which>the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|the\s+next\s+(?:day|week)"
     r"|el\s+dia\s+(?:siguiente|despues|antes|anterior)|la\s+semana\s+(?:siguiente|despues|de\s+despues|anterior"
@@ -72,8 +91,25 @@ def _text(text: str) -> str:
 def mentions_shift(text: str) -> bool:
     """Whether the message moves an appointment by an amount or to a day said relative to it."""
     source = _text(text)
-    relative = [*_LATER, *_EARLIER, _NEIGHBOUR, _SAME_DAY, _SAME_TIME, _EARLIER_SAME_DAY, _LATER_SAME_DAY]
+    relative = [
+        *_LATER_HOURS,
+        *_EARLIER_HOURS,
+        *_LATER,
+        *_EARLIER,
+        _NEIGHBOUR,
+        _SAME_DAY,
+        _SAME_TIME,
+        _EARLIER_SAME_DAY,
+        _LATER_SAME_DAY,
+    ]
     return any(pattern.search(source) for pattern in relative)
+
+
+def _duration(count: str, unit: str) -> timedelta:
+    """ "an hour", "dos horas", "media hora", "half an hour", "30 minutes" as a duration."""
+    half = count.startswith(("media", "half"))
+    amount = 30 if half else number(count) * (1 if unit.startswith("m") else 60)
+    return timedelta(minutes=amount)
 
 
 def _moved(anchor: date, count: int, unit: str, sign: int) -> date:
@@ -108,6 +144,10 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
     day = anchor.date()
     same_time = _SAME_TIME.search(source)
     keep: Keep = "time" if same_time else "part"
+    for patterns, sign in ((_LATER_HOURS, 1), (_EARLIER_HOURS, -1)):
+        if found := next((m for pattern in patterns if (m := pattern.search(source))), None):
+            shifted = anchor + sign * _duration(found["h"], found["hunit"])
+            return shifted, shifted + timedelta(hours=1), "fixed", found[0]
     for patterns, sign in ((_LATER, 1), (_EARLIER, -1)):
         if found := next((m for pattern in patterns if (m := pattern.search(source))), None):
             return (*_day_range(_moved(day, number(found["n"]), found["unit"], sign), tz), keep, found[0])

@@ -74,6 +74,8 @@ _POLICY = re.compile(
     r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:cancel\w*|cambi\w*|falto"
     r"|no\s+(?:llego|voy|vengo|puedo\s+ir))|hay\s+(?:algun\s+)?(?:cargo|multa|cobro|penalizacion|costo)"
     r"|(?:me\s+)?cobran\s+(?:algo|si|por)|con\s+cuant[oa]\s+(?:antelacion|anticipacion|tiempo)"
+    r"|cuant[oa]\s+(?:antelacion|anticipacion)|how\s+much\s+(?:notice|advance\s+notice)|how\s+far\s+(?:in\s+)?ahead"
+    r"|hasta\s+cuando\s+(?:puedo|se\s+puede)\s+(?:cancelar|cambiar)"
     r"|politica\s+de\s+cancelacion|tiene\s+(?:algun\s+)?(?:costo|cargo)"
     r"|(?:can|could|do)\s+i\s+(?:cancel|reschedule|change)\s+(?:\w+\s+){0,3}?(?:online|by\s+phone|over\s+the\s+phone"
     r"|(?:through|on)\s+the\s+(?:portal|app|website))|puedo\s+(?:cancelar|cambiar)\s+(?:\w+\s+){0,3}?(?:en\s+linea"

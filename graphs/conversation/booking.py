@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
-from agents.phrasing import format_slot
+from agents.phrasing import format_date, format_slot
+from agents.understanding import Language
+from agents.understanding.dates import two_readings
 from graphs.conversation.common import (
     OFFERED,
     as_datetime,
@@ -89,7 +91,7 @@ async def find_slots(
         chosen: Pending = {"action": "book", "slot": shown_slot(slots[0])}
         return await book({**state, "pending": chosen}, runtime, config)
     if slots:
-        return offer(state, runtime, "offer", slots, specialty=label)
+        return offer(_read_as(state, runtime), runtime, "offer", slots, specialty=label)
     nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)
     asked_when = state.get("gathered", {}).get("when")
     when = asked_when["text"] if asked_when else ""
@@ -106,6 +108,27 @@ async def find_slots(
         ),
     )
     return {"reply": [line(state, "no_availability", specialty=label)], **finish("ticket")}
+
+
+def _read_as(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
+    """`state` with a line saying which day the times are for when the day asked for reads two
+    ways ("next Wednesday" said on a Tuesday: the 9th, or tomorrow) — the rule is in
+    agents/understanding/dayrules.py; the patient corrects it in their next message."""
+    when = state.get("gathered", {}).get("when")
+    if not when:
+        return state
+    tz = runtime.context.tz
+    lang: Language = "es" if language(state) == "es" else "en"
+    readings = two_readings(when["text"], today=runtime.context.now.astimezone(tz).date(), language=lang)
+    if readings is None or readings[0] != as_datetime(when["start"]).astimezone(tz).date():
+        return state
+    taken, other, said = readings
+
+    def day(value: date) -> str:
+        return format_date(datetime.combine(value, time(12), tzinfo=tz), lang, tz)
+
+    note = line(state, "day_read_as", said=said, taken=day(taken), other=day(other))
+    return {**state, "reply": [*state.get("reply", []), note]}
 
 
 async def book(

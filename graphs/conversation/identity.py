@@ -3,8 +3,10 @@
 One patient on the phone: that is who is writing. Several (a family): name and birth date tell
 them apart. None: name and birth date register a new patient. A parent writing for a child ("it's
 for my daughter — Zoe Adams, born 3 March 2018") acts for the child: the child is found among the
-phone's patients or registered on it, and the reply says whom the visit is for. Until then nothing about any
-appointment is disclosed, and after three failed attempts a person takes over.
+phone's patients or registered on it, and the reply says whom the visit is for; a child only
+mentioned ("it's for my daughter") on a phone whose one patient is an adult is asked for by name and
+birth date, never taken to be that adult. Until then nothing about any appointment is disclosed,
+and after three failed attempts a person takes over.
 """
 
 from __future__ import annotations
@@ -52,13 +54,15 @@ async def identify(
     ctx = tool_context(state, runtime, config)
     candidates: list[PatientRef] = await registry.invoke("patients_on_phone", ctx, config)
     u = understood(state)
-    # The visit is for a relative whose details were given; a relative only mentioned ("for my
-    # daughter") is, on a family phone with one patient, most likely that patient.
+    # The visit may be for the writer's child ("for my daughter"): with the details given, that child
+    # is found or registered below; only mentioned, on a phone whose one patient is a child it is
+    # that child, on one whose patient is an adult the child's details are asked for.
     relative = state.get("gathered", {}).get("relative")
-    if len(candidates) == 1 and state.get("awaited") != "identity" and not relative:
-        await _claim_tickets(ctx, config, candidates[0])
-        return _verified(state, candidates[0], "")
     name, birth_date = u.fields.name, u.fields.birth_date
+    sole = candidates[0] if len(candidates) == 1 and state.get("awaited") != "identity" else None
+    if sole is not None and (not relative or (sole.minor and not (name or birth_date))):
+        await _claim_tickets(ctx, config, sole)
+        return _verified(state, sole, "", relative)
     if name and birth_date:
         if candidates:
             found = await registry.invoke(
@@ -96,7 +100,7 @@ async def identify(
         }
     if attempts and candidates and not relative:
         key = "identity_mismatch"
-    elif (relative or u.fields.relative) and not candidates:
+    elif (relative or u.fields.relative) and not any(c.minor for c in candidates) and len(candidates) < 2:
         key = "ask_identity_relative"  # the child's name and birth date, not the parent's
     else:
         key = "ask_identity_shared" if len(candidates) > 1 else "ask_identity"

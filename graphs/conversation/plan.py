@@ -265,6 +265,8 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datet
         if called and called["exact"]:
             gathered["exact"] = True
     task = new_task or state.get("task")
+    if task == "book" and u.fields.relative and "relative" not in gathered:
+        gathered["relative"] = u.fields.relative  # "it's for my daughter": identify finds out who she is
     update["gathered"] = gathered
     if new_task is None and not found:
         if u.intent == Intent.GREETING:

@@ -154,7 +154,7 @@ async def test_an_unknown_caller_without_identity_is_asked_who_they_are_in_spani
     assert result.reply.startswith(INTRO_ES) and "la persona para quien es la cita" in result.reply
     assert result.actions == ["identity.requested"]
     reply = await camila.says("Camila Ortiz, 14/02/2018")
-    assert "Le he registrado como paciente nuevo" in reply and "¿Cuándo le viene bien?" in reply
+    assert "He registrado a Camila" in reply and "¿Cuándo le viene bien?" in reply  # the daughter, by name
     assert "pediatría" in await camila.says("el viernes por la mañana")  # the call's specialty was kept
 
 

@@ -51,6 +51,17 @@ def at(text: str) -> datetime:
         ("earlier that day", "2026-12-14 00:00", "2026-12-14 10:30", None),
         ("same day but later", "2026-12-14 11:00", "2026-12-14 23:59", None),
         ("el mismo día pero más temprano", "2026-12-14 00:00", "2026-12-14 10:30", None),
+        # by hours or minutes: the same day, that much later or earlier (the hour after it)
+        ("¿podría moverla una hora más tarde?", "2026-12-14 11:30", "2026-12-14 12:30", None),
+        ("an hour later", "2026-12-14 11:30", "2026-12-14 12:30", None),
+        ("push it back half an hour", "2026-12-14 11:00", "2026-12-14 12:00", None),
+        ("adelantarla media hora", "2026-12-14 10:00", "2026-12-14 11:00", None),
+        ("can we do it 2 hours earlier", "2026-12-14 08:30", "2026-12-14 09:30", None),
+        ("atrásala una hora", "2026-12-14 11:30", "2026-12-14 12:30", None),
+        ("30 minutes later please", "2026-12-14 11:00", "2026-12-14 12:00", None),
+        ("move it forward an hour", "2026-12-14 09:30", "2026-12-14 10:30", None),
+        ("una hora antes", "2026-12-14 09:30", "2026-12-14 10:30", None),
+        ("dos horas mas tarde", "2026-12-14 12:30", "2026-12-14 13:30", None),
     ],
 )
 def test_a_shift_is_read_against_the_appointment(text: str, start: str, end: str, part: str | None) -> None:
