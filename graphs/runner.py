@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -39,6 +40,7 @@ from store.knowledge.embeddings import Embedder
 from store.traces import service as traces
 
 log = logging.getLogger(__name__)
+OnReply = Callable[[AsyncSession, Message], Awaitable[None]]  # in the transaction that records a reply
 
 
 @dataclass(frozen=True)
@@ -96,16 +98,20 @@ class Runner:
         texts: list[str],
         inbound_ids: list[uuid.UUID],
         prefill: dict[str, Any] | None = None,
+        on_reply: OnReply | None = None,
     ) -> TurnResult:
         """One turn of the worker's (graphs/turns.py): the messages `inbound_ids` are already in the
         inbox. The turn marks them processed and links them to its reply in the transaction that
-        records the reply, and a turn that crashed half-way is resumed from its last checkpoint
-        instead of replayed."""
+        records the reply — where `on_reply` queues its delivery, so that a reply is never recorded
+        without it — and a turn that crashed half-way is resumed from its last checkpoint instead
+        of replayed."""
         now = self.clock()
         async with transaction(self.sessions) as session:
             opened = await _open(session, channel=channel, phone=phone)
             opened.inbound_ids.extend(inbound_ids)
-        return await self._answer(opened, phone=phone, texts=texts, prefill=prefill, now=now, queued=True)
+        return await self._answer(
+            opened, phone=phone, texts=texts, prefill=prefill, now=now, queued=True, on_reply=on_reply
+        )
 
     async def _answer(
         self,
@@ -116,6 +122,7 @@ class Runner:
         prefill: dict[str, Any] | None,
         now: datetime,
         queued: bool,
+        on_reply: OnReply | None = None,
     ) -> TurnResult:
         """Play the graph on the conversation's thread and record the reply and the turn's trace.
 
@@ -197,7 +204,9 @@ class Runner:
         reply = state["reply"][0]
         async with transaction(self.sessions) as session:
             conversation = await conversations.get(session, conversation_id=conversation.id)
-            await self._record_reply(session, conversation, reply, inbound_ids if queued else None, now)
+            await self._record_reply(
+                session, conversation, reply, inbound_ids if queued else None, now, on_reply
+            )
             if opened.fresh and conversation.released_at == opened.released_at:  # not handed back again
                 conversation.released_at = None  # this turn started clean; the next ones go on from it
             if state.get("patient_id") and conversation.patient_id is None:
@@ -216,9 +225,11 @@ class Runner:
         reply: str,
         answered: list[uuid.UUID] | None,
         now: datetime,
+        on_reply: OnReply | None = None,
     ) -> None:
         """The reply as an outbound message; on the queued path (`answered`: the inbox messages it
-        answers) it is also queued for delivery and those messages are marked processed with it."""
+        answers) it waits to be sent (`on_reply` queues it) and those messages are marked processed
+        with it, all in `session`'s transaction."""
         if answered is None:
             await conversations.add_message(
                 session, conversation=conversation, direction=Direction.OUTBOUND, body=reply, now=self.clock()
@@ -230,6 +241,8 @@ class Runner:
         await inbox.mark_processed(
             session, messages=await _messages(session, answered), reply=reply_message, now=now
         )
+        if on_reply is not None:
+            await on_reply(session, reply_message)
 
     async def _prune(self, conversation_id: uuid.UUID) -> None:
         """Keep only the thread's latest checkpoint once the turn is recorded: every node of every

@@ -4,8 +4,9 @@ hand the reply to delivery. A batch that keeps failing is dead-lettered (graphs/
 A burst of messages becomes one turn. Media are read first (`prepare`: attachments stored, voice
 notes transcribed); a turn of voice notes that could not be transcribed asks the patient to type
 instead. A voice hand-off's extracted data prefills the graph, and what the turn did is recorded on
-the call's message for the voice platform waiting on its webhook. The reply is queued for sending
-at once (REST, or a voice call), or after the TwiML budget (the webhook may still answer in time).
+the call's message for the voice platform waiting on its webhook. The reply is queued for sending,
+in the transaction that records it, at once (REST, or a voice call) or after the TwiML budget (the
+webhook may still answer in time).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 import procrastinate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -66,13 +68,13 @@ class Turns:
         try:
             pending, later = await self._batch(conversation_id, pending)  # reads Redis: may fail too
             try:
-                await self._turn(channel, address, conversation_id, pending)
+                await self._turn(queue, channel, address, conversation_id, pending)
             except CheckpointDecodeError:
                 # saved state no key here can read (the key changed, or it was planted): not trusted,
                 # so it is dropped and the turn runs once more from a clean state
                 log.error("conversation %s: unreadable saved state dropped", conversation_id)
                 await self.runner.checkpointer.adelete_thread(str(conversation_id))
-                await self._turn(channel, address, conversation_id, pending)
+                await self._turn(queue, channel, address, conversation_id, pending)
         except Exception:
             ids = [message.id for message in pending]
             if await record_failure(self.sessions, ids) < self.attempts:
@@ -89,7 +91,6 @@ class Turns:
             )
             await self._queue_later(queue, conversation_id, later)
             return
-        await self._queue_reply(queue, channel, pending)
         await self._queue_later(queue, conversation_id, later)
 
     async def _queue_later(
@@ -121,12 +122,17 @@ class Turns:
         )
 
     async def _turn(
-        self, channel: Channel, address: str, conversation_id: uuid.UUID, pending: list[Message]
+        self,
+        queue: procrastinate.App,
+        channel: Channel,
+        address: str,
+        conversation_id: uuid.UUID,
+        pending: list[Message],
     ) -> None:
         texts = await self.prepare(pending)
         readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
         if not any(readable) and any(VOICE_NOTE in text for text in texts):
-            await self._ask_to_type(conversation_id, pending)
+            await self._ask_to_type(queue, channel, conversation_id, pending)
             return
         calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
         prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
@@ -139,22 +145,31 @@ class Turns:
             texts=[text for text in readable if text] or [""],
             inbound_ids=[message.id for message in pending],
             prefill=prefill or None,
+            on_reply=partial(self._queue_reply, queue, channel, pending),
         )
         if calls:
             await self._record_actions(pending, result.actions)
 
-    async def _queue_reply(self, queue: procrastinate.App, channel: Channel, pending: list[Message]) -> None:
-        async with transaction(self.sessions) as session:
-            first = await inbox.get(session, message_id=pending[0].id)
-            if first is None or first.reply_id is None or channel == Channel.CHAT:
-                return  # silent (staff own it), or read by the terminal/eval line itself
-            from_voice = any(message.channel == Channel.VOICE for message in pending)
-            if from_voice or self.reply_by_rest:
-                await enqueue_send(session, queue, message_id=first.reply_id)
-            else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
-                received = min(message.created_at for message in pending)
-                budget_left = received + self.twiml_budget + TWIML_GRACE - self.clock()
-                await enqueue_send(session, queue, message_id=first.reply_id, after=budget_left)
+    async def _queue_reply(
+        self,
+        queue: procrastinate.App,
+        channel: Channel,
+        pending: list[Message],
+        session: AsyncSession,
+        reply: Message,
+    ) -> None:
+        """Queue `reply`'s sending in the transaction that records it: had it been queued after that
+        commit, a worker killed in between would have left it recorded, its messages marked answered,
+        and nothing to send it (the retried turn finds no message waiting)."""
+        if channel == Channel.CHAT:
+            return  # read by the terminal/eval line itself
+        from_voice = any(message.channel == Channel.VOICE for message in pending)
+        if from_voice or self.reply_by_rest:
+            await enqueue_send(session, queue, message_id=reply.id)
+        else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
+            received = min(message.created_at for message in pending)
+            budget_left = received + self.twiml_budget + TWIML_GRACE - self.clock()
+            await enqueue_send(session, queue, message_id=reply.id, after=budget_left)
 
     async def _record_actions(self, pending: list[Message], actions: list[str]) -> None:
         """What a voice call's turn did, on the call's message, for the platform waiting on its webhook."""
@@ -167,7 +182,9 @@ class Turns:
                         for item in row.media
                     ]
 
-    async def _ask_to_type(self, conversation_id: uuid.UUID, pending: list[Message]) -> None:
+    async def _ask_to_type(
+        self, queue: procrastinate.App, channel: Channel, conversation_id: uuid.UUID, pending: list[Message]
+    ) -> None:
         """Voice notes with no speech-to-text configured: ask, in the patient's language, to type."""
         now = self.clock()
         async with transaction(self.sessions) as session:
@@ -180,6 +197,7 @@ class Turns:
             )
             rows = [await inbox.get(session, message_id=message.id) for message in pending]
             await inbox.mark_processed(session, messages=[r for r in rows if r], reply=reply, now=now)
+            await self._queue_reply(queue, channel, pending, session, reply)
 
     async def requeue_waiting(self, queue: procrastinate.App, *, older_than: timedelta) -> int:
         """Queue a turn for every conversation whose messages have waited longer than `older_than`
