@@ -295,8 +295,9 @@ class AsyncRedisSaver(CallableFromOtherThreads):
             await self._put_indexed(plan, plan.run_id)
 
     async def _put_indexed(self, plan: PutPlan, run_id: str) -> None:
-        """The run index is another slot, so it cannot join the script: it goes first in the
-        same round trip, so no checkpoint of a run is missing from it (a stale entry is harmless)."""
+        """The run index is another slot, so it cannot join the script: it goes first, in the
+        same round trip on one server (on a cluster, to its own node just before), so no
+        checkpoint of a run is missing from it (a stale entry is harmless)."""
         index = self._run_index_commands(run_id, plan.thread_id)
         await self._execute(*index, ("EVALSHA", scripts.PUT.sha, 2, *plan.keys, *plan.args))
 

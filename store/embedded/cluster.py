@@ -9,7 +9,8 @@ which is all `valkey-cli --cluster create` does for primaries without replicas.
 Unlike `EmbeddedValkey` this is not shared between processes or kept: everything lives in one
 directory the caller owns, and `stop()` ends the nodes. Each node persists as the embedded
 server does (an append-only file, fsync every second), so that the benchmark's cluster row and
-its single-server row pay for the same writes. Its URL is `redis+cluster://127.0.0.1:<port>` (see `store.redis_client`).
+its single-server row pay for the same writes. Its URL is `redis+cluster://127.0.0.1:<port>`
+(see `store.redis_client`).
 """
 
 from __future__ import annotations
