@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -97,19 +98,32 @@ async def deliver(
         requests = [{"content_sid": template, "content_variables": {"1": template_variable(message.body)}}]
     else:
         requests = [{"body": part} for part in split_message(message.body)]
+    sids: list[str] = []
+
+    async def taken_by_twilio(session: AsyncSession, last_sid: str) -> None:
+        """Recorded with the last part's SID, in its transaction: status callbacks of the first part
+        move the row's status; later parts share its fate."""
+        await _record(session, message, (sids or [last_sid])[0], DeliveryStatus.QUEUED, None)
+
     try:
-        sids = []
         for index, request in enumerate(requests):
             part = _Part(sessions, message, index)
+            last = index == len(requests) - 1
             sids.append(
-                await part.send(sender, to=to, from_=sender_address, status_callback=callback, **request)
+                await part.send(
+                    sender,
+                    to=to,
+                    from_=sender_address,
+                    status_callback=callback,
+                    then=taken_by_twilio if last else None,
+                    **request,
+                )
             )
     except TwilioSendError as error:
         if not error.permanent:
             raise  # the job is retried later; a part that may have gone out is looked up first
         return await _finish(sessions, message, None, DeliveryStatus.FAILED, str(error.code or error.status))
-    # status callbacks of the first part move the row's status; later parts share its fate
-    return await _finish(sessions, message, sids[0], DeliveryStatus.QUEUED, None)
+    return DeliveryStatus.QUEUED
 
 
 @dataclass(frozen=True)
@@ -120,11 +134,21 @@ class _Part:
     message: Message
     index: int
 
-    async def send(self, sender: TwilioSender, **request: Any) -> str:
-        """The part's SID: recorded already, found at Twilio after a lost answer, or posted now."""
+    async def send(
+        self,
+        sender: TwilioSender,
+        *,
+        then: Callable[[AsyncSession, str], Awaitable[None]] | None = None,
+        **request: Any,
+    ) -> str:
+        """The part's SID: recorded already, found at Twilio after a lost answer, or posted now;
+        `then(session, sid)` runs in the transaction that records it (one round of BEGIN/COMMIT less
+        per message than recording the message's result after it)."""
         async with transaction(self.sessions) as session:
             record = await parts.get(session, message_id=self.message.id, part=self.index)
             if record is not None and record.provider_sid is not None:
+                if then is not None:
+                    await then(session, record.provider_sid)
                 return record.provider_sid
             taken = await parts.taken(
                 session,
@@ -144,6 +168,8 @@ class _Part:
             claimed = await parts.record_sid(
                 session, message_id=self.message.id, part=self.index, sid=sent.sid
             )
+            if claimed and then is not None:
+                await then(session, sent.sid)
         if not claimed:  # the message found was claimed by another part meanwhile: look again later
             log.warning(
                 "outbound %s part %d: found message already another's; retrying", self.message.id, self.index
@@ -190,9 +216,19 @@ async def _finish(
     error_code: str | None,
 ) -> DeliveryStatus:
     async with transaction(sessions) as session:
-        row = await inbox.get(session, message_id=message.id)
-        assert row is not None
-        await inbox.record_sent(
-            session, message=row, provider_message_id=provider_id, status=status, error_code=error_code
-        )
+        await _record(session, message, provider_id, status, error_code)
     return status
+
+
+async def _record(
+    session: AsyncSession,
+    message: Message,
+    provider_id: str | None,
+    status: DeliveryStatus,
+    error_code: str | None,
+) -> None:
+    row = await inbox.get(session, message_id=message.id)
+    assert row is not None
+    await inbox.record_sent(
+        session, message=row, provider_message_id=provider_id, status=status, error_code=error_code
+    )

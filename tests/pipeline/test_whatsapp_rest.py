@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from channels.outbound import deliver
 from channels.twilio.sender import Lookup, Retry, TwilioSender, TwilioSendError
-from store.conversations import inbox
+from store.conversations import inbox, parts
 from store.conversations import service as conversations
 from store.conversations.models import Channel, DeliveryStatus, Direction, Message, MessagePart
 from store.database import transaction
@@ -294,6 +294,43 @@ async def test_the_workers_send_job_retried_after_a_lost_answer_sends_once(clini
     assert [m["Body"] for m in sent][1:] == ["We have opened a ticket for your refill."]
     [row] = await clinic.messages(Message.id == message.id)
     assert row.provider_message_id == sent[1]["sid"] and row.attempts == 1
+
+
+async def test_a_long_reply_goes_in_parts_and_the_row_keeps_the_first_parts_sid(clinic: Clinic) -> None:
+    body = " ".join(f"Sentence {n} of a long answer about your visit." for n in range(80))  # > 1,600
+    phone, message = await _pending_reply(clinic, body)
+    sender = TwilioSender(ACCOUNT_SID, AUTH_TOKEN, api_url=clinic.twilio.url)
+    config = clinic.worker.outbound
+    status = await deliver(
+        clinic.runtime.sessions, message_id=message.id, sender=sender, config=config, now=NOW
+    )
+    sent = sent_to(clinic.twilio, phone)[1:]  # after the answer to "hi"
+    assert len(sent) >= 3 and " ".join(m["Body"] for m in sent).split() == body.split()
+    assert [p.provider_sid for p in await _parts(clinic, message.id)] == [m["sid"] for m in sent]
+    [row] = await clinic.messages(Message.id == message.id)
+    assert status == DeliveryStatus.QUEUED
+    assert (row.status, row.provider_message_id) == (DeliveryStatus.QUEUED, sent[0]["sid"])
+
+
+async def test_a_retry_that_finds_every_part_recorded_records_the_message_and_posts_nothing(
+    clinic: Clinic,
+) -> None:
+    """A worker killed after the last part's SID was recorded, before the message's result was."""
+    _, message = await _pending_reply(clinic, "See you on Tuesday at 9:00.")
+    sid = "SM" + "f" * 32
+    async with transaction(clinic.runtime.sessions) as session:
+        await inbox.claim(session, message_id=message.id, via="rest")
+        await parts.record_post(session, message_id=message.id, part=0, at=NOW)
+        assert await parts.record_sid(session, message_id=message.id, part=0, sid=sid)
+    posted_before = clinic.twilio.attempts
+    sender = TwilioSender(ACCOUNT_SID, AUTH_TOKEN, api_url=clinic.twilio.url)
+    config = clinic.worker.outbound
+    status = await deliver(
+        clinic.runtime.sessions, message_id=message.id, sender=sender, config=config, now=NOW
+    )
+    assert status == DeliveryStatus.QUEUED and clinic.twilio.attempts == posted_before
+    [row] = await clinic.messages(Message.id == message.id)
+    assert row.provider_message_id == sid
 
 
 async def _parts(clinic: Clinic, message_id: uuid.UUID) -> list[MessagePart]:
