@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -42,6 +43,7 @@ from graphs import timed
 from graphs.dead_letter import TURN_ATTEMPTS
 from graphs.runner import Runner
 from graphs.turns import Turns
+from store.conversations.models import DeliveryStatus
 from store.queue import SEND, TURN, requeue_stalled
 
 log = logging.getLogger(__name__)
@@ -74,14 +76,25 @@ class Worker:
         return self.runtime.clock()
 
     async def send(self, message_id: uuid.UUID) -> None:
-        await deliver(
-            self.runtime.sessions,
-            message_id=message_id,
-            sender=self.sender,
-            config=self.outbound,
-            now=self.now(),
-            email=self.email,
-        )
+        await _send(self.runtime, self.sender, self.outbound, self.email, message_id)
+
+
+async def _send(
+    runtime: Runtime,
+    sender: TwilioSender | None,
+    outbound: OutboundConfig,
+    email: SmtpSender | None,
+    message_id: uuid.UUID,
+) -> DeliveryStatus | None:
+    """One outbound message sent now, on the clinic's clock: a send job's work, or a turn's own."""
+    return await deliver(
+        runtime.sessions,
+        message_id=message_id,
+        sender=sender,
+        config=outbound,
+        now=runtime.clock(),
+        email=email,
+    )
 
 
 def register(
@@ -195,6 +208,7 @@ def build_worker(runtime: Runtime, *, runner: Runner | None = None) -> Worker:
         twiml_budget=timedelta(milliseconds=twilio.twiml_budget_ms),
         reply_by_rest=twilio.whatsapp_reply == "rest",
         prepare=_media_reader(runtime),
+        deliver=partial(_send, runtime, sender, outbound, email),
     )
     return Worker(runtime, turns, sender, outbound, email=email)
 

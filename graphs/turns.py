@@ -4,9 +4,10 @@ hand the reply to delivery. A batch that keeps failing is dead-lettered (graphs/
 A burst of messages becomes one turn. Media are read first (`prepare`: attachments stored, voice
 notes transcribed); a turn of voice notes that could not be transcribed asks the patient to type
 instead. A voice hand-off's extracted data prefills the graph, and what the turn did is recorded on
-the call's message for the voice platform waiting on its webhook. The reply is queued for sending,
-in the transaction that records it, at once (REST, or a voice call) or after the TwiML budget (the
-webhook may still answer in time).
+the call's message for the voice platform waiting on its webhook. A reply due by REST at once (a
+voice call, or PRM_WHATSAPP_REPLY=rest) is sent by the turn's own job after its commit; one a webhook
+may still answer in TwiML gets a send job, queued in the transaction that records it, for after the
+budget.
 """
 
 from __future__ import annotations
@@ -32,11 +33,15 @@ from store.queue import enqueue_send, enqueue_turn
 
 log = logging.getLogger(__name__)
 Prepare = Callable[[list[Message]], Awaitable[list[str]]]
+Deliver = Callable[[uuid.UUID], Awaitable[object]]
 TYPE_INSTEAD = {
     "en": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
     "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
 }
 TWIML_GRACE = timedelta(milliseconds=500)  # after the budget, so REST never races a TwiML answer
+# how far back a turn looks for replies left unsent by a killed worker: past the stalled-job retry,
+# short of sending an answer so late that the conversation has moved on
+UNSENT_HORIZON = timedelta(minutes=15)
 
 
 async def plain_texts(messages: list[Message]) -> list[str]:
@@ -55,26 +60,40 @@ class Turns:
     reply_by_rest: bool  # PRM_WHATSAPP_REPLY=rest: never wait for the webhook to answer in TwiML
     prepare: Prepare = plain_texts
     attempts: int = TURN_ATTEMPTS  # failed attempts of a batch before it is dead-lettered
+    # sends a reply now (channels.outbound.deliver, wired by api/worker.py): a reply due by REST at
+    # once goes out from the turn's own job; None: every reply is queued as a send job
+    deliver: Deliver | None = None
 
     async def take(self, queue: procrastinate.App, conversation_id: uuid.UUID) -> None:
-        """Run one turn over every message of the conversation still waiting, then queue the reply."""
+        """Send what an earlier attempt of this conversation's turn left unsent, then run one turn
+        over every message still waiting and send (or queue) its reply."""
         async with transaction(self.sessions) as session:
             conversation = await session.get(Conversation, conversation_id)
+            unsent = (
+                await inbox.unsent_replies(
+                    session, conversation_id=conversation_id, since=self.clock() - UNSENT_HORIZON
+                )
+                if self.deliver is not None
+                else []
+            )
             pending = await inbox.take_pending(session, conversation_id=conversation_id)
-            if conversation is None or not pending:
-                return
-            channel, address = conversation.channel, conversation.address
+        for reply_id in unsent:  # a worker killed between a reply's commit and its send
+            await self._send_now(queue, reply_id)
+        if conversation is None or not pending:
+            return
+        channel, address = conversation.channel, conversation.address
         later: list[Message] = []
+        sends: list[uuid.UUID] = []  # replies this turn sends itself, once they are committed
         try:
             pending, later = await self._batch(conversation_id, pending)  # reads Redis: may fail too
             try:
-                await self._turn(queue, channel, address, conversation_id, pending)
+                await self._turn(queue, channel, address, conversation_id, pending, sends)
             except CheckpointDecodeError:
                 # saved state no key here can read (the key changed, or it was planted): not trusted,
                 # so it is dropped and the turn runs once more from a clean state
                 log.error("conversation %s: unreadable saved state dropped", conversation_id)
                 await self.runner.checkpointer.adelete_thread(str(conversation_id))
-                await self._turn(queue, channel, address, conversation_id, pending)
+                await self._turn(queue, channel, address, conversation_id, pending, sends)
         except Exception:
             ids = [message.id for message in pending]
             if await record_failure(self.sessions, ids) < self.attempts:
@@ -91,7 +110,20 @@ class Turns:
             )
             await self._queue_later(queue, conversation_id, later)
             return
+        for reply_id in sends:
+            await self._send_now(queue, reply_id)
         await self._queue_later(queue, conversation_id, later)
+
+    async def _send_now(self, queue: procrastinate.App, reply_id: uuid.UUID) -> None:
+        """Send a committed reply from this job; a failure hands it to a send job and its retries.
+        Should even that fail, the job fails: its retry finds the reply unsent and sends it."""
+        assert self.deliver is not None
+        try:
+            await self.deliver(reply_id)
+        except Exception:
+            log.warning("reply %s not sent from its turn; a send job will retry it", reply_id, exc_info=True)
+            async with transaction(self.sessions) as session:
+                await enqueue_send(session, queue, message_id=reply_id)
 
     async def _queue_later(
         self, queue: procrastinate.App, conversation_id: uuid.UUID, later: list[Message]
@@ -128,11 +160,12 @@ class Turns:
         address: str,
         conversation_id: uuid.UUID,
         pending: list[Message],
+        sends: list[uuid.UUID],
     ) -> None:
         texts = await self.prepare(pending)
         readable = [text.replace(VOICE_NOTE, "").strip() for text in texts]
         if not any(readable) and any(VOICE_NOTE in text for text in texts):
-            await self._ask_to_type(queue, channel, conversation_id, pending)
+            await self._ask_to_type(queue, channel, conversation_id, pending, sends)
             return
         calls = [item for message in pending for item in message.media if item.get("kind") == VOICE_CALL]
         prefill = {key: value for call in calls for key, value in call["extracted_data"].items()}
@@ -145,7 +178,7 @@ class Turns:
             texts=[text for text in readable if text] or [""],
             inbound_ids=[message.id for message in pending],
             prefill=prefill or None,
-            on_reply=partial(self._queue_reply, queue, channel, pending),
+            on_reply=partial(self._queue_reply, queue, channel, pending, sends),
         )
         if calls:
             await self._record_actions(pending, result.actions)
@@ -155,16 +188,20 @@ class Turns:
         queue: procrastinate.App,
         channel: Channel,
         pending: list[Message],
+        sends: list[uuid.UUID],
         session: AsyncSession,
         reply: Message,
     ) -> None:
-        """Queue `reply`'s sending in the transaction that records it: had it been queued after that
-        commit, a worker killed in between would have left it recorded, its messages marked answered,
-        and nothing to send it (the retried turn finds no message waiting)."""
+        """Decide, in the transaction that records `reply`, how it goes out: sent by this job once
+        committed (`sends`; a killed worker leaves it to `take`'s retry, which finds it unsent), or
+        a send job queued in this very transaction — queued after the commit, a worker killed in
+        between would have left the reply recorded, its messages answered and nothing to send it."""
         if channel == Channel.CHAT:
             return  # read by the terminal/eval line itself
         from_voice = any(message.channel == Channel.VOICE for message in pending)
-        if from_voice or self.reply_by_rest:
+        if (from_voice or self.reply_by_rest) and self.deliver is not None:
+            sends.append(reply.id)
+        elif from_voice or self.reply_by_rest:
             await enqueue_send(session, queue, message_id=reply.id)
         else:  # a webhook may still answer it with TwiML; REST takes over once its budget is spent
             received = min(message.created_at for message in pending)
@@ -183,7 +220,12 @@ class Turns:
                     ]
 
     async def _ask_to_type(
-        self, queue: procrastinate.App, channel: Channel, conversation_id: uuid.UUID, pending: list[Message]
+        self,
+        queue: procrastinate.App,
+        channel: Channel,
+        conversation_id: uuid.UUID,
+        pending: list[Message],
+        sends: list[uuid.UUID],
     ) -> None:
         """Voice notes with no speech-to-text configured: ask, in the patient's language, to type."""
         now = self.clock()
@@ -197,7 +239,7 @@ class Turns:
             )
             rows = [await inbox.get(session, message_id=message.id) for message in pending]
             await inbox.mark_processed(session, messages=[r for r in rows if r], reply=reply, now=now)
-            await self._queue_reply(queue, channel, pending, session, reply)
+            await self._queue_reply(queue, channel, pending, sends, session, reply)
 
     async def requeue_waiting(self, queue: procrastinate.App, *, older_than: timedelta) -> int:
         """Queue a turn for every conversation whose messages have waited longer than `older_than`

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import String, and_, cast, column, exists, func, or_, select, table, update
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.conversations import service as conversations
@@ -26,6 +26,10 @@ from store.conversations.models import (
     Direction,
     Message,
 )
+from store.queue import SEND
+
+TURN_REPLY_KINDS = ("reply", "notice")  # what a turn itself writes to the patient
+_JOBS = table("procrastinate_jobs", column("task_name"), column("status"), column("args", JSONB))
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,37 @@ async def add_reply(
     session.add(message)
     await session.flush()
     return message
+
+
+async def unsent_replies(
+    session: AsyncSession, *, conversation_id: uuid.UUID, since: datetime
+) -> list[uuid.UUID]:
+    """The conversation's turn replies since `since` that nobody has sent, is sending, or has queued
+    to send, oldest first. A turn sends its reply itself once the reply is committed; a worker
+    killed in between leaves one here, for the turn's retry (or the conversation's next turn) to
+    send. Not a reply a webhook may still answer (its TwiML fallback job waits), nor one the
+    terminal or an evaluation line reads (the chat channel), nor one that failed for good."""
+    queued = exists().where(
+        _JOBS.c.task_name == SEND,
+        cast(_JOBS.c.status, String).in_(("todo", "doing")),
+        _JOBS.c.args["message_id"].astext == cast(Message.id, String),
+    )
+    query = (
+        select(Message.id)
+        .where(
+            Message.conversation_id == conversation_id,
+            Message.direction == Direction.OUTBOUND,
+            Message.kind.in_(TURN_REPLY_KINDS),
+            Message.channel != Channel.CHAT,
+            Message.status == DeliveryStatus.QUEUED,
+            Message.provider_message_id.is_(None),
+            or_(Message.sent_via.is_(None), Message.sent_via == "rest"),
+            Message.created_at >= since,
+            ~queued,
+        )
+        .order_by(Message.created_at, Message.id)
+    )
+    return list(await session.scalars(query))
 
 
 async def claim(
