@@ -8,8 +8,9 @@ import os
 import signal
 import sys
 import time
+from pathlib import Path
 
-from api.supervisor import Supervisor, usable_cores
+from api.supervisor import WORKER_NICENESS, Supervisor, usable_cores
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
 # exits 0 on SIGTERM, as `prm worker` does once its running jobs are done
@@ -74,3 +75,16 @@ async def test_a_worker_that_stopped_on_request_is_not_started_again() -> None:
 
 def test_usable_cores_are_this_process_s_not_the_host_s() -> None:
     assert 1 <= usable_cores() <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)
+
+
+async def test_worker_processes_run_below_the_api_process(tmp_path: Path) -> None:
+    """Children yield the CPU to `prm serve`'s own process, which acknowledges webhooks."""
+    seen = tmp_path / "niceness"
+    report = [
+        sys.executable,
+        "-c",
+        f"import os, pathlib; pathlib.Path({str(seen)!r}).write_text(str(os.nice(0)))",
+    ]
+    supervisor = Supervisor([report], env=dict(os.environ), grace_s=5)
+    await asyncio.wait_for(supervisor.run(), 20)  # it exits 0: a stop, not restarted
+    assert int(seen.read_text()) == os.nice(0) + WORKER_NICENESS
