@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -230,12 +230,13 @@ PreferHeader = Annotated[
 ]
 
 
-def searching(resource_type: str) -> Callable[[Request, str | None], Search]:
+def searching(resource_type: str) -> Callable[[Request, str | None], Awaitable[Search]]:
     """A dependency parsing a search of `resource_type` with the parameters declared for it in
-    `store/fhir/params.py` (which the CapabilityStatement lists too)."""
+    `store/fhir/params.py` (which the CapabilityStatement lists too); `async` so that FastAPI runs
+    it on the event loop, not in its thread pool (see api/deps.py)."""
     allowed = params.names(resource_type)
 
-    def parse(request: Request, prefer: PreferHeader = None) -> Search:
+    async def parse(request: Request, prefer: PreferHeader = None) -> Search:
         parsed = search.parse(request.query_params.multi_items(), allowed, lenient=search.lenient(prefer))
         count, offset = search.paging(parsed.query)
         notes = tuple(search.result_notes(parsed.query))
