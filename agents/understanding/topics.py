@@ -22,7 +22,8 @@ _INFO = phrases(
     "|medicare|medicaid|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
     "|accept|address|located|location|directions|where are you|where is the clinic|direccion|ubicacion"
     "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
-    "|blood test|blood work|ayuno|ayunas|analisis de sangre|telehealth|telemedicine|video visit|video call"
+    "|blood test|blood work|ayuno|ayunas|analisis de sangre|analisis|examen de sangre|prueba de sangre"
+    "|laboratorio|sacar sangre|sacarme sangre|sacan sangre|telehealth|telemedicine|video visit|video call"
     "|virtual visit|virtual appointment|online|telemedicina|videollamada|consulta virtual|consulta en linea"
     "|por video|by video|via video|over video|on video|video appointment|video consultation|on zoom"
     "|por zoom|en video|refill|refills|billing|bill|pay|payment|payment plan|facturacion|pagar|pago|vaccine"
@@ -32,6 +33,9 @@ _INFO = phrases(
     "|phone number|telephone number|numero de telefono|telefono"
     "|how long|how long does|how long do|how many days"
     "|cuanto tardan|cuanto tarda|cuanto tiempo|renovar una receta|results ready|resultados"
+    "|cuanto se tarda|cuanto se tardan|cuantos dias|cuanto demora|cuanto demoran|abre|cierra"
+    "|perro guia|perro de servicio|animal de servicio|animales de servicio|service animal|service dog"
+    "|guide dog"
     "|wheelchair|accessible|accessibility|ramp|elevator|silla de ruedas|accesible|ascensor"
     "|cancellation policy|cancellation fee|late fee|no-show fee|politica de cancelacion|paperwork|forms"
     "|new patient forms|formularios|documentos|papeles|cost|price|how much|fee|fees|cuanto cuesta|precio"
@@ -44,9 +48,11 @@ _INFO = phrases(
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
-    r"(?:a\s+que\s+hora|what|whats|when|where|wheres|who|why|how|which|is|are|do|does|can\s+you\s+tell|could\s+you\s+tell"
+    r"(?:a\s+(?:que|q|k)\s+hora|q\s+(?:hora|dias?|seguros?)|what|whats|when|where|wheres|who|why|how|which|is|are|do"
+    r"|does|can\s+you\s+tell|could\s+you\s+tell"
     r"|will|would\s+i|en\s+cuanto"
-    r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|hay|tienen|aceptan|hacen"
+    r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|cuantos|cuantas|hay|tienen"
+    r"|aceptan|hacen"
     r"|ofrecen|do\s+you\s+offer"
     r"|atienden|se\s+puede|es\s+necesario|necesito\s+saber|i\s+want\s+to\s+know|i\s+was\s+wondering|i'd\s+like"
     r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|tell\s+me|info|information"
@@ -94,9 +100,10 @@ _FASTING = re.compile(
     r"\b(?:fast|fasting|empty\s+stomach|blood\s+(?:test|work|draw)|lab\s+(?:test|work)|labs|ayuno|ayunas"
     r"|analisis(?:\s+de\s+sangre)?|examen\s+de\s+sangre)\b"
 )
+# (and one's usual medicines, which the guidance says to take)
 _EAT_OR_DRINK = re.compile(
     r"\b(?:eat|drink|have|coffee|tea|water|breakfast|juice|gum|comer|beber|tomar\s+(?:cafe|agua|te|jugo)"
-    r"|desayunar|cafe|agua|chicle)\b"
+    r"|desayunar|cafe|agua|chicle|medicines?|meds|pills|medications?|pastillas|medicinas?|medicamentos?)\b"
 )
 _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (

@@ -8,6 +8,7 @@ scored by the question's own words it shares, and the best few are given in docu
 
 from __future__ import annotations
 
+import math
 import re
 
 from agents.understanding.text import fold, word_set
@@ -35,36 +36,113 @@ _STOPWORDS = word_set(
     """what whats when where wheres which with your have does that this there from about could would
     should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
     puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
-    tengo puede pueden necesito hace"""
+    tengo puede pueden necesito hace cuantos cuantas hola buenas buenos hasta desde porfa favor saludos
+    disculpe quisiera senor senora senorita cita citas"""
 )
-# Regional words for the same thing, to the stem the clinic's documents use (Spanish varies most).
-_SAME_STEM = {"apar": "esta", "parq": "esta", "cobr": "cobr", "carg": "cobr", "mult": "cobr", "cuot": "cobr"}
+# Spanish words patients use for what the documents say in other words — regional ones ("parquear",
+# "aseguranza"), other verbs for the same thing ("¿a qué hora abren?" / "abrimos", "cerrada";
+# "¿qué llevo?" / "traiga"), and stems that change with the verb ("renueven" / "renovar") — as one
+# stem each, the one the documents use. The local model tells Spanish texts apart poorly, so these
+# shared words are most of what finds and trusts a Spanish answer.
+_SPANISH_STEM = {
+    **dict.fromkeys(("apar", "parq", "carr", "coch", "gara"), "estc"),
+    **dict.fromkeys(("cobr", "carg", "mult", "cuot", "cues", "prec", "cost", "tari"), "cobr"),
+    **dict.fromkeys(("abre", "abri", "abie", "atie"), "abri"),
+    **dict.fromkeys(("cier", "cerr"), "cerr"),
+    **dict.fromkeys(("hijo", "hija", "nino", "nina", "nene", "nena", "bebe"), "nino"),
+    **dict.fromkeys(("ubic", "dire", "qued", "esqu"), "dire"),
+    **dict.fromkeys(("llev", "trae", "trai"), "trae"),
+    **dict.fromkeys(("renu", "reno"), "reno"),
+    **dict.fromkeys(("aseg", "segu"), "segu"),
+    **dict.fromkeys(("perr", "anim"), "anim"),
+    **dict.fromkeys(("ayun", "bebe", "desa"), "ayun"),
+    **dict.fromkeys(("hist", "expe"), "expe"),
+    **dict.fromkeys(("pape", "form"), "form"),
+    **dict.fromkeys(("urge", "emer"), "emer"),
+    **dict.fromkeys(("vide", "virt", "zoom"), "vide"),
+}
+# Longer beginnings, where four letters would join different things ("medicinas" and "médico"), and
+# whole words, where a beginning is also an English one ("tomar", not "tomorrow").
+_SPANISH_PREFIX = {
+    **dict.fromkeys(("estacion",), "estc"),  # not "está", "estado"
+    **dict.fromkeys(("medicin", "medicam", "pastill", "pildor", "remedio"), "medc"),
+    **dict.fromkeys(("examen", "prueba"), "anal"),
+    **dict.fromkeys(("autob", "transp"), "tran"),
+    **dict.fromkeys(("comer", "comid", "comiendo"), "ayun"),
+    **dict.fromkeys(("consig", "obten", "obtien"), "obtn"),  # "consigo" is not "consulta"
+}
+_SPANISH_WORD = {
+    **dict.fromkeys(("tome", "toma", "tomo", "tomar", "tomen", "tomas"), "toma"),
+    **dict.fromkeys(("metro", "tren", "taxi"), "tran"),
+}
+# Regional words in either language's text (the English documents are read with these only).
+_SAME_STEM = {"apar": "estc", "parq": "estc", "carg": "cobr", "mult": "cobr", "cuot": "cobr"}
+# What a Spanish question adds to its search, per stem above: the documents' own words for it, so
+# that the search's word match finds the section the question means.
+_SEARCH_WORDS = {
+    "estc": "estacionamiento garaje",
+    "cobr": "cuesta cobramos",
+    "abri": "horario abrimos",
+    "cerr": "horario cerrada",
+    "dire": "dirección esquina",
+    "trae": "traiga traer",
+    "reno": "renovar receta",
+    "segu": "seguro",
+    "anim": "animales servicio",
+    "ayun": "ayunas ayuno",
+    "expe": "expediente historial",
+    "form": "formularios",
+    "emer": "emergencias",
+    "vide": "video",
+}
+SEARCHED = {"en": 6, "es": 10}  # hits asked for: Spanish sections rank lower, so more of them
 _SPANISH_SECTION = "En español: "
 LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's own words still answers
 
 
-def _stems(text: str) -> set[str]:
-    """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado")."""
+def search_query(question: str, lang: str) -> str:
+    """The search for `question`: a Spanish one also names the documents' words for what it asks."""
+    if lang != "es":
+        return question
+    added = [_SEARCH_WORDS[stem] for stem in sorted(_stems(question, lang)) if stem in _SEARCH_WORDS]
+    return " ".join([question, *added])[:500]
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado");
+    in Spanish, the documents' stem for the patient's word (see `_SPANISH_STEM`)."""
     words = re.findall(r"\w{4,}", fold(text))
-    return {_SAME_STEM.get(word[:4], word[:4]) for word in words if word not in _STOPWORDS}
+    return {_stem(word, lang) for word in words if word not in _STOPWORDS}
 
 
-def _words(text: str) -> set[str]:
+def _stem(word: str, lang: str) -> str:
+    if lang == "es":
+        if word in _SPANISH_WORD:
+            return _SPANISH_WORD[word]
+        for prefix, stem in _SPANISH_PREFIX.items():
+            if word.startswith(prefix):
+                return stem
+        if word[:4] in _SPANISH_STEM:
+            return _SPANISH_STEM[word[:4]]
+    return _SAME_STEM.get(word[:4], word[:4])
+
+
+def _words(text: str, lang: str) -> set[str]:
     """Like `_stems`, with three-letter words too ("is there a fee?" must find the $50 fee)."""
     short = {word for word in re.findall(r"\b\w{3}\b", fold(text)) if word not in _SHORT_STOPWORDS}
-    return _stems(text) | short
+    return _stems(text, lang) | short
 
 
 def _heading(hit: KnowledgeHit) -> str:
     return hit.text.partition("\n\n")[0].rpartition(" — ")[2].removeprefix(_SPANISH_SECTION)
 
 
-def _fit(hit: KnowledgeHit, asked: set[str]) -> float:
+def _fit(hit: KnowledgeHit, asked: set[str], lang: str) -> float:
     """How well a section answers: its similarity, raised by the question's words in its body and
     heading, lowered by heading words the question did not use ("Laboratory and walk-in hours" is
     a worse answer to "your hours on Friday" than "Clinic hours")."""
-    heading = _stems(_heading(hit))
-    body = _stems(hit.text.partition("\n\n")[2])
+    heading = _stems(_heading(hit), lang)
+    body = _stems(hit.text.partition("\n\n")[2], lang)
     return hit.score + 0.08 * len(asked & body) + 0.15 * len(asked & heading) - 0.05 * len(heading - asked)
 
 
@@ -75,8 +153,24 @@ def best(hits: list[KnowledgeHit], question: str, lang: str) -> KnowledgeHit:
     well and Spanish poorly, so for a Spanish question the right document is often not first.
     """
     in_language = [h for h in hits if ("español" in h.text.partition("\n\n")[0].casefold()) == (lang == "es")]
-    asked = _stems(question)
-    return max(in_language or hits, key=lambda h: _fit(h, asked))
+    pool = in_language or hits
+    asked = _stems(question, lang)
+    if lang == "es":  # the words it shares first: the similarities of Spanish sections are all alike
+        return max(pool, key=lambda h: (_shared(h, asked, pool), _fit(h, asked, lang)))
+    return max(pool, key=lambda h: _fit(h, asked, lang))
+
+
+def _shared(hit: KnowledgeHit, asked: set[str], pool: list[KnowledgeHit]) -> float:
+    """The question's words in a section, each weighing less the more sections have it ("cita" is
+    everywhere, "ayuno" in one; by the square root, so that one rare word does not outweigh
+    several), and twice in its heading ("qué traer a su cita" answers what to
+    bring better than a section that says "traiga su tarjeta" in passing)."""
+    heading = _stems(_heading(hit), "es")
+    weight = 0.0
+    for stem in asked & _stems(hit.text, "es"):
+        spread = sum(stem in _stems(other.text, "es") for other in pool)
+        weight += (2 if stem in heading else 1) / math.sqrt(spread)
+    return weight
 
 
 def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang: str) -> bool:
@@ -88,8 +182,8 @@ def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang:
     be in the section ("¿venden tarjetas de regalo?" is not answered by "tarjeta del seguro").
     """
     top = max(h.score for h in hits)
-    asked = _stems(question)
-    shared = asked & _stems(best.text)
+    asked = _stems(question, lang)
+    shared = asked & _stems(best.text, lang)
     if lang == "es":
         return top >= LEXICAL_FLOOR and 2 * len(shared) >= len(asked) > 0
     return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
@@ -125,13 +219,15 @@ def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang:
     bullets = [unit for unit in own if unit.startswith(("- ", "* "))]
     if len(bullets) >= 3 and 2 * len(bullets) >= len(own):
         return "\n".join(own[:MAX_LIST])
-    asked = _words(question)
+    asked = _words(question, lang)
     same = _in_language(chosen, lang)
     siblings = [
         h for h in hits if h.title == chosen.title and h is not chosen and _in_language(h, lang) is same
     ]
     paragraphs = [p for section in [chosen, *siblings] for p in _paragraphs(_body(section))]  # in order
-    sentences = [(place, sentence, _words(sentence)) for place, p in enumerate(paragraphs) for sentence in p]
+    sentences = [
+        (place, sentence, _words(sentence, lang)) for place, p in enumerate(paragraphs) for sentence in p
+    ]
     spread = {stem: sum(stem in stems for *_, stems in sentences) for stem in asked}
     scored = [
         (sum(1 / spread[stem] for stem in asked & stems), place, sentence)

@@ -94,10 +94,9 @@ async def answer(
     u = understood(state)
     question = state.get("gathered", {}).get("question") or u.text
     ctx = tool_context(state, runtime, config)
-    hits: list[KnowledgeHit] = await registry.invoke(
-        "search_knowledge", ctx, config, KnowledgeArgs(query=question, k=6)
-    )
     lang = language(state)
+    query = KnowledgeArgs(query=knowledge.search_query(question, lang), k=knowledge.SEARCHED.get(lang, 6))
+    hits: list[KnowledgeHit] = await registry.invoke("search_knowledge", ctx, config, query)
     hit = knowledge.best(hits, question, lang) if hits else None
     if hit is not None and knowledge.confident(hits, hit, question, lang):
         text = knowledge.passage(hits, hit, question, lang)
