@@ -29,7 +29,7 @@ from store.conversations import inbox
 from store.conversations.models import VOICE_CALL, VOICE_NOTE, Channel, Conversation, Message
 from store.database import transaction
 from store.patients import service as patients
-from store.queue import enqueue_send, enqueue_turn
+from store.queue import enqueue_send, enqueue_turn, turn_waiting
 
 log = logging.getLogger(__name__)
 Prepare = Callable[[list[Message]], Awaitable[list[str]]]
@@ -39,9 +39,6 @@ TYPE_INSTEAD = {
     "es": "Lo siento, todavía no puedo escuchar notas de voz. ¿Podría escribir su mensaje, por favor?",
 }
 TWIML_GRACE = timedelta(milliseconds=500)  # after the budget, so REST never races a TwiML answer
-# how far back a turn looks for replies left unsent by a killed worker: past the stalled-job retry,
-# short of sending an answer so late that the conversation has moved on
-UNSENT_HORIZON = timedelta(minutes=15)
 
 
 async def plain_texts(messages: list[Message]) -> list[str]:
@@ -70,9 +67,7 @@ class Turns:
         async with transaction(self.sessions) as session:
             conversation = await session.get(Conversation, conversation_id)
             unsent = (
-                await inbox.unsent_replies(
-                    session, conversation_id=conversation_id, since=self.clock() - UNSENT_HORIZON
-                )
+                await inbox.unsent_replies(session, conversation_id=conversation_id)
                 if self.deliver is not None
                 else []
             )
@@ -97,6 +92,13 @@ class Turns:
         except Exception:
             ids = [message.id for message in pending]
             if await record_failure(self.sessions, ids) < self.attempts:
+                if await self._turn_waiting(conversation_id):
+                    # the patient wrote meanwhile and a turn waits: that turn takes these messages
+                    # too (an interrupted batch first). A retry would break the waiting turn's
+                    # queueing lock inside procrastinate, leaving this job `doing` and the
+                    # conversation's lock held for as long as its worker lives.
+                    log.warning("turn of %s failed; the turn waiting takes its messages", conversation_id)
+                    return
                 raise  # the job is retried, with backoff
             await dead_letter(
                 self.sessions,
@@ -113,6 +115,10 @@ class Turns:
         for reply_id in sends:
             await self._send_now(queue, reply_id)
         await self._queue_later(queue, conversation_id, later)
+
+    async def _turn_waiting(self, conversation_id: uuid.UUID) -> bool:
+        async with transaction(self.sessions) as session:
+            return await turn_waiting(session, conversation_id=conversation_id)
 
     async def _send_now(self, queue: procrastinate.App, reply_id: uuid.UUID) -> None:
         """Send a committed reply from this job; a failure hands it to a send job and its retries.
@@ -181,7 +187,10 @@ class Turns:
             on_reply=partial(self._queue_reply, queue, channel, pending, sends),
         )
         if calls:
-            await self._record_actions(pending, result.actions)
+            try:
+                await self._record_actions(pending, result.actions)
+            except Exception:  # bookkeeping after the reply's commit: it must not fail the answered turn
+                log.exception("conversation %s: the call's actions could not be recorded", conversation_id)
 
     async def _queue_reply(
         self,

@@ -20,6 +20,7 @@ import psycopg
 from procrastinate.exceptions import AlreadyEnqueued, UniqueViolation
 from procrastinate.jobs import Status
 from procrastinate.manager import QUEUEING_LOCK_CONSTRAINT
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.database import libpq_url
@@ -90,6 +91,15 @@ async def enqueue_turn(
     return await defer_once(
         session, app, TURN, lock=key, queueing_lock=key, after=after, conversation_id=str(conversation_id)
     )
+
+
+async def turn_waiting(session: AsyncSession, *, conversation_id: uuid.UUID) -> bool:
+    """Whether a turn of the conversation waits to run (its queueing lock is taken by a `todo` job)."""
+    found = await session.scalar(
+        text("SELECT 1 FROM procrastinate_jobs WHERE queueing_lock = :lock AND status = 'todo' LIMIT 1"),
+        {"lock": conversation_lock(conversation_id)},
+    )
+    return found is not None
 
 
 def _delay(after: timedelta | None) -> dict[str, float] | None:

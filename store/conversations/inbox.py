@@ -162,14 +162,14 @@ async def add_reply(
     return message
 
 
-async def unsent_replies(
-    session: AsyncSession, *, conversation_id: uuid.UUID, since: datetime
-) -> list[uuid.UUID]:
-    """The conversation's turn replies since `since` that nobody has sent, is sending, or has queued
+async def unsent_replies(session: AsyncSession, *, conversation_id: uuid.UUID) -> list[uuid.UUID]:
+    """The conversation's turn replies that nobody has finished sending, is sending, or has queued
     to send, oldest first. A turn sends its reply itself once the reply is committed; a worker
-    killed in between leaves one here, for the turn's retry (or the conversation's next turn) to
-    send. Not a reply a webhook may still answer (its TwiML fallback job waits), nor one the
-    terminal or an evaluation line reads (the chat channel), nor one that failed for good."""
+    killed in between — or half-way through a long reply's parts — leaves one here, for the turn's
+    retry (or the conversation's next turn) to send, however late: `claim`'s "unfinished" rule, so
+    a status a callback moved on for a part that did go out does not hide the rest. Not a reply a
+    webhook may still answer (its TwiML fallback job waits), nor one the terminal or an evaluation
+    line reads (the chat channel), nor one that failed for good."""
     queued = exists().where(
         _JOBS.c.task_name == SEND,
         cast(_JOBS.c.status, String).in_(("todo", "doing")),
@@ -182,10 +182,9 @@ async def unsent_replies(
             Message.direction == Direction.OUTBOUND,
             Message.kind.in_(TURN_REPLY_KINDS),
             Message.channel != Channel.CHAT,
-            Message.status == DeliveryStatus.QUEUED,
+            Message.status.not_in([DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED]),
             Message.provider_message_id.is_(None),
             or_(Message.sent_via.is_(None), Message.sent_via == "rest"),
-            Message.created_at >= since,
             ~queued,
         )
         .order_by(Message.created_at, Message.id)

@@ -35,10 +35,13 @@ class Deliveries:
 
     async def __call__(self, message_id: uuid.UUID) -> object:
         self.asked.append(message_id)
-        if self.failing:
-            raise ConnectionError("Twilio unreachable")
         async with transaction(self.runtime.sessions) as session:
             message = await inbox.claim(session, message_id=message_id, via="rest", retry=True)
+            assert message is not None
+        if self.failing:  # claimed, then the post failed: as a sender whose Twilio is down
+            raise ConnectionError("Twilio unreachable")
+        async with transaction(self.runtime.sessions) as session:
+            message = await inbox.get(session, message_id=message_id)
             assert message is not None
             await inbox.record_sent(
                 session,
@@ -160,3 +163,29 @@ async def _conversation_address(demo: Runtime, conversation_id: uuid.UUID) -> st
         conversation = await session.get(Conversation, conversation_id)
         assert conversation is not None
         return conversation.address
+
+
+async def test_a_long_reply_cut_short_after_a_callback_is_finished_by_the_next_turn(
+    demo: Runtime, runner: Runner
+) -> None:
+    """Part 0 went out and Twilio's callback moved the row to `sent` before the worker died: the
+    rest is still to send (claim's "unfinished" rule), not hidden by the status."""
+    deliveries = Deliveries(demo)
+    conversation_id = await _write(demo, _phone(), "What are your opening hours?")
+    dying = DiesAfterTheReply(
+        sessions=runner.sessions,
+        embedder=runner.embedder,
+        checkpointer=runner.checkpointer,
+        tz=runner.tz,
+        clock=runner.clock,
+        red_flags=runner.red_flags,
+    )
+    with pytest.raises(KilledAfterTheReply):
+        await _turns(demo, dying, deliveries).take(demo.queue, conversation_id)
+    [reply] = await _replies(demo, conversation_id)
+    async with transaction(demo.sessions) as session:
+        claimed = await inbox.claim(session, message_id=reply.id, via="rest")
+        assert claimed is not None
+        claimed.status = DeliveryStatus.SENT  # the first part's callback, by our id
+    await _turns(demo, runner, deliveries).take(demo.queue, conversation_id)
+    assert deliveries.asked == [reply.id]
