@@ -29,7 +29,7 @@ from agents.understanding import detect_language
 from graphs.conversation.safety import RED_FLAG_SUMMARIES, red_flag_in
 from graphs.runner import Runner
 from store.conversations import inbox
-from store.conversations.models import Conversation, Direction, Message
+from store.conversations.models import Channel, Conversation, Direction, Message
 from store.database import transaction
 from store.patients import service as patients
 from store.queue import enqueue_send
@@ -96,7 +96,8 @@ async def dead_letter(
             now=now,
             idempotency_key=f"dead-letter:{min(message_ids)}",
         )
-        await enqueue_send(session, queue, message_id=reply.id)
+        if conversation.channel != Channel.CHAT:  # the terminal reads (and claims) its own replies
+            await enqueue_send(session, queue, message_id=reply.id)
     log.error("dead-lettered %d message(s) of conversation %s", len(message_ids), conversation_id)
     try:
         await runner.checkpointer.adelete_thread(str(conversation_id))

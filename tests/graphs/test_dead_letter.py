@@ -196,3 +196,31 @@ async def test_saved_state_no_key_can_read_is_dropped_and_the_turn_answered(
     replies = await _replies(demo, conversation_id)
     assert len(replies) == 2 and replies[-1].kind != "notice"  # answered, not dead-lettered
     await client.aclose()
+
+
+async def test_a_dead_lettered_terminal_conversation_queues_no_send(demo: Runtime, flaky: Flaky) -> None:
+    """`prm chat` reads and claims its own replies: a send job would race it to the phone by WhatsApp."""
+    phone = f"+1555088{secrets.randbelow(10**4):04d}"
+    turns = _turns(demo, flaky)
+    async with transaction(demo.sessions) as session:
+        received = await inbox.receive(
+            session,
+            conversation_channel=Channel.CHAT,
+            address=phone,
+            provider_message_id="chat-" + secrets.token_hex(8),
+            body="hello?",
+            now=NOW,
+        )
+        conversation_id = received.conversation.id
+    await _fail_until_dead_lettered(turns, demo, conversation_id)
+    [notice] = await _replies(demo, conversation_id)
+    assert notice.body == PASSED_ON["en"]
+    async with demo.sessions() as session:
+        sends = await session.scalar(
+            text(
+                "SELECT count(*) FROM procrastinate_jobs"
+                " WHERE task_name = :task AND args->>'message_id' = :id"
+            ),
+            {"task": SEND, "id": str(notice.id)},
+        )
+    assert sends == 0
