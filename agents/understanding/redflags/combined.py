@@ -28,7 +28,9 @@ CHILD = re.compile(rf"\b(?:{YOUNG})\b")
 INFANT = re.compile(
     r"\b(?:newborn|recien\s+nacid\w*|(?:[1-9]|1[0-2])\s*(?:-|\s)?(?:days?|weeks?|wks?)\s*(?:-|\s)?old"
     r"|(?:1|2|one|two)\s*(?:-|\s)?months?\s*(?:-|\s)?old|(?:[1-9]|1[0-2])\s+(?:dias|semanas)\s+de\s+nacid\w*"
-    r"|(?:1|2|un|dos)\s+mes(?:es)?\s+de\s+nacid\w*|(?:de|tiene)\s+(?:1|2|un|dos)\s+mes(?:es)?|de\s+(?:[1-9]|1[0-2])"
+    r"|(?:1|2|un|dos)\s+mes(?:es)?\s+de\s+nacid\w*|(?:de|tiene)\s+(?:1|2|un|dos)\s+mes(?:es)?|de\s+(?:un\s+)?mes\s+y\s+medio"
+    r"|tiene\s+(?:[1-9]|1[0-2])\s+semanas|(?:is|she'?s|he'?s)\s+(?:[1-9]|1[0-2])\s+weeks?\b(?!\s+(?:pregnant|along))"
+    r"|de\s+(?:[1-9]|1[0-2])"
     r"\s+(?:dias|semanas)\b)"
 )
 DANGER = re.compile(
@@ -49,14 +51,16 @@ DANGER = re.compile(
     r"dormid\w*|dormilon\w*|somnolient\w*|adormilad\w*|no\s+responde|no\s+reacciona|flojit\w*|sin\s+fuerzas"
     r"|como\s+(?:un\s+)?trapo|no\s+quiere\s+(?:comer|tomar|mamar|beber)|no\s+(?:toma|come|mama|bebe)\b|no\s+moja\s+"
     r"(?:el\s+|los\s+)?panal|panal(?:es)?\s+sec\w*|cuello\s+(?:rigido|tieso|duro)|rigidez\s+(?:en\s+el|de)\s+cuello"
-    r"|manchas\s+(?:moradas|rojas\s+que\s+no)|temblando\s+(?:todo|mucho)|casi\s+no\s+abre\s+los\s+ojos"
+    r"|manchas\s+(?:moradas|rojas\s+que\s+no)|no\s+puede\s+(?:bajar|tocar|doblar)\s+(?:[\w']+\s+){0,3}(?:barbilla|menton)"
+    r"|can'?t\s+(?:touch|put|bend|get)\s+(?:[\w']+\s+){0,3}chin|temblando\s+(?:todo|mucho)|casi\s+no\s+abre\s+los\s+ojos"
     r"|confundid\w*|delira\w*|se\s+(?:puso|esta\s+poniendo)\s+(?:morad|azul))"
 )
 PREGNANT = re.compile(
     r"\b(?:pregnan\w*|preggo|weeks\s+(?:along|pregnant)|expecting\s+(?:a\s+baby|twins)|trimester|embarazad\w*"
     r"|embarazo|semanas\s+de\s+(?:embarazo|gestacion)|encinta|gestacion|due\s+date)"
     r"|(?<!for\s)(?<!hace\s)(?<!past\s)(?<!last\s)(?<!durante\s)\b(?:[4-9]|[1-3]\d|4[0-2])\s*(?:weeks|wks|semanas)\b"
-    r"(?!\s+ago)|\bcuantas\s+semanas"
+    r"(?!\s+ago)|\bcuantas\s+semanas|\b(?:en\s+)?la\s+semana\s+(?:[4-9]|[1-3]\d|4[0-2])\b|\bpataditas"
+    r"|\bbaby'?s?\s+kicks?|\bkicks?\s+(?:from\s+)?(?:the\s+)?baby"
 )
 WARNING = compile_any(
     r"\b(?:bleed\w*|blood\s+(?:clots?|everywhere|gushing|coming\s+out)|(?:lots\s+of|a\s+lot\s+of|so\s+much)\s+blood"
@@ -76,7 +80,7 @@ WARNING = compile_any(
     r"|duele\s+(?:mucho\s+)?la\s+(?:cabeza|panza|barriga)|desmay\w*|jaqueca|destellos|dura\s+como\s+(?:una\s+)?piedra"
     r"|fortisim\w*|no\s+(?:he\s+)?sentido\s+(?:las\s+)?pataditas|pataditas\s+(?:[\w']+\s+){0,2}(?:menos|no)|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
     r"|rompi|revento|se\s+rompio|se\s+me\s+rompio)\s+(?:la\s+)?(?:fuente|bolsa)|fuente\s+rota|perdiendo\s+liquido"
-    r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
+    r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|\bse\s+me\s+(?:salio|esta\s+saliendo|sale)\s+(?:mucha\s+)?agua|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
     r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)|no\s+siento\s+que\s+se\s+mueva|(?:casi\s+)?no\s+se\s+ha\s+movido"
     r"|no\s+(?:siento|he\s+sentido)\s+(?:al|que\s+el|a\s+mi)\s+bebe|se\s+mueve\s+(?:menos|poco)|vision\s+borrosa"
     r"|veo\s+(?:borroso|lucecitas|manchas|puntitos|luces)|dolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso"
@@ -106,7 +110,7 @@ STROKE_HINTS = [
     compile_any(
         r"\b(?:lost|losing|can'?t\s+see|vision\s+(?:loss|went|is\s+(?:gone|black|blurry|weird|off|strange|dark))"
         r"|double\s+vision|seeing\s+double|(?:sees|seeing|see)\s+two\s+of\s+everything|eyes\s+look\s+off|blind\s+in|curtain|perdio\s+la\s+vista|no\s+ve\b|no\s+veo\b|vision\s+doble"
-        r"|ve\s+doble|veo\s+doble|se\s+le\s+nublo|cieg[oa]|cortina)(?:\s+(?:[\w']+\s+){0,3}(?:eye|vision|sight|ojo"
+        r"|ve\s+doble|veo\s+doble|se\s+le\s+nublo|veo\s+borroso|ve\s+borroso|vista\s+borrosa|cieg[oa]|cortina)(?:\s+(?:[\w']+\s+){0,3}(?:eye|vision|sight|ojo"
         r"|vista))?"
     ),
     compile_any(
@@ -118,7 +122,8 @@ STROKE_HINTS = [
     compile_any(
         r"\b(?:severe|terrible|horrible|intense|bad|sudden|explosive|worst)\s+headache|\bpop\s+in\s+(?:my|his|her)\s+head"
         r"|\bworst\s+pain\s+(?:ever|of\s+(?:my|his|her)\s+life)|\bheadache\s+(?:like|out\s+of)"
-        r"|\bdolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)"
+        r"|\bdolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso|terrible|horrible)|\b(?:latigazo|estallido|explosion)"
+        r"\s+en\s+la\s+cabeza|\bnunca\s+me\s+(?:habia|ha)\s+dolido\s+(?:asi|tanto)\s+(?:la\s+cabeza)?"
     ),
 ]
 

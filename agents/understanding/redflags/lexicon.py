@@ -63,7 +63,7 @@ LIMB_WRONG = (
 SPEECH = r"speech|speaking|talking|talk|words|habla|hablar|hablando|palabras|lengua"
 SPEECH_WRONG = (
     r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
-    r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba|rara|raro|incoherente|no\s+se\s+(?:le|me)"
+    r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba(?!j)|rara|raro|incoherente|no\s+se\s+(?:le|me)"
     r"\s+entiende|balbuce|mocha|mushy|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
     r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
 )
@@ -95,7 +95,7 @@ BLEED_HOW = (
     r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
 )
 VOMIT = (
-    r"vomit\w*|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
+    r"vomit\w*|devolv\w*\s+el\s+estomago|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"
     r"|vomito|vomita|tosiendo|tose|toso|tosi|escupiendo|escupe"
 )
 

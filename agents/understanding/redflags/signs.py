@@ -103,6 +103,19 @@ SIGNS: list[Sign] = [
             r"|vomit\w*|sleepy|cough\w*|tose|hoarse|ronca|wheez\w*)"
         ),
     ),
+    Sign(  # a sting or a food the patient reacts to, then wheezing, dizziness or the whole body red
+        "anaphylaxis",
+        compile_any(
+            r"\bwheez\w*|\bsilb\w*\s+(?:el\s+)?pecho|\bpecho\s+(?:me\s+|le\s+)?silba|\b(?:whole|entire)\s+body\s+"
+            r"(?:is\s+|went\s+|turned\s+)?(?:all\s+)?(?:red|itchy|covered|swollen|blotchy)|\btodo\s+el\s+cuerpo\s+"
+            r"(?:[\w']+\s+)?(?:rojo|roja|con\s+ronchas|hinchad\w*|lleno\s+de\s+ronchas)|\bdizzy|\bmare(?:ad[oa]|o)\b"
+            r"|\bfaint\w*|\bdesmay\w*"
+        ),
+        also=compile_any(
+            r"\b(?:sting|stung|bee|wasp|hornet|yellow\s+jacket|peanut|peanuts|tree\s+nut|shellfish|shrimp"
+            r"|picadura|pico\s+(?:una|un)\s+(?:abeja|avispa|bicho)|abeja|avispa|cacahuate|mani|mariscos|camaron\w*)\b"
+        ),
+    ),
     sign(
         "chest_pain",
         near(CHEST, CHEST_FEELING, 5),

@@ -35,7 +35,8 @@ WORDS = [
     r"\s+more)|\b(?:i'?m|im)\s+(?:so\s+)?tired\s+of\s+fighting(?!\s+(?:with|for))|\bno\s+(?:one|body)\s+would\s+"
     r"(?:miss|notice|care)|\bnobody\s+would\s+(?:miss|notice|care)",
     r"\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people)\s+(?:would|will|'d)\s+be\s+(?:better|fine|happier"
-    r"|ok|okay)\s+(?:off\s+)?without\s+me|\bbetter\s+off\s+without\s+me|\b(?:i'?m|i\s+am|im)\s+(?:just\s+)?a\s+"
+    r"|ok|okay)\s+(?:off\s+)?(?:without\s+me|if\s+i\s+(?:(?:was|were)\s+(?:gone|dead)|(?:wasn'?t|weren'?t|was\s+not|were"
+    r"\s+not)\s+(?:here|around)|(?:didn'?t|did\s+not)\s+exist|(?:just\s+)?disappeared|died))|\bbetter\s+off\s+without\s+me|\b(?:i'?m|i\s+am|im)\s+(?:just\s+)?a\s+"
     r"burden|\bburden\s+(?:to|on|for)\s+(?:everyone|everybody|my|them)",
     r"(?:\bbeen\s+(?:collecting|saving|gathering|keeping)|\bstockpil\w*|\bhoard\w*|\bstash\w*|\bsaving\s+up)"
     r"\s+(?:up\s+)?(?:all\s+)?(?:my|the|some|these|those|a\s+lot\s+of)?\s*(?:[\w']+\s+)?(?:pills|meds|medications?"
@@ -58,7 +59,10 @@ WORDS = [
     r"|\b(?:me|se|te)\s+(?:quiero|quiere|quieres)\s+(?:matar|morir|suicidar)|\bquitar(?:me|se)\s+la\s+vida|\bacabar\s+con\s+(?:mi\s+vida|su\s+vida|todo)|\bno\s+vale\s+la\s+pena\s+vivir"
     r"|\b(?:no|ya\s+no)\s+(?:le\s+)?(?:veo|encuentro|tiene)\s+(?:ningun\s+)?sentido\s+(?:a\s+)?(?:nada|la\s+vida"
     r"|vivir|seguir)|\bestar(?:i|a)n\s+mejor\s+sin\s+mi|\bmejor\s+sin\s+mi\b|\bsoy\s+(?:solo\s+)?una\s+carga"
-    r"|\bser\s+una\s+carga|\b(?:juntando|guardando|acumulando|ahorrando|escondiendo)\s+(?:[\w']+\s+){0,2}"
+    r"|\bser\s+una\s+carga|\bsin\s+tomar(?:me|se)?\s+(?:el|la|las|los|mis|mi|su|sus)\s+(?:tratamiento|pastillas"
+    r"|pildoras|medicinas|medicamentos)\W+(?:[\w']+\W+){0,6}(?:guard|junt|acumul|ahorr|escond)\w*"
+    r"|\b(?:guard|junt|acumul|ahorr)\w+\s+(?:[\w']+\s+){0,2}para\s+cuando\s+(?:me\s+)?decid\w*"
+    r"|\b(?:juntando|guardando|acumulando|ahorrando|escondiendo)\s+(?:[\w']+\s+){0,2}"
     r"(?:pastillas|pildoras|medicinas|medicamentos)|\bcortar(?:me|se)(?!\s+(?:el|la|las|los)\s+(?:pelo|cabello"
     r"|unas|flequillo))|\b(?:me|se)\s+(?:estoy|sigo|esta|sigue)\s+cortando|\b(?:volvi|volvio|he\s+vuelto"
     r"|ha\s+vuelto)\s+a\s+cortar|\b(?:quiero|ganas\s+de|pienso\s+en|pensando\s+en)\s+(?:lastimarme|hacerme\s+dano"
@@ -67,7 +71,8 @@ WORDS = [
     r"\s+despedida|\bcartas?\s+(?:[\w']+\s+){0,4}por\s+si\s+acaso|\bme\s+(?:despido|despedi)\s+de\s+todos"
     r"|\bcansad[oa]\s+de\s+luchar|\bme\s+corte\s+(?:otra\s+vez|de\s+nuevo|a\s+proposito)|\b(?:mi|este\s+es\s+mi)\s+ultimo\s+mensaje|\bno\s+(?:aguanto|puedo)"
     r"\s+(?:mas\s+)?(?:la\s+vida|vivir|seguir\s+viviendo)|\btirar(?:me|se)\s+(?:de|del|por|al)|\bahorcar(?:me|se)"
-    r"|\bya\s+no\s+quiero\s+estar\s+aqui|\bmejor\s+muert[oa]|\bno\s+hay\s+salida|\b(?:ya\s+)?(?:pense|pensado"
+    r"|\bya\s+no\s+quiero\s+estar\s+aqui|\bmejor\s+muert[oa]|\bprefi?er\w*\s+(?:estar\s+)?muert[oa]"
+    r"|\bprefi?er\w*\s+no\s+(?:existir|vivir|despertar|haber\s+nacido)|\bno\s+hay\s+salida|\b(?:ya\s+)?(?:pense|pensado"
     r"|planee|planeado|se)\s+como\s+hacerlo|\bbuscando\s+como\s+(?:hacerlo|matarse|morir|suicidarse)"
     r"|\bno\s+creo\s+que\s+(?:siga|este|llegue)\s+(?:aqui|viv[oa])|\bcansad[oa]\s+de\s+vivir",
     r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+safe\s+(?:with|around)\s+(?:myself|me)|\bno\s+me\s+siento\s+"
@@ -90,7 +95,9 @@ WORDS = [
     r"|\bnothing\s+(?:left\s+)?to\s+live\s+for|\bno\s+tengo\s+(?:nada\s+)?(?:por|para)\s+(?:que|lo\s+que)\s+vivir"
     r"|\blife\s+is\s+(?:meaningless|pointless)|\bla\s+vida\s+no\s+tiene\s+sentido|\bmade\s+(?:my\s+)?peace"
     r"|\btonight\s+is\s+the\s+night|\bhice\s+las\s+paces\s+con\s+todo"
-    r"|\ball\s+my\s+(?:meds|pills)\s+in\s+(?:one|a)\s+pile|\bsaving\s+them\s+up|\bknow\s+what\s+i'?m\s+(?:going\s+to"
+    r"|\ball\s+my\s+(?:meds|pills)\s+in\s+(?:one|a)\s+pile|\bsaving\s+them\s+up"
+    r"|\b(?:keeping|saving|holding\s+on\s+to)\s+(?:them|it|everything|all\s+of\s+them)\s+(?:[\w']+\s+){0,2}for\s+when\s+i"
+    r"\s+decide|\bknow\s+what\s+i'?m\s+(?:going\s+to"
     r"|gonna)\s+do\s+with\s+them|\bse\s+despide\s+de\s+todos|\bdespidiendose|\bcan'?t\s+go\s+on\b(?!\s+(?:like\s+"
     r"this\s+)?(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash|waiting))",
 ]
