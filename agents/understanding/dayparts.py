@@ -25,7 +25,7 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
     (
         "morning",
         re.compile(
-            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b|\b(?:por|x|en|de|a)\s+las?\s+mananas?\b"
+            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b|\b(?:por|x|en|de|a|para|pa)\s+las?\s+mananas?\b"
             r"|\besta\s+manana\b|\bin\s+the\s+am\b"
         ),
     ),
@@ -33,14 +33,14 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
         "afternoon",
         re.compile(
             r"(?<!good )\bafternoons?\b|\bafter\s+(?:lunch|school)\b|\blater?\s+in\s+the\s+day\b"
-            r"|\b(?:por|x|en|a|de)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b"
+            r"|\b(?:por|x|en|a|de|para|pa)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b"
             r"|\bin\s+the\s+pm\b"
         ),
     ),
     (
         "evening",
         re.compile(
-            r"(?<!good )\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|x|en|de)\s+la\s+noche\b"
+            r"(?<!good )\bevenings?\b|\btonight\b|\bafter\s+work\b|\b(?:por|x|en|de|para|pa)\s+la\s+noche\b"
             r"|\besta\s+noche\b"
         ),
     ),
