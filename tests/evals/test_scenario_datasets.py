@@ -65,8 +65,9 @@ def test_each_scenario_keeps_to_the_contract(scenario: dict[str, Any]) -> None:
     assert set(scenario["patient"]) == PATIENT and set(scenario["expect"]) == EXPECT
     assert scenario["channel"] in ("whatsapp", "voice") and scenario["language"] in ("en", "es")
     assert datetime.fromisoformat(scenario["now"]).tzinfo is not None
-    assert isinstance(scenario["user"]["facts"], dict) and set(scenario["user"]) == {"facts"}
-    assert "turns" in scenario or scenario["user"]["facts"], "without turns the simulator needs facts"
+    user = scenario["user"]  # null and absent mean the same (CONTRACT.md): no simulated facts
+    assert user is None or (isinstance(user["facts"], dict) and set(user) == {"facts"})
+    assert "turns" in scenario or (user or {}).get("facts"), "without turns the simulator needs facts"
     assert all(isinstance(turn, str) and turn.strip() for turn in scenario.get("turns", []))
     if scenario["channel"] == "voice":
         assert (
@@ -104,7 +105,7 @@ def test_the_full_set_covers_every_flow_in_both_languages() -> None:
     spanish = sum(s["language"] == "es" for s in SCENARIOS) / len(SCENARIOS)
     assert 0.3 <= spanish <= 0.45
     assert len({s["now"] for s in SCENARIOS}) <= 4  # each distinct clock costs a seeded template database
-    assert {flow(s) for s in SCENARIOS} == FLOWS
+    assert {flow(s) for s in SCENARIOS} >= FLOWS  # the retired held-out set's classes (ho-…) besides
     assert {flow(s) for s in SCENARIOS if s["language"] == "es"} >= FLOWS - {"voice-handoff"} - {
         "voice-ticket"
     }
