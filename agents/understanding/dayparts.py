@@ -25,8 +25,8 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
     (
         "morning",
         re.compile(
-            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b|\b(?:por|x|en|de|a|para|pa)\s+las?\s+mananas?\b"
-            r"|\besta\s+manana\b|\bin\s+the\s+am\b"
+            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b"
+            r"|\b(?:por|x|en|de|a|para|pa)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"
         ),
     ),
     (
