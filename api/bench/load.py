@@ -4,8 +4,8 @@
 database of its own seeded with the demo clinic and `patients` registered patients. Each patient
 writes "Hi, I'd like to book a dermatology appointment next week in the morning" (a registered
 patient gets three free times offered: the full path of a booking's first turn). Replies go out
-through Twilio's REST API to a local stand-in (`TwilioStandIn`) that notes when each arrives, so
-a turn is timed from the webhook sent to the reply at "Twilio"; with `--reply twiml` a reply that
+through Twilio's REST API to a local stand-in (`api/bench/twilio_stand_in.py`) that notes when each
+arrives, so a turn is timed from the webhook sent to the reply at "Twilio"; with `--reply twiml` a reply that
 fits in the webhook's answer counts there instead.
 
 A patient's messages are `patients` / rate seconds apart. When a turn waits longer than that, the
@@ -17,19 +17,15 @@ the drain ends; duplicated = replies that answered nothing.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import secrets
-import threading
 import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import httpx
 import psycopg
@@ -40,6 +36,7 @@ from twilio.request_validator import RequestValidator
 
 from api.bench.cpu import Parts, per_message_ms
 from api.bench.served import serve, wait_idle, wait_ready
+from api.bench.twilio_stand_in import TwilioStandIn
 from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -64,96 +61,6 @@ WARM_UP = 5  # turns answered one by one before the clock starts
 
 def phone_of(index: int) -> str:
     return f"+1{FIRST_PHONE + index}"
-
-
-class TwilioStandIn:
-    """Twilio's Messages API on 127.0.0.1, as much of it as delivery uses: create answers 201 with
-    a Message resource; list answers an empty page (nothing is ever "maybe sent" here). Each
-    create is noted with the time it arrived (`time.monotonic()`, the load generator's clock).
-
-    Not tests/fakes/twilio_stub.py (shipped code imports no tests, and a benchmark needs none of
-    its faults): only what a send touches, as fast as it can answer."""
-
-    def __init__(self) -> None:
-        self.arrivals: dict[str, list[float]] = defaultdict(list)  # patient phone → reply times
-        self._lock = threading.Lock()
-        stand_in = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-                to = form.get("To", "").removeprefix("whatsapp:")
-                with stand_in._lock:
-                    stand_in.arrivals[to].append(time.monotonic())
-                now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
-                sid = "SM" + uuid.uuid4().hex
-                self._json(
-                    201,
-                    {
-                        "sid": sid,
-                        "account_sid": ACCOUNT_SID,
-                        "to": form.get("To"),
-                        "from": form.get("From"),
-                        "body": form.get("Body", ""),
-                        "status": "queued",
-                        "num_segments": "1",
-                        "direction": "outbound-api",
-                        "date_created": now,
-                        "date_updated": now,
-                        "date_sent": None,
-                        "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json",
-                    },
-                )
-
-            def do_GET(self) -> None:
-                uri = self.path
-                self._json(
-                    200,
-                    {
-                        "messages": [],
-                        "page": 0,
-                        "page_size": 50,
-                        "start": 0,
-                        "end": 0,
-                        "uri": uri,
-                        "first_page_uri": uri,
-                        "next_page_uri": None,
-                        "previous_page_uri": None,
-                    },
-                )
-
-            def _json(self, status: int, payload: dict[str, Any]) -> None:
-                body = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def __enter__(self) -> TwilioStandIn:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def forget(self) -> None:
-        """Start counting afresh (after the warm-up)."""
-        with self._lock:
-            self.arrivals.clear()
-
-    def replies(self) -> int:
-        with self._lock:
-            return sum(len(times) for times in self.arrivals.values())
 
 
 @dataclass
@@ -373,7 +280,7 @@ async def run(
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         load = LoadRun(rate, seconds, patients_count, workers, reply)
-        with TwilioStandIn() as twilio:
+        with TwilioStandIn(ACCOUNT_SID) as twilio:
             env = _environment(ServerUrls(database_url, urls.redis_url), twilio, reply, data_dir)
             with serve(env, port, workers, Path(data_dir) / "bench-load") as pid:
                 await wait_ready(base)

@@ -10,17 +10,17 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from api.runtime import Runtime
 from graphs.dead_letter import DEAD_LETTER, PASSED_ON, dead_lettered
 from graphs.runner import Runner, TurnResult
 from graphs.turns import Turns
-from store.conversations import inbox
-from store.conversations.models import Channel, Conversation, Direction, Message
-from store.database import transaction
-from store.queue import SEND
+from store.conversations.models import Channel, Conversation, Message
 from store.tickets.models import Ticket
+from tests.graphs.inbox_helpers import like, send_jobs
+from tests.graphs.inbox_helpers import replies as _replies
+from tests.graphs.inbox_helpers import write as _write
 from tests.instant import NOW
 
 
@@ -37,14 +37,7 @@ class Flaky(Runner):
 
 @pytest.fixture
 def flaky(runner: Runner) -> Flaky:
-    return Flaky(
-        sessions=runner.sessions,
-        embedder=runner.embedder,
-        checkpointer=runner.checkpointer,
-        tz=runner.tz,
-        clock=runner.clock,
-        red_flags=runner.red_flags,
-    )
+    return like(Flaky, runner)
 
 
 def _turns(demo: Runtime, runner: Runner) -> Turns:
@@ -56,27 +49,6 @@ def _turns(demo: Runtime, runner: Runner) -> Turns:
         reply_by_rest=True,
         attempts=3,
     )
-
-
-async def _write(demo: Runtime, phone: str, body: str) -> uuid.UUID:
-    async with transaction(demo.sessions) as session:
-        received = await inbox.receive(
-            session,
-            conversation_channel=Channel.WHATSAPP,
-            address=phone,
-            provider_message_id="SM" + secrets.token_hex(16),
-            body=body,
-            now=NOW,
-        )
-        return received.conversation.id
-
-
-async def _replies(demo: Runtime, conversation_id: uuid.UUID) -> list[Message]:
-    async with demo.sessions() as session:
-        query = select(Message).where(
-            Message.conversation_id == conversation_id, Message.direction == Direction.OUTBOUND
-        )
-        return list(await session.scalars(query.order_by(Message.created_at)))
 
 
 async def _fail_until_dead_lettered(turns: Turns, demo: Runtime, conversation_id: uuid.UUID) -> None:
@@ -119,14 +91,7 @@ async def test_a_batch_that_always_fails_is_answered_once_ticketed_and_the_next_
         [ticket] = await session.scalars(select(Ticket).where(Ticket.conversation_id == conversation_id))
         assert (ticket.category.value, ticket.priority.value) == ("other", "high")
         assert "hello? anyone?" in (ticket.description or "")
-        send = await session.scalar(
-            text(
-                "SELECT count(*) FROM procrastinate_jobs"
-                " WHERE task_name = :task AND args->>'message_id' = :id"
-            ),
-            {"task": SEND, "id": str(replies[-1].id)},
-        )
-        assert send == 1  # the answer goes out like any reply
+    assert await send_jobs(demo, replies[-1].id) == 1  # the answer goes out like any reply
     assert await _count_dead(demo) == before + 2
     assert await flaky.checkpointer.aget_tuple(thread) is None  # the saved state that failed is gone
 
@@ -202,25 +167,8 @@ async def test_a_dead_lettered_terminal_conversation_queues_no_send(demo: Runtim
     """`prm chat` reads and claims its own replies: a send job would race it to the phone by WhatsApp."""
     phone = f"+1555088{secrets.randbelow(10**4):04d}"
     turns = _turns(demo, flaky)
-    async with transaction(demo.sessions) as session:
-        received = await inbox.receive(
-            session,
-            conversation_channel=Channel.CHAT,
-            address=phone,
-            provider_message_id="chat-" + secrets.token_hex(8),
-            body="hello?",
-            now=NOW,
-        )
-        conversation_id = received.conversation.id
+    conversation_id = await _write(demo, phone, "hello?", channel=Channel.CHAT)
     await _fail_until_dead_lettered(turns, demo, conversation_id)
     [notice] = await _replies(demo, conversation_id)
     assert notice.body == PASSED_ON["en"]
-    async with demo.sessions() as session:
-        sends = await session.scalar(
-            text(
-                "SELECT count(*) FROM procrastinate_jobs"
-                " WHERE task_name = :task AND args->>'message_id' = :id"
-            ),
-            {"task": SEND, "id": str(notice.id)},
-        )
-    assert sends == 0
+    assert await send_jobs(demo, notice.id) == 0

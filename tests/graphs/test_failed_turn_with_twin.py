@@ -6,7 +6,6 @@ takes the failed batch's messages instead, and the failure still counts towards 
 from __future__ import annotations
 
 import secrets
-import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -15,10 +14,10 @@ from sqlalchemy import select
 from api.runtime import Runtime
 from graphs.runner import Runner, TurnResult
 from graphs.turns import Turns
-from store.conversations import inbox
-from store.conversations.models import Channel, Message
+from store.conversations.models import Message
 from store.database import transaction
 from store.queue import enqueue_turn, turn_waiting
+from tests.graphs.inbox_helpers import like, write
 from tests.instant import NOW
 
 
@@ -27,28 +26,8 @@ class Broken(Runner):
         raise RuntimeError("the model endpoint is down")
 
 
-async def _write(demo: Runtime, phone: str, body: str) -> uuid.UUID:
-    async with transaction(demo.sessions) as session:
-        received = await inbox.receive(
-            session,
-            conversation_channel=Channel.WHATSAPP,
-            address=phone,
-            provider_message_id="SM" + secrets.token_hex(16),
-            body=body,
-            now=NOW,
-        )
-        return received.conversation.id
-
-
 async def test_a_failed_turn_leaves_its_messages_to_the_turn_waiting(demo: Runtime, runner: Runner) -> None:
-    broken = Broken(
-        sessions=runner.sessions,
-        embedder=runner.embedder,
-        checkpointer=runner.checkpointer,
-        tz=runner.tz,
-        clock=runner.clock,
-        red_flags=runner.red_flags,
-    )
+    broken = like(Broken, runner)
     turns = Turns(
         sessions=demo.sessions,
         runner=broken,
@@ -58,7 +37,7 @@ async def test_a_failed_turn_leaves_its_messages_to_the_turn_waiting(demo: Runti
         attempts=5,
     )
     phone = "+1555019" + str(secrets.randbelow(10_000)).zfill(4)
-    conversation_id = await _write(demo, phone, "Can I book a cleaning?")
+    conversation_id = await write(demo, phone, "Can I book a cleaning?")
     async with transaction(demo.sessions) as session:
         assert not await turn_waiting(session, conversation_id=conversation_id)
         assert await enqueue_turn(session, demo.queue, conversation_id=conversation_id)  # written again

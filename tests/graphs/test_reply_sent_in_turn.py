@@ -9,18 +9,18 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import select, text
 
 from api.runtime import Runtime
-from graphs.runner import Runner, TurnResult
+from graphs.runner import Runner
 from graphs.turns import Turns
 from store.conversations import inbox
-from store.conversations.models import Channel, Conversation, DeliveryStatus, Direction, Message
+from store.conversations.models import DeliveryStatus
 from store.database import transaction
-from store.queue import SEND
+from tests.graphs.inbox_helpers import DiesAfterTheReply, KilledAfterTheReply, like, send_jobs
+from tests.graphs.inbox_helpers import replies as _replies
+from tests.graphs.inbox_helpers import write as _write
 from tests.instant import NOW
 
 
@@ -52,16 +52,6 @@ class Deliveries:
         return DeliveryStatus.QUEUED
 
 
-class KilledAfterTheReply(Exception):
-    """Stands for the worker dying between the reply's commit and its send."""
-
-
-class DiesAfterTheReply(Runner):
-    async def run_queued_turn(self, **kwargs: Any) -> TurnResult:  # type: ignore[override]
-        await super().run_queued_turn(**kwargs)
-        raise KilledAfterTheReply
-
-
 def _turns(demo: Runtime, runner: Runner, deliveries: Deliveries) -> Turns:
     return Turns(
         sessions=demo.sessions,
@@ -71,39 +61,6 @@ def _turns(demo: Runtime, runner: Runner, deliveries: Deliveries) -> Turns:
         reply_by_rest=True,
         deliver=deliveries,
     )
-
-
-async def _write(demo: Runtime, phone: str, body: str) -> uuid.UUID:
-    async with transaction(demo.sessions) as session:
-        received = await inbox.receive(
-            session,
-            conversation_channel=Channel.WHATSAPP,
-            address=phone,
-            provider_message_id="SM" + secrets.token_hex(16),
-            body=body,
-            now=NOW,
-        )
-        return received.conversation.id
-
-
-async def _replies(demo: Runtime, conversation_id: uuid.UUID) -> list[Message]:
-    async with demo.sessions() as session:
-        query = select(Message).where(
-            Message.conversation_id == conversation_id, Message.direction == Direction.OUTBOUND
-        )
-        return list(await session.scalars(query.order_by(Message.created_at)))
-
-
-async def _send_jobs(demo: Runtime, message_id: uuid.UUID) -> int:
-    async with demo.sessions() as session:
-        count = await session.scalar(
-            text(
-                "SELECT count(*) FROM procrastinate_jobs"
-                " WHERE task_name = :task AND args->>'message_id' = :id AND status = 'todo'"
-            ),
-            {"task": SEND, "id": str(message_id)},
-        )
-    return int(count or 0)
 
 
 def _phone() -> str:
@@ -117,19 +74,20 @@ async def test_the_turn_sends_its_reply_itself_and_queues_no_send_job(demo: Runt
     [reply] = await _replies(demo, conversation_id)
     assert deliveries.asked == [reply.id]
     assert reply.provider_message_id is not None and reply.sent_via == "rest"
-    assert await _send_jobs(demo, reply.id) == 0
+    assert await send_jobs(demo, reply.id, waiting_only=True) == 0
 
 
 async def test_a_send_that_fails_in_the_turn_is_handed_to_a_send_job(demo: Runtime, runner: Runner) -> None:
     deliveries = Deliveries(demo)
     deliveries.failing = True
     turns = _turns(demo, runner, deliveries)
-    conversation_id = await _write(demo, _phone(), "What are your opening hours?")
+    phone = _phone()
+    conversation_id = await _write(demo, phone, "What are your opening hours?")
     await turns.take(demo.queue, conversation_id)  # answered; the send is left to the job's retries
     [reply] = await _replies(demo, conversation_id)
-    assert deliveries.asked == [reply.id] and await _send_jobs(demo, reply.id) == 1
+    assert deliveries.asked == [reply.id] and await send_jobs(demo, reply.id, waiting_only=True) == 1
     deliveries.failing = False
-    await _write(demo, await _conversation_address(demo, conversation_id), "Thanks!")
+    await _write(demo, phone, "Thanks!")
     await turns.take(demo.queue, conversation_id)  # the next turn leaves that reply to its job
     first, second = await _replies(demo, conversation_id)
     assert first.id == reply.id and deliveries.asked == [reply.id, second.id]
@@ -139,14 +97,7 @@ async def test_a_reply_whose_worker_died_before_the_send_is_sent_by_the_turns_re
     demo: Runtime, runner: Runner
 ) -> None:
     deliveries = Deliveries(demo)
-    dying = DiesAfterTheReply(
-        sessions=runner.sessions,
-        embedder=runner.embedder,
-        checkpointer=runner.checkpointer,
-        tz=runner.tz,
-        clock=runner.clock,
-        red_flags=runner.red_flags,
-    )
+    dying = like(DiesAfterTheReply, runner)
     conversation_id = await _write(demo, _phone(), "What are your opening hours?")
     with pytest.raises(KilledAfterTheReply):
         await _turns(demo, dying, deliveries).take(demo.queue, conversation_id)
@@ -158,13 +109,6 @@ async def test_a_reply_whose_worker_died_before_the_send_is_sent_by_the_turns_re
     assert sent.provider_message_id is not None
 
 
-async def _conversation_address(demo: Runtime, conversation_id: uuid.UUID) -> str:
-    async with demo.sessions() as session:
-        conversation = await session.get(Conversation, conversation_id)
-        assert conversation is not None
-        return conversation.address
-
-
 async def test_a_long_reply_cut_short_after_a_callback_is_finished_by_the_next_turn(
     demo: Runtime, runner: Runner
 ) -> None:
@@ -172,14 +116,7 @@ async def test_a_long_reply_cut_short_after_a_callback_is_finished_by_the_next_t
     rest is still to send (claim's "unfinished" rule), not hidden by the status."""
     deliveries = Deliveries(demo)
     conversation_id = await _write(demo, _phone(), "What are your opening hours?")
-    dying = DiesAfterTheReply(
-        sessions=runner.sessions,
-        embedder=runner.embedder,
-        checkpointer=runner.checkpointer,
-        tz=runner.tz,
-        clock=runner.clock,
-        red_flags=runner.red_flags,
-    )
+    dying = like(DiesAfterTheReply, runner)
     with pytest.raises(KilledAfterTheReply):
         await _turns(demo, dying, deliveries).take(demo.queue, conversation_id)
     [reply] = await _replies(demo, conversation_id)

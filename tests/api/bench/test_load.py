@@ -13,7 +13,7 @@ from api.bench import load as bench
 
 
 def test_the_stand_in_answers_twilios_client_and_notes_each_reply() -> None:
-    with bench.TwilioStandIn() as stand_in:
+    with bench.TwilioStandIn(bench.ACCOUNT_SID) as stand_in:
         client = Client(bench.ACCOUNT_SID, bench.AUTH_TOKEN)
         client.api.base_url = stand_in.url
         created = client.messages.create(to="whatsapp:+15550200001", from_="whatsapp:+15550000000", body="hi")
@@ -32,7 +32,7 @@ def test_messages_pair_with_replies_in_order_and_the_rest_is_lost_or_doubled() -
         bench.Sent("+1b", at=10.5, ack_ms=40, status=200, inline=True),  # answered in its TwiML
         bench.Sent("+1c", at=11.5, ack_ms=None),  # no answer at all
     ]
-    with bench.TwilioStandIn() as stand_in:
+    with bench.TwilioStandIn(bench.ACCOUNT_SID) as stand_in:
         stand_in.arrivals["+1a"] += [10.1, 11.3]
         stand_in.arrivals["+1c"] += [12.0, 12.5]  # one reply too many
         row = bench._row(run, stand_in)
