@@ -166,6 +166,9 @@ class Settings(_Base):
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PRM_PUBLIC_URL")
     voice_webhook_secret: SecretStr | None = Field(default=None, alias="PRM_VOICE_WEBHOOK_SECRET")
     max_body_bytes: int = Field(default=1_000_000, alias="PRM_MAX_BODY_BYTES", ge=1024)
+    # `prm serve`'s API processes, its own included, accepting on one socket (one Python process
+    # uses one core: staff and FHIR requests beyond one core's worth need more)
+    api_processes: int = Field(default=1, alias="PRM_API_PROCESSES", ge=1)
     # /docs, /redoc and /openapi.json: on by default outside production, off in it unless asked for
     public_docs: bool | None = Field(default=None, alias="PRM_PUBLIC_DOCS")
     # /metrics wants `Authorization: Bearer <this>` when set; in production it is off without one

@@ -1,9 +1,11 @@
-"""Worker processes beside `prm serve`'s own: one Python process runs one core, so a 2-core machine
-answers about twice the turns with a second process taking jobs from the same queue.
+"""The processes beside `prm serve`'s own: one Python process runs one core, so a 2-core machine
+answers about twice the turns with a second process taking jobs from the same queue, and about
+twice the API requests with a second process accepting on the same socket.
 
-The children are ordinary `prm worker`s on the same Postgres and Redis (the queue's locks keep one
-conversation's turns one at a time and in order across processes). One that dies is started again
-after a pause; on shutdown each gets SIGTERM, finishes its running jobs, and is waited for.
+Worker children are ordinary `prm worker`s on the same Postgres and Redis (the queue's locks keep
+one conversation's turns one at a time and in order across processes); API children serve the
+listening socket `prm serve` bound and handed down. One that dies is started again after a pause;
+on shutdown each gets SIGTERM, finishes what it is doing, and is waited for.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import functools
 import logging
 import os
 import signal
+import socket
 import sys
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
@@ -32,12 +37,54 @@ _PR_SET_PDEATHSIG = 1
 WORKER_NICENESS = 5
 
 
-def _in_child() -> None:
+@dataclass(frozen=True)
+class Child:
+    """A process to keep running: its command line, how far below `prm serve` it runs (workers
+    yield to the API, see `WORKER_NICENESS`), and the descriptors it inherits (an API child's
+    listening socket)."""
+
+    argv: Sequence[str]
+    niceness: int = WORKER_NICENESS
+    pass_fds: tuple[int, ...] = ()
+
+
+def _in_child(niceness: int) -> None:
     """In the child, before exec: SIGTERM when `prm serve` dies, even by SIGKILL (Linux), so no
-    worker outlives it taking jobs; and a lower priority than the API's (`WORKER_NICENESS`)."""
+    child outlives it taking jobs or requests; and its priority (`Child.niceness`)."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    os.nice(WORKER_NICENESS)
+    if niceness:
+        os.nice(niceness)
+
+
+def listen(host: str, port: int, backlog: int = 2048) -> socket.socket:
+    """The listening socket every API process accepts on. One socket shared (not one each with
+    SO_REUSEPORT): the kernel hands a new connection to whichever process accepts first, so a busy
+    process takes fewer; and a child that dies drops no connection waiting in its own queue."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.create_server((host, port), family=family, backlog=backlog)
+    listener.set_inheritable(True)
+    return listener
+
+
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+@contextlib.contextmanager
+def metrics_shared_by(processes: int) -> Iterator[None]:
+    """With more than one API process, each keeps its request metrics in a directory they share
+    (prometheus-client's multiprocess mode), so that `/metrics`, answered by any one of them, counts
+    every process's requests. Must be entered before `prometheus_client` is imported; a directory
+    the operator set (`PROMETHEUS_MULTIPROC_DIR`) is used as it is."""
+    if processes <= 1 or os.environ.get(METRICS_DIR_ENV):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="prm-metrics-") as directory:
+        os.environ[METRICS_DIR_ENV] = directory
+        try:
+            yield
+        finally:
+            del os.environ[METRICS_DIR_ENV]
 
 
 def usable_cores() -> int:
@@ -55,7 +102,7 @@ def usable_cores() -> int:
 
 @dataclass
 class Supervisor:
-    commands: Sequence[Sequence[str]]
+    children: Sequence[Child]
     env: Mapping[str, str]
     restart_after_s: float = RESTART_AFTER_S
     grace_s: float = 40.0  # a worker's own shutdown grace, and a little more
@@ -66,23 +113,27 @@ class Supervisor:
     async def run(self) -> None:
         """Keep every child running until `stop` (or cancellation, which stops them too)."""
         try:
-            await asyncio.gather(*(self._keep(index) for index in range(len(self.commands))))
+            await asyncio.gather(*(self._keep(index) for index in range(len(self.children))))
         finally:
             await self.stop()
 
     async def _keep(self, index: int) -> None:
-        command = self.commands[index]
+        child = self.children[index]
         while not self._stopping:
             # a session of its own: a terminal's Ctrl-C reaches `prm serve` alone, which stops them
             process = await asyncio.create_subprocess_exec(
-                *command, env=dict(self.env), start_new_session=True, preexec_fn=_in_child
+                *child.argv,
+                env=dict(self.env),
+                start_new_session=True,
+                preexec_fn=functools.partial(_in_child, child.niceness),
+                pass_fds=child.pass_fds,
             )
             self._running[index] = process
             code = await process.wait()
             if self._stopping or code in STOPPED:
                 return
             self.restarts += 1
-            log.error("worker process %s exited with %s; starting it again", process.pid, code)
+            log.error("child process %s exited with %s; starting it again", process.pid, code)
             await asyncio.sleep(self.restart_after_s)
 
     async def stop(self) -> None:

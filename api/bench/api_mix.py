@@ -175,7 +175,13 @@ def _rows(timings: Timings, wall_s: float, *, mix: str, tokens: str, clients: in
 
 
 async def run(
-    urls: ServerUrls, *, clients: int = 20, seconds: float = 20, writes: bool = True, data_dir: str
+    urls: ServerUrls,
+    *,
+    clients: int = 20,
+    seconds: float = 20,
+    writes: bool = True,
+    data_dir: str,
+    api_processes: int | None = None,
 ) -> list[dict[str, Any]]:
     """Reads (and writes) at `clients` clients, on one token and on one token each."""
     name = f"prm_bench_api_{secrets.token_hex(4)}"
@@ -188,14 +194,17 @@ async def run(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PRM_", "TWILIO_", "OPENAI_"))}
         env |= {"DATABASE_URL": database_url, "REDIS_URL": urls.redis_url, "PRM_DATA_DIR": data_dir}
         rows: list[dict[str, Any]] = []
-        with serve(env, port, None, Path(data_dir) / "bench-api") as pid:
+        with serve(env, port, None, Path(data_dir) / "bench-api", api_processes) as pid:
             await wait_ready(base)
             await wait_idle(pid)
             await _mix(base, lambda i: tokens[0], 2, 2, writes=False)  # warm: pools, model, caches
             for mix in ("reads", "writes") if writes else ("reads",):
                 for label, secret_of in (("one", lambda i: tokens[0]), ("one each", lambda i: tokens[i])):
                     timings, wall_s = await _mix(base, secret_of, clients, seconds, writes=mix == "writes")
-                    rows += _rows(timings, wall_s, mix=mix, tokens=label, clients=clients)
+                    rows += [
+                        row | {"api_processes": api_processes or 1}
+                        for row in _rows(timings, wall_s, mix=mix, tokens=label, clients=clients)
+                    ]
         return rows
     finally:
         drop_database(database_url)
@@ -207,6 +216,7 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         "mix",
         "tokens",
         "clients",
+        "API processes",
         "req/s",
         "endpoint",
         "n",
@@ -221,6 +231,7 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
             row["mix"],
             row["tokens"],
             str(row["clients"]),
+            str(row.get("api_processes", 1)),
             f"{row['req_per_s']:g}",
             row["endpoint"],
             str(row["n"]),

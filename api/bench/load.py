@@ -79,6 +79,7 @@ class LoadRun:
     patients: int
     workers: int | None
     reply: str
+    api_processes: int | None = None
     sent: list[Sent] = field(default_factory=list)
     cpu_ms: dict[str, float | None] = field(default_factory=dict)  # per message answered, by part
     transactions: float | None = None  # Postgres transactions (commits and rollbacks) per message
@@ -232,6 +233,7 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "seconds": run.seconds,
         "patients": run.patients,
         "workers": run.workers if run.workers is not None else f"default ({max(0, usable_cores() - 1)})",
+        "api_processes": run.api_processes or 1,
         "reply": run.reply,
         "offered": len(run.sent),
         "acknowledged": len(acks),
@@ -267,6 +269,7 @@ async def run(
     seconds: float = 60,
     patients_count: int = 1000,
     workers: int | None = None,
+    api_processes: int | None = None,
     reply: str = "rest",
     drain_s: float = 60,
     data_dir: str,
@@ -279,10 +282,10 @@ async def run(
         await _prepare(database_url, urls.redis_url, patients_count)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        load = LoadRun(rate, seconds, patients_count, workers, reply)
+        load = LoadRun(rate, seconds, patients_count, workers, reply, api_processes)
         with TwilioStandIn(ACCOUNT_SID) as twilio:
             env = _environment(ServerUrls(database_url, urls.redis_url), twilio, reply, data_dir)
-            with serve(env, port, workers, Path(data_dir) / "bench-load") as pid:
+            with serve(env, port, workers, Path(data_dir) / "bench-load", api_processes) as pid:
                 await wait_ready(base)
                 await wait_idle(pid)
                 await _warm_up(base, twilio, first=patients_count)
@@ -300,7 +303,7 @@ async def run(
 
 COLUMNS = (
     ("offered", "{rate:g} msg/s × {seconds:g} s"),
-    ("workers", "{workers}"),
+    ("API / worker processes", "{api_processes} / {workers}"),
     ("acknowledged", "{acknowledged}/{offered}"),
     ("ack p50 / p99 ms", "{ack_p50_ms:.0f} / {ack_p99_ms:.0f}"),
     ("replies", "{replies}/{offered}"),

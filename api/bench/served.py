@@ -18,14 +18,18 @@ READY_S = 120.0
 
 
 @contextmanager
-def serve(env: dict[str, str], port: int, workers: int | None, logs: Path) -> Iterator[int]:
+def serve(
+    env: dict[str, str], port: int, workers: int | None, logs: Path, api_processes: int | None = None
+) -> Iterator[int]:
     """`prm serve` with `workers` worker processes besides its own (None: its default, one per
-    core but one); stopped on exit. Its output goes to `logs`/serve.log, where a failed run can be
-    read."""
+    core but one) and `api_processes` API processes (None: its default, one); stopped on exit. Its
+    output goes to `logs`/serve.log, where a failed run can be read."""
     prm = str(Path(sys.executable).with_name("prm"))
     command = [prm, "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers is not None:
         command += ["--workers", str(workers)]
+    if api_processes is not None:
+        command += ["--api-processes", str(api_processes)]
     logs.mkdir(parents=True, exist_ok=True)
     with (logs / "serve.log").open("wb") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603

@@ -166,6 +166,9 @@ def load_command(
         str, typer.Option(help="rest: replies by Twilio's API; twiml: in the answer when quick")
     ] = "rest",
     drain: Annotated[float, typer.Option(help="Seconds to wait for late replies once none arrives.")] = 60,
+    api_processes: Annotated[
+        int | None, typer.Option(help="`prm serve --api-processes N` (default: its own, one).", min=1)
+    ] = None,
     out: OutOpt = None,
 ) -> None:
     """The front door: signed webhooks at a fixed rate to `prm serve` as `make run` starts it; ack and
@@ -184,6 +187,7 @@ def load_command(
                 seconds=seconds,
                 patients_count=patients,
                 workers=workers,
+                api_processes=api_processes,
                 reply=reply,
                 drain_s=drain,
                 data_dir=str(settings.storage.data_dir),
@@ -198,6 +202,9 @@ def api_command(
     clients: Annotated[int, typer.Option(help="Clients sending at once.", min=1)] = 20,
     seconds: Annotated[float, typer.Option(help="How long each mix runs.", min=1)] = 20,
     writes: Annotated[bool, typer.Option(help="Also the write mix (patients, bookings, tickets).")] = True,
+    api_processes: Annotated[
+        int | None, typer.Option(help="`prm serve --api-processes N` (default: its own, one).", min=1)
+    ] = None,
     out: OutOpt = None,
 ) -> None:
     """The staff and FHIR API at `--clients` concurrent clients, on one token and on one each:
@@ -209,7 +216,12 @@ def api_command(
     with servers(settings) as urls:
         rows = asyncio.run(
             bench.run(
-                urls, clients=clients, seconds=seconds, writes=writes, data_dir=str(settings.storage.data_dir)
+                urls,
+                clients=clients,
+                seconds=seconds,
+                writes=writes,
+                data_dir=str(settings.storage.data_dir),
+                api_processes=api_processes,
             )
         )
     bench.render(rows)

@@ -37,19 +37,24 @@ def serve(
         int | None,
         typer.Option(help="`prm worker` processes besides (PRM_WORKER_PROCESSES; default: cores - 1)."),
     ] = None,
+    api_processes: Annotated[
+        int | None,
+        typer.Option(min=1, help="API processes on the port, this one too (PRM_API_PROCESSES; default 1)."),
+    ] = None,
 ) -> None:
     """Serve the API (and, unless --no-worker, the job worker) on HOST:PORT, migrating first; and
-    worker processes for the other cores, stopped with it."""
+    worker processes for the other cores, and more API processes if asked, stopped with it."""
     import uvicorn
 
-    from api.app import create_app
     from api.logging import configure
-    from api.supervisor import Supervisor, usable_cores
+    from api.supervisor import Child, Supervisor, listen, metrics_shared_by, usable_cores
     from api.worker import SHUTDOWN_GRACE_S, run_worker
 
     settings = Settings()
     configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
-    with servers(settings) as urls:
+    apis = api_processes or settings.api_processes
+    with servers(settings) as urls, metrics_shared_by(apis):
+        from api.app import create_app  # after metrics_shared_by: it decides how metrics are kept
         from store.migrate import upgrade
 
         upgrade(urls.database_url)
@@ -57,23 +62,27 @@ def serve(
         extra = workers if workers is not None else settings.channels.worker_processes
         if extra is None:
             extra = max(0, usable_cores() - 1)
+        listener = listen(host, port)  # bound here, so that every API process accepts on it
+        prm = str(Path(sys.executable).with_name("prm"))
+        fd = listener.fileno()
+        api_child = Child([prm, "api-process", str(fd)], niceness=0, pass_fds=(fd,))
         # the children use the servers this process resolved (embedded ones included)
         children = Supervisor(
-            [[str(Path(sys.executable).with_name("prm")), "worker"]] * (extra if worker else 0),
+            [api_child] * (apis - 1) + [Child([prm, "worker"])] * (extra if worker else 0),
             env=os.environ | {"DATABASE_URL": urls.database_url, "REDIS_URL": urls.redis_url},
             grace_s=SHUTDOWN_GRACE_S + 10,
         )
 
         async def main() -> None:
             async with open_runtime(settings, urls) as runtime:
-                config = uvicorn.Config(create_app(settings, runtime), host=host, port=port, log_config=None)
+                config = uvicorn.Config(create_app(settings, runtime), log_config=None)
                 jobs = None
                 if worker:
                     concurrency = settings.channels.worker_concurrency
                     jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency))
                 supervised = asyncio.create_task(children.run())
                 try:
-                    await uvicorn.Server(config).serve()
+                    await uvicorn.Server(config).serve(sockets=[listener])
                 finally:
                     if jobs is not None:
                         jobs.cancel()  # procrastinate finishes or abandons running jobs gracefully
@@ -90,6 +99,35 @@ def serve(
         signal.signal(signal.SIGTERM, _exit_on_signal)
         signal.signal(signal.SIGINT, _exit_on_signal)  # Ctrl-C: the same orderly stop, not a cancellation
         asyncio.run(main())
+
+
+@app.command("api-process", hidden=True)
+def api_process(
+    fd: Annotated[int, typer.Argument(help="The listening socket `prm serve` bound, inherited.")],
+) -> None:
+    """One more API process of `prm serve` (which starts it): serves the socket it inherited, on the
+    servers named by DATABASE_URL and REDIS_URL; no jobs, no migrations."""
+    import socket
+
+    import uvicorn
+
+    from api.app import create_app
+    from api.logging import configure
+
+    settings = Settings()
+    configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
+    listener = socket.socket(fileno=fd)
+
+    async def main() -> None:
+        with servers(settings) as urls:
+            async with open_runtime(settings, urls) as runtime:
+                config = uvicorn.Config(create_app(settings, runtime), log_config=None)
+                await uvicorn.Server(config).serve(sockets=[listener])
+
+    # a stop asked for (uvicorn re-raises SIGTERM once it has drained): exit 0, not started again
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    signal.signal(signal.SIGINT, lambda signum, frame: sys.exit(0))
+    asyncio.run(main())
 
 
 @app.command("worker")

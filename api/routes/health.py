@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import os
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Gauge, generate_latest, multiprocess
 from sqlalchemy import text
 
 from api.deps import RuntimeDep, SessionDep
@@ -48,8 +49,19 @@ async def readyz(runtime: RuntimeDep, response: Response) -> dict[str, str]:
 
 
 DEAD_LETTERED = Gauge(
-    "prm_dead_lettered_messages", "Inbound messages whose turn kept failing and was dead-lettered (ever)"
+    "prm_dead_lettered_messages",
+    "Inbound messages whose turn kept failing and was dead-lettered (ever)",
+    multiprocess_mode="mostrecent",  # set from the database at each scrape, by whichever process
 )
+
+
+def _exposition() -> bytes:
+    """Every API process's metrics when `prm serve` runs several (api/supervisor.py), else this one's."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return generate_latest()
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    return generate_latest(registry)
 
 
 @router.get("/metrics", include_in_schema=False)  # Prometheus text, not part of the API
@@ -73,4 +85,4 @@ async def metrics(request: Request, runtime: RuntimeDep, session: SessionDep) ->
             )
     # read from the database, so the count covers every worker process, not only this one's
     DEAD_LETTERED.set(await dead_lettered(session))
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    return Response(_exposition(), media_type=CONTENT_TYPE_LATEST)

@@ -10,9 +10,14 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from collections import OrderedDict
 from typing import Any, Protocol
 
+import numpy as np
+
 from store.knowledge.models import EMBEDDING_DIM
+
+CACHED_TEXTS = 4096  # about 6 MiB of float32 vectors
 
 
 class Embedder(Protocol):
@@ -32,15 +37,23 @@ class LocalEmbedder:
     its own request's thread, and torch's own thread pool then spins against them. One query on
     the 2-core machine, while other work ran: 162 ms wall and 116 ms of CPU with torch's default of
     2 threads, 26 ms and 12 ms with 1 (`prm bench api` has the effect on a whole request).
+
+    The vectors of the last `cache_size` queries are kept: the model is a pure function of the
+    text, and patients and staff search for the same few things again and again ("where do I
+    park"), each a forward pass of about 12 ms of CPU. Documents and the red-flag screen's
+    clauses are not kept: they are seldom seen twice.
     """
 
     dim = EMBEDDING_DIM
 
-    def __init__(self, batch_size: int = 64, torch_threads: int = 1) -> None:
+    def __init__(self, batch_size: int = 64, torch_threads: int = 1, cache_size: int = CACHED_TEXTS) -> None:
         self._model: Any = None
         self._lock = threading.Lock()
         self.batch_size = batch_size
         self.torch_threads = torch_threads
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, np.ndarray[Any, np.dtype[np.float32]]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def _load(self) -> Any:
         with self._lock:
@@ -69,7 +82,17 @@ class LocalEmbedder:
         return await asyncio.to_thread(self.encode, texts)
 
     async def embed_query(self, text: str) -> list[float]:
-        return (await asyncio.to_thread(self.encode, [text]))[0]
+        with self._cache_lock:
+            vector = self._cache.get(text)
+            if vector is not None:
+                self._cache.move_to_end(text)
+                return [float(x) for x in vector]
+        encoded = (await asyncio.to_thread(self.encode, [text]))[0]
+        with self._cache_lock:
+            self._cache[text] = np.asarray(encoded, dtype=np.float32)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return encoded
 
 
 class OpenAIEmbedder:

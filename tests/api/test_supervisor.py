@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from api.supervisor import WORKER_NICENESS, Supervisor, usable_cores
+from api.supervisor import WORKER_NICENESS, Child, Supervisor, usable_cores
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
 # exits 0 on SIGTERM, as `prm worker` does once its running jobs are done
@@ -29,7 +29,8 @@ async def _until(condition: object, timeout_s: float = 20) -> None:
 
 
 async def test_a_worker_process_that_dies_is_started_again_and_all_stop_together() -> None:
-    supervisor = Supervisor([SLEEPER, GRACEFUL], env=dict(os.environ), restart_after_s=0.1, grace_s=5)
+    kept = [Child(SLEEPER), Child(GRACEFUL)]
+    supervisor = Supervisor(kept, env=dict(os.environ), restart_after_s=0.1, grace_s=5)
     running = asyncio.create_task(supervisor.run())
     await _until(lambda: len(supervisor.pids()) == 2)
     first = supervisor.pids()[0]
@@ -54,7 +55,7 @@ async def test_a_child_that_ignores_sigterm_is_killed_after_the_grace() -> None:
         "-c",
         "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(120)",
     ]
-    supervisor = Supervisor([stubborn], env=dict(os.environ), grace_s=0.5)
+    supervisor = Supervisor([Child(stubborn)], env=dict(os.environ), grace_s=0.5)
     running = asyncio.create_task(supervisor.run())
     await _until(lambda: len(supervisor.pids()) == 1)
     await asyncio.sleep(0.3)  # let it install its handler
@@ -68,7 +69,7 @@ async def test_a_worker_that_stopped_on_request_is_not_started_again() -> None:
     """A terminal's Ctrl-C or a service manager's SIGTERM reaching a child during shutdown: it
     exits cleanly, and it is not brought back while the API is still draining."""
     quits = [sys.executable, "-c", "import sys; sys.exit(0)"]
-    supervisor = Supervisor([quits], env=dict(os.environ), restart_after_s=0.05, grace_s=5)
+    supervisor = Supervisor([Child(quits)], env=dict(os.environ), restart_after_s=0.05, grace_s=5)
     await asyncio.wait_for(supervisor.run(), 10)
     assert supervisor.restarts == 0
 
@@ -85,6 +86,6 @@ async def test_worker_processes_run_below_the_api_process(tmp_path: Path) -> Non
         "-c",
         f"import os, pathlib; pathlib.Path({str(seen)!r}).write_text(str(os.nice(0)))",
     ]
-    supervisor = Supervisor([report], env=dict(os.environ), grace_s=5)
+    supervisor = Supervisor([Child(report)], env=dict(os.environ), grace_s=5)
     await asyncio.wait_for(supervisor.run(), 20)  # it exits 0: a stop, not restarted
     assert int(seen.read_text()) == os.nice(0) + WORKER_NICENESS
