@@ -33,6 +33,7 @@ from pydantic import SecretStr
 from sqlalchemy import make_url, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agents.understanding import SemanticScreen
 from api.agent import build_runner
 from api.app import create_app
 from api.paths import VOICE_PATH
@@ -343,6 +344,10 @@ async def open_sandboxes(
     """A `SandboxFactory` on the servers of `urls` (the user needs CREATEDB); templates dropped on exit."""
     settings = sandbox_settings(settings)
     templates = Templates(settings, urls, embedder)
+    # the model loaded and the red-flag examples embedded (a process-wide bank, tens of seconds of
+    # CPU) before any scenario starts: else the first scenarios' first replies wait for it, and a
+    # start-up cost is reported as reply latency
+    await SemanticScreen(embedder).warm()
     try:
         yield lambda scenario: _sandbox(scenario, settings, templates)
     finally:

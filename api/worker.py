@@ -281,6 +281,7 @@ async def run_worker(
                     update_heartbeat_interval=heartbeat_s,
                     stalled_worker_timeout=stalled_after_s,
                     delete_jobs="successful",
+                    fetch_job_polling_interval=FETCH_POLL_S,
                 )
                 failure = await _until_stopped(asyncio.ensure_future(run), stop)
                 if stop.is_set():
@@ -290,6 +291,13 @@ async def run_worker(
                 log.error("job worker stopped (%s); starting it again in %.0f s", failure, pause)
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, RESTART_MAX_S)
+
+
+# How long an idle worker waits before it looks for jobs unasked. New jobs wake every worker at once
+# (LISTEN/NOTIFY); what no notification announces is a job its conversation's lock held back: a
+# patient's next message queued while the turn before it finishes. procrastinate's default of 5 s
+# made that message wait up to 5 s; a poll is one indexed query, twice a second per idle worker.
+FETCH_POLL_S = 0.5
 
 
 async def _until_stopped(run: asyncio.Future[Any], stop: asyncio.Event) -> str:
