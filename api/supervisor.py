@@ -62,9 +62,7 @@ def listen(host: str, port: int, backlog: int = 2048) -> socket.socket:
     SO_REUSEPORT): the kernel hands a new connection to whichever process accepts first, so a busy
     process takes fewer; and a child that dies drops no connection waiting in its own queue."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listener = socket.create_server((host, port), family=family, backlog=backlog)
-    listener.set_inheritable(True)
-    return listener
+    return socket.create_server((host, port), family=family, backlog=backlog)
 
 
 METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"

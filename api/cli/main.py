@@ -53,7 +53,12 @@ def serve(
     settings = Settings()
     configure(key=settings.log_key.get_secret_value() if settings.log_key else None)
     apis = api_processes or settings.api_processes
-    with servers(settings) as urls, metrics_shared_by(apis):
+    try:
+        listener = listen(host, port)  # first: a port in use fails fast; every API process accepts on it
+    except OSError as error:
+        console.print(f"[red]cannot listen on {host}:{port}: {error.strerror or error}[/red]")
+        raise typer.Exit(1) from None
+    with listener, servers(settings) as urls, metrics_shared_by(apis):
         from api.app import create_app  # after metrics_shared_by: it decides how metrics are kept
         from store.migrate import upgrade
 
@@ -62,7 +67,6 @@ def serve(
         extra = workers if workers is not None else settings.channels.worker_processes
         if extra is None:
             extra = max(0, usable_cores() - 1)
-        listener = listen(host, port)  # bound here, so that every API process accepts on it
         prm = str(Path(sys.executable).with_name("prm"))
         fd = listener.fileno()
         api_child = Child([prm, "api-process", str(fd)], niceness=0, pass_fds=(fd,))

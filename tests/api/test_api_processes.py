@@ -11,6 +11,7 @@ import asyncio
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -84,3 +85,14 @@ async def test_a_second_api_process_serves_the_port_and_metrics_count_both(
     assert not psutil.pid_exists(child) or psutil.Process(child).status() == psutil.STATUS_ZOMBIE, (
         tmp_path / "serve.log"
     ).read_text()
+
+
+def test_a_port_in_use_is_said_plainly_before_anything_starts(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = os.environ | {"PRM_DATA_DIR": str(data), "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        command = [PRM, "serve", "--port", str(taken.getsockname()[1]), "--no-worker"]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{command[3]}" in result.stdout + result.stderr
+    assert not data.exists()  # no embedded server was started for nothing
