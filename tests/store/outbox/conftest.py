@@ -28,7 +28,7 @@ Sessions = async_sessionmaker[AsyncSession]
 async def own_database(make_session_database: Callable[[], str]) -> AsyncIterator[AsyncEngine]:
     url = make_session_database()
     upgrade(url)
-    engine = create_engine(url, pool_size=10)
+    engine = create_engine(url, pool_size=20)
     try:
         yield engine
     finally:
