@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from api.runtime import Runtime
 from store.auth import service as auth
 from store.auth.models import Role
 
+log = logging.getLogger(__name__)
 # Dependencies are `async def` even when they await nothing: FastAPI runs a plain `def` dependency
 # in its thread pool, a hand-off to another thread and back for every request (about 6% of a read
 # request's CPU under `prm bench api`, three such dependencies per request, py-spy).
@@ -88,9 +91,33 @@ async def current_staff(
             "invalid, expired or revoked token",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    if auth.needs_touch(token, now=now):  # its own transaction, so parallel requests never queue on the row
-        await auth.touch(runtime.sessions, token_id=token.id, now=now)
+    if auth.needs_touch(token, now=now):
+        _touch_soon(runtime, token.id, now)
     return Principal(role=token.role, name=token.name, token_id=token.id)
+
+
+_touching: dict[uuid.UUID, asyncio.Task[None]] = {}
+
+
+def _touch_soon(runtime: Runtime, token_id: uuid.UUID, now: datetime) -> None:
+    """Record the token's use beside the request, in a transaction of its own (so that parallel
+    requests never queue on the token's row), without waiting for it: the request already holds a
+    pooled connection, and waiting for a second one could exhaust the pool — as many requests at
+    once as connections, each holding one and waiting for another, would stall until the pool's
+    timeout. One recording per token at a time; one lost to a shutdown costs a minute of
+    `last_used_at`, nothing more."""
+    running = _touching.get(token_id)
+    if running is not None and not running.done() and running.get_loop() is asyncio.get_running_loop():
+        return
+    task = asyncio.create_task(auth.touch(runtime.sessions, token_id=token_id, now=now))
+    _touching[token_id] = task
+
+    def done(task: asyncio.Task[None]) -> None:
+        _touching.pop(token_id, None)
+        if not task.cancelled() and (error := task.exception()) is not None:
+            log.warning("could not record the use of token %s: %s", token_id, type(error).__name__)
+
+    task.add_done_callback(done)
 
 
 CurrentStaff = Annotated[Principal, Depends(current_staff)]
