@@ -37,7 +37,8 @@ _STOPWORDS = word_set(
     should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
     puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
     tengo puede pueden necesito hace cuantos cuantas hola buenas buenos hasta desde porfa favor saludos
-    disculpe quisiera senor senora senorita cita citas"""
+    disculpe quisiera senor senora senorita cita citas queria preguntar preguntarle pregunta porque este
+    wanted asking because wondering"""
 )
 # Spanish words patients use for what the documents say in other words — regional ones ("parquear",
 # "aseguranza"), other verbs for the same thing ("¿a qué hora abren?" / "abrimos", "cerrada";
@@ -113,14 +114,18 @@ def search_query(question: str, lang: str) -> str:
 # the sentence with the days and times in it.
 _WALK_IN = re.compile(r"\bwalk[\s-]?ins?\b|\bwithout\s+an?\s+appointment\b|\bsin\s+(?:cita|turno)\b")
 _ASKS_WHEN = re.compile(
-    r"\b(?:when|what\s+days?|which\s+days?|what\s+times?|what\s+hours|q(?:ue)?\s+dias?|cuando|a\s+q(?:ue)?\s+hora"
-    r"|q(?:ue)?\s+horas?|en\s+q(?:ue)?\s+horario)\b"
+    r"\b(?:when\s+(?:are|is|can|do|does|will)|what\s+days?|which\s+days?|what\s+times?|what\s+hours|q(?:ue)?\s+dias?"
+    r"|cuando\s+(?:abren|cierran|es|son|puedo|hay|atienden|ponen|estan)|a\s+q(?:ue)?\s+hora|q(?:ue)?\s+horas?"
+    r"|en\s+q(?:ue)?\s+horario)\b"
+)
+_GREETING = re.compile(
+    r"\b(?:buenos\s+dias|buenas\s+(?:tardes|noches)|good\s+(?:morning|afternoon|evening))\b"
 )
 _SAYS_WHEN = re.compile(
     r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays|lunes|martes|miercoles"
     r"|jueves|viernes|sabados?|domingos?)\b|\b\d{1,2}:\d\d\b"
 )
-_WHEN = "cuando"  # the stem both a question asking when and a sentence saying when get
+_WHEN = "horario"  # the word both a question asking when and a sentence saying when get (no stopword)
 # Not turning up, as the Spanish documents call it ("falta"): "si no llego a mi cita", "si no voy"
 _NO_SHOW = re.compile(
     r"\bno\s+(?:llego|llegue|voy|vaya|vengo|venga|viene|asisto|asista|me\s+presento|aparezco|me\s+aparezco)\b"
@@ -130,6 +135,7 @@ _NO_SHOW = re.compile(
 def _concepts(folded: str) -> str:
     """`folded` with the phrasings of `_WALK_IN` and `_NO_SHOW` as one word each and, when it asks
     or says when, `_WHEN`."""
+    folded = _GREETING.sub(" ", folded)  # "buenos días" asks about no days
     said = _NO_SHOW.sub(" falta ", _WALK_IN.sub(" walkin ", folded))
     return f"{said} {_WHEN}" if _ASKS_WHEN.search(folded) or _SAYS_WHEN.search(folded) else said
 

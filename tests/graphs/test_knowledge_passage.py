@@ -177,3 +177,27 @@ def test_a_name_the_model_does_not_know_answers_when_the_section_has_it() -> Non
     hits = [INSURANCE, BILLING]
     assert confident(hits, INSURANCE, "do you accept harvard pilgrim?", "en")
     assert not confident(hits, BILLING, "do you sell gift cards?", "en")
+
+
+PARKING_FULL_ES = KnowledgeHit(
+    title="Address, Directions and Parking",
+    source="address-and-parking.md",
+    score=0.45,
+    text="Address, Directions and Parking — En español: estacionamiento\n\n"
+    "Estacionamiento gratis para pacientes y "
+    "visitantes: puede estacionar en el garaje de la clínica,\ncon entrada por Mill Street. Los lugares para "
+    "personas con discapacidad están en el nivel P1.",
+)
+
+
+def test_a_long_spoken_question_is_judged_by_what_it_asks() -> None:
+    from graphs.conversation.knowledge import confident
+
+    question = (
+        "Este... buenos días, quería preguntar dónde se estaciona uno cuando va a la clínica, porque la otra"
+        " vez no encontré lugar."
+    )
+    hits = [PARKING_FULL_ES, VIDEO_ES]
+    chosen = best(hits, question, "es")
+    assert chosen is PARKING_FULL_ES and confident(hits, chosen, question, "es")
+    assert not confident(hits, VIDEO_ES, "buenos días, ¿venden tarjetas de regalo?", "es")
