@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agents.understanding.moverequests import asks_to_move
+from agents.understanding.persons import asks_for_person
 from agents.understanding.text import Text, analyse, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
     asks_about_policy,
@@ -126,22 +127,6 @@ _DENY = phrases(
     "|otra hora|later|more options|not good|doesn't work|no me sirve|no puedo"
 )
 _PATTERNS = {intent: phrase_pattern(words) for intent, words in _LEXICON.items()}
-# "talk to a nurse", "hablar con una persona"; a bare "agent" or "humano" only as the whole message.
-_ASK_FOR_PERSON = re.compile(
-    r"\b(?:talk|speak|chat|connect\s+me|put\s+me\s+through|transfer\s+me)\s+(?:to|with)\s+"
-    r"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?(?:person|human|agent|representative"
-    r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody)\b"
-    r"|\b(?:hablar|comunic(?:ar|arme|a|as|an|ame)|comuniqu(?:e|en|eme|enme)|pas(?:ar|arme|ame|eme|a|as|e|en|enme)"
-    r"|transfer(?:ir|irme)|transfier(?:a|e|an|en|eme|ame)|conect(?:ar|arme|ame|eme|a|e|en))\s+con\s+"
-    r"(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
-    r"(?:persona|humano|agente|recepcionista"
-    r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
-)
-_PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
-_PERSON_WORDS = frozenset(
-    {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
-     "operador", "operadora", "persona", "recepcionista", "recepcion"}
-)  # fmt: skip
 # A reply opening with one of these is a yes (or a no) unless the same clause also says the other.
 _YES_LEAD = frozenset(
     {
@@ -299,13 +284,6 @@ def opt_change(text: Text) -> Intent | None:
         if _found(text, intent):
             return intent
     return None
-
-
-def asks_for_person(text: Text) -> bool:
-    """Asks for a person ("talk to a nurse", "hablar con alguien", or just "agent"/"humano")."""
-    words = [w for w in tokens(text.corrected) if w not in _PERSON_FILLERS]
-    asked = any(_ASK_FOR_PERSON.search(view) for view in (text.corrected, text.folded))
-    return asked or (0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words))
 
 
 def strong_intent(text: Text) -> Reading | None:
