@@ -199,7 +199,7 @@ def _shared(hit: KnowledgeHit, asked: set[str], pool: list[KnowledgeHit]) -> flo
     bring better than a section that says "traiga su tarjeta" in passing)."""
     heading = _stems(_heading(hit), "es")
     weight = 0.0
-    for stem in asked & _stems(hit.text, "es"):
+    for stem in sorted(asked & _stems(hit.text, "es")):  # one order, one float sum
         spread = sum(stem in _stems(other.text, "es") for other in pool)
         weight += (2 if stem in heading else 1) / math.sqrt(spread)
     return weight
@@ -268,7 +268,7 @@ def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang:
     ]
     spread = {stem: sum(stem in stems for *_, stems in sentences) for stem in asked}
     scored = [
-        (sum(1 / spread[stem] for stem in asked & stems), place, sentence)
+        (sum(1 / spread[stem] for stem in sorted(asked & stems)), place, sentence)
         for place, sentence, stems in sentences
         if asked & stems
     ]
@@ -279,7 +279,9 @@ def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang:
     places = sorted({place for _, place, _ in best})
     lines = [" ".join(paragraphs[place]) for place in places]
     if sum(len(paragraphs[place]) for place in places) > MAX_PARAGRAPH_SENTENCES:
-        lines = [sentence for _, _, sentence in sorted(best, key=lambda s: s[1])]
+        lines = [
+            sentence for _, _, sentence in sorted(best, key=lambda s: (s[1], paragraphs[s[1]].index(s[2])))
+        ]
     return "\n".join(lines)
 
 
