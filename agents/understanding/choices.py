@@ -73,6 +73,14 @@ _ANY = re.compile(
     r"|la\s+que\s+sea|el\s+que\s+sea|me\s+da\s+igual|da\s+igual)\b"
 )
 _TITLES = frozenset({"dr", "dra", "doctor", "doctora", "md"})
+# While an appointment is being moved: its own time of day, its own practitioner.
+_SAME_TIME = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:time|hour)|(?:a\s+)?(?:la\s+)?misma\s+hora|mismo\s+horario)\b"
+)
+_SAME_PRACTITIONER = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:doctor|dr|doc|physician|provider|person|one\s+as\s+before)"
+    r"|(?:el\s+)?mism[oa]\s+(?:doctor|doctora|dr|dra|medico|medica|especialista))\b"
+)
 _NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*,|\.?\s*\d)")
 _SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
 _ENGLISH_PARTS: dict[str, PartOfDay] = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
@@ -149,12 +157,15 @@ def resolve_choice(
     tz: ZoneInfo,
     language: Language,
     practitioners: Sequence[str] = (),
+    moving: tuple[datetime, str] | None = None,
 ) -> int | None:
     """The index of the slot chosen among `options` (in the order offered), or None when unclear.
 
     `practitioners` (the offered slots' practitioners, in the same order) lets "the one with
-    Dr. Alvarez" choose. `language` is accepted for symmetry: both languages' words are always
-    recognised.
+    Dr. Alvarez" choose; naming a practitioner says who, not when, so when several of theirs are
+    offered it is the first of theirs (where the name first appears in the list). `moving` (the
+    start and practitioner of the appointment being moved) lets "same time" and "the same doctor"
+    choose. `language` is accepted for symmetry: both languages' words are always recognised.
     """
     if not options:
         return None
@@ -163,14 +174,32 @@ def resolve_choice(
         return None
     remaining = set(range(len(options)))
     clues = _signals(source, len(options))
-    if named := _named(source, practitioners):
+    named = _named(source, practitioners)
+    if moving is not None:
+        clues.extend(_same_time(source, moving[0], tz))
+        if _SAME_PRACTITIONER.search(source):  # "the same doctor": named as surely as by name
+            named |= {i for i, name in enumerate(practitioners) if name == moving[1]}
+    if named:
         clues.append(named)
     if not clues:
         return None
     for clue in clues:
         allowed = clue if isinstance(clue, set) else _allowed(clue[0], clue[1], options, tz)
         remaining &= allowed
+    if len(remaining) > 1 and named and remaining <= named:
+        return min(remaining, key=lambda i: options[i])
+    if len(remaining) > 1 and moving is not None:  # "same time": with the same practitioner, too
+        same = {i for i in remaining if i < len(practitioners) and practitioners[i] == moving[1]}
+        remaining = same if len(same) == 1 else remaining
     return remaining.pop() if len(remaining) == 1 else None
+
+
+def _same_time(source: str, start: datetime, tz: ZoneInfo) -> list[set[int] | tuple[str, set[int]]]:
+    """ "Same time", "a la misma hora": the time of day of the appointment being moved."""
+    if not _SAME_TIME.search(source):
+        return []
+    local = start.astimezone(tz)
+    return [("clock", {local.hour * 60 + local.minute})]
 
 
 def _source(text: str) -> str:
@@ -191,7 +220,9 @@ def _named(source: str, practitioners: Sequence[str]) -> set[int]:
 def mentions_choice(text: str) -> bool:
     """Whether a reply refers to one of several offered options (used before the options are known)."""
     source = _source(text)
-    chosen = bool(_signals(source, 9)) or bool(_WITH_PRACTITIONER.search(source))
+    chosen = bool(_signals(source, 9)) or any(
+        pattern.search(source) for pattern in (_WITH_PRACTITIONER, _SAME_TIME, _SAME_PRACTITIONER)
+    )
     return chosen and not _NEGATED.search(source)
 
 

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 import phonenumbers
 
+from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.text import clean, fold
 from agents.understanding.timewords import MONTH_OR_ABBR_RE, ORDINAL_SUFFIX, month_number, safe_date
 from agents.understanding.types import Language
@@ -103,7 +104,7 @@ def parse_birth_date(text: str, *, language: Language, today: date | None = None
     (19xx when above today's two digits, else 20xx); without it two-digit years are 19xx and only
     dates before 1900 are refused, since this module never reads the clock.
     """
-    claim = find_birth_date(fold(clean(text)), language=language, today=today)
+    claim = find_birth_date(spell_birth_aligned(fold(clean(text))), language=language, today=today)
     return claim.value if claim else None
 
 

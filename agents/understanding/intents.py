@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 
 from agents.understanding.moverequests import asks_to_move
-from agents.understanding.text import Text, phrase_pattern, phrases, tokens, vocabulary_of
+from agents.understanding.persons import asks_for_person
+from agents.understanding.text import Text, analyse, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
     asks_about_policy,
     asks_for_something,
+    asks_own_refill,
     asks_permission,
     is_medical_question,
     is_question,
@@ -26,6 +28,7 @@ from agents.understanding.topics import (
     ticket_category,
 )
 from agents.understanding.types import Intent
+from agents.understanding.unavailable import without_unavailable
 
 EXACT, TYPO, GUESS, NONE = 0.9, 0.75, 0.6, 0.2
 
@@ -96,6 +99,8 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|bring him in"
         "|bring her in|bring them in|me pueden atender|me puede atender|me podrian atender|me podria atender"
         "|pueden atenderme|puede atenderme|me atienden|can you see me|could you see me|can i be seen"
+        "|get me in|fit me in|squeeze me in|me das cita|me dan cita|me da cita|dame cita|deme cita"
+        "|deme una cita"
     ),
     Intent.THANKS: phrases(
         "thanks|thank you|thx|ty|thank u|cheers|appreciate it|bye|goodbye|bye bye|see you|gracias"
@@ -122,20 +127,6 @@ _DENY = phrases(
     "|otra hora|later|more options|not good|doesn't work|no me sirve|no puedo"
 )
 _PATTERNS = {intent: phrase_pattern(words) for intent, words in _LEXICON.items()}
-# "talk to a nurse", "hablar con una persona"; a bare "agent" or "humano" only as the whole message.
-_ASK_FOR_PERSON = re.compile(
-    r"\b(?:talk|speak|chat|connect\s+me|put\s+me\s+through|transfer\s+me)\s+(?:to|with)\s+"
-    r"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?(?:person|human|agent|representative"
-    r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody)\b"
-    r"|\b(?:hablar|comunicar(?:me)?|pas(?:ar|arme|ame|eme)|transferir(?:me)?)\s+con\s+(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
-    r"(?:persona|humano|agente|recepcionista"
-    r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
-)
-_PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
-_PERSON_WORDS = frozenset(
-    {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
-     "operador", "operadora", "persona", "recepcionista", "recepcion"}
-)  # fmt: skip
 # A reply opening with one of these is a yes (or a no) unless the same clause also says the other.
 _YES_LEAD = frozenset(
     {
@@ -200,6 +191,10 @@ _ASKS_TO_COME = re.compile(
 # Words that book, as opposed to asking whether something is possible.
 _BOOK_VERB = re.compile(
     r"\b(?:book|schedule|make\s+an?\s+appointment|set\s+up|agendar|reservar|pedir\s+(?:una\s+)?cita|sacar\s+cita)\b"
+    # "¿me das cita…?", "deme un turno", "give me an appointment", "get me in"
+    r"|\b(?:me|nos)\s+(?:das|da|dan|puedes\s+dar|puede\s+dar|pueden\s+dar|podrias\s+dar|podria\s+dar|podrian\s+dar)"
+    r"\s+(?:una\s+|un\s+)?(?:cita|turno|hora|consulta)\b|\bd(?:ame|eme|enme)\s+(?:una\s+|un\s+)?(?:cita|turno)\b"
+    r"|\b(?:give|get)\s+me\s+(?:in\b|an?\s+(?:appointment|appt|slot|visit)\b)"
 )
 # "move my Friday appointment", "cambiar la cita del martes": a move, whatever words sit between.
 _MOVE_APPOINTMENT = re.compile(
@@ -211,6 +206,9 @@ _MOVE_APPOINTMENT = re.compile(
 _HAS_BOOKED = re.compile(
     r"\b(?:i\s+(?:booked|have\s+(?:an?\s+)?(?:appointment|appt|booking)|am\s+booked|was\s+booked)|my\s+(?:appointment|appt"
     r"|booking|visit)\s+(?:is|on|for)|tengo\s+(?:una\s+)?cita|mi\s+cita\s+(?:es|del?|para)|me\s+dieron\s+cita)\b"
+)
+_EXISTING = re.compile(
+    r"\b(?:my|the|our|mi|la|el|nuestra)\s+(?:appointment|appt|visit|booking|cita|turno|consulta)\b"
 )
 _RATHER = re.compile(r"\b(?:instead|rather|en\s+vez|en\s+lugar|mejor\s+(?:el|para\s+el))\b")
 _INSTEAD = re.compile(r"\binstead\s+of\b|\ben\s+(?:vez|lugar)\s+del?\b")
@@ -266,6 +264,15 @@ def yes_or_no(text: Text) -> Intent | None:
     return None
 
 
+def agrees(text: str) -> bool:
+    """Whether a reply opens with a plain yes ("yes, the 2pm one", "sí, la de las 10", "ok 2"): with
+    a pick among times offered for a move, the patient has agreed to the move as well."""
+    words = tokens(analyse(text, VOCABULARY).corrected)
+    while words and words[0] in _HESITATIONS:
+        words = words[1:]
+    return bool(words) and words[0] in _YES_LEAD and not any(w in _NO_LEAD for w in words)
+
+
 def opt_change(text: Text) -> Intent | None:
     """OPT_OUT/OPT_IN: a carrier keyword alone ("STOP", "BAJA", "START") or an explicit phrase."""
     words = tokens(text.corrected)
@@ -277,14 +284,6 @@ def opt_change(text: Text) -> Intent | None:
         if _found(text, intent):
             return intent
     return None
-
-
-def asks_for_person(text: Text) -> bool:
-    """Asks for a person ("talk to a nurse", "hablar con alguien", or just "agent"/"humano")."""
-    words = [w for w in tokens(text.corrected) if w not in _PERSON_FILLERS]
-    return bool(_ASK_FOR_PERSON.search(text.corrected)) or (
-        0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words)
-    )
 
 
 def strong_intent(text: Text) -> Reading | None:
@@ -304,9 +303,23 @@ def strong_intent(text: Text) -> Reading | None:
             _found(text, intent)
             and not (policy and changes)
             and not (how and intent is Intent.LIST_APPOINTMENTS)
+            and not (intent is Intent.CANCEL and _only_a_constraint(text))
         ):
             return Reading(intent, _sure(text))
     return None
+
+
+def _only_a_constraint(text: Text) -> bool:
+    """ "En la mañana no puedo ir, ¿tienen cita el lunes en la tarde?": the "no puedo ir" says when
+    not to offer, beside a request for a time, and no existing appointment is spoken of."""
+    rest = without_unavailable(text.corrected)
+    return (
+        rest != text.corrected
+        and not _PATTERNS[Intent.CANCEL].search(rest)
+        and bool(_PATTERNS[Intent.BOOK].search(rest))
+        and not _HAS_BOOKED.search(rest)
+        and not _EXISTING.search(rest)
+    )
 
 
 def _policy_first(text: Text) -> bool:
@@ -325,6 +338,8 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.TICKET, sure)
     if asks_about_policy(text) or (_HOW_TO.search(text.corrected) and ticket_category(text) != "complaint"):
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
+    if asks_own_refill(text):
+        return Reading(Intent.TICKET, sure)  # "can I get a refill on my lisinopril?" asks someone to act
     info = mentions_clinic_info(text)
     if info and (
         opens_with_interrogative(text) or (asks_permission(text) and not _BOOK_VERB.search(text.corrected))

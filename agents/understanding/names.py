@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.dates import VOCABULARY as DATE_WORDS
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
@@ -35,8 +36,8 @@ _FOR_RELATIVE = re.compile(
     r"(?:'s)?\s*(?:[-,:]+\s*)?(?:(?:her|his|their)\s+name\s+is\s+|se\s+llama\s+|(?:she|he)\s+is\s+|named\s+|called\s+)?"
 )
 _SOFT = re.compile(
-    r"(?:^|[,.!;]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
-    r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla)\s+"
+    r"(?:^|[,.!;?)]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
+    r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla|(?:le|les|te)\s+escribe|here\s+is|here's)\s+"
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _PARTICLES = word_set("de del la las los y van von da di du le st")
@@ -57,7 +58,8 @@ _EXTRA = word_set(
     paciente nuevo nueva alérgico alérgica alergico alergica embarazada diabético diabética enfermo
     enferma bien mal aquí llamando escribiendo disponible libre ocupado ocupada también yo tu usted
     administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
-    hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is"""
+    hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is escribe escribo
+    saluda habla hablo llama llamo he she they we you him them that this who ellos ellas nosotros"""
 )
 _STOP = (
     ENGLISH_WORDS
@@ -112,13 +114,17 @@ def _format(words: Iterable[str]) -> str:
     return " ".join(_title(w, i == 0) for i, w in enumerate(words))
 
 
-def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> str | None:
+def name_in(
+    cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool, birth_at: int | None = None
+) -> str | None:
     """`parse_name` on cleaned text whose `blanks` spans (a birth date, a phone) are to be ignored;
-    a reply that is only a name counts when `bare` (the agent asked for it, or a birth date came)."""
+    a reply that is only a name counts when `bare` (the agent asked for it, or a birth date came).
+    `birth_at` is where a birth date starts: the name said just before it is the patient's."""
     chars = list(cleaned)
     for start, end in blanks:
         chars[start:end] = " " * (end - start)
-    text = unspell("".join(chars))
+    blanked = "".join(chars)
+    text = unspell(blanked)
     folded = fold(text)
     if relative := _FOR_RELATIVE.search(folded):  # "for my daughter, Zoe Adams": the child's name
         words = _name_words(text[relative.end() :], strict_first=True)
@@ -130,6 +136,8 @@ def name_in(cleaned: str, blanks: Iterable[tuple[int, int]], *, bare: bool) -> s
             words = _name_words(rest, strict_first=strict)
             if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
+    if birth_at is not None and (before := name_before_birth(unspell(blanked[:birth_at]))):
+        return before
     return _bare_name(text) if bare else None
 
 
@@ -161,6 +169,16 @@ _RELATIVE_NEEDS = re.compile(
     rf"|\b(?:see|check|look\s+at|bring|examine|vean|vea|ver|revisen|revise|atiendan|atienda|llevar|traer)\s+"
     rf"(?:a\s+)?(?:my|mi|nuestr[oa])\s+(?:\w+\s+)?(?P<seen>{RELATIVES})\b"
 )
+
+
+_MENTIONED = re.compile(rf"\b(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})\b")
+
+
+def mentioned_relative(folded: str) -> str | None:
+    """A child of the writer's mentioned anywhere ("can my daughter Ruby … see a pediatrician"):
+    who the visit is for when the birth date in the message is a child's."""
+    found = _MENTIONED.search(folded)
+    return re.sub(r"\s+", " ", found["who"]) if found else None
 
 
 def relative_in(folded: str) -> str | None:
@@ -201,5 +219,47 @@ def parse_name(text: str, *, language: Language) -> str | None:
     first, so "Lena Park, 14 Feb 1990" gives "Lena Park".
     """
     cleaned = clean(text)
-    birth, phone = find_birth_date(fold(cleaned), language=language, today=None), find_phone(cleaned)
-    return name_in(cleaned, [c.span for c in (birth, phone) if c is not None], bare=True)
+    birth = find_birth_date(spell_birth_aligned(fold(cleaned)), language=language, today=None)
+    phone = find_phone(cleaned)
+    spans = [c.span for c in (birth, phone) if c is not None]
+    return name_in(cleaned, spans, bare=True, birth_at=birth.span[0] if birth else None)
+
+
+# What may stand between a name and the birth date after it: "Lena Park, born", "(born", "DOB:",
+# "he was born", "fecha de nacimiento", "nací el", "born on the".
+_BIRTH_LEAD = re.compile(
+    r"(?:[\s,;:.()\-–—]|\b(?:born|dob|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday|on|the|was|is|were|he|she"
+    r"|they|and|her|his|fecha\s+de\s+nacimiento|nacid[oa]|naci|nacio|el|en|fue|y|del?)\b)*$"
+)
+_CLAUSE_END = ",.;:!?()"
+
+
+def name_before_birth(text: str) -> str | None:
+    """The name said right before a birth date ("Aurelio Montenegro, 24/12/1961", "she's Mia
+    Thornton, born 11/22/2018", "le escribe Jorge Luis Mendoza, fecha de nacimiento …"): two to four
+    name words back from the birth date's lead-in, within one clause. A patient types a name the
+    same way throughout, so when some words are capitalised only the capitalised run counts
+    ("escribe Jorge Luis Mendoza" is Jorge Luis Mendoza)."""
+    lead = _BIRTH_LEAD.search(fold(text))
+    tokens = (text[: lead.start()] if lead else text).split()
+    words: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        raw = tokens[i]
+        if words and raw[-1] in _CLAUSE_END:
+            break  # the clause before the name ended here
+        word = raw.strip(_CLAUSE_END)
+        if _WORD.fullmatch(word) is None:
+            break
+        folded = re.split(r"['’]", fold(word))[0]  # "he's", "she’s": the pronoun
+        initial = i == 0 or tokens[i - 1][-1] in ".!?"
+        if folded in _STOP and folded not in _PARTICLES and not (word[0].isupper() and not initial):
+            break
+        words.insert(0, word)
+        if _counted(words) == _MAX_WORDS or raw[0] == "(":
+            break
+    if any(w[0].isupper() for w in words):
+        while words and (words[0][0].islower() or fold(words[0]) in _PARTICLES):
+            words.pop(0)
+    while words and fold(words[0]) in _PARTICLES:
+        words.pop(0)
+    return _format(words) if 2 <= _counted(words) <= _MAX_WORDS else None

@@ -104,7 +104,9 @@ _EN_DAY_OR_MONTH = re.compile(
 )
 _ES_DAY = re.compile(
     rf"\b(?P<lead>el(?:\s+dia)?|(?:el\s+)?{WEEKDAY_RE})\s+(?P<day>{alternation(_SPANISH_DAYS)})\b"
-    r"(?=\s+(?:de\s+(?:" + MONTH_OR_ABBR_RE + r"|este\s+mes|mes)|que|por|a\s|en\s|,|\.|$)|\s*$|\s*[,.;!?])"
+    r"(?=\s+(?:de\s+(?:"
+    + MONTH_OR_ABBR_RE
+    + r"|este\s+mes|mes)|que|por|a\s|en\s|sobre\s|,|\.|$)|\s*$|\s*[,.;!?])"
 )
 
 

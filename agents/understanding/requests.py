@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from agents.understanding.intents import GUESS
 from agents.understanding.text import clean, fold
 from agents.understanding.types import Intent, Language
 from agents.understanding.understand import understand
@@ -62,15 +63,22 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
     requests: list[tuple[str, str]] = []  # (kind, text)
     before = ""  # words before the first request ("hi there")
     changes: list[str] = []  # the pieces that cancel or move an appointment
+    identity: list[str] = []  # who is writing ("soy Esteban Rojas, 30 de abril de 1984"): every request's
     for piece in _pieces(clean(text)):
         read = understand(piece, now=now, tz=tz, language_hint=language)
         intent = read.intent
         kind = _KIND.get(intent)
+        if intent is Intent.QUESTION and read.confidence <= GUESS and requests:
+            kind = (
+                None  # a question with no subject of its own ("can someone look into it?") is the last one's
+            )
         if asks and read.fields.ticket_category == "medical_question":
             kind = "question"
         if intent in (Intent.CANCEL, Intent.RESCHEDULE):
             changes.append(piece)
-        if kind is None and not requests:
+        if kind is None and (read.fields.name or read.fields.birth_date):
+            identity.append(piece)
+        elif kind is None and not requests:
             before = f"{before} {piece}".strip()
         elif kind is None or (requests and requests[-1][0] == kind):
             requests[-1] = (requests[-1][0], f"{requests[-1][1]}, {piece}")
@@ -82,4 +90,5 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
     # A question beside a cancellation is about it: "is there a fee?" beside "I need to cancel"
     # asks about the cancellation fee, not about fees in general.
     context = f" ({'; '.join(changes)})" if changes else ""
-    return [f"{piece}{context}" if kind == "question" else piece for kind, piece in ordered]
+    who = "".join(f", {piece}" for piece in identity)
+    return [f"{piece}{context}" if kind == "question" else f"{piece}{who}" for kind, piece in ordered]

@@ -63,10 +63,31 @@ _ADULT_RELATIVE = re.compile(
     rf"|abuela|abuelo|tía|tia|tío|tio|pareja|vecina|vecino)\s*,?\s+{_FULL_NAME}"
 )
 _THEIR_RECORDS = re.compile(
-    r"\b(?:her|his|their)\s+(?:appointments?|appt|records?|results?|visit|prescriptions?|bill)\b"
-    r"|\bsu\s+(?:cita|turno|historial|resultados|receta|factura)\b",
+    r"\b(?:her|his|their)\s+(?:appointments?|appt|records?|results?|visit|prescriptions?|bill|date\s+of\s+birth"
+    r"|birthday|phone(?:\s+number)?|address)\b"
+    r"|\bsu\s+(?:cita|turno|historial|resultados|receta|factura|fecha\s+de\s+nacimiento|telefono|teléfono"
+    r"|direccion|dirección|cumpleaños)\b|\b(?:la\s+)?cita\s+de\s+mi\b",
     re.IGNORECASE,
 )
+# Someone outside the family (a neighbour, a friend) whose records are asked for: "my neighbor's
+# appointment", "la cita de mi vecino", or "when is maria garcia's next appointment? she's my neighbor"
+# (a name in lower case is a name all the same when an outsider is who it is about).
+_OUTSIDER = (
+    r"(?:neighbou?rs?|friends?|co-?workers?|colleagues?|boss|roommates?|landlord|tenants?|vecin[oa]s?|amig[oa]s?"
+    r"|companer[oa]s?|jef[ea])"
+)
+_RECORD = (
+    r"(?:next\s+|upcoming\s+)?(?:appointments?|appt|records?|results?|visits?|prescriptions?|date\s+of\s+birth"
+    r"|birthday|phone(?:\s+number)?|address)"
+)
+_OUTSIDERS_RECORDS = re.compile(
+    rf"\b{_OUTSIDER}'?s\s+{_RECORD}\b|\b(?:citas?|turnos?|historial|resultados|datos|fecha\s+de\s+nacimiento|telefono)"
+    rf"\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|la|el|su|una?)\s+{_OUTSIDER}\b"
+)
+_SOMEONES_RECORD = re.compile(
+    rf"\b(?!(?:my|your|our|his|her|the|a|an|this|that)\b)[a-z]+\s+[a-z]+'s\s+{_RECORD}\b"
+)
+_MENTIONS_OUTSIDER = re.compile(rf"\b(?:my|mi|our|a|un|una)\s+{_OUTSIDER}\b")
 VOCABULARY = vocabulary_of(["instructions", "previous", "disregard", "instrucciones"])
 
 
@@ -75,5 +96,10 @@ def is_injection(text: Text) -> bool:
     if _NAMED_RECORDS.search(text.clean):
         return True
     if _ADULT_RELATIVE.search(text.clean) and _THEIR_RECORDS.search(text.clean):
+        return True
+    folded = text.folded
+    if _OUTSIDERS_RECORDS.search(folded) or (
+        _SOMEONES_RECORD.search(folded) and _MENTIONS_OUTSIDER.search(folded)
+    ):
         return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))

@@ -164,7 +164,11 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
         which = found["which"]
         before = any(word in which for word in ("before", "antes", "anterior"))
         if ("week" in which or "semana" in which) and not same_time:
-            return (*_week_range(day + timedelta(days=-7 if before else 7), tz), "none", found[0])
+            week = day + timedelta(days=-7 if before else 7)
+            if weekday := _WEEKDAY.search(source):  # "the thursday of the week after": that day of it
+                moved = week + timedelta(days=WEEKDAYS[weekday["wd"]] - week.weekday())
+                return (*_day_range(moved, tz), "part", f"{weekday[0]} {found[0]}")
+            return (*_week_range(week, tz), "none", found[0])
         if same_time:  # "the week after, same time": that weekday, a week on, at that time
             step = 7 if "week" in which or "semana" in which else 1
             return (*_day_range(day + timedelta(days=-step if before else step), tz), "time", found[0])

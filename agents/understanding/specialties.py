@@ -20,7 +20,7 @@ _SPECIALISTS: dict[str, tuple[str, ...]] = {
     ),
     "dermatology": phrases(
         "dermatologist|dermatology|derm|dermatólogo|dermatóloga|dermatología|skin doctor"
-        "|skin specialist|médico de la piel|doctor de la piel"
+        "|skin specialist|médico de la piel|doctor de la piel|derma|dermato|derm doctor|derm doc|dermatologo"
     ),
     "pediatrics": phrases(
         "pediatrician|paediatrician|pediatrics|paediatrics|pediatric|peds|pediatra|pediatría"
@@ -28,12 +28,17 @@ _SPECIALISTS: dict[str, tuple[str, ...]] = {
     ),
     "orthopedics": phrases(
         "orthopedist|orthopaedist|orthopedic|orthopaedic|orthopedics|orthopaedics|ortho|bone doctor"
-        "|orthopedic surgeon|traumatólogo|traumatóloga|traumatología|ortopedista|ortopedia"
+        "|orthopedic surgeon|traumatólogo|traumatóloga|traumatología|ortopedista|ortopedia|ortopédico"
+        "|ortopédica|traumato|orthopod"
     ),
     "family-medicine": phrases(
         "family doctor|family medicine|family physician|family practice|gp|general practitioner"
         "|primary care|pcp|médico general|médico de cabecera|médico de familia|medicina general"
         "|medicina familiar|doctor general|doctor de familia|doctora de familia|medico de familia"
+        # the shorthand patients type: "fam med", "family med", "med general", "medicina fam"
+        "|family med|fam med|fam medicine|family doc|fam doc|family dr|general medicine|general med"
+        "|primary doctor|primary care doctor|regular doctor|medicina fam|med familiar|med general"
+        "|médico familiar|médica familiar|médica general|médica de familia|medicina de familia"
     ),
 }
 _CHILD = phrases(

@@ -109,7 +109,9 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (
         "prescription",
         phrases(
-            "refill|refills|prescription|prescriptions|renew my prescription|ran out of|run out of"
+            "refill|refills|refilled|refilling|re-fill|prescription|prescriptions|renew my prescription"
+            "|ran out of|run out of|resurtir|resurtan|resurta|resurtame|resurtanme|surtir mi receta"
+            "|surtir la receta"
             "|running out of|out of my|my medication|my meds"
             "|more of my|more pills|my pills|mis pastillas|receta|recetas|renovar|se me acabo|se me acabaron"
             "|se me termino|se me terminaron"
@@ -219,6 +221,20 @@ def policy_start(text: Text) -> int:
     """Where the policy question starts (the end of the text when there is none)."""
     found = _POLICY.search(text.corrected)
     return found.start() if found else len(text.corrected)
+
+
+# A refill of one's own medicine, named or dosed: "can I get a refill on my lisinopril 10 mg?" asks
+# someone to act, however politely it is asked; "can I get refills through the portal?" asks how.
+_OWN_REFILL = re.compile(
+    r"\b(?:refill\w*|re-fill|renew\w*|renov\w*|resurt\w*|surt\w*|more)\s+(?:\w+\s+){0,2}?(?:my|mi|mis)\s+(?!prescriptions?\b)"
+    r"[a-z]{4,}|\b(?:my|mi|mis)\s+[a-z]{4,}\s+(?:refill\w*|renewal)|\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|micrograms?|milligrams?)\b"
+)
+
+
+def asks_own_refill(text: Text) -> bool:
+    """A request to refill the patient's own medicine (a prescription ticket, even as a question)."""
+    source = text.corrected
+    return bool(_OWN_REFILL.search(source)) and dict(_CATEGORIES)["prescription"].search(source) is not None
 
 
 def ticket_category(text: Text) -> TicketCategory | None:

@@ -15,13 +15,13 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
+from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.dates import timed_text, when_in
-from agents.understanding.identity import find_birth_date, find_phone
+from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
-from agents.understanding.names import name_in, relative_in
-from agents.understanding.numberwords import spell_days_aligned
+from agents.understanding.names import mentioned_relative, name_in, relative_in
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
 from agents.understanding.topics import is_question
@@ -35,6 +35,7 @@ from agents.understanding.types import (
     TicketPriority,
     Understanding,
 )
+from agents.understanding.unavailable import UNAVAILABLE
 
 VOCABULARY = (
     ENGLISH_WORDS
@@ -111,15 +112,26 @@ def _fields(
     expecting: Expecting | None,
 ) -> Fields:
     today: date = now.astimezone(tz).date()
-    birth = find_birth_date(spell_days_aligned(text.folded), language=language, today=today)
+    birth = find_birth_date(spell_birth_aligned(text.folded), language=language, today=today)
     phone = find_phone(text.clean)
     blanks = [claim.span for claim in (birth, phone) if claim is not None]
-    name = name_in(text.clean, blanks, bare=expecting == "identity" or birth is not None)
+    name = name_in(
+        text.clean,
+        blanks,
+        bare=expecting == "identity" or birth is not None,
+        birth_at=birth.span[0] if birth else None,
+    )
     when = None
     # While identity is asked, a date is read as the birth date; a message with neither a name nor
     # a birth date ("tomorrow afternoon if possible") still tells when the patient would come.
     if expecting != "identity" or (birth is None and name is None):
-        when = when_in(timed_text(_blank(text.clean, blanks), VOCABULARY), now=now, tz=tz, language=language)
+        # "en la mañana no puedo ir, ¿el lunes en la tarde?": the time asked for, not the one ruled out
+        # (which alone, "I can't make it on Monday", still says which appointment)
+        cannot = [match.span() for match in UNAVAILABLE.finditer(text.folded)]
+        for spans in ([*blanks, *cannot], blanks) if cannot else (blanks,):
+            source = timed_text(_blank(text.clean, spans), VOCABULARY)
+            if when := when_in(source, now=now, tz=tz, language=language):
+                break
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
         reason = reason[:cut].strip(" ,.;") or None
@@ -131,8 +143,18 @@ def _fields(
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
-        relative=relative_in(text.folded),
+        relative=relative_in(text.folded)
+        or (_is_child(birth, today) and mentioned_relative(text.folded))
+        or None,
     )
+
+
+def _is_child(birth: Claim[date] | None, today: date) -> bool:
+    """Whether the birth date in the message is a child's (under 18 on `today`)."""
+    if birth is None:
+        return False
+    born = birth.value
+    return (today.year - born.year - ((today.month, today.day) < (born.month, born.day))) < 18
 
 
 def _expected(text: Text, fields: Fields, expecting: Expecting | None, choosing: bool) -> Reading | None:

@@ -14,7 +14,7 @@ from agents.understanding.requests import split_requests
 from graphs.conversation.common import plain_understanding, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
-from graphs.conversation.prefill import merge, read_prefill
+from graphs.conversation.prefill import for_request, merge, read_prefill
 from graphs.conversation.safety import patient_words
 from graphs.conversation.state import ConversationState
 from tools import registry
@@ -66,7 +66,8 @@ async def receive(
                 config=config,
             )
     if called is not None:
-        understanding = merge(understanding, called, tz=context.tz)
+        mine = for_request(called, understanding) if queued else called
+        understanding = merge(understanding, mine, tz=context.tz)
     # the runner's own reading stands (it is why a conversation staff own is answered at all); then
     # what no sign spells out, the nearest labelled examples may
     if understanding.red_flag is None and (alarm := state.get("alarm")):

@@ -37,7 +37,8 @@ _STOPWORDS = word_set(
     should like want know tell please clinic appointment como cual cuales cuando donde para tiene tienen
     puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
     tengo puede pueden necesito hace cuantos cuantas hola buenas buenos hasta desde porfa favor saludos
-    disculpe quisiera senor senora senorita cita citas"""
+    disculpe quisiera senor senora senorita cita citas queria preguntar preguntarle pregunta porque este
+    wanted asking because wondering"""
 )
 # Spanish words patients use for what the documents say in other words — regional ones ("parquear",
 # "aseguranza"), other verbs for the same thing ("¿a qué hora abren?" / "abrimos", "cerrada";
@@ -108,10 +109,41 @@ def search_query(question: str, lang: str) -> str:
     return " ".join([question, *added])[:500]
 
 
+# Phrasings of one thing the documents say another way, in either language: "walk in" is "without an
+# appointment" / "sin cita"; asking when ("what days", "¿qué días?", "a qué hora") is answered by
+# the sentence with the days and times in it.
+_WALK_IN = re.compile(r"\bwalk[\s-]?ins?\b|\bwithout\s+an?\s+appointment\b|\bsin\s+(?:cita|turno)\b")
+_ASKS_WHEN = re.compile(
+    r"\b(?:when\s+(?:are|is|can|do|does|will)|what\s+days?|which\s+days?|what\s+times?|what\s+hours|q(?:ue)?\s+dias?"
+    r"|cuando\s+(?:abren|cierran|es|son|puedo|hay|atienden|ponen|estan)|a\s+q(?:ue)?\s+hora|q(?:ue)?\s+horas?"
+    r"|en\s+q(?:ue)?\s+horario)\b"
+)
+_GREETING = re.compile(
+    r"\b(?:buenos\s+dias|buenas\s+(?:tardes|noches)|good\s+(?:morning|afternoon|evening))\b"
+)
+_SAYS_WHEN = re.compile(
+    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays|lunes|martes|miercoles"
+    r"|jueves|viernes|sabados?|domingos?)\b|\b\d{1,2}:\d\d\b"
+)
+_WHEN = "horario"  # the word both a question asking when and a sentence saying when get (no stopword)
+# Not turning up, as the Spanish documents call it ("falta"): "si no llego a mi cita", "si no voy"
+_NO_SHOW = re.compile(
+    r"\bno\s+(?:llego|llegue|voy|vaya|vengo|venga|viene|asisto|asista|me\s+presento|aparezco|me\s+aparezco)\b"
+)
+
+
+def _concepts(folded: str) -> str:
+    """`folded` with the phrasings of `_WALK_IN` and `_NO_SHOW` as one word each and, when it asks
+    or says when, `_WHEN`."""
+    folded = _GREETING.sub(" ", folded)  # "buenos días" asks about no days
+    said = _NO_SHOW.sub(" falta ", _WALK_IN.sub(" walkin ", folded))
+    return f"{said} {_WHEN}" if _ASKS_WHEN.search(folded) or _SAYS_WHEN.search(folded) else said
+
+
 def _stems(text: str, lang: str) -> set[str]:
     """The 4-letter stems of a text's content words, accents folded ("sábados" meets "sabado");
     in Spanish, the documents' stem for the patient's word (see `_SPANISH_STEM`)."""
-    words = re.findall(r"\w{4,}", fold(text))
+    words = re.findall(r"\w{4,}", _concepts(fold(text)))
     return {_stem(word, lang) for word in words if word not in _STOPWORDS}
 
 
@@ -129,7 +161,7 @@ def _stem(word: str, lang: str) -> str:
 
 def _words(text: str, lang: str) -> set[str]:
     """Like `_stems`, with three-letter words too ("is there a fee?" must find the $50 fee)."""
-    short = {word for word in re.findall(r"\b\w{3}\b", fold(text)) if word not in _SHORT_STOPWORDS}
+    short = {word for word in re.findall(r"\b\w{3}\b", _concepts(fold(text))) if word not in _SHORT_STOPWORDS}
     return _stems(text, lang) | short
 
 
@@ -167,7 +199,7 @@ def _shared(hit: KnowledgeHit, asked: set[str], pool: list[KnowledgeHit]) -> flo
     bring better than a section that says "traiga su tarjeta" in passing)."""
     heading = _stems(_heading(hit), "es")
     weight = 0.0
-    for stem in asked & _stems(hit.text, "es"):
+    for stem in sorted(asked & _stems(hit.text, "es")):  # one order, one float sum
         spread = sum(stem in _stems(other.text, "es") for other in pool)
         weight += (2 if stem in heading else 1) / math.sqrt(spread)
     return weight
@@ -176,6 +208,8 @@ def _shared(hit: KnowledgeHit, asked: set[str], pool: list[KnowledgeHit]) -> flo
 def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang: str) -> bool:
     """Whether the section can be trusted to answer.
 
+    In either language, two of the question's words in the section, one of them in no other
+    document found, are enough ("do you accept Harvard Pilgrim?" scores low against any passage).
     English: similar enough, or nearly so and sharing the question's words (a short "do u take
     aetna" scores low against any passage, yet the insurance list names Aetna). Spanish: the local
     model scores every Spanish passage about alike, so at least half the question's own words must
@@ -184,9 +218,13 @@ def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang:
     top = max(h.score for h in hits)
     asked = _stems(question, lang)
     shared = asked & _stems(best.text, lang)
+    others = set().union(*(_stems(h.text, lang) for h in hits if h.title != best.title))
+    # two of its words in the section, one found in no other document ("intérprete", "Harvard
+    # Pilgrim"): what a long spoken question or a name the model does not know is about
+    distinctive = len(shared) >= 2 and bool(shared - others)
     if lang == "es":
-        return top >= LEXICAL_FLOOR and 2 * len(shared) >= len(asked) > 0
-    return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared))
+        return top >= LEXICAL_FLOOR and (2 * len(shared) >= len(asked) > 0 or distinctive)
+    return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared)) or distinctive
 
 
 def _paragraphs(body: str) -> list[list[str]]:
@@ -230,7 +268,7 @@ def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang:
     ]
     spread = {stem: sum(stem in stems for *_, stems in sentences) for stem in asked}
     scored = [
-        (sum(1 / spread[stem] for stem in asked & stems), place, sentence)
+        (sum(1 / spread[stem] for stem in sorted(asked & stems)), place, sentence)
         for place, sentence, stems in sentences
         if asked & stems
     ]
@@ -241,7 +279,9 @@ def passage(hits: list[KnowledgeHit], chosen: KnowledgeHit, question: str, lang:
     places = sorted({place for _, place, _ in best})
     lines = [" ".join(paragraphs[place]) for place in places]
     if sum(len(paragraphs[place]) for place in places) > MAX_PARAGRAPH_SENTENCES:
-        lines = [sentence for _, _, sentence in sorted(best, key=lambda s: s[1])]
+        lines = [
+            sentence for _, _, sentence in sorted(best, key=lambda s: (s[1], paragraphs[s[1]].index(s[2])))
+        ]
     return "\n".join(lines)
 
 

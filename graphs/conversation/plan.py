@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding, resolve_choice
 from agents.understanding.followups import reminder_answer, visit_report
-from agents.understanding.intents import GUESS
+from agents.understanding.intents import GUESS, agrees
 from agents.understanding.shifts import mentions_shift
 from graphs.conversation.moves import anchored, asks_to_move, last_booked_pending, moves_last_booked
 from graphs.conversation.state import (
@@ -159,11 +159,17 @@ def _answers_intake(u: Understanding) -> bool:
 
 
 def _pick(
-    text: str, options: Sequence[OfferedSlot] | Sequence[TargetAppointment], u: Understanding, tz: ZoneInfo
+    text: str,
+    options: Sequence[OfferedSlot] | Sequence[TargetAppointment],
+    u: Understanding,
+    tz: ZoneInfo,
+    moving: TargetAppointment | None = None,
 ) -> int | None:
+    """The option chosen; `moving` (the appointment being moved) lets "same time" choose."""
     starts = [datetime.fromisoformat(option["start"]) for option in options]
     practitioners = [option["practitioner"] for option in options]
-    return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners)
+    was = (datetime.fromisoformat(moving["start"]), moving["practitioner"]) if moving else None
+    return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was)
 
 
 def _pending(state: ConversationState) -> Pending:
@@ -188,14 +194,13 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
         if new_task is None:
             return {"step": "confirm"}  # ask again for a plain yes or no
     if awaiting == "choice" and new_task is None:
-        index = _pick(u.text, state.get("offered", []), u, tz)
+        moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
+        index = _pick(u.text, state.get("offered", []), u, tz, moving)
         if index is not None:
             chosen = state["offered"][index]
-            if state.get("task") == "reschedule":
-                return {
-                    "step": "confirm",
-                    "pending": {**_pending(state), "slot": chosen, "action": "reschedule"},
-                }
+            if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
+                step: Step = "reschedule" if agrees(u.text) else "confirm"
+                return {"step": step, "pending": {**_pending(state), "slot": chosen, "action": "reschedule"}}
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if u.fields.when or u.fields.specialty:
             return None  # a new time or specialty: search again with it

@@ -31,6 +31,7 @@ from agents.understanding import (
     Understanding,
     When,
 )
+from agents.understanding.intents import EXACT
 from graphs.conversation.callfields import (
     appointment_id_of,
     birth_date_of,
@@ -186,9 +187,40 @@ def read_prefill(
     return replace(prefill, details=details, ignored=ignored)
 
 
+# What a caller asks for in so many words, which a platform's vaguest label ("general_question") does
+# not outrank: "I wanna book an orthopedics visit Tuesday at two thirty" books.
+_REQUESTS = (Intent.BOOK, Intent.CANCEL, Intent.RESCHEDULE, Intent.TICKET, Intent.LIST_APPOINTMENTS)
+
+
+def _intent(u: Understanding, p: Prefill) -> Intent:
+    """The call's intent wins, unless it only calls the call a question and the caller asked for
+    something in so many words."""
+    if p.intent is Intent.QUESTION and u.intent in _REQUESTS and u.confidence >= EXACT:
+        return u.intent
+    return p.intent or u.intent
+
+
+def _narrower(said: When | None, given: When | None) -> When | None:
+    """The caller's own time when it lies inside the platform's and says more ("next Tuesday, in the
+    afternoon, after two" inside the platform's "2026-11-24"); else the platform's."""
+    if said is None or given is None or given.asap or said.asap:
+        return given
+    inside = given.start <= said.start and said.end <= given.end
+    return said if inside and said.end - said.start < given.end - given.start else given
+
+
+def for_request(p: Prefill, u: Understanding) -> Prefill:
+    """The call's fields for one of several requests the caller made: all of them when the call's
+    intent is this request's, only the language otherwise (a refill asked beside a booking is not
+    the booking the platform saw)."""
+    if p.intent is None or _intent(u, p) is u.intent:
+        return p
+    return Prefill(language=p.language, emergency=p.emergency, details=p.details, ignored=p.ignored)
+
+
 def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
     """The transcript's reading with the call's checked fields winning where they were given."""
-    intent = p.intent or u.intent
+    intent = _intent(u, p)
     given: dict[str, Any] = {
         "specialty": p.specialty,
         "when": p.when,
@@ -199,6 +231,8 @@ def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
     }
     if p.part_only and p.when is not None and p.when.part_of_day and u.fields.when is not None:
         given["when"] = with_part(u.fields.when, p.when.part_of_day, tz)  # "next week" + "morning"
+    elif not p.exact:
+        given["when"] = _narrower(u.fields.when, p.when)
     fields = replace(u.fields, **{name: value for name, value in given.items() if value is not None})
     if intent is Intent.TICKET:
         category = p.ticket_category or fields.ticket_category or "other"

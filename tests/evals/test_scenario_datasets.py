@@ -77,7 +77,8 @@ def test_each_scenario_keeps_to_the_contract(scenario: dict[str, Any]) -> None:
     else:
         assert scenario["voice"] is None
     expect = scenario["expect"]
-    assert expect["outcome"] in OUTCOMES and expect["max_turns"] >= len(scenario.get("turns", [])) + 1
+    # a scenario may ask that its scripted turns suffice (the held-out sets' do: a booking in two turns)
+    assert expect["outcome"] in OUTCOMES and expect["max_turns"] >= len(scenario.get("turns", []))
     if expect["ticket"] is not None:
         assert set(expect["ticket"]) <= {"category", "priority"} and expect["ticket"]
         assert expect["ticket"].get("category", "other") in CATEGORIES
@@ -103,9 +104,12 @@ def test_the_full_set_covers_every_flow_in_both_languages() -> None:
     ids = [s["id"] for s in SCENARIOS]
     assert len(ids) == len(set(ids)) >= 120
     spanish = sum(s["language"] == "es" for s in SCENARIOS) / len(SCENARIOS)
-    assert 0.3 <= spanish <= 0.45
-    assert len({s["now"] for s in SCENARIOS}) <= 4  # each distinct clock costs a seeded template database
-    assert {flow(s) for s in SCENARIOS} >= FLOWS  # the retired held-out set's classes (ho-…) besides
+    assert 0.3 <= spanish <= 0.5  # at least a third Spanish; English still the larger part
+    # Each distinct clock costs a seeded template database (a few seconds each). The retired held-out
+    # set v2 brought 11 of its own on purpose (a Friday, a weekend, a Sunday evening, month ends,
+    # 2027): the calendar's edges are what it tests, so its clocks were kept rather than re-dated.
+    assert len({s["now"] for s in SCENARIOS}) <= 16
+    assert {flow(s) for s in SCENARIOS} >= FLOWS  # the retired held-out sets' classes (ho-…, ho2-…) besides
     assert {flow(s) for s in SCENARIOS if s["language"] == "es"} >= FLOWS - {"voice-handoff"} - {
         "voice-ticket"
     }

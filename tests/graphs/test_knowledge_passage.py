@@ -3,6 +3,8 @@ each, never the whole document."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphs.conversation.knowledge import MAX_SENTENCES, best, passage
 from tools.schemas import KnowledgeHit
 
@@ -87,3 +89,115 @@ def test_regional_spanish_words_find_the_section_that_uses_another() -> None:
 
     for question in ("¿dónde puedo aparcar?", "¿dónde se puede parquear?"):
         assert confident([PARKING_ES], PARKING_ES, question, "es"), question
+
+
+WALK_IN = "Vaccination Walk-In Clinic"
+WHEN_WHERE = KnowledgeHit(
+    title=WALK_IN,
+    source="vaccination-walk-ins.md",
+    score=0.51,
+    text=f"{WALK_IN} — When and where\n\nAdults can get vaccinated without an appointment on **Tuesdays and "
+    "Thursdays from 2:00 to 4:30\np.m.** in room 105 on the ground floor.",
+)
+OFFERED = KnowledgeHit(
+    title=WALK_IN,
+    source="vaccination-walk-ins.md",
+    score=0.61,
+    text=f"{WALK_IN} — Vaccines offered\n\n- Flu (seasonal influenza), from September to March\n- COVID-19",
+)
+CHILDREN = KnowledgeHit(
+    title=WALK_IN,
+    source="vaccination-walk-ins.md",
+    score=0.53,
+    text=f"{WALK_IN} — Children\n\nChildhood vaccines are given by our pediatrics team by appointment, "
+    "not at "
+    "the walk-in clinic.",
+)
+VACCINES = [OFFERED, CHILDREN, WHEN_WHERE]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you have walk in flu shots",
+        "can I get a flu shot without an appointment?",
+        "what days are walk-ins?",
+    ],
+)
+def test_walk_in_is_without_an_appointment_and_when_is_the_days(question: str) -> None:
+    text = passage(VACCINES, best(VACCINES, question, "en"), question, "en")
+    assert "Tuesdays" in text
+
+
+MISSED_ES = KnowledgeHit(
+    title="Cancellation and Missed Appointment Policy",
+    source="cancellation-policy.md",
+    score=0.43,
+    text="Cancellation and Missed Appointment Policy — En español: citas perdidas y cancelaciones tarde\n\n"
+    "Una cita cancelada con menos de 24 horas o a la que no viene sin avisar cuenta como falta. La\n"
+    "primera falta no se cobra; después, cada una cuesta $50, que el seguro no cubre.",
+)
+VIDEO_ES = KnowledgeHit(
+    title="Telehealth Video Visits",
+    source="telehealth.md",
+    score=0.45,
+    text="Telehealth Video Visits — En español: cómo funciona la videoconsulta\n\n"
+    "Pida la consulta por video al "
+    "reservar. Poco antes le llega un enlace por mensaje de texto.",
+)
+
+
+@pytest.mark.parametrize("question", ["si no llego a mi cita me cobran algo?", "¿y si no voy a la cita?"])
+def test_not_turning_up_is_a_missed_appointment(question: str) -> None:
+    hits = [VIDEO_ES, MISSED_ES]
+    chosen = best(hits, question, "es")
+    assert chosen is MISSED_ES and "$50" in passage(hits, chosen, question, "es")
+
+
+INSURANCE = KnowledgeHit(
+    title="Insurance Plans We Accept",
+    source="insurance.md",
+    score=0.18,
+    text="Insurance Plans We Accept — Accepted plans\n\nRiverside Health is in network with these plans:\n\n"
+    "- MassHealth\n- Harvard Pilgrim Health Care\n- Tufts Health Plan",
+)
+BILLING = KnowledgeHit(
+    title="Billing Questions and Contacts",
+    source="billing.md",
+    score=0.12,
+    text="Billing Questions and Contacts — Billing office\n\n"
+    "For questions about a bill, a charge or a payment, "
+    "call the billing office.",
+)
+
+
+def test_a_name_the_model_does_not_know_answers_when_the_section_has_it() -> None:
+    from graphs.conversation.knowledge import confident
+
+    hits = [INSURANCE, BILLING]
+    assert confident(hits, INSURANCE, "do you accept harvard pilgrim?", "en")
+    assert not confident(hits, BILLING, "do you sell gift cards?", "en")
+
+
+PARKING_FULL_ES = KnowledgeHit(
+    title="Address, Directions and Parking",
+    source="address-and-parking.md",
+    score=0.45,
+    text="Address, Directions and Parking — En español: estacionamiento\n\n"
+    "Estacionamiento gratis para pacientes y "
+    "visitantes: puede estacionar en el garaje de la clínica,\ncon entrada por Mill Street. Los lugares para "
+    "personas con discapacidad están en el nivel P1.",
+)
+
+
+def test_a_long_spoken_question_is_judged_by_what_it_asks() -> None:
+    from graphs.conversation.knowledge import confident
+
+    question = (
+        "Este... buenos días, quería preguntar dónde se estaciona uno cuando va a la clínica, porque la otra"
+        " vez no encontré lugar."
+    )
+    hits = [PARKING_FULL_ES, VIDEO_ES]
+    chosen = best(hits, question, "es")
+    assert chosen is PARKING_FULL_ES and confident(hits, chosen, question, "es")
+    assert not confident(hits, VIDEO_ES, "buenos días, ¿venden tarjetas de regalo?", "es")

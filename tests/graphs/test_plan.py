@@ -113,11 +113,37 @@ def test_confirmation_replies(reply: str, expected: str) -> None:
     assert step(reply, task="cancel", awaited="confirm", pending=pending, **VERIFIED)["step"] == expected
 
 
+MOVED = {  # the appointment being moved: Tuesday 2:30 PM with Dr. B
+    "id": "x",
+    "start": "2026-12-01T14:30:00-05:00",
+    "practitioner": "Dr. B",
+    "specialty": "dermatology",
+    "address": "1200 Riverside Avenue",
+    "status": "booked",
+}
+
+
 def test_a_reschedule_choice_asks_for_confirmation() -> None:
-    pending = {"action": "reschedule", "appointment": {"id": "x", "specialty": "dermatology"}}
+    pending = {"action": "reschedule", "appointment": MOVED}
     update = step("2", task="reschedule", awaited="choice", offered=SLOTS, pending=pending, **VERIFIED)
     assert update["step"] == "confirm"
     assert update["pending"]["slot"]["slot_id"] == "b" and update["pending"]["appointment"]["id"] == "x"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "step_"),
+    [
+        ("yes, the 2:30 one", "b", "reschedule"),  # a pick that says yes agrees to the move
+        ("sí, la segunda", "b", "reschedule"),
+        ("the same time", "b", "confirm"),  # the moved appointment's 2:30
+        ("same doctor please", "b", "confirm"),  # Dr. B's
+        ("ok, a la misma hora", "b", "reschedule"),
+    ],
+)
+def test_a_reschedule_pick_reads_the_appointment_being_moved(text: str, slot: str, step_: str) -> None:
+    pending = {"action": "reschedule", "appointment": MOVED}
+    update = step(text, task="reschedule", awaited="choice", offered=SLOTS, pending=pending, **VERIFIED)
+    assert (update["step"], update["pending"]["slot"]["slot_id"]) == (step_, slot)
 
 
 def test_questions_need_no_identity() -> None:

@@ -60,7 +60,7 @@ DENIAL = re.compile(
 SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
 PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
-    r"\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b"
+    r"\s+ago\b|\b(?:years|months|decades)\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b"
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
     r"|\bhace\s+(?:\w+\s+){0,2}(?:anos?|mes(?:es)?)\b|\b(?:died|murio|fallecio|passed\s+away)\b|\bused\s+to\b"
     r"|\bsolia\b|\bas\s+a\s+(?:teen|teenager|kid|child)\b|\b(?:in|en)\s+(?:january|february|march|april|may|june|july"
@@ -172,6 +172,13 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
     return Sign(kind, compile_any(*alternatives), **options)
 
 
+# "all fine now", "ya estoy bien ahora": a "now" that says nothing is happening, so the past stays past
+_REASSURED_NOW = re.compile(
+    r"\b(?:fine|ok|okay|good|better|well|normal|bien|mejor)\s+(?:right\s+)?(?:now|ahora)\b"
+    r"|\b(?:ahora|now)\s+(?:estoy|esta|i'?m|he'?s|she'?s)\s+(?:bien|mejor|fine|ok|okay|good|better)\b"
+)
+
+
 def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, int]) -> bool:
     """Whether this mention of `sign`, in its clause, says the emergency is happening now."""
     before = source[clause[0] : match.start()]
@@ -183,7 +190,7 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
         return False
     if sign.deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
         return False
-    now = NOW.search(whole) is not None
+    now = NOW.search(_REASSURED_NOW.sub(" ", whole)) is not None
     # the past is read in the sign's own part of the sentence, not across "and" or a comma ("a history
     # of asthma and I can't breathe"; "he had a heart attack five years ago, he is grey and has a
     # stabbing pain in his chest": the heart attack is past, the chest pain is not). Suicidal words are

@@ -1,0 +1,42 @@
+"""Times the patient says they cannot do: "en la mañana no puedo ir", "I can't do mornings",
+"Mondays don't work for me".
+
+Said beside a request for a time ("…, ¿tienen cita el lunes en la tarde?"), such a phrase is a
+constraint, not the time asked for and not a cancellation: "no puedo ir" there cancels nothing. The
+phrases are blanked out (same length, so spans still line up) before the time is read, and a
+cancellation word that only stood inside one is no cancellation.
+
+Works on folded text (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.timewords import WEEKDAY_RE
+
+_ES_WHEN = (
+    rf"(?:(?:en|por)\s+la\s+(?:manana|tarde|noche)|las\s+(?:mananas|tardes)|(?:los|el)\s+(?:{WEEKDAY_RE})s?"
+    r"|temprano|tan\s+temprano|(?:antes|despues)\s+de\s+las\s+\d{1,2}(?::\d\d)?)"
+)
+_ES_CANNOT = (
+    r"no\s+(?:puedo|podre|podemos|me\s+(?:queda|sirve|va|da\s+tiempo))(?:\s+(?:ir|llegar|venir|pasar))?"
+)
+_EN_WHEN = (
+    rf"(?:(?:in\s+the\s+)?(?:mornings?|afternoons?|evenings?)|(?:on\s+)?(?:{WEEKDAY_RE})s?|early|that\s+early"
+    r"|(?:before|after)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?)"
+)
+_EN_CANNOT = (
+    r"(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to|am\s+not\s+able\s+to)\s+(?:do|make|come(?:\s+in)?|go)"
+    r"(?:\s+it)?"
+)
+UNAVAILABLE = re.compile(
+    rf"\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"
+    rf"|\b{_EN_CANNOT}\s+{_EN_WHEN}\b|\b{_EN_WHEN}\s*,?\s*i\s+{_EN_CANNOT}\b"
+    rf"|\b{_EN_WHEN}\s+(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t)\s+work\b"
+)
+
+
+def without_unavailable(folded: str) -> str:
+    """`folded` with every "cannot do" time blanked out, every character kept in place."""
+    return UNAVAILABLE.sub(lambda m: " " * len(m[0]), folded)

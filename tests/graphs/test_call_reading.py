@@ -1,0 +1,73 @@
+"""What a voice call's transcript says against what the platform's `extracted_data` says (held-out
+v2): the caller's own narrower time inside the platform's day, a booking said in so many words
+that the platform only called a question, and the platform's intent kept to the request it names
+when the caller asked for two things."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from agents.understanding import Intent, understand
+from graphs.conversation.prefill import caller_text, for_request, merge, read_prefill
+from tests.instant import TZ
+
+NOW = datetime(2026, 11, 18, 10, 15, tzinfo=TZ)  # a Wednesday
+
+
+def merged(transcript: str, data: dict[str, Any]) -> Any:
+    read = read_prefill(data, now=NOW, tz=TZ, language_hint=None)
+    return merge(understand(caller_text(transcript), now=NOW, tz=TZ), read, tz=TZ)
+
+
+@pytest.mark.parametrize(
+    ("transcript", "part"),
+    [
+        (
+            "Hi, um, I'd like a dermatology appointment next Tuesday, in the afternoon, like after two",
+            "afternoon",
+        ),
+        ("uh, next tuesday in the morning if you have it", "morning"),
+        ("Hola, quería cita el martes 24 por la tarde", "afternoon"),
+    ],
+)
+def test_the_callers_part_of_the_day_inside_the_platforms_date_is_kept(transcript: str, part: str) -> None:
+    when = merged(transcript, {"intent": "book_appointment", "date": "2026-11-24"}).fields.when
+    assert when is not None and when.start.astimezone(TZ).date().isoformat() == "2026-11-24"
+    assert when.part_of_day == part
+
+
+def test_the_platforms_date_wins_over_another_day_said() -> None:
+    when = merged(
+        "Thursday afternoon please", {"intent": "book_appointment", "date": "2026-11-24"}
+    ).fields.when
+    assert when is not None and when.start.astimezone(TZ).date().isoformat() == "2026-11-24"
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "So I, uh, wanna like book an orthopedics visit, for my ankle, um, Tuesday at, uh, two thirty",
+        "Hola, quiero sacar una cita con el dermatólogo para el miércoles",
+        "I need to cancel my appointment on Friday",
+    ],
+)
+def test_a_request_in_so_many_words_outranks_the_platforms_question(transcript: str) -> None:
+    assert merged(transcript, {"intent": "general_question"}).intent is not Intent.QUESTION
+
+
+def test_the_platforms_question_stands_when_the_caller_asked_one() -> None:
+    assert merged("where do I park?", {"intent": "general_question"}).intent is Intent.QUESTION
+
+
+def test_the_platforms_intent_stays_with_the_request_it_names() -> None:
+    read = read_prefill(
+        {"intent": "book_appointment", "specialty": "dermatology"}, now=NOW, tz=TZ, language_hint=None
+    )
+    refill = understand("I need a refill on my levothyroxine", now=NOW, tz=TZ)
+    booking = understand("and I wanted to book a dermatology appointment next Thursday", now=NOW, tz=TZ)
+    assert for_request(read, refill).intent is None and for_request(read, refill).specialty is None
+    assert for_request(read, booking) == read
+    assert merge(refill, for_request(read, refill), tz=TZ).intent is Intent.TICKET
