@@ -44,7 +44,8 @@ _NUMBERED = re.compile(
 _BARE_NUMBER = re.compile(
     r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero|ok|okay|vale)\s+)*"
     rf"(\d{{1,2}}|(?<!\w)(?:{'|'.join(c for c in _COUNTS if c not in ('one', 'una', 'uno'))}))"
-    r"(?:\s*(?:one|please|pls|por\s+favor|porfa|thanks|gracias))*\W*$"
+    r"(?:\s*(?:one|please|pls|por\s+favor|porfa|thanks|gracias|works|is\s+(?:fine|good|great|perfect)"
+    r"|sounds\s+good|(?:esta|me\s+va)\s+bien|me\s+sirve|perfect|perfecto|great|genial|yes|si|ok|okay|vale))*\W*$"
 )
 # "the one with Dr. Alvarez", "la de la doctora Alvarez", "el del dr Kim": a practitioner's surname.
 _WITH_PRACTITIONER = re.compile(
@@ -160,6 +161,8 @@ def resolve_choice(
     moving: tuple[datetime, str] | None = None,
 ) -> int | None:
     """The index of the slot chosen among `options` (in the order offered), or None when unclear.
+    Several options at the very time the reply says, and no practitioner named, are not unclear:
+    the first of them is chosen.
 
     `practitioners` (the offered slots' practitioners, in the same order) lets "the one with
     Dr. Alvarez" choose; naming a practitioner says who, not when, so when several of theirs are
@@ -191,6 +194,10 @@ def resolve_choice(
     if len(remaining) > 1 and moving is not None:  # "same time": with the same practitioner, too
         same = {i for i in remaining if i < len(practitioners) and practitioners[i] == moving[1]}
         remaining = same if len(same) == 1 else remaining
+    if len(remaining) > 1 and not named and len({options[i] for i in remaining}) == 1:
+        # one time offered with several practitioners ("the 3:30" of Dr. A's and Dr. B's): the
+        # patient chose the time and named nobody, so the first of them, whose name the reply says
+        return min(remaining)
     return remaining.pop() if len(remaining) == 1 else None
 
 

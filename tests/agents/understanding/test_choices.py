@@ -126,3 +126,46 @@ def test_references_in_words_numbers_and_practitioners(text: str, index: int) ->
 @pytest.mark.parametrize("text", ["the one with Dr. Jones", "no", "not the one with Dr. Kim"])
 def test_a_practitioner_not_offered_or_refused_chooses_nothing(text: str) -> None:
     assert resolve_choice(text, AFTERNOONS, tz=TZ, language="en", practitioners=PRACTITIONERS) is None
+
+
+# One time offered with two practitioners, as the first free times often are.
+SHARED = [
+    datetime(2026, 12, 8, 15, 30, tzinfo=TZ),
+    datetime(2026, 12, 8, 15, 30, tzinfo=TZ),
+    datetime(2026, 12, 8, 16, 0, tzinfo=TZ),
+]
+SHARED_BY = ["Dr. Sofia Alvarez", "Dr. Nathan Brooks", "Dr. Sofia Alvarez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("3:30", 0),
+        ("3:30 yes", 0),
+        ("3:30pm works", 0),
+        ("the 3:30 one please", 0),
+        ("sí, a las 3:30 está bien", 0),
+        ("a las tres y media", 0),
+        ("half three", 0),
+        ("the 3:30 with Dr. Brooks", 1),  # a name says which of them
+        ("4", 2),
+        ("4 is great", 2),
+        ("4 works", 2),
+    ],
+)
+def test_a_time_offered_with_several_practitioners_is_the_first_of_them(text: str, index: int) -> None:
+    assert resolve_choice(text, SHARED, tz=TZ, language="en", practitioners=SHARED_BY) == index
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [("11 works", 1), ("10 is fine", 0), ("11 está bien", 1), ("las 10 me sirve", 0), ("9 is great", None)],
+)
+def test_an_hour_said_with_a_yes_is_a_time(text: str, index: int | None) -> None:
+    hours = [datetime(2026, 12, 8, 10, 0, tzinfo=TZ), datetime(2026, 12, 8, 11, 0, tzinfo=TZ)]
+    assert resolve_choice(text, hours, tz=TZ, language="en") == index
+
+
+def test_a_shared_time_with_other_clues_that_disagree_chooses_nothing() -> None:
+    chosen = resolve_choice("the 3:30 on Wednesday", SHARED, tz=TZ, language="en", practitioners=SHARED_BY)
+    assert chosen is None
