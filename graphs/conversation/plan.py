@@ -196,6 +196,9 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
     if awaiting == "choice" and new_task is None:
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
         index = _pick(u.text, state.get("offered", []), u, tz, moving)
+        if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
+            asked = state.get("gathered", {}).get("when")
+            index = _pick(asked["text"], state.get("offered", []), u, tz) if asked else None
         if index is not None:
             chosen = state["offered"][index]
             if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
