@@ -31,6 +31,7 @@ import procrastinate
 from procrastinate import builtin_tasks
 from procrastinate.retry import RetryStrategy
 
+from api.heap import settle_heap
 from api.paths import STATUS_PATH
 from api.runtime import Runtime
 from channels import relay_pass as relay
@@ -243,12 +244,14 @@ async def run_worker(
     worker: Worker | None = None,
     on_signals: bool = False,
     timed_messages: bool = True,
+    settle: bool = False,
 ) -> None:
     """Run jobs until cancelled (or, with `on_signals`, until SIGTERM/SIGINT: running jobs get
     `SHUTDOWN_GRACE_S` to finish, then are cancelled and retried later as stalled ones).
 
     Its own procrastinate app: the runtime's one only defers. `timed_messages=False` leaves out the
-    sweep of reminders and journey steps (evaluation sandboxes: see api/evals.py).
+    sweep of reminders and journey steps (evaluation sandboxes: see api/evals.py). `settle` freezes
+    the heap once the red-flag bank is warm (`api/heap.py`): for the processes `prm` starts, not tests.
 
     A database that goes away (restarted, failed over) does not end it. procrastinate stops its
     worker when its listener or heartbeat loses the connection — quietly, as if asked to — or
@@ -267,6 +270,8 @@ async def run_worker(
         await worker.runner.red_flags.warm()
     except Exception:  # ...but an embedder that is down must not stop the worker: the signs still read
         log.exception("red-flag example bank not embedded at start-up; it will be tried on the next message")
+    if settle:
+        settle_heap()
     register(queue, worker, stalled_after_s=stalled_after_s, timed_messages=timed_messages)
     stop = asyncio.Event()
     with _stop_on_signals(stop) if on_signals else contextlib.nullcontext():

@@ -46,6 +46,7 @@ def serve(
     worker processes for the other cores, and more API processes if asked, stopped with it."""
     import uvicorn
 
+    from api.heap import settle_heap
     from api.logging import configure
     from api.supervisor import Child, Supervisor, listen, metrics_shared_by, usable_cores
     from api.worker import SHUTDOWN_GRACE_S, run_worker
@@ -83,7 +84,10 @@ def serve(
                 jobs = None
                 if worker:
                     concurrency = settings.channels.worker_concurrency
-                    jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency))
+                    # the heap is settled once the worker's warm-up is done (api/heap.py)
+                    jobs = asyncio.create_task(run_worker(runtime, concurrency=concurrency, settle=True))
+                else:
+                    settle_heap()
                 supervised = asyncio.create_task(children.run())
                 try:
                     await uvicorn.Server(config).serve(sockets=[listener])
@@ -116,6 +120,7 @@ def api_process(
     import uvicorn
 
     from api.app import create_app
+    from api.heap import settle_heap
     from api.logging import configure
 
     settings = Settings()
@@ -126,6 +131,7 @@ def api_process(
         with servers(settings) as urls:
             async with open_runtime(settings, urls) as runtime:
                 config = uvicorn.Config(create_app(settings, runtime), log_config=None)
+                settle_heap()  # no worker here: what the imports and the app built (api/heap.py)
                 await uvicorn.Server(config).serve(sockets=[listener])
 
     # a stop asked for (uvicorn re-raises SIGTERM once it has drained): exit 0, not started again
@@ -152,6 +158,7 @@ def worker_command(
             runtime,
             concurrency=concurrency or runtime.settings.channels.worker_concurrency,
             on_signals=True,  # SIGTERM: stop taking jobs, let running ones finish, then release the servers
+            settle=True,
         )
 
     with_runtime(work)
