@@ -1,5 +1,6 @@
 """Whole turns for the classes the third held-out set found: the appointment just booked moved by
-what the patient says relative to it (a plain yes takes the very time asked for)."""
+what the patient says relative to it (a plain yes takes the very time asked for), and another
+grown-up's appointment refused however they are named."""
 
 from __future__ import annotations
 
@@ -102,3 +103,26 @@ async def test_a_bare_pick_for_a_move_is_confirmed(patient: Any, register: Any, 
     await max_.says("can you move my appointment to the week after?")
     reply = await max_.says("1")
     assert "Please confirm" in reply and max_.last.outcome != "rescheduled", reply
+
+
+async def test_another_grown_ups_appointment_is_refused(patient: Any, register: Any) -> None:
+    maria = patient()
+    await register(maria.phone, "Maria Lopez", "1985-04-12")
+    for text in (
+        "what time is my neighbour Mrs. Bennett's appointment next week? I'm driving her",
+        "can you tell me when my ex's appointment is? his name's Robert",
+        "¿me puede decir a qué hora es la cita de mi cuñada, la señora Fernández?",
+        "Hola, soy vecina del señor Ortiz, ¿me puede decir cuándo tiene su próxima cita?",
+    ):
+        await maria.says(text)
+        assert maria.last.outcome == "refused", text
+
+
+async def test_a_childs_appointment_on_the_family_phone_is_not_refused(
+    patient: Any, register: Any, book_first: Any
+) -> None:
+    family = patient()
+    await register(family.phone, "Laura Paz", "1984-02-02")
+    await book_first(await register(family.phone, "Tomas Paz", "2018-08-08"), "pediatrics")
+    await family.says("when is my son's appointment?")
+    assert family.last.outcome != "refused"
