@@ -8,10 +8,11 @@ a ticket) replaces the task in progress; an answer to what was asked continues i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from agents.understanding import Intent, Understanding, resolve_choice
+from agents.understanding import Intent, PartOfDay, Understanding, resolve_choice
+from agents.understanding.choices import clock_named
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS, agrees
 from agents.understanding.shifts import mentions_shift
@@ -26,6 +27,7 @@ from graphs.conversation.state import (
     Step,
     TargetAppointment,
     Task,
+    WhenData,
 )
 
 TASK_OF: dict[Intent, Task] = {
@@ -191,6 +193,28 @@ def _asked_for(
     return _pick(asked["text"], offered, u, tz)
 
 
+def _time_that_day(state: ConversationState, u: Understanding, tz: ZoneInfo) -> ConversationState | None:
+    """A time of day not among those offered, all of one day ("the 10:30 one", "la de las 4"): that
+    time that day, booked at once when it is free (the patient named it exactly), else the nearest."""
+    offered = state.get("offered", [])
+    days = {datetime.fromisoformat(o["start"]).astimezone(tz).date() for o in offered}
+    minute = clock_named(u.text)
+    if minute is None or len(days) != 1 or u.fields.specialty:
+        return None
+    start = datetime.combine(days.pop(), time(), tzinfo=tz) + timedelta(minutes=minute)
+    part: PartOfDay = "morning" if minute < 12 * 60 else "afternoon" if minute < 17 * 60 else "evening"
+    when: WhenData = {
+        "start": start,
+        "end": start + timedelta(minutes=1),
+        "part_of_day": part,
+        "asap": False,
+        "text": u.text,
+        "near": start,
+    }
+    gathered: Gathered = {**state.get("gathered", {}), "when": when, "exact": state.get("task") == "book"}
+    return {"step": "find_slots", "gathered": gathered}
+
+
 def _pending(state: ConversationState) -> Pending:
     return state.get("pending") or {}
 
@@ -223,6 +247,8 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
                 step: Step = "reschedule" if agrees(u.text) else "confirm"
                 return {"step": step, "pending": {**_pending(state), "slot": chosen, "action": "reschedule"}}
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
+        if (at := _time_that_day(state, u, tz)) is not None:
+            return at
         if u.fields.when or u.fields.specialty:
             return None  # a new time or specialty: search again with it
         return {"step": "clarify"}

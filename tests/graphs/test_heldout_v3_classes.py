@@ -1,6 +1,7 @@
 """Whole turns for the classes the third held-out set found: the appointment just booked moved by
-what the patient says relative to it (a plain yes takes the very time asked for), and another
-grown-up's appointment refused however they are named."""
+what the patient says relative to it (a plain yes takes the very time asked for), another
+grown-up's appointment refused however they are named, a time alone picked on the day on offer,
+a position after a yes, and a person asked to answer."""
 
 from __future__ import annotations
 
@@ -126,3 +127,64 @@ async def test_a_childs_appointment_on_the_family_phone_is_not_refused(
     await book_first(await register(family.phone, "Tomas Paz", "2018-08-08"), "pediatrics")
     await family.says("when is my son's appointment?")
     assert family.last.outcome != "refused"
+
+
+async def test_a_time_alone_not_offered_is_that_time_on_the_day_offered(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    kai = patient()
+    await register(kai.phone, "Kai Moreno", "1991-01-11")
+    await kai.says("orthopedics as soon as possible")
+    [day] = {s.date() for s in _starts(kai.last.state["offered"])} or {None}
+    assert day is not None
+    asked = datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=16, minutes=30)
+    reply = await kai.says("the 4:30 one")
+    if kai.last.outcome == "booked":  # free: booked outright, as named
+        [(_, booked)] = await appointments_of(demo, kai.phone)
+        assert booked.start_at.astimezone(TZ) == asked, reply
+    else:  # taken: the nearest from that time on, never a search of other days from scratch
+        starts = _starts(kai.last.state.get("offered", []))
+        assert starts and min(starts) >= asked, (reply, starts)
+
+
+async def test_a_position_after_a_yes_books_it(demo: Runtime, patient: Any, register: Any) -> None:
+    eli = patient()
+    await register(eli.phone, "Eli Navarro", "1983-03-13")
+    await eli.says("Hola! I need family medicine as soon as possible")
+    second = _starts(eli.last.state["offered"])[1]
+    await eli.says("ok, 2")
+    assert eli.last.outcome == "booked"
+    [(_, booked)] = await appointments_of(demo, eli.phone)
+    assert booked.start_at.astimezone(TZ) == second
+
+
+async def test_asking_for_a_person_to_answer_after_a_question_hands_off(patient: Any) -> None:
+    guest = patient()
+    await guest.says("¿tienen wifi en la sala de espera?")
+    await guest.says("bueno, que me conteste una persona por favor")
+    assert guest.last.outcome == "handoff"
+
+
+async def test_a_child_named_on_a_family_phone_is_that_child(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    family = patient()
+    await register(family.phone, "Ana Robles", "1990-07-21", language="es")
+    await register(family.phone, "Lucía Robles", "2019-04-02", language="es")
+    await register(family.phone, "Mateo Robles", "2021-09-09", language="es")
+    reply = await family.says(
+        "Hola, quiero cita con el pediatra para mi hija Lucía lo antes posible, es solo control"
+    )
+    assert "Dígame el nombre completo" not in reply and family.last.state.get("offered"), reply
+    await family.says("la primera")
+    [(who, booked)] = await appointments_of(demo, family.phone)
+    assert who == "Lucía" and booked.specialty == "pediatrics"
+
+
+async def test_a_child_not_named_on_a_family_phone_is_asked_for(patient: Any, register: Any) -> None:
+    family = patient()
+    await register(family.phone, "Ana Robles", "1990-07-21", language="es")
+    await register(family.phone, "Lucía Robles", "2019-04-02", language="es")
+    await register(family.phone, "Mateo Robles", "2021-09-09", language="es")
+    reply = await family.says("quiero cita con el pediatra para mi hija lo antes posible")
+    assert family.last.state.get("awaiting") == "identity", reply
