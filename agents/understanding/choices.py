@@ -42,7 +42,8 @@ _NUMBERED = re.compile(
     rf"(?:\b(?:option|opcion|number|numero|num|no\.|nr|nro)\s*#?\s*|#\s*)(\d{{1,2}}|{_COUNT_RE})\b"
 )
 _BARE_NUMBER = re.compile(
-    r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero|ok|okay|vale)\s+)*"
+    r"^\W*(?:(?:the|el|la|number|numero|option|opcion|i'll\s+take|i\s+choose|quiero|prefiero|ok|okay|vale|yes"
+    r"|yeah|yep|sure|si|dale|perfect|perfecto|great)[\s,.!]+)*"
     rf"(\d{{1,2}}|(?<!\w)(?:{'|'.join(c for c in _COUNTS if c not in ('one', 'una', 'uno'))}))"
     r"(?:\s*(?:one|please|pls|por\s+favor|porfa|thanks|gracias|works|is\s+(?:fine|good|great|perfect)"
     r"|sounds\s+good|(?:esta|me\s+va)\s+bien|me\s+sirve|perfect|perfecto|great|genial|yes|si|ok|okay|vale))*\W*$"
@@ -106,7 +107,10 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         number = _COUNTS.get(bare[1]) or int(bare[1])
         clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
         return clues
+    nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5]]  # "the 2nd": a day or a position
     for match in _ORDINAL_RE.finditer(source):
+        if any(start <= match.start() < end for start, end in nth):
+            continue
         word = match[1]
         clues.append({count - 1} if word in _LAST else {_ORDINALS[word]})
     clues.extend({(_COUNTS.get(m[1]) or int(m[1])) - 1} for m in _NUMBERED.finditer(source))
@@ -115,7 +119,7 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
     for m in _MONTH_DAY.finditer(source):
         day = int(m[1] or m[4] or m[5])
         month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
-        clues.append(("date", {month * 100 + day}))
+        clues.append(("nth" if m[5] else "date", {month * 100 + day}))
     for m in _PARTS.finditer(source):
         part = _ENGLISH_PARTS[m[1]] if m[1] else _SPANISH_PARTS[m[2]]
         clues.append(("part", {list(WINDOWS).index(part)}))
@@ -145,8 +149,11 @@ def _allowed(kind: str, values: set[int], options: Sequence[datetime], tz: ZoneI
         return exact or {i for i, t in enumerate(local) if any(t.hour == v // 60 for v in values)}
     if kind == "weekday":
         return {i for i, t in enumerate(local) if t.weekday() in values}
-    if kind == "date":
-        return {i for i, t in enumerate(local) if any(v in (t.month * 100 + t.day, t.day) for v in values)}
+    if kind in ("date", "nth"):
+        on = {i for i, t in enumerate(local) if any(v in (t.month * 100 + t.day, t.day) for v in values)}
+        if on or kind == "date":
+            return on
+        return {v - 1 for v in values if 1 <= v <= len(local)}  # "the 2nd" of times on other days: the second
     windows = [list(WINDOWS.values())[v] for v in values]
     return {i for i, t in enumerate(local) if any(s <= t.hour * 60 + t.minute < e for s, e in windows)}
 
@@ -236,3 +243,21 @@ def mentions_choice(text: str) -> bool:
 def refers_to_option(text: str) -> bool:
     """Points at an option by position ("the first one", "la segunda", "option 2"), whatever was asked."""
     return bool(_OPTION_REFERENCE.search(analyse(text, VOCABULARY).corrected))
+
+
+_CLOCK_WORDS = re.compile(
+    r"\b(?:at|around|about|a|al|las?|sobre|the|one|el|de|del|la|manana|tarde|noche|y|media|cuarto|am|pm|a\.m|p\.m"
+    r"|h|o'?clock|then|please|pls|works|is|fine|good|ok|okay|yes|si|esta|bien|me|va|sirve|perfect|perfecto)\b"
+)
+
+
+def clock_named(text: str) -> int | None:
+    """The one clock time a reply names and nothing else ("the 10:30 one", "la de las 4", "3:30 works"):
+    minutes after midnight, or None when it also names a day, a position or several times."""
+    source = _source(text)
+    clues = _signals(source, 9)
+    if len(clues) != 1 or isinstance(clues[0], set) or clues[0][0] != "clock" or len(clues[0][1]) != 1:
+        return None
+    found = _CLOCK.search(source)
+    rest = _CLOCK_WORDS.sub(" ", _CLOCK.sub(" ", source)) if found else source
+    return next(iter(clues[0][1])) if not re.search(r"[a-z0-9]", rest) else None

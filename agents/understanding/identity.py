@@ -23,7 +23,7 @@ from agents.understanding.types import Language
 _YEAR = r"(\d{4}|'?\d{2})"
 _BIRTH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
-    (re.compile(r"(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d/.-])"), "numeric"),
+    (re.compile(r"(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d/-]|\.\d)"), "numeric"),
     (
         re.compile(
             rf"\b(\d{{1,2}}){ORDINAL_SUFFIX}\s*(?:of\s+|de\s+|-)?({MONTH_OR_ABBR_RE})(?![a-z])"

@@ -181,6 +181,19 @@ _NEED_BOOKING = re.compile(
     r"|tengo\s+que\s+(?:pedir|sacar))\s+(?:(?:pedir|sacar|tener|to\s+(?:make|book|have))\s+)?(?:an?\s+|una\s+)?"
     r"(?:appointment|appt|cita|turno)\s+(?:for|para)\b"
 )
+# "do I have to get them myself or can you request them?": which way it works, a question.
+_WHICH_WAY = re.compile(
+    r"\b(?:do|should|can|must)\s+i\s+[^?]*\bor\s+(?:can|do|will|would|could)\s+(?:you|u|y'?all|the\s+clinic)\b"
+    r"|\b(?:tengo\s+que|debo|puedo)\s+[^?]*\bo\s+(?:ustedes\s+)?(?:lo|la|los|las)?\s*(?:pueden|puede|piden|hacen|solicitan)\b"
+)
+# "can you send a copy of my records to my employer?": something done with the patient's own records.
+_SEND_MY_RECORDS = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?(?:send|fax|email|e-mail|forward|mail|transfer"
+    r"|share)\s+(?:over\s+)?(?:a\s+copy\s+of\s+|copies\s+of\s+)?my\s+(?:\w+\s+){0,2}?(?:records?|results?|chart|file"
+    r"|immunization\s+record|vaccination\s+record)"
+    r"|\b(?:me\s+)?(?:pueden|puede|podrian|podria)\s+(?:enviar|mandar|pasar|reenviar)\s+(?:una\s+copia\s+de\s+)?mis\s+"
+    r"(?:\w+\s+){0,2}?(?:registros|expediente|historial|resultados|vacunas)"
+)
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
 )
@@ -338,6 +351,10 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.TICKET, sure)
     if asks_about_policy(text) or (_HOW_TO.search(text.corrected) and ticket_category(text) != "complaint"):
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
+    if _WHICH_WAY.search(text.corrected) and ticket_category(text) != "complaint":
+        return Reading(Intent.QUESTION, sure)
+    if _SEND_MY_RECORDS.search(text.corrected):
+        return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):
         return Reading(Intent.TICKET, sure)  # "can I get a refill on my lisinopril?" asks someone to act
     info = mentions_clinic_info(text)

@@ -141,7 +141,7 @@ def name_in(
     return _bare_name(text) if bare else None
 
 
-_SPELLED = re.compile(r"(?<![\w-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")
+_SPELLED = re.compile(r"(?<![\w'’-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")
 
 
 def unspell(text: str) -> str:
@@ -159,6 +159,13 @@ def unspell(text: str) -> str:
         return letters[0].upper() + letters[1:].lower()
 
     return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", _SPELLED.sub(joined, text))).strip()
+
+
+def spelled_words(text: str) -> list[str]:
+    """The words a caller spelt out letter by letter ("Siobhan, S-I-O-B-H-A-N" → ["Siobhan"]): how the
+    name is written, whatever a transcription heard."""
+    found = (re.sub(r"[^A-Za-z]", "", m.group()) for m in _SPELLED.finditer(text))
+    return [letters[0].upper() + letters[1:].lower() for letters in found if len(letters) >= 3]
 
 
 # The child as the one who needs the visit, not after "for": "my daughter needs a checkup", "mi hijo
@@ -229,7 +236,7 @@ def parse_name(text: str, *, language: Language) -> str | None:
 # "he was born", "fecha de nacimiento", "nací el", "born on the".
 _BIRTH_LEAD = re.compile(
     r"(?:[\s,;:.()\-–—]|\b(?:born|dob|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday|on|the|was|is|were|he|she"
-    r"|they|and|her|his|fecha\s+de\s+nacimiento|nacid[oa]|naci|nacio|el|en|fue|y|del?)\b)*$"
+    r"|they|and|her|his|fecha\s+de\s+nacimiento|nacid[oa]|naci|nacio|el|en|fue|y|del?|here|speaking|aqui|hablando)\b)*$"
 )
 _CLAUSE_END = ",.;:!?()"
 

@@ -23,6 +23,16 @@ _ASK_FOR_PERSON = re.compile(
     r"(?:persona|humano|agente|recepcionista"
     r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
 )
+# "can someone from the clinic get back to me?", "que me conteste una persona": a person to answer.
+_PERSON_TO_ANSWER = re.compile(
+    r"\b(?:someone|somebody|a\s+(?:real\s+|live\s+)?(?:person|human)|(?:a|the)\s+(?:receptionist|front\s+desk))\s+"
+    r"(?:(?:from|at)\s+(?:the\s+|your\s+)?(?:clinic|office|front\s+desk|reception)\s+)?(?:please\s+)?"
+    r"(?:get\s+back\s+to\s+me|contact\s+me|reach\s+out\s+to\s+me|reply\s+to\s+me|answer\s+me|follow\s+up\s+with\s+me"
+    r"|call\s+me)\b"
+    r"|\bque\s+(?:una\s+persona|alguien|un\s+humano)\s+me\s+(?:conteste|responda|llame|atienda|contacte|escriba)\b"
+    r"|\bque\s+me\s+(?:conteste|responda|llame|atienda|contacte|escriba)n?\s+(?:una\s+persona|alguien|un\s+humano"
+    r"|la\s+recepcionista)\b"
+)
 _PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
 _PERSON_WORDS = frozenset(
     {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
@@ -33,5 +43,9 @@ _PERSON_WORDS = frozenset(
 def asks_for_person(text: Text) -> bool:
     """Asks for a person ("talk to a nurse", "hablar con alguien", or just "agent"/"humano")."""
     words = [w for w in tokens(text.corrected) if w not in _PERSON_FILLERS]
-    asked = any(_ASK_FOR_PERSON.search(view) for view in (text.corrected, text.folded))
+    asked = any(
+        pattern.search(view)
+        for pattern in (_ASK_FOR_PERSON, _PERSON_TO_ANSWER)
+        for view in (text.corrected, text.folded)
+    )
     return asked or (0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words))

@@ -23,7 +23,8 @@ from agents.understanding.understand import understand
 _JOINS = re.compile(
     r"\s*(?:[,;.]\s*|\s-+\s*|\s)(?:and\s+also|and\s+then|also|plus|as\s+well\s+as|oh\s+and|and\s+one\s+more\s+thing"
     r"|one\s+more\s+thing|another\s+thing|by\s+the\s+way|btw|y\s+tambien|y\s+ademas|ademas|tambien|otra\s+cosa"
-    r"|y\s+otra\s+cosa|aparte|por\s+cierto)\b[,:]?\s*"
+    r"|y\s+otra\s+cosa|aparte|por\s+cierto|(?:y\s+)?otra\s+pregunta|(?:and\s+)?(?:another|one\s+more|a)\s+question"
+    r"|(?:y\s+)?una\s+pregunta(?:\s+mas)?)\b[,:]?\s*"
     r"|(?<=\?)\s+|\s*[.;,]\s+(?=(?:and\s+)?(?:can|could|do|does|is|are|what|where|when|how|will|y|puedo|pueden|tienen"
     r"|aceptan|donde|cuando|como|que|hay|cobran)\s)"
     r"|\s(?:and|y)\s+(?=(?:can|could|do|does|what|where|when|how|is|are|will|i'd\s+like|i\s+(?:need|want)|quisiera|quiero"

@@ -73,21 +73,56 @@ _THEIR_RECORDS = re.compile(
 # appointment", "la cita de mi vecino", or "when is maria garcia's next appointment? she's my neighbor"
 # (a name in lower case is a name all the same when an outsider is who it is about).
 _OUTSIDER = (
-    r"(?:neighbou?rs?|friends?|co-?workers?|colleagues?|boss|roommates?|landlord|tenants?|vecin[oa]s?|amig[oa]s?"
-    r"|companer[oa]s?|jef[ea])"
+    r"(?:neighbou?rs?|friends?|co-?workers?|colleagues?|boss|roommates?|landlord|tenants?|ex|exes|ex-?wife"
+    r"|ex-?husband|ex-?partner|(?:girl|boy)friends?|fiancee?|employees?|employers?|clients?|vecin[oa]s?"
+    r"|amig[oa]s?|companer[oa]s?|jef[ea]s?|ex-?espos[oa]|ex-?pareja|ex-?marido|novi[oa]s?|inquilin[oa]s?"
+    r"|caser[oa]s?|emplead[oa]s?|client[ea]s?)"
+)
+# The grown-ups of the family: a patient with a phone and records of their own. (A child on the family's
+# phone is identity's business, names.RELATIVES, not this: "my son's appointment" is the writer's to ask.)
+_ADULT_KIN = (
+    r"(?:wife|husband|spouse|partner|mother|mom|mum|mommy|mama|father|dad|daddy|papa|parents?|sisters?"
+    r"|brothers?|siblings?|aunt|uncle|cousins?|grandmother|grandma|granny|grandfather|grandpa|grandparents?"
+    r"|(?:mother|father|sister|brother|son|daughter)s?-in-law|in-laws|step-?(?:mother|father|mom|dad)"
+    r"|espos[oa]|marido|pareja|madre|mama|padre|papa|padres|herman[oa]s?|ti[oa]s?|prim[oa]s?|abuel[oa]s?"
+    r"|suegr[oa]s?|cunad[oa]s?|yerno|nuera|madrastra|padrastro|concunad[oa])"
 )
 _RECORD = (
     r"(?:next\s+|upcoming\s+)?(?:appointments?|appt|records?|results?|visits?|prescriptions?|date\s+of\s+birth"
     r"|birthday|phone(?:\s+number)?|address)"
 )
+_VISIT_RECORD = (
+    r"(?:next\s+|upcoming\s+|test\s+|lab\s+)?(?:appointments?|appt|records?|results?|visits?|prescriptions?)"
+)
+_SPANISH_RECORD = r"(?:citas?|turnos?|consultas?|historial|resultados|datos|fecha\s+de\s+nacimiento|telefono)"
+# A title and a surname: "Mrs. Bennett", "la señora Fernández", "don Ernesto" (not a doctor's name).
+_TITLED = r"(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][a-z'-]+"
+_SPANISH_TITLE = r"(?:senor|senora|senorita|sr|sra|srta|don|dona)\.?"
 _OUTSIDERS_RECORDS = re.compile(
-    rf"\b{_OUTSIDER}'?s\s+{_RECORD}\b|\b(?:citas?|turnos?|historial|resultados|datos|fecha\s+de\s+nacimiento|telefono)"
+    rf"\b{_OUTSIDER}['’]?s\s+{_RECORD}\b|\b{_SPANISH_RECORD}"
     rf"\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|la|el|su|una?)\s+{_OUTSIDER}\b"
+    # another grown-up's appointment or results: "my sister-in-law's appointment", "la cita de mi cuñada"
+    rf"|\b(?:my|our)\s+(?:\w+\s+)?{_ADULT_KIN}['’]s\s+{_VISIT_RECORD}\b"
+    rf"|\b(?:citas?|turnos?|consultas?|historial|resultados)\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|nuestr[oa])\s+{_ADULT_KIN}\b"
+    # by title: "Mrs. Bennett's appointment", "my neighbour Mr Ortiz's visit", "la cita de la señora Ortiz"
+    rf"|\b{_TITLED}(?:\s+[a-z][a-z'-]+)?['’]s\s+{_RECORD}\b"
+    rf"|\b{_SPANISH_RECORD}\s+(?:\w+\s+){{0,2}}?del?\s+(?:la\s+)?{_SPANISH_TITLE}\s+[a-z]"
 )
 _SOMEONES_RECORD = re.compile(
     rf"\b(?!(?:my|your|our|his|her|the|a|an|this|that)\b)[a-z]+\s+[a-z]+'s\s+{_RECORD}\b"
 )
 _MENTIONS_OUTSIDER = re.compile(rf"\b(?:my|mi|our|a|un|una)\s+{_OUTSIDER}\b")
+# Someone else named, then their appointment asked about: "soy vecina del señor Ortiz, ¿cuándo tiene su
+# próxima cita?", "my ex, Robert — when is his appointment?" ("su cita disponible" is the clinic's).
+_SOMEONE_ELSE = re.compile(
+    rf"\b(?:my|mi|our)\s+{_OUTSIDER}\b|\b(?:my|mi|our|nuestr[oa])\s+{_ADULT_KIN}\b|\b{_TITLED}\b"
+    rf"|\b(?:de|del|de\s+la)\s+{_SPANISH_TITLE}\s+[a-z]|\b(?:soy|i'?m|i\s+am)\s+(?:su|his|her|their)\s+{_OUTSIDER}\b"
+)
+_THEIR_VISIT = re.compile(
+    r"\b(?:when|what\s+time|what\s+day|cuando|a\s+que\s+hora|que\s+dia)\b[^?.!]*\b(?:(?:his|her|their)\s+(?:next\s+)?"
+    r"(?:appointments?|appt|visits?)|(?:tiene|es|son)\s+su(?:s)?\s+(?:proxima\s+)?(?:citas?|turnos?|consultas?))\b"
+    r"(?!\s+disponible)"
+)
 VOCABULARY = vocabulary_of(["instructions", "previous", "disregard", "instrucciones"])
 
 
@@ -101,5 +136,7 @@ def is_injection(text: Text) -> bool:
     if _OUTSIDERS_RECORDS.search(folded) or (
         _SOMEONES_RECORD.search(folded) and _MENTIONS_OUTSIDER.search(folded)
     ):
+        return True
+    if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))

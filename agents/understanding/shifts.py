@@ -69,7 +69,10 @@ _NEIGHBOUR = re.compile(
     r"|de\s+antes)|al\s+dia\s+siguiente|a\s+la\s+semana\s+siguiente)\b"
 )
 _SAME_DAY = re.compile(r"\b(?:same\s+day|that\s+(?:same\s+)?day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\b")
-_SAME_TIME = re.compile(r"\b(?:same\s+time|a\s+la\s+misma\s+hora|misma\s+hora|the\s+same\s+hour)\b")
+_SAME_TIME = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:time|hour|slot|time\s+slot)|(?:a\s+la\s+|la\s+)?misma\s+hora"
+    r"|(?:en\s+|a\s+|con\s+)?(?:el\s+)?mismo\s+horario)\b"
+)
 _EARLIER_SAME_DAY = re.compile(
     r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:earlier|sooner|mas\s+temprano)\b|\b(?:earlier|sooner)\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+temprano\s+(?:ese|el\s+mismo)\s+dia\b"
 )
@@ -82,6 +85,7 @@ _NEXT_UNIT = re.compile(
     r"|\b(?:la\s+)?(?P<unit2>semana|mes)\s+(?:que\s+viene|siguiente|proxima|proximo)\b"
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\b")
+_CLOCK_WINDOW = 60  # minutes: a time of day this narrow is a clock time ("at 10", "a las 3")
 
 
 def _text(text: str) -> str:
@@ -125,13 +129,6 @@ def _day_range(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _week_range(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    monday = day - timedelta(days=day.weekday())
-    return datetime.combine(monday, time(), tzinfo=tz), datetime.combine(
-        monday + timedelta(days=7), time(), tzinfo=tz
-    )
-
-
 Keep = Literal["time", "part", "none", "fixed"]  # what of the appointment's time applies ("fixed": the range)
 Target = tuple[datetime, datetime, Keep, str]
 
@@ -168,7 +165,9 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
             if weekday := _WEEKDAY.search(source):  # "the thursday of the week after": that day of it
                 moved = week + timedelta(days=WEEKDAYS[weekday["wd"]] - week.weekday())
                 return (*_day_range(moved, tz), "part", f"{weekday[0]} {found[0]}")
-            return (*_week_range(week, tz), "none", found[0])
+            # "the week after, afternoon": the appointment's own weekday that week, like "a week later"
+            # (when that day is full, the nearest free times are offered)
+            return (*_day_range(week, tz), "part", found[0])
         if same_time:  # "the week after, same time": that weekday, a week on, at that time
             step = 7 if "week" in which or "semana" in which else 1
             return (*_day_range(day + timedelta(days=-step if before else step), tz), "time", found[0])
@@ -200,19 +199,23 @@ def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:
     tz = anchor.tzinfo
     assert isinstance(tz, ZoneInfo)
     at = datetime.combine(start.date(), anchor.astimezone(tz).time(), tzinfo=tz)
-    if keep == "fixed":  # "earlier that day": its own range, whatever part of day it names
-        part = None
-    elif daypart is not None and end - start <= timedelta(days=1):
-        midnight = datetime.combine(start.date(), time(), tzinfo=tz)
+    midnight = datetime.combine(start.date(), time(), tzinfo=tz)
+    clock = daypart is not None and daypart.end - daypart.start <= _CLOCK_WINDOW
+    near: datetime | None = None  # the very time the words land on, if they name one
+    if daypart is not None and end - start <= timedelta(days=1) and (clock or keep != "fixed"):
+        # "a las diez, el mismo día", "earlier that day, like 10am", "a day later, in the afternoon"
         start, end = midnight + timedelta(minutes=daypart.start), midnight + timedelta(minutes=daypart.end)
+        near = start if clock else (at if part == _part_of(at) and start <= at < end else None)
+    elif keep == "fixed":  # "earlier that day", "an hour later": its own range, whatever part of day it names
+        part, near = None, start if end - start <= timedelta(hours=1) else None
     elif keep == "time":  # the appointment's own time that day, give or take an hour
-        start, end, part = at - timedelta(hours=1), at + timedelta(hours=1, minutes=1), _part_of(at)
-    elif keep == "part" and (part := _part_of(at)) is not None:  # its part of day
+        start, end, part, near = at - timedelta(hours=1), at + timedelta(hours=1, minutes=1), _part_of(at), at
+    elif keep == "part" and (part := _part_of(at)) is not None:  # its part of day, nearest its time first
         low, high = WINDOWS[part]
-        midnight = datetime.combine(start.date(), time(), tzinfo=tz)
-        start, end = midnight + timedelta(minutes=low), midnight + timedelta(minutes=high)
+        start, end, near = midnight + timedelta(minutes=low), midnight + timedelta(minutes=high), at
     start = max(start, now)
-    return When(start, max(end, start + timedelta(minutes=1)), part, False, words.strip())
+    near = near if near is not None and near >= now else None
+    return When(start, max(end, start + timedelta(minutes=1)), part, False, words.strip(), near)
 
 
 def _part_of(moment: datetime) -> PartOfDay | None:

@@ -68,7 +68,12 @@ _MEDICAL = re.compile(
     r"|worry|go)|can\s+i\s+(?:take|mix|drink|stop|eat)\s+(?!the\s+\d|it\b|that\b|one\b)|medical\s+question"
     r"|question\s+for\s+(?:the|my)\s+(?:doctor|nurse)|ask\s+(?:the|my|a)\s+(?:doctor|nurse)|efectos?\s+secundarios?"
     r"|dosis|es\s+normal|es\s+seguro|debo\s+(?:tomar|dejar|preocuparme)|puedo\s+tomar|pregunta\s+medica"
-    r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico))"
+    r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico)"
+    # how to take a medicine: "does it matter if I take it with food?", "¿lo tomo con o sin comida?"
+    r"|does\s+it\s+matter\s+(?:if|whether|when)\s+i\s+take|(?:take|taking)\s+(?:it|them|this|these|my\s+\w+)"
+    r"\s+(?:with|without|on)\s+(?:or\s+without\s+)?(?:food|meals?|milk|an\s+empty\s+stomach)"
+    r"|(?:tomo|tomarlo|tomarla|tomarlos|tomarlas|tomar(?:lo)?)\s+(?:\w+\s+)?(?:con|sin)\s+(?:o\s+sin\s+)?(?:comida|alimentos"
+    r"|leche|el\s+estomago\s+vacio))"
 )
 # A question about what a change would cost or how it works ("what happens if I cancel on the
 # day?", "¿cobran si cancelo?"): the cancellation policy, not a cancellation.
@@ -82,6 +87,10 @@ _POLICY = re.compile(
     r"|(?:me\s+)?cobran\s+(?:algo|si|por)|con\s+cuant[oa]\s+(?:antelacion|anticipacion|tiempo)"
     r"|cuant[oa]\s+(?:antelacion|anticipacion)|how\s+much\s+(?:notice|advance\s+notice)|how\s+far\s+(?:in\s+)?ahead"
     r"|hasta\s+cuando\s+(?:puedo|se\s+puede)\s+(?:cancelar|cambiar)"
+    # running late: "si llego 20 minutos tarde ¿pierdo la cita?", "what if I'm 10 minutes late?"
+    r"|si\s+(?:llego|llegamos|vengo|voy)\s+(?:\w+\s+){0,3}?tarde|if\s+(?:i'?m|i\s+am|we'?re|i\s+(?:arrive|get\s+there"
+    r"|show\s+up|come|run|turn\s+up))\s+(?:\w+\s+){0,3}?late\b|\bpierdo\s+(?:la|mi)\s+(?:cita|turno)"
+    r"|\b(?:lose|forfeit)\s+my\s+(?:appointment|appt|spot|slot)"
     r"|politica\s+de\s+cancelacion|tiene\s+(?:algun\s+)?(?:costo|cargo)"
     r"|(?:can|could|do)\s+i\s+(?:cancel|reschedule|change)\s+(?:\w+\s+){0,3}?(?:online|by\s+phone|over\s+the\s+phone"
     r"|(?:through|on)\s+the\s+(?:portal|app|website))|puedo\s+(?:cancelar|cambiar)\s+(?:\w+\s+){0,3}?(?:en\s+linea"
@@ -103,7 +112,8 @@ _FASTING = re.compile(
 # (and one's usual medicines, which the guidance says to take)
 _EAT_OR_DRINK = re.compile(
     r"\b(?:eat|drink|have|coffee|tea|water|breakfast|juice|gum|comer|beber|tomar\s+(?:cafe|agua|te|jugo)"
-    r"|desayunar|cafe|agua|chicle|medicines?|meds|pills|medications?|pastillas|medicinas?|medicamentos?)\b"
+    r"|desayunar|cafe|cafecito|cafesito|tecito|agua|aguita|juguito|chicle|medicines?|meds|pills|medications?|pastillas"
+    r"|medicinas?|medicamentos?)\b"
 )
 _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
     (

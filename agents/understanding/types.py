@@ -61,6 +61,8 @@ class When:
     the range is already narrowed to that part (morning 06–12, afternoon 12–17, evening 17–22);
     for longer ranges it covers whole days and `part_of_day` tells the search to filter.
     `asap` marks "as soon as possible" (now .. now + 14 days). `text` is the phrase understood.
+    `near` is the very time the words land on, when they name one ("same time next week", "a las
+    diez, el mismo día"): the times offered are the nearest to it, and a plain yes takes it.
     """
 
     start: datetime
@@ -68,6 +70,7 @@ class When:
     part_of_day: PartOfDay | None
     asap: bool
     text: str
+    near: datetime | None = None
 
 
 @dataclass(frozen=True)

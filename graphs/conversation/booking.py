@@ -24,9 +24,12 @@ from graphs.conversation.common import (
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, JourneyEvent, Pending
 from tools import registry
+from tools.context import ToolContext
 from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, SlotOption, TicketArgs
 
 ASAP_WINDOW = timedelta(days=14)
+NEAR_BEFORE = timedelta(hours=1)  # searched before a time asked for, for the nearest on either side
+NEAR_LIMIT = 10
 
 
 async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
@@ -85,7 +88,7 @@ async def find_slots(
     ctx = tool_context(state, runtime, config)
     args = search_args(state, runtime)
     label = specialty_label(state, args.specialty)
-    slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
+    slots = await _nearest_first(state, ctx, config, args)
     if slots and state.get("task") == "book" and state.get("gathered", {}).get("exact"):
         # The caller named the very minute (the search was for it alone) and it is free: book it.
         chosen: Pending = {"action": "book", "slot": shown_slot(slots[0])}
@@ -108,6 +111,26 @@ async def find_slots(
         ),
     )
     return {"reply": [line(state, "no_availability", specialty=label)], **finish("ticket")}
+
+
+async def _nearest_first(
+    state: ConversationState, ctx: ToolContext, config: RunnableConfig, args: FindSlotsArgs
+) -> list[SlotOption]:
+    """The free slots to offer: the first of the range, or, when the words named a very time ("same
+    time next week", "a las diez, el mismo día"), the nearest to it — the moved appointment's
+    practitioner first among equals — shown in time order."""
+    when = state.get("gathered", {}).get("when")
+    named = when.get("near") if when else None
+    near = as_datetime(named) if named else None
+    if near is None or not args.start <= near < args.end:
+        found: list[SlotOption] = await registry.invoke("find_slots", ctx, config, args)
+        return found
+    around = args.model_copy(update={"start": max(args.start, near - NEAR_BEFORE), "limit": NEAR_LIMIT})
+    slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, around)
+    moving = (state.get("pending") or {}).get("appointment")
+    mine = moving["practitioner"] if moving else None
+    ranked = sorted(slots, key=lambda s: (abs(s.start - near), s.practitioner != mine, s.start))
+    return sorted(ranked[:OFFERED], key=lambda s: s.start)
 
 
 def _read_as(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:

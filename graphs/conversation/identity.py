@@ -14,6 +14,7 @@ from __future__ import annotations
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
+from agents.understanding.text import fold, tokens
 from graphs.conversation.common import line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import next_for_task
@@ -43,6 +44,14 @@ def _verified(
     return {**update, "step": next_for_task(merged, task, state.get("gathered", {}))}
 
 
+def _named_child(candidates: list[PatientRef], text: str) -> PatientRef | None:
+    """The one child on a family's phone whose given name the parent's message says ("quiero cita
+    para mi hija Lucía"), when the phone has only that child of that name; else None."""
+    words = set(tokens(fold(text)))
+    named = [c for c in candidates if c.minor and fold(c.given_name) in words]
+    return named[0] if len(named) == 1 else None
+
+
 async def _claim_tickets(ctx: ToolContext, config: RunnableConfig, patient: PatientRef) -> None:
     """Tickets opened on this conversation before anyone was identified become the patient's."""
     await registry.invoke("attach_tickets", ctx.for_patient(patient.id), config)
@@ -63,6 +72,9 @@ async def identify(
     if sole is not None and (not relative or (sole.minor and not (name or birth_date))):
         await _claim_tickets(ctx, config, sole)
         return _verified(state, sole, "", relative)
+    if relative and not birth_date and (child := _named_child(candidates, u.text)) is not None:
+        await _claim_tickets(ctx, config, child)  # "para mi hija Lucía" on the family's phone: Lucía
+        return _verified(state, child, "", relative)
     if name and birth_date:
         if candidates:
             found = await registry.invoke(

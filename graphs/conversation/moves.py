@@ -61,5 +61,6 @@ def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: 
         "part_of_day": when.part_of_day,
         "asap": False,
         "text": when.text,
+        "near": when.near,
     }
     return {**rest, "when": data}

@@ -8,13 +8,15 @@ a ticket) replaces the task in progress; an answer to what was asked continues i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from agents.understanding import Intent, Understanding, resolve_choice
+from agents.understanding import Intent, PartOfDay, Understanding, resolve_choice
+from agents.understanding.choices import clock_named
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS, agrees
 from agents.understanding.shifts import mentions_shift
+from graphs.conversation.common import as_datetime
 from graphs.conversation.moves import anchored, asks_to_move, last_booked_pending, moves_last_booked
 from graphs.conversation.state import (
     Awaiting,
@@ -25,6 +27,7 @@ from graphs.conversation.state import (
     Step,
     TargetAppointment,
     Task,
+    WhenData,
 )
 
 TASK_OF: dict[Intent, Task] = {
@@ -92,6 +95,7 @@ def gathered_from(u: Understanding) -> Gathered:
             "part_of_day": when.part_of_day,
             "asap": when.asap,
             "text": when.text,
+            "near": when.near,
         }
     return found
 
@@ -172,6 +176,45 @@ def _pick(
     return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was)
 
 
+def _asked_for(
+    state: ConversationState, u: Understanding, tz: ZoneInfo, moving: TargetAppointment | None
+) -> int | None:
+    """The option a plain yes takes: the very time asked for ("same time next week" → its time, the
+    moved appointment's practitioner first), else the time the request's words name."""
+    asked = state.get("gathered", {}).get("when")
+    offered = state.get("offered", [])
+    if not asked:
+        return None
+    if near := asked.get("near"):
+        at = [i for i, o in enumerate(offered) if datetime.fromisoformat(o["start"]) == as_datetime(near)]
+        same = [i for i in at if moving and offered[i]["practitioner"] == moving["practitioner"]]
+        if at:
+            return (same or at)[0]
+    return _pick(asked["text"], offered, u, tz)
+
+
+def _time_that_day(state: ConversationState, u: Understanding, tz: ZoneInfo) -> ConversationState | None:
+    """A time of day not among those offered, all of one day ("the 10:30 one", "la de las 4"): that
+    time that day, booked at once when it is free (the patient named it exactly), else the nearest."""
+    offered = state.get("offered", [])
+    days = {datetime.fromisoformat(o["start"]).astimezone(tz).date() for o in offered}
+    minute = clock_named(u.text)
+    if minute is None or len(days) != 1 or u.fields.specialty:
+        return None
+    start = datetime.combine(days.pop(), time(), tzinfo=tz) + timedelta(minutes=minute)
+    part: PartOfDay = "morning" if minute < 12 * 60 else "afternoon" if minute < 17 * 60 else "evening"
+    when: WhenData = {
+        "start": start,
+        "end": start + timedelta(minutes=1),
+        "part_of_day": part,
+        "asap": False,
+        "text": u.text,
+        "near": start,
+    }
+    gathered: Gathered = {**state.get("gathered", {}), "when": when, "exact": state.get("task") == "book"}
+    return {"step": "find_slots", "gathered": gathered}
+
+
 def _pending(state: ConversationState) -> Pending:
     return state.get("pending") or {}
 
@@ -197,14 +240,15 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
         index = _pick(u.text, state.get("offered", []), u, tz, moving)
         if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
-            asked = state.get("gathered", {}).get("when")
-            index = _pick(asked["text"], state.get("offered", []), u, tz) if asked else None
+            index = _asked_for(state, u, tz, moving)
         if index is not None:
             chosen = state["offered"][index]
             if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
                 step: Step = "reschedule" if agrees(u.text) else "confirm"
                 return {"step": step, "pending": {**_pending(state), "slot": chosen, "action": "reschedule"}}
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
+        if (at := _time_that_day(state, u, tz)) is not None:
+            return at
         if u.fields.when or u.fields.specialty:
             return None  # a new time or specialty: search again with it
         return {"step": "clarify"}
@@ -251,7 +295,9 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datet
     if answered is not None:
         return answered
     new_task = TASK_OF.get(u.intent)
-    if new_task is None and moves_last_booked(state, u):
+    # "¿se puede una semana más tarde?" right after a booking reads as a question by its words alone
+    guessed = new_task in (None, "question", "book") and (new_task is None or u.confidence <= GUESS)
+    if guessed and (new_task is None or mentions_shift(u.text)) and moves_last_booked(state, u):
         new_task = "reschedule"
     called = state.get("prefilled")
     found = gathered_from(u)

@@ -32,6 +32,8 @@ from agents.understanding import (
     When,
 )
 from agents.understanding.intents import EXACT
+from agents.understanding.names import spelled_words
+from agents.understanding.text import fold
 from graphs.conversation.callfields import (
     appointment_id_of,
     birth_date_of,
@@ -218,6 +220,26 @@ def for_request(p: Prefill, u: Understanding) -> Prefill:
     return Prefill(language=p.language, emergency=p.emergency, details=p.details, ignored=p.ignored)
 
 
+def _spelled_name(u: Understanding, p: Prefill) -> str | None:
+    """The platform's name with the words the caller spelt out where it heard them otherwise
+    ("Siobhan, S-I-O-B-H-A-N, Murphy" written "Shavon Murphy"): each word of its name that the caller
+    never said gives way, in order, to a spelt word it lacks — when there are as many of one as of
+    the other; else the platform's name as it is."""
+    spelled = spelled_words(u.text)
+    if not p.name or not spelled:
+        return p.name
+    words = p.name.split()
+    heard = {fold(word) for word in re.findall(r"[^\W\d_]+", u.text)}
+    unheard = [i for i, word in enumerate(words) if fold(word) not in heard]
+    given = {fold(word) for word in words}
+    lacking = [word for word in spelled if fold(word) not in given]
+    if not unheard or len(unheard) != len(lacking):
+        return p.name
+    for i, word in zip(unheard, lacking, strict=True):
+        words[i] = word
+    return " ".join(words)
+
+
 def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
     """The transcript's reading with the call's checked fields winning where they were given."""
     intent = _intent(u, p)
@@ -226,7 +248,7 @@ def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
         "when": p.when,
         "reason": p.reason,
         "practitioner": p.practitioner,
-        "name": p.name,
+        "name": _spelled_name(u, p),
         "birth_date": p.birth_date,
     }
     if p.part_only and p.when is not None and p.when.part_of_day and u.fields.when is not None:

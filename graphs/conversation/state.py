@@ -63,6 +63,7 @@ class WhenData(TypedDict):
     part_of_day: PartOfDay | None
     asap: bool
     text: str
+    near: NotRequired[datetime | None]  # the very time the words land on ("same time next week")
 
 
 class Gathered(TypedDict, total=False):

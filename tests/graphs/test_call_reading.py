@@ -71,3 +71,29 @@ def test_the_platforms_intent_stays_with_the_request_it_names() -> None:
     assert for_request(read, refill).intent is None and for_request(read, refill).specialty is None
     assert for_request(read, booking) == read
     assert merge(refill, for_request(read, refill), tz=TZ).intent is Intent.TICKET
+
+
+@pytest.mark.parametrize(
+    ("transcript", "heard", "name"),
+    [
+        (
+            "Caller: Sure, it's Siobhan, S-I-O-B-H-A-N, Murphy, born the fourteenth of July, 1991.",
+            "Shavon Murphy",
+            "Siobhan Murphy",
+        ),
+        (
+            "Caller: My name is Aoife, that's A-O-I-F-E, Brennan, B-R-E-N-N-A-N. Born April second 1970.",
+            "Eefa Brennan",
+            "Aoife Brennan",
+        ),
+        ("Caller: soy Nuria, N-U-R-I-A, Casals, nací el 3 de mayo de 1980", "Noria Casals", "Nuria Casals"),
+        ("Caller: it's Niamh Kelly, K-E-L-L-Y, born 2 May 1985", "Niamh Kelly", "Niamh Kelly"),  # agrees
+        ("Caller: it's Saoirse, S-E-E-R-S-H-A, Byrne", "Saoirse Byrne", "Saoirse Byrne"),  # said as written
+        ("Caller: Lee, L-E-E, born 1970", "Li Wong Chen", "Li Wong Chen"),  # which word is unclear
+    ],
+)
+def test_a_name_the_caller_spelt_out_wins_over_the_platforms_hearing(
+    transcript: str, heard: str, name: str
+) -> None:
+    data = {"intent": "book_appointment", "patient_name": heard, "date_of_birth": "1980-05-03"}
+    assert merged(transcript, data).fields.name == name

@@ -37,13 +37,32 @@ def at(text: str) -> datetime:
         ("a las diez, el mismo día", "2026-12-14 10:00", "2026-12-14 11:00", "morning"),
         ("same day at 3pm", "2026-12-14 15:00", "2026-12-14 16:00", "afternoon"),
         ("el mismo día por la tarde", "2026-12-14 12:00", "2026-12-14 17:00", "afternoon"),
+        # the week after: the appointment's own weekday that week (its part of day unless one is said)
         (
             "can you move it to the week after, afternoon?",
-            "2026-12-21 00:00",
-            "2026-12-28 00:00",
+            "2026-12-21 12:00",
+            "2026-12-21 17:00",
             "afternoon",
         ),
-        ("la semana siguiente por la tarde", "2026-12-21 00:00", "2026-12-28 00:00", "afternoon"),
+        ("la semana siguiente por la tarde", "2026-12-21 12:00", "2026-12-21 17:00", "afternoon"),
+        ("mejor la semana siguiente", "2026-12-21 06:00", "2026-12-21 12:00", "morning"),
+        ("hmm can we do the week after instead?", "2026-12-21 06:00", "2026-12-21 12:00", "morning"),
+        # the same slot in other words
+        ("el mismo horario pero el viernes", "2026-12-18 09:30", "2026-12-18 11:31", "morning"),
+        ("mismo horario, un día después", "2026-12-15 09:30", "2026-12-15 11:31", "morning"),
+        ("same slot but on thursday", "2026-12-17 09:30", "2026-12-17 11:31", "morning"),
+        ("a day later, same hour", "2026-12-15 09:30", "2026-12-15 11:31", "morning"),
+        # a clock time said with a day relative to the appointment is that time that day
+        (
+            "could we do earlier that day instead, like 9am?",
+            "2026-12-14 09:00",
+            "2026-12-14 10:00",
+            "morning",
+        ),
+        ("later that day, at 2pm", "2026-12-14 14:00", "2026-12-14 15:00", "afternoon"),
+        ("el mismo día pero más temprano, a las 9", "2026-12-14 09:00", "2026-12-14 10:00", "morning"),
+        ("a day later at 3", "2026-12-15 15:00", "2026-12-15 16:00", "afternoon"),
+        ("un día después a las 4 de la tarde", "2026-12-15 16:00", "2026-12-15 17:00", "afternoon"),
         ("the day after", "2026-12-15 06:00", "2026-12-15 12:00", "morning"),
         ("the week after, same time", "2026-12-21 09:30", "2026-12-21 11:31", "morning"),
         ("¿se puede la semana siguiente a la misma hora?", "2026-12-21 09:30", "2026-12-21 11:31", "morning"),
@@ -69,6 +88,38 @@ def test_a_shift_is_read_against_the_appointment(text: str, start: str, end: str
     when = shifted_when(text, ANCHOR, now=NOW)
     assert when is not None, text
     assert (when.start, when.end, when.part_of_day) == (at(start), at(end), part), when
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("same time next week", "2026-12-21 10:30"),
+        ("push it back a week", "2026-12-21 10:30"),
+        ("un día después, a la misma hora", "2026-12-15 10:30"),
+        ("¿se puede una semana más tarde? misma hora", "2026-12-21 10:30"),
+        ("el mismo horario pero el viernes", "2026-12-18 10:30"),
+        ("a las diez, el mismo día", "2026-12-14 10:00"),
+        ("earlier that day, like 9am", "2026-12-14 09:00"),
+        ("an hour later", "2026-12-14 11:30"),
+        ("la semana siguiente", "2026-12-21 10:30"),
+    ],
+)
+def test_a_shift_names_the_very_time_it_lands_on(text: str, near: str) -> None:
+    when = shifted_when(text, ANCHOR, now=NOW)
+    assert when is not None and when.near == at(near), when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the week after, afternoon",  # another part of day than the appointment's: no one time
+        "later that day",
+        "la semana siguiente por la tarde",
+    ],
+)
+def test_a_shift_to_a_range_names_no_one_time(text: str) -> None:
+    when = shifted_when(text, ANCHOR, now=NOW)
+    assert when is not None and when.near is None, when
 
 
 @pytest.mark.parametrize(
