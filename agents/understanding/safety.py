@@ -101,12 +101,22 @@ _SPANISH_TITLE = r"(?:senor|senora|senorita|sr|sra|srta|don|dona)\.?"
 _OUTSIDERS_RECORDS = re.compile(
     rf"\b{_OUTSIDER}['’]?s\s+{_RECORD}\b|\b{_SPANISH_RECORD}"
     rf"\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|la|el|su|una?)\s+{_OUTSIDER}\b"
-    # another grown-up's appointment or results: "my sister-in-law's appointment", "la cita de mi cuñada"
-    rf"|\b(?:my|our)\s+(?:\w+\s+)?{_ADULT_KIN}['’]s\s+{_VISIT_RECORD}\b"
-    rf"|\b(?:citas?|turnos?|consultas?|historial|resultados)\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|nuestr[oa])\s+{_ADULT_KIN}\b"
     # by title: "Mrs. Bennett's appointment", "my neighbour Mr Ortiz's visit", "la cita de la señora Ortiz"
     rf"|\b{_TITLED}(?:\s+[a-z][a-z'-]+)?['’]s\s+{_RECORD}\b"
     rf"|\b{_SPANISH_RECORD}\s+(?:\w+\s+){{0,2}}?del?\s+(?:la\s+)?{_SPANISH_TITLE}\s+[a-z]"
+)
+# Another grown-up of the family's appointment or results asked about or acted on: "can you check my
+# sister-in-law's appointment", "¿cuándo es la cita de mi suegra?". Only when asked about: a spouse
+# who says "my husband's appointment is at 3, I'll drive him — where do we park?" asks about parking.
+_KIN_RECORDS = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?{_ADULT_KIN}['’]s\s+{_VISIT_RECORD}\b"
+    rf"|\b(?:citas?|turnos?|consultas?|historial|resultados)\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|nuestr[oa])\s+{_ADULT_KIN}\b"
+)
+_ASKS_ABOUT_IT = re.compile(
+    r"\b(?:when|what\s+time|what\s+day|which\s+day|tell|check|send|give|show|look\s+up|mov(?:e|ed|ing)"
+    r"|change|cancel\w*|reschedul\w*|confirm\w*|remind\w*|results?|access|cuando|a\s+que\s+hora|que\s+dia"
+    r"|dime|diga|decir|decirme|saber|hora|ver|mirar|revisar|pasa|pasar|mand\w+|envi\w+|mover|cambi\w+"
+    r"|resultados)\b"
 )
 _SOMEONES_RECORD = re.compile(
     rf"\b(?!(?:my|your|our|his|her|the|a|an|this|that)\b)[a-z]+\s+[a-z]+'s\s+{_RECORD}\b"
@@ -136,6 +146,8 @@ def is_injection(text: Text) -> bool:
     if _OUTSIDERS_RECORDS.search(folded) or (
         _SOMEONES_RECORD.search(folded) and _MENTIONS_OUTSIDER.search(folded)
     ):
+        return True
+    if _KIN_RECORDS.search(folded) and _ASKS_ABOUT_IT.search(folded):
         return True
     if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True

@@ -76,6 +76,10 @@ def test_another_grown_ups_appointment_is_refused(text: str) -> None:
         "my husband and I both need flu shots, do we need an appointment?",
         "when is my appointment? my husband wants to know",
         "¿a qué hora es mi cita? mi esposo me lleva",
+        # another grown-up's appointment mentioned, not asked about
+        "my husband's appointment is at 3 but I'll drive him, where do we park?",
+        "my wife's appointment is tomorrow, can I come in with her?",
+        "la cita de mi mamá es mañana, ¿dónde me puedo estacionar?",
     ],
 )
 def test_ones_own_or_a_childs_appointment_is_no_manipulation(text: str) -> None:
