@@ -118,6 +118,21 @@ _ASKS_ABOUT_IT = re.compile(
     r"|dime|diga|decir|decirme|saber|hora|ver|mirar|revisar|pasa|pasar|mand\w+|envi\w+|mover|cambi\w+"
     r"|resultados)\b"
 )
+# Someone else's visit by pronoun or by "has an appointment": "my coworker Ethan has an appt this week,
+# what day?", "my landlord Mr. Hayes asked me to check when his cardiology appointment is", "mi vecino
+# me pidió que le cambie su cita" — someone outside the family, or by title, and something asked or
+# done about their visit.
+_THEIR_OWN_VISIT = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:appointments?|appts?|visits?)\b"
+    r"|\bsus?\s+(?:\w+\s+)?(?:citas?|turnos?|consultas?)\b(?!\s+disponibles?)"
+    r"|\b(?:has|have|tiene|tienen)\s+(?:an?\s+|una\s+)?(?:appointments?|appts?|citas?|turnos?)\b"
+)
+# ...unless the writer asks about their own as well ("my wife has an appointment at 3, when is mine?"),
+# or about free times ("can I book my mom in? when is her earliest appointment?").
+_MINE = re.compile(
+    r"\bmine\b|\b(?:my|mi|mis)\s+(?:\w+\s+)?(?:appointments?|appts?|citas?|turnos?)\b"
+    r"|\b(?:earliest|soonest|available|availability|openings?|free|disponibles?|libres?)\b"
+)
 _SOMEONES_RECORD = re.compile(
     rf"\b(?!(?:my|your|our|his|her|the|a|an|this|that)\b)[a-z]+\s+[a-z]+'s\s+{_RECORD}\b"
 )
@@ -127,6 +142,12 @@ _MENTIONS_OUTSIDER = re.compile(rf"\b(?:my|mi|our|a|un|una)\s+{_OUTSIDER}\b")
 _SOMEONE_ELSE = re.compile(
     rf"\b(?:my|mi|our)\s+{_OUTSIDER}\b|\b(?:my|mi|our|nuestr[oa])\s+{_ADULT_KIN}\b|\b{_TITLED}\b"
     rf"|\b(?:de|del|de\s+la)\s+{_SPANISH_TITLE}\s+[a-z]|\b(?:soy|i'?m|i\s+am)\s+(?:su|his|her|their)\s+{_OUTSIDER}\b"
+)
+# Someone outside the family, or anyone by title: a relative unnamed is identity's to decide ("for my
+# mom, can you move her appointment": whoever's name and birth date are given is whose it is).
+_OUTSIDER_OR_TITLED = re.compile(
+    rf"\b(?:my|mi|our)\s+{_OUTSIDER}\b|\b{_TITLED}\b|\b(?:de|del|de\s+la)\s+{_SPANISH_TITLE}\s+[a-z]"
+    rf"|(?<!soy\s)\b(?:la|el)\s+{_SPANISH_TITLE}\s+[a-z]|\b(?:soy|i'?m|i\s+am)\s+(?:su|his|her|their)\s+{_OUTSIDER}\b"
 )
 _THEIR_VISIT = re.compile(
     r"\b(?:when|what\s+time|what\s+day|cuando|a\s+que\s+hora|que\s+dia)\b[^?.!]*\b(?:(?:his|her|their)\s+(?:next\s+)?"
@@ -148,6 +169,13 @@ def is_injection(text: Text) -> bool:
     ):
         return True
     if _KIN_RECORDS.search(folded) and _ASKS_ABOUT_IT.search(folded):
+        return True
+    if (
+        _OUTSIDER_OR_TITLED.search(folded)
+        and _THEIR_OWN_VISIT.search(folded)
+        and _ASKS_ABOUT_IT.search(folded)
+        and not _MINE.search(folded)
+    ):
         return True
     if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True
