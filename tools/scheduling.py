@@ -17,6 +17,7 @@ from tools.schemas import (
     BookArgs,
     BookingOutcome,
     FindSlotsArgs,
+    PractitionerArgs,
     RescheduleArgs,
     SlotOption,
 )
@@ -51,6 +52,19 @@ def appointment_view(appointment: Appointment) -> AppointmentView:
 async def find_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOption]:
     """Free slots for the specialty in the range, earliest first (a named practitioner first if any)."""
     return await _free(args, ctx, limit=args.limit)
+
+
+async def practitioner_specialty(args: PractitionerArgs, ctx: ToolContext) -> str | None:
+    """The specialty of the practitioner the patient named, when everyone of that name shares one
+    (a booking "con el Dr. Brooks" needs no "which kind of appointment?"); None when nobody or
+    practitioners of several specialties have that name."""
+    words = patients.fold(args.name).split()
+    if not words:
+        return None
+    async with transaction(ctx.sessions) as session:
+        staff, _ = await scheduling.get_practitioners(session, names=[[word] for word in words], limit=200)
+    found = {p.specialty for p in staff}
+    return found.pop() if len(found) == 1 else None
 
 
 async def _free(args: FindSlotsArgs, ctx: ToolContext, *, limit: int) -> list[SlotOption]:

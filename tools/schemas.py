@@ -53,6 +53,14 @@ class FindSlotsArgs(BaseModel):
     limit: int = Field(default=3, ge=1, le=10)
 
 
+class PractitionerArgs(BaseModel):
+    """A practitioner the patient named, to learn their specialty ("con el Dr. Brooks")."""
+
+    name: str = Field(
+        min_length=1, max_length=100, description="The practitioner's name as the patient wrote it."
+    )
+
+
 class SlotOption(BaseModel):
     slot_id: uuid.UUID
     start: datetime

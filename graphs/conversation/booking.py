@@ -25,16 +25,30 @@ from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, JourneyEvent, Pending
 from tools import registry
 from tools.context import ToolContext
-from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, SlotOption, TicketArgs
+from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, PractitionerArgs, SlotOption, TicketArgs
 
 ASAP_WINDOW = timedelta(days=14)
 NEAR_BEFORE = timedelta(hours=1)  # searched before a time asked for, for the nearest on either side
 NEAR_LIMIT = 10
 
 
-async def ask(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:
-    """Ask for the one thing the task still needs (each thing once; then a sensible default)."""
+async def ask(
+    state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
+) -> ConversationState:
+    """Ask for the one thing the task still needs (each thing once; then a sensible default).
+
+    A practitioner named without a specialty ("cita con el Dr. Brooks el viernes") is the
+    specialty: their own, when everyone of that name shares one; then the search goes on."""
     gathered, asked = state.get("gathered", {}), state.get("asked", [])
+    if state.get("task") == "book" and "specialty" not in gathered and gathered.get("practitioner"):
+        ctx = tool_context(state, runtime, config)
+        named = PractitionerArgs(name=gathered["practitioner"])
+        specialty = await registry.invoke("practitioner_specialty", ctx, config, named)
+        if specialty is not None:
+            known: ConversationState = {**state, "gathered": {**gathered, "specialty": specialty}}
+            if "when" in gathered or "when" in asked:
+                return {"gathered": known["gathered"]} | await find_slots(known, runtime, config)
+            return {"gathered": known["gathered"]} | await ask(known, runtime, config)
     if state.get("task") == "book" and "specialty" not in gathered:
         return {
             "reply": [*state.get("reply", []), line(state, "ask_specialty")],

@@ -1,0 +1,67 @@
+"""A booking that names a practitioner and no specialty is that practitioner's specialty: "cita con
+el Dr. Brooks el viernes" offers Dr. Brooks's Friday times instead of asking which kind of
+appointment (held-out v4 found it, in English and Spanish). A name nobody has is still asked."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from api.runtime import Runtime
+from tests.graphs.test_booking import appointments_of
+from tools.context import ToolContext
+from tools.scheduling import practitioner_specialty
+from tools.schemas import PractitionerArgs
+
+
+@pytest.mark.calendar
+async def test_a_practitioner_named_without_a_specialty_is_their_specialty(
+    demo: Runtime, patient: Any
+) -> None:
+    lucia = patient()
+    offer = await lucia.says(
+        "Hola, soy Lucía Pardo, nací el 9 de julio de 1990. ¿Me da cita con el Dr. Brooks el viernes?"
+    )
+    assert "Brooks" in offer and "viernes" in offer
+    assert "Qué tipo de cita" not in offer
+    reply = await lucia.says("la primera")
+    assert "Cita reservada" in reply and lucia.last.outcome == "booked"
+    [booked] = await appointments_of(demo, lucia.phone)
+    assert booked.specialty == "dermatology"
+
+
+async def test_a_practitioner_named_and_no_time_is_asked_when(patient: Any) -> None:
+    sam = patient()
+    reply = await sam.says("Sam Hill, born 1 May 1980. I'd like to see Dr Raman please")
+    assert "What kind of appointment" not in reply and "When would suit you" in reply
+    offer = await sam.says("as soon as possible")
+    assert "Raman" in offer and "cardiology" in offer
+
+
+async def test_a_name_nobody_has_is_still_asked_which_kind(patient: Any) -> None:
+    kim = patient()
+    reply = await kim.says("Kim Ode, born 2 March 1975. appointment with Dr. Zebulon on friday please")
+    assert "What kind of appointment" in reply
+
+
+@pytest.mark.parametrize(
+    ("named", "specialty"),
+    [
+        ("Brooks", "dermatology"),
+        ("brooks", "dermatology"),
+        ("Nathan Brooks", "dermatology"),
+        ("Raman", "cardiology"),
+        ("Weiß", "orthopedics"),  # folded as "weiss"
+        ("Mor", None),  # Morales (family medicine) and Moreau (pediatrics): two specialties, so asked
+        ("Zebulon", None),
+    ],
+)
+async def test_the_tool_finds_the_specialty_of_a_name_only_when_it_is_one(
+    demo: Runtime, named: str, specialty: str | None
+) -> None:
+    ctx = ToolContext(
+        demo.sessions, demo.embedder, demo.settings.tz, demo.clock(), uuid.uuid4(), "+15550199999"
+    )
+    assert await practitioner_specialty(PractitionerArgs(name=named), ctx) == specialty
