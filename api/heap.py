@@ -3,8 +3,8 @@
 By the time a `prm serve` or `prm worker` process takes its first job it holds several hundred
 thousand objects that live as long as it does: imported modules, the embedding model, the red-flag
 bank. CPython's full (oldest-generation) collection walks every one of them, with the event loop
-stopped: measured with `gc.callbacks` under `prm bench`, 0.5–0.9 s on this 2-core machine, a few
-times a minute under load, so every webhook and request arriving meanwhile waited that long.
+stopped: measured with `gc.callbacks` under `prm bench`, 0.5–0.9 s on this 2-core machine, about
+once a minute under load, so every webhook and request arriving meanwhile waited that long.
 `gc.freeze()` is CPython's tool for this (made for pre-fork servers): the objects it moves to the
 permanent generation are never walked again, and reference counting still frees them.
 """
