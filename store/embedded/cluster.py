@@ -8,7 +8,7 @@ which is all `valkey-cli --cluster create` does for primaries without replicas.
 
 Unlike `EmbeddedValkey` this is not shared between processes or kept: everything lives in one
 directory the caller owns, and `stop()` ends the nodes. Each node persists as the embedded
-server does (an append-only file, fsync every second), so that the benchmark's cluster row and
+server does (an append-only file fsynced before each reply), so that the benchmark's cluster row and
 its single-server row pay for the same writes. Its URL is `redis+cluster://127.0.0.1:<port>`
 (see `store.redis_client`).
 """
@@ -24,7 +24,7 @@ from types import TracebackType
 from redis import Redis
 
 from store.embedded.errors import EmbeddedServerError, log_tail
-from store.embedded.valkey import free_port, wait_until_ready
+from store.embedded.valkey import APPEND_FSYNC, free_port, wait_until_ready
 
 SLOTS = 16384
 JOIN_TIMEOUT_S = 20.0  # gossip on loopback settles in about a second; a loaded machine takes longer
@@ -106,7 +106,7 @@ class EmbeddedValkeyCluster:
                     "protected-mode yes",
                     f'dir "{node.dir}"',
                     "appendonly yes",
-                    "appendfsync everysec",
+                    f"appendfsync {APPEND_FSYNC}",
                     'save ""',
                     f'logfile "{node.log}"',
                 ]

