@@ -14,6 +14,15 @@ from dataclasses import dataclass
 
 from agents.understanding.moverequests import asks_to_move
 from agents.understanding.persons import asks_for_person
+from agents.understanding.requestshapes import (
+    asks_how_to,
+    asks_if_booking_needed,
+    asks_to_come,
+    asks_to_send_own_records,
+    asks_which_way,
+    uses_book_verb,
+    without_no_booking,
+)
 from agents.understanding.text import Text, analyse, phrase_pattern, phrases, tokens, vocabulary_of
 from agents.understanding.topics import (
     asks_about_policy,
@@ -169,46 +178,6 @@ _WANTS_CHANGE = re.compile(
     r"|necesito|quiero|tengo\s+que|quisiera|por\s+favor|voy\s+a)\s+(?:\w+\s+){0,2}?"
     r"(?:cancel|reschedule|move|change|postpone|cancelar|cambiar|mover|reprogramar|anular)"
 )
-# "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request.
-_HOW_TO = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hola|so|and|also|quick\s+question)\W+)*(?:how\s+(?:do|can|would|should)\s+i|how\s+does"
-    r"|what(?:'s|\s+is)\s+the\s+(?:process|way)|como\s+(?:puedo|hago|se|pido|solicito|consigo))\b"
-)
-# "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
-# "do I need an appointment for the flu shot?", "¿necesito cita para la vacuna?": whether one is needed.
-_NEED_BOOKING = re.compile(
-    r"\b(?:do\s+i\s+need|is\s+there\s+a\s+need\s+for|do\s+you\s+need|necesito|hace\s+falta|se\s+necesita|hay\s+que\s+pedir"
-    r"|tengo\s+que\s+(?:pedir|sacar))\s+(?:(?:pedir|sacar|tener|to\s+(?:make|book|have))\s+)?(?:an?\s+|una\s+)?"
-    r"(?:appointment|appt|cita|turno)\s+(?:for|para)\b"
-)
-# "do I have to get them myself or can you request them?": which way it works, a question.
-_WHICH_WAY = re.compile(
-    r"\b(?:do|should|can|must)\s+i\s+[^?]*\bor\s+(?:can|do|will|would|could)\s+(?:you|u|y'?all|the\s+clinic)\b"
-    r"|\b(?:tengo\s+que|debo|puedo)\s+[^?]*\bo\s+(?:ustedes\s+)?(?:lo|la|los|las)?\s*(?:pueden|puede|piden|hacen|solicitan)\b"
-)
-# "can you send a copy of my records to my employer?": something done with the patient's own records.
-_SEND_MY_RECORDS = re.compile(
-    r"\b(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?(?:send|fax|email|e-mail|forward|mail|transfer"
-    r"|share)\s+(?:over\s+)?(?:a\s+copy\s+of\s+|copies\s+of\s+)?my\s+(?:\w+\s+){0,2}?(?:records?|results?|chart|file"
-    r"|immunization\s+record|vaccination\s+record)"
-    r"|\b(?:me\s+)?(?:pueden|puede|podrian|podria)\s+(?:enviar|mandar|pasar|reenviar)\s+(?:una\s+copia\s+de\s+)?mis\s+"
-    r"(?:\w+\s+){0,2}?(?:registros|expediente|historial|resultados|vacunas)"
-)
-_NO_BOOKING = re.compile(
-    r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
-)
-_ASKS_TO_COME = re.compile(
-    r"\b(?:can|could)\s+(?:i|we)\s+(?:come|get|see|be\s+seen)|podemos\s+ir|puedo\s+ir|i\s+(?:need|want|would\s+like)"
-    r"|i'd\s+like|quiero|necesito|quisiera|me\s+gustaria"
-)
-# Words that book, as opposed to asking whether something is possible.
-_BOOK_VERB = re.compile(
-    r"\b(?:book|schedule|make\s+an?\s+appointment|set\s+up|agendar|reservar|pedir\s+(?:una\s+)?cita|sacar\s+cita)\b"
-    # "¿me das cita…?", "deme un turno", "give me an appointment", "get me in"
-    r"|\b(?:me|nos)\s+(?:das|da|dan|puedes\s+dar|puede\s+dar|pueden\s+dar|podrias\s+dar|podria\s+dar|podrian\s+dar)"
-    r"\s+(?:una\s+|un\s+)?(?:cita|turno|hora|consulta)\b|\bd(?:ame|eme|enme)\s+(?:una\s+|un\s+)?(?:cita|turno)\b"
-    r"|\b(?:give|get)\s+me\s+(?:in\b|an?\s+(?:appointment|appt|slot|visit)\b)"
-)
 # "move my Friday appointment", "cambiar la cita del martes": a move, whatever words sit between.
 _MOVE_APPOINTMENT = re.compile(
     r"\b(?:move|change|switch|push|shift|bump|reschedule)\s+(?:my|the|our|her|his|this|that)\s+(?:[\w']+\s+){0,3}?"
@@ -349,32 +318,25 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if is_medical_question(text):
         return Reading(Intent.TICKET, sure)
-    if asks_about_policy(text) or (_HOW_TO.search(text.corrected) and ticket_category(text) != "complaint"):
+    if asks_about_policy(text) or (asks_how_to(text) and ticket_category(text) != "complaint"):
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
-    if _WHICH_WAY.search(text.corrected) and ticket_category(text) != "complaint":
+    if asks_which_way(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)
-    if _SEND_MY_RECORDS.search(text.corrected):
+    if asks_to_send_own_records(text):
         return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):
         return Reading(Intent.TICKET, sure)  # "can I get a refill on my lisinopril?" asks someone to act
     info = mentions_clinic_info(text)
-    if info and (
-        opens_with_interrogative(text) or (asks_permission(text) and not _BOOK_VERB.search(text.corrected))
-    ):
+    if info and (opens_with_interrogative(text) or (asks_permission(text) and not uses_book_verb(text))):
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:
         return Reading(Intent.TICKET, sure)
     if swaps_day(text) and not info:  # "a video visit instead of coming in?" asks about telehealth
         return Reading(Intent.RESCHEDULE, GUESS)
-    if is_question(text) and _NEED_BOOKING.search(text.corrected):
+    if is_question(text) and asks_if_booking_needed(text):
         return Reading(Intent.QUESTION, sure)
-    if _PATTERNS[Intent.BOOK].search(_NO_BOOKING.sub(" ", text.corrected)):
-        if (
-            info
-            and is_question(text)
-            and not _BOOK_VERB.search(text.corrected)
-            and not _ASKS_TO_COME.search(text.corrected)
-        ):
+    if _PATTERNS[Intent.BOOK].search(without_no_booking(text.corrected)):
+        if info and is_question(text) and not uses_book_verb(text) and not asks_to_come(text):
             return Reading(Intent.QUESTION, sure)  # "¿la consulta con el dermatólogo la cubre el seguro?"
         return Reading(Intent.BOOK, sure)
     if info and (asks_for_something(text) or len(tokens(text.corrected)) <= 3):

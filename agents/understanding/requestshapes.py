@@ -1,0 +1,89 @@
+"""The shape of a request, read before its topic: asking how something works, whether an
+appointment is needed, which of two ways it goes, asking for one's own records to be sent, or
+using a verb that books.
+
+Why a module of its own: these decide between a question and a request in `request_intent`, and
+each needs many phrasings in two languages; kept beside the intent lexicon they crowded it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import Text
+
+# "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request.
+_HOW_TO = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hola|so|and|also|quick\s+question)\W+)*(?:how\s+(?:do|can|would|should)\s+i|how\s+does"
+    r"|what(?:'s|\s+is)\s+the\s+(?:process|way)|como\s+(?:puedo|hago|se|pido|solicito|consigo))\b"
+)
+# "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
+# "do I need an appointment for the flu shot?", "¿necesito cita para la vacuna?": whether one is needed.
+_NEED_BOOKING = re.compile(
+    r"\b(?:do\s+i\s+need|is\s+there\s+a\s+need\s+for|do\s+you\s+need|necesito|hace\s+falta|se\s+necesita|hay\s+que\s+pedir"
+    r"|tengo\s+que\s+(?:pedir|sacar))\s+(?:(?:pedir|sacar|tener|to\s+(?:make|book|have))\s+)?(?:an?\s+|una\s+)?"
+    r"(?:appointment|appt|cita|turno)\s+(?:for|para)\b"
+)
+# "do I have to get them myself or can you request them?": which way it works, a question.
+_WHICH_WAY = re.compile(
+    r"\b(?:do|should|can|must)\s+i\s+[^?]*\bor\s+(?:can|do|will|would|could)\s+(?:you|u|y'?all|the\s+clinic)\b"
+    r"|\b(?:tengo\s+que|debo|puedo)\s+[^?]*\bo\s+(?:ustedes\s+)?(?:lo|la|los|las)?\s*(?:pueden|puede|piden|hacen|solicitan)\b"
+)
+# "can you send a copy of my records to my employer?": something done with the patient's own records.
+_SEND_MY_RECORDS = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?(?:send|fax|email|e-mail|forward|mail|transfer"
+    r"|share)\s+(?:over\s+)?(?:a\s+copy\s+of\s+|copies\s+of\s+)?my\s+(?:\w+\s+){0,2}?(?:records?|results?|chart|file"
+    r"|immunization\s+record|vaccination\s+record)"
+    r"|\b(?:me\s+)?(?:pueden|puede|podrian|podria)\s+(?:enviar|mandar|pasar|reenviar)\s+(?:una\s+copia\s+de\s+)?mis\s+"
+    r"(?:\w+\s+){0,2}?(?:registros|expediente|historial|resultados|vacunas)"
+)
+_NO_BOOKING = re.compile(
+    r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
+)
+_ASKS_TO_COME = re.compile(
+    r"\b(?:can|could)\s+(?:i|we)\s+(?:come|get|see|be\s+seen)|podemos\s+ir|puedo\s+ir|i\s+(?:need|want|would\s+like)"
+    r"|i'd\s+like|quiero|necesito|quisiera|me\s+gustaria"
+)
+# Words that book, as opposed to asking whether something is possible.
+_BOOK_VERB = re.compile(
+    r"\b(?:book|schedule|make\s+an?\s+appointment|set\s+up|agendar|reservar|pedir\s+(?:una\s+)?cita|sacar\s+cita)\b"
+    # "¿me das cita…?", "deme un turno", "give me an appointment", "get me in"
+    r"|\b(?:me|nos)\s+(?:das|da|dan|puedes\s+dar|puede\s+dar|pueden\s+dar|podrias\s+dar|podria\s+dar|podrian\s+dar)"
+    r"\s+(?:una\s+|un\s+)?(?:cita|turno|hora|consulta)\b|\bd(?:ame|eme|enme)\s+(?:una\s+|un\s+)?(?:cita|turno)\b"
+    r"|\b(?:give|get)\s+me\s+(?:in\b|an?\s+(?:appointment|appt|slot|visit)\b)"
+)
+
+
+def asks_how_to(text: Text) -> bool:
+    """ "How do I get my records?", "¿cómo pido una receta?": how something works."""
+    return bool(_HOW_TO.search(text.corrected))
+
+
+def asks_if_booking_needed(text: Text) -> bool:
+    """ "Do I need an appointment for the flu shot?" (a question mark is checked by the caller)."""
+    return bool(_NEED_BOOKING.search(text.corrected))
+
+
+def asks_which_way(text: Text) -> bool:
+    """ "Do I have to get them myself or can you request them?"."""
+    return bool(_WHICH_WAY.search(text.corrected))
+
+
+def asks_to_send_own_records(text: Text) -> bool:
+    """ "Can you send a copy of my records to my employer?"."""
+    return bool(_SEND_MY_RECORDS.search(text.corrected))
+
+
+def without_no_booking(source: str) -> str:
+    """The text with "without an appointment", "sin cita" blanked: an appointment not wanted."""
+    return _NO_BOOKING.sub(" ", source)
+
+
+def asks_to_come(text: Text) -> bool:
+    """ "Can I come in", "I need", "quisiera": the patient wants something done for them."""
+    return bool(_ASKS_TO_COME.search(text.corrected))
+
+
+def uses_book_verb(text: Text) -> bool:
+    """ "Book", "agendar", "¿me das cita?", "get me in": words that book, not ask if one can."""
+    return bool(_BOOK_VERB.search(text.corrected))
