@@ -70,10 +70,13 @@ async def practitioner_specialty(args: PractitionerArgs, ctx: ToolContext) -> st
 async def _free(args: FindSlotsArgs, ctx: ToolContext, *, limit: int) -> list[SlotOption]:
     async with transaction(ctx.sessions) as session:
         practitioner_id = None
-        if args.practitioner:
-            wanted = patients.fold(args.practitioner)
-            staff, _ = await scheduling.get_practitioners(session, specialty=args.specialty, limit=200)
-            practitioner_id = next((p.id for p in staff if wanted in patients.fold(p.display_name)), None)
+        if words := patients.fold(args.practitioner or "").split():
+            # Each word starts a word of their name, as FHIR's name search: "Reed" is Dr. Marcus
+            # Reed, and "Ed" is nobody (a substring once found him).
+            staff, _ = await scheduling.get_practitioners(
+                session, specialty=args.specialty, names=[[word] for word in words], limit=1
+            )
+            practitioner_id = staff[0].id if staff else None
         slots = await scheduling.find_free_slots(
             session,
             start=args.start,

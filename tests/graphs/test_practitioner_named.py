@@ -5,6 +5,7 @@ appointment (held-out v4 found it, in English and Spanish). A name nobody has is
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,8 +13,8 @@ import pytest
 from api.runtime import Runtime
 from tests.graphs.test_booking import appointments_of
 from tools.context import ToolContext
-from tools.scheduling import practitioner_specialty
-from tools.schemas import PractitionerArgs
+from tools.scheduling import find_slots, practitioner_specialty
+from tools.schemas import FindSlotsArgs, PractitionerArgs
 
 
 @pytest.mark.calendar
@@ -65,3 +66,29 @@ async def test_the_tool_finds_the_specialty_of_a_name_only_when_it_is_one(
         demo.sessions, demo.embedder, demo.settings.tz, demo.clock(), uuid.uuid4(), "+15550199999"
     )
     assert await practitioner_specialty(PractitionerArgs(name=named), ctx) == specialty
+
+
+@pytest.mark.parametrize(
+    ("named", "theirs"),
+    [
+        ("Reed", "Dr. Marcus Reed"),
+        ("marcus reed", "Dr. Marcus Reed"),
+        ("Dr. Marcus Reed", "Dr. Marcus Reed"),  # a moved appointment's practitioner, as shown
+        ("Ed", None),  # nobody: not Dr. Reed by a substring, so anyone of the specialty
+    ],
+)
+async def test_slots_of_a_named_practitioner_are_theirs_by_word_prefix(
+    demo: Runtime, named: str, theirs: str | None
+) -> None:
+    ctx = ToolContext(
+        demo.sessions, demo.embedder, demo.settings.tz, demo.clock(), uuid.uuid4(), "+15550199999"
+    )
+    week = {"specialty": "orthopedics", "start": ctx.now, "end": ctx.now + timedelta(days=30), "limit": 10}
+    found = await find_slots(FindSlotsArgs(**week, practitioner=named), ctx)
+    anyone = await find_slots(FindSlotsArgs(**week), ctx)
+    assert found and anyone
+    if theirs:
+        assert {slot.practitioner for slot in found} == {theirs}
+    else:
+        assert found == anyone
+    assert {slot.practitioner for slot in anyone} == {"Dr. Hannah Weiss", "Dr. Marcus Reed"}
