@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import String, and_, cast, column, exists, func, or_, select, table, update
@@ -58,6 +58,8 @@ async def receive(
     `processed` stores a message no turn should take (an opt-out keyword, a rate-limited flood).
     """
     conversation = await conversations.get_or_create(session, channel=conversation_channel, address=address)
+    await session.refresh(conversation, with_for_update=True)
+    arrived = _arrival(now, conversation.last_inbound_at) if opens_window else now
     channel = message_channel or conversation_channel
     message_id = await session.scalar(
         insert(Message)
@@ -70,7 +72,7 @@ async def receive(
             body=body,
             media=media or [],
             status=DeliveryStatus.RECEIVED,
-            created_at=now,
+            created_at=arrived,
             processed_at=now if processed else None,
             kind="inbound",
         )
@@ -83,9 +85,24 @@ async def receive(
     )
     assert message is not None  # inserted now or by an earlier delivery
     if not duplicate and opens_window:
-        conversation.last_inbound_at = now
+        conversation.last_inbound_at = arrived
         await session.flush()
     return Received(message=message, conversation=conversation, duplicate=duplicate)
+
+
+def _arrival(now: datetime, last_inbound_at: datetime | None) -> datetime:
+    """When a message arrived, as the order of turns reads it: `now`, or just after the message
+    stored before it in this conversation, whichever is later.
+
+    Why: turns take a conversation's messages in `created_at` order, and `now` was read before the
+    conversation's row was locked. Two deliveries a few milliseconds apart (a burst, or API
+    processes with clocks apart) can read `now` in one order and store in the other; under the
+    lock, each message is stamped after the one stored before it, so the stored order and the
+    order of turns are the same.
+    """
+    if last_inbound_at is None or now > last_inbound_at:
+        return now
+    return last_inbound_at + timedelta(microseconds=1)
 
 
 async def already_received(session: AsyncSession, *, channel: Channel, provider_message_id: str) -> bool:
