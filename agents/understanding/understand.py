@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
 from agents.understanding.birthwords import spell_birth_aligned
+from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import Claim, find_birth_date, find_phone
@@ -146,6 +147,7 @@ def _fields(
         relative=relative_in(text.folded)
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
+        elsewhere=writes_for_self_elsewhere(text),
     )
 
 
