@@ -20,6 +20,8 @@ EN: dict[str, str] = {
     "full name and date of birth exactly as registered with us.",
     "identity_failed": "I still couldn't confirm who you are, so I've asked a member of our team to "
     "help you here.",
+    "ask_birth_date": "Thank you. Now please tell me the date of birth (for example: 14 Feb 1990).",
+    "ask_full_name": "Thank you. Now please tell me the full name (for example: Lena Park).",
     "registered": "Thank you, {name}. I've registered you as a new patient.",
     "verified": "Thank you, {name}.",
     "ask_identity_relative": "Please tell me the full name and date of birth of the person the "
@@ -125,6 +127,8 @@ ES: dict[str, str] = {
     "completo y su fecha de nacimiento tal como los registró con nosotros.",
     "identity_failed": "Sigo sin poder confirmar su identidad, así que le he pedido a alguien de nuestro "
     "equipo que le ayude por aquí.",
+    "ask_birth_date": "Gracias. Ahora dígame la fecha de nacimiento (por ejemplo: 14 de febrero de 1990).",
+    "ask_full_name": "Gracias. Ahora dígame el nombre completo (por ejemplo: Lucía Pérez).",
     "registered": "Gracias, {name}. Le he registrado como paciente nuevo.",
     "verified": "Gracias, {name}.",
     "ask_identity_relative": "Dígame el nombre completo y la fecha de nacimiento de la persona para "

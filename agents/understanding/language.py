@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agents.understanding.text import clean, fold, tokens, word_set
+from agents.understanding.text import clean, fold, tokens, unstretched, word_set
 from agents.understanding.types import Language
 
 ENGLISH_WORDS = word_set(
@@ -23,7 +23,7 @@ ENGLISH_WORDS = word_set(
     about after before some any just sure okay great good bye name born birthday phone number
     skin heart knee back pain child son daughter kid baby rash bill insurance parking hours open
     refill prescription question call visit soon possible asap twice times was were got been
-    having feel feeling hurts still since because but if then than also very much many"""
+    having feel feeling hurts still since because but if then than also very much many wanted"""
 )
 SPANISH_WORDS = word_set(
     """el la los las un una unos unas yo mi mis tu su sus de del al que y o en con por para es son
@@ -40,8 +40,9 @@ SPANISH_WORDS = word_set(
     cuál cual también tambien pero muy más mas dos tres veces vez ya aquí aqui hace tenía tenia
     estaba fue fui voy vamos va puedes usted ustedes nos les lo se sin sobre hasta desde cada otro
     otra mucho mucha poco todo todos nada algo eso esto esa ese cobraron pagué pague hoy ayer
-    porque tambien estoy siento duelen"""
+    porque tambien estoy siento duelen quería queria"""
 )
+_BOTH = ENGLISH_WORDS | SPANISH_WORDS
 _SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚü]")
 
 
@@ -49,7 +50,8 @@ def language_scores(text: str) -> tuple[int, int]:
     """(English, Spanish) evidence counts; words that are both (e.g. "no", "a") count for neither."""
     cleaned = clean(text)
     english = spanish = 0
-    for word in tokens(fold(cleaned)):
+    for stretched in tokens(fold(cleaned)):
+        word = unstretched(stretched, _BOTH)  # "holaa" is Spanish, "hellooo" English
         in_en, in_es = word in ENGLISH_WORDS, word in SPANISH_WORDS
         english += in_en and not in_es
         spanish += in_es and not in_en

@@ -39,6 +39,19 @@ _SOFT = re.compile(
     r"(?:^|[,.!;?)]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
     r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla|(?:le|les|te)\s+escribe|here\s+is|here's)\s+"
 )
+# Who the writer is to someone else, before their own name: "soy el esposo de Ana, Luis Rodriguez",
+# "I'm James's daughter, Emily Smith", "this is his wife, Mia Lopez".
+_KIN = (
+    r"husband|wife|son|daughter|brother|sister|mother|father|mom|dad|partner|boyfriend|girlfriend|friend"
+    r"|neighbou?r|caregiver|grandson|granddaughter|nephew|niece|esposo|esposa|marido|mujer|hijo|hija|hermano"
+    r"|hermana|madre|padre|mama|papa|pareja|novio|novia|amigo|amiga|vecino|vecina|cuidador|cuidadora|nieto"
+    r"|nieta|sobrino|sobrina"
+)
+_RELATION_INTRO = re.compile(
+    r"\b(?:this\s+is|i\s+am|i'm|soy|yo\s+soy|le\s+habla|le\s+escribe|te\s+escribe)\s+"
+    rf"(?:(?:el|la|su)\s+(?:{_KIN})\s+de\s+[^\W\d_]+|[^\W\d_]+'s\s+(?:{_KIN})|(?:his|her|their)\s+(?:{_KIN}))"
+    r"\s*[,:-]\s*"
+)
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _PARTICLES = word_set("de del la las los y van von da di du le st")
 # Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990"), and
@@ -130,15 +143,29 @@ def name_in(
         words = _name_words(text[relative.end() :], strict_first=True)
         if len(words) >= 2 and fold(words[0]) not in _PARTICLES:
             return _format(words)
+    before = name_before_birth(unspell(blanked[:birth_at])) if birth_at is not None else None
+    if introduced := _introduced(text, folded):
+        # "this is Emily, …, Emily Smith, born …": the full name said later completes the first name
+        full = before is not None and fold(before.split()[0]) == fold(introduced) and " " not in introduced
+        return before if full else introduced
+    return before or (_bare_name(text) if bare else None)
+
+
+def _introduced(text: str, folded: str) -> str | None:
+    """The name after "my name is" / "I'm" / "soy", or after who the writer is to someone else
+    ("soy el esposo de Ana, Luis Rodriguez", "I'm James's daughter, Emily Smith")."""
     for pattern, strict in ((_EXPLICIT, False), (_SOFT, True)):
         if match := pattern.search(folded):
             rest = text[match.end() :]
             words = _name_words(rest, strict_first=strict)
             if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
-    if birth_at is not None and (before := name_before_birth(unspell(blanked[:birth_at]))):
-        return before
-    return _bare_name(text) if bare else None
+    if match := _RELATION_INTRO.search(folded):
+        rest = text[match.end() :]
+        words = _name_words(rest, strict_first=True)
+        if _counted(words) >= 2 and fold(words[0]) not in _PARTICLES and _ends_name(rest, words):
+            return _format(words)
+    return None
 
 
 _SPELLED = re.compile(r"(?<![\w'’-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")

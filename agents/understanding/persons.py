@@ -12,26 +12,42 @@ import re
 
 from agents.understanding.text import Text, tokens
 
-# "talk to a nurse", "hablar con una persona"; a bare "agent" or "humano" only as the whole message.
+_REAL = r"(?:real|live|actual|human|proper|de\s+verdad|humana|viva)"
+# "talk to a nurse", "can i talk to an actual person", "hablar con una persona"; a bare "agent" or
+# "humano" only as the whole message.
 _ASK_FOR_PERSON = re.compile(
     r"\b(?:talk|speak|chat|connect\s+me|put\s+me\s+through|transfer\s+me)\s+(?:to|with)\s+"
-    r"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:real\s+|live\s+)?(?:person|human|agent|representative"
-    r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody)\b"
+    rf"(?:a\s+|an\s+|the\s+|your\s+|some\s+)?(?:{_REAL}\s+)?(?:person|human|agent|representative"
+    r"|receptionist|reception|front\s+desk|office|nurse|staff|operator|manager|someone|somebody|people)\b"
+    # "i want a real person", "get me a human", "give me an actual person not a bot"
+    rf"|\b(?:i\s+(?:want|need|would\s+like)|i'd\s+like|get\s+me|give\s+me|can\s+i\s+(?:get|have))\s+(?:to\s+\w+\s+\w+\s+)?"
+    rf"(?:a|an)\s+(?:{_REAL}\s+)?(?:person|human|receptionist|operator)\b"
     r"|\b(?:hablar|comunic(?:ar|arme|a|as|an|ame)|comuniqu(?:e|en|eme|enme)|pas(?:ar|arme|ame|eme|a|as|e|en|enme)"
     r"|transfer(?:ir|irme)|transfier(?:a|e|an|en|eme|ame)|conect(?:ar|arme|ame|eme|a|e|en))\s+con\s+"
     r"(?:un\s+|una\s+|el\s+|la\s+|alguna\s+)?"
     r"(?:persona|humano|agente|recepcionista"
     r"|enfermera|enfermero|operador|operadora|alguien|encargado|encargada)\b"
+    # "quiero una persona de verdad", "necesito hablar con un humano" (above), "no con un bot"
+    rf"|\b(?:quiero|necesito|quisiera)\s+(?:una\s+persona|un\s+humano)(?:\s+{_REAL})?\b"
 )
-# "can someone from the clinic get back to me?", "que me conteste una persona": a person to answer.
+# "can someone from the clinic get back to me?", "can someone who knows get back to me", "que me
+# conteste una persona", "que alguien me confirme por favor": a person to answer.
+_WHO_KNOWS = r"(?:(?:who|that)\s+(?:knows|can\s+help|works\s+there)\s+)"
+_DE_LA_CLINICA = r"(?:de\s+(?:la\s+clinica|recepcion|la\s+recepcion|ahi|alli|alla)\s+|que\s+sepa\s+)"
+# "can someone let me know if you take Aetna?" asks a question the clinic's information may answer.
+_NO_QUESTION = (
+    r"(?![\s,]+(?:if|whether|what|when|where|how|which|why|about|si|que|cuando|donde|como|cual|cuanto|cuanta"
+    r"|por\s+que|sobre|de\s+que)\b)"
+)
 _PERSON_TO_ANSWER = re.compile(
-    r"\b(?:someone|somebody|a\s+(?:real\s+|live\s+)?(?:person|human)|(?:a|the)\s+(?:receptionist|front\s+desk))\s+"
-    r"(?:(?:from|at)\s+(?:the\s+|your\s+)?(?:clinic|office|front\s+desk|reception)\s+)?(?:please\s+)?"
+    rf"\b(?:someone|somebody|a\s+(?:{_REAL}\s+)?(?:person|human)|(?:a|the)\s+(?:receptionist|front\s+desk))\s+"
+    rf"(?:(?:from|at)\s+(?:the\s+|your\s+)?(?:clinic|office|front\s+desk|reception)\s+|{_WHO_KNOWS})?(?:please\s+)?"
     r"(?:get\s+back\s+to\s+me|contact\s+me|reach\s+out\s+to\s+me|reply\s+to\s+me|answer\s+me|follow\s+up\s+with\s+me"
-    r"|call\s+me)\b"
-    r"|\bque\s+(?:una\s+persona|alguien|un\s+humano)\s+me\s+(?:conteste|responda|llame|atienda|contacte|escriba)\b"
-    r"|\bque\s+me\s+(?:conteste|responda|llame|atienda|contacte|escriba)n?\s+(?:una\s+persona|alguien|un\s+humano"
-    r"|la\s+recepcionista)\b"
+    rf"|call\s+me|text\s+me|write\s+(?:to\s+)?me|(?:confirm\s+(?:it|this|that|for\s+me)|let\s+me\s+know)\b{_NO_QUESTION})\b"
+    rf"|\bque\s+(?:una\s+persona|alguien|un\s+humano)\s+{_DE_LA_CLINICA}?me\s+(?:conteste|responda|llame|atienda"
+    rf"|contacte|escriba|(?:confirme|avise|diga|ayude)\b{_NO_QUESTION})\b"
+    r"|\bque\s+me\s+(?:conteste|responda|llame|atienda|contacte|escriba|confirme|avise)n?\s+(?:una\s+persona|alguien"
+    r"|un\s+humano|la\s+recepcionista)\b"
 )
 _PERSON_FILLERS = frozenset({"a", "an", "the", "un", "una", "please", "por", "favor", "real", "live"})
 _PERSON_WORDS = frozenset(

@@ -89,9 +89,27 @@ def _ordered(vocabulary: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in vocabulary if len(w) >= 6))
 
 
+# Letters held down for warmth ("hiii", "hellooo", "holaa", "buenaas"): three or more of one letter,
+# or two of a letter neither language doubles ("aa", "ii", "uu").
+_STRETCHED = re.compile(r"([a-z])\1{2,}|([aiu])\2")
+
+
+def unstretched(token: str, vocabulary: frozenset[str]) -> str:
+    """The word a stretched token stands for when it is one of `vocabulary` ("hellooo" → "hello",
+    "buenaas" → "buenas"); the token itself otherwise ("too", "book" and "see" are not stretched)."""
+    if token in vocabulary or not _STRETCHED.search(token):
+        return token
+    once = _STRETCHED.sub(lambda m: m.group()[0], token)
+    twice = _STRETCHED.sub(lambda m: m.group()[:2], token)
+    return next((word for word in (once, twice) if word in vocabulary), token)
+
+
 def _correct(token: str, vocabulary: frozenset[str]) -> str:
-    """The keyword a misspelt token stands for: same first letter (typos rarely hit it, and
-    "killing" must not become "billing"), one edit away (two for long words), six letters or more."""
+    """The keyword a misspelt token stands for: a stretched word unstretched (see `unstretched`); else
+    same first letter (typos rarely hit it, and "killing" must not become "billing"), one edit away
+    (two for long words), six letters or more."""
+    if (plain := unstretched(token, vocabulary)) != token:
+        return plain
     if token in vocabulary or len(token) < 5 or not token.isalpha():
         return token
     candidates = [w for w in _ordered(vocabulary) if w[0] == token[0] and abs(len(w) - len(token)) <= 2]

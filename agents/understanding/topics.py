@@ -55,7 +55,8 @@ _QUESTION_START = re.compile(
     r"|aceptan|hacen"
     r"|ofrecen|do\s+you\s+offer"
     r"|atienden|se\s+puede|es\s+necesario|necesito\s+saber|i\s+want\s+to\s+know|i\s+was\s+wondering|i'd\s+like"
-    r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|tell\s+me|info|information"
+    r"\s+to\s+know|quisiera\s+saber|me\s+gustaria\s+saber|quiero\s+saber|queria\s+saber|queria\s+preguntar"
+    r"|i\s+wanted\s+to\s+(?:know|ask)|wanted\s+to\s+(?:know|ask)|tell\s+me|info|information"
     r"|informacion)\b"
 )
 _ASK_START = re.compile(

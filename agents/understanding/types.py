@@ -89,7 +89,10 @@ class Fields:
     orthopedics); `practitioner` is the name mentioned without its title ("Dr. Patel" → "Patel");
     `phone` is E.164; `question` is the patient's question as written (questions and medical
     questions only); `relative` is who the visit is for when the writer books for someone else
-    ("daughter", "hijo"), and then `name` and `birth_date` are that person's.
+    ("daughter", "hijo"), and then `name` and `birth_date` are that person's. `elsewhere` is True when
+    the writer says the phone is someone else's or the visit is theirs, not the owner's ("using my
+    dad's phone, it's for me"): then `name` and `birth_date` are the writer's, and the phone's patient
+    is not taken for them.
     """
 
     specialty: str | None = None
@@ -103,6 +106,7 @@ class Fields:
     ticket_priority: TicketPriority | None = None
     question: str | None = None
     relative: str | None = None
+    elsewhere: bool = False
 
 
 @dataclass(frozen=True)

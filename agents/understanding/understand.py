@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
 from agents.understanding.birthwords import spell_birth_aligned
+from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.choices import mentions_choice, refers_to_option
+from agents.understanding.closings import closing
 from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
@@ -79,6 +81,8 @@ def understand(
             fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     red_flag = redflags.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
+    if reading == closing(analysed):  # "I wanted peds but I'll write tomorrow, thanks": nothing to do now
+        fields = replace(fields, specialty=None, when=None, practitioner=None, reason=None, relative=None)
     return Understanding(
         text=analysed.clean,
         language=language,
@@ -146,6 +150,7 @@ def _fields(
         relative=relative_in(text.folded)
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
+        elsewhere=writes_for_self_elsewhere(text),
     )
 
 
@@ -186,6 +191,8 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         return strong
     if expected := _expected(text, fields, expecting, choosing):
         return expected
+    if closed := closing(text):
+        return closed
     request = intents.request_intent(text)
     if expecting in _FREE_TEXT and text.clean:
         if request and request.intent is Intent.QUESTION and request.confidence > GUESS and is_question(text):

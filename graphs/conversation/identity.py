@@ -5,11 +5,17 @@ them apart. None: name and birth date register a new patient. A parent writing f
 for my daughter — Zoe Adams, born 3 March 2018") acts for the child: the child is found among the
 phone's patients or registered on it, and the reply says whom the visit is for; a child only
 mentioned ("it's for my daughter") on a phone whose one patient is an adult is asked for by name and
-birth date, never taken to be that adult. Until then nothing about any appointment is disclosed,
-and after three failed attempts a person takes over.
+birth date, never taken to be that adult. Someone writing from another person's phone about a
+visit of their own ("this is Emily, on my dad's phone, it's for me") is never taken for the phone's
+patient either: their name and birth date find them among the phone's patients, or register them
+for a booking. A name and a birth date may come in two messages: the half given is kept and only
+the other half is asked for. Until then nothing about any appointment is disclosed, and after three
+failed attempts a person takes over.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
@@ -18,7 +24,7 @@ from agents.understanding.text import fold, tokens
 from graphs.conversation.common import line, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import next_for_task
-from graphs.conversation.state import ConversationState
+from graphs.conversation.state import Claimed, ConversationState
 from tools import registry
 from tools.context import ToolContext
 from tools.schemas import HandoffArgs, IdentifyArgs, PatientRef, RegisterArgs
@@ -35,6 +41,7 @@ def _verified(
         "patient_name": patient.given_name,
         "awaiting": None,
         "identity_attempts": 0,
+        "claimed": {},
         "reply": [*state.get("reply", []), greeting] if greeting else state.get("reply", []),
     }
     merged: ConversationState = {**state, **update}
@@ -52,6 +59,29 @@ def _named_child(candidates: list[PatientRef], text: str) -> PatientRef | None:
     return named[0] if len(named) == 1 else None
 
 
+def _claimed(state: ConversationState, name: str | None, birth_date: date | None) -> Claimed:
+    """This message's name and birth date over the half given before, while identity is asked."""
+    kept: Claimed = {**state.get("claimed", {})} if state.get("awaited") == "identity" else {}
+    if name:
+        kept["name"] = name
+    if birth_date:
+        kept["birth_date"] = birth_date.isoformat()
+    return kept
+
+
+def _ask_other_half(state: ConversationState, claimed: Claimed, attempts: int) -> ConversationState:
+    """Half an identity given ("Hugo Laurent"): keep it and ask only for the other half; a half
+    given for the first time is progress, not a failed attempt."""
+    new = state.get("awaited") == "identity" and bool(set(claimed) - set(state.get("claimed", {})))
+    return {
+        "reply": [line(state, "ask_birth_date" if "name" in claimed else "ask_full_name")],
+        "awaiting": "identity",
+        "identity_attempts": attempts - 1 if new else attempts,
+        "claimed": claimed,
+        "step": "respond",
+    }
+
+
 async def _claim_tickets(ctx: ToolContext, config: RunnableConfig, patient: PatientRef) -> None:
     """Tickets opened on this conversation before anyone was identified become the patient's."""
     await registry.invoke("attach_tickets", ctx.for_patient(patient.id), config)
@@ -67,14 +97,20 @@ async def identify(
     # is found or registered below; only mentioned, on a phone whose one patient is a child it is
     # that child, on one whose patient is an adult the child's details are asked for.
     relative = state.get("gathered", {}).get("relative")
+    elsewhere = state.get("gathered", {}).get("elsewhere") or u.fields.elsewhere
     name, birth_date = u.fields.name, u.fields.birth_date
     sole = candidates[0] if len(candidates) == 1 and state.get("awaited") != "identity" else None
+    if elsewhere:
+        sole = None  # "on my dad's phone, it's for me": the writer is not the phone's patient
     if sole is not None and (not relative or (sole.minor and not (name or birth_date))):
         await _claim_tickets(ctx, config, sole)
         return _verified(state, sole, "", relative)
     if relative and not birth_date and (child := _named_child(candidates, u.text)) is not None:
         await _claim_tickets(ctx, config, child)  # "para mi hija Lucía" on the family's phone: Lucía
         return _verified(state, child, "", relative)
+    claimed = _claimed(state, name, birth_date)
+    name = claimed.get("name")
+    birth_date = date.fromisoformat(claimed["birth_date"]) if "birth_date" in claimed else None
     if name and birth_date:
         if candidates:
             found = await registry.invoke(
@@ -83,7 +119,8 @@ async def identify(
             if found is not None:
                 await _claim_tickets(ctx, config, found)
                 return _verified(state, found, line(state, "verified", name=found.given_name), relative)
-        if not candidates or (relative and state.get("task") == "book"):  # a parent books for a child
+        # a parent books for a child, or someone on another's phone books for themself
+        if not candidates or ((relative or elsewhere) and state.get("task") == "book"):
             made = await registry.invoke(
                 "register_patient",
                 ctx,
@@ -100,6 +137,8 @@ async def identify(
         # contact, and becomes the patient's once they identify (`_claim_tickets`).
         return {"step": "open_ticket"}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
+    if (name is None) != (birth_date is None) and attempts < MAX_ATTEMPTS:
+        return _ask_other_half(state, claimed, attempts)
     if attempts >= MAX_ATTEMPTS:
         await registry.invoke("hand_off", ctx, config, HandoffArgs(reason="identity could not be verified"))
         return {
@@ -109,6 +148,7 @@ async def identify(
             "outcome": "handoff",
             "step": "respond",
             "identity_attempts": 0,
+            "claimed": {},
         }
     if attempts and candidates and not relative:
         key = "identity_mismatch"
@@ -120,5 +160,6 @@ async def identify(
         "reply": [line(state, key)],
         "awaiting": "identity",
         "identity_attempts": attempts,
+        "claimed": {},
         "step": "respond",
     }

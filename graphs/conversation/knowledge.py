@@ -222,9 +222,43 @@ def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang:
     # two of its words in the section, one found in no other document ("intérprete", "Harvard
     # Pilgrim"): what a long spoken question or a name the model does not know is about
     distinctive = len(shared) >= 2 and bool(shared - others)
+    if not names_subject(best, question, lang):
+        return False
     if lang == "es":
         return top >= LEXICAL_FLOOR and (2 * len(shared) >= len(asked) > 0 or distinctive)
+    if top < MIN_CONFIDENCE and _together(best, asked, lang) < min(2, len(shared)):
+        return False  # trusted on its words alone, they must be said together ("allergy" ≠ "test results")
     return top >= MIN_CONFIDENCE or (top >= LEXICAL_FLOOR and bool(shared)) or distinctive
+
+
+# "do you have a pharmacy…?", "do u do allergy testing", "¿tienen cajero automático?", "¿hacen botox?":
+# whether the clinic has or does a thing. The thing is named in the few words after the verb.
+_HAS_THING = re.compile(
+    r"\b(?:do|does|can)\s+(?:you|u|y'?all|ya|the\s+clinic)(?:\s+(?:guys|all))?\s+(?:have|do|offer|sell|provide|carry"
+    r"|accept|perform)\s+(?:an?\s+|any\s+)?(?P<en>(?:[\w'-]+\s*){1,3})"
+    r"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?P<there>(?:[\w'-]+\s*){1,3})"
+    r"|\b(?:tienen|hacen|ofrecen|venden|aceptan|realizan|hay)\s+(?:(?:un|una|unos|unas|algun|alguna)\s+)?"
+    r"(?P<es>(?:[\w'-]+\s*){1,3})"
+)
+
+
+def names_subject(best: KnowledgeHit, question: str, lang: str) -> bool:
+    """Whether the section names what a "do you have / do you do X?" question asks about: some
+    content word of X in it. A section that only shares the question's other words ("pay in cash"
+    beside "¿tienen cajero automático?") does not say whether the clinic has X, so it must not be
+    given as the answer. Questions of another shape, or an X of no content words, pass."""
+    found = _HAS_THING.search(_concepts(fold(question)))
+    if found is None:
+        return True
+    thing = _stems(found["en"] or found["there"] or found["es"], lang)
+    return not thing or bool(thing & _stems(best.text, lang))
+
+
+def _together(best: KnowledgeHit, asked: set[str], lang: str) -> int:
+    """The most of the question's words that one sentence of the section says, with its title line
+    (which every sentence of the section is said under)."""
+    title = asked & _stems(best.text.partition("\n\n")[0], lang)
+    return max(len(title | (asked & _stems(sentence, lang))) for sentence in ["", *_sentences(_body(best))])
 
 
 def _paragraphs(body: str) -> list[list[str]]:

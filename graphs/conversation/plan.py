@@ -85,6 +85,8 @@ def gathered_from(u: Understanding) -> Gathered:
         found["question"] = fields.question
     if fields.relative is not None and (fields.name or fields.birth_date):
         found["relative"] = fields.relative  # named: "for my daughter, Zoe Adams, born …"
+    if fields.elsewhere:
+        found["elsewhere"] = True  # "using my dad's phone, it's for me": not the phone's patient
     if mentions_shift(u.text):
         found["shift"] = u.text
     if fields.when is not None:

@@ -81,7 +81,15 @@ class Gathered(TypedDict, total=False):
     report: str  # after a visit: fine, medical_question, complaint or noted
     account: str  # after a visit: the patient's own words about it
     relative: str  # the visit is for the writer's relative ("daughter"): identity is theirs
+    elsewhere: bool  # the writer is not the phone's owner ("using my dad's phone"): identity is theirs
     shift: str  # words moving the appointment relative to itself ("push it back a week"), until it is known
+
+
+class Claimed(TypedDict, total=False):
+    """Half of an identity given so far ("Hugo Laurent", then "26/06/1968" in the next message)."""
+
+    name: str
+    birth_date: str  # ISO 8601
 
 
 class OfferedSlot(TypedDict):
@@ -204,6 +212,7 @@ class ConversationState(_Carried, total=False):
     patient_name: str | None  # given name, to greet
     acting_for: str | None  # the writer's relative ("daughter") the verified patient is, if not themself
     identity_attempts: int
+    claimed: Claimed  # a name or a birth date given without the other, kept until identity is settled
     task: Task | None
     gathered: Gathered
     awaiting: Awaiting | None  # what this turn's reply asks for (None: nothing)

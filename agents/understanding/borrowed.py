@@ -1,0 +1,51 @@
+"""Someone writing from another person's phone about a visit of their own: "this is Emily, using my
+dad's phone, the appt is for me not him", "uso el cel de mi esposa, la cita es para mí no para ella".
+
+The verified phone says whose records the conversation may touch only while its owner is the one
+writing. A writer who says the phone is someone else's, or that the visit is theirs and not the
+owner's, is not that owner: the graph must then know them by name and birth date (or register
+them), never take the phone's patient for them. Reading this wrongly costs one extra question,
+reading it not at all books on another person's record, so the phrasings are broad but each names
+a phone that is not the writer's own or contrasts "me" with someone else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.understanding.text import Text
+
+_DEVICE = r"(?:phone|cell(?:\s*phone)?|cellphone|mobile|number|whatsapp|account)"
+_DISPOSITIVO = r"(?:cel|celular|telefono|movil|numero|whatsapp|cuenta)"
+_NOT_A_PERSON = (
+    r"(?!(?:la|el|los|las|su|sus|un|una|telefono|celular|cita|contacto|emergencia|casa|trabajo)\b)"
+)
+# "using my dad's phone", "on my wife's cell", "texting from her phone", "borrowed my sister's phone",
+# "this is my mom's number", "el cel de mi mamá", "uso su cel", "te escribo desde el teléfono de Ana".
+_OTHERS_PHONE = re.compile(
+    r"\b(?:using|on|from|borrow(?:ing|ed)|with|this\s+is|it'?s)\s+"
+    rf"(?:(?:my\s+)?(?:[a-z]+\s+)?[a-z]+'s|his|her|their)\s+{_DEVICE}\b"
+    rf"|\b(?:this|the)\s+{_DEVICE}\s+(?:is|belongs\s+to)\s+(?:my\s+[a-z]+'s|his|hers|theirs|my\s+(?:mom|dad|mother"
+    r"|father|wife|husband|son|daughter|sister|brother|partner)\b)"
+    rf"|\b(?:uso|usando|use|desde|con|en|es|del)\s+(?:el\s+)?{_DISPOSITIVO}\s+de\s+(?:mis?\s+[a-z]+|{_NOT_A_PERSON}[a-z]+)\b"
+    rf"|\b(?:uso|usando|use|desde)\s+su\s+{_DISPOSITIVO}\b"
+    rf"|\b(?:me\s+prest[oa]|prestad[oa])\s+(?:su|el)\s+{_DISPOSITIVO}\b"
+)
+# "the appt is for ME not him", "it's for myself", "para mí, no para ella", "no es para él, es para mí".
+_OTHER = r"(?:him|her|them|my\s+[a-z]+|[a-z]+'s)"
+_DAYS = r"lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|proximo|otro|mes|ano"
+_OTRO = rf"(?:el(?!\s+(?:{_DAYS}))|ella|ellos|ellas|mi\s+[a-z]+|su\s+[a-z]+)"
+_FOR_ME_NOT_THEM = re.compile(
+    rf"\bfor\s+me\b[\s,;:.!-]*(?:and\s+)?not\s+(?:for\s+)?{_OTHER}(?![\w'])"
+    r"|\bnot\s+for\s+(?:him|her|them)\b[\s,;:.!-]*(?:it'?s\s+|but\s+)?(?:for\s+)?me\b"
+    r"|\bfor\s+myself\b"
+    rf"|\bpara\s+mi\b[\s,;:.!-]*(?:y\s+)?no\s+(?:es\s+)?para\s+{_OTRO}\b"
+    r"|\bno\s+(?:es\s+)?para\s+(?:el|ella|ellos|ellas)\b[\s,;:.!-]*(?:sino\s+|es\s+)?(?:para\s+)?mi\b"
+    r"|\bpara\s+mi\s+mism[oa]\b"
+)
+
+
+def writes_for_self_elsewhere(text: Text) -> bool:
+    """Whether the writer says they are not the phone's owner (another's phone), or that the
+    visit is theirs rather than someone else's: their own name and birth date must identify them."""
+    return any(pattern.search(text.folded) for pattern in (_OTHERS_PHONE, _FOR_ME_NOT_THEM))
