@@ -27,8 +27,15 @@ _ORDINALS: dict[str, int] = {
     "fifth": 4, "5th": 4, "quinto": 4, "quinta": 4,
 }  # fmt: skip
 _LAST = ("last", "ultimo", "ultima", "latter")
-# "y cuarto" is a quarter past, not the fourth option.
-_ORDINAL_RE = re.compile(rf"(?<!y )\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(?:of|de)\s)")
+# "y cuarto" is a quarter past, not the fourth option; "first thing", "a primera hora" are early in
+# the day; "the last of May" is a date, but "la última de la lista" is still a position in it.
+_IN_THE_LIST = (
+    r"(?:the\s+)?(?:list|options|ones|them)\b|(?:la|esa)\s+lista\b|(?:las|esas)\s+opciones\b|ellas\b"
+)
+_ORDINAL_RE = re.compile(
+    rf"(?<!y )(?<!\ba )\b({'|'.join([*_ORDINALS, *_LAST])})\b"
+    rf"(?!\s+(?:of|de)\s+(?!{_IN_THE_LIST}))(?!\s+thing\b)"
+)
 _OPTION_REFERENCE = re.compile(
     rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
 )

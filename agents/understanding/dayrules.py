@@ -43,6 +43,8 @@ Days = tuple[date, date]
 Handler = Callable[[re.Match[str], date, Language], Days | None]
 
 _NOT_A_TIME = r"(?!\s*(?::|\.\d|a\.?m\b|p\.?m\b|h\b|hrs?\b|o'?clock|de\s+la|y\s+media))"
+# "Thursday 1st thing" is early on Thursday, not Thursday the 1st.
+_NOT_EARLY = r"(?!\s+thing\b)"
 _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
 _NEXT_WORD = re.compile(r"\b(?:next|proximo)\b")
 # What may stand between a weekday and the week it is in: "Friday next week", "Friday of next week",
@@ -180,6 +182,26 @@ def _weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
     return _single(next_said_weekday(today, weekday) if said_next(m) else next_weekday(today, weekday))
 
 
+def _weeks_from_weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "A week from Friday", "two weeks from Tuesday", "una semana después del viernes", "el viernes
+    en ocho": counted from the Friday that "Friday" alone would be, not from today."""
+    weeks = number(m["n"] or m["n_es"]) if m["n"] or m["n_es"] else 1
+    weekday = WEEKDAYS[m["wd"] or m["wd2"]]
+    base = next_said_weekday(today, weekday) if m["next"] else next_weekday(today, weekday)
+    return _single(base + timedelta(days=7 * weeks))
+
+
+def _the_other_weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "El viernes de la semana que viene no, el otro", "not this Friday, the one after": a weekday
+    said and then put off by a week — the one after the weekday first named."""
+    weekday = WEEKDAYS[m["wd"]]
+    if m["week"]:
+        first = week_of(today + timedelta(days=7))[0] + timedelta(days=weekday)
+    else:
+        first = next_said_weekday(today, weekday) if m["next"] else next_weekday(today, weekday)
+    return _single(first + timedelta(days=7))
+
+
 def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
     day = int(m[1] or m[2])
     return _single(next_day_of_month(today, day) if 1 <= day <= 31 else None)
@@ -226,6 +248,27 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmw)\b|(?<!la )(?<!las )(?<!esta )\bmanana\b"), _relative_day(1)),
     (re.compile(r"\bin\s+a\s+fortnight\b|\ben\s+(?:una\s+)?quincena\b"), _week_in(2)),
     (re.compile(r"\b(?:the\s+)?week\s+after\s+next\b"), _week_in(2)),
+    (
+        re.compile(
+            rf"\b(?:(?P<n>{NUMBER_RE})\s+weeks?\s+(?:from|after|on)|(?P<n_es>{NUMBER_RE})\s+semanas?\s+"
+            r"(?:despues|luego)\s+de(?:l|\s+el)?)\s+(?:(?:this|the|on|este)\s+)?(?P<next>(?:next|coming|proximo)\s+)?"
+            rf"(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b(?!\s+(?:next|que\s+viene|de\s+la\s+semana))"
+            rf"|\b(?:el\s+)?(?P<wd2>{WEEKDAY_RE})\s+en\s+ocho(?:\s+dias)?\b"
+        ),
+        _weeks_from_weekday,
+    ),
+    (
+        re.compile(
+            rf"\b(?:not\s+)?(?:(?:el|this|on)\s+)?(?P<next>(?:next|proximo)\s+)?(?P<wd>{WEEKDAY_RE})"
+            r"(?P<week>\s+(?:de\s+)?(?:la\s+semana\s+que\s+viene|la\s+proxima\s+semana|next\s+week))?"
+            r"(?:\s+que\s+viene)?\s*[,.;]*\s*"
+            r"(?:no\s*[,.;]*\s*(?:sino\s+)?(?:el|la)\s+(?:otr[oa]|siguiente|de\s+despues)"
+            r"(?!\s+(?:dia|semana|mes|vez|doctor|doctora|opcion|hora))\b"
+            r"|(?:no\s*[,.;]*\s*)?(?:but\s+)?the\s+(?:one|week)\s+after(?:\s+that)?\b"
+            r"|(?:no\s*[,.;]*\s*)?the\s+following\s+one\b)"
+        ),
+        _the_other_weekday,
+    ),
     (re.compile(r"\b(?:later\s+)?this\s+(?:coming\s+)?week\b|\besta\s+semana\b"), _this_week),
     (
         re.compile(
@@ -250,14 +293,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             rf"\b(?P<pre>(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*)(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b"
-            rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME})?"
+            rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME}{_NOT_EARLY})?"
             r"(?P<post>\s+(?:que\s+viene|proximo|entrante))?"
         ),
         _weekday,
     ),
     (
         re.compile(
-            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice))"
+            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|thing))"
             rf"|\bel\s+(?:dia\s+)?(\d{{1,2}})\b{_NOT_A_TIME}"
         ),
         _nth,
