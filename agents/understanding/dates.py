@@ -80,6 +80,12 @@ def two_readings(text: str, *, today: date, language: Language) -> tuple[date, d
     return found[0].first, found[0].alternative, (timed.corrected if timed.typo else timed.clean)[start:end]
 
 
+def names_a_date(text: str, *, today: date, language: Language) -> bool:
+    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo"), which says
+    when more plainly than any word relative to another day ("the following week")."""
+    return any(f.dated for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
+
+
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
     """The single days the patient named and then corrected ("el martes once... no, espere, el
     miércoles doce" → the 11th), so that another reader's take of the words can be checked."""

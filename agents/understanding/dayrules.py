@@ -62,6 +62,7 @@ class Found:
     span: tuple[int, int]
     weekday: bool = False
     alternative: date | None = None  # the other day a "next Friday" may mean (see the module docstring)
+    dated: bool = False  # a day of the month said ("the 19th", "Dec 3", "3/12"), not a word relative to today
 
 
 def _single(day: date | None) -> Days | None:
@@ -308,6 +309,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
 ]
 
 
+_DATED: tuple[Handler, ...] = (_iso, _numeric, _day_month, _month_day, _nth)
+
+
 def find_days(text: str, today: date, language: Language) -> list[Found]:
     """Every day anchor in a folded text, each phrase claimed by the first rule that reads it."""
     taken: list[tuple[int, int]] = []
@@ -325,7 +329,10 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
                 days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
             bare_weekday = handler is _weekday and not match["day"]
             other = other_reading(today, WEEKDAYS[match["wd"]]) if bare_weekday and said_next(match) else None
-            found.append(Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other))
+            dated = handler in _DATED or (handler is _weekday and bool(match["day"]))
+            found.append(
+                Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other, dated=dated)
+            )
     found = _in_their_weeks(found, text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
     return [f for f in found if not (f.weekday and f.first.weekday() in dated)]
