@@ -329,9 +329,9 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
                 days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
             bare_weekday = handler is _weekday and not match["day"]
             other = other_reading(today, WEEKDAYS[match["wd"]]) if bare_weekday and said_next(match) else None
-            dated = handler in _DATED or (handler is _weekday and bool(match["day"]))
+            of_month = handler in _DATED or (handler is _weekday and bool(match["day"]))
             found.append(
-                Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other, dated=dated)
+                Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other, dated=of_month)
             )
     found = _in_their_weeks(found, text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
