@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# "mejor" and "actually" also compare and stress ("el lunes es mejor que el martes", "Tuesday is
+# actually better"): only "mejor" that is no comparison, and "actually" opening a clause, correct.
 _CORRECTION = re.compile(
     r"\bno\s*(?:\.\.\.|…|[,.;:!])|(?:\.\.\.|…)\s*no\b|\bno\s+(?:espere|espera|wait|perdon|sorry|mejor)\b"
-    r"|\b(?:perdon|perdona|perdone|mejor|espere|espera|wait|actually|i\s+mean|i\s+meant|quiero\s+decir"
-    r"|o\s+sea|or\s+rather|o\s+mejor)\b|\bdigo\s*,"
+    r"|\b(?:perdon|perdona|perdone|espere|espera|i\s+mean|i\s+meant|quiero\s+decir|o\s+sea|or\s+rather)\b"
+    r"|(?<!\bes\s)(?<!\bseria\s)(?<!\bqueda\s)(?<!\bva\s)\bmejor\b(?!\s+que\b)"
+    r"|(?:^|[,.;:!?…]\s*|\b(?:no|oh|wait|um|uh|hmm)\s+)actually\b"
+    r"|(?<!can't\s)(?<!cant\s)(?<!cannot\s)(?<!\bto\s)(?<!\bthe\s)\bwait\b|\bdigo\s*,"
 )
 
 

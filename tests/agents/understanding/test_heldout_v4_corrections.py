@@ -62,6 +62,8 @@ def test_a_correction_word_with_nothing_retold_changes_no_specialty(text: str, s
         ("el lunes no, mejor el martes", date(2027, 6, 1)),
         ("cardiology on tuesday, I mean wednesday", date(2027, 6, 2)),
         ("monday... wait, actually thursday", date(2027, 6, 3)),
+        ("monday, actually thursday", date(2027, 6, 3)),
+        ("el lunes, mejor el jueves", date(2027, 6, 3)),
         ("tuesday, no, wednesday the 2nd", date(2027, 6, 2)),
         ("June 1st, or rather June 2nd", date(2027, 6, 2)),
     ],
@@ -79,6 +81,9 @@ def test_the_last_day_named_after_a_correction_wins(text: str, day: date) -> Non
         ("monday or tuesday", date(2027, 5, 31), date(2027, 6, 1)),
         ("I'd rather tuesday than monday", date(2027, 5, 31), date(2027, 6, 1)),
         ("el lunes o el martes, no tengo preferencia", date(2027, 5, 31), date(2027, 6, 1)),
+        ("el lunes es mejor que el martes, pero cualquiera", date(2027, 5, 31), date(2027, 6, 1)),
+        ("tuesday is actually better than monday for me", date(2027, 5, 31), date(2027, 6, 1)),
+        ("can't wait for monday, or tuesday if not", date(2027, 5, 31), date(2027, 6, 1)),
     ],
 )
 def test_a_correction_word_with_nothing_retold_changes_no_day(text: str, first: date, last: date) -> None:
