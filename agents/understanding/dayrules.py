@@ -11,7 +11,10 @@ Weekdays, one rule in both languages:
   Wednesday" is the 9th, "next Friday" the 4th). When the nearest one falls in this week (or is
   tomorrow) "next" may also mean the other of the two, so the found day carries that `alternative`
   and the agent, offering times, says which one it took;
-- "Friday next week", "el viernes de la semana que viene": that week's Friday, never ambiguous.
+- "Friday next week", "el viernes de la semana que viene": that week's Friday, never ambiguous;
+- "a week from Friday", "el viernes en ocho": a week after the Friday "Friday" alone would be;
+  "el viernes de la semana que viene no, el otro", "not this Friday, the one after": a week after
+  the Friday first named.
 """
 
 from __future__ import annotations
