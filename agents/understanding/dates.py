@@ -149,9 +149,12 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
     """The most specific anchors ("Monday or Tuesday next week" → Monday..Tuesday; a range that
-    contains another anchor yields to it), their hull — unless that spans more than a month, then
+    contains another anchor yields to it, and so does any range to a day of the month said
+    outright), their hull — unless that spans more than a month, then
     the first one said."""
     specific = [f for f in found if not any(_contains(f, other) for other in found)]
+    if any(f.dated and f.first == f.last for f in specific):  # "the following week… so Tuesday the 19th"
+        specific = [f for f in specific if f.first == f.last]
     first, last = min(f.first for f in specific), max(f.last for f in specific)
     if last - first > timedelta(days=_MAX_HULL_DAYS):
         said_first = min(specific, key=lambda f: f.span[0])

@@ -118,7 +118,8 @@ async def test_a_date_said_outright_wins_over_a_relative_move(
 ) -> None:
     leah = patient()
     await register(leah.phone, "Leah Brennan", "1985-10-30")
-    await leah.says("dermatology as soon as possible")
+    # two weeks on, so that the day wanted lies outside "the following week" said relative to today
+    await leah.says("dermatology in two weeks")
     await leah.says("1")
     [(_, first)] = await appointments_of(demo, leah.phone)
     day = first.start_at.astimezone(TZ).date()

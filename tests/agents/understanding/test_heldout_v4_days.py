@@ -154,3 +154,27 @@ def test_a_day_said_to_be_full_is_not_the_day_asked_for(text: str, day: date, pa
 )
 def test_a_full_day_alone_is_still_the_day_asked_about(text: str, day: date) -> None:
     assert day_and_part(text, LEAP)[0] == day, text
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "day"),
+    [
+        (
+            "oh wait, can we do same time the following week? monday 18th is a holiday right, so tuesday the"
+            " 19th at 9:30 then",
+            datetime(2027, 1, 6, 0, 7, tzinfo=TZ),
+            date(2027, 1, 19),
+        ),
+        ("next week, on the 19th", datetime(2027, 1, 6, 0, 7, tzinfo=TZ), date(2027, 1, 19)),
+        ("la semana que viene, el 19", datetime(2027, 1, 6, 0, 7, tzinfo=TZ), date(2027, 1, 19)),
+    ],
+)
+def test_a_day_of_the_month_wins_over_a_week_it_is_not_in(text: str, now: datetime, day: date) -> None:
+    start, end, _ = day_and_part(text, now)
+    assert start == day and end <= date(day.year, day.month, day.day + 1), text
+
+
+def test_a_week_still_yields_to_its_own_days() -> None:
+    now = datetime(2027, 1, 6, 0, 7, tzinfo=TZ)
+    assert day_and_part("the week of the 14th", now)[:2] == (date(2027, 1, 11), date(2027, 1, 18))
+    assert day_and_part("next week monday or tuesday", now)[:2] == (date(2027, 1, 11), date(2027, 1, 13))
