@@ -27,8 +27,15 @@ _ORDINALS: dict[str, int] = {
     "fifth": 4, "5th": 4, "quinto": 4, "quinta": 4,
 }  # fmt: skip
 _LAST = ("last", "ultimo", "ultima", "latter")
-# "y cuarto" is a quarter past, not the fourth option.
-_ORDINAL_RE = re.compile(rf"(?<!y )\b({'|'.join([*_ORDINALS, *_LAST])})\b(?!\s+(?:of|de)\s)")
+# "y cuarto" is a quarter past, not the fourth option; "first thing", "a primera hora" are early in
+# the day; "the last of May" is a date, but "la última de la lista" is still a position in it.
+_IN_THE_LIST = (
+    r"(?:the\s+)?(?:list|options|ones|them)\b|(?:la|esa)\s+lista\b|(?:las|esas)\s+opciones\b|ellas\b"
+)
+_ORDINAL_RE = re.compile(
+    rf"(?<!y )(?<!\ba )\b({'|'.join([*_ORDINALS, *_LAST])})\b"
+    rf"(?!\s+(?:of|de)\s+(?!{_IN_THE_LIST}))(?!\s+thing\b)"
+)
 _OPTION_REFERENCE = re.compile(
     rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
 )
@@ -82,6 +89,11 @@ _SAME_TIME = re.compile(
 _SAME_PRACTITIONER = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:doctor|dr|doc|physician|provider|person|one\s+as\s+before)"
     r"|(?:el\s+)?mism[oa]\s+(?:doctor|doctora|dr|dra|medico|medica|especialista))\b"
+)
+# "…, otherwise any", "…, si no cualquiera": what to take when the pick asked for is not on offer.
+_OTHERWISE = re.compile(
+    r"[,;]?\s*\b(?:otherwise|if\s+not(?:\s+then)?|or\s+else|else|y\s+si\s+no|si\s+no|sino|de\s+lo\s+contrario"
+    r"|o\s+si\s+no)\b"
 )
 _NEGATED = re.compile(r"\b(?:not|none|neither|ninguno|ninguna|ni)\b|\bno\b(?!\s*,|\.?\s*\d)")
 _SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
@@ -179,7 +191,28 @@ def resolve_choice(
     """
     if not options:
         return None
-    source = _source(text)
+    wanted, fallback = _with_fallback(_source(text))
+    chosen = _resolve(wanted, options, tz, practitioners, moving)
+    if chosen is None and fallback:  # "the 10:30 one if it's there, otherwise any": the fallback's pick
+        chosen = _resolve(fallback, options, tz, practitioners, moving)
+    return chosen
+
+
+def _with_fallback(source: str) -> tuple[str, str]:
+    """The pick asked for and, after "otherwise"/"if not"/"si no", the one to take instead ("" if none)."""
+    if found := _OTHERWISE.search(source):
+        return source[: found.start()], source[found.end() :]
+    return source, ""
+
+
+def _resolve(
+    source: str,
+    options: Sequence[datetime],
+    tz: ZoneInfo,
+    practitioners: Sequence[str],
+    moving: tuple[datetime, str] | None,
+) -> int | None:
+    """`resolve_choice` on one folded clause of the reply."""
     if _NEGATED.search(source):
         return None
     remaining = set(range(len(options)))
@@ -233,11 +266,11 @@ def _named(source: str, practitioners: Sequence[str]) -> set[int]:
 
 def mentions_choice(text: str) -> bool:
     """Whether a reply refers to one of several offered options (used before the options are known)."""
-    source = _source(text)
+    source, fallback = _with_fallback(_source(text))
     chosen = bool(_signals(source, 9)) or any(
         pattern.search(source) for pattern in (_WITH_PRACTITIONER, _SAME_TIME, _SAME_PRACTITIONER)
     )
-    return chosen and not _NEGATED.search(source)
+    return chosen and not _NEGATED.search(source) and not (fallback and _NEGATED.search(fallback))
 
 
 def refers_to_option(text: str) -> bool:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from agents.understanding.corrections import correction_cut
 from agents.understanding.dayparts import DayPart, find_daypart
 from agents.understanding.dayrules import Found, find_days
 from agents.understanding.numberwords import spell_times
@@ -79,6 +80,21 @@ def two_readings(text: str, *, today: date, language: Language) -> tuple[date, d
     return found[0].first, found[0].alternative, (timed.corrected if timed.typo else timed.clean)[start:end]
 
 
+def names_a_date(text: str, *, today: date, language: Language) -> bool:
+    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo"), which says
+    when more plainly than any word relative to another day ("the following week")."""
+    return any(f.dated for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
+
+
+def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
+    """The single days the patient named and then corrected ("el martes once... no, espere, el
+    miércoles doce" → the 11th), so that another reader's take of the words can be checked."""
+    source = timed_text(text, VOCABULARY).corrected
+    found = find_days(source, today, language)
+    cut = correction_cut(source, [f.span[0] for f in found])
+    return {f.first for f in found if f.span[0] < cut and f.first == f.last}
+
+
 def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
     """`text` analysed for dates, clock times and days in words as digits ("half three" → 3:30).
 
@@ -117,9 +133,12 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
 
 def _wanted(found: list[Found], source: str) -> list[Found]:
     """The anchors the patient asks for: a day named after "instead of" is dropped (unless it is
-    the only day said, which is then the best reading there is); when a move names where to
+    the only day said, which is then the best reading there is), so is one taken back by a
+    self-correction ("Tuesday, I mean Wednesday"); when a move names where to
     ("I have Friday but can we move it to Monday", "¿la podemos pasar al lunes?"), only that day."""
     kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])] or found
+    cut = correction_cut(source, [f.span[0] for f in kept])  # "el martes... no, espere, el miércoles"
+    kept = [f for f in kept if f.span[0] >= cut]
     if len(kept) > 1 and _MOVE.search(source):
         targets = [f for f in kept if _MOVED_TO.search(source, 0, f.span[0])]
         return targets or kept
@@ -130,9 +149,12 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
     """The most specific anchors ("Monday or Tuesday next week" → Monday..Tuesday; a range that
-    contains another anchor yields to it), their hull — unless that spans more than a month, then
+    contains another anchor yields to it, and so does any range to a day of the month said
+    outright), their hull — unless that spans more than a month, then
     the first one said."""
     specific = [f for f in found if not any(_contains(f, other) for other in found)]
+    if any(f.dated and f.first == f.last for f in specific):  # "the following week… so Tuesday the 19th"
+        specific = [f for f in specific if f.first == f.last]
     first, last = min(f.first for f in specific), max(f.last for f in specific)
     if last - first > timedelta(days=_MAX_HULL_DAYS):
         said_first = min(specific, key=lambda f: f.span[0])

@@ -25,7 +25,8 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
     (
         "morning",
         re.compile(
-            r"(?<!good )\bmornings?\b|\bfirst\s+thing\b|\btemprano\b"
+            r"(?<!good )\bmornings?\b|\b(?:first|1st)\s+thing\b|\btemprano\b"
+            r"|\ba\s+primera\s+hora\b(?!\s+(?:disponible|libre|que))|\bprimera\s+hora\s+(?:de\s+la\s+manana|del\s+dia)\b"
             r"|\b(?:por|x|en|de|a|para|pa)\s+las?\s+mananas?\b|\besta\s+manana\b|\bin\s+the\s+am\b"
         ),
     ),

@@ -11,7 +11,10 @@ Weekdays, one rule in both languages:
   Wednesday" is the 9th, "next Friday" the 4th). When the nearest one falls in this week (or is
   tomorrow) "next" may also mean the other of the two, so the found day carries that `alternative`
   and the agent, offering times, says which one it took;
-- "Friday next week", "el viernes de la semana que viene": that week's Friday, never ambiguous.
+- "Friday next week", "el viernes de la semana que viene": that week's Friday, never ambiguous;
+- "a week from Friday", "el viernes en ocho": a week after the Friday "Friday" alone would be;
+  "el viernes de la semana que viene no, el otro", "not this Friday, the one after": a week after
+  the Friday first named.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ Days = tuple[date, date]
 Handler = Callable[[re.Match[str], date, Language], Days | None]
 
 _NOT_A_TIME = r"(?!\s*(?::|\.\d|a\.?m\b|p\.?m\b|h\b|hrs?\b|o'?clock|de\s+la|y\s+media))"
+# "Thursday 1st thing" is early on Thursday, not Thursday the 1st.
+_NOT_EARLY = r"(?!\s+thing\b)"
 _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
 _NEXT_WORD = re.compile(r"\b(?:next|proximo)\b")
 # What may stand between a weekday and the week it is in: "Friday next week", "Friday of next week",
@@ -60,6 +65,7 @@ class Found:
     span: tuple[int, int]
     weekday: bool = False
     alternative: date | None = None  # the other day a "next Friday" may mean (see the module docstring)
+    dated: bool = False  # a day of the month said ("the 19th", "Dec 3", "3/12"), not a word relative to today
 
 
 def _single(day: date | None) -> Days | None:
@@ -180,6 +186,26 @@ def _weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
     return _single(next_said_weekday(today, weekday) if said_next(m) else next_weekday(today, weekday))
 
 
+def _weeks_from_weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "A week from Friday", "two weeks from Tuesday", "una semana después del viernes", "el viernes
+    en ocho": counted from the Friday that "Friday" alone would be, not from today."""
+    weeks = number(m["n"] or m["n_es"]) if m["n"] or m["n_es"] else 1
+    weekday = WEEKDAYS[m["wd"] or m["wd2"]]
+    base = next_said_weekday(today, weekday) if m["next"] else next_weekday(today, weekday)
+    return _single(base + timedelta(days=7 * weeks))
+
+
+def _the_other_weekday(m: re.Match[str], today: date, language: Language) -> Days | None:
+    """ "El viernes de la semana que viene no, el otro", "not this Friday, the one after": a weekday
+    said and then put off by a week — the one after the weekday first named."""
+    weekday = WEEKDAYS[m["wd"]]
+    if m["week"]:
+        first = week_of(today + timedelta(days=7))[0] + timedelta(days=weekday)
+    else:
+        first = next_said_weekday(today, weekday) if m["next"] else next_weekday(today, weekday)
+    return _single(first + timedelta(days=7))
+
+
 def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
     day = int(m[1] or m[2])
     return _single(next_day_of_month(today, day) if 1 <= day <= 31 else None)
@@ -226,6 +252,27 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmw)\b|(?<!la )(?<!las )(?<!esta )\bmanana\b"), _relative_day(1)),
     (re.compile(r"\bin\s+a\s+fortnight\b|\ben\s+(?:una\s+)?quincena\b"), _week_in(2)),
     (re.compile(r"\b(?:the\s+)?week\s+after\s+next\b"), _week_in(2)),
+    (
+        re.compile(
+            rf"\b(?:(?P<n>{NUMBER_RE})\s+weeks?\s+(?:from|after|on)|(?P<n_es>{NUMBER_RE})\s+semanas?\s+"
+            r"(?:despues|luego)\s+de(?:l|\s+el)?)\s+(?:(?:this|the|on|este)\s+)?(?P<next>(?:next|coming|proximo)\s+)?"
+            rf"(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b(?!\s+(?:next|que\s+viene|de\s+la\s+semana))"
+            rf"|\b(?:el\s+)?(?P<wd2>{WEEKDAY_RE})\s+en\s+ocho(?:\s+dias)?\b"
+        ),
+        _weeks_from_weekday,
+    ),
+    (
+        re.compile(
+            rf"\b(?:not\s+)?(?:(?:el|this|on)\s+)?(?P<next>(?:next|proximo)\s+)?(?P<wd>{WEEKDAY_RE})"
+            r"(?P<week>\s+(?:de\s+)?(?:la\s+semana\s+que\s+viene|la\s+proxima\s+semana|next\s+week))?"
+            r"(?:\s+que\s+viene)?\s*[,.;]*\s*"
+            r"(?:no\s*[,.;]*\s*(?:sino\s+)?(?:el|la)\s+(?:otr[oa]|siguiente|de\s+despues)"
+            r"(?!\s+(?:dia|semana|mes|vez|doctor|doctora|opcion|hora))\b"
+            r"|(?:no\s*[,.;]*\s*)?(?:but\s+)?the\s+(?:one|week)\s+after(?:\s+that)?\b"
+            r"|(?:no\s*[,.;]*\s*)?the\s+following\s+one\b)"
+        ),
+        _the_other_weekday,
+    ),
     (re.compile(r"\b(?:later\s+)?this\s+(?:coming\s+)?week\b|\besta\s+semana\b"), _this_week),
     (
         re.compile(
@@ -250,19 +297,22 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             rf"\b(?P<pre>(?:(?:next|this|coming|on|el|este|proximo|el\s+proximo)\s+)*)(?P<wd>{WEEKDAY_RE})(?:'s|s)?\b"
-            rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME})?"
+            rf"(?:\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\b{_NOT_A_TIME}{_NOT_EARLY})?"
             r"(?P<post>\s+(?:que\s+viene|proximo|entrante))?"
         ),
         _weekday,
     ),
     (
         re.compile(
-            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice))"
+            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|thing))"
             rf"|\bel\s+(?:dia\s+)?(\d{{1,2}})\b{_NOT_A_TIME}"
         ),
         _nth,
     ),
 ]
+
+
+_DATED: tuple[Handler, ...] = (_iso, _numeric, _day_month, _month_day, _nth)
 
 
 def find_days(text: str, today: date, language: Language) -> list[Found]:
@@ -282,7 +332,10 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
                 days, start = (week_of(days[0])[0], week_of(days[0])[1]), week_of_prefix.start()
             bare_weekday = handler is _weekday and not match["day"]
             other = other_reading(today, WEEKDAYS[match["wd"]]) if bare_weekday and said_next(match) else None
-            found.append(Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other))
+            of_month = handler in _DATED or (handler is _weekday and bool(match["day"]))
+            found.append(
+                Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other, dated=of_month)
+            )
     found = _in_their_weeks(found, text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
     return [f for f in found if not (f.weekday and f.first.weekday() in dated)]

@@ -96,7 +96,7 @@ _ES_ROUGHLY = re.compile(
 # "the eleventh", "Thursday the twenty-first", "december third", "the 3rd of"
 _EN_DAY = re.compile(
     rf"\b(?P<lead>the|on\s+the|{WEEKDAY_RE}|{MONTH_OR_ABBR_RE})\s+(?:the\s+)?(?:{_ORDINAL})\b"
-    r"(?!\s+(?:one|option|choice|slot|appointment|time|available))"
+    r"(?!\s+(?:one|option|choice|slot|appointment|time|available|thing))"
 )
 # A day in words next to a month, before or after it ("twelfth of may", "may the twelfth").
 _EN_DAY_OR_MONTH = re.compile(

@@ -24,16 +24,21 @@ from agents.understanding.types import PartOfDay, When
 
 _UNIT = r"(?P<unit>days?|weeks?|months?|dias?|semanas?|mes(?:es)?)"
 _COUNT = rf"(?P<n>{NUMBER_RE})"
+# "pasarla un día antes": the word after the amount says which way, whatever the verb suggests.
+_NOT_EARLIER = r"(?!\s+(?:mas\s+)?(?:antes|earlier|before|sooner|temprano)\b)"
+_NOT_LATER = r"(?!\s+(?:mas\s+)?(?:despues|later|after|tarde)\b)"
+# "a week from that", "two days after it", "una semana después de esa": counted from the appointment.
+_FROM_IT = r"(?:from|after)\s+(?:that|then|it|this|the\s+appointment|that\s+(?:day|date|one))\b"
 # "push it back a week", "a week later", "two days earlier", "una semana después", "atrasarla un día"
 _LATER = [
     re.compile(
         r"\b(?:push|move|bump|put|shift|set)\s+(?:it|this|that|the\s+appointment|my\s+appointment|them)?\s*"
         rf"(?:back|out|later)\s+(?:by\s+)?{_COUNT}\s+{_UNIT}"
     ),
-    re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:later|after(?:wards)?|mas\s+tarde|despues|luego)\b"),
+    re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:later|after(?:wards)?|mas\s+tarde|despues|luego|{_FROM_IT})"),
     re.compile(
         rf"\b(?:atras|retras|aplaz|pospon|pas|muev|mov|corr)(?:ar|a|e)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?"
-        rf"{_COUNT}\s+{_UNIT}"
+        rf"{_COUNT}\s+{_UNIT}\b{_NOT_EARLIER}"
     ),
 ]
 _EARLIER = [
@@ -42,7 +47,7 @@ _EARLIER = [
         rf"(?:by\s+)?{_COUNT}\s+{_UNIT}"
     ),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:earlier|before|sooner|antes)\b"),
-    re.compile(rf"\badelant(?:ar|a|e)(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}"),
+    re.compile(rf"\badelant(?:ar|a|e)(?:la|lo|mela)?\s+(?:\w+\s+){{0,2}}?{_COUNT}\s+{_UNIT}\b{_NOT_LATER}"),
 ]
 # By hours or minutes: "an hour later", "una hora más tarde", "push it back half an hour",
 # "adelantarla media hora", "30 minutes earlier" — the same day, that much later or earlier.
@@ -68,17 +73,19 @@ _NEIGHBOUR = re.compile(
     r"|el\s+dia\s+(?:siguiente|despues|antes|anterior)|la\s+semana\s+(?:siguiente|despues|de\s+despues|anterior"
     r"|de\s+antes)|al\s+dia\s+siguiente|a\s+la\s+semana\s+siguiente)\b"
 )
-_SAME_DAY = re.compile(r"\b(?:same\s+day|that\s+(?:same\s+)?day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\b")
+_SAME_DAY = re.compile(
+    r"\b(?:same\s+day|that\s+(?:same\s+)?day|(?:d?el|al)\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\b"
+)
 _SAME_TIME = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:time|hour|slot|time\s+slot)|(?:a\s+la\s+|la\s+)?misma\s+hora"
     r"|(?:en\s+|a\s+|con\s+)?(?:el\s+)?mismo\s+horario)\b"
 )
 _EARLIER_SAME_DAY = re.compile(
-    r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:earlier|sooner|mas\s+temprano)\b|\b(?:earlier|sooner)\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+temprano\s+(?:ese|el\s+mismo)\s+dia\b"
+    r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:earlier|sooner|mas\s+temprano)\b|\b(?:earlier|sooner)\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+temprano\s+(?:ese|d?el\s+mismo)\s+dia\b"
 )
 _LATER_SAME_DAY = re.compile(
     r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:later|mas\s+tarde)\b|"
-    r"\blater\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+tarde\s+(?:ese|el\s+mismo)\s+dia\b"
+    r"\blater\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+tarde\s+(?:ese|d?el\s+mismo)\s+dia\b"
 )
 _NEXT_UNIT = re.compile(
     r"\b(?:next|following|el\s+proximo|la\s+proxima|el\s+siguiente|la\s+siguiente)\s+(?P<unit>week|month|mes|semana)\b"

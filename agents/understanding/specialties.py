@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.understanding.corrections import correction_cut
 from agents.understanding.text import Text, fold, phrase_pattern, phrases, vocabulary_of, word_set
 from agents.understanding.timewords import MONTHS, WEEKDAYS
 
@@ -103,8 +104,32 @@ _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 
 
 def find_specialty(text: Text) -> str | None:
-    """The clinic specialty code the message points to, or None."""
+    """The clinic specialty code the message points to, or None; the last one named when the
+    patient corrected themselves ("pediatría... no, con medicina familiar"). Only a specialty or a
+    child named again after the correction counts as one: "pediatrics for my son, no, he has no
+    fever" still means pediatrics."""
     source = text.corrected
+    return _specialty_in(source[_cut(source) :])
+
+
+def _cut(source: str) -> int:
+    """Where the specialty still meant is said (0 when none was taken back)."""
+    named = [m.start() for p in (*_SPECIALIST_RE.values(), _CHILD_RE) for m in p.finditer(source)]
+    said = named + [m.start() for p in _COMPLAINT_RE.values() for m in p.finditer(source)]
+    return correction_cut(source, said, named)
+
+
+def taken_back_specialty(text: Text) -> str | None:
+    """The specialty the patient named and then corrected ("pediatría... no, medicina familiar" →
+    pediatrics), so that another reader's take of the same words can be told to have kept it."""
+    source = text.corrected
+    cut = _cut(source)
+    before = _specialty_in(source[:cut]) if cut else None
+    return before if before != _specialty_in(source[cut:]) else None
+
+
+def _specialty_in(source: str) -> str | None:
+    """A specialty named outright, then a child, then the first complaint."""
     for code, pattern in _SPECIALIST_RE.items():
         if pattern.search(source):
             return code

@@ -30,8 +30,31 @@ _EN_CANNOT = (
     r"(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to|am\s+not\s+able\s+to)\s+(?:do|make|come(?:\s+in)?|go)"
     r"(?:\s+it)?"
 )
+# A day said to be taken: "ya no tenían citas el viernes", "el viernes está lleno", "no slots left on
+# Friday", "Monday 18th is a holiday" — a reason to ask for another day, not the day asked for.
+_ES_DAY = rf"(?:el|los)\s+(?:{WEEKDAY_RE})s?(?:\s+\d{{1,2}})?"
+_ES_NONE_LEFT = (
+    r"(?:ya\s+)?no\s+(?:hay|habia|hubo|tienen|tenian|tenia|tiene|quedan|quedaban|queda|quedaba)\s+(?:mas\s+)?"
+    r"(?:citas?|turnos?|nada|lugar|espacio|horarios?|cupos?|disponibilidad)(?:\s+(?:libres?|disponibles?))?"
+)
+_ES_TAKEN = (
+    r"(?:ya\s+)?(?:no\s+(?:hay|habia|tienen|tenian|quedan|queda|quedaba)\b(?:\s+(?:nada|citas?|lugar))?"
+    r"|(?:esta|estaba|estan|estaban)\s+(?:lleno|llenos|completo|completos|ocupado|ocupados|cerrado)"
+    r"|es\s+(?:feriado|festivo|dia\s+festivo))"
+)
+_EN_DAY = rf"(?:on\s+)?(?:{WEEKDAY_RE})s?(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?"
+_EN_NONE_LEFT = (
+    r"(?:(?:no|not\s+any|none)\s+(?:more\s+)?(?:appointments?|appts?|slots?|openings?|availability|spots?|times?)"
+    r"|nothing)\s+(?:left\s+|free\s+|available\s+|open\s+)?(?:on|for)"
+)
+_EN_TAKEN = (
+    r"(?:is|was|'s|are|were)\s+(?:fully\s+|all\s+|completely\s+)?"
+    r"(?:full|booked(?:\s+up)?|taken|a\s+holiday|a\s+bank\s+holiday|closed)"
+)
 UNAVAILABLE = re.compile(
-    rf"\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"
+    rf"\b{_ES_NONE_LEFT}\s+(?:(?:para|en)\s+)?{_ES_DAY}\b|\b{_ES_DAY}\s+{_ES_TAKEN}\b"
+    rf"|\b{_EN_NONE_LEFT}\s+{_EN_DAY}\b|\b{_EN_DAY}\s+{_EN_TAKEN}\b"
+    rf"|\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"
     rf"|\b{_EN_CANNOT}\s+{_EN_WHEN}\b|\b{_EN_WHEN}\s*,?\s*i\s+{_EN_CANNOT}\b"
     rf"|\b{_EN_WHEN}\s+(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t)\s+work\b"
 )

@@ -67,7 +67,7 @@ async def receive(
             )
     if called is not None:
         mine = for_request(called, understanding) if queued else called
-        understanding = merge(understanding, mine, tz=context.tz)
+        understanding = merge(understanding, mine, tz=context.tz, now=context.now)
     # the runner's own reading stands (it is why a conversation staff own is answered at all); then
     # what no sign spells out, the nearest labelled examples may
     if understanding.red_flag is None and (alarm := state.get("alarm")):

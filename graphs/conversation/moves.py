@@ -13,8 +13,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding
+from agents.understanding.dates import names_a_date
 from agents.understanding.shifts import mentions_shift, shifted_when
 from agents.understanding.text import fold
+from graphs.conversation.common import as_datetime
 from graphs.conversation.state import ConversationState, Gathered, Pending, WhenData
 
 # A new time with one of these asks to change the appointment, not to answer an intake question.
@@ -44,6 +46,17 @@ def last_booked_pending(state: ConversationState) -> Pending:
     return {"appointment_id": last} if last else {}
 
 
+def _names_another_date(shift: str, gathered: Gathered, anchor: datetime, now: datetime) -> bool:
+    """Whether the message that said the shift also named a day of the month other than the
+    appointment's ("same time the following week… so Tuesday the 19th at 9:30 then"): the date said
+    in so many words wins. The appointment's own date ("move the one on the 11th to the same time
+    next week") says which appointment, and the shift still applies."""
+    said = gathered.get("when")
+    if said is None or not names_a_date(shift, today=now.astimezone(anchor.tzinfo).date(), language="en"):
+        return False
+    return as_datetime(said["start"]).astimezone(anchor.tzinfo).date() != anchor.date()
+
+
 def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: ZoneInfo) -> Gathered:
     """`gathered` with the kept shift read against the appointment being moved, once it is known."""
     shift = gathered.get("shift")
@@ -51,8 +64,10 @@ def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: 
     if not shift or appointment is None:
         return gathered
     anchor = datetime.fromisoformat(appointment["start"]).astimezone(tz)
-    when = shifted_when(shift, anchor, now=now)
     rest: Gathered = {k: v for k, v in gathered.items() if k != "shift"}  # type: ignore[assignment]
+    if _names_another_date(shift, rest, anchor, now):
+        return rest
+    when = shifted_when(shift, anchor, now=now)
     if when is None:
         return rest
     data: WhenData = {

@@ -31,9 +31,12 @@ from agents.understanding import (
     Understanding,
     When,
 )
+from agents.understanding.dates import taken_back_days
 from agents.understanding.intents import EXACT
 from agents.understanding.names import spelled_words
-from agents.understanding.text import fold
+from agents.understanding.specialties import taken_back_specialty
+from agents.understanding.text import analyse, fold
+from agents.understanding.understand import VOCABULARY
 from graphs.conversation.callfields import (
     appointment_id_of,
     birth_date_of,
@@ -240,8 +243,27 @@ def _spelled_name(u: Understanding, p: Prefill) -> str | None:
     return " ".join(words)
 
 
-def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo) -> Understanding:
-    """The transcript's reading with the call's checked fields winning where they were given."""
+def _without_taken_back(u: Understanding, p: Prefill, now: datetime | None, tz: ZoneInfo) -> Prefill:
+    """The call's fields less a specialty or day the caller said and then corrected ("pediatría...
+    no, medicina familiar", "el martes once... no, espere, el miércoles doce"): the platform kept
+    the first words, the caller's last choice is the one meant."""
+    text = analyse(u.text, VOCABULARY)
+    if p.specialty and u.fields.specialty and p.specialty == taken_back_specialty(text):
+        p = replace(p, specialty=None)
+    if now is not None and p.when is not None and u.fields.when is not None:
+        taken_back = taken_back_days(u.text, today=now.astimezone(tz).date(), language=u.language)
+        if p.when.start.astimezone(tz).date() in taken_back:
+            part = p.when.part_of_day
+            said = u.fields.when
+            keep = with_part(said, part, tz) if part and not said.part_of_day else said
+            p = replace(p, when=keep, exact=False, part_only=False)
+    return p
+
+
+def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo, now: datetime | None = None) -> Understanding:
+    """The transcript's reading with the call's checked fields winning where they were given
+    (unless the caller took them back; that needs `now`, the turn's clock)."""
+    p = _without_taken_back(u, p, now, tz)
     intent = _intent(u, p)
     given: dict[str, Any] = {
         "specialty": p.specialty,

@@ -97,3 +97,50 @@ def test_a_name_the_caller_spelt_out_wins_over_the_platforms_hearing(
 ) -> None:
     data = {"intent": "book_appointment", "patient_name": heard, "date_of_birth": "1980-05-03"}
     assert merged(transcript, data).fields.name == name
+
+
+def merged_at(transcript: str, data: dict[str, Any]) -> Any:
+    read = read_prefill(data, now=NOW, tz=TZ, language_hint=None)
+    return merge(understand(caller_text(transcript), now=NOW, tz=TZ), read, tz=TZ, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("transcript", "data", "specialty", "day", "part"),
+    [
+        (  # the platform kept the day taken back, the caller's last choice wins
+            "Agente: ¿Qué día le viene bien? Paciente: El martes veinticuatro... no, espere, el martes"
+            " no puedo, el miércoles veinticinco por la mañana.",
+            {
+                "intent": "book_appointment",
+                "specialty": "cardiology",
+                "date": "2026-11-24",
+                "time": "morning",
+            },
+            "cardiology",
+            "2026-11-25",
+            "morning",
+        ),
+        (  # and the specialty taken back
+            "Agent: Riverside Health. Caller: I need pediatrics... no wait, it's for me, family medicine,"
+            " on friday please",
+            {"intent": "book_appointment", "specialty": "pediatrics", "date": "2026-11-20"},
+            "family-medicine",
+            "2026-11-20",
+            None,
+        ),
+        (  # nothing taken back: the platform's fields stand as before
+            "Caller: cardiology on tuesday the 24th please, no rush",
+            {"intent": "book_appointment", "specialty": "dermatology", "date": "2026-11-25"},
+            "dermatology",
+            "2026-11-25",
+            None,
+        ),
+    ],
+)
+def test_a_field_the_caller_took_back_gives_way_to_their_last_choice(
+    transcript: str, data: dict[str, Any], specialty: str, day: str, part: str | None
+) -> None:
+    fields = merged_at(transcript, data).fields
+    assert fields.specialty == specialty
+    assert fields.when is not None and fields.when.start.astimezone(TZ).date().isoformat() == day
+    assert fields.when.part_of_day == part
