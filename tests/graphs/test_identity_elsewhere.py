@@ -9,24 +9,15 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from sqlalchemy import select
-
 from api.runtime import Runtime
-from store.patients.models import Patient as PatientRow
-from tests.graphs.test_booking import appointments_of
+from tests.graphs.test_understanding_classes import appointments_of
 
 
 async def _booked_for(demo: Runtime, phone: str) -> list[str]:
     """The given names of the patients holding the phone's booked appointments."""
-    booked = await appointments_of(demo, phone)
-    async with demo.sessions() as session:
-        ids: list[uuid.UUID] = [a.patient_id for a in booked]
-        rows = await session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))
-        names = {row.id: row.given_name for row in rows}
-    return [names[a.patient_id] for a in booked]
+    return [name for name, _ in await appointments_of(demo, phone)]
 
 
 async def test_a_daughter_on_her_fathers_phone_books_for_herself(
