@@ -1,9 +1,9 @@
 """The instant the tests' clinic lives at: seeded there, and every clock under test starts from it.
 
 Tuesday 1 December 2026, 09:00 in the clinic, unless `PRM_TEST_NOW` (ISO 8601; naive means clinic
-wall-clock time) moves it. The calendar guard (tests/test_calendar_guard.py) runs the time-sensitive
-tests at an instant far from the real date to prove that none of them reads the real date: any
-code under test that used the wall clock instead of `Runtime.clock` would then see a clinic
+wall-clock time) moves it. The calendar guard (a stage of `make test`, see the Makefile) runs
+the time-sensitive tests at an instant far from the real date to prove that none of them reads
+the real date: any code under test that used the wall clock instead of `Runtime.clock` would then see a clinic
 seeded more than a year away from it.
 """
 
