@@ -23,6 +23,7 @@ from graphs.conversation.common import (
 )
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState, JourneyEvent, Pending
+from store.patients.service import fold
 from tools import registry
 from tools.context import ToolContext
 from tools.schemas import BookArgs, BookingOutcome, FindSlotsArgs, PractitionerArgs, SlotOption, TicketArgs
@@ -108,12 +109,15 @@ async def find_slots(
         chosen: Pending = {"action": "book", "slot": shown_slot(slots[0])}
         return await book({**state, "pending": chosen}, runtime, config)
     if slots:
-        return offer(_read_as(state, runtime), runtime, "offer", slots, specialty=label)
+        return offer(
+            _read_as(_named_elsewhere(state, slots, label), runtime), runtime, "offer", slots, specialty=label
+        )
     nearest: list[SlotOption] = await registry.invoke("nearest_slots", ctx, config, args)
     asked_when = state.get("gathered", {}).get("when")
     when = asked_when["text"] if asked_when else ""
     if nearest:
-        return offer(state, runtime, "offer_nearest", nearest, specialty=label, when=when)
+        shown = _named_elsewhere(state, nearest, label)
+        return offer(shown, runtime, "offer_nearest", nearest, specialty=label, when=when)
     await registry.invoke(
         "open_ticket",
         ctx,
@@ -145,6 +149,29 @@ async def _nearest_first(
     mine = moving["practitioner"] if moving else None
     ranked = sorted(slots, key=lambda s: (abs(s.start - near), s.practitioner != mine, s.start))
     return sorted(ranked[:OFFERED], key=lambda s: s.start)
+
+
+def _named_elsewhere(state: ConversationState, slots: list[SlotOption], label: str) -> ConversationState:
+    """`state` with a line saying the practitioner the patient named was not found, when the times
+    offered are someone else's.
+
+    Why: the slot search falls back to anyone of the specialty when nobody of that name works in
+    it (a name misheard, a doctor of another specialty, one who left), and a patient who asked for
+    Dr. Zebulon should not take Dr. Reed's times for his without being told.
+    """
+    named = state.get("gathered", {}).get("practitioner")
+    if not named or any(is_named(named, slot.practitioner) for slot in slots):
+        return state
+    note = line(state, "practitioner_not_found", name=named, specialty=label)
+    return {**state, "reply": [*state.get("reply", []), note]}
+
+
+def is_named(named: str, practitioner: str) -> bool:
+    """Whether every word the patient said starts a word of the practitioner's name ("reed" and
+    "Marcus Reed" name Dr. Marcus Reed; "Ed" does not), as the slot search matches names."""
+    words = fold(practitioner).split()
+    said = fold(named).split()
+    return bool(said) and all(any(word.startswith(part) for word in words) for part in said)
 
 
 def _read_as(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:

@@ -1,6 +1,7 @@
 """A booking that names a practitioner and no specialty is that practitioner's specialty: "cita con
 el Dr. Brooks el viernes" offers Dr. Brooks's Friday times instead of asking which kind of
-appointment (held-out v4 found it, in English and Spanish). A name nobody has is still asked."""
+appointment (held-out v4 found it, in English and Spanish). A name nobody has is still asked;
+with the specialty known, the patient is told the name was not found before the times of others."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from api.runtime import Runtime
+from graphs.conversation.booking import is_named
 from tests.graphs.test_booking import appointments_of
 from tools.context import ToolContext
 from tools.scheduling import find_slots, practitioner_specialty
@@ -92,3 +94,54 @@ async def test_slots_of_a_named_practitioner_are_theirs_by_word_prefix(
     else:
         assert found == anyone
     assert {slot.practitioner for slot in anyone} == {"Dr. Hannah Weiss", "Dr. Marcus Reed"}
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Kim Ode, born 2 March 1975. An orthopedics appointment with Dr. Zebulon as soon as possible",
+            "I couldn't find a Dr. Zebulon among our orthopedics doctors",
+        ),
+        (  # a real doctor, of another specialty
+            "Kim Ode, born 2 March 1975. A cardiology appointment with Dr. Brooks as soon as possible",
+            "I couldn't find a Dr. Brooks among our cardiology doctors",
+        ),
+        (
+            "Soy Kim Ode, nací el 2 de marzo de 1975. Cita de ortopedia con el Dr. Zebulón lo antes posible",
+            "No encontré a nadie llamado Zebulón entre nuestros médicos de ortopedia",
+        ),
+    ],
+)
+async def test_a_named_practitioner_not_in_the_specialty_is_said_before_others_times(
+    patient: Any, message: str, said: str
+) -> None:
+    kim = patient()
+    reply = await kim.says(message)
+    assert said in reply
+    assert reply.index(said) < reply.index("1.")  # said before the times, which are someone else's
+
+
+async def test_a_named_practitioner_who_works_there_gets_no_such_line(patient: Any) -> None:
+    kim = patient()
+    reply = await kim.says(
+        "Kim Ode, born 2 March 1975. An orthopedics appointment with Dr. Reed as soon as possible"
+    )
+    assert "Reed" in reply and "couldn't find" not in reply
+
+
+@pytest.mark.parametrize(
+    ("named", "practitioner", "expected"),
+    [
+        ("Reed", "Dr. Marcus Reed", True),
+        ("marcus reed", "Dr. Marcus Reed", True),
+        ("Dr. Marcus Reed", "Dr. Marcus Reed", True),
+        ("Weiß", "Dr. Hannah Weiss", True),
+        ("Álvarez", "Dr. Sofia Alvarez", True),
+        ("Ed", "Dr. Marcus Reed", False),
+        ("Marcus Weiss", "Dr. Marcus Reed", False),
+        ("", "Dr. Marcus Reed", False),
+    ],
+)
+def test_a_name_is_matched_word_by_word_by_prefix(named: str, practitioner: str, expected: bool) -> None:
+    assert is_named(named, practitioner) is expected
