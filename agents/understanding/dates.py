@@ -128,7 +128,9 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
     first, last = _narrowest(found)
     start, end, part = _range(first, last, daypart, tz)
     start = max(start, local_now)
-    return When(start, max(end, start), part, asap is not None, quoted)
+    near = _at(first, daypart.at, tz) if daypart and daypart.at is not None and first == last else None
+    near = near if near is not None and near >= local_now else None
+    return When(start, max(end, start), part, asap is not None, quoted, near)
 
 
 def _wanted(found: list[Found], source: str) -> list[Found]:

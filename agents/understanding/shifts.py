@@ -207,12 +207,13 @@ def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:
     assert isinstance(tz, ZoneInfo)
     at = datetime.combine(start.date(), anchor.astimezone(tz).time(), tzinfo=tz)
     midnight = datetime.combine(start.date(), time(), tzinfo=tz)
-    clock = daypart is not None and daypart.end - daypart.start <= _CLOCK_WINDOW
+    clock = daypart is not None and (daypart.at is not None or daypart.end - daypart.start <= _CLOCK_WINDOW)
     near: datetime | None = None  # the very time the words land on, if they name one
     if daypart is not None and end - start <= timedelta(days=1) and (clock or keep != "fixed"):
         # "a las diez, el mismo día", "earlier that day, like 10am", "a day later, in the afternoon"
         start, end = midnight + timedelta(minutes=daypart.start), midnight + timedelta(minutes=daypart.end)
-        near = start if clock else (at if part == _part_of(at) and start <= at < end else None)
+        said = midnight + timedelta(minutes=daypart.at) if daypart.at is not None else start
+        near = said if clock else (at if part == _part_of(at) and start <= at < end else None)
     elif keep == "fixed":  # "earlier that day", "an hour later": its own range, whatever part of day it names
         part, near = None, start if end - start <= timedelta(hours=1) else None
     elif keep == "time":  # the appointment's own time that day, give or take an hour

@@ -170,12 +170,18 @@ def _pick(
     u: Understanding,
     tz: ZoneInfo,
     moving: TargetAppointment | None = None,
+    asked: WhenData | None = None,
 ) -> int | None:
-    """The option chosen; `moving` (the appointment being moved) lets "same time" choose."""
+    """The option chosen; `moving` (the appointment being moved) lets "same time" choose, and the
+    very time `asked` for ("quarter to 10") lets "the closest one" choose."""
     starts = [datetime.fromisoformat(option["start"]) for option in options]
     practitioners = [option["practitioner"] for option in options]
     was = (datetime.fromisoformat(moving["start"]), moving["practitioner"]) if moving else None
-    return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was)
+    near = asked.get("near") if asked else None
+    at = as_datetime(near) if near else None
+    return resolve_choice(
+        text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was, asked=at
+    )
 
 
 def _asked_for(
@@ -240,7 +246,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "confirm"}  # ask again for a plain yes or no
     if awaiting == "choice" and new_task is None:
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
-        index = _pick(u.text, state.get("offered", []), u, tz, moving)
+        index = _pick(u.text, state.get("offered", []), u, tz, moving, state.get("gathered", {}).get("when"))
         if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
             index = _asked_for(state, u, tz, moving)
         if index is not None:
