@@ -19,6 +19,7 @@ from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.closings import closing
+from agents.understanding.corrections import correction_cut
 from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
@@ -147,11 +148,28 @@ def _fields(
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
-        relative=relative_in(text.folded)
+        relative=_relative_meant(text.folded)
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
         elsewhere=writes_for_self_elsewhere(text),
     )
+
+
+# "for me", "para mí (misma)", "es mía": the writer's own visit, said after a correction
+_FOR_MYSELF = re.compile(r"\b(?:for\s+(?:me|myself|mine)|para\s+mi(?:\s+mism[oa])?|(?:es|la)\s+mia)\b")
+
+
+def _relative_meant(folded: str) -> str | None:
+    """The relative the visit is for, unless the writer took them back: "pediatrics for my son? no
+    sorry, for ME", "para mi hija... no perdón, para mí misma" are the writer's own visit, and
+    "para mi hijo... no, para mi hija" the daughter's."""
+    found = relative_in(folded)
+    if found is None:
+        return None
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(found)}\b", folded)]
+    selves = [m.start() for m in _FOR_MYSELF.finditer(folded)]
+    cut = correction_cut(folded, said, [*said, *selves])
+    return relative_in(folded[cut:]) if cut else found
 
 
 def _is_child(birth: Claim[date] | None, today: date) -> bool:
