@@ -56,6 +56,14 @@ _NEW_REQUEST = re.compile(
     r"\b(?:instead|another|other|different|else|later|earlier|anything|something|otro|otra|otros|otras"
     r"|distinto|distinta|diferente|en\s+su\s+lugar|algo|alguna\s+otra)\b"
 )
+# Wanting something, not to know something: with a specialty and a day, that is a visit ("I'd like
+# that Tuesday morning", "necesito medicina general el jueves"), whatever topic the words also touch.
+# An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
+_WISH = re.compile(
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|i'?ll\s+take|(?:can|could)\s+i\s+(?:get|have)"
+    r"|quiero|quisiera|necesito|me\s+gustaria|ocupo)\b"
+    r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
+)
 _FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
 _REASON_LEAD = re.compile(
     r"^(?:it'?s\s+|es\s+)?(?:for|about|because(?:\s+of)?|por|porque|para)\s+", re.IGNORECASE
@@ -219,6 +227,8 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
             return Reading(Intent.PROVIDE_INFO, EXACT)
         return small
     guessed_question = request and request.intent is Intent.QUESTION and request.confidence == GUESS
+    if request and request.intent is Intent.QUESTION and fields.specialty and fields.when and _WISH.search(text.folded):
+        return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
