@@ -73,6 +73,9 @@ _MONTH_DAY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
     rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
     r"|\b(?:the|el|el\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|slot))"
+    # "sí, el 25 a las 10": a day of the month in Spanish needs no suffix (a reply of only "el 2" is
+    # still the second option, read before this)
+    r"|\bel\s+(?:dia\s+)?(\d{1,2})\b(?![:.]\d|\s*(?:h\b|hrs?\b|am\b|pm\b|de\s+la\b|y\s+(?:media|cuarto)\b))"
 )
 _PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\b(?:de|en|por)\s+la\s+(manana|tarde|noche)\b")
 _EARLIEST = re.compile(
@@ -129,7 +132,7 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         number = _COUNTS.get(bare[1]) or int(bare[1])
         clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
         return clues
-    nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5]]  # "the 2nd": a day or a position
+    nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5] or m[6]]  # "the 2nd": a day or a position
     for match in _ORDINAL_RE.finditer(source):
         if any(start <= match.start() < end for start, end in nth):
             continue
@@ -143,9 +146,9 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
     clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
     clues.extend(("weekday", {WEEKDAYS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
     for m in _MONTH_DAY.finditer(source):
-        day = int(m[1] or m[4] or m[5])
+        day = int(m[1] or m[4] or m[5] or m[6])
         month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
-        clues.append(("nth" if m[5] else "date", {month * 100 + day}))
+        clues.append(("nth" if m[5] or m[6] else "date", {month * 100 + day}))
     for m in _PARTS.finditer(source):
         part = _ENGLISH_PARTS[m[1]] if m[1] else _SPANISH_PARTS[m[2]]
         clues.append(("part", {list(WINDOWS).index(part)}))

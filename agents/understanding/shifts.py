@@ -92,6 +92,13 @@ _NEXT_UNIT = re.compile(
     r"|\b(?:la\s+)?(?P<unit2>semana|mes)\s+(?:que\s+viene|siguiente|proxima|proximo)\b"
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\b")
+# "al lunes siguiente", "el siguiente lunes", "the following Monday", "the Monday after": that
+# weekday after the appointment's day, not after today.
+_FOLLOWING_WEEKDAY = re.compile(
+    rf"\b(?:the\s+)?following\s+(?P<wd>{WEEKDAY_RE})\b|\bthe\s+(?P<wd2>{WEEKDAY_RE})\s+after\b(?!\s+next\b)"
+    rf"|\b(?:el|al)\s+(?P<wd3>{WEEKDAY_RE})\s+(?:siguiente|que\s+sigue|de\s+despues)\b"
+    rf"|\b(?:el|al)\s+siguiente\s+(?P<wd4>{WEEKDAY_RE})\b"
+)
 _CLOCK_WINDOW = 60  # minutes: a time of day this narrow is a clock time ("at 10", "a las 3")
 
 
@@ -112,6 +119,7 @@ def mentions_shift(text: str) -> bool:
         _SAME_TIME,
         _EARLIER_SAME_DAY,
         _LATER_SAME_DAY,
+        _FOLLOWING_WEEKDAY,
     ]
     return any(pattern.search(source) for pattern in relative)
 
@@ -164,6 +172,10 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
             "none",
             found[0],
         )
+    if found := _FOLLOWING_WEEKDAY.search(source):
+        weekday = WEEKDAYS[found["wd"] or found["wd2"] or found["wd3"] or found["wd4"]]
+        moved = day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+        return (*_day_range(moved, tz), keep, found[0])
     if found := _NEIGHBOUR.search(source):
         which = found["which"]
         before = any(word in which for word in ("before", "antes", "anterior"))
