@@ -69,6 +69,9 @@ _CLOCK = re.compile(
     r"(?:\s+y\s+(media|cuarto))?(?:\s+de\s+la\s+(manana|tarde|noche))?(?![\d:])"
 )
 _WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_RE})(?:'s|s)?\b")
+# "yes tuesday 11", "el jueves 10": a number after a weekday is its day of the month when an option
+# falls on it, else the hour.
+_WEEKDAY_NUMBER = re.compile(rf"\b(?:{WEEKDAY_RE})\s+(\d{{1,2}})\b(?![:./\d]|\s*(?:st|nd|rd|th|am|pm|h)\b)")
 _MONTH_DAY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
     rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
@@ -145,6 +148,7 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
     clues.extend({(_COUNTS.get(m[1]) or int(m[1])) - 1} for m in _NUMBERED.finditer(source))
     clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
     clues.extend(("weekday", {WEEKDAYS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
+    clues.extend(("day_or_hour", {int(m[1])}) for m in _WEEKDAY_NUMBER.finditer(source))
     for m in _MONTH_DAY.finditer(source):
         day = int(m[1] or m[4] or m[5] or m[6])
         month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
@@ -183,6 +187,10 @@ def _allowed(
     if kind == "clock":
         exact = {i for i, t in enumerate(local) if t.hour * 60 + t.minute in values}
         return exact or {i for i, t in enumerate(local) if any(t.hour == v // 60 for v in values)}
+    if kind == "day_or_hour":
+        on = {i for i, t in enumerate(local) if t.day in values}
+        hours = {target for v in values if (target := clock_minutes(v, 0, None)) is not None}
+        return on or _allowed("clock", hours, options, tz, asked)
     if kind == "weekday":
         return {i for i, t in enumerate(local) if t.weekday() in values}
     if kind in ("date", "nth"):

@@ -22,6 +22,7 @@ from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
+from agents.understanding.unavailable import UNAVAILABLE
 
 ASAP_DAYS = 14
 _MAX_HULL_DAYS = 31
@@ -88,11 +89,14 @@ def names_a_date(text: str, *, today: date, language: Language) -> bool:
 
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
     """The single days the patient named and then corrected ("el martes once... no, espere, el
-    miércoles doce" → the 11th), so that another reader's take of the words can be checked."""
+    miércoles doce" → the 11th) or said were a holiday or full, so that another reader's take of
+    the words can be checked."""
     source = timed_text(text, VOCABULARY).corrected
     found = find_days(source, today, language)
     cut = correction_cut(source, [f.span[0] for f in found])
-    return {f.first for f in found if f.span[0] < cut and f.first == f.last}
+    # a day said to be a holiday or full ("el jueves es Acción de Gracias", "Monday's a holiday")
+    ruled_out = {f.first for m in UNAVAILABLE.finditer(source) for f in find_days(m[0], today, language)}
+    return {f.first for f in found if f.span[0] < cut and f.first == f.last} | ruled_out
 
 
 def timed_text(text: str, vocabulary: frozenset[str]) -> Text:

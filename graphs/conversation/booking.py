@@ -77,7 +77,10 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
     """The slot search this task asks for: its specialty and time range (ASAP by default)."""
     gathered = state.get("gathered", {})
     pending = state.get("pending") or {}
-    specialty = gathered.get("specialty") or pending.get("appointment", {}).get("specialty")
+    moved = pending.get("appointment", {}).get("specialty") if state.get("task") == "reschedule" else None
+    # a move keeps the appointment's specialty: "my kid has a thing that morning, can we move it?"
+    # names a child, not a pediatrics visit
+    specialty = moved or gathered.get("specialty") or pending.get("appointment", {}).get("specialty")
     when = gathered.get("when")
     now = runtime.context.now
     start, end = (as_datetime(when["start"]), as_datetime(when["end"])) if when else (now, now + ASAP_WINDOW)
