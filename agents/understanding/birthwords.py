@@ -112,7 +112,8 @@ def _padded(match: re.Match[str], group: str, digits: str) -> str:
 # Days known by name, before a year: "born Christmas Eve 1972", "nací en Nochebuena del 72".
 _NAMED_DAYS: dict[str, str] = {
     "christmas eve": "dec 24", "christmas day": "dec 25", "christmas": "dec 25",
-    "new year's eve": "dec 31", "new years eve": "dec 31", "new year's day": "jan 1", "new years day": "jan 1",
+    "new year's eve": "dec 31", "new years eve": "dec 31", "new year's day": "jan 1",
+    "new years day": "jan 1",
     "halloween": "oct 31", "valentine's day": "feb 14", "valentines day": "feb 14",
     "st patrick's day": "mar 17", "independence day": "jul 4", "nochebuena": "24 dic",
     "noche buena": "24 dic", "navidad": "25 dic", "nochevieja": "31 dic", "noche vieja": "31 dic",
@@ -127,7 +128,9 @@ _NAMED_DAY = re.compile(
 def _named_day(match: re.Match[str]) -> str:
     """A day known by name as its month and day, padded to the words' length."""
     said = match[0]
-    return said[: match.start("named") - match.start()] + _NAMED_DAYS[match["named"]].ljust(len(match["named"]))
+    return said[: match.start("named") - match.start()] + _NAMED_DAYS[match["named"]].ljust(
+        len(match["named"])
+    )
 
 
 def spell_birth_aligned(folded: str) -> str:

@@ -83,7 +83,8 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         # the verb with its object pronoun, as patients write it without accents ("anúlala" → "anulala")
         "|anulala|anulalo|anulela|anulelo|anulenla|anulamela|anulemela|anulenmela|cancelala|cancelalo"
         "|cancelela|cancelelo|cancelenla|cancelamela|cancelemela|cancelenmela|cancelarla|anularla"
-        "|borrala|borrela|borrenla|borramela|eliminala|eliminela|quitamela|quitemela|dala de baja|denla de baja"
+        "|borrala|borrela|borrenla|borramela|eliminala|eliminela|quitamela|quitemela"
+        "|dala de baja|denla de baja"
     ),
     Intent.LIST_APPOINTMENTS: phrases(
         "my appointments|my upcoming appointments|my next appointment|when is my appointment"

@@ -173,8 +173,8 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
             found[0],
         )
     if found := _FOLLOWING_WEEKDAY.search(source):
-        weekday = WEEKDAYS[found["wd"] or found["wd2"] or found["wd3"] or found["wd4"]]
-        moved = day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+        following = WEEKDAYS[found["wd"] or found["wd2"] or found["wd3"] or found["wd4"]]
+        moved = day + timedelta(days=(following - day.weekday() - 1) % 7 + 1)
         return (*_day_range(moved, tz), keep, found[0])
     if found := _NEIGHBOUR.search(source):
         which = found["which"]

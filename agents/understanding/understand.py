@@ -227,7 +227,13 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
             return Reading(Intent.PROVIDE_INFO, EXACT)
         return small
     guessed_question = request and request.intent is Intent.QUESTION and request.confidence == GUESS
-    if request and request.intent is Intent.QUESTION and fields.specialty and fields.when and _WISH.search(text.folded):
+    if (
+        request
+        and request.intent is Intent.QUESTION
+        and fields.specialty
+        and fields.when
+        and _WISH.search(text.folded)
+    ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request

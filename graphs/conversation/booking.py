@@ -146,8 +146,11 @@ async def _nearest_first(
     slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, around)
     moving = (state.get("pending") or {}).get("appointment")
     mine = moving["practitioner"] if moving else None
-    # equally near on both sides ("quarter to 10": 9:30 and 10:00): the later first, as "at 10" offers 10:00 first
-    ranked = sorted(slots, key=lambda s: (abs(s.start - near), s.start < near, s.practitioner != mine, s.start))
+    # equally near on both sides ("quarter to 10": 9:30 and 10:00): the later first, as "at 10"
+    # offers 10:00 first
+    ranked = sorted(
+        slots, key=lambda s: (abs(s.start - near), s.start < near, s.practitioner != mine, s.start)
+    )
     return sorted(ranked[:OFFERED], key=lambda s: s.start)
 
 

@@ -24,7 +24,10 @@ def _starts(offered: list[Any]) -> list[datetime]:
 async def test_the_closest_one_books_the_time_nearest_the_one_asked(
     demo: Runtime, patient: Any, register: Any
 ) -> None:
-    for asked, reply in (("quarter to 10", "the closest one then"), ("a eso de las 9 y cuarto", "la mas cercana")):
+    for asked, reply in (
+        ("quarter to 10", "the closest one then"),
+        ("a eso de las 9 y cuarto", "la mas cercana"),
+    ):
         pat = patient()
         await register(pat.phone, "Nadia Okoro", "1988-05-05", language="es" if "las" in asked else "en")
         monday = next_weekday(TODAY, 0)
@@ -33,7 +36,9 @@ async def test_the_closest_one_books_the_time_nearest_the_one_asked(
         )
         await pat.says(f"family medicine monday, {asked} if you can")
         starts = _starts(pat.last.state.get("offered", []))
-        assert starts and all(s.date() == monday and abs(s - wanted) <= timedelta(hours=1) for s in starts), starts
+        assert starts and all(s.date() == monday and abs(s - wanted) <= timedelta(hours=1) for s in starts), (
+            starts
+        )
         nearest = min(abs(s - wanted) for s in starts)
         await pat.says(reply)
         [(_, booked)] = await appointments_of(demo, pat.phone)

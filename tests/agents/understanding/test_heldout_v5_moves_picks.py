@@ -86,7 +86,9 @@ def test_a_number_after_a_weekday_is_the_hour_when_no_option_is_on_that_day(text
 
 
 def test_a_number_after_a_weekday_is_the_day_when_an_option_falls_on_it() -> None:
-    options = [datetime(2028, 11, d, 11, 0, tzinfo=TZ) for d in (27, 28)] + [datetime(2028, 12, 11, 9, 0, tzinfo=TZ)]
+    options = [datetime(2028, 11, d, 11, 0, tzinfo=TZ) for d in (27, 28)] + [
+        datetime(2028, 12, 11, 9, 0, tzinfo=TZ)
+    ]
     assert resolve_choice("monday 27", options, tz=TZ, language="en") == 0
     assert resolve_choice("monday 11", options, tz=TZ, language="en") == 2
     assert resolve_choice("tuesday 3", options, tz=TZ, language="en") is None
@@ -112,12 +114,24 @@ def test_a_position_in_a_part_of_day_ranks_within_it(text: str, index: int) -> N
 
 
 def test_a_position_beyond_that_part_picks_nothing() -> None:
-    assert resolve_choice("la segunda de la mañana", _on(21, "11:30", "13:00", "13:30"), tz=TZ, language="es") is None
+    assert (
+        resolve_choice("la segunda de la mañana", _on(21, "11:30", "13:00", "13:30"), tz=TZ, language="es")
+        is None
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["la q sea", "la que sea", "cualquiera", "me da lo mismo", "el que tengan", "da igual", "whichever", "any is fine"],
+    [
+        "la q sea",
+        "la que sea",
+        "cualquiera",
+        "me da lo mismo",
+        "el que tengan",
+        "da igual",
+        "whichever",
+        "any is fine",
+    ],
 )
 def test_any_takes_the_first(text: str) -> None:
     assert mentions_choice(text), text

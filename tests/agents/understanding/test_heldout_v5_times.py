@@ -50,7 +50,9 @@ def near_of(text: str, language: Language = "en") -> tuple[int, int] | None:
         ("lunes a las once y media porfa", "es", 11, 30),
     ],
 )
-def test_a_clock_time_on_one_day_names_the_very_minute(text: str, language: Language, hour: int, minute: int) -> None:
+def test_a_clock_time_on_one_day_names_the_very_minute(
+    text: str, language: Language, hour: int, minute: int
+) -> None:
     assert near_of(text, language) == (hour, minute)
     when = parse_when(text, now=NOW, tz=TZ, language=language)
     assert when is not None and when.near is not None
