@@ -106,6 +106,12 @@ def _text(text: str) -> str:
     return spell_times(fold(clean(text)))
 
 
+def moves_the_day(text: str) -> bool:
+    """Whether the message says a day or an amount relative to the appointment, beyond "same time"
+    ("same time the next day" does; "the 9:30, same time" does not)."""
+    return mentions_shift(_SAME_TIME.sub(" ", _text(text)))
+
+
 def mentions_shift(text: str) -> bool:
     """Whether the message moves an appointment by an amount or to a day said relative to it."""
     source = _text(text)

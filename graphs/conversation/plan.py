@@ -17,7 +17,13 @@ from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS, agrees
 from agents.understanding.shifts import mentions_shift
 from graphs.conversation.common import as_datetime
-from graphs.conversation.moves import anchored, asks_to_move, last_booked_pending, moves_last_booked
+from graphs.conversation.moves import (
+    anchored,
+    asks_to_move,
+    beside_the_shift,
+    last_booked_pending,
+    moves_last_booked,
+)
 from graphs.conversation.state import (
     Awaiting,
     ConversationState,
@@ -249,6 +255,9 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
         index = _pick(u.text, state.get("offered", []), u, tz, moving, state.get("gathered", {}).get("when"))
         if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
             index = _asked_for(state, u, tz, moving)
+        if index is not None and moving is not None:
+            start = datetime.fromisoformat(state["offered"][index]["start"])
+            index = None if beside_the_shift(u.text, start, moving, tz) else index
         if index is not None:
             chosen = state["offered"][index]
             if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
@@ -257,8 +266,8 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if (at := _time_that_day(state, u, tz)) is not None:
             return at
-        if u.fields.when or u.fields.specialty:
-            return None  # a new time or specialty: search again with it
+        if u.fields.when or u.fields.specialty or (moving is not None and mentions_shift(u.text)):
+            return None  # a new time or specialty, or a move relative to the appointment: search again
         return {"step": "clarify"}
     if awaiting == "which_appointment" and new_task is None:
         targets = state.get("targets", [])

@@ -97,3 +97,24 @@ async def test_a_cancel_with_its_pronoun_cancels_while_intake_is_pending(demo: R
     await maxi.says("si, anulala")
     assert maxi.last.outcome == "cancelled", maxi.last.reply
     assert await appointments_of(demo, maxi.phone) == []
+
+
+async def test_a_move_relative_to_the_appointment_while_times_are_offered_searches_again(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    maria = patient()
+    await register(maria.phone, "Maria Fenwick", "1975-03-03")
+    await maria.says("dermatology monday at 9:30")
+    await maria.says("9:30 yes")
+    [(_, first)] = await appointments_of(demo, maria.phone)
+    start = first.start_at.astimezone(TZ)
+    await maria.says("can we move it to sometime next week?")
+    assert maria.last.state.get("awaiting") == "choice", maria.last.reply
+    await maria.says("actually can we make it the same time the next day?")
+    starts = _starts(maria.last.state.get("offered", []))
+    next_day = start + timedelta(days=1)
+    assert starts and all(s.date() == next_day.date() for s in starts), (maria.last.reply, starts)
+    await maria.says(f"yes, {next_day.strftime('%A').lower()} at 9:30")
+    [(_, moved)] = await appointments_of(demo, maria.phone)
+    assert maria.last.outcome == "rescheduled", maria.last.reply
+    assert moved.start_at.astimezone(TZ) == next_day

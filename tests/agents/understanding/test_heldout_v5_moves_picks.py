@@ -14,7 +14,7 @@ import pytest
 
 from agents.understanding import resolve_choice
 from agents.understanding.choices import mentions_choice
-from agents.understanding.shifts import mentions_shift, shifted_when
+from agents.understanding.shifts import mentions_shift, moves_the_day, shifted_when
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2027, 10, 17, 20, 30, tzinfo=TZ)  # Sunday evening
@@ -141,3 +141,20 @@ def test_any_takes_the_first(text: str) -> None:
 @pytest.mark.parametrize("text", ["ninguna me sirve", "none of them", "no, ninguna"])
 def test_none_is_no_pick(text: str) -> None:
     assert resolve_choice(text, _on(21, "09:00", "09:30", "10:00"), tz=TZ, language="es") is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("actually can we make it the same time the next day?", True),
+        ("same time but the day after", True),
+        ("a la misma hora pero al dia siguiente", True),
+        ("misma hora, una semana despues", True),
+        ("the 9:30 one, same time as before", False),
+        ("a la misma hora", False),
+        ("same time is fine", False),
+        ("the second one", False),
+    ],
+)
+def test_a_day_moved_beyond_same_time(text: str, moves: bool) -> None:
+    assert moves_the_day(text) is moves, text
