@@ -155,12 +155,13 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
     """The most specific anchors ("Monday or Tuesday next week" → Monday..Tuesday; a range that
-    contains another anchor yields to it, and so does any range to a day of the month said
-    outright), their hull — unless that spans more than a month, then
+    contains another anchor yields to it, and so does any range or relative day to a day of the
+    month said outright: "de esta semana, el 21"), their hull — unless that spans more than a month, then
     the first one said."""
     specific = [f for f in found if not any(_contains(f, other) for other in found)]
     if any(f.dated and f.first == f.last for f in specific):  # "the following week… so Tuesday the 19th"
-        specific = [f for f in specific if f.first == f.last]
+        # a range cut to one day ("esta semana" said on a Sunday) yields too; weekdays said stay
+        specific = [f for f in specific if f.first == f.last and (f.dated or f.weekday)]
     first, last = min(f.first for f in specific), max(f.last for f in specific)
     if last - first > timedelta(days=_MAX_HULL_DAYS):
         said_first = min(specific, key=lambda f: f.span[0])

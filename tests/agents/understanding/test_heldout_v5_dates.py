@@ -7,7 +7,7 @@ writer's own visit; cancel verbs carry their pronoun ("anúlala"); birth days kn
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -224,3 +224,32 @@ def test_birth_days_known_by_name(text: str, language: Language, born: date) -> 
 )
 def test_named_days_without_a_birth_year_are_no_birth_date(text: str) -> None:
     assert find_birth_date(spell_birth_aligned(fold(text)), language="en", today=TODAY) is None, text
+
+
+SUNDAY = datetime(2027, 10, 17, 20, 30, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ortopedia el jueves de la semana que viene no, de esta semana, el 21, en la mañana", "es"),
+        ("this week, the 21st, morning", "en"),
+        ("esta semana, el 21 por la mañana", "es"),
+        ("tomorrow? no, the 21st in the morning", "en"),
+    ],
+)
+def test_a_day_of_the_month_said_outright_wins_over_a_relative_day(text: str, language: Language) -> None:
+    when = parse_when(text, now=SUNDAY, tz=TZ, language=language)
+    assert when is not None and when.start.date() == date(2027, 10, 21) == when.end.date(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("el lunes 18 o el martes", date(2027, 10, 18), date(2027, 10, 19)),
+        ("thursday the 21st or friday", date(2027, 10, 21), date(2027, 10, 22)),
+    ],
+)
+def test_weekdays_said_beside_a_date_stay(text: str, first: date, last: date) -> None:
+    when = parse_when(text, now=SUNDAY, tz=TZ, language="es" if "el" in text else "en")
+    assert when is not None and when.start.date() == first and when.end.date() == last + timedelta(days=1)
