@@ -60,9 +60,11 @@ _NEW_REQUEST = re.compile(
 # that Tuesday morning", "necesito medicina general el jueves"), whatever topic the words also touch.
 # An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
 _WISH = re.compile(
-    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|i'?ll\s+take|(?:can|could)\s+i\s+(?:get|have)"
-    r"|quiero|quisiera|necesito|me\s+gustaria|ocupo)\b"
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo)\b"
     r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
+)
+_NO_BOOKING = re.compile(
+    r"\b(?:without\s+(?:booking|an?\s+appo?i?n?t\w*)|walk[\s-]?ins?|sin\s+(?:cita|turno))\b"
 )
 _FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
 _REASON_LEAD = re.compile(
@@ -232,12 +234,17 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         and request.intent is Intent.QUESTION
         and fields.specialty
         and fields.when
-        and _WISH.search(text.folded)
+        and _wishes_visit(text.folded)
     ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
+
+
+def _wishes_visit(folded: str) -> bool:
+    """Wanting to come in (`_WISH`), not asking whether one can come without an appointment."""
+    return bool(_WISH.search(folded)) and not _NO_BOOKING.search(folded)
 
 
 def _leftover(text: Text, fields: Fields) -> Reading:

@@ -155,6 +155,8 @@ def test_a_wish_with_a_specialty_and_a_day_is_a_visit(text: str) -> None:
         "do I need to fast for the cardiology check on friday?",
         "necesito ayunar para el analisis de cardiologia del viernes?",
         "is cardiology open on saturday?",
+        "can I get a flu shot on a tuesday afternoon without booking",
+        "is family medicine open friday? I'd like a flu shot without an appointment",
     ],
 )
 def test_wanting_to_know_is_still_a_question(text: str) -> None:
