@@ -109,8 +109,33 @@ def _padded(match: re.Match[str], group: str, digits: str) -> str:
     return whole[:start] + digits.ljust(end - start) + whole[end:]
 
 
+# Days known by name, before a year: "born Christmas Eve 1972", "nací en Nochebuena del 72".
+_NAMED_DAYS: dict[str, str] = {
+    "christmas eve": "dec 24", "christmas day": "dec 25", "christmas": "dec 25",
+    "new year's eve": "dec 31", "new years eve": "dec 31", "new year's day": "jan 1",
+    "new years day": "jan 1",
+    "halloween": "oct 31", "valentine's day": "feb 14", "valentines day": "feb 14",
+    "st patrick's day": "mar 17", "independence day": "jul 4", "nochebuena": "24 dic",
+    "noche buena": "24 dic", "navidad": "25 dic", "nochevieja": "31 dic", "noche vieja": "31 dic",
+    "ano nuevo": "1 ene", "dia de reyes": "6 ene", "san valentin": "14 feb",
+}  # fmt: skip
+_NAMED_DAY = re.compile(
+    rf"\b(?:el\s+dia\s+de\s+|el\s+|en\s+|on\s+)?(?P<named>{alternation(_NAMED_DAYS)})"
+    r"(?=\s*,?\s*(?:(?:of|de|del)\s+)?(?:\d{4}|\d{2})\b)"
+)
+
+
+def _named_day(match: re.Match[str]) -> str:
+    """A day known by name as its month and day, padded to the words' length."""
+    said = match[0]
+    return said[: match.start("named") - match.start()] + _NAMED_DAYS[match["named"]].ljust(
+        len(match["named"])
+    )
+
+
 def spell_birth_aligned(folded: str) -> str:
     """`folded` with the days and years of dates in words as digits, every character kept in place."""
+    folded = _NAMED_DAY.sub(_named_day, folded)
     text = _ES_DAY_BEFORE_MONTH.sub(lambda m: _padded(m, "day", str(_ES_DAYS[m["day"]])), folded)
     text = _YEAR_AFTER_DAY.sub(lambda m: _padded(m, "year", _year(m["year"])), text)
     return spell_days_aligned(text)  # "may fifth, 2019": the day, once the year is digits

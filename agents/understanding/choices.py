@@ -32,9 +32,11 @@ _LAST = ("last", "ultimo", "ultima", "latter")
 _IN_THE_LIST = (
     r"(?:the\s+)?(?:list|options|ones|them)\b|(?:la|esa)\s+lista\b|(?:las|esas)\s+opciones\b|ellas\b"
 )
+# "la primera de la tarde", "the first one in the afternoon": a position among that part's options.
+_OF_PART = r"(?:the\s+|la\s+)?(?:morning|afternoon|evening|manana|tarde|noche)\b"
 _ORDINAL_RE = re.compile(
     rf"(?<!y )(?<!\ba )\b({'|'.join([*_ORDINALS, *_LAST])})\b"
-    rf"(?!\s+(?:of|de)\s+(?!{_IN_THE_LIST}))(?!\s+thing\b)"
+    rf"(?!\s+(?:of|de)\s+(?!{_IN_THE_LIST}|{_OF_PART}))(?!\s+thing\b)"
 )
 _OPTION_REFERENCE = re.compile(
     rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
@@ -67,19 +69,33 @@ _CLOCK = re.compile(
     r"(?:\s+y\s+(media|cuarto))?(?:\s+de\s+la\s+(manana|tarde|noche))?(?![\d:])"
 )
 _WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_RE})(?:'s|s)?\b")
+# "yes tuesday 11", "el jueves 10": a number after a weekday is its day of the month when an option
+# falls on it, else the hour.
+_WEEKDAY_NUMBER = re.compile(rf"\b(?:{WEEKDAY_RE})\s+(\d{{1,2}})\b(?![:./\d]|\s*(?:st|nd|rd|th|am|pm|h)\b)")
 _MONTH_DAY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
     rf"|\b({MONTH_OR_ABBR_RE})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
     r"|\b(?:the|el|el\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|slot))"
+    # "sí, el 25 a las 10": a day of the month in Spanish needs no suffix (a reply of only "el 2" is
+    # still the second option, read before this)
+    r"|\bel\s+(?:dia\s+)?(\d{1,2})\b(?![:.]\d|\s*(?:h\b|hrs?\b|am\b|pm\b|de\s+la\b|y\s+(?:media|cuarto)\b))"
 )
-_PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\bde\s+la\s+(manana|tarde|noche)\b")
+_PARTS = re.compile(r"\b(morning|afternoon|evening)\b|\b(?:de|en|por)\s+la\s+(manana|tarde|noche)\b")
 _EARLIEST = re.compile(
     r"\b(?:earliest|earlier|soonest|first\s+available|mas\s+temprano|mas\s+temprana|mas\s+pronto)\b"
 )
 _LATEST = re.compile(r"\b(?:latest|later\s+one|mas\s+tarde)\b")
+# "the closest one", "nearest to that", "la más cercana (a esa hora)", "lo más cerca posible": the
+# option nearest the time the request named (`asked`); with none named, the soonest.
+_CLOSEST = re.compile(
+    r"\b(?:(?:the\s+)?(?:closest|nearest)(?:\s+(?:one|time|option|slot|thing))?|(?:as\s+)?close\s+as\s+(?:possible|you\s+can)"
+    r"|(?:la|el|lo)\s+mas\s+(?:cercan[oa]|cerca|proxim[oa]|parecid[oa])|(?:la|el)\s+(?:mas\s+)?cercan[oa]"
+    r"|lo\s+mas\s+cerca\s+(?:posible|que\s+(?:se\s+)?pueda))\b"
+)
 _ANY = re.compile(
     r"\b(?:any(?:\s+of\s+them)?(?:\s+(?:one|is\s+fine|works))?|either|whichever|doesn'?t\s+matter|cualquiera"
-    r"|la\s+que\s+sea|el\s+que\s+sea|me\s+da\s+igual|da\s+igual)\b"
+    r"|(?:la|el|lo)\s+(?:que|q|k)\s+sea|(?:la|el)\s+(?:que|q|k)\s+(?:tengan|haya|quiera|quieras)|cualquier\s+(?:una|hora)"
+    r"|me\s+da\s+(?:igual|lo\s+mismo)|da\s+igual|da\s+lo\s+mismo|no\s+importa|igual\s+me\s+da)\b"
 )
 _TITLES = frozenset({"dr", "dra", "doctor", "doctora", "md"})
 # While an appointment is being moved: its own time of day, its own practitioner.
@@ -119,19 +135,24 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         number = _COUNTS.get(bare[1]) or int(bare[1])
         clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
         return clues
-    nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5]]  # "the 2nd": a day or a position
+    nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5] or m[6]]  # "the 2nd": a day or a position
     for match in _ORDINAL_RE.finditer(source):
         if any(start <= match.start() < end for start, end in nth):
             continue
         word = match[1]
-        clues.append({count - 1} if word in _LAST else {_ORDINALS[word]})
+        position = -1 if word in _LAST else _ORDINALS[word]
+        if _PARTS.search(source):  # "la primera de la tarde": the first of the afternoon's
+            clues.append(("ranked", {position}))
+        else:
+            clues.append({count - 1 if position < 0 else position})
     clues.extend({(_COUNTS.get(m[1]) or int(m[1])) - 1} for m in _NUMBERED.finditer(source))
     clues.extend(("clock", targets) for m in _CLOCK.finditer(source) if (targets := _clock_targets(m)))
     clues.extend(("weekday", {WEEKDAYS[m[1]]}) for m in _WEEKDAY_RE.finditer(source))
+    clues.extend(("day_or_hour", {int(m[1])}) for m in _WEEKDAY_NUMBER.finditer(source))
     for m in _MONTH_DAY.finditer(source):
-        day = int(m[1] or m[4] or m[5])
+        day = int(m[1] or m[4] or m[5] or m[6])
         month = month_number(m[2] or m[3]) if (m[2] or m[3]) else 0
-        clues.append(("nth" if m[5] else "date", {month * 100 + day}))
+        clues.append(("nth" if m[5] or m[6] else "date", {month * 100 + day}))
     for m in _PARTS.finditer(source):
         part = _ENGLISH_PARTS[m[1]] if m[1] else _SPANISH_PARTS[m[2]]
         clues.append(("part", {list(WINDOWS).index(part)}))
@@ -139,6 +160,8 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         clues.append(("earliest", set()))
     if _LATEST.search(source):
         clues.append(("latest", set()))
+    if _CLOSEST.search(source):
+        clues.append(("closest", set()))
     if not clues and _ANY.search(source):
         clues.append({0})
     return clues
@@ -150,15 +173,24 @@ def _hour(hour: int) -> set[int]:
     return set() if target is None else {target}
 
 
-def _allowed(kind: str, values: set[int], options: Sequence[datetime], tz: ZoneInfo) -> set[int]:
+def _allowed(
+    kind: str, values: set[int], options: Sequence[datetime], tz: ZoneInfo, asked: datetime | None
+) -> set[int]:
     local = [o.astimezone(tz) for o in options]
-    if kind == "earliest":
+    if kind == "closest" and asked is not None:  # every option at the nearest time (a tie: the later)
+        nearest = min(local, key=lambda t: (abs(t - asked), t < asked))
+        return {i for i, t in enumerate(local) if t == nearest}
+    if kind in ("earliest", "closest"):
         return {min(range(len(local)), key=lambda i: local[i])}
     if kind == "latest":
         return {max(range(len(local)), key=lambda i: local[i])}
     if kind == "clock":
         exact = {i for i, t in enumerate(local) if t.hour * 60 + t.minute in values}
         return exact or {i for i, t in enumerate(local) if any(t.hour == v // 60 for v in values)}
+    if kind == "day_or_hour":
+        on = {i for i, t in enumerate(local) if t.day in values}
+        hours = {target for v in values if (target := clock_minutes(v, 0, None)) is not None}
+        return on or _allowed("clock", hours, options, tz, asked)
     if kind == "weekday":
         return {i for i, t in enumerate(local) if t.weekday() in values}
     if kind in ("date", "nth"):
@@ -178,6 +210,7 @@ def resolve_choice(
     language: Language,
     practitioners: Sequence[str] = (),
     moving: tuple[datetime, str] | None = None,
+    asked: datetime | None = None,
 ) -> int | None:
     """The index of the slot chosen among `options` (in the order offered), or None when unclear.
     Several options at the very time the reply says, and no practitioner named, are not unclear:
@@ -187,14 +220,16 @@ def resolve_choice(
     Dr. Alvarez" choose; naming a practitioner says who, not when, so when several of theirs are
     offered it is the first of theirs (where the name first appears in the list). `moving` (the
     start and practitioner of the appointment being moved) lets "same time" and "the same doctor"
-    choose. `language` is accepted for symmetry: both languages' words are always recognised.
+    choose. `asked` (the very time the request named, "quarter to 10") lets "the closest one" choose;
+    without it "the closest" is the soonest. `language` is accepted for symmetry: both languages'
+    words are always recognised.
     """
     if not options:
         return None
     wanted, fallback = _with_fallback(_source(text))
-    chosen = _resolve(wanted, options, tz, practitioners, moving)
+    chosen = _resolve(wanted, options, tz, practitioners, moving, asked)
     if chosen is None and fallback:  # "the 10:30 one if it's there, otherwise any": the fallback's pick
-        chosen = _resolve(fallback, options, tz, practitioners, moving)
+        chosen = _resolve(fallback, options, tz, practitioners, moving, asked)
     return chosen
 
 
@@ -211,6 +246,7 @@ def _resolve(
     tz: ZoneInfo,
     practitioners: Sequence[str],
     moving: tuple[datetime, str] | None,
+    asked: datetime | None = None,
 ) -> int | None:
     """`resolve_choice` on one folded clause of the reply."""
     if _NEGATED.search(source):
@@ -227,8 +263,14 @@ def _resolve(
     if not clues:
         return None
     for clue in clues:
-        allowed = clue if isinstance(clue, set) else _allowed(clue[0], clue[1], options, tz)
-        remaining &= allowed
+        if isinstance(clue, set):
+            remaining &= clue
+        elif clue[0] != "ranked":
+            remaining &= _allowed(clue[0], clue[1], options, tz, asked)
+    for clue in clues:  # a position among what the other clues left ("the first of the afternoon's")
+        if not isinstance(clue, set) and clue[0] == "ranked":
+            ordered = sorted(remaining)
+            remaining = {ordered[p] for p in clue[1] if -len(ordered) <= p < len(ordered)}
     if len(remaining) > 1 and named and remaining <= named:
         return min(remaining, key=lambda i: options[i])
     if len(remaining) > 1 and moving is not None:  # "same time": with the same practitioner, too
@@ -279,7 +321,11 @@ def refers_to_option(text: str) -> bool:
 
 
 _CLOCK_WORDS = re.compile(
-    r"\b(?:at|around|about|a|al|las?|sobre|the|one|el|de|del|la|manana|tarde|noche|y|media|cuarto|am|pm|a\.m|p\.m"
+    # "las 11:30 si hay", "10:30 if you have it", "at 4 if it's free", "a las 3 si se puede": still that time
+    r"\b(?:if|si)\s+(?:there'?s|there\s+is|you\s+have|it'?s|its|(?:se\s+)?puede|tienen|hay|esta|queda)"
+    r"(?:\s+(?:one|it|free|open|available|possible|libre|disponible|hueco|lugar))?\b"
+    r"|\b(?:if\s+(?:possible|available|free|open)|thanks|thank\s+you|ty|gracias|por\s+favor|porfa)\b"
+    r"|\b(?:at|around|about|a|al|las?|sobre|the|one|el|de|del|la|manana|tarde|noche|y|media|cuarto|am|pm|a\.m|p\.m"
     r"|h|o'?clock|then|please|pls|works|is|fine|good|ok|okay|yes|si|esta|bien|me|va|sirve|perfect|perfecto)\b"
 )
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 # actually better"): only "mejor" that is no comparison, and "actually" opening a clause, correct.
 _CORRECTION = re.compile(
     r"\bno\s*(?:\.\.\.|…|[,.;:!])|(?:\.\.\.|…)\s*no\b|\bno\s+(?:espere|espera|wait|perdon|sorry|mejor)\b"
+    r"|\bno\s+(?:lol|lmao|haha\w*|jaja\w*|jeje\w*|jk|oops|my\s+bad)\b"
     r"|\b(?:perdon|perdona|perdone|espere|espera|i\s+mean|i\s+meant|quiero\s+decir|o\s+sea|or\s+rather)\b"
     r"|(?<!\bes\s)(?<!\bseria\s)(?<!\bqueda\s)(?<!\bva\s)\bmejor\b(?!\s+que\b)"
     r"|(?:^|[,.;:!?…]\s*|\b(?:no|oh|wait|um|uh|hmm)\s+)actually\b"

@@ -22,6 +22,7 @@ from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
+from agents.understanding.unavailable import UNAVAILABLE
 
 ASAP_DAYS = 14
 _MAX_HULL_DAYS = 31
@@ -88,11 +89,14 @@ def names_a_date(text: str, *, today: date, language: Language) -> bool:
 
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
     """The single days the patient named and then corrected ("el martes once... no, espere, el
-    miércoles doce" → the 11th), so that another reader's take of the words can be checked."""
+    miércoles doce" → the 11th) or said were a holiday or full, so that another reader's take of
+    the words can be checked."""
     source = timed_text(text, VOCABULARY).corrected
     found = find_days(source, today, language)
     cut = correction_cut(source, [f.span[0] for f in found])
-    return {f.first for f in found if f.span[0] < cut and f.first == f.last}
+    # a day said to be a holiday or full ("el jueves es Acción de Gracias", "Monday's a holiday")
+    ruled_out = {f.first for m in UNAVAILABLE.finditer(source) for f in find_days(m[0], today, language)}
+    return {f.first for f in found if f.span[0] < cut and f.first == f.last} | ruled_out
 
 
 def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
@@ -128,7 +132,9 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
     first, last = _narrowest(found)
     start, end, part = _range(first, last, daypart, tz)
     start = max(start, local_now)
-    return When(start, max(end, start), part, asap is not None, quoted)
+    near = _at(first, daypart.at, tz) if daypart and daypart.at is not None and first == last else None
+    near = near if near is not None and near >= local_now else None
+    return When(start, max(end, start), part, asap is not None, quoted, near)
 
 
 def _wanted(found: list[Found], source: str) -> list[Found]:
@@ -149,12 +155,13 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
     """The most specific anchors ("Monday or Tuesday next week" → Monday..Tuesday; a range that
-    contains another anchor yields to it, and so does any range to a day of the month said
-    outright), their hull — unless that spans more than a month, then
+    contains another anchor yields to it, and so does any range or relative day to a day of the
+    month said outright: "de esta semana, el 21"), their hull — unless that spans more than a month, then
     the first one said."""
     specific = [f for f in found if not any(_contains(f, other) for other in found)]
     if any(f.dated and f.first == f.last for f in specific):  # "the following week… so Tuesday the 19th"
-        specific = [f for f in specific if f.first == f.last]
+        # a range cut to one day ("esta semana" said on a Sunday) yields too; weekdays said stay
+        specific = [f for f in specific if f.first == f.last and (f.dated or f.weekday)]
     first, last = min(f.first for f in specific), max(f.last for f in specific)
     if last - first > timedelta(days=_MAX_HULL_DAYS):
         said_first = min(specific, key=lambda f: f.span[0])

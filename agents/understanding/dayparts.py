@@ -52,7 +52,7 @@ _CLOCK = (
     r"(?:\s+y\s+(?P<half>media|cuarto))?"
     r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
 )
-_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo)"
+_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|la\s+comida)"
 _AFTER = re.compile(
     r"\b(?:after|from|later\s+than|despues\s+de(?:\s+las?|l)?|a\s+partir\s+de(?:\s+las?|l)?|desde\s+las?)\s+"
     rf"(?:{_NOON}|{_CLOCK})"
@@ -78,12 +78,18 @@ _AT = re.compile(
 
 @dataclass(frozen=True)
 class DayPart:
-    """A window of the day in minutes [start, end) and its part of day, from `span` of the text."""
+    """A window of the day in minutes [start, end) and its part of day, from `span` of the text.
+
+    `at` is the very minute a clock time said lands on ("at 10:30", "a eso de las 4 y cuarto",
+    "quarter to 10"), when that is what the words name: times off the half-hour grid have no slot
+    of their own, so the nearest on either side are the ones to offer.
+    """
 
     part: PartOfDay | None
     start: int
     end: int
     span: tuple[int, int]
+    at: int | None = None
 
 
 def clock_minutes(hour: int, minute: int, mark: str | None) -> int | None:
@@ -118,7 +124,9 @@ def _part_of(minute: int) -> PartOfDay:
     return "morning" if minute < 12 * 60 else "afternoon" if minute < 17 * 60 else "evening"
 
 
-Limit = tuple[int, int, PartOfDay | None, tuple[int, int]]
+# (start, end, part of day, span, whether it is one clock time said rather than a bound)
+Limit = tuple[int, int, PartOfDay | None, tuple[int, int], bool]
+AT_REACH = _HOUR  # a time said is searched this far on either side, the nearest offered first
 
 
 def _limits(text: str) -> list[Limit]:
@@ -127,14 +135,15 @@ def _limits(text: str) -> list[Limit]:
         low, high = _minutes(between), _minutes(between, "2")
         if low is not None and high is not None and low < high:
             same = _part_of(low) == _part_of(high - 1)
-            return [(low, high, _part_of(low) if same else None, between.span())]
+            return [(low, high, _part_of(low) if same else None, between.span(), False)]
     limits: list[Limit] = []
     if (after := _AFTER.search(text)) and (minute := _minutes(after)) is not None:
-        limits.append((minute, _DAY[1], _part_of(minute) if minute >= 12 * 60 else None, after.span()))
+        limits.append((minute, _DAY[1], _part_of(minute) if minute >= 12 * 60 else None, after.span(), False))
     if (before := _BEFORE.search(text)) and (minute := _minutes(before)) is not None:
-        limits.append((_DAY[0], minute, "morning" if minute <= 12 * 60 else None, before.span()))
+        limits.append((_DAY[0], minute, "morning" if minute <= 12 * 60 else None, before.span(), False))
     if not limits and (at := _AT.search(text)) and (minute := _minutes(at)) is not None:
-        limits.append((minute, minute + _HOUR, _part_of(minute), at.span()))
+        noon = minute == 12 * 60  # "around noon" is either side of it, no part of day in particular
+        limits.append((minute, minute + _HOUR, None if noon else _part_of(minute), at.span(), True))
     return limits
 
 
@@ -149,7 +158,8 @@ def find_daypart(text: str) -> DayPart | None:
             break
     start, end = window
     derived: PartOfDay | None = None
-    for low, high, limit_part, span in _limits(text):
+    limits = _limits(text)
+    for low, high, limit_part, span, _ in limits:
         start, end = max(start, low), min(end, high)
         derived = derived or limit_part
         spans.append(span)
@@ -157,4 +167,15 @@ def find_daypart(text: str) -> DayPart | None:
         return None
     if start >= end:
         start, end = window
-    return DayPart(part or derived, start, end, (min(s for s, _ in spans), max(e for _, e in spans)))
+    at = _at(limits, window)
+    if at is not None:  # the nearest on either side, within the part of day said
+        start, end = max(window[0], at - AT_REACH), min(window[1], at + AT_REACH)
+    return DayPart(part or derived, start, end, (min(s for s, _ in spans), max(e for _, e in spans)), at)
+
+
+def _at(limits: list[Limit], window: tuple[int, int]) -> int | None:
+    """The minute of a lone clock time ("at 10:30") inside the part of day said, else None."""
+    if len(limits) != 1 or not limits[0][4]:
+        return None
+    minute = limits[0][0]
+    return minute if window[0] <= minute < window[1] else None

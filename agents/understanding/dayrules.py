@@ -213,7 +213,8 @@ def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
 
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), _iso),
-    (re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), _numeric),
+    # "24/7" is all the time, never the 24th of July ("like snow on my shoulders 24/7")
+    (re.compile(r"(?<![\d/.:-])(?!24/7(?![/\d]))(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), _numeric),
     (
         re.compile(
             rf"\b(\d{{1,2}}){ORDINAL_SUFFIX}\s+(?:of\s+|de\s+)?({MONTH_OR_ABBR_RE})(?![a-z])"
@@ -304,7 +305,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|thing))"
+            # "the first day after the long weekend", "the 1st day you have" is no day of the month
+            rf"\b(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:one|option|choice|thing|day\s+(?!of\b)|available|free|open))"
             rf"|\bel\s+(?:dia\s+)?(\d{{1,2}})\b{_NOT_A_TIME}"
         ),
         _nth,

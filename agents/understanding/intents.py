@@ -80,6 +80,11 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "cancel|cancelled|canceled|cancelling|canceling|call off|delete my appointment"
         "|won't be able to make it|can't make it|cannot make it|can't come|cancelar|anular|anula|cancela"
         "|cancelen|anulen|no podre ir|no puedo ir|no voy a poder ir"
+        # the verb with its object pronoun, as patients write it without accents ("anúlala" → "anulala")
+        "|anulala|anulalo|anulela|anulelo|anulenla|anulamela|anulemela|anulenmela|cancelala|cancelalo"
+        "|cancelela|cancelelo|cancelenla|cancelamela|cancelemela|cancelenmela|cancelarla|anularla"
+        "|borrala|borrela|borrenla|borramela|eliminala|eliminela|quitamela|quitemela"
+        "|dala de baja|denla de baja"
     ),
     Intent.LIST_APPOINTMENTS: phrases(
         "my appointments|my upcoming appointments|my next appointment|when is my appointment"

@@ -82,6 +82,9 @@ _HALF = re.compile(rf"\bhalf\s+{_EN_HOUR}\b(?!\s*(?:hours?|days?|weeks?|an?\b))"
 _EN_CLOCK = re.compile(
     rf"\b{_EN_HOUR}(?:\s+(?P<min>{alternation(_MINUTES)}))?(?P<tail>\s*(?:o'?clock|a\.?m\b\.?|p\.?m\b\.?)|\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )
+_ONE_AS_PRONOUN = re.compile(
+    r"\b(?:the|first|1st|second|2nd|third|3rd|last|next|other|earliest|latest|that|this|any|which)\s+$"
+)
 _EN_LEAD = re.compile(
     r"\b(?:at|around|about|by|after|before|until|till|from|between|and|to|or|like|say|maybe|ish)\s*$"
 )
@@ -92,6 +95,10 @@ _ES_CLOCK = re.compile(
 )
 _ES_ROUGHLY = re.compile(
     r"\b(?:a\s+eso\s+de|como\s+a|tipo|sobre\s+eso\s+de|mas\s+o\s+menos\s+a)\s+(?=las?\s)"
+)
+# "a eso del mediodía", "como al mediodía", "tipo mediodía": around noon
+_ES_ROUGHLY_NOON = re.compile(
+    r"\b(?:a\s+eso\s+del?|como\s+al?|tipo|sobre\s+el|mas\s+o\s+menos\s+al?|hacia\s+el)\s+(?:medio\s*dia)\b"
 )
 # "the eleventh", "Thursday the twenty-first", "december third", "the 3rd of"
 _EN_DAY = re.compile(
@@ -132,6 +139,8 @@ def _with_suffix(day: int) -> str:
 def _english_clock(match: re.Match[str], text: str) -> str:
     """A bare hour word only counts after "at", "around"… or with minutes or o'clock/am/pm."""
     hour, minute, tail = match["hour"], match["min"], match["tail"] or ""
+    if hour == "one" and not minute and _ONE_AS_PRONOUN.search(text, 0, match.start()):
+        return match[0]  # "the first one in the afternoon" is a slot, not 1 pm
     if hour.isdigit() and not (minute or "the" in tail):
         return match[0]
     if not (minute or tail.strip()) and not _EN_LEAD.search(text, 0, match.start()):
@@ -171,6 +180,7 @@ def spell_times(folded: str, *, days: bool = True) -> str:
     text = _TO.sub(lambda m: f"{_hour(m['hour']) - 1 or 12}:{60 - _minute(m['min']):02d}", text)
     text = _HALF.sub(lambda m: f"{_hour(m['hour'])}:30", text)
     text = _ES_ROUGHLY.sub("sobre ", text)
+    text = _ES_ROUGHLY_NOON.sub("al mediodia", text)
     text = _ES_CLOCK.sub(_spanish_clock, text)
     text = _EN_CLOCK.sub(lambda m: _english_clock(m, m.string), text)
     if not days:

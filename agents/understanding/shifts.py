@@ -92,11 +92,24 @@ _NEXT_UNIT = re.compile(
     r"|\b(?:la\s+)?(?P<unit2>semana|mes)\s+(?:que\s+viene|siguiente|proxima|proximo)\b"
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\b")
+# "al lunes siguiente", "el siguiente lunes", "the following Monday", "the Monday after": that
+# weekday after the appointment's day, not after today.
+_FOLLOWING_WEEKDAY = re.compile(
+    rf"\b(?:the\s+)?following\s+(?P<wd>{WEEKDAY_RE})\b|\bthe\s+(?P<wd2>{WEEKDAY_RE})\s+after\b(?!\s+next\b)"
+    rf"|\b(?:el|al)\s+(?P<wd3>{WEEKDAY_RE})\s+(?:siguiente|que\s+sigue|de\s+despues)\b"
+    rf"|\b(?:el|al)\s+siguiente\s+(?P<wd4>{WEEKDAY_RE})\b"
+)
 _CLOCK_WINDOW = 60  # minutes: a time of day this narrow is a clock time ("at 10", "a las 3")
 
 
 def _text(text: str) -> str:
     return spell_times(fold(clean(text)))
+
+
+def moves_the_day(text: str) -> bool:
+    """Whether the message says a day or an amount relative to the appointment, beyond "same time"
+    ("same time the next day" does; "the 9:30, same time" does not)."""
+    return mentions_shift(_SAME_TIME.sub(" ", _text(text)))
 
 
 def mentions_shift(text: str) -> bool:
@@ -112,6 +125,7 @@ def mentions_shift(text: str) -> bool:
         _SAME_TIME,
         _EARLIER_SAME_DAY,
         _LATER_SAME_DAY,
+        _FOLLOWING_WEEKDAY,
     ]
     return any(pattern.search(source) for pattern in relative)
 
@@ -164,6 +178,10 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
             "none",
             found[0],
         )
+    if found := _FOLLOWING_WEEKDAY.search(source):
+        following = WEEKDAYS[found["wd"] or found["wd2"] or found["wd3"] or found["wd4"]]
+        moved = day + timedelta(days=(following - day.weekday() - 1) % 7 + 1)
+        return (*_day_range(moved, tz), keep, found[0])
     if found := _NEIGHBOUR.search(source):
         which = found["which"]
         before = any(word in which for word in ("before", "antes", "anterior"))
@@ -207,12 +225,13 @@ def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:
     assert isinstance(tz, ZoneInfo)
     at = datetime.combine(start.date(), anchor.astimezone(tz).time(), tzinfo=tz)
     midnight = datetime.combine(start.date(), time(), tzinfo=tz)
-    clock = daypart is not None and daypart.end - daypart.start <= _CLOCK_WINDOW
+    clock = daypart is not None and (daypart.at is not None or daypart.end - daypart.start <= _CLOCK_WINDOW)
     near: datetime | None = None  # the very time the words land on, if they name one
     if daypart is not None and end - start <= timedelta(days=1) and (clock or keep != "fixed"):
         # "a las diez, el mismo día", "earlier that day, like 10am", "a day later, in the afternoon"
         start, end = midnight + timedelta(minutes=daypart.start), midnight + timedelta(minutes=daypart.end)
-        near = start if clock else (at if part == _part_of(at) and start <= at < end else None)
+        said = midnight + timedelta(minutes=daypart.at) if daypart.at is not None else start
+        near = said if clock else (at if part == _part_of(at) and start <= at < end else None)
     elif keep == "fixed":  # "earlier that day", "an hour later": its own range, whatever part of day it names
         part, near = None, start if end - start <= timedelta(hours=1) else None
     elif keep == "time":  # the appointment's own time that day, give or take an hour

@@ -40,20 +40,26 @@ _ES_NONE_LEFT = (
 _ES_TAKEN = (
     r"(?:ya\s+)?(?:no\s+(?:hay|habia|tienen|tenian|quedan|queda|quedaba)\b(?:\s+(?:nada|citas?|lugar))?"
     r"|(?:esta|estaba|estan|estaban)\s+(?:lleno|llenos|completo|completos|ocupado|ocupados|cerrado)"
-    r"|es\s+(?:feriado|festivo|dia\s+festivo))"
+    r"|(?:va\s+a\s+estar|estara|viene)\s+(?:muy\s+|super\s+)?(?:lleno|llenisimo|ocupado|complicado|a\s+tope)"
+    r"|(?:es|cae(?:\s+en)?)\s+(?:feriado|festivo|dia\s+festivo|puente|accion\s+de\s+gracias|navidad|nochebuena"
+    r"|ano\s+nuevo|dia\s+del\s+trabajo|dia\s+de\s+la\s+independencia|4\s+de\s+julio))"
 )
 _EN_DAY = rf"(?:on\s+)?(?:{WEEKDAY_RE})s?(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?"
 _EN_NONE_LEFT = (
     r"(?:(?:no|not\s+any|none)\s+(?:more\s+)?(?:appointments?|appts?|slots?|openings?|availability|spots?|times?)"
     r"|nothing)\s+(?:left\s+|free\s+|available\s+|open\s+)?(?:on|for)"
 )
+# "Monday's a holiday", "Tuesday's gonna be packed", "Thursday is Thanksgiving": not the day asked for
 _EN_TAKEN = (
-    r"(?:is|was|'s|are|were)\s+(?:fully\s+|all\s+|completely\s+)?"
-    r"(?:full|booked(?:\s+up)?|taken|a\s+holiday|a\s+bank\s+holiday|closed)"
+    r"(?:\s*'s(?:\s+(?:gonna|going\s+to)\s+be)?|\s+(?:is|was|are|were|will\s+be|'ll\s+be|(?:is\s+)?(?:gonna|going\s+to)\s+be))\s+"
+    r"(?:fully\s+|all\s+|completely\s+|so\s+|too\s+|really\s+|probably\s+|super\s+)?"
+    r"(?:full|booked(?:\s+up)?|taken|packed|busy|slammed|swamped|closed|a\s+(?:bank\s+|public\s+|federal\s+)?holiday"
+    r"|thanksgiving|christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|labor\s+day|memorial\s+day"
+    r"|independence\s+day|july\s+4th|the\s+4th(?:\s+of\s+july)?)"
 )
 UNAVAILABLE = re.compile(
     rf"\b{_ES_NONE_LEFT}\s+(?:(?:para|en)\s+)?{_ES_DAY}\b|\b{_ES_DAY}\s+{_ES_TAKEN}\b"
-    rf"|\b{_EN_NONE_LEFT}\s+{_EN_DAY}\b|\b{_EN_DAY}\s+{_EN_TAKEN}\b"
+    rf"|\b{_EN_NONE_LEFT}\s+{_EN_DAY}\b|\b{_EN_DAY}{_EN_TAKEN}\b"
     rf"|\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"
     rf"|\b{_EN_CANNOT}\s+{_EN_WHEN}\b|\b{_EN_WHEN}\s*,?\s*i\s+{_EN_CANNOT}\b"
     rf"|\b{_EN_WHEN}\s+(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t)\s+work\b"

@@ -19,6 +19,7 @@ from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.closings import closing
+from agents.understanding.corrections import correction_cut
 from agents.understanding.dates import timed_text, when_in
 from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
@@ -54,6 +55,16 @@ VOCABULARY = (
 _NEW_REQUEST = re.compile(
     r"\b(?:instead|another|other|different|else|later|earlier|anything|something|otro|otra|otros|otras"
     r"|distinto|distinta|diferente|en\s+su\s+lugar|algo|alguna\s+otra)\b"
+)
+# Wanting something, not to know something: with a specialty and a day, that is a visit ("I'd like
+# that Tuesday morning", "necesito medicina general el jueves"), whatever topic the words also touch.
+# An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
+_WISH = re.compile(
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo)\b"
+    r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
+)
+_NO_BOOKING = re.compile(
+    r"\b(?:without\s+(?:booking|an?\s+appo?i?n?t\w*)|walk[\s-]?ins?|sin\s+(?:cita|turno))\b"
 )
 _FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
 _REASON_LEAD = re.compile(
@@ -147,11 +158,28 @@ def _fields(
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
-        relative=relative_in(text.folded)
+        relative=_relative_meant(text.folded)
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
         elsewhere=writes_for_self_elsewhere(text),
     )
+
+
+# "for me", "para mí (misma)", "es mía": the writer's own visit, said after a correction
+_FOR_MYSELF = re.compile(r"\b(?:for\s+(?:me|myself|mine)|para\s+mi(?:\s+mism[oa])?|(?:es|la)\s+mia)\b")
+
+
+def _relative_meant(folded: str) -> str | None:
+    """The relative the visit is for, unless the writer took them back: "pediatrics for my son? no
+    sorry, for ME", "para mi hija... no perdón, para mí misma" are the writer's own visit, and
+    "para mi hijo... no, para mi hija" the daughter's."""
+    found = relative_in(folded)
+    if found is None:
+        return None
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(found)}\b", folded)]
+    selves = [m.start() for m in _FOR_MYSELF.finditer(folded)]
+    cut = correction_cut(folded, said, [*said, *selves])
+    return relative_in(folded[cut:]) if cut else found
 
 
 def _is_child(birth: Claim[date] | None, today: date) -> bool:
@@ -201,9 +229,22 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
             return Reading(Intent.PROVIDE_INFO, EXACT)
         return small
     guessed_question = request and request.intent is Intent.QUESTION and request.confidence == GUESS
+    if (
+        request
+        and request.intent is Intent.QUESTION
+        and fields.specialty
+        and fields.when
+        and _wishes_visit(text.folded)
+    ):
+        return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
+
+
+def _wishes_visit(folded: str) -> bool:
+    """Wanting to come in (`_WISH`), not asking whether one can come without an appointment."""
+    return bool(_WISH.search(folded)) and not _NO_BOOKING.search(folded)
 
 
 def _leftover(text: Text, fields: Fields) -> Reading:

@@ -78,7 +78,10 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
     """The slot search this task asks for: its specialty and time range (ASAP by default)."""
     gathered = state.get("gathered", {})
     pending = state.get("pending") or {}
-    specialty = gathered.get("specialty") or pending.get("appointment", {}).get("specialty")
+    moved = pending.get("appointment", {}).get("specialty") if state.get("task") == "reschedule" else None
+    # a move keeps the appointment's specialty: "my kid has a thing that morning, can we move it?"
+    # names a child, not a pediatrics visit
+    specialty = moved or gathered.get("specialty") or pending.get("appointment", {}).get("specialty")
     when = gathered.get("when")
     now = runtime.context.now
     start, end = (as_datetime(when["start"]), as_datetime(when["end"])) if when else (now, now + ASAP_WINDOW)
@@ -147,7 +150,11 @@ async def _nearest_first(
     slots: list[SlotOption] = await registry.invoke("find_slots", ctx, config, around)
     moving = (state.get("pending") or {}).get("appointment")
     mine = moving["practitioner"] if moving else None
-    ranked = sorted(slots, key=lambda s: (abs(s.start - near), s.practitioner != mine, s.start))
+    # equally near on both sides ("quarter to 10": 9:30 and 10:00): the later first, as "at 10"
+    # offers 10:00 first
+    ranked = sorted(
+        slots, key=lambda s: (abs(s.start - near), s.start < near, s.practitioner != mine, s.start)
+    )
     return sorted(ranked[:OFFERED], key=lambda s: s.start)
 
 

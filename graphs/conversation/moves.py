@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding
 from agents.understanding.dates import names_a_date
-from agents.understanding.shifts import mentions_shift, shifted_when
+from agents.understanding.shifts import mentions_shift, moves_the_day, shifted_when
 from agents.understanding.text import fold
 from graphs.conversation.common import as_datetime
-from graphs.conversation.state import ConversationState, Gathered, Pending, WhenData
+from graphs.conversation.state import ConversationState, Gathered, Pending, TargetAppointment, WhenData
 
 # A new time with one of these asks to change the appointment, not to answer an intake question.
 _CHANGE_WORDS = re.compile(
@@ -38,6 +38,17 @@ def moves_last_booked(state: ConversationState, u: Understanding) -> bool:
         return False
     bare_time = u.intent in (Intent.PROVIDE_INFO, Intent.UNKNOWN) and u.fields.when is not None
     return asks_to_move(u) or bare_time
+
+
+def beside_the_shift(text: str, option: datetime, appointment: TargetAppointment, tz: ZoneInfo) -> bool:
+    """Whether a pick among the times offered for a move misses the day the same words moved the
+    appointment to ("actually can we make it the same time the next day?" while next week's times
+    are on offer picks none of them: it asks for another search)."""
+    if not moves_the_day(text):
+        return False
+    anchor = datetime.fromisoformat(appointment["start"]).astimezone(tz)
+    when = shifted_when(text, anchor, now=min(anchor, option))
+    return when is not None and not when.start <= option < when.end
 
 
 def last_booked_pending(state: ConversationState) -> Pending:

@@ -17,7 +17,13 @@ from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS, agrees
 from agents.understanding.shifts import mentions_shift
 from graphs.conversation.common import as_datetime
-from graphs.conversation.moves import anchored, asks_to_move, last_booked_pending, moves_last_booked
+from graphs.conversation.moves import (
+    anchored,
+    asks_to_move,
+    beside_the_shift,
+    last_booked_pending,
+    moves_last_booked,
+)
 from graphs.conversation.state import (
     Awaiting,
     ConversationState,
@@ -170,12 +176,18 @@ def _pick(
     u: Understanding,
     tz: ZoneInfo,
     moving: TargetAppointment | None = None,
+    asked: WhenData | None = None,
 ) -> int | None:
-    """The option chosen; `moving` (the appointment being moved) lets "same time" choose."""
+    """The option chosen; `moving` (the appointment being moved) lets "same time" choose, and the
+    very time `asked` for ("quarter to 10") lets "the closest one" choose."""
     starts = [datetime.fromisoformat(option["start"]) for option in options]
     practitioners = [option["practitioner"] for option in options]
     was = (datetime.fromisoformat(moving["start"]), moving["practitioner"]) if moving else None
-    return resolve_choice(text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was)
+    near = asked.get("near") if asked else None
+    at = as_datetime(near) if near else None
+    return resolve_choice(
+        text, starts, tz=tz, language=u.language, practitioners=practitioners, moving=was, asked=at
+    )
 
 
 def _asked_for(
@@ -240,9 +252,12 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "confirm"}  # ask again for a plain yes or no
     if awaiting == "choice" and new_task is None:
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
-        index = _pick(u.text, state.get("offered", []), u, tz, moving)
+        index = _pick(u.text, state.get("offered", []), u, tz, moving, state.get("gathered", {}).get("when"))
         if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
             index = _asked_for(state, u, tz, moving)
+        if index is not None and moving is not None:
+            start = datetime.fromisoformat(state["offered"][index]["start"])
+            index = None if beside_the_shift(u.text, start, moving, tz) else index
         if index is not None:
             chosen = state["offered"][index]
             if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
@@ -251,8 +266,8 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if (at := _time_that_day(state, u, tz)) is not None:
             return at
-        if u.fields.when or u.fields.specialty:
-            return None  # a new time or specialty: search again with it
+        if u.fields.when or u.fields.specialty or (moving is not None and mentions_shift(u.text)):
+            return None  # a new time or specialty, or a move relative to the appointment: search again
         return {"step": "clarify"}
     if awaiting == "which_appointment" and new_task is None:
         targets = state.get("targets", [])

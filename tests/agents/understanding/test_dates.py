@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agents.understanding import Language, parse_when
+from tests.agents.understanding.clock_hour import said
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
@@ -95,7 +96,7 @@ CASES: list[tuple[str, Language, str, str, str | None]] = [
 def test_day_ranges(text: str, language: Language, start: str, end: str, part: str | None) -> None:
     when = parse_when(text, now=NOW, tz=TZ, language=language)
     assert when is not None
-    assert (when.start, when.end, when.part_of_day) == (at(start), at(end), part)
+    assert (*said(when), when.part_of_day) == (at(start), at(end), part)
     assert not when.asap
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from agents.understanding import Language, parse_when
 from agents.understanding.numberwords import spell_times
+from tests.agents.understanding.clock_hour import said
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)  # a Tuesday
@@ -42,8 +43,9 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)  # a Tuesday
 def test_times_and_days_in_words(text: str, language: Language, start: str, minutes: int) -> None:
     when = parse_when(text, now=NOW, tz=TZ, language=language)
     assert when is not None, text
-    assert when.start == datetime.fromisoformat(start).replace(tzinfo=TZ), when
-    assert (when.end - when.start).total_seconds() == minutes * 60, when
+    first, end = said(when)
+    assert first == datetime.fromisoformat(start).replace(tzinfo=TZ), when
+    assert (end - first).total_seconds() == minutes * 60, when
 
 
 @pytest.mark.parametrize(
