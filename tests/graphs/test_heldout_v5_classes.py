@@ -108,3 +108,48 @@ async def test_a_named_grown_ups_visit_is_refused_and_nothing_of_it_leaks(
     ]  # fmt: skip
     assert not [leak for leak in leaks if leak.lower() in reply.lower()], reply
     assert writer.last.state.get("patient_id") != str(aunt)
+
+
+async def test_a_greeting_that_checks_the_number_is_small_talk_not_an_emergency(patient: Any) -> None:
+    brianna = patient()
+    first = await brianna.says("hey, is this riverside health?")
+    assert "911" not in first and brianna.last.outcome != "emergency", first
+    await brianna.says("cool, just saving the number for later, have a good night!")
+    assert brianna.last.outcome == "none" and "ticket.opened" not in brianna.last.actions
+
+
+async def test_a_call_asking_about_an_antibiotic_with_the_pill_opens_a_question_for_the_doctor(
+    demo: Runtime, runner: Runner
+) -> None:
+    result = await call(
+        runner,
+        new_phone(),
+        "Agent: Riverside Health. Caller: Hi, this is Delphine Archer, June eighteenth, seventy-four. Dr. "
+        "Chen "
+        "put me on amoxicillin on Monday and I'm wondering if it's okay to keep taking my birth control "
+        "with it, "
+        "or if I need backup. Could the doctor get back to me? No rush. Agent: I'll pass your question on.",
+        {"intent": "general_question", "patient_name": "Delphine Archer", "date_of_birth": "1974-06-18"},
+    )
+    assert result.outcome == "ticket" and "This could be an emergency" not in result.reply, result.reply
+    assert "emergency.alerted" not in result.actions
+
+
+@pytest.mark.calendar
+async def test_a_call_with_a_little_flutter_after_coffee_books_cardiology(
+    demo: Runtime, runner: Runner, register: Any
+) -> None:
+    phone = new_phone()
+    await register(phone, "Maria Garcia", "1985-04-12")
+    result = await call(
+        runner,
+        phone,
+        "Agent: Riverside Health. Caller: Hi, it's Maria Garcia. I'd like a cardiology appointment, "
+        "Thursday, "
+        "in the afternoon. My heart's been fluttering a bit after coffee, that's all. Agent: I'll text you "
+        "the "
+        "available times.",
+        {"intent": "book_appointment", "specialty": "cardiology", "preferred_time": "afternoon",
+         "patient_name": "Maria Garcia"},
+    )  # fmt: skip
+    assert "911" not in result.reply and result.state.get("offered"), result.reply
