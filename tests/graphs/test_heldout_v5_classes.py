@@ -113,7 +113,8 @@ async def test_a_named_grown_ups_visit_is_refused_and_nothing_of_it_leaks(
 async def test_a_greeting_that_checks_the_number_is_small_talk_not_an_emergency(patient: Any) -> None:
     brianna = patient()
     first = await brianna.says("hey, is this riverside health?")
-    assert "911" not in first and brianna.last.outcome != "emergency", first
+    assert "911" not in first and brianna.last.outcome == "none", first
+    assert "Riverside Health" in first and "1200" not in first  # greeted, not given the address
     await brianna.says("cool, just saving the number for later, have a good night!")
     assert brianna.last.outcome == "none" and "ticket.opened" not in brianna.last.actions
 
