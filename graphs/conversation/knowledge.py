@@ -152,11 +152,12 @@ _NO_SHOW = re.compile(
 
 
 def _concepts(folded: str) -> str:
-    """`folded` with the phrasings of `_WALK_IN`, `_NO_SHOW`, `_HOLIDAY` and `_INSTALMENTS` as one word
-    each and, when it asks or says when, `_WHEN`."""
+    """`folded` with the phrasings of `_WALK_IN`, `_NO_SHOW` and `_HOLIDAY` as one word each, a word for
+    `_INSTALMENTS` added beside their own (so "¿tienen planes de pago?" keeps its words: a Spanish answer
+    is trusted on the share of them the section says) and, when it asks or says when, `_WHEN`."""
     folded = _GREETING.sub(" ", folded)  # "buenos días" asks about no days
     said = _NO_SHOW.sub(" falta ", _WALK_IN.sub(" walkin ", folded))
-    said = _INSTALMENTS.sub(" pagoplan ", _HOLIDAY.sub(" festivo ", said))
+    said = _INSTALMENTS.sub(lambda found: f"{found.group()} planpago", _HOLIDAY.sub(" festivo ", said))
     return f"{said} {_WHEN}" if _ASKS_WHEN.search(folded) or _SAYS_WHEN.search(folded) else said
 
 

@@ -42,3 +42,17 @@ async def test_the_question_gets_the_passage_that_answers_it(
     reply = await someone.says(question)
     assert someone.last.outcome == "answered", reply
     assert answer in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tienen planes de pago? debo como 450 dolares",
+        "my bank account is bleeding after that ER bill 😂 do you guys do payment plans?",
+        "do you offer a payment plan?",
+    ],
+)
+async def test_payment_plans_named_outright_keep_their_answer(question: str, patient: Any) -> None:
+    someone = patient()
+    reply = await someone.says(question)
+    assert someone.last.outcome == "answered" and "200" in reply, reply
