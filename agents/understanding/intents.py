@@ -29,6 +29,7 @@ from agents.understanding.topics import (
     asks_for_something,
     asks_own_refill,
     asks_permission,
+    asks_to_pay_over_time,
     is_medical_question,
     is_question,
     mentions_clinic_info,
@@ -323,7 +324,9 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if is_medical_question(text):
         return Reading(Intent.TICKET, sure)
-    if asks_about_policy(text) or (asks_how_to(text) and ticket_category(text) != "complaint"):
+    if asks_about_policy(text) or asks_to_pay_over_time(text):
+        return Reading(Intent.QUESTION, sure)  # "¿lo puedo pagar en partes?": the billing policy answers
+    if asks_how_to(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
     if asks_which_way(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)

@@ -72,7 +72,8 @@ _EXTRA = word_set(
     enferma bien mal aquí llamando escribiendo disponible libre ocupado ocupada también yo tu usted
     administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
     hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is escribe escribo
-    saluda habla hablo llama llamo he she they we you him them that this who ellos ellas nosotros"""
+    saluda habla hablo llama llamo he she they we you him them that this who ellos ellas nosotros
+    her hers his their theirs us our"""
 )
 _STOP = (
     ENGLISH_WORDS
@@ -168,13 +169,37 @@ def _introduced(text: str, folded: str) -> str | None:
     return None
 
 
+# The writer's own name, first person only ("his name is …" is someone else's).
+_OWN_EXPLICIT = re.compile(
+    r"\b(?:my\s+(?:full\s+)?name\s+is|my\s+name's|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es)\s+"
+)
+
+
+def own_name(text: str) -> str | None:
+    """The name the writer gives as their own ("Hi, I'm Barnaby Voss, I'm calling for my son", "soy
+    Maria Garcia, pero la cita es para mi hijo"): who is speaking, which need not be who the visit is
+    for."""
+    unspelt = unspell(clean(text))
+    folded = fold(unspelt)
+    for pattern, strict in ((_OWN_EXPLICIT, False), (_SOFT, True)):
+        if match := pattern.search(folded):
+            rest = unspelt[match.end() :]
+            words = _name_words(rest, strict_first=strict)
+            if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
+                return _format(words)
+    return None
+
+
+_REPEATED = "\x00"  # where a spelling that repeated the word before it was
 _SPELLED = re.compile(r"(?<![\w'’-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")
 
 
 def unspell(text: str) -> str:
     """Names spelt out letter by letter, as voice transcripts write them, made words again:
     "Novak, N-O-V-A-K" → "Novak," (the spelling repeats the word before it) and "my name is
-    D A R I A" → "my name is Daria". Three letters at least, so "A.M." or "I, a" stay as they are."""
+    D A R I A" → "my name is Daria". Three letters at least, so "A.M." or "I, a" stay as they are.
+    Names spelt word by word stay one name: "Felix, F-E-L-I-X, Voss, V-O-S-S, born …" → "Felix Voss,
+    born …" (the commas were the speaker's pauses), unless an ordinary word follows ("Ana, A-N-A, and")."""
 
     def joined(match: re.Match[str]) -> str:
         letters = re.sub(r"[^A-Za-z]", "", match.group())
@@ -182,10 +207,17 @@ def unspell(text: str) -> str:
             return match.group()
         before = re.findall(r"[^\W\d_]+", text[: match.start()])
         if before and fold(before[-1]) == fold(letters):
-            return ""
+            return _REPEATED
         return letters[0].upper() + letters[1:].lower()
 
-    return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", _SPELLED.sub(joined, text))).strip()
+    def rejoined(match: re.Match[str]) -> str:  # "Felix, F-E-L-I-X, Voss": one name, "Felix Voss"
+        following = match["next"]
+        return " " if following and fold(following) not in _STOP else ","
+
+    spelt = _SPELLED.sub(joined, text)
+    spelt = re.sub(rf",?\s*{_REPEATED}\s*,(?=\s*(?P<next>[A-Z][a-z'’-]+)?)", rejoined, spelt)
+    spelt = re.sub(rf"\s*{_REPEATED}", "", spelt)
+    return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", spelt)).strip()
 
 
 def spelled_words(text: str) -> list[str]:

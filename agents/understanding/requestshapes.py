@@ -30,12 +30,25 @@ _WHICH_WAY = re.compile(
     r"|\b(?:tengo\s+que|debo|puedo)\s+[^?]*\bo\s+(?:ustedes\s+)?(?:lo|la|los|las)?\s*(?:pueden|puede|piden|hacen|solicitan)\b"
 )
 # "can you send a copy of my records to my employer?": something done with the patient's own records.
+# Asked as a question, as a plea or as a need: "please send my labs to…", "I need you to fax my chart",
+# "necesito que manden mis análisis de sangre al doctor de mi trabajo", "favor de enviar mis estudios".
+_OWN_RECORD = (
+    r"(?:records?|results?|labs?|lab\s+work|blood\s*work|tests?|chart|file|x-?rays?|scans?|imaging|reports?"
+    r"|immunization\s+record|vaccination\s+record|shot\s+record|vaccine\s+record)"
+)
+_OWN_RECORD_ES = (
+    r"(?:registros|expediente|historial|resultados|vacunas|analisis|estudios|examenes|laboratorios|radiografias"
+    r"|placas|informes?|cartilla|record)"
+)
 _SEND_MY_RECORDS = re.compile(
-    r"\b(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?(?:send|fax|email|e-mail|forward|mail|transfer"
-    r"|share)\s+(?:over\s+)?(?:a\s+copy\s+of\s+|copies\s+of\s+)?my\s+(?:\w+\s+){0,2}?(?:records?|results?|chart|file"
-    r"|immunization\s+record|vaccination\s+record)"
-    r"|\b(?:me\s+)?(?:pueden|puede|podrian|podria)\s+(?:enviar|mandar|pasar|reenviar)\s+(?:una\s+copia\s+de\s+)?mis\s+"
-    r"(?:\w+\s+){0,2}?(?:registros|expediente|historial|resultados|vacunas)"
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|someone|y'?all)|please|pls|plz|i\s+need\s+(?:you|u|y'?all)\s+to"
+    r"|i'?d\s+like\s+(?:you|u)\s+to|i\s+want\s+(?:you|u)\s+to)\s+(?:please\s+)?(?:send|fax|email|e-mail|forward|mail"
+    rf"|transfer|share)\s+(?:over\s+)?(?:a\s+copy\s+of\s+|copies\s+of\s+)?my\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD}\b"
+    rf"|\b(?:need|want|would\s+like|like)\s+my\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD}\s+(?:sent|faxed|emailed|forwarded"
+    r"|transferred|mailed)\b"
+    r"|\b(?:(?:me\s+)?(?:pueden|puede|podrian|podria)|favor\s+de|necesito|quiero|quisiera|me\s+gustaria)\s+(?:que\s+)?"
+    r"(?:me\s+)?(?:enviar|mandar|pasar|reenviar|faxear|manden|envien|pasen|reenvien|mande|envie|faxeen)\s+"
+    rf"(?:una\s+copia\s+de\s+)?mis\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD_ES}\b"
 )
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"

@@ -154,6 +154,48 @@ _THEIR_VISIT = re.compile(
     r"(?:appointments?|appt|visits?)|(?:tiene|es|son)\s+su(?:s)?\s+(?:proxima\s+)?(?:citas?|turnos?|consultas?))\b"
     r"(?!\s+disponible)"
 )
+# A grown-up named in full and who they are to the writer, either way round: "Olivia Bennett is my aunt",
+# "my aunt Olivia Bennett", "I'm Robert Hayes's son", "soy el hijo de Robert Hayes", "Olivia Bennett es mi
+# tía". Only relations that make the one named a grown-up (the writer's elder, spouse, or outsider): "I'm
+# Emma's mom" writes for a child, which is identity's business.
+_ELDER_OF = (
+    r"(?:son|daughter|niece|nephew|grandson|granddaughter|grandchild|(?:step-?)?(?:son|daughter)|wife|husband"
+    r"|partner|spouse|caregiver|neighbou?r|friend|co-?worker|colleague|roommate|tenant|employee|assistant)"
+)
+_ELDER_OF_ES = (
+    r"(?:hij[oa]|sobrin[oa]|niet[oa]|espos[oa]|marido|mujer|pareja|yerno|nuera|cuidador[a]?|vecin[oa]|amig[oa]"
+    r"|companer[oa]|inquilin[oa]|emplead[oa])"
+)
+_KIN_OR_OUTSIDER = (
+    rf"(?i:(?:my|mi|our|nuestr[oa])\s+(?:{_ADULT_KIN}|{_OUTSIDER}))"  # the name alone keeps its case
+)
+_NAMED_OTHER = re.compile(
+    rf"{_FULL_NAME}\s+(?i:is|es)\s+{_KIN_OR_OUTSIDER}\b|{_FULL_NAME}['’]s\s+{_KIN_OR_OUTSIDER}\b"
+    rf"|\b{_KIN_OR_OUTSIDER}\s*,?\s+{_FULL_NAME}"
+)
+_WRITER_IS_KIN = re.compile(
+    rf"\b(?:i'?m|i\s+am|this\s+is|it'?s)\s+(?:[a-z]+\s+){{0,2}}?[a-z]+['’]s\s+{_ELDER_OF}\b"
+    rf"|\b(?:soy|le\s+habla|le\s+escribe)\s+(?:el|la|un[a]?)\s+{_ELDER_OF_ES}\s+del?\s+(?!mi\b|su\b)[a-z]"
+)
+# Their visit in the third person: "she's got an appointment", "which doctor he's seeing", "tiene cita",
+# "con qué doctor va".
+_THIRD_PERSON_VISIT = re.compile(
+    r"\b(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+has|\s+have)\s+(?:got\s+|booked\s+)?(?:an?\s+|the\s+)?"
+    r"(?:appointments?|appts?|visits?|check-?up)\b|\b(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:been\s+)?(?:seeing"
+    r"|going\s+to\s+see|being\s+seen)\b|\b(?:seeing|sees|see)\s+(?:him|her|them)\b"
+    r"|\b(?:is|are)\s+(?:he|she|they)\s+(?:being\s+seen|seeing|going\s+to\s+see)\b"
+    r"|\b(?:tiene|tienen)\s+(?:una?\s+|la\s+|su\s+)?(?:citas?|turnos?|consultas?)\b|\bcon\s+(?:que|cual)\s+(?:doctor|doctora|medico"
+    r"|medica)\s+(?:va|tiene|esta|lo|la)\b|\b(?:lo|la|los)\s+(?:va\s+a\s+)?(?:ve|atiende|ver|atender)\b"
+)
+# Asked about it, not about the clinic ("what time do you close?", "¿a qué hora abren?").
+_ASKS_ABOUT_THEIRS = re.compile(
+    r"\b(?:when|what\s+time|what\s+day|which\s+day)\b(?!\s+(?:do|does|should|can|shall|will|are)\s+(?:you|we|i|the)\b)"
+    r"|\bwhich\s+(?:doctor|dr|provider|specialist|one)\b|\bwhat\s+(?:is\s+it|it'?s|is\s+(?:it|that)\s+about)\s+for\b"
+    r"|\bwhat\s+for\b|\bwho\s+(?:is\s+)?(?:he|she|they)\b|\b(?:tell|check|confirm|look\s+up|cancel|move|reschedule"
+    r"|change)\b|\b(?:cuando|que\s+dia|con\s+quien|con\s+que|para\s+que|dime|diga|digan|dices|dice|decir|decirme|dicen|confirm\w*"
+    r"|cancel\w*|cambi\w*|mover|saber)\b|\ba\s+que\s+hora\b(?!\s+(?:abren|cierran|debo|debemos|llego|llegamos"
+    r"|tengo|tenemos|puedo|podemos))"
+)
 VOCABULARY = vocabulary_of(["instructions", "previous", "disregard", "instrucciones"])
 
 
@@ -179,4 +221,21 @@ def is_injection(text: Text) -> bool:
         return True
     if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True
+    if _asks_about_named_others_visit(text):
+        return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))
+
+
+def _asks_about_named_others_visit(text: Text) -> bool:
+    """A grown-up named and placed ("Olivia Bennett is my aunt", "I'm Robert Hayes's son") whose visit
+    is then asked about in the third person ("she's got an appointment … what time is it?", "which
+    doctor he's seeing"). The writer's own visit or free times asked beside it are the writer's."""
+    folded = text.folded  # one character for one character: the clean text's capitals put back
+    cased = "".join(f.upper() if c.isupper() else f for c, f in zip(text.clean, folded, strict=True))
+    named = _NAMED_OTHER.search(cased) or _WRITER_IS_KIN.search(folded)
+    return bool(
+        named
+        and (_THIRD_PERSON_VISIT.search(folded) or _THEIR_OWN_VISIT.search(folded))
+        and _ASKS_ABOUT_THEIRS.search(folded)
+        and not _MINE.search(folded)
+    )

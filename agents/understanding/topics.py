@@ -48,7 +48,8 @@ _INFO = phrases(
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
-    r"(?:a\s+(?:que|q|k)\s+hora|q\s+(?:hora|dias?|seguros?)|what|whats|when|where|wheres|who|why|how|which|is|are|do"
+    r"(?:a\s+(?:que|q|k)\s+hora|q\s+(?:hora|dias?|seguros?)|r\s+(?:u|you|y'?all)|what|whats|when|where|wheres|who|why"
+    r"|how|which|is|are|do"
     r"|does|can\s+you\s+tell|could\s+you\s+tell"
     r"|will|would\s+i|en\s+cuanto"
     r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|cuantos|cuantas|hay|tienen"
@@ -65,9 +66,17 @@ _ASK_START = re.compile(
     r"|puede|pueden|podria|podrian|mandame|envieme|enviame)\b"
 )
 _MEDICAL = re.compile(
-    r"\b(?:side\s+effects?|dosage|dose|is\s+it\s+(?:normal|safe|ok|okay)|should\s+i\s+(?:take|stop|be\s+worried"
+    r"\b(?:side\s+effects?|dosage|dose|is\s+it\s+(?:normal|safe|ok|okay)|should\s+i\s+(?:take|stop(?!\s+(?:by|in|at|over)\b)|be\s+worried"
     r"|worry|go)|can\s+i\s+(?:take|mix|drink|stop|eat)\s+(?!the\s+\d|it\b|that\b|one\b)|medical\s+question"
     r"|question\s+for\s+(?:the|my)\s+(?:doctor|nurse)|ask\s+(?:the|my|a)\s+(?:doctor|nurse)|efectos?\s+secundarios?"
+    # whether to go on with a medicine: "should I keep taking my fish oil before my colonoscopy?", "can I
+    # still take my allergy pills before the test?", "¿debo seguir tomando el omega 3?" ("should I keep my
+    # appointment?" is not: a medicine is taken)
+    r"|(?:should|do|can|must)\s+i\s+(?:keep|continue|still|stop|quit|hold|pause)\s+(?:on\s+)?(?:taking|using|take)\b"
+    r"|(?:ok|okay|safe|fine)\s+to\s+(?:keep|continue|stop)\s+(?:taking|using)|(?:stop|hold|pause)\s+(?:taking\s+)?my\s+\w+"
+    r"\s+before\s+(?:my|the)\s+(?:colonoscopy|surgery|procedure|operation|test|scan|blood\s+test|endoscopy|biopsy)\b"
+    r"|(?:debo|puedo|tengo\s+que|deberia|hay\s+que)\s+(?:seguir\s+tomando|dejar\s+de\s+tomar|suspender\s+(?:el|la|los|las|mi|mis))\b"
+    r"|\bsigo\s+tomando\b"
     r"|dosis|es\s+normal|es\s+seguro|debo\s+(?:tomar|dejar|preocuparme)|puedo\s+tomar|pregunta\s+medica"
     r"|pregunta\s+para\s+(?:el|la|mi)\s+(?:doctor|doctora|medico|medica)|preguntar(?:le)?\s+al\s+(?:doctor|medico)"
     # how to take a medicine: "does it matter if I take it with food?", "¿lo tomo con o sin comida?"
@@ -226,6 +235,21 @@ def asks_about_policy(text: Text) -> bool:
     """A question about what cancelling, moving or missing an appointment costs or how it works —
     not a charge already made ("I got charged a no-show fee but I cancelled": a billing problem)."""
     return bool(_POLICY.search(text.corrected)) and not _CHARGED.search(text.corrected)
+
+
+# Paying a balance over time asked about: "my balance is $450, can I pay it in parts?", "¿lo puedo pagar en
+# cuotas?", "do you do payment plans?" — the billing policy answers it, whatever balance is named.
+_PAY_OVER_TIME = re.compile(
+    r"\b(?:payment\s+plans?|plan(?:es)?\s+de\s+pagos?|(?:in|by)\s+(?:parts|installments|instalments|monthly\s+payments"
+    r"|payments|chunks)|installments?|instalments?|en\s+(?:partes|cuotas|plazos|pagos|mensualidades|abonos)|a\s+plazos"
+    r"|pagos\s+mensuales|cuotas\s+mensuales|poco\s+a\s+poco)\b"
+)
+
+
+def asks_to_pay_over_time(text: Text) -> bool:
+    """A question whether a balance can be paid over time (not a charge disputed: that is billing's)."""
+    source = text.corrected
+    return is_question(text) and bool(_PAY_OVER_TIME.search(source)) and not _CHARGED.search(source)
 
 
 def policy_start(text: Text) -> int:

@@ -25,6 +25,7 @@ from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from agents.understanding.names import mentioned_relative, name_in, relative_in
+from agents.understanding.requestshapes import asks_to_send_own_records
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
 from agents.understanding.topics import is_question
@@ -265,6 +266,8 @@ def _complete(
 ) -> Fields:
     """Fill what depends on the intent: ticket category and priority, the question, a free-text reason."""
     category: TicketCategory | None = topics.ticket_category(text)
+    if category is None and asks_to_send_own_records(text):  # "que manden mis análisis a Texas"
+        category = "records"
     priority: TicketPriority | None = None
     if red_flag:
         category, priority = category or "medical_question", "urgent"

@@ -112,9 +112,28 @@ def search_query(question: str, lang: str) -> str:
 # Phrasings of one thing the documents say another way, in either language: "walk in" is "without an
 # appointment" / "sin cita"; asking when ("what days", "¿qué días?", "a qué hora") is answered by
 # the sentence with the days and times in it.
-_WALK_IN = re.compile(r"\bwalk[\s-]?ins?\b|\bwithout\s+an?\s+appointment\b|\bsin\s+(?:cita|turno)\b")
+_WALK_IN = re.compile(
+    r"\bwalk[\s-]?ins?\b|\b(?:without|w/?o|no)\s+(?:an?\s+|making\s+an?\s+)?(?:appointment|appt|booking|reservation)s?\b"
+    r"|\bwithout\s+(?:booking|scheduling|making\s+an?\s+appointment)\b|\bjust\s+(?:walk|drop|come|show\s+up)\b"
+    r"|\bsin\s+(?:cita|turno|reservar|agendar|hacer\s+cita|sacar\s+cita|pedir\s+cita)\b"
+)
+# A day the clinic may be closed, as the patient names it and as the documents do ("el 25 de diciembre"
+# / "Navidad", "July 4th" / "Independence Day"): one word, so that the hours section answers it.
+_HOLIDAY = re.compile(
+    r"\b(?:christmas|xmas|navidad|nochebuena|december\s+25(?:th)?|25(?:th)?\s+(?:of\s+)?december|25\s+de\s+diciembre"
+    r"|new\s+year'?s?(?:\s+day)?|ano\s+nuevo|(?:1|primero)\s+de\s+enero|january\s+1(?:st)?|independence\s+day"
+    r"|july\s+4(?:th)?|4th\s+of\s+july|fourth\s+of\s+july|4\s+de\s+julio|cuatro\s+de\s+julio|labou?r\s+day"
+    r"|dia\s+del\s+trabajo|thanksgiving|accion\s+de\s+gracias|memorial\s+day|(?:major\s+)?holidays?|festivos?"
+    r"|feriados?)\b"
+)
+# Paying a balance over time, however it is said: "pay it in parts", "en cuotas", "a plazos", "payment plan".
+_INSTALMENTS = re.compile(
+    r"\b(?:payment\s+plans?|plan(?:es)?\s+de\s+pagos?|(?:in|by)\s+(?:parts|installments|instalments|monthly"
+    r"\s+payments|payments|chunks)|installments?|instalments?|en\s+(?:partes|cuotas|plazos|pagos|mensualidades"
+    r"|abonos)|a\s+plazos|pagos\s+mensuales|cuotas\s+mensuales|poco\s+a\s+poco)\b"
+)
 _ASKS_WHEN = re.compile(
-    r"\b(?:when\s+(?:are|is|can|do|does|will)|what\s+days?|which\s+days?|what\s+times?|what\s+hours|q(?:ue)?\s+dias?"
+    r"\bwhen\s*\?|\b(?:when\s+(?:are|is|can|do|does|will)|what\s+days?|which\s+days?|what\s+times?|what\s+hours|q(?:ue)?\s+dias?"
     r"|cuando\s+(?:abren|cierran|es|son|puedo|hay|atienden|ponen|estan)|a\s+q(?:ue)?\s+hora|q(?:ue)?\s+horas?"
     r"|en\s+q(?:ue)?\s+horario)\b"
 )
@@ -133,10 +152,12 @@ _NO_SHOW = re.compile(
 
 
 def _concepts(folded: str) -> str:
-    """`folded` with the phrasings of `_WALK_IN` and `_NO_SHOW` as one word each and, when it asks
-    or says when, `_WHEN`."""
+    """`folded` with the phrasings of `_WALK_IN`, `_NO_SHOW` and `_HOLIDAY` as one word each, a word for
+    `_INSTALMENTS` added beside their own (so "¿tienen planes de pago?" keeps its words: a Spanish answer
+    is trusted on the share of them the section says) and, when it asks or says when, `_WHEN`."""
     folded = _GREETING.sub(" ", folded)  # "buenos días" asks about no days
     said = _NO_SHOW.sub(" falta ", _WALK_IN.sub(" walkin ", folded))
+    said = _INSTALMENTS.sub(lambda found: f"{found.group()} planpago", _HOLIDAY.sub(" festivo ", said))
     return f"{said} {_WHEN}" if _ASKS_WHEN.search(folded) or _SAYS_WHEN.search(folded) else said
 
 
@@ -160,9 +181,22 @@ def _stem(word: str, lang: str) -> str:
 
 
 def _words(text: str, lang: str) -> set[str]:
-    """Like `_stems`, with three-letter words too ("is there a fee?" must find the $50 fee)."""
-    short = {word for word in re.findall(r"\b\w{3}\b", _concepts(fold(text))) if word not in _SHORT_STOPWORDS}
-    return _stems(text, lang) | short
+    """Like `_stems`, with three-letter words too ("is there a fee?" must find the $50 fee), and, for the
+    sentences of a passage, `_LONG` when the text asks or says how long ("fast … and for how long" is
+    answered by "8 to 12 hours", which shares no other word with it)."""
+    folded = fold(text)
+    short = {word for word in re.findall(r"\b\w{3}\b", _concepts(folded)) if word not in _SHORT_STOPWORDS}
+    long = {_LONG} if _HOW_LONG.search(folded) else set()
+    return _stems(text, lang) | short | long
+
+
+_LONG = "duracion"
+_HOW_LONG = re.compile(
+    r"\b(?:how\s+long|how\s+many\s+(?:hours|days|minutes|weeks)|cuanto\s+tiempo|cuantas\s+horas|cuantos\s+(?:dias|minutos)"
+    r"|cuanto\s+(?:tarda|tardan|demora|demoran|dura))\b"
+    r"|\b\d+(?:\s*(?:to|a|-|–|or|o)\s*\d+)?\s*(?:hours?|hrs?|horas?|minutes?|mins?|minutos?|days?|dias?|weeks?|semanas?"
+    r"|business\s+days|dias\s+habiles)\b"
+)
 
 
 def _heading(hit: KnowledgeHit) -> str:

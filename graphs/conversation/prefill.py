@@ -33,7 +33,7 @@ from agents.understanding import (
 )
 from agents.understanding.dates import taken_back_days
 from agents.understanding.intents import EXACT
-from agents.understanding.names import spelled_words
+from agents.understanding.names import own_name, spelled_words
 from agents.understanding.specialties import taken_back_specialty
 from agents.understanding.text import analyse, fold
 from agents.understanding.understand import VOCABULARY
@@ -243,6 +243,25 @@ def _spelled_name(u: Understanding, p: Prefill) -> str | None:
     return " ".join(words)
 
 
+def _for_whom(u: Understanding, p: Prefill) -> tuple[str | None, date | None]:
+    """The name and birth date of whom the visit is for. The platform's `patient_name` is often the
+    caller's ("Hi, I'm Barnaby Voss, I'm calling to book for my son … His name is Felix"; "soy Maria
+    Garcia, pero la cita es para mi hijo Mateo"): when the caller says the visit is for a child of
+    theirs, the child their words name wins, and the caller's own name never stands for the child."""
+    name = _spelled_name(u, p)
+    if not u.fields.relative:
+        return name, p.birth_date
+    own = own_name(u.text)
+    said = u.fields.name if u.fields.name and not _same_name(u.fields.name, own) else None
+    if said is not None:
+        return said, u.fields.birth_date or p.birth_date
+    return (None if _same_name(name, own) else name), u.fields.birth_date or p.birth_date
+
+
+def _same_name(one: str | None, other: str | None) -> bool:
+    return bool(one and other) and fold(one or "").split() == fold(other or "").split()
+
+
 def _without_taken_back(u: Understanding, p: Prefill, now: datetime | None, tz: ZoneInfo) -> Prefill:
     """The call's fields less a specialty or day the caller said and then corrected ("pediatría...
     no, medicina familiar", "el martes once... no, espere, el miércoles doce"): the platform kept
@@ -265,19 +284,22 @@ def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo, now: datetime | None = 
     (unless the caller took them back; that needs `now`, the turn's clock)."""
     p = _without_taken_back(u, p, now, tz)
     intent = _intent(u, p)
+    name, birth_date = _for_whom(u, p)
     given: dict[str, Any] = {
         "specialty": p.specialty,
         "when": p.when,
         "reason": p.reason,
         "practitioner": p.practitioner,
-        "name": _spelled_name(u, p),
-        "birth_date": p.birth_date,
+        "name": name,
+        "birth_date": birth_date,
     }
     if p.part_only and p.when is not None and p.when.part_of_day and u.fields.when is not None:
         given["when"] = with_part(u.fields.when, p.when.part_of_day, tz)  # "next week" + "morning"
     elif not p.exact:
         given["when"] = _narrower(u.fields.when, p.when)
     fields = replace(u.fields, **{name: value for name, value in given.items() if value is not None})
+    if u.fields.relative:  # the caller's own name is not the child's: asked for rather than kept
+        fields = replace(fields, name=name)
     if intent is Intent.TICKET:
         category = p.ticket_category or fields.ticket_category or "other"
         fields = replace(

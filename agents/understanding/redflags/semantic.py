@@ -39,7 +39,7 @@ from agents.understanding.redflags.context import (
     RESOLVED,
 )
 from agents.understanding.redflags.spelling import respell
-from agents.understanding.text import clean, fold
+from agents.understanding.text import clean, fold, word_set
 from agents.understanding.types import RedFlag, RedFlagKind
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,29 @@ _REASSURED = re.compile(
     r"|mareo)\b|\b(?:is|es)\s+(?:it|this|that|eso|esto)?\s*normal\b|\bes\s+normal|\bya\s+paro\b|\bnada\s+mas\b"
     r"|\bnothing\s+else\b|\b(?:is|are)\s+[\w' ]{0,30}\bok\s*\?|\bany\s+tips\b"
 )
+
+# A clause made only of these says nothing about anyone's body: a greeting that checks whom it reached
+# ("hey, is this riverside health?") or a plea to be called back ("Could the doctor get back to me?").
+# The model put both near emergency examples (the bank's transcripts open "Agent: Riverside Health …";
+# "get back to me" sat 0.05 nearer a chest-pain example than anything harmless). No word of a symptom,
+# of help or of urgency is here, so no emergency can be said in them alone.
+_EMPTY_WORDS = word_set(
+    """hi hey hello hiya yo hola buenas buenos buen dia dias good morning afternoon evening tardes noches
+    is this it that the a an am are you your here there right correct number line riverside health clinic
+    clinica office consultorio centro medico medical es esta este el la los las de del al y o and or
+    could can would will may please pls por favor if when whenever u ur someone somebody anyone doctor doc dr
+    nurse staff front desk team alguien doctora enfermera enfermero get back to me call callback text
+    message reply answer contact back later soon puede pueden podria podrian llamar llame llamen llamarme
+    devolver devuelva devuelvan la llamada regresar responder contestar escribir mensaje me mi no rush
+    hurry ok okay thanks thank gracias just only nomas solo"""
+)
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _says_nothing(folded: str) -> bool:
+    """Whether a clause is only a greeting, the clinic's name or a plea to be called back."""
+    words = [w.removesuffix("'s") for w in _WORD.findall(folded)]
+    return bool(words) and all(w in _EMPTY_WORDS for w in words)
 
 
 class Embeds(Protocol):
@@ -116,9 +139,12 @@ def clauses_of(message: str) -> list[str]:
 
 def plausible(clause: str) -> bool:
     """Whether a clause could be telling of an emergency now: not past, resolved, hypothetical, a joke,
-    a general question, or clinic business (a refill, a test, a form) — the nearest examples cannot
-    tell those apart from the real thing, the signs' context rules can."""
+    a general question, clinic business (a refill, a test, a form), or words that say nothing of
+    anyone's body (a greeting, a plea to be called back) — the nearest examples cannot tell those apart
+    from the real thing, the signs' context rules can."""
     folded = fold(clause)
+    if _says_nothing(re.sub(r"^\s*(?:agent|caller|agente|paciente)\s*:", " ", folded)):
+        return False
     views = (folded, respell(folded))
     cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
     if any(cue.search(view) for cue in cues for view in views):

@@ -228,6 +228,14 @@ SIGNS: list[Sign] = [
         r"|dejo\s+de\s+latir|no\s+late)|\bno\s+(?:pulse|heartbeat)\b|\b(?:no\s+tiene|sin)\s+pulso|\bdesmay\w*|\bno\s+vuelve\s+en\s+si",
         deniable=False,
     ),
+    # Fainting, as "passed out" and "se desmayó" already were: "my heart is racing and I just fainted" was
+    # read by neither reader. Not the adjective ("a faint line"), nor "almost fainted", which stays the
+    # sign of what caused it ("passed a ton of blood … almost fainted" is bleeding); a denial or the past
+    # cancels it.
+    sign(
+        "other_emergency",
+        r"(?<!almost\s)(?<!nearly\s)\bfaint(?:ed|ing|s)\b|\b(?:about\s+to|going\s+to|gonna)\s+faint\b",
+    ),
     Sign(
         "other_emergency",
         compile_any(
