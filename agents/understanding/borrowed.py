@@ -38,14 +38,23 @@ _OTRO = rf"(?:el(?!\s+(?:{_DAYS}))|ella|ellos|ellas|mi\s+[a-z]+|su\s+[a-z]+)"
 _FOR_ME_NOT_THEM = re.compile(
     rf"\bfor\s+me\b[\s,;:.!-]*(?:and\s+)?not\s+(?:for\s+)?{_OTHER}(?![\w'])"
     r"|\bnot\s+for\s+(?:him|her|them)\b[\s,;:.!-]*(?:it'?s\s+|but\s+)?(?:for\s+)?me\b"
-    r"|\bfor\s+myself\b"
     rf"|\bpara\s+mi\b[\s,;:.!-]*(?:y\s+)?no\s+(?:es\s+)?para\s+{_OTRO}\b"
     r"|\bno\s+(?:es\s+)?para\s+(?:el|ella|ellos|ellas)\b[\s,;:.!-]*(?:sino\s+|es\s+)?(?:para\s+)?mi\b"
-    r"|\bpara\s+mi\s+mism[oa]\b"
+)
+# "the appointment is for myself", "la cita es para mí misma": said with that weight, the writer sets
+# themself apart from the phone's owner, unless the words just took back someone they named ("para mi
+# hija... no perdón, para mí misma" is the writer correcting whom the visit is for, nothing more).
+_EMPHATIC_SELF = re.compile(r"\bfor\s+myself\b|\bpara\s+mi\s+mism[oa]\b")
+_TAKEN_BACK = re.compile(
+    r"\b(?:no|nope|nah)\b[\s,;:.!-]*(?:(?:perdon|sorry|espera|wait|mejor|i\s+mean|quiero\s+decir|digo)\b"
+    r"[\s,;:.!-]*)+(?:it'?s\s+|es\s+)?$"
 )
 
 
 def writes_for_self_elsewhere(text: Text) -> bool:
     """Whether the writer says they are not the phone's owner (another's phone), or that the
     visit is theirs rather than someone else's: their own name and birth date must identify them."""
-    return any(pattern.search(text.folded) for pattern in (_OTHERS_PHONE, _FOR_ME_NOT_THEM))
+    folded = text.folded
+    if _OTHERS_PHONE.search(folded) or _FOR_ME_NOT_THEM.search(folded):
+        return True
+    return any(not _TAKEN_BACK.search(folded[: m.start()]) for m in _EMPHATIC_SELF.finditer(folded))

@@ -37,6 +37,8 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
         "no es para él, es para mí",
         "la cita es para mí misma",
         "mi hermana me prestó su cel",
+        "para mi hija no, perdon, es para mi misma, uso el cel de mi esposo",  # the phone still says so
+        "no sorry, I'm texting from my dad's phone, it's for myself",
     ],
 )
 def test_a_writer_who_is_not_the_phones_owner_says_so(text: str) -> None:
@@ -60,6 +62,11 @@ def test_a_writer_who_is_not_the_phones_owner_says_so(text: str) -> None:
         "para mí no, para el lunes mejor",
         "la cita es para mi hijo",
         "llámeme a mi celular",
+        # a relative named and taken back: the writer corrects whom the visit is for, nothing more
+        "quiero pediatria para mi... no perdon, para mi misma dermatologia el lunes",
+        "para mi hija, no, perdón, para mí misma",
+        "a checkup for my son, no sorry, for myself",
+        "derm for my wife... no wait, I mean for myself",
     ],
 )
 def test_ordinary_messages_about_phones_or_me_are_not(text: str) -> None:
