@@ -85,6 +85,11 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|anulala|anulalo|anulela|anulelo|anulenla|anulamela|anulemela|anulenmela|cancelala|cancelalo"
         "|cancelela|cancelelo|cancelenla|cancelamela|cancelemela|cancelenmela|cancelarla|anularla"
         "|borrala|borrela|borrenla|borramela|eliminala|eliminela|quitamela|quitemela"
+        "|quitala|quitela|quitenla|eliminenla|borrarla|eliminarla|quitarla"
+        # the verb with the appointment named ("mejor borre esa cita", "quite la cita del martes")
+        "|borre esa cita|borra esa cita|borre la cita|borra la cita|borren la cita|borren esa cita"
+        "|elimine esa cita|elimina esa cita|elimine la cita|elimina la cita|quite esa cita|quita esa cita"
+        "|quite la cita|quita la cita"
         "|dala de baja|denla de baja"
     ),
     Intent.LIST_APPOINTMENTS: phrases(

@@ -112,6 +112,11 @@ def moves_the_day(text: str) -> bool:
     return mentions_shift(_SAME_TIME.sub(" ", _text(text)))
 
 
+def keeps_the_time(text: str) -> bool:
+    """Whether the message keeps the appointment's time of day ("same time", "a la misma hora")."""
+    return bool(_SAME_TIME.search(_text(text)))
+
+
 def mentions_shift(text: str) -> bool:
     """Whether the message moves an appointment by an amount or to a day said relative to it."""
     source = _text(text)

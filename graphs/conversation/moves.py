@@ -9,12 +9,12 @@ which appointment is being moved, then read against its start (agents/understand
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, Understanding
 from agents.understanding.dates import names_a_date
-from agents.understanding.shifts import mentions_shift, moves_the_day, shifted_when
+from agents.understanding.shifts import keeps_the_time, mentions_shift, moves_the_day, shifted_when
 from agents.understanding.text import fold
 from graphs.conversation.common import as_datetime
 from graphs.conversation.state import ConversationState, Gathered, Pending, TargetAppointment, WhenData
@@ -68,6 +68,23 @@ def _names_another_date(shift: str, gathered: Gathered, anchor: datetime, now: d
     return as_datetime(said["start"]).astimezone(anchor.tzinfo).date() != anchor.date()
 
 
+def _at_its_time(gathered: Gathered, shift: str, anchor: datetime, now: datetime) -> Gathered:
+    """The day said in so many words, at the appointment's own time when the words keep it ("can we
+    do Friday the 3rd instead, same time?", "cámbiemela al miércoles 5 a la misma hora"): searched an
+    hour either side of that time, nearest first, as "same time next week" is."""
+    said = gathered.get("when")
+    if said is None or not keeps_the_time(shift) or said.get("near"):
+        return gathered
+    tz = anchor.tzinfo
+    day = as_datetime(said["start"]).astimezone(tz).date()
+    at = datetime.combine(day, anchor.astimezone(tz).time(), tzinfo=tz)
+    if at < now:
+        return gathered
+    start, end = max(at - timedelta(hours=1), now), at + timedelta(hours=1, minutes=1)
+    when: WhenData = {**said, "start": start, "end": end, "part_of_day": None, "asap": False, "near": at}
+    return {**gathered, "when": when}
+
+
 def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: ZoneInfo) -> Gathered:
     """`gathered` with the kept shift read against the appointment being moved, once it is known."""
     shift = gathered.get("shift")
@@ -77,7 +94,7 @@ def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: 
     anchor = datetime.fromisoformat(appointment["start"]).astimezone(tz)
     rest: Gathered = {k: v for k, v in gathered.items() if k != "shift"}  # type: ignore[assignment]
     if _names_another_date(shift, rest, anchor, now):
-        return rest
+        return _at_its_time(rest, shift, anchor, now)
     when = shifted_when(shift, anchor, now=now)
     if when is None:
         return rest

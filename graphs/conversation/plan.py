@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from agents.understanding import Intent, PartOfDay, Understanding, resolve_choice
 from agents.understanding.choices import clock_named
 from agents.understanding.followups import reminder_answer, visit_report
-from agents.understanding.intents import GUESS, agrees
+from agents.understanding.intents import GUESS
 from agents.understanding.shifts import mentions_shift
 from graphs.conversation.common import as_datetime
 from graphs.conversation.moves import (
@@ -260,9 +260,14 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             index = None if beside_the_shift(u.text, start, moving, tz) else index
         if index is not None:
             chosen = state["offered"][index]
-            if moving is not None:  # "yes, the 2pm one": the move is agreed with the pick
-                step: Step = "reschedule" if agrees(u.text) else "confirm"
-                return {"step": step, "pending": {**_pending(state), "slot": chosen, "action": "reschedule"}}
+            if moving is not None:
+                # The patient asked for the move and picked its new time from the ones offered: the
+                # pick is the agreement, as a pick is for a booking ("the first one works", "la
+                # primera"); a move the agent proposes itself is still confirmed first.
+                return {
+                    "step": "reschedule",
+                    "pending": {**_pending(state), "slot": chosen, "action": "reschedule"},
+                }
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if (at := _time_that_day(state, u, tz)) is not None:
             return at

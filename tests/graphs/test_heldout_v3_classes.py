@@ -75,9 +75,7 @@ async def test_the_week_after_is_the_appointments_weekday_that_week(
     week = _wall(first.start_at, 7).date()
     if all(s.date() == week for s in starts):  # that weekday a week on, unless it is full
         assert all(12 <= s.hour < 17 for s in starts), starts
-    reply = await ines.says("la primera")  # a bare pick is confirmed first (a yes with it is not)
-    assert "Confirme" in reply, reply
-    await ines.says("sí")
+    await ines.says("la primera")  # the pick among the move's times moves it
     assert ines.last.outcome == "rescheduled"
     [(_, moved)] = await appointments_of(demo, ines.phone)
     assert moved.start_at.astimezone(TZ) == starts[0]
@@ -98,12 +96,13 @@ async def test_a_clock_time_with_the_same_day_is_that_time_that_day(
     assert when.get("near") == datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=16)
 
 
-async def test_a_bare_pick_for_a_move_is_confirmed(patient: Any, register: Any, book_first: Any) -> None:
+async def test_a_bare_pick_for_a_move_moves_it(patient: Any, register: Any, book_first: Any) -> None:
+    """The patient asked for the move: picking its new time is the agreement, no "Please confirm"."""
     max_ = patient()
     await book_first(await register(max_.phone, "Max Aldana", "1966-06-16"), "orthopedics", days=9)
     await max_.says("can you move my appointment to the week after?")
     reply = await max_.says("1")
-    assert "Please confirm" in reply and max_.last.outcome != "rescheduled", reply
+    assert reply.startswith("Done: your appointment is now on") and max_.last.outcome == "rescheduled", reply
 
 
 async def test_another_grown_ups_appointment_is_refused(patient: Any, register: Any) -> None:

@@ -123,20 +123,21 @@ MOVED = {  # the appointment being moved: Tuesday 2:30 PM with Dr. B
 }
 
 
-def test_a_reschedule_choice_asks_for_confirmation() -> None:
+def test_a_reschedule_choice_moves_it() -> None:
+    """The patient asked for the move; picking its new time is the agreement."""
     pending = {"action": "reschedule", "appointment": MOVED}
     update = step("2", task="reschedule", awaited="choice", offered=SLOTS, pending=pending, **VERIFIED)
-    assert update["step"] == "confirm"
+    assert update["step"] == "reschedule"
     assert update["pending"]["slot"]["slot_id"] == "b" and update["pending"]["appointment"]["id"] == "x"
 
 
 @pytest.mark.parametrize(
     ("text", "slot", "step_"),
     [
-        ("yes, the 2:30 one", "b", "reschedule"),  # a pick that says yes agrees to the move
+        ("yes, the 2:30 one", "b", "reschedule"),
         ("sí, la segunda", "b", "reschedule"),
-        ("the same time", "b", "confirm"),  # the moved appointment's 2:30
-        ("same doctor please", "b", "confirm"),  # Dr. B's
+        ("the same time", "b", "reschedule"),  # the moved appointment's 2:30
+        ("same doctor please", "b", "reschedule"),  # Dr. B's
         ("ok, a la misma hora", "b", "reschedule"),
     ],
 )

@@ -197,10 +197,30 @@ def test_a_relative_taken_back_leaves_the_writers_own_visit(
         "quiero anularla",
         "bórramela, ya no la necesito",
         "cancelala porfa",
+        # held-out v6: "quitar", "borrar", "eliminar" with the pronoun or the appointment named
+        "siempre no, quítela por favor",
+        "sí, quítela",
+        "quítenla porfa",
+        "mejor borre esa cita, ya me siento mejor",
+        "elimine la cita del martes por favor",
+        "quite esa cita, no voy a poder",
     ],
 )
 def test_cancel_verbs_with_their_pronoun_cancel(text: str) -> None:
     assert read(text)[0] is Intent.CANCEL, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿me pueden quitar el cargo de la factura?",
+        "quiero que borren mis datos de la lista de correos",
+        "¿cómo elimino mi cuenta del portal?",
+        "la doctora me quitó la medicina",
+    ],
+)
+def test_taking_off_something_else_is_no_cancellation(text: str) -> None:
+    assert read(text)[0] is not Intent.CANCEL, text
 
 
 @pytest.mark.parametrize(
