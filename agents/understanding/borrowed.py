@@ -20,11 +20,12 @@ _DISPOSITIVO = r"(?:cel|celular|telefono|movil|numero|whatsapp|cuenta)"
 _NOT_A_PERSON = (
     r"(?!(?:la|el|los|las|su|sus|un|una|telefono|celular|cita|contacto|emergencia|casa|trabajo)\b)"
 )
-# "using my dad's phone", "on my wife's cell", "texting from her phone", "borrowed my sister's phone",
+# "using my dad's phone", "on my wife's cell", "on my moms phone" (no apostrophe, as phones type
+# it), "texting from her phone", "borrowed my sister's phone",
 # "this is my mom's number", "el cel de mi mamá", "uso su cel", "te escribo desde el teléfono de Ana".
 _OTHERS_PHONE = re.compile(
     r"\b(?:using|on|from|borrow(?:ing|ed)|with|this\s+is|it'?s)\s+"
-    rf"(?:(?:my\s+)?(?:[a-z]+\s+)?[a-z]+'s|his|her|their)\s+{_DEVICE}\b"
+    rf"(?:(?:my\s+)?(?:[a-z]+\s+)?[a-z]+'s|my\s+[a-z]+s|his|her|their)\s+{_DEVICE}\b"
     rf"|\b(?:this|the)\s+{_DEVICE}\s+(?:is|belongs\s+to)\s+(?:my\s+[a-z]+'s|his|hers|theirs|my\s+(?:mom|dad|mother"
     r"|father|wife|husband|son|daughter|sister|brother|partner)\b)"
     rf"|\b(?:uso|usando|use|desde|con|en|es|del)\s+(?:el\s+)?{_DISPOSITIVO}\s+de\s+(?:mis?\s+[a-z]+|{_NOT_A_PERSON}[a-z]+)\b"

@@ -116,3 +116,18 @@ async def test_a_wrong_name_and_date_together_are_still_a_failed_attempt(patient
     await kai.says("book me a dermatology appointment friday")
     reply = await kai.says("Bo Lund, 1 Jan 1990")
     assert "couldn't match" in reply
+
+
+async def test_a_son_on_his_moms_phone_typed_without_an_apostrophe_is_not_the_owner(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    """Held-out v6 found it booked on the mother's record: "on my moms phone" had no apostrophe."""
+    leo = patient()
+    await register(leo.phone, "Maria Garcia", "1985-04-12")
+    reply = await leo.says("hey its leo, marias son. on my moms phone. hurt my wrist, can i see ortho asap?")
+    assert "1." not in reply and "date of birth" in reply, reply
+    offer = await leo.says("Leo Garcia, june 2 2010")
+    assert "1." in offer, offer
+    await leo.says("the first one")
+    assert leo.last.outcome == "booked"
+    assert await _booked_for(demo, leo.phone) == ["Leo"]

@@ -37,6 +37,10 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
         "no es para él, es para mí",
         "la cita es para mí misma",
         "mi hermana me prestó su cel",
+        # the possessive without its apostrophe, as phones type it (held-out v6: booked on the owner)
+        "hey its leo, marias son. on my moms phone. hurt my wrist, ortho tomorrow?",
+        "using my dads phone, derm friday",
+        "im on my wifes cell rn",
         "para mi hija no, perdon, es para mi misma, uso el cel de mi esposo",  # the phone still says so
         "no sorry, I'm texting from my dad's phone, it's for myself",
     ],
@@ -62,6 +66,9 @@ def test_a_writer_who_is_not_the_phones_owner_says_so(text: str) -> None:
         "para mí no, para el lunes mejor",
         "la cita es para mi hijo",
         "llámeme a mi celular",
+        "texting from my phone, derm friday",
+        "can you text my cells number instead",
+        "is this number on my records correct?",
         # a relative named and taken back: the writer corrects whom the visit is for, nothing more
         "quiero pediatria para mi... no perdon, para mi misma dermatologia el lunes",
         "para mi hija, no, perdón, para mí misma",
