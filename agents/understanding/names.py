@@ -84,6 +84,9 @@ _STOP = (
     | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 )
 _MAX_WORDS = 4
+# Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
+# "May Chen"): capitalised and followed by another name word, a name, not a date word.
+_MONTH_NAMES = frozenset({"julio", "abril", "april", "june", "may"})
 _NAME_FOLLOWERS = word_set(
     "and born dob my from here speaking y naci nací nacido nacida mi de aqui aquí hablando"
 )
@@ -109,7 +112,8 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
         folded = fold(word)
         capitalised = word[0].isupper() and not word.isupper()
         ordinary = folded in _STOP and folded not in _PARTICLES
-        if ordinary and (not capitalised or (strict_first and not words)):
+        month_named = capitalised and not words and folded in _MONTH_NAMES and _name_follows(segment, raw)
+        if ordinary and not month_named and (not capitalised or (strict_first and not words)):
             break
         words.append(word)
         if _counted(words) == _MAX_WORDS or raw != raw.rstrip(",.;:!?"):
@@ -117,6 +121,15 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
     while words and fold(words[-1]) in _PARTICLES:
         words.pop()
     return words
+
+
+def _name_follows(segment: str, raw: str) -> bool:
+    """Whether the word after `raw` (its first occurrence in `segment`) is a capitalised name word."""
+    rest = segment[segment.index(raw) + len(raw) :].split()
+    if not rest or raw != raw.rstrip(",.;:!?"):
+        return False
+    nxt = rest[0].rstrip(",.;:!?")
+    return bool(_WORD.fullmatch(nxt)) and nxt[0].isupper() and fold(nxt) not in _STOP
 
 
 def _counted(words: list[str]) -> int:
@@ -318,7 +331,13 @@ def name_before_birth(text: str) -> str | None:
             break
         folded = re.split(r"['’]", fold(word))[0]  # "he's", "she’s": the pronoun
         initial = i == 0 or tokens[i - 1][-1] in ".!?"
-        if folded in _STOP and folded not in _PARTICLES and not (word[0].isupper() and not initial):
+        given_month = folded in _MONTH_NAMES and word[0].isupper() and bool(words) and words[0][0].isupper()
+        if (
+            folded in _STOP
+            and folded not in _PARTICLES
+            and not (word[0].isupper() and not initial)
+            and not given_month
+        ):
             break
         words.insert(0, word)
         if _counted(words) == _MAX_WORDS or raw[0] == "(":
