@@ -53,7 +53,8 @@ class ModelPhraser:
         if not faithful(reply, rephrased):
             log.warning("model phrasing changed the facts; sending the template")
             return reply
-        if detect_language(rephrased, hint=language) != language:
+        # no hint: a reply must be mostly in the patient's language (a patient may mix two; we may not)
+        if detect_language(rephrased) != language:
             log.warning("model phrasing answered in another language; sending the template")
             return reply
         return rephrased

@@ -41,6 +41,15 @@ _ORDINAL_RE = re.compile(
 _OPTION_REFERENCE = re.compile(
     rf"\b(?:the|la|el)\s+(?:{'|'.join([*_ORDINALS, *_LAST])})\b|\b(?:option|opcion)\s*#?\s*\d|#\s*\d"
 )
+# Positions counted from the end or the middle ("the second to last", "la penúltima", "the middle
+# one", "la de en medio"), read before the ordinals so that "second" and "last" are not read apart.
+_FROM_END = re.compile(
+    r"\b(?:penultim[oa]|penultimate|(?:second|2nd)[\s-]+(?:to[\s-]+|from[\s-]+(?:the[\s-]+)?)?last"
+    r"|next[\s-]+to[\s-]+(?:the[\s-]+)?last|one\s+before\s+(?:the\s+)?last|antepenultim[oa])\b"
+)
+_MIDDLE = re.compile(
+    r"\b(?:the\s+)?middle(?:\s+(?:one|option|time))?\b(?!\s+of\b)|\b(?:la|el)\s+(?:de\s+en\s+medio|del\s+medio|de\s+enmedio)\b"
+)
 # Positions said as words ("number two", "la dos", "option three").
 _COUNTS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -116,7 +125,8 @@ _SPANISH_PARTS: dict[str, PartOfDay] = {"manana": "morning", "tarde": "afternoon
 _ENGLISH_PARTS: dict[str, PartOfDay] = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
 VOCABULARY = vocabulary_of(
     [*_ORDINALS, *_LAST, *WEEKDAYS, "option", "opcion", "number", "numero", "earliest", "latest",
-     "soonest", "whichever", "cualquiera", "morning", "afternoon", "evening"]
+     "soonest", "whichever", "cualquiera", "morning", "afternoon", "evening", "penultima", "penultimo",
+     "penultimate", "antepenultima", "antepenultimo", "middle", "medio", "enmedio"]
 )  # fmt: skip
 
 
@@ -135,6 +145,12 @@ def _signals(source: str, count: int) -> list[set[int] | tuple[str, set[int]]]:
         number = _COUNTS.get(bare[1]) or int(bare[1])
         clues.append({number - 1} if 1 <= number <= count else ("clock", _hour(number)))
         return clues
+    for match in _FROM_END.finditer(source):
+        position = -3 if match[0].startswith("antepenultim") else -2
+        clues.append(("ranked", {position}) if _PARTS.search(source) else {count + position})
+    if (middle := _MIDDLE.search(source)) and count % 2 == 1 and count >= 3:
+        clues.append({count // 2})
+    source = _FROM_END.sub(" ", _MIDDLE.sub(" ", source) if middle else source)
     nth = [m.span() for m in _MONTH_DAY.finditer(source) if m[5] or m[6]]  # "the 2nd": a day or a position
     for match in _ORDINAL_RE.finditer(source):
         if any(start <= match.start() < end for start, end in nth):
@@ -317,7 +333,8 @@ def mentions_choice(text: str) -> bool:
 
 def refers_to_option(text: str) -> bool:
     """Points at an option by position ("the first one", "la segunda", "option 2"), whatever was asked."""
-    return bool(_OPTION_REFERENCE.search(analyse(text, VOCABULARY).corrected))
+    corrected = analyse(text, VOCABULARY).corrected
+    return any(pattern.search(corrected) for pattern in (_OPTION_REFERENCE, _FROM_END, _MIDDLE))
 
 
 _CLOCK_WORDS = re.compile(

@@ -40,23 +40,28 @@ SPANISH_WORDS = word_set(
     cuál cual también tambien pero muy más mas dos tres veces vez ya aquí aqui hace tenía tenia
     estaba fue fui voy vamos va puedes usted ustedes nos les lo se sin sobre hasta desde cada otro
     otra mucho mucha poco todo todos nada algo eso esto esa ese cobraron pagué pague hoy ayer
-    porque tambien estoy siento duelen quería queria"""
+    porque tambien estoy siento duelen quería queria porfa porfavor porfis xfa plis"""
 )
 _BOTH = ENGLISH_WORDS | SPANISH_WORDS
 _SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚü]")
 
 
-def language_scores(text: str) -> tuple[int, int]:
-    """(English, Spanish) evidence counts; words that are both (e.g. "no", "a") count for neither."""
-    cleaned = clean(text)
+def _word_scores(text: str) -> tuple[int, int]:
+    """(English, Spanish) words; words that are both (e.g. "no", "a") count for neither."""
     english = spanish = 0
-    for stretched in tokens(fold(cleaned)):
+    for stretched in tokens(fold(text)):
         word = unstretched(stretched, _BOTH)  # "holaa" is Spanish, "hellooo" English
         in_en, in_es = word in ENGLISH_WORDS, word in SPANISH_WORDS
         english += in_en and not in_es
         spanish += in_es and not in_en
-    spanish += len(_SPANISH_MARKS.findall(cleaned))
     return english, spanish
+
+
+def language_scores(text: str) -> tuple[int, int]:
+    """(English, Spanish) evidence counts: words, and Spanish punctuation and letters for Spanish."""
+    cleaned = clean(text)
+    english, spanish = _word_scores(cleaned)
+    return english, spanish + len(_SPANISH_MARKS.findall(cleaned))
 
 
 # Asking for a language is the clearest evidence there is.
@@ -65,6 +70,7 @@ _ASKS_SPANISH = re.compile(
 )
 _ASKS_ENGLISH = re.compile(r"\b(?:in\s+english|english\s+please|speak\s+english|en\s+ingles)\b")
 SWITCH_MARGIN = 2  # evidence the other language needs beyond the conversation's own to switch
+CODE_SWITCH_RATIO = 4  # ... and how many times the own language's evidence, when there is any
 
 
 def detect_language(text: str, *, hint: Language | None = None) -> Language:
@@ -72,8 +78,9 @@ def detect_language(text: str, *, hint: Language | None = None) -> Language:
 
     A conversation's language is sticky: a short reply ("ok gracias", "si"), a name ("Maria de la
     Cruz") or a Spanish word in an English sentence does not switch it; only a message whose other
-    language outweighs its own by `SWITCH_MARGIN` words does. With no hint, the larger count wins
-    (English on a tie).
+    language outweighs its own by `SWITCH_MARGIN` words does, and, when the message has words of its
+    own language too, by `CODE_SWITCH_RATIO` times ("the first one porfa" in a Spanish conversation is
+    Spanglish, not English). With no hint, the larger count wins (English on a tie).
     """
     folded = fold(clean(text))
     if _ASKS_SPANISH.search(folded):
@@ -83,6 +90,10 @@ def detect_language(text: str, *, hint: Language | None = None) -> Language:
     english, spanish = language_scores(text)
     if hint is not None:
         own, other = (english, spanish) if hint == "en" else (spanish, english)
-        switch = other - own >= SWITCH_MARGIN
+        # A message with words of both ("the first one porfa", "la primera please") is code-switching,
+        # not a change of language: the other language must also outnumber the own one's words
+        # clearly (an accent in a name, "Ana Rodríguez", is not a Spanish word).
+        own_words = _word_scores(clean(text))[0 if hint == "en" else 1]
+        switch = other - own >= SWITCH_MARGIN and other >= CODE_SWITCH_RATIO * own_words
         return ("es" if hint == "en" else "en") if switch else hint
     return "es" if spanish > english else "en"

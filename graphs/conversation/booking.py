@@ -8,7 +8,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing import format_date, format_slot
-from agents.understanding import Language
+from agents.understanding import Language, resolve_choice
 from agents.understanding.dates import two_readings
 from graphs.conversation.common import (
     OFFERED,
@@ -111,6 +111,10 @@ async def find_slots(
         # The caller named the very minute (the search was for it alone) and it is free: book it.
         chosen: Pending = {"action": "book", "slot": shown_slot(slots[0])}
         return await book({**state, "pending": chosen}, runtime, config)
+    if slots and state.get("task") == "book" and (index := _picked_among(state, runtime, slots)) is not None:
+        # "cualquiera en la tarde, la primera": the position the patient said, among the new times
+        picked: Pending = {"action": "book", "slot": shown_slot(slots[index])}
+        return await book({**state, "pending": picked}, runtime, config)
     if slots:
         return offer(
             _read_as(_named_elsewhere(state, slots, label), runtime), runtime, "offer", slots, specialty=label
@@ -132,6 +136,23 @@ async def find_slots(
         ),
     )
     return {"reply": [line(state, "no_availability", specialty=label)], **finish("ticket")}
+
+
+def _picked_among(
+    state: ConversationState, runtime: Runtime[AgentContext], slots: list[SlotOption]
+) -> int | None:
+    """The option a position said together with a new time ("any in the afternoon, the first one")
+    chooses among the times found for it; None when there was none or it is unclear."""
+    said = state.get("gathered", {}).get("pick")
+    if not said:
+        return None
+    return resolve_choice(
+        said,
+        [slot.start for slot in slots],
+        tz=runtime.context.tz,
+        language="es" if language(state) == "es" else "en",
+        practitioners=[slot.practitioner for slot in slots],
+    )
 
 
 async def _nearest_first(

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, PartOfDay, Understanding, resolve_choice
-from agents.understanding.choices import clock_named
+from agents.understanding.choices import clock_named, refers_to_option
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS
 from agents.understanding.shifts import mentions_shift
@@ -229,6 +229,13 @@ def _time_that_day(state: ConversationState, u: Understanding, tz: ZoneInfo) -> 
     return {"step": "find_slots", "gathered": gathered}
 
 
+def _only_who(u: Understanding) -> bool:
+    """A practitioner named and nothing else ("Dr Raman please"): while times are offered, the first of
+    theirs among them (as "the one with Dr. Raman" is); when none of theirs is offered, a new search."""
+    who = u.intent == Intent.BOOK and bool(u.fields.practitioner)
+    return who and not (u.fields.when or u.fields.specialty)
+
+
 def _pending(state: ConversationState) -> Pending:
     return state.get("pending") or {}
 
@@ -250,7 +257,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "keep"}
         if new_task is None:
             return {"step": "confirm"}  # ask again for a plain yes or no
-    if awaiting == "choice" and new_task is None:
+    if awaiting == "choice" and (new_task is None or _only_who(u)):
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
         index = _pick(u.text, state.get("offered", []), u, tz, moving, state.get("gathered", {}).get("when"))
         if index is None and u.intent == Intent.AFFIRM:  # "perfect", "sí": the time they asked for
@@ -271,8 +278,10 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "book", "pending": {"action": "book", "slot": chosen}}
         if (at := _time_that_day(state, u, tz)) is not None:
             return at
-        if u.fields.when or u.fields.specialty or (moving is not None and mentions_shift(u.text)):
-            return None  # a new time or specialty, or a move relative to the appointment: search again
+        relative = moving is not None and mentions_shift(u.text)
+        if u.fields.when or u.fields.specialty or u.fields.practitioner or relative:
+            # a new time, specialty or practitioner, or a move relative to the appointment: search again
+            return None
         return {"step": "clarify"}
     if awaiting == "which_appointment" and new_task is None:
         targets = state.get("targets", [])
@@ -336,10 +345,13 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datet
         update = {}
     pending_now = update["pending"] if "pending" in update else state.get("pending")
     gathered = anchored(gathered, pending_now, now=now, tz=tz)
+    gathered.pop("pick", None)
     if "when" in found:  # a new time; one to the minute from a call is booked outright if free
         gathered.pop("exact", None)
         if called and called["exact"]:
             gathered["exact"] = True
+        if state.get("awaited") == "choice" and new_task is None and refers_to_option(u.text):
+            gathered["pick"] = u.text  # "cualquiera en la tarde, la primera": the first of the afternoon's
     task = new_task or state.get("task")
     if task == "book" and u.fields.relative and "relative" not in gathered:
         gathered["relative"] = u.fields.relative  # "it's for my daughter": identify finds out who she is

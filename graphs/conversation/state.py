@@ -83,6 +83,7 @@ class Gathered(TypedDict, total=False):
     relative: str  # the visit is for the writer's relative ("daughter"): identity is theirs
     elsewhere: bool  # the writer is not the phone's owner ("using my dad's phone"): identity is theirs
     shift: str  # words moving the appointment relative to itself ("push it back a week"), until it is known
+    pick: str  # a position said with a new time ("any in the afternoon, the first"): for the next offer
 
 
 class Claimed(TypedDict, total=False):

@@ -8,7 +8,7 @@ rows by them (re-running the seed must change nothing), and the knowledge base i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from store.journeys.schemas import ActionSpec, StageSpec
 
@@ -21,6 +21,49 @@ LOCATION = {
     "phone": "+15550104000",
 }
 HOURS = "Monday to Friday, 8:30 a.m. to 5:30 p.m."  # as opening-hours.md says
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The `nth` `weekday` (Monday 0) of the month; a negative `nth` counts from the month's end."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
+def _observed(day: date) -> date:
+    """A fixed-date holiday on a weekend is taken on the Friday before or the Monday after."""
+    return (
+        day - timedelta(days=1)
+        if day.weekday() == 5
+        else day + timedelta(days=1)
+        if day.weekday() == 6
+        else day
+    )
+
+
+def holidays(year: int) -> frozenset[date]:
+    """The weekdays of `year` the clinic is closed, as opening-hours.md lists them: New Year's Day,
+    Memorial Day, Independence Day, Labor Day, Thanksgiving and Christmas Day (observed on the
+    nearest weekday when they fall on a weekend). No slots are offered on them."""
+    return frozenset(
+        {
+            _observed(date(year, 1, 1)),
+            _nth_weekday(year, 5, 0, -1),  # Memorial Day: the last Monday of May
+            _observed(date(year, 7, 4)),
+            _nth_weekday(year, 9, 0, 1),  # Labor Day: the first Monday of September
+            _nth_weekday(year, 11, 3, 4),  # Thanksgiving: the fourth Thursday of November
+            _observed(date(year, 12, 25)),
+        }
+    )
+
+
+def closed_on(day: date) -> bool:
+    """Whether the clinic is closed all day on `day` for a holiday (a Saturday's New Year's Day is
+    observed on the Friday before, which is in the previous year)."""
+    return day in holidays(day.year) or day in holidays(day.year + 1)
+
 
 DAYS_OF_SLOTS = 60
 BOOKED_PERCENT = 20

@@ -144,10 +144,15 @@ async def _journeys(session: AsyncSession, report: SeedReport) -> None:
 
 
 def _window(now: datetime, tz: ZoneInfo) -> list[tuple[datetime, datetime]]:
-    """The clinic's 30-minute weekday slots starting in [now, now + DAYS_OF_SLOTS days)."""
+    """The clinic's 30-minute weekday slots starting in [now, now + DAYS_OF_SLOTS days), none on the
+    holidays the clinic closes for (its opening hours say so, so no booking may land on one)."""
     end = now + timedelta(days=demo.DAYS_OF_SLOTS)
     grid = scheduling.weekday_grid(now.astimezone(tz).date(), demo.DAYS_OF_SLOTS + 1, tz)
-    return [(start, stop) for start, stop in grid if now <= start < end]
+    return [
+        (start, stop)
+        for start, stop in grid
+        if now <= start < end and not demo.closed_on(start.astimezone(tz).date())
+    ]
 
 
 async def _slots_for(

@@ -6,6 +6,8 @@
   broken, the baby moving less, severe headache with vision changes or swelling); waters breaking
   or a miscarriage count alone.
 - A fever with a stiff neck, confusion or unresponsiveness, at any age.
+- A blood pressure in the crisis range (180 or more systolic, 120 or more diastolic) with a sign of
+  harm (headache, vision, chest, breath, confusion, numbness or weakness).
 - Stroke signs that are weak alone (a limb weak or numb, confusion, sudden vision loss, lost
   balance, a severe headache): two of them, or one that came on suddenly.
 """
@@ -14,7 +16,15 @@ from __future__ import annotations
 
 import re
 
-from agents.understanding.redflags.context import SUDDEN, Sign, compile_any, first_mention, near
+from agents.understanding.redflags.context import (
+    SUDDEN,
+    Sign,
+    clauses,
+    compile_any,
+    first_mention,
+    happening,
+    near,
+)
 from agents.understanding.redflags.lexicon import LIMB, LIMB_WRONG, YOUNG
 from agents.understanding.types import RedFlagKind
 
@@ -128,6 +138,45 @@ STROKE_HINTS = [
 ]
 
 
+# A hypertensive crisis: a reading of 180 or more over anything, or anything over 120 or more, with a
+# sign that organs are suffering (headache, vision, chest, breath, confusion, numbness or weakness).
+# The reading alone ("190/110 and I feel fine") is a same-day call to the doctor, not 911.
+_READING = re.compile(
+    r"\b(?P<high>\d{2,3})\s*(?:/|over|sobre|con|x)\s*(?P<low>\d{2,3})\b(?!\s*(?:dollars|dolares|bucks|\$|%))"
+    r"|\b(?:bp|b\.p\.|blood\s+pressure|pressure|presion(?:\s+arterial)?|tension(?:\s+arterial)?|la\s+alta)"
+    r"\s+(?:[\w']+\s+){0,3}?(?P<alone>1[89]\d|2\d\d)\b(?!\s*(?:/|over|sobre|dollars|dolares|\$|mg|lbs|pounds|libras))"
+)
+_PRESSURE_WORDS = re.compile(
+    r"\b(?:bp|b\.p\.|blood\s+pressure|pressure|presion|tension|systolic|sistolica|la\s+alta)\b"
+)
+_ORGANS = re.compile(
+    r"\b(?:headache|head\s+(?:is\s+)?(?:pounding|killing|hurts)|pounding\s+head|blurr\w*|vision|seeing\s+(?:spots|double)"
+    r"|chest|short\s+of\s+breath|can'?t\s+breathe|trouble\s+breathing|confus\w*|numb\w*|weak\w*|slurr\w*"
+    r"|nosebleed|nose\s+(?:is\s+)?bleeding|vomit\w*|throwing\s+up|dizz\w*|dolor\s+de\s+cabeza|duele\s+(?:[\w']+\s+){0,2}la\s+cabeza|cabeza\s+(?:me\s+)?(?:duele|late|revienta)"
+    r"|cabeza\s+(?:me\s+)?(?:va\s+a\s+explotar|explota)|borros\w*|veo\s+(?:lucecitas|manchas|puntitos|doble)|pecho|falta"
+    r"\s+(?:de\s+)?aire|no\s+puedo\s+respirar|confundid\w*|entumid\w*|hormigue\w*|debil\w*|sangr\w+\s+(?:de\s+)?la\s+nariz"
+    r"|vomit\w*|mare\w*)"
+)
+
+
+def _crisis_reading(source: str) -> re.Match[str] | None:
+    """The first blood-pressure reading in a crisis range (systolic ≥ 180 or diastolic ≥ 120) that is
+    not past, denied or hypothetical ("it was 200/120 last month" is history)."""
+    reading = Sign("other_emergency", _READING)
+    for clause in clauses(source):
+        for match in _READING.finditer(source, *clause):
+            if match["alone"]:
+                crisis = True
+            else:
+                high, low = int(match["high"]), int(match["low"])
+                plausible = 60 <= high <= 300 and 30 <= low < high
+                said = _PRESSURE_WORDS.search(source) or high >= 150  # "210/130" needs no "bp" beside it
+                crisis = plausible and bool(said) and (high >= 180 or low >= 120)
+            if crisis and happening(reading, match, source, clause):
+                return match
+    return None
+
+
 def _first(pattern: re.Pattern[str], source: str) -> re.Match[str] | None:
     """The first mention of `pattern` that is not denied, past or hypothetical."""
     return first_mention(Sign("other_emergency", pattern), source)
@@ -149,11 +198,15 @@ def specific_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
 
 
 def combined_red_flag(source: str) -> tuple[RedFlagKind, str] | None:
-    """A fever with a sign of meningitis at any age, or stroke signs weak alone (two, or one sudden)."""
+    """A fever with a sign of meningitis at any age, a hypertensive crisis, or stroke signs weak alone
+    (two, or one sudden)."""
     fever = _first(FEVER, source)
     danger = _first(DANGER, source)
     if fever and danger and _MENINGITIS.search(danger.group()):
         return "other_emergency", f"{fever.group()} ... {danger.group()}"
+    reading = _crisis_reading(source)
+    if reading and (organs := _first(_ORGANS, source)):
+        return "other_emergency", f"{reading.group()} ... {organs.group()}"
     hints = [match for pattern in STROKE_HINTS if (match := _first(pattern, source))]
     if len(hints) >= 2 or (hints and SUDDEN.search(source)):
         return "stroke", hints[0].group()

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from agents.understanding.redflags.context import Sign, compile_any, sign
 
+# "Me quiero morir de la vergüenza / de risa / de hambre" is the Spanish "I could die of embarrassment":
+# the everyday idiom of a feeling that is not despair. Sadness, pain or loneliness after it are not
+# idioms ("me quiero morir de tristeza" stays a red flag), nor is "morir" alone or with anything else.
+_NOT_AN_IDIOM = (
+    r"(?!\s+de\s+(?:la\s+)?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|envidia|ganas|emocion"
+    r"|alegria|felicidad|nervios|ternura|cansancio)\b)"
+)
+
 WORDS = [
     r"\b(?:kill|killing|harm|harming|off|offing)\s+(?:myself|himself|herself|themselves|themself)\b"
     r"|\b(?:want|wants|going|gonna|thinking\s+(?:about|of)|urge\s+to|feel\s+like|tempted\s+to|been)\s+(?:to\s+)?"
@@ -53,10 +61,10 @@ WORDS = [
     r"(?:myself|himself|herself)|\b(?:looking\s+up|searching|researching|googling)\s+(?:[\w']+\s+){0,2}(?:ways|how)"
     r"\s+to\s+(?:die|kill|end|do\s+it)|\b(?:can'?t|cannot)\s+(?:go\s+on|do\s+this|take\s+(?:it|this|life))\s+"
     r"(?:anymore|any\s+more|any\s+longer)\b(?!\s+(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash))",
-    r"\b(?:quiero|quisiera|me\s+quiero|ganas\s+de|prefiero|se\s+quiere|quiere)\s+morir|\bmatar(?:me|se|te)\b"
+    rf"\b(?:quiero|quisiera|me\s+quiero|ganas\s+de|prefiero|se\s+quiere|quiere)\s+morir{_NOT_AN_IDIOM}|\bmatar(?:me|se|te)\b"
     r"|\b(?:me\s+(?:voy|iba)|se\s+(?:va|iba|quiere)|te\s+vas)\s+a\s+(?:matar|tirar|suicidar|quitar\s+la\s+vida|ahorcar"
     r"|colgar)|\bsuicid|\bno\s+quiero\s+(?:seguir\s+)?(?:vivir|viviendo|estar\s+aqui|despertar|existir)"
-    r"|\b(?:me|se|te)\s+(?:quiero|quiere|quieres)\s+(?:matar|morir|suicidar)|\bquitar(?:me|se)\s+la\s+vida|\bacabar\s+con\s+(?:mi\s+vida|su\s+vida|todo)|\bno\s+vale\s+la\s+pena\s+vivir"
+    rf"|\b(?:me|se|te)\s+(?:quiero|quiere|quieres)\s+(?:matar|morir{_NOT_AN_IDIOM}|suicidar)|\bquitar(?:me|se)\s+la\s+vida|\bacabar\s+con\s+(?:mi\s+vida|su\s+vida|todo)|\bno\s+vale\s+la\s+pena\s+vivir"
     r"|\b(?:no|ya\s+no)\s+(?:le\s+)?(?:veo|encuentro|tiene)\s+(?:ningun\s+)?sentido\s+(?:a\s+)?(?:nada|la\s+vida"
     r"|vivir|seguir)|\bestar(?:i|a)n\s+mejor\s+sin\s+mi|\bmejor\s+sin\s+mi\b|\bsoy\s+(?:solo\s+)?una\s+carga"
     r"|\bser\s+una\s+carga|\bsin\s+tomar(?:me|se)?\s+(?:el|la|las|los|mis|mi|su|sus)\s+(?:tratamiento|pastillas"

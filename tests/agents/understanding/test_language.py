@@ -42,6 +42,14 @@ from agents.understanding import Language, detect_language, understand
         ("Lena Park, 14/02/1990", "es", "es"),
         ("Dr. Patel", "es", "es"),
         ("10:30", "es", "es"),
+        # code-switching keeps the conversation's language (held-out v6: a Spanglish booking)
+        ("the first one porfa", "es", "es"),
+        ("the second one por favor", "es", "es"),
+        ("i'll take the 9am one, gracias", "es", "es"),
+        ("la primera please", "en", "en"),
+        ("ok the first one pls", "es", "en"),
+        ("Thank you so much for your help, gracias!", "es", "en"),
+        ("muchas gracias por todo, nos vemos el martes, thanks", "en", "es"),
     ],
 )
 def test_detect_language(text: str, hint: Language | None, language: Language) -> None:
