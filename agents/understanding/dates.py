@@ -15,9 +15,11 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from agents.understanding.calendarrules import unread_day
 from agents.understanding.corrections import correction_cut
 from agents.understanding.dayparts import DayPart, find_daypart
 from agents.understanding.dayrules import Found, find_days
+from agents.understanding.holidaywords import VOCABULARY_WORDS
 from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
@@ -57,7 +59,8 @@ VOCABULARY = vocabulary_of(
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
      "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro",
-     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media", "cualquier"]
+     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media", "cualquier",
+     *VOCABULARY_WORDS]
 )  # fmt: skip
 
 
@@ -110,7 +113,8 @@ def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
 
 
 def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> When | None:
-    """`parse_when` on an already analysed text (the caller may have blanked out a birth date)."""
+    """`parse_when` on an already analysed text (the caller may have blanked out a birth date); None
+    too when a day is clearly said in words no rule reads (`calendarrules.unread_day`)."""
     local_now = now.astimezone(tz)
     source = text.corrected
     found = _wanted(find_days(source, local_now.date(), language), source)
@@ -123,6 +127,8 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
             found = [fallback]
     if not found and daypart is None and asap is None and any_time is None:
         return None
+    if not found and asap is None and unread_day(source) is not None:
+        return None  # "the day after my birthday, morning": a day was said, not the soonest mornings
     matches = [m for m in (asap, any_time) if m is not None]
     quoted = _quote(text, [*(f.span for f in found), *(d.span for d in [daypart] if d), *_spans(matches)])
     if not found:
