@@ -163,8 +163,9 @@ def around(text: str, start: int, day: date, *, named: bool) -> tuple[int, Days]
 # Diwali", "on Founders Day", "el día después de mi cumpleaños", "el martes antes de la boda".
 _NOT_A_DAY = (
     r"(?!(?:tomorrow|today|tonight|next|that|then|it|this|the\s+(?:appointment|one|visit|next)|mine|yours"
-    r"|noon|lunch|midday|work|school|manana|hoy|eso|esa|ese|esto|la\s+cita|mi\s+cita|su\s+cita|la\s+otra"
-    r"|el\s+otro|lo\s+que|las|la\s+una|mediodia|comer|trabajar)\b)"
+    r"|(?:the\s+|my\s+)?(?:noon|lunch|midday|work|school|class|classes|shift|breakfast|dinner|morning|afternoon"
+    r"|evening)|manana|hoy|eso|esa|ese|esto|la\s+cita|mi\s+cita|su\s+cita|la\s+otra|el\s+otro|lo\s+que|las"
+    r"|la\s+una|mediodia|medio\s+dia|comer|almorzar|trabajar|trabajo|escuela|colegio|clase|almuerzo|comida)\b)"
 )
 _UNREAD = re.compile(
     rf"\b(?:the\s+day|(?:the\s+)?(?:{WEEKDAY_RE}))\s+(?:after|before)\s+{_NOT_A_DAY}(?:(?:my|our|his|her|their|the)\s+)?[a-z']+"

@@ -118,6 +118,8 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
     local_now = now.astimezone(tz)
     source = text.corrected
     found = _wanted(find_days(source, local_now.date(), language), source)
+    if unread := _unread(source, found):  # "the Wednesday before Diwali" is no plain Wednesday
+        found = [f for f in found if not unread[0] <= f.span[0] < unread[1]]
     daypart = find_daypart(source)
     asap = _ASAP.search(source)
     any_time = _ANY_TIME.search(source)
@@ -127,7 +129,7 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
             found = [fallback]
     if not found and daypart is None and asap is None and any_time is None:
         return None
-    if not found and asap is None and unread_day(source) is not None:
+    if not found and asap is None and unread is not None:
         return None  # "the day after my birthday, morning": a day was said, not the soonest mornings
     matches = [m for m in (asap, any_time) if m is not None]
     quoted = _quote(text, [*(f.span for f in found), *(d.span for d in [daypart] if d), *_spans(matches)])
@@ -157,6 +159,15 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"
         return [f for f in kept if f.span[0] > contrast.end()] or kept
     return kept
+
+
+def _unread(source: str, found: list[Found]) -> tuple[int, int] | None:
+    """Where a day is said in words no rule reads ("the day after my birthday"): not where a day
+    found ends the words ("the day after Mother's Day" is read)."""
+    unread = unread_day(source)
+    if unread is None or any(start < unread[1] <= end for start, end in (f.span for f in found)):
+        return None
+    return unread
 
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:
