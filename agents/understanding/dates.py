@@ -85,9 +85,10 @@ def two_readings(text: str, *, today: date, language: Language) -> tuple[date, d
 
 
 def names_a_date(text: str, *, today: date, language: Language) -> bool:
-    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo"), which says
-    when more plainly than any word relative to another day ("the following week")."""
-    return any(f.dated for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
+    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo") or a day the
+    calendar names ("the day after Thanksgiving", "the first Friday of March"), which says when more
+    plainly than any word relative to another day ("the following week")."""
+    return any(f.dated or f.named for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
 
 
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:

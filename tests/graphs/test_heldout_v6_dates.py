@@ -15,6 +15,7 @@ import pytest
 
 from agents.understanding.timewords import month_of, next_weekday
 from api.runtime import Runtime
+from tests.graphs.test_understanding_classes import appointments_of
 from tests.instant import NOW, TZ
 
 TODAY = NOW.astimezone(TZ).date()
@@ -133,3 +134,17 @@ async def test_a_day_not_understood_is_asked_for_not_guessed(
     await pat.says(answer)
     assert _searched(pat) == day, pat.last.reply
     assert _offered_days(pat), pat.last.reply
+
+
+async def test_a_move_to_the_day_after_a_holiday_is_that_day_not_the_day_after_the_appointment(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    en, _, holiday = _coming_holiday()
+    pat = patient()
+    await register(pat.phone, "Ines Paredes", "1984-04-04")
+    await pat.says("dermatology as soon as possible")
+    await pat.says("1")
+    assert await appointments_of(demo, pat.phone), pat.last.reply
+    await pat.says(f"can we move it to the day after {en}?")
+    assert pat.last.state.get("task") == "reschedule", pat.last.reply
+    assert _searched(pat) == holiday + timedelta(days=1), pat.last.reply

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agents.understanding import understand
-from agents.understanding.dates import parse_when
+from agents.understanding.dates import names_a_date, parse_when
 from agents.understanding.types import Language
 
 TZ = ZoneInfo("America/New_York")
@@ -201,3 +201,17 @@ def test_a_picked_option_is_no_date() -> None:
     now = datetime(2027, 4, 30, 10, tzinfo=TZ)
     u = understand("the first one please", now=now, tz=TZ, language_hint="en", expecting="choice")
     assert u.fields.when is None and u.fields.unread_day is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we move it to the day after thanksgiving?",
+        "the monday after easter instead",
+        "pásela al día antes de Navidad",
+    ],
+)
+def test_a_move_to_a_day_around_a_holiday_names_that_day(text: str) -> None:
+    """Said in a move, "the day after" is read against the holiday, not the appointment: the move
+    takes the day said in so many words (graphs/conversation/moves.py)."""
+    assert names_a_date(text, today=date(2027, 4, 30), language="en"), text
