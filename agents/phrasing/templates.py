@@ -32,6 +32,8 @@ EN: dict[str, str] = {
     "cardiology, dermatology, pediatrics and orthopedics. You can also just tell me what's going on.",
     "ask_when": 'When would suit you? For example "next Tuesday afternoon" or "as soon as possible".',
     "day_read_as": 'I\'ve taken "{said}" as {taken}; if you meant {other}, just tell me.',
+    "ask_day_unclear": 'Sorry, I didn\'t catch which day "{said}" is. Could you tell me the date? For '
+    'example "Friday the 14th" or "May 10".',
     "practitioner_not_found": "I couldn't find a Dr. {name} among our {specialty} doctors, so the "
     "times below are with our other {specialty} doctors.",
     "offer": "Here are the first free times for {specialty}:\n{options}\nReply with the number of the "
@@ -141,6 +143,8 @@ ES: dict[str, str] = {
     "dermatología, pediatría y ortopedia. También puede contarme qué le pasa.",
     "ask_when": '¿Cuándo le viene bien? Por ejemplo "el martes por la tarde" o "lo antes posible".',
     "day_read_as": 'He entendido "{said}" como el {taken}; si se refería al {other}, dígamelo.',
+    "ask_day_unclear": 'Perdone, no he entendido qué día es "{said}". ¿Me dice la fecha? Por ejemplo '
+    '"el viernes 14" o "el 10 de mayo".',
     "practitioner_not_found": "No encontré a nadie llamado {name} entre nuestros médicos de {specialty}; "
     "los horarios de abajo son con otros médicos de {specialty}.",
     "offer": "Estos son los primeros horarios libres de {specialty}:\n{options}\nResponda con el número "

@@ -15,9 +15,11 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from agents.understanding.calendarrules import unread_day
 from agents.understanding.corrections import correction_cut
 from agents.understanding.dayparts import DayPart, find_daypart
 from agents.understanding.dayrules import Found, find_days
+from agents.understanding.holidaywords import VOCABULARY_WORDS
 from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
@@ -57,7 +59,8 @@ VOCABULARY = vocabulary_of(
      "weeks", "month", "months", "weekend", "fortnight", "possible", "available", "earliest",
      "semana", "semanas", "manana", "mananas", "tarde", "tardes", "noche", "proximo", "proxima",
      "pasado", "posible", "pronto", "cuando", "disponible", "mediodia", "despues", "antes", "dentro",
-     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media", "cualquier"]
+     "cuanto", "quincena", "finales", "siguiente", "entrante", "partir", "cuarto", "media", "cualquier",
+     *VOCABULARY_WORDS]
 )  # fmt: skip
 
 
@@ -82,9 +85,10 @@ def two_readings(text: str, *, today: date, language: Language) -> tuple[date, d
 
 
 def names_a_date(text: str, *, today: date, language: Language) -> bool:
-    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo"), which says
-    when more plainly than any word relative to another day ("the following week")."""
-    return any(f.dated for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
+    """Whether `text` names a day of the month ("Tuesday the 19th", "el 3 de marzo") or a day the
+    calendar names ("the day after Thanksgiving", "the first Friday of March"), which says when more
+    plainly than any word relative to another day ("the following week")."""
+    return any(f.dated or f.named for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
 
 
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
@@ -110,10 +114,13 @@ def timed_text(text: str, vocabulary: frozenset[str]) -> Text:
 
 
 def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> When | None:
-    """`parse_when` on an already analysed text (the caller may have blanked out a birth date)."""
+    """`parse_when` on an already analysed text (the caller may have blanked out a birth date); None
+    too when a day is clearly said in words no rule reads (`calendarrules.unread_day`)."""
     local_now = now.astimezone(tz)
     source = text.corrected
     found = _wanted(find_days(source, local_now.date(), language), source)
+    if unread := _unread(source, found):  # "the Wednesday before Diwali" is no plain Wednesday
+        found = [f for f in found if not unread[0] <= f.span[0] < unread[1]]
     daypart = find_daypart(source)
     asap = _ASAP.search(source)
     any_time = _ANY_TIME.search(source)
@@ -123,6 +130,8 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
             found = [fallback]
     if not found and daypart is None and asap is None and any_time is None:
         return None
+    if not found and asap is None and unread is not None:
+        return None  # "the day after my birthday, morning": a day was said, not the soonest mornings
     matches = [m for m in (asap, any_time) if m is not None]
     quoted = _quote(text, [*(f.span for f in found), *(d.span for d in [daypart] if d), *_spans(matches)])
     if not found:
@@ -151,6 +160,15 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"
         return [f for f in kept if f.span[0] > contrast.end()] or kept
     return kept
+
+
+def _unread(source: str, found: list[Found]) -> tuple[int, int] | None:
+    """Where a day is said in words no rule reads ("the day after my birthday"): not where a day
+    found ends the words ("the day after Mother's Day" is read)."""
+    unread = unread_day(source)
+    if unread is None or any(start < unread[1] <= end for start, end in (f.span for f in found)):
+        return None
+    return unread
 
 
 def _narrowest(found: list[Found]) -> tuple[date, date]:

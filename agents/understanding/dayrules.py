@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from agents.understanding import calendarrules
 from agents.understanding.timewords import (
     MONTH_OR_ABBR_RE,
     MONTH_RE,
@@ -66,6 +67,8 @@ class Found:
     weekday: bool = False
     alternative: date | None = None  # the other day a "next Friday" may mean (see the module docstring)
     dated: bool = False  # a day of the month said ("the 19th", "Dec 3", "3/12"), not a word relative to today
+    # a day the calendar names ("Thanksgiving", "the first Friday of March"; `calendarrules`)
+    named: bool = False
 
 
 def _single(day: date | None) -> Days | None:
@@ -212,6 +215,7 @@ def _nth(m: re.Match[str], today: date, language: Language) -> Days | None:
 
 
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
+    *calendarrules.RULES,
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), _iso),
     # "24/7" is all the time, never the 24th of July ("like snow on my shoulders 24/7")
     (re.compile(r"(?<![\d/.:-])(?!24/7(?![/\d]))(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"), _numeric),
@@ -315,6 +319,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
 
 
 _DATED: tuple[Handler, ...] = (_iso, _numeric, _day_month, _month_day, _nth)
+_NAMED = frozenset(handler for _, handler in calendarrules.RULES)
 
 
 def find_days(text: str, today: date, language: Language) -> list[Found]:
@@ -335,12 +340,29 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
             bare_weekday = handler is _weekday and not match["day"]
             other = other_reading(today, WEEKDAYS[match["wd"]]) if bare_weekday and said_next(match) else None
             of_month = handler in _DATED or (handler is _weekday and bool(match["day"]))
+            named = handler in _NAMED
             found.append(
-                Found(days[0], days[1], (start, end), weekday=bare_weekday, alternative=other, dated=of_month)
+                Found(days[0], days[1], (start, end), bare_weekday, other, dated=of_month, named=named)
             )
-    found = _in_their_weeks(found, text, today)
+    found = _in_their_weeks(_around_days(found, text), text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
     return [f for f in found if not (f.weekday and f.first.weekday() in dated)]
+
+
+def _around_days(found: list[Found], text: str) -> list[Found]:
+    """A single day with "the day after" or "the Wednesday before" said right before it is moved
+    there (`calendarrules.around`); a weekday found inside those words goes."""
+    moved: list[Found] = []
+    for f in found:
+        said = calendarrules.around(text, f.span[0], f.first, named=f.named) if f.first == f.last else None
+        if said is not None:
+            start, (first, last) = said
+            f = Found(first, last, (start, f.span[1]), dated=f.dated and first == last, named=True)
+        moved.append(f)
+    spans = [f.span for f in moved if f.named]
+    return [
+        f for f in moved if not any(s <= f.span[0] and f.span[1] <= e and f.span != (s, e) for s, e in spans)
+    ]
 
 
 def _in_their_weeks(found: list[Found], text: str, today: date) -> list[Found]:

@@ -108,3 +108,13 @@ def month_of(year: int, month: int) -> tuple[date, date]:
     first = date(year, month, 1)
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return first, following - timedelta(days=1)
+
+
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
+    """The `nth` `weekday` of a month (Monday is 0; `nth` -1 is the last one), None past its end
+    (a fifth Monday most months lack)."""
+    first, last = month_of(year, month)
+    if nth < 0:
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return day if day.month == month else None

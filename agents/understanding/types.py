@@ -92,7 +92,8 @@ class Fields:
     ("daughter", "hijo"), and then `name` and `birth_date` are that person's. `elsewhere` is True when
     the writer says the phone is someone else's or the visit is theirs, not the owner's ("using my
     dad's phone, it's for me"): then `name` and `birth_date` are the writer's, and the phone's patient
-    is not taken for them.
+    is not taken for them. `unread_day` is the words of a day clearly said that could not be read
+    ("the day after my birthday"); `when` is then None, so the agent asks for the date.
     """
 
     specialty: str | None = None
@@ -107,6 +108,7 @@ class Fields:
     question: str | None = None
     relative: str | None = None
     elsewhere: bool = False
+    unread_day: str | None = None
 
 
 @dataclass(frozen=True)

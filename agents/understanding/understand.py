@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
+from agents.understanding.calendarrules import unread_day
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.closings import closing
 from agents.understanding.corrections import correction_cut
@@ -138,6 +139,7 @@ def _fields(
         birth_at=birth.span[0] if birth else None,
     )
     when = None
+    unread = None
     # While identity is asked, a date is read as the birth date; a message with neither a name nor
     # a birth date ("tomorrow afternoon if possible") still tells when the patient would come.
     if expecting != "identity" or (birth is None and name is None):
@@ -148,6 +150,8 @@ def _fields(
             source = timed_text(_blank(text.clean, spans), VOCABULARY)
             if when := when_in(source, now=now, tz=tz, language=language):
                 break
+        if when is None and (span := unread_day(source.corrected)):
+            unread = (source.corrected if source.typo else source.clean)[span[0] : span[1]]
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
         reason = reason[:cut].strip(" ,.;") or None
@@ -163,6 +167,7 @@ def _fields(
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
         elsewhere=writes_for_self_elsewhere(text),
+        unread_day=unread,
     )
 
 

@@ -36,7 +36,8 @@ NEAR_LIMIT = 10
 async def ask(
     state: ConversationState, runtime: Runtime[AgentContext], config: RunnableConfig
 ) -> ConversationState:
-    """Ask for the one thing the task still needs (each thing once; then a sensible default).
+    """Ask for the one thing the task still needs (each thing once; then a sensible default); a
+    day said in words not understood is asked for as a date.
 
     A practitioner named without a specialty ("cita con el Dr. Brooks el viernes") is the
     specialty: their own, when everyone of that name shares one; then the search goes on."""
@@ -56,8 +57,10 @@ async def ask(
             "awaiting": "specialty",
             "asked": [*asked, "specialty"],
         }
+    unread = gathered.get("unread_day")  # "the day after my birthday": not the soonest times, the date
+    asking = line(state, "ask_day_unclear", said=unread) if unread else line(state, "ask_when")
     return {
-        "reply": [*state.get("reply", []), line(state, "ask_when")],
+        "reply": [*state.get("reply", []), asking],
         "awaiting": "when",
         "asked": [*asked, "when"],
     }

@@ -93,6 +93,8 @@ def gathered_from(u: Understanding) -> Gathered:
         found["relative"] = fields.relative  # named: "for my daughter, Zoe Adams, born …"
     if fields.elsewhere:
         found["elsewhere"] = True  # "using my dad's phone, it's for me": not the phone's patient
+    if fields.unread_day is not None:
+        found["unread_day"] = fields.unread_day
     if mentions_shift(u.text):
         found["shift"] = u.text
     if fields.when is not None:

@@ -82,6 +82,7 @@ class Gathered(TypedDict, total=False):
     account: str  # after a visit: the patient's own words about it
     relative: str  # the visit is for the writer's relative ("daughter"): identity is theirs
     elsewhere: bool  # the writer is not the phone's owner ("using my dad's phone"): identity is theirs
+    unread_day: str  # a day said in words not understood ("the day after my birthday"): asked for as a date
     shift: str  # words moving the appointment relative to itself ("push it back a week"), until it is known
     pick: str  # a position said with a new time ("any in the afternoon, the first"): for the next offer
 
