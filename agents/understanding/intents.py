@@ -18,6 +18,7 @@ from agents.understanding.persons import asks_for_person
 from agents.understanding.requestshapes import (
     asks_how_to,
     asks_if_booking_needed,
+    asks_number_for,
     asks_results_by_chat,
     asks_to_come,
     asks_to_send_own_records,
@@ -337,7 +338,7 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
     if asks_which_way(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)
-    if asks_results_by_chat(text):
+    if asks_results_by_chat(text) or asks_number_for(text):
         return Reading(Intent.QUESTION, sure)  # "¿me mandan los resultados por aquí?": the portal answers
     if asks_to_send_own_records(text):
         return Reading(Intent.TICKET, sure)

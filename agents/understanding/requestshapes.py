@@ -59,6 +59,14 @@ _BY_THIS_CHAT = re.compile(
     r"|whatsapp|text))|\btext\s+me\b|\bpor\s+aqui\b[^?.!]{0,30}?\b(?:mandar|enviar|manden|envien|mande|envie)\b"
 )
 _RESULTS = re.compile(r"\b(?:results?|labs?|lab\s+work|blood\s*work|resultados|analisis|estudios|examenes)\b")
+# "¿me puede dar el número de la línea de recetas?", "what's the number for billing?": the clinic's number
+# for something, which the documents give — a question, even when what it is for is a ticket's topic.
+_NUMBER_FOR = re.compile(
+    r"\b(?:(?:phone|telephone|fax)\s+)?number\s+(?:for|of|to\s+call\s+(?:for|about))\s+(?:the\s+|your\s+)?(?:(?!my\b)\w+\s+){0,2}?"
+    r"(?:line|office|desk|department|billing|refills?|prescriptions?|records|pharmacy|lab)\b"
+    r"|\b(?:el\s+)?(?:numero|telefono)\s+(?:de|del|para)\s+(?:la\s+|el\s+)?(?:linea|oficina|departamento|facturacion"
+    r"|recetas?|expedientes?|laboratorio|recepcion)\b"
+)
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
 )
@@ -99,6 +107,11 @@ def asks_to_send_own_records(text: Text) -> bool:
 def asks_results_by_chat(text: Text) -> bool:
     """Whether test results can be sent by this chat (see `_BY_THIS_CHAT`)."""
     return bool(_BY_THIS_CHAT.search(text.corrected)) and bool(_RESULTS.search(text.corrected))
+
+
+def asks_number_for(text: Text) -> bool:
+    """Whether the clinic's number for a line or office is asked (see `_NUMBER_FOR`)."""
+    return bool(_NUMBER_FOR.search(text.corrected))
 
 
 def without_no_booking(source: str) -> str:

@@ -38,7 +38,7 @@ _STOPWORDS = word_set(
     puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
     tengo puede pueden necesito hace cuantos cuantas hola buenas buenos hasta desde porfa favor saludos
     disculpe quisiera senor senora senorita cita citas queria preguntar preguntarle pregunta porque este
-    wanted asking because wondering"""
+    wanted asking because wondering ando tipo algun alguna alguno"""
 )
 # Spanish words patients use for what the documents say in other words — regional ones ("parquear",
 # "aseguranza"), other verbs for the same thing ("¿a qué hora abren?" / "abrimos", "cerrada";
@@ -157,8 +157,13 @@ _NO_SHOW = re.compile(
 
 # Everyday words for what the documents name otherwise, in either language, each given the documents'
 # words beside its own: a bike is a bicycle, an app is something to install, help paying is financial
-# assistance, a six-year-old is a child, notice is how far in advance.
+# assistance, a six-year-old is a child, notice is how far in advance, a number is a phone number.
 _SAME_THING = [
+    # "what's the number for…", "el número de la línea de…": the section that gives one
+    (
+        re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b(?:phone|telephone|numero|telefono)\b"),
+        "numero telefono phone number",
+    ),
     (re.compile(r"\b(?:bikes?|bicycles?|bicis?|bicicletas?|cycling|cycle)\b"), "bicycle bicicleta"),
     (
         re.compile(
@@ -181,7 +186,13 @@ _SAME_THING = [
         ),
         "child childhood",
     ),
-    (re.compile(r"\b(?:how\s+much\s+notice|how\s+far\s+(?:in\s+)?(?:advance|ahead)|notice)\b"), "advance"),
+    (
+        re.compile(
+            r"\b(?:how\s+much\s+(?:advance\s+)?notice|how\s+far\s+(?:in\s+)?(?:advance|ahead)|how\s+early\s+(?:do|must|should)\s+i"
+            r"\s+(?:tell|let|call|cancel))\b"
+        ),
+        "advance hours",
+    ),
 ]
 
 
