@@ -81,8 +81,10 @@ EN: dict[str, str] = {
     "thanks": "You're welcome! Is there anything else I can help with?",
     "acknowledged": "Great! Is there anything else I can help with?",
     "several_requests": "You asked me for a few things; I'll take them one at a time.",
-    "ticket_link_identity": "Our team will reply here or call you at this number. To add this to your "
-    "record, reply with your full name and date of birth.",
+    "ticket_contact": "Our team will reply here or call you at this number.",
+    "ticket_link_identity": "To add this to your record, reply with your full name and date of birth.",
+    "ticket_lost_property": "I've asked our front desk team to look for it (reference {reference}). They "
+    "usually reply within one business day, here on this chat.",
     "goodbye": "Alright. Take care, and message me here whenever you need anything.",
     "intake_insurance": "One more thing for your first visit: which health insurance do you have? "
     '(or "none")',
@@ -193,8 +195,11 @@ ES: dict[str, str] = {
     "thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
     "acknowledged": "¡Perfecto! ¿Puedo ayudarle en algo más?",
     "several_requests": "Me ha pedido varias cosas; las veo una por una.",
-    "ticket_link_identity": "Nuestro equipo le responderá por aquí o le llamará a este número. Para "
-    "añadirlo a su ficha, responda con su nombre completo y su fecha de nacimiento.",
+    "ticket_contact": "Nuestro equipo le responderá por aquí o le llamará a este número.",
+    "ticket_link_identity": "Para añadirlo a su ficha, responda con su nombre completo y su fecha de "
+    "nacimiento.",
+    "ticket_lost_property": "He pedido a nuestro equipo de recepción que lo busque (referencia "
+    "{reference}). Suelen responder en un día hábil, por este mismo chat.",
     "goodbye": "Muy bien. Cuídese, y escríbame por aquí cuando lo necesite.",
     "intake_insurance": 'Una cosa más para su primera visita: ¿qué seguro médico tiene? (o "ninguno")',
     "intake_allergies": '¿Tiene alguna alergia que debamos saber? (o "ninguna")',

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.understanding.belongings import reports_lost_property
 from agents.understanding.moverequests import asks_to_move
 from agents.understanding.persons import asks_for_person
 from agents.understanding.requestshapes import (
     asks_how_to,
     asks_if_booking_needed,
+    asks_number_for,
+    asks_results_by_chat,
     asks_to_come,
     asks_to_send_own_records,
     asks_which_way,
@@ -327,14 +330,16 @@ def _policy_first(text: Text) -> bool:
 def request_intent(text: Text) -> Reading | None:
     """A medical question, a clinic question, a ticket or a booking, in that order."""
     sure = _sure(text)
-    if is_medical_question(text):
-        return Reading(Intent.TICKET, sure)
+    if reports_lost_property(text) or is_medical_question(text):
+        return Reading(Intent.TICKET, sure)  # "did anyone find my scarf?" asks staff to look
     if asks_about_policy(text) or asks_to_pay_over_time(text):
         return Reading(Intent.QUESTION, sure)  # "¿lo puedo pagar en partes?": the billing policy answers
     if asks_how_to(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)  # "how do I get my records?" asks how it works
     if asks_which_way(text) and ticket_category(text) != "complaint":
         return Reading(Intent.QUESTION, sure)
+    if asks_results_by_chat(text) or asks_number_for(text):
+        return Reading(Intent.QUESTION, sure)  # "¿me mandan los resultados por aquí?": the portal answers
     if asks_to_send_own_records(text):
         return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):

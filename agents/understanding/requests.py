@@ -15,7 +15,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding.intents import GUESS
-from agents.understanding.text import clean, fold
+from agents.understanding.text import analyse, clean, fold
+from agents.understanding.topics import VOCABULARY, asks_to_pay_over_time
 from agents.understanding.types import Intent, Language
 from agents.understanding.understand import understand
 
@@ -61,6 +62,9 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
     # A medical-looking piece of a clinic question is part of it: "¿tengo que ir en ayunas? ¿puedo
     # tomar café?" asks the fasting guidance twice, not a clinician once.
     asks = understand(text, now=now, tz=tz, language_hint=language).intent is Intent.QUESTION
+    # "my balance is $450, can I pay it in installments?": the balance is what the question is about,
+    # not a billing request of its own (an unverified number's would be opened as a ticket at once)
+    over_time = asks and asks_to_pay_over_time(analyse(text, VOCABULARY))
     requests: list[tuple[str, str]] = []  # (kind, text)
     before = ""  # words before the first request ("hi there")
     changes: list[str] = []  # the pieces that cancel or move an appointment
@@ -74,6 +78,8 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
                 None  # a question with no subject of its own ("can someone look into it?") is the last one's
             )
         if asks and read.fields.ticket_category == "medical_question":
+            kind = "question"
+        if over_time and kind == "ticket" and read.fields.ticket_category == "billing":
             kind = "question"
         if intent in (Intent.CANCEL, Intent.RESCHEDULE):
             changes.append(piece)

@@ -12,9 +12,10 @@ import re
 
 from agents.understanding.text import Text
 
-# "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request.
+# "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request;
+# also after a sentence that says why ("switching from my old doctor. how do i get my records moved?").
 _HOW_TO = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hola|so|and|also|quick\s+question)\W+)*(?:how\s+(?:do|can|would|should)\s+i|how\s+does"
+    r"(?:^|[.!?]\s)\W*(?:(?:hi|hello|hey|hola|so|and|also|quick\s+question)\W+)*(?:how\s+(?:do|can|would|should)\s+i|how\s+does"
     r"|what(?:'s|\s+is)\s+the\s+(?:process|way)|como\s+(?:puedo|hago|se|pido|solicito|consigo))\b"
 )
 # "walk-ins without an appointment", "vacunas sin cita": an appointment is what is not wanted.
@@ -47,8 +48,24 @@ _SEND_MY_RECORDS = re.compile(
     rf"|\b(?:need|want|would\s+like|like)\s+my\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD}\s+(?:sent|faxed|emailed|forwarded"
     r"|transferred|mailed)\b"
     r"|\b(?:(?:me\s+)?(?:pueden|puede|podrian|podria)|favor\s+de|necesito|quiero|quisiera|me\s+gustaria)\s+(?:que\s+)?"
-    r"(?:me\s+)?(?:enviar|mandar|pasar|reenviar|faxear|manden|envien|pasen|reenvien|mande|envie|faxeen)\s+"
+    r"(?:me\s+|le\s+|les\s+)?(?:enviar|mandar|pasar|reenviar|faxear|manden|envien|pasen|reenvien|mande|envie|faxeen)\s+"
     rf"(?:una\s+copia\s+de\s+)?mis\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD_ES}\b"
+)
+# "¿me pueden mandar por aquí los resultados?", "can you text me my labs?": whether results come by
+# this chat — how results are given (the portal), a clinic question, not a request to send them.
+_BY_THIS_CHAT = re.compile(
+    r"\b(?:send|text|message|mandar|enviar|manden|envien|mande|envie|pasar|pasen)\b[^?.!]{0,60}?(?:\bpor\s+aqui"
+    r"|\bpor\s+(?:este\s+)?(?:chat|medio|whatsapp|mensaje|texto)|\bhere\b|\b(?:on|by|over|via|through)\s+(?:this\s+chat"
+    r"|whatsapp|text))|\btext\s+me\b|\bpor\s+aqui\b[^?.!]{0,30}?\b(?:mandar|enviar|manden|envien|mande|envie)\b"
+)
+_RESULTS = re.compile(r"\b(?:results?|labs?|lab\s+work|blood\s*work|resultados|analisis|estudios|examenes)\b")
+# "¿me puede dar el número de la línea de recetas?", "what's the number for billing?": the clinic's number
+# for something, which the documents give — a question, even when what it is for is a ticket's topic.
+_NUMBER_FOR = re.compile(
+    r"\b(?:(?:phone|telephone|fax)\s+)?number\s+(?:for|of|to\s+call\s+(?:for|about))\s+(?:the\s+|your\s+)?(?:(?!my\b)\w+\s+){0,2}?"
+    r"(?:line|office|desk|department|billing|refills?|prescriptions?|records|pharmacy|lab)\b"
+    r"|\b(?:el\s+)?(?:numero|telefono)\s+(?:de|del|para)\s+(?:la\s+|el\s+)?(?:linea|oficina|departamento|facturacion"
+    r"|recetas?|expedientes?|laboratorio|recepcion)\b"
 )
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:an?\s+)?(?:appointment|appt|booking)|no\s+appointment(?:\s+needed)?|sin\s+(?:cita|turno))\b"
@@ -85,6 +102,16 @@ def asks_which_way(text: Text) -> bool:
 def asks_to_send_own_records(text: Text) -> bool:
     """ "Can you send a copy of my records to my employer?"."""
     return bool(_SEND_MY_RECORDS.search(text.corrected))
+
+
+def asks_results_by_chat(text: Text) -> bool:
+    """Whether test results can be sent by this chat (see `_BY_THIS_CHAT`)."""
+    return bool(_BY_THIS_CHAT.search(text.corrected)) and bool(_RESULTS.search(text.corrected))
+
+
+def asks_number_for(text: Text) -> bool:
+    """Whether the clinic's number for a line or office is asked (see `_NUMBER_FOR`)."""
+    return bool(_NUMBER_FOR.search(text.corrected))
 
 
 def without_no_booking(source: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from agents.understanding.text import Text, phrase_pattern, phrases, vocabulary_of
+from agents.understanding.belongings import reports_lost_property
+from agents.understanding.text import Text, analyse, phrase_pattern, phrases, vocabulary_of
 from agents.understanding.types import TicketCategory, TicketPriority
 
 _INFO = phrases(
@@ -19,7 +20,8 @@ _INFO = phrases(
     "|aparcar|aparcamiento|parqueo|parquear|hours|opening hours|open|opening|close|closed|closing"
     "|what time do you|horario|horarios|abren|atienden|cierran|abierto|abiertos|cerrado|insurance"
     "|insurances|aetna"
-    "|medicare|medicaid|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
+    "|medicare|medicaid|masshealth|mass health|harvard pilgrim|tufts|unitedhealthcare|united healthcare|bcbs"
+    "|cigna|blue cross|humana|in network|in-network|seguro|seguros|aseguradora|aceptan"
     "|accept|address|located|location|directions|where are you|where is the clinic|direccion|ubicacion"
     "|donde estan|donde queda|como llego|fasting|fast before|need to fast|have to fast|empty stomach"
     "|blood test|blood work|ayuno|ayunas|analisis de sangre|analisis|examen de sangre|prueba de sangre"
@@ -49,7 +51,7 @@ _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
     r"(?:a\s+(?:que|q|k)\s+hora|q\s+(?:hora|dias?|seguros?)|r\s+(?:u|you|y'?all)|what|whats|when|where|wheres|who|why"
-    r"|how|which|is|are|do"
+    r"|how|which|is|are|do|en\s+(?:que|q|cual)"
     r"|does|can\s+you\s+tell|could\s+you\s+tell"
     r"|will|would\s+i|en\s+cuanto"
     r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|cuantos|cuantas|hay|tienen"
@@ -88,11 +90,11 @@ _MEDICAL = re.compile(
 # A question about what a change would cost or how it works ("what happens if I cancel on the
 # day?", "¿cobran si cancelo?"): the cancellation policy, not a cancellation.
 _POLICY = re.compile(
-    r"\b(?:what\s+happens\s+if|what\s+if\s+i|if\s+i\s+(?:cancel|miss|reschedule|change|move|am\s+late|need\s+to"
-    r"\s+cancel|don'?t\s+(?:show|come|make\s+it)|no[\s-]?show|can'?t\s+(?:come|make\s+it))|is\s+there\s+(?:a|any)"
+    r"\b(?:what\s+happens\s+if|what\s+if\s+i|if\s+i\s+(?:cancel|miss|reschedule|change|move|am\s+late|(?:need|have|want)\s+to"
+    r"\s+(?:cancel|reschedule|change|move)|don'?t\s+(?:show|come|make\s+it)|no[\s-]?show|can'?t\s+(?:come|make\s+it))|is\s+there\s+(?:a|any)"
     r"\s+(?:fee|charge|penalty|cost)|do\s+(?:you|u)\s+charge|will\s+i\s+(?:be\s+charged|have\s+to\s+pay|get\s+charged)"
     r"|how\s+(?:late|far\s+in\s+advance|much\s+notice|many\s+hours|early)\s+(?:can|do|must|should)"
-    r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:cancel\w*|cambi\w*|falto"
+    r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:(?:necesito|tengo\s+que|quiero)\s+)?(?:cancel\w*|cambi\w*|reprogram\w*|falto"
     r"|no\s+(?:llego|voy|vengo|puedo\s+ir))|hay\s+(?:algun\s+)?(?:cargo|multa|cobro|penalizacion|costo)"
     r"|(?:me\s+)?cobran\s+(?:algo|si|por)|con\s+cuant[oa]\s+(?:antelacion|anticipacion|tiempo)"
     r"|cuant[oa]\s+(?:antelacion|anticipacion)|how\s+much\s+(?:notice|advance\s+notice)|how\s+far\s+(?:in\s+)?ahead"
@@ -273,13 +275,21 @@ def asks_own_refill(text: Text) -> bool:
 
 
 def ticket_category(text: Text) -> TicketCategory | None:
-    """The kind of request a staff member would act on, or None."""
+    """The kind of request a staff member would act on, or None (lost property is `other`)."""
+    if reports_lost_property(text):
+        return "other"
     if is_medical_question(text):
         return "medical_question"
     for category, pattern in _CATEGORIES:
         if pattern.search(text.corrected):
             return category
     return None
+
+
+def is_lost_property(words: str) -> bool:
+    """Whether a request understood earlier (its clean words) reports lost property: for the ticket's
+    summary and reply, read as `ticket_category` read it."""
+    return reports_lost_property(analyse(words, VOCABULARY))
 
 
 def ticket_priority(text: Text) -> TicketPriority:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
+from agents.understanding.belongings import reports_lost_property
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.calendarrules import unread_day
@@ -278,6 +279,8 @@ def _complete(
         category, priority = category or "medical_question", "urgent"
     elif intent is Intent.TICKET or expecting == "ticket_details":
         category, priority = category or "other", topics.ticket_priority(text)
+        if reports_lost_property(text):
+            priority = "normal"  # "I left my glasses there today": staff look, nobody is at risk
     else:
         category = None
     reason = fields.reason

@@ -131,10 +131,12 @@ async def identify(
             key = "registered_relative" if relative else "registered"
             registered = _verified(state, made, line(state, key, name=made.given_name), relative)
             return {**registered, "events": [*state.get("events", []), {"event": "patient.registered"}]}
-    from_call = state.get("prefilled") is not None and state.get("awaited") != "identity"
-    if state.get("task") == "ticket" and from_call:
-        # A caller who may never answer on WhatsApp: the request is opened now, from an unverified
-        # contact, and becomes the patient's once they identify (`_claim_tickets`).
+    first_ask = state.get("awaited") != "identity"
+    from_call = state.get("prefilled") is not None and first_ask
+    if state.get("task") == "ticket" and (from_call or (first_ask and not candidates)):
+        # A caller, or a WhatsApp number nobody registered, may never answer a request for name and
+        # birth date: what only needs staff to act is opened now, from an unverified contact (found
+        # by the phone), and becomes the patient's once they identify (`_claim_tickets`).
         return {"step": "open_ticket"}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
     if (name is None) != (birth_date is None) and attempts < MAX_ATTEMPTS:

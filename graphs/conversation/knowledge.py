@@ -38,7 +38,7 @@ _STOPWORDS = word_set(
     puedo quiero saber esta este estos usted ustedes espanol cuanto cuanta tiempo pasa algo mismo misma
     tengo puede pueden necesito hace cuantos cuantas hola buenas buenos hasta desde porfa favor saludos
     disculpe quisiera senor senora senorita cita citas queria preguntar preguntarle pregunta porque este
-    wanted asking because wondering"""
+    wanted asking because wondering ando tipo algun alguna alguno"""
 )
 # Spanish words patients use for what the documents say in other words — regional ones ("parquear",
 # "aseguranza"), other verbs for the same thing ("¿a qué hora abren?" / "abrimos", "cerrada";
@@ -75,6 +75,7 @@ _SPANISH_PREFIX = {
 _SPANISH_WORD = {
     **dict.fromkeys(("tome", "toma", "tomo", "tomar", "tomen", "tomas"), "toma"),
     **dict.fromkeys(("metro", "tren", "taxi"), "tran"),
+    **dict.fromkeys(("reciben", "recibe", "aceptan", "acepta", "aceptamos"), "acep"),
 }
 # Regional words in either language's text (the English documents are read with these only).
 _SAME_STEM = {"apar": "estc", "parq": "estc", "carg": "cobr", "mult": "cobr", "cuot": "cobr"}
@@ -95,6 +96,7 @@ _SEARCH_WORDS = {
     "form": "formularios",
     "emer": "emergencias",
     "vide": "video",
+    "acep": "aceptamos seguros",
 }
 SEARCHED = {"en": 6, "es": 10}  # hits asked for: Spanish sections rank lower, so more of them
 _SPANISH_SECTION = "En español: "
@@ -102,10 +104,12 @@ LEXICAL_FLOOR = 0.25  # below MIN_CONFIDENCE, a section sharing the question's o
 
 
 def search_query(question: str, lang: str) -> str:
-    """The search for `question`: a Spanish one also names the documents' words for what it asks."""
-    if lang != "es":
-        return question
-    added = [_SEARCH_WORDS[stem] for stem in sorted(_stems(question, lang)) if stem in _SEARCH_WORDS]
+    """The search for `question`, naming also the documents' words for what it asks (`_SAME_THING`
+    in either language, `_SEARCH_WORDS` for a Spanish one)."""
+    folded = fold(question)
+    added = [words for pattern, words in _SAME_THING if pattern.search(folded)]
+    if lang == "es":
+        added += [_SEARCH_WORDS[stem] for stem in sorted(_stems(question, lang)) if stem in _SEARCH_WORDS]
     return " ".join([question, *added])[:500]
 
 
@@ -151,6 +155,47 @@ _NO_SHOW = re.compile(
 )
 
 
+# Everyday words for what the documents name otherwise, in either language, each given the documents'
+# words beside its own: a bike is a bicycle, an app is something to install, help paying is financial
+# assistance, a six-year-old is a child, notice is how far in advance, a number is a phone number.
+_SAME_THING = [
+    # "what's the number for…", "el número de la línea de…": the section that gives one
+    (
+        re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b(?:phone|telephone|numero|telefono)\b"),
+        "numero telefono phone number",
+    ),
+    (re.compile(r"\b(?:bikes?|bicycles?|bicis?|bicicletas?|cycling|cycle)\b"), "bicycle bicicleta"),
+    (
+        re.compile(
+            r"\b(?:apps?|aplicacion(?:es)?|aplicaciones|download|descargar|bajar|instalar|install|software|programa)\b"
+        ),
+        "install instalar",
+    ),
+    (
+        re.compile(
+            r"\b(?:help\s+(?:paying|to\s+pay|with\s+(?:the\s+)?(?:bill|costs?|payment))|can'?t\s+afford|cannot\s+afford"
+            r"|sliding\s+(?:scale|fee)|financial\s+(?:help|aid|assistance)|low\s+income|short\s+on\s+(?:money|cash)"
+            r"|ayuda\s+(?:para|con)\s+(?:pagar|el\s+pago|la\s+factura)|ayuda\s+economica|ayuda\s+financiera"
+            r"|(?:corto|corta)\s+de\s+(?:dinero|plata|lana)|no\s+(?:me\s+)?alcanza|pocos\s+ingresos|no\s+puedo\s+pagar)\b"
+        ),
+        "financial assistance financiera",
+    ),
+    (
+        re.compile(
+            r"\b\d{1,2}[\s-]*(?:yr|year|yo|y/o)s?[\s-]*old\b|\bmy\s+(?:son|daughter|kids?|child|toddler|baby)\b"
+        ),
+        "child childhood",
+    ),
+    (
+        re.compile(
+            r"\b(?:how\s+much\s+(?:advance\s+)?notice|how\s+far\s+(?:in\s+)?(?:advance|ahead)|how\s+early\s+(?:do|must|should)\s+i"
+            r"\s+(?:tell|let|call|cancel))\b"
+        ),
+        "advance hours",
+    ),
+]
+
+
 def _concepts(folded: str) -> str:
     """`folded` with the phrasings of `_WALK_IN`, `_NO_SHOW` and `_HOLIDAY` as one word each, a word for
     `_INSTALMENTS` added beside their own (so "¿tienen planes de pago?" keeps its words: a Spanish answer
@@ -158,6 +203,8 @@ def _concepts(folded: str) -> str:
     folded = _GREETING.sub(" ", folded)  # "buenos días" asks about no days
     said = _NO_SHOW.sub(" falta ", _WALK_IN.sub(" walkin ", folded))
     said = _INSTALMENTS.sub(lambda found: f"{found.group()} planpago", _HOLIDAY.sub(" festivo ", said))
+    for pattern, words in _SAME_THING:
+        said = pattern.sub(rf"\g<0> {words}", said)
     return f"{said} {_WHEN}" if _ASKS_WHEN.search(folded) or _SAYS_WHEN.search(folded) else said
 
 
@@ -270,7 +317,7 @@ def confident(hits: list[KnowledgeHit], best: KnowledgeHit, question: str, lang:
 _HAS_THING = re.compile(
     r"\b(?:do|does|can)\s+(?:you|u|y'?all|ya|the\s+clinic)(?:\s+(?:guys|all))?\s+(?:have|do|offer|sell|provide|carry"
     r"|accept|perform)\s+(?:an?\s+|any\s+)?(?P<en>(?:[\w'-]+\s*){1,3})"
-    r"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?P<there>(?:[\w'-]+\s*){1,3})"
+    r"|\b(?:is|are)\s+there\s+(?!(?:somewhere|anywhere|someplace|anyplace|a\s+place)\b)(?:an?\s+|any\s+)?(?P<there>(?:[\w'-]+\s*){1,3})"
     r"|\b(?:tienen|hacen|ofrecen|venden|aceptan|realizan|hay)\s+(?:(?:un|una|unos|unas|algun|alguna)\s+)?"
     r"(?P<es>(?:[\w'-]+\s*){1,3})"
 )

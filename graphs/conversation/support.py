@@ -7,6 +7,7 @@ from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
 from agents.understanding import Intent
+from agents.understanding.topics import is_lost_property
 from graphs.conversation import knowledge
 from graphs.conversation.common import finish, language, line, tool_context, understood
 from graphs.conversation.context import AgentContext
@@ -53,10 +54,11 @@ async def open_ticket(
     category = gathered.get("ticket_category") or "other"
     priority = gathered.get("ticket_priority") or "normal"
     called = state.get("prefilled")  # a call's checked fields: None when the patient wrote
-    unverified = called is not None and not state.get("patient_id")
-    via = "via chat" if called is None else "via a call, unverified contact" if unverified else "via a call"
+    unverified = not state.get("patient_id")  # a caller, or a number nobody registered
+    lost = category == "other" and is_lost_property(u.text)
+    via = ("via chat" if called is None else "via a call") + (", unverified contact" if unverified else "")
     # an unverified caller's ticket carries the whole call (both sides) for staff to judge
-    words = "\n".join(state.get("inbound", [])) if unverified else u.text
+    words = "\n".join(state.get("inbound", [])) if unverified and called is not None else u.text
     ctx = tool_context(state, runtime, config)
     ticket: TicketRef = await registry.invoke(
         "open_ticket",
@@ -65,12 +67,14 @@ async def open_ticket(
         TicketArgs(
             category=category,
             priority=priority,
-            summary=f"{SUMMARIES[category]} ({via})",
+            summary=f"{'Lost property report' if lost else SUMMARIES[category]} ({via})",
             description=_description(words, called["details"] if called else {}),
         ),
     )
     if category == "medical_question":
         text = line(state, "medical_question", reference=ticket.reference)
+    elif lost:
+        text = line(state, "ticket_lost_property", reference=ticket.reference)
     else:
         lang = language(state)
         hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
@@ -81,8 +85,10 @@ async def open_ticket(
             reference=ticket.reference,
             next_steps=NEXT_STEPS[lang].format(hours=hours),
         )
-    if unverified:  # say what happens next, and how to link the request to their record
-        text = f"{text}\n\n{line(state, 'ticket_link_identity')}"
+    if unverified and lost:  # staff need nobody's record to look for a scarf
+        text = f"{text}\n\n{line(state, 'ticket_contact')}"
+    elif unverified:  # say what happens next, and how to link the request to their record
+        text = f"{text}\n\n{line(state, 'ticket_contact')} {line(state, 'ticket_link_identity')}"
         return {"reply": [*state.get("reply", []), text], **finish("ticket"), "awaiting": "identity"}
     return {"reply": [*state.get("reply", []), text], **finish("ticket")}
 
