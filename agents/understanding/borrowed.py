@@ -12,8 +12,11 @@ a phone that is not the writer's own or contrasts "me" with someone else.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from agents.understanding.text import Text
+from agents.understanding.kin import kin_intro, same_given_name
+from agents.understanding.names import own_name
+from agents.understanding.text import Text, clean, fold
 
 _DEVICE = r"(?:phone|cell(?:\s*phone)?|cellphone|mobile|number|whatsapp|account)"
 _DISPOSITIVO = r"(?:cel|celular|telefono|movil|numero|whatsapp|cuenta)"
@@ -59,3 +62,28 @@ def writes_for_self_elsewhere(text: Text) -> bool:
     if _OTHERS_PHONE.search(folded) or _FOR_ME_NOT_THEM.search(folded):
         return True
     return any(not _TAKEN_BACK.search(folded[: m.start()]) for m in _EMPHATIC_SELF.finditer(folded))
+
+
+def writer_apart(text: str, owners: Sequence[str]) -> bool:
+    """Whether the writer, by who they say they are, is none of the phone's patients (`owners`: their
+    given names): the relative of one of them ("This is James's father, Harold", "soy la esposa de
+    Juan", "I'm her husband"), or someone who gives a name of their own that is none of theirs
+    ("Hi, this is Carmen" on Juan's phone). A nickname or a missing accent is the same name ("Jim" is
+    James), and "I'm Leo's mom" on Maria's phone (Leo not a patient of it) is Maria writing for her
+    son, so only her own name, if given, decides."""
+    if not owners:
+        return False
+    kin = kin_intro(fold(clean(text)))
+    if kin is not None and (kin.of is None or any(same_given_name(kin.of, owner) for owner in owners)):
+        return True
+    own = (kin.own if kin else None) or _own_full_or_capitalised(text)
+    return own is not None and not any(same_given_name(own, owner) for owner in owners)
+
+
+def _own_full_or_capitalised(text: str) -> str | None:
+    """The writer's own name when it reads as one: a full name, or a single word they capitalised
+    ("this is Carmen"); "this is unacceptable" is a complaint, not a stranger on the phone."""
+    own = own_name(text)
+    if own is None or len(own.split()) >= 2 or re.search(rf"\b{re.escape(own)}\b", clean(text)):
+        return own
+    return None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.dates import VOCABULARY as DATE_WORDS
 from agents.understanding.identity import find_birth_date, find_phone
+from agents.understanding.kin import KIN
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
 from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
 from agents.understanding.text import clean, fold, word_set
@@ -26,13 +27,24 @@ _EXPLICIT = re.compile(
     r"|se\s+llama|su\s+nombre\s+es)\s+"
 )
 # Who the visit is for, when a parent writes for a child: "it's for my daughter — Zoe Adams", "para mi
-# hijo". Only children: an adult relative is a patient with a phone of their own, never registered here.
+# hijo". A child is also the one a child's birth date or "my son needs…" points at (`ELDERS` below
+# are only ever said outright).
 RELATIVES = (
     r"daughter|son|child|kid|baby|boy|girl|little\s+one|granddaughter|grandson|grandchild|hija|hijo|nino|nina"
     "|bebe|nieta|nieto|hijita|hijito|nena|nene"
 )
+# A grown-up of the family the visit is for, said outright ("it's for my mom", "es para mi mamá", "on
+# behalf of my husband"): they are registered on this phone like a child when not found on it. Only
+# after "for"/"para": "el cel de mi mamá" is whose phone it is, and "not for my husband" is nobody's.
+ELDERS = (
+    r"mother|mom|mum|mommy|mama|father|dad|daddy|papa|wife|husband|spouse|grandmother|grandma|granny"
+    r"|grandfather|grandpa|madre|mami|padre|papi|esposa|esposo|marido|abuela|abuelo|abuelita|abuelito"
+    r"|suegra|suegro"
+)
 _FOR_RELATIVE = re.compile(
-    rf"\b(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})\b"
+    rf"\b(?:(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})"
+    rf"|(?<!\bnot\s)(?<!\bno\s)(?:for|para|on\s+behalf\s+of)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?"
+    rf"(?P<elder>{ELDERS}))\b"
     r"(?:'s)?\s*(?:[-,:]+\s*)?(?:(?:her|his|their)\s+name\s+is\s+|se\s+llama\s+|(?:she|he)\s+is\s+|named\s+|called\s+)?"
 )
 _SOFT = re.compile(
@@ -40,19 +52,15 @@ _SOFT = re.compile(
     r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla|(?:le|les|te)\s+escribe|here\s+is|here's)\s+"
 )
 # Who the writer is to someone else, before their own name: "soy el esposo de Ana, Luis Rodriguez",
-# "I'm James's daughter, Emily Smith", "this is his wife, Mia Lopez".
-_KIN = (
-    r"husband|wife|son|daughter|brother|sister|mother|father|mom|dad|partner|boyfriend|girlfriend|friend"
-    r"|neighbou?r|caregiver|grandson|granddaughter|nephew|niece|esposo|esposa|marido|mujer|hijo|hija|hermano"
-    r"|hermana|madre|padre|mama|papa|pareja|novio|novia|amigo|amiga|vecino|vecina|cuidador|cuidadora|nieto"
-    r"|nieta|sobrino|sobrina"
-)
+# "I'm James's daughter, Emily Smith", "this is his wife, Mia Lopez", "This is James's father, Harold."
+_KIN = KIN
 _RELATION_INTRO = re.compile(
     r"\b(?:this\s+is|i\s+am|i'm|soy|yo\s+soy|le\s+habla|le\s+escribe|te\s+escribe)\s+"
     rf"(?:(?:el|la|su)\s+(?:{_KIN})\s+de\s+[^\W\d_]+|[^\W\d_]+'s\s+(?:{_KIN})|(?:his|her|their)\s+(?:{_KIN}))"
     r"\s*[,:-]\s*"
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_KIN_AFTER = re.compile(rf"\s+(?i:{KIN})\b")
 _PARTICLES = word_set("de del la las los y van von da di du le st")
 # Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990"), and
 # the apologies that open a second try ("sorry, Tom Smith, March 2 2015").
@@ -109,10 +117,12 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
         if match is None:
             break
         word = match.group().removesuffix("'s")
+        if word != match.group() and _KIN_AFTER.match(segment[segment.index(raw) + len(raw) :]):
+            return []  # "it's Maria's sister": the name said is someone else's, not the writer's
         folded = fold(word)
         capitalised = word[0].isupper() and not word.isupper()
         ordinary = folded in _STOP and folded not in _PARTICLES
-        month_named = capitalised and not words and folded in _MONTH_NAMES and _name_follows(segment, raw)
+        month_named = not words and folded in _MONTH_NAMES and _month_is_name(segment, raw, strict_first)
         if ordinary and not month_named and (not capitalised or (strict_first and not words)):
             break
         words.append(word)
@@ -123,13 +133,19 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
     return words
 
 
-def _name_follows(segment: str, raw: str) -> bool:
-    """Whether the word after `raw` (its first occurrence in `segment`) is a capitalised name word."""
+def _month_is_name(segment: str, raw: str, strict_first: bool) -> bool:
+    """Whether a month's name at the start of a name (`raw`, its first occurrence in `segment`) is a
+    given name: followed by a name word, capitalised when the month is ("June Park"; typed all in
+    lower case, "my name is june park", "soy abril soto"); or, in lower case after "my name is" (not
+    `strict_first`), alone ("my name is june"). Never before a number ("june 5")."""
     rest = segment[segment.index(raw) + len(raw) :].split()
-    if not rest or raw != raw.rstrip(",.;:!?"):
-        return False
+    lower = raw[0].islower()
+    if not rest:
+        return lower and not strict_first
+    if raw != raw.rstrip(",.;:!?"):
+        return lower and not strict_first and not rest[0][0].isdigit()
     nxt = rest[0].rstrip(",.;:!?")
-    return bool(_WORD.fullmatch(nxt)) and nxt[0].isupper() and fold(nxt) not in _STOP
+    return bool(_WORD.fullmatch(nxt)) and (lower or nxt[0].isupper()) and fold(nxt) not in _STOP
 
 
 def _counted(words: list[str]) -> int:
@@ -151,13 +167,15 @@ def name_in(
     for start, end in blanks:
         chars[start:end] = " " * (end - start)
     blanked = "".join(chars)
-    text = unspell(blanked)
+    text = with_own_surname(unspell(blanked))
     folded = fold(text)
     if relative := _FOR_RELATIVE.search(folded):  # "for my daughter, Zoe Adams": the child's name
         words = _name_words(text[relative.end() :], strict_first=True)
         if len(words) >= 2 and fold(words[0]) not in _PARTICLES:
             return _format(words)
-    before = name_before_birth(unspell(blanked[:birth_at])) if birth_at is not None else None
+    before = (
+        name_before_birth(with_own_surname(unspell(blanked[:birth_at]))) if birth_at is not None else None
+    )
     if introduced := _introduced(text, folded):
         # "this is Emily, …, Emily Smith, born …": the full name said later completes the first name
         full = before is not None and fold(before.split()[0]) == fold(introduced) and " " not in introduced
@@ -168,16 +186,28 @@ def name_in(
 def _introduced(text: str, folded: str) -> str | None:
     """The name after "my name is" / "I'm" / "soy", or after who the writer is to someone else
     ("soy el esposo de Ana, Luis Rodriguez", "I'm James's daughter, Emily Smith")."""
-    for pattern, strict in ((_EXPLICIT, False), (_SOFT, True)):
+    return _after(text, folded, ((_EXPLICIT, False), (_SOFT, True))) or _after_relation(text, folded)
+
+
+def _after(text: str, folded: str, patterns: tuple[tuple[re.Pattern[str], bool], ...]) -> str | None:
+    """The name right after the first of `patterns` found (strict ones need the name to end there)."""
+    for pattern, strict in patterns:
         if match := pattern.search(folded):
             rest = text[match.end() :]
             words = _name_words(rest, strict_first=strict)
             if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
+    return None
+
+
+def _after_relation(text: str, folded: str) -> str | None:
+    """The writer's name after who they are to someone: two name words, or one capitalised that ends
+    the sentence ("This is James's father, Harold.", "soy la esposa de Juan, Carmen")."""
     if match := _RELATION_INTRO.search(folded):
         rest = text[match.end() :]
         words = _name_words(rest, strict_first=True)
-        if _counted(words) >= 2 and fold(words[0]) not in _PARTICLES and _ends_name(rest, words):
+        enough = _counted(words) >= 2 or (len(words) == 1 and words[0][0].isupper())
+        if enough and fold(words[0]) not in _PARTICLES and _ends_name(rest, words):
             return _format(words)
     return None
 
@@ -190,21 +220,33 @@ _OWN_EXPLICIT = re.compile(
 
 def own_name(text: str) -> str | None:
     """The name the writer gives as their own ("Hi, I'm Barnaby Voss, I'm calling for my son", "soy
-    Maria Garcia, pero la cita es para mi hijo"): who is speaking, which need not be who the visit is
-    for."""
+    Maria Garcia, pero la cita es para mi hijo", "soy la esposa de Juan, Carmen"): who is speaking,
+    which need not be who the visit is for."""
     unspelt = unspell(clean(text))
     folded = fold(unspelt)
-    for pattern, strict in ((_OWN_EXPLICIT, False), (_SOFT, True)):
-        if match := pattern.search(folded):
-            rest = unspelt[match.end() :]
-            words = _name_words(rest, strict_first=strict)
-            if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
-                return _format(words)
-    return None
+    return _after(unspelt, folded, ((_OWN_EXPLICIT, False), (_SOFT, True))) or _after_relation(
+        unspelt, folded
+    )
 
 
 _REPEATED = "\x00"  # where a spelling that repeated the word before it was
-_SPELLED = re.compile(r"(?<![\w'’-])([A-Za-z])(?:(?:\s*[-.]\s*|\s+)([A-Za-z])(?![\w]))+\.?(?![\w-])")
+_SPELLED = re.compile(r"(?<![\w'’-])([A-Za-zÑñ])(?:(?:\s*[-.]\s*|\s+)([A-Za-zÑñ])(?![\w]))+\.?(?![\w-])")
+
+
+# Letters spelt with a word to tell them apart: "T as in Tom", "V de vaca" (capital: "y de" is Spanish).
+_AS_IN = re.compile(
+    r"(?<![\w'’-])(?:([A-Za-zÑñ])\s+(?i:as\s+in)|([A-ZÑ])\s+(?:de|como\s+en))\s+[^\W\d_]+(?![\w'’-])"
+)
+_LETTER_RUN = re.compile(r"(?<![\w'’-])[A-Za-zÑñ](?![\w'’])(?:(?:\s*[,-]\s*|\s+)[A-Za-zÑñ](?![\w'’]))+")
+
+
+def _phonetic(text: str) -> str:
+    """ "T as in Tom, H as in Harry, E, O" → "T-H-E-O": a spelling with words for its letters, when at
+    least two letters come that way (one "V de" alone may be ordinary words)."""
+    if len(_AS_IN.findall(text)) < 2:
+        return text
+    letters = _AS_IN.sub(lambda m: m[1] or m[2], text)
+    return _LETTER_RUN.sub(lambda m: "-".join(re.findall(r"[A-Za-zÑñ]", m.group())), letters)
 
 
 def unspell(text: str) -> str:
@@ -215,28 +257,57 @@ def unspell(text: str) -> str:
     born …" (the commas were the speaker's pauses), unless an ordinary word follows ("Ana, A-N-A, and")."""
 
     def joined(match: re.Match[str]) -> str:
-        letters = re.sub(r"[^A-Za-z]", "", match.group())
+        letters = re.sub(r"[^A-Za-zÑñ]", "", match.group())
         if len(letters) < 3:
             return match.group()
         before = re.findall(r"[^\W\d_]+", text[: match.start()])
-        if before and fold(before[-1]) == fold(letters):
+        if fold(letters) in {
+            fold(word) for word in [w for w in before if len(w) > 1][-4:]
+        }:  # "Kwame Boateng, K-W-A-M-E, B-O-…"
             return _REPEATED
-        return letters[0].upper() + letters[1:].lower()
+        spelt = match.group()  # "M-A-R-C-H-E-T-T-I. He was": that full stop ends the sentence
+        stop = "." if spelt.endswith(".") and "." not in spelt[:-1] else ""
+        return letters[0].upper() + letters[1:].lower() + stop
 
     def rejoined(match: re.Match[str]) -> str:  # "Felix, F-E-L-I-X, Voss": one name, "Felix Voss"
         following = match["next"]
         return " " if following and fold(following) not in _STOP else ","
 
-    spelt = _SPELLED.sub(joined, text)
+    spelt = _SPELLED.sub(joined, _phonetic(text))
     spelt = re.sub(rf",?\s*{_REPEATED}\s*,(?=\s*(?P<next>[A-Z][a-z'’-]+)?)", rejoined, spelt)
     spelt = re.sub(rf"\s*{_REPEATED}", "", spelt)
     return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", spelt)).strip()
 
 
+# "Theo, same last name", "se llama Lucía, el mismo apellido que yo": the writer's own surname; a
+# spelling of it that follows ("same last name, M-A-R-C-H-E-T-T-I", unspelt by then) is that surname.
+_SAME_SURNAME = re.compile(
+    r"\s*[,;:-]?\s*(?:with\s+|con\s+)?(?:the\s+|el\s+|mi\s+|my\s+)?(?:same\s+(?:last\s+name|surname|family\s+name)"
+    r"|mismo\s+apellido|mismos\s+apellidos)(?:\s+as\s+(?:me|mine|my\s+own|his\s+\w+|her\s+\w+)|\s+que\s+(?:yo|el\s+mio"
+    r"|la\s+mia|su\s+\w+|el|ella))?(?:\s+(?:too|also|tambien|también))?(?P<again>\s*[,;:-]?\s*[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+
+
+def with_own_surname(text: str) -> str:
+    """`text` with "same last name" / "el mismo apellido" replaced by the writer's own surname ("Hi,
+    this is Paolo Marchetti, calling for my son Theo, same last name" → "… my son Theo Marchetti");
+    as it is when the writer gave no full name of their own."""
+    if not (_SAME_SURNAME.search(text) and (own := own_name(text)) and len(own.split()) >= 2):
+        return text
+    surname = own.split()[-1]
+
+    def put(match: re.Match[str]) -> str:
+        again = match["again"] or ""
+        return f" {surname}" + ("" if fold(again.strip(" ,;:-")) == fold(surname) else again)
+
+    return _SAME_SURNAME.sub(put, text)
+
+
 def spelled_words(text: str) -> list[str]:
     """The words a caller spelt out letter by letter ("Siobhan, S-I-O-B-H-A-N" → ["Siobhan"]): how the
     name is written, whatever a transcription heard."""
-    found = (re.sub(r"[^A-Za-z]", "", m.group()) for m in _SPELLED.finditer(text))
+    found = (re.sub(r"[^A-Za-zÑñ]", "", m.group()) for m in _SPELLED.finditer(text))
     return [letters[0].upper() + letters[1:].lower() for letters in found if len(letters) >= 3]
 
 
@@ -264,7 +335,7 @@ def relative_in(folded: str) -> str | None:
     """The relative the visit is for ("daughter", "hijo"), when the writer books for someone else."""
     found = _FOR_RELATIVE.search(folded)
     if found:
-        return re.sub(r"\s+", " ", found["who"])
+        return re.sub(r"\s+", " ", found["who"] or found["elder"])
     needs = _RELATIVE_NEEDS.search(folded)
     return re.sub(r"\s+", " ", needs["who"] or needs["seen"]) if needs else None
 
@@ -331,7 +402,13 @@ def name_before_birth(text: str) -> str | None:
             break
         folded = re.split(r"['’]", fold(word))[0]  # "he's", "she’s": the pronoun
         initial = i == 0 or tokens[i - 1][-1] in ".!?"
-        given_month = folded in _MONTH_NAMES and word[0].isupper() and bool(words) and words[0][0].isupper()
+        # "Julio Ramirez, 3/4/1988", and typed all in lower case, "julio ramirez 3/4/1988"
+        given_month = (
+            folded in _MONTH_NAMES
+            and bool(words)
+            and fold(words[0]) not in _STOP
+            and (word[0].isupper() == words[0][0].isupper() or word[0].islower())
+        )
         if (
             folded in _STOP
             and folded not in _PARTICLES

@@ -2,15 +2,17 @@
 
 One patient on the phone: that is who is writing. Several (a family): name and birth date tell
 them apart. None: name and birth date register a new patient. A parent writing for a child ("it's
-for my daughter — Zoe Adams, born 3 March 2018") acts for the child: the child is found among the
+for my daughter — Zoe Adams, born 3 March 2018"), or anyone for a grown-up of the family said
+outright ("es para mi mamá, Dolores Vega, nacida …"), acts for that person: they are found among the
 phone's patients or registered on it, and the reply says whom the visit is for; a child only
 mentioned ("it's for my daughter") on a phone whose one patient is an adult is asked for by name and
 birth date, never taken to be that adult. Someone writing from another person's phone about a
-visit of their own ("this is Emily, on my dad's phone, it's for me") is never taken for the phone's
-patient either: their name and birth date find them among the phone's patients, or register them
-for a booking. A name and a birth date may come in two messages: the half given is kept and only
-the other half is asked for. Until then nothing about any appointment is disclosed, and after three
-failed attempts a person takes over.
+visit of their own ("this is Emily, on my dad's phone, it's for me"), or who says they are someone
+else ("This is James's father, Harold" on James's phone, "Hi, this is Carmen" on Juan's) is never
+taken for the phone's patient either: their name and birth date find them among the phone's
+patients, or register them for a booking. A name and a birth date may come in two messages: the
+half given is kept and only the other half is asked for. Until then nothing about any appointment
+is disclosed, and after three failed attempts a person takes over.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import date
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
+from agents.understanding.borrowed import writer_apart
 from agents.understanding.text import fold, tokens
 from graphs.conversation.common import line, tool_context, understood
 from graphs.conversation.context import AgentContext
@@ -82,6 +85,12 @@ def _ask_other_half(state: ConversationState, claimed: Claimed, attempts: int) -
     }
 
 
+def _remember_apart(state: ConversationState, apart: bool) -> ConversationState:
+    """The writer said who they are, and it is not the phone's patient: their answer to the identity
+    question registers them if it finds nobody on the phone, as for a writer on another's phone."""
+    return {"gathered": {**state.get("gathered", {}), "elsewhere": True}} if apart else {}
+
+
 async def _claim_tickets(ctx: ToolContext, config: RunnableConfig, patient: PatientRef) -> None:
     """Tickets opened on this conversation before anyone was identified become the patient's."""
     await registry.invoke("attach_tickets", ctx.for_patient(patient.id), config)
@@ -98,6 +107,13 @@ async def identify(
     # that child, on one whose patient is an adult the child's details are asked for.
     relative = state.get("gathered", {}).get("relative")
     elsewhere = state.get("gathered", {}).get("elsewhere") or u.fields.elsewhere
+    # "This is James's father, Harold" on James's phone, "Hi, this is Carmen" on Juan's: another person
+    apart = (
+        not elsewhere
+        and state.get("awaited") != "identity"
+        and writer_apart(u.text, [c.given_name for c in candidates])
+    )
+    elsewhere = elsewhere or apart
     name, birth_date = u.fields.name, u.fields.birth_date
     sole = candidates[0] if len(candidates) == 1 and state.get("awaited") != "identity" else None
     if elsewhere:
@@ -140,7 +156,7 @@ async def identify(
         return {"step": "open_ticket"}
     attempts = state.get("identity_attempts", 0) + (1 if state.get("awaited") == "identity" else 0)
     if (name is None) != (birth_date is None) and attempts < MAX_ATTEMPTS:
-        return _ask_other_half(state, claimed, attempts)
+        return {**_ask_other_half(state, claimed, attempts), **_remember_apart(state, apart)}
     if attempts >= MAX_ATTEMPTS:
         await registry.invoke("hand_off", ctx, config, HandoffArgs(reason="identity could not be verified"))
         return {
@@ -164,4 +180,5 @@ async def identify(
         "identity_attempts": attempts,
         "claimed": {},
         "step": "respond",
+        **_remember_apart(state, apart),
     }
