@@ -48,7 +48,8 @@ FACE_WRONG = (
     r"|jalad|de\s+lado|numb\s+on\s+one|slid|sliding|melting|sunk|hanging|desvi\w*"
 )
 SIDE = (
-    r"one\s+side|left\s+side|right\s+side|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
+    r"(?:one|left|right)\s+side(?:\s+of\s+(?:my|his|her|their|the)\s+(?:body|face))?"
+    r"|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
     r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+de(?:l|\s+la)?\s+(?:cara|cuerpo)"
 )
 LIMB = r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"

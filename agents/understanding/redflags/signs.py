@@ -268,14 +268,15 @@ SIGNS: list[Sign] = [
         "other_emergency",
         compile_any(
             near(
-                r"hit|hits|fell|fallen|banged|bumped|golpe|golpeo|cayo|caido|caida|pego|dado|dio",
+                r"hit|hits|fell|fallen|banged|bumped|smacked|whacked|golpe\w*|cayo|caido|caida|pego|pegue|pegamos|dado|dio|di",
                 r"head|cabeza|face|cara",
                 6,
             ),
             r"\bfell\s+(?:off|from)\s+(?:a|the|his|her|my|our)\s+(?:roof|ladder|balcony|building|tree|bunk)",
         ),
         also=compile_any(
-            r"\b(?:vomit\w*|threw\s+up|throwing\s+up|confus\w*|won'?t\s+(?:wake|stay)|unconscious|passed\s+out"
+            r"\b(?:vomit\w*|threw\s+up|throwing\s+up|thrown\s+up|throw\s+up|puk\w*|confus\w*|won'?t\s+(?:wake|stay)"
+            r"|unconscious|passed\s+out|weak\w*|numb\w*|seiz\w*|convuls\w*|slurr\w*|debil\w*|entumid\w*"
             r"|bleed\w*|not\s+making\s+sense|keeps\s+asking|repeat\w*|drowsy|sleepy|confundid\w*|no\s+despierta"
             r"|inconsciente|sangr\w*|desmay\w*|dormid\w*|adormilad\w*|can'?t\s+remember|no\s+(?:se\s+)?acuerda"
             r"|no\s+recuerda|fainted|came\s+round)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.understanding.redflags import screen
+from agents.understanding.redflags.semantic import plausible
 
 
 @pytest.mark.parametrize(
@@ -75,3 +76,53 @@ def test_the_spanish_idiom_of_dying_of_embarrassment_is_not_suicidal(text: str) 
 def test_wanting_to_die_is_still_suicidal(text: str) -> None:
     found = screen(text)
     assert found is not None and found.kind == "suicidal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held-out v7's one miss, a call whose extracted intent was a booking: a fall, a blow to the
+        # head, vomiting and one side of the body weak
+        "I fell off a ladder this morning and I want to see orthopedics about my wrist. But, uh, I also hit"
+        " my head pretty hard and I've thrown up twice and the left side of my body feels kind of weak.",
+        "the left side of my body feels kind of weak",
+        "my right side feels weak since this morning",
+        "el lado izquierdo del cuerpo lo siento débil",
+        "me pegué en la cabeza y he vomitado dos veces",
+        "me di un golpe en la cabeza y estoy confundido",
+        "I smacked my head on the car door and now I keep throwing up",
+        "hit my head on the shelf and I've puked since",
+    ],
+)
+def test_one_side_weak_and_a_blow_to_the_head_with_vomiting_are_emergencies(text: str) -> None:
+    assert screen(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I slept on my left side and my arm is a bit numb this morning",
+        "I hit my head last week and I feel fine now, can I see a doctor?",
+        "me di cuenta que me duele la cabeza",
+        "le di la mano al doctor y me dio la receta",
+    ],
+)
+def test_near_misses_of_the_side_and_the_head(text: str) -> None:
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "compared"),
+    [
+        # a call's identity line is compared with no emergency example (v7: one sat nearer a bleeding one)
+        ("Esperanza Torres, el veinticinco de junio de mil novecientos cincuenta y ocho.", False),
+        ("Paciente: Esperanza Torres, 25 de junio de 1958", False),
+        ("my name is Lena Park, born 3/4/1990", False),
+        # anything more than who and when is still compared
+        ("Lena Park 1990 and she is bleeding a lot", True),
+        ("Bleeding Heavily Since 2 hours ago", True),
+        ("my son, 3 years old, is not breathing right", True),
+    ],
+)
+def test_a_name_and_a_birth_date_alone_are_not_compared_with_emergencies(clause: str, compared: bool) -> None:
+    assert plausible(clause) is compared
