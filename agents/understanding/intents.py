@@ -61,6 +61,10 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|speak with someone|talk with someone|talk to somebody|speak to somebody|real human|want a human"
         "|want a person|need a human|need a person|transfer me|get me a human|get me a person"
         "|nurse call me|doctor call me|somebody call me|give me a call"
+        "|human pls|human please|human plz|a human please|talk to a human|speak to a human|speak with a human"
+        "|talk with a human|human being|bot isnt helping|bot isn't helping|bot is not helping"
+        "|quiero un humano|un humano|hablar con un humano|humano por favor|humano porfa|agente humano"
+        "|este bot no"
     ),
     Intent.RESCHEDULE: phrases(
         "reschedule|re-schedule|move my appointment|move the appointment|move it|change my appointment"
@@ -89,6 +93,9 @@ _LEXICON: dict[Intent, tuple[str, ...]] = {
         "|cancelela|cancelelo|cancelenla|cancelamela|cancelemela|cancelenmela|cancelarla|anularla"
         "|borrala|borrela|borrenla|borramela|eliminala|eliminela|quitamela|quitemela"
         "|quitala|quitela|quitenla|eliminenla|borrarla|eliminarla|quitarla"
+        "|me la puedes quitar|me la puede quitar|me la pueden quitar|me la quitas|me la quita|quitarmela"
+        "|la puedes quitar|la puede quitar|la pueden quitar|me la puedes borrar|me la puede borrar"
+        "|me la borras|me la puedes anular|me la anulas"
         # the verb with the appointment named ("mejor borre esa cita", "quite la cita del martes")
         "|borre esa cita|borra esa cita|borre la cita|borra la cita|borren la cita|borren esa cita"
         "|elimine esa cita|elimina esa cita|elimine la cita|elimina la cita|quite esa cita|quita esa cita"

@@ -81,7 +81,10 @@ _EXTRA = word_set(
     administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
     hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is escribe escribo
     saluda habla hablo llama llamo he she they we you him them that this who ellos ellas nosotros
-    her hers his their theirs us our"""
+    her hers his their theirs us our
+    extremely so too quite pretty super unhappy upset angry mad frustrated disappointed annoyed furious
+    concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
+    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada"""
 )
 _STOP = (
     ENGLISH_WORDS

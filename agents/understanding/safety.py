@@ -31,6 +31,11 @@ _OTHERS_DATA = (
     r"|\b(?:show|list|give|tell|send|read|access|display|dump|export)\s+(?:me\s+)?(?:all\s+|every\s+|the\s+)*"
     r"(?:patients|users|patient\s+(?:list|records|data)|(?:other|another)\s+patients?)"
     r"|\bdatos\s+de\s+otr[oa]|\bcitas\s+de\s+otr[oa]s?\b|\b(?:todos\s+los|otros)\s+pacientes"
+    # the clinic's lists of who is seen ("the list of patients who have appointments with Dr. Raman")
+    r"|\b(?:list|names|roster)\s+of\s+(?:the\s+|all\s+(?:the\s+)?|your\s+)?patients\b"
+    r"|\b(?:lista|nombres)\s+de\s+(?:los\s+|todos\s+los\s+|sus\s+)?pacientes\b"
+    r"|\b(?:who|which\s+patients)\s+(?:has|have|is|are)\s+(?:got\s+)?(?:an?\s+)?(?:appointments?|appts?)\s+with\b"
+    r"|\bquien(?:es)?\s+tienen?\s+citas?\s+con\b"
 )
 _AUTHORITY = (
     r"\b(?:i\s+am|i'm|im|this\s+is)\s+(?:the|your)\s+(?:doctor|admin|administrator|developer|nurse|physician"
@@ -48,10 +53,19 @@ _NOT_AFTER_TITLE = "".join(
     rf"(?<!{re.escape(t)}\s)" for t in ("Dr", "Dr.", "Dra", "Dra.", "Doctor", "Doctora")
 )
 _FULL_NAME = rf"(?<![\w.]){_NOT_AFTER_TITLE}(?!(?:Dr|Dra|Doctor|Doctora)\b){_CAPITALISED}\s+{_CAPITALISED}"
+# a place, not a person: "la dirección de Riverside Health", "the number of Mercy Hospital"
+_PLACE = (
+    r"(?i:health|clinic|clinica|clínica|hospital|center|centre|centro|medical|pharmacy|farmacia|care|salud"
+    r"|lab|laboratory|laboratorio|office|oficina|urgent|street|avenue|road|calle|avenida)"
+)
 _NAMED_RECORDS = re.compile(
     rf"{_FULL_NAME}['’]s\s+(?:next\s+|upcoming\s+)?(?:appointments?|records?|results?|data|details|info\w*"
     rf"|files?|visits?|prescriptions?|phone(?:\s+number)?|birthday|date\s+of\s+birth)\b"
     rf"|\b(?:citas?|datos|resultados|historial)\s+(?:tiene|de\s+(?:la|el)\s+paciente)\s+{_FULL_NAME}"
+    # "el teléfono y la dirección de Maria Garcia", "the phone number of Maria Garcia": how to reach her
+    rf"|\b(?i:tel[eé]fono|n[uú]mero|direcci[oó]n|domicilio|correo|email|e-mail|address|phone(?:\s+number)?)"
+    rf"\s+(?:(?i:y|o|and|or|,)\s+(?i:la|el|su|the|her|his)?\s*(?i:tel[eé]fono|n[uú]mero|direcci[oó]n|domicilio|correo"
+    rf"|email|address|phone(?:\s+number)?)\s+)?(?i:de|of|for)\s+(?!(?:\w+\s+)?{_PLACE}\b){_FULL_NAME}"
 )
 # An adult relative named in full whose appointment or records are asked about: "I'm calling for
 # my mother Maria Garcia, can you cancel her appointment" — another patient's records (a child on
@@ -151,7 +165,8 @@ _OUTSIDER_OR_TITLED = re.compile(
 )
 _THEIR_VISIT = re.compile(
     r"\b(?:when|what\s+time|what\s+day|cuando|a\s+que\s+hora|que\s+dia)\b[^?.!]*\b(?:(?:his|her|their)\s+(?:next\s+)?"
-    r"(?:appointments?|appt|visits?)|(?:tiene|es|son)\s+su(?:s)?\s+(?:proxima\s+)?(?:citas?|turnos?|consultas?))\b"
+    r"(?:appointments?|appt|visits?)|(?:tiene|es|son)\s+su(?:s)?\s+(?:proxima\s+)?(?:citas?|turnos?|consultas?)"
+    r"|tiene\s+(?:la|una)\s+(?:citas?|turnos?|consultas?))\b"
     r"(?!\s+disponible)"
 )
 # A grown-up named in full and who they are to the writer, either way round: "Olivia Bennett is my aunt",

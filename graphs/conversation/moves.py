@@ -85,13 +85,37 @@ def _at_its_time(gathered: Gathered, shift: str, anchor: datetime, now: datetime
     return {**gathered, "when": when}
 
 
+def _off_its_own_day(gathered: Gathered, anchor: datetime) -> Gathered:
+    """A few days said around a move that include the appointment's own ("I have a work thing
+    thursday. can we do friday morning instead?", "tengo algo el jueves, me la pasas al viernes"):
+    the day it is on is the day that does not suit, so the search leaves it out."""
+    when = gathered.get("when")
+    if when is None:
+        return gathered
+    tz = anchor.tzinfo
+    start, end = as_datetime(when["start"]).astimezone(tz), as_datetime(when["end"]).astimezone(tz)
+    day = anchor.date()
+    if not timedelta(days=1) < end - start <= timedelta(days=8) or not start.date() <= day < end.date():
+        return gathered
+    midnight = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+    if day == start.date():
+        start = midnight + timedelta(days=1)
+    elif day == (end - timedelta(microseconds=1)).date():
+        end = midnight
+    else:
+        return gathered
+    return {**gathered, "when": {**when, "start": start, "end": end}}
+
+
 def anchored(gathered: Gathered, pending: Pending | None, *, now: datetime, tz: ZoneInfo) -> Gathered:
     """`gathered` with the kept shift read against the appointment being moved, once it is known."""
     shift = gathered.get("shift")
     appointment = (pending or {}).get("appointment")
-    if not shift or appointment is None:
+    if appointment is None:
         return gathered
     anchor = datetime.fromisoformat(appointment["start"]).astimezone(tz)
+    if not shift:
+        return _off_its_own_day(gathered, anchor)
     rest: Gathered = {k: v for k, v in gathered.items() if k != "shift"}  # type: ignore[assignment]
     if _names_another_date(shift, rest, anchor, now):
         return _at_its_time(rest, shift, anchor, now)
