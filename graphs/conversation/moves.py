@@ -95,7 +95,8 @@ def _off_its_own_day(gathered: Gathered, anchor: datetime) -> Gathered:
     tz = anchor.tzinfo
     start, end = as_datetime(when["start"]).astimezone(tz), as_datetime(when["end"]).astimezone(tz)
     day = anchor.date()
-    if not timedelta(days=1) < end - start <= timedelta(days=8) or not start.date() <= day < end.date():
+    # two or three days named, not a week asked for ("sometime next week" may keep its own day)
+    if not timedelta(days=1) < end - start <= timedelta(days=3) or not start.date() <= day < end.date():
         return gathered
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=tz)
     if day == start.date():
