@@ -58,6 +58,13 @@ DENIAL = re.compile(
     r"|no\s+longer|sin|nunca|ni|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
 )
 SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
+# a denial of stopping is no denial: "has not stopped seizing", "did not stop bleeding", "no ha dejado de"
+CEASING = re.compile(r"\b(?:stop\w*|quit\w*|end\w*|(?:para|paro|parado|dej\w*|ceso|cesado)\s+de)\b")
+# what also denies a companion sign, said after the sign it goes with ("bumped my head, hasn't vomited")
+_NOT_SINCE = re.compile(
+    r"\b(?:hasn'?t|haven'?t|didn'?t|did\s+not|has\s+not|have\s+not|isn'?t|is\s+not|wasn'?t|was\s+not"
+    r"|no\s+(?:ha|he|han|esta|estaba|hubo))\s+(?:[\w']+\s+)?$"
+)
 PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
     r"\s+ago\b|\b(?:years|months|decades)\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b"
@@ -188,7 +195,7 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
         return False
     if sign.jokes_cancel and (JOKING.search(whole) or GENERAL_QUESTION.search(whole)):
         return False
-    if sign.deniable and DENIAL.search(before) and not match.group().startswith(SELF_NEGATED):
+    if sign.deniable and _denied(before) and not match.group().startswith(SELF_NEGATED):
         return False
     now = NOW.search(_REASSURED_NOW.sub(" ", whole)) is not None
     # the past is read in the sign's own part of the sentence, not across "and" or a comma ("a history
@@ -203,9 +210,27 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     return not sign.named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
 
 
+def _denied(before: str, *, companion: bool = False) -> bool:
+    """Whether the words just before a mention deny it ("no vomiting"), not its stopping ("has not
+    stopped vomiting", "no para de sangrar": those say it goes on)."""
+    denial = DENIAL.search(before) or (_NOT_SINCE.search(before) if companion else None)
+    return denial is not None and not CEASING.search(denial.group())
+
+
+def _companion_said(also: re.Pattern[str], source: str) -> bool:
+    """Whether what a sign needs said as well is said and not denied: "bumped my head, no vomiting,
+    no confusion" is a bump; "hit my head and has not stopped vomiting" is not."""
+    for start, end in clauses(source):
+        for match in also.finditer(source, start, end):
+            before = source[start : match.start()]
+            if match.group().startswith(SELF_NEGATED) or not _denied(before, companion=True):
+                return True
+    return False
+
+
 def first_mention(sign: Sign, source: str) -> re.Match[str] | None:
     """The first mention of `sign` in `source` (folded) that says the emergency is happening."""
-    if sign.also is not None and not sign.also.search(source):
+    if sign.also is not None and not _companion_said(sign.also, source):
         return None
     for clause in clauses(source):
         for match in sign.pattern.finditer(source, *clause):

@@ -94,6 +94,9 @@ BLEED_HOW = (
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
     r"|empapa|todos\s+lados|charco|bastante|fuerte|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
     r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
+    r"|has(?:n'?t|\s+not)\s+stopped|(?:did|does|will|can)\s*(?:n'?t|not)\s+stop|not\s+stopped|never\s+stopped"
+    r"|no\s+(?:ha|han)\s+(?:dejado|parado)|for\s+(?:over\s+|more\s+than\s+|about\s+|almost\s+|nearly\s+)?(?:an|one"
+    r"|half\s+an)\s+hour|(?:lleva|llevo|hace|durante|por)\s+(?:mas\s+de\s+)?(?:una|media)\s+hora"
 )
 VOMIT = (
     r"vomit\w*|devolv\w*\s+el\s+estomago|devolv\w*|threw\s+up|throwing\s+up|threw\s+up|puking|puked|coughing|coughed|spitting|spit|vomitando"

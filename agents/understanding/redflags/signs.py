@@ -132,7 +132,9 @@ SIGNS: list[Sign] = [
         r"(?:my|his|her|the)\s+nose)",
         r"\b(?:trouble|difficulty|difficult|hard\s+time|problems?|struggling|struggle|hard|labou?red)\s+(?:to\s+)?"
         r"(?:breathe?|breathing|catching\s+\w+\s+breath)|\bstruggling\s+for\s+(?:air|breath)|\bgasp\w*"
-        r"|\bshort(?:ness)?\s+(?:of\s+)?breath|\bout\s+of\s+breath|\bchok(?:ing|ed|es)\b|\bsuffocat\w*"
+        r"|\bshort(?:ness)?\s+(?:of\s+)?breath|\bout\s+of\s+breath|\bchok(?:ing|ed|es)\b"
+        # the weather suffocates nobody: "this heat is suffocating", "este calor me está asfixiando"
+        r"|(?<!heat\sis\s)(?<!heat's\s)\bsuffocat\w*+(?!\s+(?:heat|humidity|in\s+here|out\s+there))"
         r"|\b(?:feel|feels|felt)\s+like\s+(?:i'?m|he'?s|she'?s|i\s+am)\s+drowning",
         r"\bturning\s+(?:[\w']+\s+){0,2}blue|\b(?:lips|mouth|face)\s+(?:[\w']+\s+){0,2}(?:blue|bluish|purple|gray|grey)|\b(?:blue|bluish"
         r"|purple)\s+(?:lips|around\s+(?:the|his|her)\s+(?:mouth|lips))|\b(?:not|isn'?t|stopped|stop)\s+breathing"
@@ -144,7 +146,7 @@ SIGNS: list[Sign] = [
         r"(?:falta|faltaba|cuesta|costaba)\s+(?:mucho\s+)?(?:el\s+)?(?:aire|respirar)|\bfalta\s+de\s+aire"
         r"|\bdificultad\s+(?:para|al|pa)\s+respirar|\b(?:me|se|te)\s+(?:ahoga|ahogo|esta\s+ahogando|estoy\s+ahogando)"
         r"|\bahogando(?:se|me)?|\bno\s+respira\b|\bno\s+(?:me|le)\s+entra\s+(?:el\s+)?aire|\brespira\s+con\s+"
-        r"dificultad|\bsin\s+aire|\basfixi\w*|\batragant\w*|\bse\s+(?:atoro|atraganto)|\batorad[oa]|\blabios\s+"
+        r"dificultad|\bsin\s+aire|(?<!calor\sme\sesta\s)(?<!calor\sme\s)(?<!calor\snos\sesta\s)(?<!calor\snos\s)\basfixi(?!ante)\w*|\batragant\w*|\bse\s+(?:atoro|atraganto)|\batorad[oa]|\blabios\s+"
         r"(?:morados|azules)|\bse\s+(?:esta\s+poniendo|puso)\s+(?:morad|azul)|\b(?:ataque|crisis)\s+de\s+asma"
         r"|\binhalador\s+(?:[\w']+\s+){0,2}no\s+(?:me\s+|le\s+)?(?:hace|sirve|funciona)|\bno\s+puedo\s+hablar\s+sin"
         r"|\bse\s+le\s+(?:hunden|marcan)\s+las\s+costillas|\b(?:unas|boca|labios)\s+(?:[\w']+\s+){0,2}(?:azul|morad)\w*"
