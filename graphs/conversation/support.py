@@ -7,6 +7,7 @@ from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
 from agents.understanding import Intent
+from agents.understanding.knowledgewords import search_query
 from agents.understanding.topics import is_lost_property
 from graphs.conversation import knowledge
 from graphs.conversation.common import finish, language, line, tool_context, understood
@@ -101,7 +102,7 @@ async def answer(
     question = state.get("gathered", {}).get("question") or u.text
     ctx = tool_context(state, runtime, config)
     lang = language(state)
-    query = KnowledgeArgs(query=knowledge.search_query(question, lang), k=knowledge.SEARCHED.get(lang, 6))
+    query = KnowledgeArgs(query=search_query(question, lang), k=knowledge.SEARCHED.get(lang, 6))
     hits: list[KnowledgeHit] = await registry.invoke("search_knowledge", ctx, config, query)
     hit = knowledge.best(hits, question, lang) if hits else None
     if hit is not None and knowledge.confident(hits, hit, question, lang):
