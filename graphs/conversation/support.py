@@ -41,6 +41,12 @@ SUMMARIES = {
 }
 
 
+def next_steps(priority: str, lang: str) -> str:
+    """When the team will reply to a ticket of `priority`, in the patient's language."""
+    hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
+    return NEXT_STEPS[lang].format(hours=hours)
+
+
 def _description(words: str, details: dict[str, str]) -> str:
     """The patient's words, then what a call's platform noted (medication, pharmacy …) for staff."""
     noted = "\n".join(f"{key.replace('_', ' ')}: {value}" for key, value in details.items())
@@ -78,13 +84,12 @@ async def open_ticket(
         text = line(state, "ticket_lost_property", reference=ticket.reference)
     else:
         lang = language(state)
-        hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
         text = line(
             state,
             "ticket_opened",
             team=team_name(category, lang),
             reference=ticket.reference,
-            next_steps=NEXT_STEPS[lang].format(hours=hours),
+            next_steps=next_steps(priority, lang),
         )
     if unverified and lost:  # staff need nobody's record to look for a scarf
         text = f"{text}\n\n{line(state, 'ticket_contact')}"
