@@ -21,14 +21,14 @@ from agents.understanding.numberwords import spell_days_aligned
 from agents.understanding.text import alternation
 from agents.understanding.timewords import MONTH_OR_ABBR_RE
 
-_EN_ONES: dict[str, int] = {
+EN_ONES: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
-_EN_TEENS: dict[str, int] = {
+EN_TEENS: dict[str, int] = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_EN_TENS: dict[str, int] = {
+EN_TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
@@ -39,24 +39,24 @@ _ES_UNITS: dict[str, int] = {
     "veintiuno": 21, "veintiun": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
     "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
 }  # fmt: skip
-_ES_TENS: dict[str, int] = {
+ES_TENS: dict[str, int] = {
     "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
     "noventa": 90,
 }  # fmt: skip
-_ES_DAYS = {**{k: v for k, v in _ES_UNITS.items() if k not in ("un", "veintiun")}, "primero": 1}
+ES_DAYS = {**{k: v for k, v in _ES_UNITS.items() if k not in ("un", "veintiun")}, "primero": 1}
 
 _SEP = r"[\s-]+"
 # 0-99 in English ("eighty seven", "eighty-seven", "oh five", "nineteen") and in Spanish ("noventa
 # y uno", "setenta", "diecinueve").
 _EN_TWO = (
-    rf"(?:(?:{alternation(_EN_TENS)})(?:{_SEP}(?:{alternation(_EN_ONES)}))?"
-    rf"|{alternation(_EN_TEENS)}|(?:oh|o){_SEP}(?:{alternation(_EN_ONES)}))"
+    rf"(?:(?:{alternation(EN_TENS)})(?:{_SEP}(?:{alternation(EN_ONES)}))?"
+    rf"|{alternation(EN_TEENS)}|(?:oh|o){_SEP}(?:{alternation(EN_ONES)}))"
 )
-_ES_TWO = rf"(?:(?:{alternation(_ES_TENS)})(?:\s+y\s+(?:{alternation(_ES_UNITS)}))?|{alternation(_ES_UNITS)})"
+_ES_TWO = rf"(?:(?:{alternation(ES_TENS)})(?:\s+y\s+(?:{alternation(_ES_UNITS)}))?|{alternation(_ES_UNITS)})"
 _EN_YEAR = (
     rf"(?:(?:nineteen|twenty){_SEP}{_EN_TWO}"  # "nineteen eighty seven", "twenty nineteen"
     # "two thousand (and) nine"
-    rf"|two{_SEP}thousand(?:{_SEP}and)?(?:{_SEP}(?:{_EN_TWO}|{alternation(_EN_ONES)}))?)"
+    rf"|two{_SEP}thousand(?:{_SEP}and)?(?:{_SEP}(?:{_EN_TWO}|{alternation(EN_ONES)}))?)"
 )
 _ES_YEAR = (
     rf"(?:mil\s+novecientos(?:\s+{_ES_TWO})?|dos\s+mil(?:\s+{_ES_TWO})?"  # "mil novecientos setenta y tres"
@@ -74,13 +74,13 @@ _YEAR_AFTER_DAY = re.compile(
     rf"[\s,]*(?:(?:de|del|of|in)\s+)?(?P<year>{_EN_YEAR}|{_ES_YEAR})(?![a-z])"
 )
 # A Spanish day in words before "de <month>": "veintidos de enero", "el once de noviembre"
-_ES_DAY_BEFORE_MONTH = re.compile(rf"\b(?P<day>{alternation(_ES_DAYS)})(?=\s+de\s+{MONTH_OR_ABBR_RE})")
+_ES_DAY_BEFORE_MONTH = re.compile(rf"\b(?P<day>{alternation(ES_DAYS)})(?=\s+de\s+{MONTH_OR_ABBR_RE})")
 
 
 def _two(words: str) -> int:
     """0-99 from the words of `_EN_TWO` or `_ES_TWO`."""
     parts = [w for w in re.split(r"[\s-]+", words) if w not in ("y", "oh", "o", "and")]
-    table = {**_EN_ONES, **_EN_TEENS, **_EN_TENS, **_ES_UNITS, **_ES_TENS}
+    table = {**EN_ONES, **EN_TEENS, **EN_TENS, **_ES_UNITS, **ES_TENS}
     return sum(table[w] for w in parts)
 
 
@@ -136,6 +136,6 @@ def _named_day(match: re.Match[str]) -> str:
 def spell_birth_aligned(folded: str) -> str:
     """`folded` with the days and years of dates in words as digits, every character kept in place."""
     folded = _NAMED_DAY.sub(_named_day, folded)
-    text = _ES_DAY_BEFORE_MONTH.sub(lambda m: _padded(m, "day", str(_ES_DAYS[m["day"]])), folded)
+    text = _ES_DAY_BEFORE_MONTH.sub(lambda m: _padded(m, "day", str(ES_DAYS[m["day"]])), folded)
     text = _YEAR_AFTER_DAY.sub(lambda m: _padded(m, "year", _year(m["year"])), text)
     return spell_days_aligned(text)  # "may fifth, 2019": the day, once the year is digits

@@ -16,8 +16,17 @@ from agents.understanding.dates import VOCABULARY as DATE_WORDS
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.kin import KIN
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
+from agents.understanding.namewords import (
+    CONNECTORS,
+    ELDERS,
+    MONTHS_AS_NAMES,
+    NAME_FOLLOWERS,
+    NOT_NAMES,
+    PARTICLES,
+    RELATIVES,
+)
 from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
-from agents.understanding.text import clean, fold, word_set
+from agents.understanding.text import clean, fold
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language
 
@@ -25,21 +34,6 @@ _EXPLICIT = re.compile(
     r"\b(?:my\s+(?:full\s+)?name\s+is|my\s+name's|name\s*(?:is|:)|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es"
     r"|nombre\s*:|(?:her|his|their)\s+(?:full\s+)?name\s+is|(?:she|he)'?s\s+called|(?:she|he)\s+is\s+called"
     r"|se\s+llama|su\s+nombre\s+es)\s+"
-)
-# Who the visit is for, when a parent writes for a child: "it's for my daughter — Zoe Adams", "para mi
-# hijo". A child is also the one a child's birth date or "my son needs…" points at (`ELDERS` below
-# are only ever said outright).
-RELATIVES = (
-    r"daughter|son|child|kid|baby|boy|girl|little\s+one|granddaughter|grandson|grandchild|hija|hijo|nino|nina"
-    "|bebe|nieta|nieto|hijita|hijito|nena|nene"
-)
-# A grown-up of the family the visit is for, said outright ("it's for my mom", "es para mi mamá", "on
-# behalf of my husband"): they are registered on this phone like a child when not found on it. Only
-# after "for"/"para": "el cel de mi mamá" is whose phone it is, and "not for my husband" is nobody's.
-ELDERS = (
-    r"mother|mom|mum|mommy|mama|father|dad|daddy|papa|wife|husband|spouse|grandmother|grandma|granny"
-    r"|grandfather|grandpa|madre|mami|padre|papi|esposa|esposo|marido|abuela|abuelo|abuelita|abuelito"
-    r"|suegra|suegro"
 )
 _FOR_RELATIVE = re.compile(
     rf"\b(?:(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})"
@@ -61,51 +55,20 @@ _RELATION_INTRO = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _KIN_AFTER = re.compile(rf"\s+(?i:{KIN})\b")
-_PARTICLES = word_set("de del la las los y van von da di du le st")
-# Words that join a bare name to the rest of an identity reply ("Lena Park, born 14/02/1990"), and
-# the apologies that open a second try ("sorry, Tom Smith, March 2 2015").
-_CONNECTORS = word_set(
-    """born dob d.o.b date of birth birthday birth and my is name phone number tel here it's its
-    nacido nacida naci nací fecha nacimiento el on y mi es nombre teléfono telefono aquí aqui
-    hi hello hey hola buenas buenos dias días good morning afternoon evening
-    sorry oops actually ok okay sure yes yeah si sí claro perdón perdon disculpa disculpe
-    she he was her his ella él fue nació nacio spelled spell spelt deletreado"""
-)
-_EXTRA = word_set(
-    """fine good ok okay sure great well sorry here calling looking trying going writing texting
-    interested new patient sick ill allergic pregnant diabetic worried scared afraid available free
-    busy late early ready back home done happy sad tired also just still really very not the doctor
-    nurse admin administrator staff system assistant bot calling for mother father mom dad wife husband
-    paciente nuevo nueva alérgico alérgica alergico alergica embarazada diabético diabética enfermo
-    enferma bien mal aquí llamando escribiendo disponible libre ocupado ocupada también yo tu usted
-    administrador administradora enfermera doctor doctora madre padre mamá papá esposa esposo hermano
-    hermana de dr dra mr mrs ms miss sr sra srta nacio nació nacida nacido born was is escribe escribo
-    saluda habla hablo llama llamo he she they we you him them that this who ellos ellas nosotros
-    her hers his their theirs us our
-    extremely so too quite pretty super unhappy upset angry mad frustrated disappointed annoyed furious
-    concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
-    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada"""
-)
 _STOP = (
     ENGLISH_WORDS
     | SPANISH_WORDS
     | DATE_WORDS
     | SPECIALTY_WORDS
-    | _EXTRA
+    | NOT_NAMES
     | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 )
 _MAX_WORDS = 4
-# Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
-# "May Chen"): capitalised and followed by another name word, a name, not a date word.
-_MONTH_NAMES = frozenset({"julio", "abril", "april", "june", "may"})
-_NAME_FOLLOWERS = word_set(
-    "and born dob my from here speaking y naci nací nacido nacida mi de aqui aquí hablando"
-)
 
 
 def _title(word: str, first: bool) -> str:
     """Title-case one name word unless the patient already cased it deliberately ("McDonald")."""
-    if not first and fold(word) in _PARTICLES:
+    if not first and fold(word) in PARTICLES:
         return word.lower()
     if not (word.islower() or word.isupper()):
         return word
@@ -124,14 +87,14 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
             return []  # "it's Maria's sister": the name said is someone else's, not the writer's
         folded = fold(word)
         capitalised = word[0].isupper() and not word.isupper()
-        ordinary = folded in _STOP and folded not in _PARTICLES
-        month_named = not words and folded in _MONTH_NAMES and _month_is_name(segment, raw, strict_first)
+        ordinary = folded in _STOP and folded not in PARTICLES
+        month_named = not words and folded in MONTHS_AS_NAMES and _month_is_name(segment, raw, strict_first)
         if ordinary and not month_named and (not capitalised or (strict_first and not words)):
             break
         words.append(word)
         if _counted(words) == _MAX_WORDS or raw != raw.rstrip(",.;:!?"):
             break
-    while words and fold(words[-1]) in _PARTICLES:
+    while words and fold(words[-1]) in PARTICLES:
         words.pop()
     return words
 
@@ -153,7 +116,7 @@ def _month_is_name(segment: str, raw: str, strict_first: bool) -> bool:
 
 def _counted(words: list[str]) -> int:
     """Name words that count towards `_MAX_WORDS`: "de los" in "José de los Santos" does not."""
-    return sum(fold(word) not in _PARTICLES for word in words)
+    return sum(fold(word) not in PARTICLES for word in words)
 
 
 def _format(words: Iterable[str]) -> str:
@@ -174,7 +137,7 @@ def name_in(
     folded = fold(text)
     if relative := _FOR_RELATIVE.search(folded):  # "for my daughter, Zoe Adams": the child's name
         words = _name_words(text[relative.end() :], strict_first=True)
-        if len(words) >= 2 and fold(words[0]) not in _PARTICLES:
+        if len(words) >= 2 and fold(words[0]) not in PARTICLES:
             return _format(words)
     before = (
         name_before_birth(with_own_surname(unspell(blanked[:birth_at]))) if birth_at is not None else None
@@ -198,7 +161,7 @@ def _after(text: str, folded: str, patterns: tuple[tuple[re.Pattern[str], bool],
         if match := pattern.search(folded):
             rest = text[match.end() :]
             words = _name_words(rest, strict_first=strict)
-            if words and fold(words[0]) not in _PARTICLES and (not strict or _ends_name(rest, words)):
+            if words and fold(words[0]) not in PARTICLES and (not strict or _ends_name(rest, words)):
                 return _format(words)
     return None
 
@@ -210,7 +173,7 @@ def _after_relation(text: str, folded: str) -> str | None:
         rest = text[match.end() :]
         words = _name_words(rest, strict_first=True)
         enough = _counted(words) >= 2 or (len(words) == 1 and words[0][0].isupper())
-        if enough and fold(words[0]) not in _PARTICLES and _ends_name(rest, words):
+        if enough and fold(words[0]) not in PARTICLES and _ends_name(rest, words):
             return _format(words)
     return None
 
@@ -350,17 +313,17 @@ def _ends_name(rest: str, words: list[str]) -> bool:
     following = after[0].strip() if after else ""
     if not following or rest.split(" ")[len(words) - 1][-1:] in ",.;:!?":
         return True
-    return fold(re.sub(r"\W+$", "", following.split(" ")[0])) in _NAME_FOLLOWERS
+    return fold(re.sub(r"\W+$", "", following.split(" ")[0])) in NAME_FOLLOWERS
 
 
 def _bare_name(text: str) -> str | None:
     """A reply that is nothing but a name (plus connectors such as "born" or "DOB")."""
     parts = re.split(r"[\s,;:.!?/()]+", text)
-    kept = [w for w in parts if w.strip("-") and fold(w) not in _CONNECTORS]
+    kept = [w for w in parts if w.strip("-") and fold(w) not in CONNECTORS]
     if not 2 <= _counted(kept) <= _MAX_WORDS:
         return None
     words = _name_words(" ".join(kept), strict_first=True)
-    if len(words) != len(kept) or fold(words[0]) in _PARTICLES:
+    if len(words) != len(kept) or fold(words[0]) in PARTICLES:
         return None
     return _format(words)
 
@@ -407,14 +370,14 @@ def name_before_birth(text: str) -> str | None:
         initial = i == 0 or tokens[i - 1][-1] in ".!?"
         # "Julio Ramirez, 3/4/1988", and typed all in lower case, "julio ramirez 3/4/1988"
         given_month = (
-            folded in _MONTH_NAMES
+            folded in MONTHS_AS_NAMES
             and bool(words)
             and fold(words[0]) not in _STOP
             and (word[0].isupper() == words[0][0].isupper() or word[0].islower())
         )
         if (
             folded in _STOP
-            and folded not in _PARTICLES
+            and folded not in PARTICLES
             and not (word[0].isupper() and not initial)
             and not given_month
         ):
@@ -423,8 +386,8 @@ def name_before_birth(text: str) -> str | None:
         if _counted(words) == _MAX_WORDS or raw[0] == "(":
             break
     if any(w[0].isupper() for w in words):
-        while words and (words[0][0].islower() or fold(words[0]) in _PARTICLES):
+        while words and (words[0][0].islower() or fold(words[0]) in PARTICLES):
             words.pop(0)
-    while words and fold(words[0]) in _PARTICLES:
+    while words and fold(words[0]) in PARTICLES:
         words.pop(0)
     return _format(words) if 2 <= _counted(words) <= _MAX_WORDS else None

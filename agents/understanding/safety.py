@@ -93,7 +93,7 @@ _OUTSIDER = (
     r"|caser[oa]s?|emplead[oa]s?|client[ea]s?)"
 )
 # The grown-ups of the family: a patient with a phone and records of their own. (A child on the family's
-# phone is identity's business, names.RELATIVES, not this: "my son's appointment" is the writer's to ask.)
+# phone is identity's business, namewords.RELATIVES, not this: "my son's appointment" is the writer's to ask.)
 _ADULT_KIN = (
     r"(?:wife|husband|spouse|partner|mother|mom|mum|mommy|mama|father|dad|daddy|papa|parents?|sisters?"
     r"|brothers?|siblings?|aunt|uncle|cousins?|grandmother|grandma|granny|grandfather|grandpa|grandparents?"

@@ -11,11 +11,11 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing import format_slot
-from agents.phrasing.templates import NEXT_STEPS, team_name
+from agents.phrasing.templates import team_name
 from graphs.conversation.common import finish, language, line, tool_context
 from graphs.conversation.context import AgentContext
 from graphs.conversation.state import ConversationState
-from graphs.conversation.support import REPLY_HOURS
+from graphs.conversation.support import next_steps
 from tools import registry
 from tools.context import ToolContext
 from tools.schemas import AppointmentArgs, AppointmentView, IntakeAnswerArgs, TicketArgs, TicketRef
@@ -83,13 +83,12 @@ async def hear_visit(
             text = line(state, "visit_problem", reference=ticket.reference)
         else:
             lang = language(state)
-            hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
             text = line(
                 state,
                 "visit_complaint",
                 team=team_name("complaint", lang),
                 reference=ticket.reference,
-                next_steps=NEXT_STEPS[lang].format(hours=hours),
+                next_steps=next_steps(priority, lang),
             )
         return {"reply": [*state.get("reply", []), text], **finish("ticket")}
     opening = line(state, "visit_glad" if report == "fine" else "visit_noted")

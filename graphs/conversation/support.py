@@ -7,6 +7,7 @@ from langgraph.runtime import Runtime
 
 from agents.phrasing.templates import NEXT_STEPS, team_name
 from agents.understanding import Intent
+from agents.understanding.knowledgewords import search_query
 from agents.understanding.topics import is_lost_property
 from graphs.conversation import knowledge
 from graphs.conversation.common import finish, language, line, tool_context, understood
@@ -38,6 +39,12 @@ SUMMARIES = {
     "records": "Medical records request",
     "other": "Patient request",
 }
+
+
+def next_steps(priority: str, lang: str) -> str:
+    """When the team will reply to a ticket of `priority`, in the patient's language."""
+    hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
+    return NEXT_STEPS[lang].format(hours=hours)
 
 
 def _description(words: str, details: dict[str, str]) -> str:
@@ -77,13 +84,12 @@ async def open_ticket(
         text = line(state, "ticket_lost_property", reference=ticket.reference)
     else:
         lang = language(state)
-        hours = REPLY_HOURS[priority][2 if lang == "es" else 1]
         text = line(
             state,
             "ticket_opened",
             team=team_name(category, lang),
             reference=ticket.reference,
-            next_steps=NEXT_STEPS[lang].format(hours=hours),
+            next_steps=next_steps(priority, lang),
         )
     if unverified and lost:  # staff need nobody's record to look for a scarf
         text = f"{text}\n\n{line(state, 'ticket_contact')}"
@@ -101,7 +107,7 @@ async def answer(
     question = state.get("gathered", {}).get("question") or u.text
     ctx = tool_context(state, runtime, config)
     lang = language(state)
-    query = KnowledgeArgs(query=knowledge.search_query(question, lang), k=knowledge.SEARCHED.get(lang, 6))
+    query = KnowledgeArgs(query=search_query(question, lang), k=knowledge.SEARCHED.get(lang, 6))
     hits: list[KnowledgeHit] = await registry.invoke("search_knowledge", ctx, config, query)
     hit = knowledge.best(hits, question, lang) if hits else None
     if hit is not None and knowledge.confident(hits, hit, question, lang):

@@ -143,7 +143,7 @@ async def _journeys(session: AsyncSession, report: SeedReport) -> None:
             report.journeys_added += 1
 
 
-def _window(now: datetime, tz: ZoneInfo) -> list[tuple[datetime, datetime]]:
+def slot_grid(now: datetime, tz: ZoneInfo) -> list[tuple[datetime, datetime]]:
     """The clinic's 30-minute weekday slots starting in [now, now + DAYS_OF_SLOTS days), none on the
     holidays the clinic closes for (its opening hours say so, so no booking may land on one)."""
     end = now + timedelta(days=demo.DAYS_OF_SLOTS)
@@ -220,7 +220,7 @@ async def _seed_clinic(
     await _patients(session, demo.PATIENTS, report, today)
     bookers = await _patients(session, demo.BOOKERS, report, today)
     await _journeys(session, report)
-    grid = _window(now, tz)
+    grid = slot_grid(now, tz)
     task = progress.add_task("Practitioners and slots", total=len(demo.PRACTITIONERS))
     for spec in demo.PRACTITIONERS:
         practitioner = await _practitioner(session, spec)

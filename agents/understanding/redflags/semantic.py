@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
+from agents.understanding.birthwords import EN_ONES, EN_TEENS, EN_TENS, ES_DAYS, ES_TENS
 from agents.understanding.redflags.context import (
     BUSINESS,
     FIGURATIVE,
@@ -40,6 +41,7 @@ from agents.understanding.redflags.context import (
 )
 from agents.understanding.redflags.spelling import respell
 from agents.understanding.text import clean, fold, word_set
+from agents.understanding.timewords import MONTHS
 from agents.understanding.types import RedFlag, RedFlagKind
 
 log = logging.getLogger(__name__)
@@ -88,17 +90,16 @@ _WORD = re.compile(r"[a-z0-9']+")
 # A clause that only says who someone is ("Esperanza Torres, el veinticinco de junio de mil novecientos
 # cincuenta y ocho", as a call's transcript gives it): names, a date in digits or in words, and the
 # words around them. Held-out v7 had one such clause 0.04 nearer a bleeding example than anything harmless.
-_DATE_WORDS = word_set(
+# The months and the numbers a birth date's day and year are said in are the date readers' own
+# (`timewords`, `birthwords`); listed here are the words that say a date is a birth date or whose it
+# is, and the number words those tables do not have. The set is exactly what it was when every word
+# was listed here: a word added (the ordinals "eleventh" to "nineteenth", "un", a weekday) lets more
+# clauses be passed over as only an identity, a change to the screen that the safety set must measure.
+_DATE_WORDS = frozenset([*MONTHS, *EN_ONES, *EN_TEENS, *EN_TENS, *ES_DAYS, *ES_TENS]) | word_set(
     """born birth birthday dob date fecha nacimiento naci nacio nacido nacida cumpleanos my name's name is
-    i'm soy me llamo llamo on of the in el de del y and en january february march april may june july august
-    september october november december enero febrero marzo abril mayo junio julio agosto septiembre
-    setiembre octubre noviembre diciembre one two three four five six seven eight nine ten eleven twelve
-    thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth
-    twentieth thirtieth uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce
-    quince dieciseis diecisiete dieciocho diecinueve veinte veinti veintiuno veintiuna veintidos veintitres
-    veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta
-    sesenta setenta ochenta noventa cien ciento mil novecientos ochocientos primero"""
+    i'm soy me llamo llamo on of the in el de del y and en
+    hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth twentieth thirtieth
+    una veinti veintiuna cien ciento mil novecientos ochocientos"""
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|o|a)?")
 _YEAR = re.compile(

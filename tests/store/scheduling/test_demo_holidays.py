@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from store.demo import clinic as demo
-from store.demo.seed import _window
+from store.demo.seed import slot_grid
 
 TZ = ZoneInfo("America/New_York")
 
@@ -64,7 +64,7 @@ def test_ordinary_days_are_open() -> None:
 
 
 def test_the_seeded_calendar_has_no_slot_on_a_holiday_and_keeps_the_days_around_it() -> None:
-    grid = _window(datetime(2027, 12, 20, 8, 0, tzinfo=TZ), TZ)
+    grid = slot_grid(datetime(2027, 12, 20, 8, 0, tzinfo=TZ), TZ)
     days = {start.astimezone(TZ).date() for start, _ in grid}
     assert not {date(2027, 12, 24), date(2027, 12, 31)} & days
     assert {date(2027, 12, 23), date(2027, 12, 27), date(2027, 12, 30), date(2028, 1, 3)} <= days
