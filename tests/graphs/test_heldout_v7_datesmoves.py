@@ -66,3 +66,37 @@ async def test_a_move_to_another_weekday_same_time_goes_to_that_day_of_its_week(
         assert moved.start_at.astimezone(TZ).date() == target.date(), pat.last.reply
         if raman_then:  # its practitioner at its time is offered: that is the one taken
             assert moved.start_at.astimezone(TZ) == target and "Raman" in pat.last.reply, pat.last.reply
+
+
+async def test_a_clock_bound_limits_the_times_offered(demo: Runtime, patient: Any, register: Any) -> None:
+    for ask, earliest, latest, language in (
+        ("morning! can I get dermatology this thursday after 3?", 15, None, "en"),
+        ("derm any day next week after 3pm please", 15, None, "en"),
+        ("dermatology thursday, not before 2", 14, None, "en"),
+        ("dermatology next week before 11", None, 11, "en"),
+        ("buenos días, cita con dermatología el jueves después de las 3", 15, None, "es"),
+        ("dermatología la semana que viene, de 4 en adelante", 16, None, "es"),
+        ("dermatología el jueves antes de las 10", None, 10, "es"),
+    ):
+        pat = patient()
+        await register(pat.phone, "Lucia Ferrer", "1990-05-05", language=language)
+        await pat.says(ask)
+        offered = _starts(pat.last.state.get("offered", []))
+        assert offered, (ask, pat.last.reply)
+        for start in offered:
+            assert earliest is None or start.hour >= earliest, (ask, offered)
+            assert latest is None or start.hour < latest, (ask, offered)
+
+
+async def test_peds_this_thursday_after_3_books_after_3(demo: Runtime, patient: Any) -> None:
+    pat = patient()
+    await pat.says(
+        "morning! my son daniel needs a sports physical for school, can we get peds this thursday after 3?"
+        " he has practice till 2:30"
+    )
+    await pat.says("Daniel Garcia, born 2/14/2013")
+    offered = _starts(pat.last.state.get("offered", []))
+    assert offered and all(s.weekday() == 3 and s.hour >= 15 for s in offered), (offered, pat.last.reply)
+    await pat.says("first one")
+    [(who, booked)] = await appointments_of(demo, pat.phone)
+    assert who == "Daniel" and booked.start_at.astimezone(TZ) == offered[0], pat.last.reply
