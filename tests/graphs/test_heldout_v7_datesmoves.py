@@ -10,8 +10,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
+from sqlalchemy import select
+
 from api.runtime import Runtime
+from graphs.runner import Runner
+from store.patients.models import Patient
+from tests.graphs.test_heldout_v5_call_identity import who
 from tests.graphs.test_understanding_classes import appointments_of
+from tests.graphs.test_voice_turns import call
 from tests.instant import TZ
 
 
@@ -100,3 +107,72 @@ async def test_peds_this_thursday_after_3_books_after_3(demo: Runtime, patient: 
     await pat.says("first one")
     [(who, booked)] = await appointments_of(demo, pat.phone)
     assert who == "Daniel" and booked.start_at.astimezone(TZ) == offered[0], pat.last.reply
+
+
+_BENITEZ = (
+    "Agente: Riverside Health, ¿en qué le puedo ayudar? Paciente: Sí, buenas tardes, eh, quería una "
+    "cita para el, el ortopedista, tengo un dolor en el hombro hace semanas. Agente: ¿Me dice su nombre "
+    "completo y su fecha de nacimiento? Paciente: Jorge Luis Benítez. Benítez con be larga, e, ene, i, "
+    "te, e, zeta. Nací el veintidós de agosto del setenta y cuatro. Agente: ¿Qué día le queda bien? "
+    "Paciente: El lunes que viene, en la mañana. Agente: Le mando los horarios por WhatsApp."
+)
+
+
+@pytest.mark.parametrize(
+    ("transcript", "heard", "name"),
+    [
+        (_BENITEZ, "Jorge Luis Benites", "Jorge Luis Benítez"),
+        (
+            "Agente: buenas. Paciente: me llamo Ana Quiroga, Quiroga con cu, u, i, erre, o, ge, a, nací el 3 "
+            "de marzo de 1980, quiero cita con dermatología",
+            "Ana Kiroga",
+            "Ana Quiroga",
+        ),
+        (
+            "Agente: buenas. Paciente: soy Rosa Ibáñez, se escribe i, be larga, a con tilde, eñe, e, zeta, "
+            "nací el 9 de mayo de 1975",
+            "Rosa Ibanes",
+            "Rosa Ibáñez",
+        ),
+        (  # nothing spelt: the platform's name stands
+            "Agente: buenas. Paciente: soy Rosa Ibáñez, nací el 9 de mayo de 1975, quiero cita",
+            "Rosa Ibanes",
+            "Rosa Ibanes",
+        ),
+        (  # English spelling, as before
+            "Agent: hi. Caller: my name is Siobhan, S-I-O-B-H-A-N, Mulcahy, M-U-L-C-A-H-Y, born May 5 1990",
+            "Shavon Mulcahy",
+            "Siobhan Mulcahy",
+        ),
+    ],
+)
+def test_a_surname_spelt_in_spanish_outranks_the_platforms_hearing(
+    transcript: str, heard: str, name: str
+) -> None:
+    assert who(transcript, {"patient_name": heard, "date_of_birth": "1974-08-22"})[0] == name
+
+
+async def test_a_caller_who_spells_a_surname_is_registered_as_spelt(
+    demo: Runtime, runner: Runner, patient: Any
+) -> None:
+    pat = patient()
+    data = {
+        "intent": "book_appointment",
+        "specialty": "orthopedics",
+        "patient_name": "Jorge Luis Benites",
+        "date_of_birth": "1974-08-22",
+        "preferred_time": "morning",
+        "language": "es",
+    }
+    result = await call(runner, pat.phone, _BENITEZ, data)
+    assert "paciente nuevo" in result.reply, result.reply
+    async with demo.sessions() as session:
+        [made] = await session.scalars(select(Patient).where(Patient.phone == pat.phone))
+    assert f"{made.given_name} {made.family_name}" == "Jorge Luis Benítez", (
+        made.given_name,
+        made.family_name,
+    )
+    again = await call(runner, pat.phone, _BENITEZ, data)  # the same caller again: found, not registered anew
+    assert "paciente nuevo" not in again.reply, again.reply
+    async with demo.sessions() as session:
+        assert len(list(await session.scalars(select(Patient).where(Patient.phone == pat.phone)))) == 1
