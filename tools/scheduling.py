@@ -84,6 +84,8 @@ async def _free(args: FindSlotsArgs, ctx: ToolContext, *, limit: int) -> list[Sl
             specialty=args.specialty,
             practitioner_id=practitioner_id,
             part_of_day=args.part_of_day,
+            earliest=args.earliest,
+            latest=args.latest,
             tz=ctx.tz,
             now=ctx.now,
             limit=limit,
@@ -98,7 +100,15 @@ async def nearest_slots(args: FindSlotsArgs, ctx: ToolContext) -> list[SlotOptio
     the open calendar (slots are published `SEARCH_HORIZON` ahead), the latest ones before it.
     """
     start = max(args.start, ctx.now)
-    later = args.model_copy(update={"start": start, "end": start + SEARCH_HORIZON, "part_of_day": None})
+    later = args.model_copy(
+        update={
+            "start": start,
+            "end": start + SEARCH_HORIZON,
+            "part_of_day": None,
+            "earliest": None,
+            "latest": None,
+        }
+    )
     return await find_slots(later, ctx) or await _latest_before(later, ctx)
 
 

@@ -6,7 +6,7 @@ Arguments never include a patient id: tools act for the verified patient in `Too
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -47,6 +47,8 @@ class FindSlotsArgs(BaseModel):
     start: datetime = Field(description="Earliest start (aware datetime).")
     end: datetime = Field(description="Latest start, exclusive (aware datetime).")
     part_of_day: PartOfDay | None = Field(default=None, description="Only mornings, afternoons or evenings.")
+    earliest: time | None = Field(default=None, description="No start before this clock time, any day.")
+    latest: time | None = Field(default=None, description="Only starts before this clock time, any day.")
     practitioner: str | None = Field(
         default=None, description="A practitioner's surname the patient asked for."
     )

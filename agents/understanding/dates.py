@@ -134,16 +134,17 @@ def when_in(text: Text, *, now: datetime, tz: ZoneInfo, language: Language) -> W
         return None  # "the day after my birthday, morning": a day was said, not the soonest mornings
     matches = [m for m in (asap, any_time) if m is not None]
     quoted = _quote(text, [*(f.span for f in found), *(d.span for d in [daypart] if d), *_spans(matches)])
+    bounds = (daypart.start, daypart.end) if daypart and daypart.bounded else (None, None)
     if not found:
         part = daypart.part if daypart else None
         soon = asap is not None or any_time is not None
-        return When(local_now, local_now + timedelta(days=ASAP_DAYS), part, soon, quoted)
+        return When(local_now, local_now + timedelta(days=ASAP_DAYS), part, soon, quoted, None, *bounds)
     first, last = _narrowest(found)
     start, end, part = _range(first, last, daypart, tz)
     start = max(start, local_now)
     near = _at(first, daypart.at, tz) if daypart and daypart.at is not None and first == last else None
     near = near if near is not None and near >= local_now else None
-    return When(start, max(end, start), part, asap is not None, quoted, near)
+    return When(start, max(end, start), part, asap is not None, quoted, near, *bounds)
 
 
 def _wanted(found: list[Found], source: str) -> list[Found]:

@@ -53,13 +53,49 @@ _CLOCK = (
     r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
 )
 _NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|la\s+comida)"
-_AFTER = re.compile(
-    r"\b(?:after|from|later\s+than|despues\s+de(?:\s+las?|l)?|a\s+partir\s+de(?:\s+las?|l)?|desde\s+las?)\s+"
-    rf"(?:{_NOON}|{_CLOCK})"
+# A number after "after"/"después de" that counts something else is no clock time: "after 3 doses",
+# "after the 3rd", "después del 3 de marzo", "después de 3 semanas" (units are refused by _CLOCK).
+_NOT_A_CLOCK = (
+    r"(?!\d|\s*(?:st|nd|rd|th)\b|\s+(?:more|mas|of|doses?|pills?|tablets?|visits?|times|tries|attempts|shots?"
+    r"|meals?|kids|people|patients|dosis|pastillas?|veces|visitas?|intentos|comidas?|de\s+(?!la\b)[a-z]+))"
 )
-_BEFORE = re.compile(
-    rf"\b(?:before|earlier\s+than|no\s+later\s+than|antes\s+de(?:\s+las?|l)?)\s+(?:{_NOON}|{_CLOCK})"
-)
+_BOUND_CLOCK = rf"(?:{_NOON}|{_CLOCK}{_NOT_A_CLOCK})"
+_UNDENIED = r"(?<!\bnot\s)(?<!\bno\s)"  # "not before 2" is after it, "no después de las 5" before it
+# Each bound is a list of patterns (a group name may appear once in a pattern); the first found wins.
+_AFTER = [
+    re.compile(
+        rf"\b{_UNDENIED}(?:not\s+before|not\s+earlier\s+than|no\s+earlier\s+than|no\s+antes\s+de(?:\s+las?)?"
+        rf"|after|from|later\s+than|despues\s+de(?:\s+las?)?|a\s+partir\s+de(?:\s+las?)?|desde\s+las?)"
+        rf"\s+{_BOUND_CLOCK}"
+    ),
+    # "del" only before noon's words: "después del mediodía" is a time, "después del 3" a day
+    re.compile(rf"\b{_UNDENIED}(?:despues|a\s+partir)\s+del\s+{_NOON}"),
+    # "4 or later", "4pm onwards", "de 4 en adelante", "las 3 o más tarde"
+    re.compile(
+        rf"(?<![\d/.:]){_CLOCK}\s*(?:or\s+(?:later|after)\b|onwards?\b|en\s+adelante\b|o\s+(?:mas\s+tarde|despues)\b)"
+    ),
+    # "he has practice till 2:30", "I work until 3", "tengo clases hasta las 2": free after that
+    re.compile(
+        r"\b(?:practice|work|school|class(?:es)?|a\s+meeting|my\s+shift|trabajo|clases?|escuela)"
+        rf"\s+(?:\w+\s+)?(?:till|until|til|hasta)\s+(?:las?\s+)?{_BOUND_CLOCK}"
+    ),
+]
+_BEFORE = [
+    re.compile(
+        rf"\b{_UNDENIED}(?:not\s+after|not\s+later\s+than|no\s+later\s+than|no\s+despues\s+de(?:\s+las?)?"
+        rf"|before|earlier\s+than|antes\s+de(?:\s+las?)?)\s+{_BOUND_CLOCK}"
+    ),
+    re.compile(rf"\b{_UNDENIED}antes\s+del\s+{_NOON}"),
+    re.compile(rf"(?<![\d/.:]){_CLOCK}\s*(?:or\s+(?:earlier|before)\b|o\s+(?:mas\s+temprano|antes)\b)"),
+]
+
+
+def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest match of any of `patterns` in `text`."""
+    found = [m for pattern in patterns if (m := pattern.search(text))]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 # The second clock of "between 2 and 4pm" has its groups suffixed with 2.
 _SECOND_CLOCK = re.sub(r"\(\?P<(\w+)>", r"(?P<\g<1>2>", _CLOCK)
 _BETWEEN = re.compile(
@@ -82,7 +118,9 @@ class DayPart:
 
     `at` is the very minute a clock time said lands on ("at 10:30", "a eso de las 4 y cuarto",
     "quarter to 10"), when that is what the words name: times off the half-hour grid have no slot
-    of their own, so the nearest on either side are the ones to offer.
+    of their own, so the nearest on either side are the ones to offer. `bounded` says a clock bound
+    ("after 3", "antes de las 11", "between 2 and 4") narrowed the window: over several days a part
+    of day cannot say it, so the window itself must be searched each day.
     """
 
     part: PartOfDay | None
@@ -90,6 +128,7 @@ class DayPart:
     end: int
     span: tuple[int, int]
     at: int | None = None
+    bounded: bool = False
 
 
 def clock_minutes(hour: int, minute: int, mark: str | None) -> int | None:
@@ -137,9 +176,9 @@ def _limits(text: str) -> list[Limit]:
             same = _part_of(low) == _part_of(high - 1)
             return [(low, high, _part_of(low) if same else None, between.span(), False)]
     limits: list[Limit] = []
-    if (after := _AFTER.search(text)) and (minute := _minutes(after)) is not None:
+    if (after := _first(_AFTER, text)) and (minute := _minutes(after)) is not None:
         limits.append((minute, _DAY[1], _part_of(minute) if minute >= 12 * 60 else None, after.span(), False))
-    if (before := _BEFORE.search(text)) and (minute := _minutes(before)) is not None:
+    if (before := _first(_BEFORE, text)) and (minute := _minutes(before)) is not None:
         limits.append((_DAY[0], minute, "morning" if minute <= 12 * 60 else None, before.span(), False))
     if not limits and (at := _AT.search(text)) and (minute := _minutes(at)) is not None:
         noon = minute == 12 * 60  # "around noon" is either side of it, no part of day in particular
@@ -147,12 +186,24 @@ def _limits(text: str) -> list[Limit]:
     return limits
 
 
+# "Morning! my son needs…", "hey, morning all": a greeting, not a time of day.
+_GREETING = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|and\s+a)\s+)?(?:good\s+)?(?:morning|afternoon|evening)\b"
+    r"(?:\s*!|\s*,?\s+(?:all|everyone|everybody|there|team|folks|y'?all)\b)"
+)
+
+
 def find_daypart(text: str) -> DayPart | None:
-    """Every time-of-day clue in a folded text, combined into one window (None when there is none)."""
+    """Every time-of-day clue in a folded text, combined into one window (None when there is none).
+
+    A clock bound that contradicts the part of day said ("tomorrow morning… after 3") wins: it is
+    the more precise of the two.
+    """
     spans: list[tuple[int, int]] = []
     window, part = _DAY, None
+    greeting = _GREETING.match(text)
     for name, pattern in _PART_WORDS:
-        if found := pattern.search(text):
+        if found := pattern.search(text, greeting.end() if greeting else 0):
             window, part = WINDOWS[name], name
             spans.append(found.span())
             break
@@ -165,12 +216,18 @@ def find_daypart(text: str) -> DayPart | None:
         spans.append(span)
     if not spans:
         return None
+    bounds = [limit for limit in limits if not limit[4]]
+    if start >= end and bounds:  # "morning… after 3": the bound alone
+        start, end = max(low for low, *_ in bounds), min(high for _, high, *_ in bounds)
+        part = None
     if start >= end:
         start, end = window
     at = _at(limits, window)
     if at is not None:  # the nearest on either side, within the part of day said
         start, end = max(window[0], at - AT_REACH), min(window[1], at + AT_REACH)
-    return DayPart(part or derived, start, end, (min(s for s, _ in spans), max(e for _, e in spans)), at)
+    bounded = bool(bounds) and (start, end) != window
+    span = (min(s for s, _ in spans), max(e for _, e in spans))
+    return DayPart(part or derived, start, end, span, at, bounded)
 
 
 def _at(limits: list[Limit], window: tuple[int, int]) -> int | None:

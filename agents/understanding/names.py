@@ -16,6 +16,7 @@ from agents.understanding.dates import VOCABULARY as DATE_WORDS
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.kin import KIN
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
+from agents.understanding.letternames import spell_spanish_letters
 from agents.understanding.namewords import (
     CONNECTORS,
     ELDERS,
@@ -239,6 +240,7 @@ def unspell(text: str) -> str:
         following = match["next"]
         return " " if following and fold(following) not in _STOP else ","
 
+    text = spell_spanish_letters(text)
     spelt = _SPELLED.sub(joined, _phonetic(text))
     spelt = re.sub(rf",?\s*{_REPEATED}\s*,(?=\s*(?P<next>[A-Z][a-z'’-]+)?)", rejoined, spelt)
     spelt = re.sub(rf"\s*{_REPEATED}", "", spelt)
@@ -271,10 +273,18 @@ def with_own_surname(text: str) -> str:
 
 
 def spelled_words(text: str) -> list[str]:
-    """The words a caller spelt out letter by letter ("Siobhan, S-I-O-B-H-A-N" → ["Siobhan"]): how the
-    name is written, whatever a transcription heard."""
-    found = (re.sub(r"[^A-Za-zÑñ]", "", m.group()) for m in _SPELLED.finditer(text))
-    return [letters[0].upper() + letters[1:].lower() for letters in found if len(letters) >= 3]
+    """The words a caller spelt out letter by letter ("Siobhan, S-I-O-B-H-A-N" → ["Siobhan"]; "Benítez
+    con be larga, e, ene, i, te, e, zeta" → ["Benítez"]): how the name is written, whatever a
+    transcription heard. A spelling of a word said just before it keeps that word's accents."""
+    text = spell_spanish_letters(text)
+    words: list[str] = []
+    for match in _SPELLED.finditer(text):
+        letters = re.sub(r"[^A-Za-zÑñ]", "", match.group())
+        if len(letters) < 3:
+            continue
+        said = [w for w in re.findall(r"[^\W\d_]+", text[: match.start()])[-4:] if fold(w) == fold(letters)]
+        words.append(said[-1][0].upper() + said[-1][1:] if said else letters[0].upper() + letters[1:].lower())
+    return words
 
 
 # The child as the one who needs the visit, not after "for": "my daughter needs a checkup", "mi hijo

@@ -99,6 +99,8 @@ _FOLLOWING_WEEKDAY = re.compile(
     rf"|\b(?:el|al)\s+(?P<wd3>{WEEKDAY_RE})\s+(?:siguiente|que\s+sigue|de\s+despues)\b"
     rf"|\b(?:el|al)\s+siguiente\s+(?P<wd4>{WEEKDAY_RE})\b"
 )
+# "to Tuesday", "for the Tuesday", "al martes", "para el martes": where the appointment goes.
+_TO_DAY = re.compile(r"\b(?:to|for|until|al|para|a)\s+(?:(?:the|el|la|this|next|este|on)\s+)*$")
 _CLOCK_WINDOW = 60  # minutes: a time of day this narrow is a clock time ("at 10", "a las 3")
 
 
@@ -206,7 +208,7 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
         unit = found["unit"] or found["unit2"]
         if same_time or unit.startswith("m"):
             return (*_day_range(_moved(day, 1, unit, 1), tz), keep, found[0])
-    if same_time and (found := _WEEKDAY.search(source)):
+    if same_time and (found := _weekday_wanted(source, day)):
         moved = day + timedelta(days=WEEKDAYS[found["wd"]] - day.weekday())  # in the appointment's week
         if moved < now.astimezone(tz).date():
             moved += timedelta(days=7)
@@ -214,6 +216,17 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
     if found := _SAME_DAY.search(source) or same_time:
         return (*_day_range(day, tz), "time" if same_time else "none", found[0])
     return None
+
+
+def _weekday_wanted(source: str, day: date) -> re.Match[str] | None:
+    """The weekday the appointment goes to when several are said ("my daughter has a recital monday.
+    can I move it to tuesday same time?", "tengo algo el lunes, ¿me la pasas al martes a la misma
+    hora?"): the appointment's own weekday is the one that does not suit, and a day after "to"/"al"
+    is where it goes; else the last one said."""
+    said = list(_WEEKDAY.finditer(source))
+    others = [m for m in said if WEEKDAYS[m["wd"]] != day.weekday()] or said
+    targets = [m for m in others if _TO_DAY.search(source, 0, m.start())]
+    return (targets or others)[-1] if said else None
 
 
 def shifted_when(text: str, anchor: datetime, *, now: datetime) -> When | None:

@@ -63,6 +63,9 @@ class When:
     `asap` marks "as soon as possible" (now .. now + 14 days). `text` is the phrase understood.
     `near` is the very time the words land on, when they name one ("same time next week", "a las
     diez, el mismo día"): the times offered are the nearest to it, and a plain yes takes it.
+    `earliest` and `latest` (minutes after midnight, `latest` exclusive) bound the time of every
+    day of the range when the words said a clock bound ("any day after 3", "next week before 11"):
+    a part of day is too coarse for it ("after 3" is not the whole afternoon).
     """
 
     start: datetime
@@ -71,6 +74,8 @@ class When:
     asap: bool
     text: str
     near: datetime | None = None
+    earliest: int | None = None
+    latest: int | None = None
 
 
 @dataclass(frozen=True)

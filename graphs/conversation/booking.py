@@ -93,9 +93,16 @@ def search_args(state: ConversationState, runtime: Runtime[AgentContext]) -> Fin
         start=max(start, now),
         end=max(end, now + timedelta(minutes=1)),
         part_of_day=when.get("part_of_day") if when else None,
+        earliest=_clock(when.get("earliest")) if when else None,
+        latest=_clock(when.get("latest")) if when else None,
         practitioner=gathered.get("practitioner"),
         limit=OFFERED,
     )
+
+
+def _clock(minutes: int | None) -> time | None:
+    """Minutes after midnight as a clock time; a bound at or past midnight bounds nothing."""
+    return time(minutes // 60, minutes % 60) if minutes is not None and 0 < minutes < 24 * 60 else None
 
 
 async def find_slots(

@@ -106,6 +106,8 @@ def gathered_from(u: Understanding) -> Gathered:
             "asap": when.asap,
             "text": when.text,
             "near": when.near,
+            "earliest": when.earliest,
+            "latest": when.latest,
         }
     return found
 

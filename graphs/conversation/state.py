@@ -64,6 +64,8 @@ class WhenData(TypedDict):
     asap: bool
     text: str
     near: NotRequired[datetime | None]  # the very time the words land on ("same time next week")
+    earliest: NotRequired[int | None]  # a clock bound each day, minutes after midnight ("after 3")
+    latest: NotRequired[int | None]  # its end, exclusive ("before 11")
 
 
 class Gathered(TypedDict, total=False):

@@ -77,6 +77,13 @@ def _in_part_of_day(part: str, tz: ZoneInfo) -> ColumnElement[bool]:
     return and_(local >= low, local < high) if high is not None else local >= low
 
 
+def _in_clock_window(earliest: time | None, latest: time | None, tz: ZoneInfo) -> ColumnElement[bool]:
+    """Slots whose local start is in [earliest, latest) each day ("any day after 3")."""
+    local = cast(func.timezone(tz.key, Slot.start_at), Time)
+    bounds = [*([local >= earliest] if earliest else []), *([local < latest] if latest else [])]
+    return and_(*bounds)
+
+
 def _aware(value: datetime, tz: ZoneInfo) -> datetime:
     """Naive times are clinic-local wall-clock times."""
     return value.replace(tzinfo=tz) if value.tzinfo is None else value
@@ -99,6 +106,8 @@ async def find_free_slots(
     location_id: uuid.UUID | None = None,
     schedule_id: uuid.UUID | None = None,
     part_of_day: PartOfDay | None = None,
+    earliest: time | None = None,
+    latest: time | None = None,
     tz: ZoneInfo,
     now: datetime,
     limit: int = 10,
@@ -106,7 +115,8 @@ async def find_free_slots(
     """The earliest free slots starting in [start, end) and not before `now`.
 
     Ordered by start, then practitioner, so equal times from different practitioners sit side
-    by side and an offer of three spreads across them. `part_of_day` is in the clinic zone `tz`.
+    by side and an offer of three spreads across them. `part_of_day`, and the clock window
+    [`earliest`, `latest`) each day, are in the clinic zone `tz`.
     """
     start, end = _aware(start, tz), _aware(end, tz)
     if end <= start:
@@ -124,6 +134,8 @@ async def find_free_slots(
         query = query.where(Slot.schedule_id == schedule_id)
     if part_of_day is not None:
         query = query.where(_in_part_of_day(part_of_day, tz))
+    if earliest is not None or latest is not None:
+        query = query.where(_in_clock_window(earliest, latest, tz))
     query = query.order_by(Slot.start_at, Practitioner.family_name, Practitioner.id).limit(limit)
     return list(await session.scalars(query))
 
