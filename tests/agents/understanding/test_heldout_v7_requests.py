@@ -291,3 +291,17 @@ def test_paying_without_insurance_or_in_cash_shares_the_documents_words(
 )
 def test_other_payment_questions_get_no_such_words(question: str, lang: str) -> None:
     assert not stems_of(question, lang) & {"unin", "self", "efec", "cash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "practitioner"),
+    [
+        ("tengo q renovar la receta y el dr me dijo q tenia q venir primero", None),
+        ("the dr said I need to come in first", None),
+        ("cita con el dr Chen", "Chen"),
+        ("can I see Dr. Le on Friday?", "Le"),
+        ("dr lee said I should come back", "Lee"),
+    ],
+)
+def test_a_pronoun_or_a_verb_of_saying_after_dr_is_no_surname(text: str, practitioner: str | None) -> None:
+    assert understand(text, now=NOW, tz=TZ).fields.practitioner == practitioner
