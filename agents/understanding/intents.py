@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 from agents.understanding.belongings import reports_lost_property
+from agents.understanding.bookedtimes import asks_when_booked
 from agents.understanding.moverequests import asks_to_move
+from agents.understanding.owndetails import updates_own_details
+from agents.understanding.pastcancellations import without_past_cancellations
 from agents.understanding.persons import asks_for_person
 from agents.understanding.requestshapes import (
     asks_how_to,
@@ -42,6 +45,7 @@ from agents.understanding.topics import (
 )
 from agents.understanding.types import Intent
 from agents.understanding.unavailable import without_unavailable
+from agents.understanding.visitwishes import visit_about_a_topic
 
 EXACT, TYPO, GUESS, NONE = 0.9, 0.75, 0.6, 0.2
 
@@ -302,11 +306,12 @@ def strong_intent(text: Text) -> Reading | None:
     how = asks_permission(text) and mentions_clinic_info(text)
     for intent in (Intent.HANDOFF, Intent.RESCHEDULE, Intent.CANCEL, Intent.LIST_APPOINTMENTS):
         changes = intent in (Intent.RESCHEDULE, Intent.CANCEL)
+        said = _found(text, intent) or (intent is Intent.LIST_APPOINTMENTS and asks_when_booked(text))
         if (
-            _found(text, intent)
+            said
             and not (policy and changes)
             and not (how and intent is Intent.LIST_APPOINTMENTS)
-            and not (intent is Intent.CANCEL and _only_a_constraint(text))
+            and not (intent is Intent.CANCEL and (_only_a_constraint(text) or _only_told(text)))
         ):
             return Reading(intent, _sure(text))
     return None
@@ -323,6 +328,13 @@ def _only_a_constraint(text: Text) -> bool:
         and not _HAS_BOOKED.search(rest)
         and not _EXISTING.search(rest)
     )
+
+
+def _only_told(text: Text) -> bool:
+    """Every cancel word is a cancellation told in the past ("Dr. Becker's office cancelled my
+    appointment twice", "pero sí cancelé"): nothing is asked to be cancelled (`pastcancellations`)."""
+    rest = without_past_cancellations(text.folded)
+    return rest != text.folded and not _PATTERNS[Intent.CANCEL].search(analyse(rest, VOCABULARY).corrected)
 
 
 def _policy_first(text: Text) -> bool:
@@ -347,6 +359,10 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.QUESTION, sure)
     if asks_results_by_chat(text) or asks_number_for(text):
         return Reading(Intent.QUESTION, sure)  # "¿me mandan los resultados por aquí?": the portal answers
+    if updates_own_details(text, question=is_question(text)):
+        return Reading(Intent.TICKET, sure)  # "can you update my address on file?": staff change the record
+    if visit_about_a_topic(text):
+        return Reading(Intent.BOOK, sure)  # "need to see someone in family med about my results"
     if asks_to_send_own_records(text):
         return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):

@@ -181,6 +181,30 @@ _SAME_THING = [
         ),
         "advance hours",
     ),
+    # paying with no insurance: "no tengo seguro, ¿cuánto me sale?", "I don't have insurance, how much?"; the
+    # documents say "without insurance", "self-pay", "si no tiene seguro"
+    (
+        re.compile(
+            r"\b(?:(?:don'?t|do\s+not|dont)\s+have\s+(?:any\s+|health\s+|medical\s+)*insurance|no\s+(?:health\s+)?insurance"
+            r"|uninsured|without\s+(?:any\s+)?insurance|self[\s-]?pay|no\s+(?:tengo|tiene|tenemos|cuento\s+con)\s+"
+            r"(?:seguro|aseguranza)|sin\s+(?:seguro|aseguranza)|pago\s+directo)\b"
+        ),
+        "uninsured selfpay",
+    ),
+    # how much it comes to: "¿cuánto me sale la consulta?", "¿cuánto me saldría?"
+    (
+        re.compile(r"\bcuanto\s+(?:me\s+|nos\s+|le\s+)?(?:sale|saldria|va\s+a\s+salir|costaria|cobrarian)\b"),
+        "cuesta tarifa",
+    ),
+    # how to pay, as the copay line says it: "¿aceptan efectivo?", "do you take credit cards?", "con tarjeta"
+    (
+        re.compile(
+            r"\b(?:cash|efectivo|cheques?|(?:credit|debit)\s+cards?|tarjetas?\s+de\s+(?:credito|debito)|(?:con|with|by)"
+            r"\s+(?:tarjeta|card|check|cheque)|pay\s+(?:by|with)\s+card|forms?\s+of\s+payment|payment\s+methods?"
+            r"|(?:formas?|metodos?|medios?)\s+de\s+pago)\b"
+        ),
+        "efectivo cash",
+    ),
 ]
 
 

@@ -29,7 +29,14 @@ _JOINS = re.compile(
     r"|(?<=\?)\s+|\s*[.;,]\s+(?=(?:and\s+)?(?:can|could|do|does|is|are|what|where|when|how|will|y|puedo|pueden|tienen"
     r"|aceptan|donde|cuando|como|que|hay|cobran)\s)"
     r"|\s(?:and|y)\s+(?=(?:can|could|do|does|what|where|when|how|is|are|will|i'd\s+like|i\s+(?:need|want)|quisiera|quiero"
-    r"|puedo|necesito|me\s+gustaria|pueden|tienen|aceptan|donde)\b)",
+    r"|puedo|necesito|me\s+gustaria|pueden|tienen|aceptan|donde)\b)"
+    # "a refill of my inhaler and a cardiology appointment", "mi receta y una cita con dermatología"
+    r"|\s(?:and|y)\s+(?=(?:an?|una|un)\s+(?:[\w-]+\s+){0,2}?(?:appointment|appt|cita|turno)\b)",
+)
+# A piece that says what the appointment before it is for ("me das cita con cardiología? es para revisar
+# mis resultados", "can I book derm? it's about my bill"): its details, not a ticket of its own.
+_ABOUT = re.compile(
+    r"^(?:(?:it'?s|its|it\s+is|is|es|seria|sería)\s+)?(?:for|about|regarding|para|por|porque|because|sobre)\b"
 )
 # What a piece asks for, coarsely: two pieces asking the same kind of thing are one request.
 _KIND: dict[Intent, str] = {
@@ -81,6 +88,8 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
             kind = "question"
         if over_time and kind == "ticket" and read.fields.ticket_category == "billing":
             kind = "question"
+        if kind == "ticket" and requests and requests[-1][0] == "appointment" and _ABOUT.search(fold(piece)):
+            kind = None
         if intent in (Intent.CANCEL, Intent.RESCHEDULE):
             changes.append(piece)
         if kind is None and (read.fields.name or read.fields.birth_date):

@@ -100,6 +100,9 @@ _NOT_A_NAME = word_set(
     """appointment appointments visit visits tomorrow today next this who about for and or the a an
     please office cita consulta mañana hoy que para por con de el la"""
 )
+# After a lower-case "dr", a pronoun or a verb of saying is no surname ("el dr me dijo q tenia q venir",
+# "the dr said"); written with a capital ("Dr. Le") it may be one.
+_SAID_AFTER = word_set("me te le lo les nos se mi su dijo dice said says told asked wants")
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 
 
@@ -186,7 +189,11 @@ def find_practitioner(clean_text: str) -> str | None:
             if word is None:
                 break
             token = word.group().removesuffix("'s").removesuffix("’s")
-            if fold(token) in _NOT_A_NAME or fold(token) in _CALENDAR:
+            if (
+                fold(token) in _NOT_A_NAME
+                or fold(token) in _CALENDAR
+                or (token.islower() and token in _SAID_AFTER)
+            ):
                 break
             if not (token[0].isupper() or (abbreviated and not words)):
                 break

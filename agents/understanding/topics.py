@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from agents.understanding.belongings import reports_lost_property
+from agents.understanding.owndetails import updates_own_details
 from agents.understanding.text import Text, analyse, phrase_pattern, phrases, vocabulary_of
 from agents.understanding.types import TicketCategory, TicketPriority
 
@@ -164,6 +165,13 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "|waited for hours|unhappy|dissatisfied|disappointed|unprofessional|queja|quejarme|reclamo"
             "|reclamacion|mal servicio|mala atencion|maleducado|maleducada|grosero|grosera|pesimo"
             "|inaceptable"
+            # grievance words: what a complaint about being cancelled on or hung up on says
+            "|no explanation|without explanation|without any explanation|without notice|without warning"
+            "|no notice"
+            "|with no notice|hung up on me|on record|for the record|fed up|furious|outraged|sin explicacion"
+            "|sin ninguna explicacion|sin avisar|sin aviso|sin previo aviso|me colgo|me colgaron"
+            "|falta de respeto"
+            "|que conste|harta|harto|furiosa|furioso|indignada|indignado"
         ),
     ),
     ("other", phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
@@ -274,12 +282,23 @@ def asks_own_refill(text: Text) -> bool:
     return bool(_OWN_REFILL.search(source)) and dict(_CATEGORIES)["prescription"].search(source) is not None
 
 
+def ticket_topic(text: Text) -> re.Match[str] | None:
+    """Where the words of a ticket's category are first said in `text.corrected` (the earliest of
+    the first category found), or None: what a visit asked for is about."""
+    for _, pattern in _CATEGORIES:
+        if found := pattern.search(text.corrected):
+            return found
+    return None
+
+
 def ticket_category(text: Text) -> TicketCategory | None:
     """The kind of request a staff member would act on, or None (lost property is `other`)."""
     if reports_lost_property(text):
         return "other"
     if is_medical_question(text):
         return "medical_question"
+    if updates_own_details(text, question=is_question(text)):
+        return "other"  # "can you update my address on file?": the front desk changes the record
     for category, pattern in _CATEGORIES:
         if pattern.search(text.corrected):
             return category

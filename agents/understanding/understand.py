@@ -42,6 +42,7 @@ from agents.understanding.types import (
     Understanding,
 )
 from agents.understanding.unavailable import UNAVAILABLE
+from agents.understanding.visitwishes import asks_for_visit, visit_topic
 
 VOCABULARY = (
     ENGLISH_WORDS
@@ -284,6 +285,13 @@ def _complete(
     else:
         category = None
     reason = fields.reason
+    if (
+        intent is Intent.BOOK
+        and reason is None
+        and (topic := topics.ticket_topic(text))
+        and asks_for_visit(text)
+    ):
+        reason = visit_topic(text, topic)  # "about my cholesterol results": what the visit is for
     if expecting == "reason" and intent is Intent.PROVIDE_INFO and reason is None:
         reason = _REASON_LEAD.sub("", text.clean).strip(" .!") or None
     asks = intent is Intent.QUESTION or category == "medical_question"

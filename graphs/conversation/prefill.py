@@ -30,12 +30,14 @@ from agents.understanding import (
     TicketPriority,
     Understanding,
     When,
+    intents,
 )
 from agents.understanding.dates import taken_back_days
-from agents.understanding.intents import EXACT
+from agents.understanding.intents import EXACT, Reading
 from agents.understanding.names import own_name, spelled_words
 from agents.understanding.specialties import taken_back_specialty
 from agents.understanding.text import analyse, fold
+from agents.understanding.topics import asks_about_policy
 from agents.understanding.understand import VOCABULARY
 from graphs.conversation.callfields import (
     appointment_id_of,
@@ -199,10 +201,29 @@ _REQUESTS = (Intent.BOOK, Intent.CANCEL, Intent.RESCHEDULE, Intent.TICKET, Inten
 
 def _intent(u: Understanding, p: Prefill) -> Intent:
     """The call's intent wins, unless it only calls the call a question and the caller asked for
-    something in so many words."""
-    if p.intent is Intent.QUESTION and u.intent in _REQUESTS and u.confidence >= EXACT:
+    something in so many words, or it calls it a change and the caller only asked a question about
+    changes ("quería saber con cuánto tiempo tengo que cancelar una cita para que no me cobren la
+    multa": the platform heard "cancelar" and said cancel_appointment)."""
+    if p.intent is Intent.QUESTION and u.intent in _REQUESTS and _said_outright(u):
+        return u.intent
+    if p.intent in (Intent.CANCEL, Intent.RESCHEDULE) and u.intent is Intent.QUESTION and _policy_asked(u):
         return u.intent
     return p.intent or u.intent
+
+
+def _said_outright(u: Understanding) -> bool:
+    """Whether the caller's reading stands on their words as said: read exactly, or read the same
+    with no word corrected ("le habla Catalina Rivas" corrects "habla" to "hablan", which says
+    nothing about the request)."""
+    if u.confidence >= EXACT:
+        return True
+    said = analyse(u.text, frozenset())  # no vocabulary: nothing corrected
+    return (intents.strong_intent(said) or intents.request_intent(said)) == Reading(u.intent, EXACT)
+
+
+def _policy_asked(u: Understanding) -> bool:
+    """Whether the caller asks what cancelling or moving costs or how it works, and no more."""
+    return asks_about_policy(analyse(u.text, VOCABULARY))
 
 
 def _narrower(said: When | None, given: When | None) -> When | None:
