@@ -69,6 +69,10 @@ from tests.pipeline.conftest import (
 from tests.pipeline.workers import Workers
 
 JOBS = ("conversation.turn", "message.send", timed.REMIND, "outbox.relay")
+# Jobs whose failure would lose work. A periodic relay pass cut short by a database going away ends
+# "failed" (it has no retry: the next pass, five seconds on, relays the same events); what it owes is
+# checked directly instead (every event relayed, every delivery delivered). Seen once under load.
+MUST_NOT_FAIL = ("conversation.turn", "message.send", timed.REMIND)
 HANG_S = 120.0  # a hung edge outlasts the test: only the kill ends the job
 
 
@@ -127,7 +131,7 @@ class Plant:
         await self.workers.until(drained, "every message answered, every job done, the outbox drained")
         failed = await self.count(
             "SELECT count(*) FROM procrastinate_jobs WHERE task_name = ANY(:tasks) AND status = 'failed'",
-            tasks=list(JOBS),
+            tasks=list(MUST_NOT_FAIL),
         )
         assert failed == 0, self.workers.tails()
         for phone in phones:
