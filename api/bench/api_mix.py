@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
 
+from api.bench.cpu import Parts, per_message_ms
 from api.bench.served import serve, wait_idle, wait_ready
 from api.paths import API_PREFIX
 from api.runtime import ServerUrls, open_runtime
@@ -152,9 +154,24 @@ async def _mix(
     return timings, time.monotonic() - started
 
 
-def _rows(timings: Timings, wall_s: float, *, mix: str, tokens: str, clients: int) -> list[dict[str, Any]]:
+def _cpu_snapshot(parts: Parts) -> dict[str, float | None]:
+    """CPU seconds so far of each part, and of this process: the clients share the machine, and
+    what they use is CPU the server did not have."""
+    mine = psutil.Process().cpu_times()
+    return parts.snapshot() | {"clients": mine.user + mine.system}
+
+
+def _rows(
+    timings: Timings, wall_s: float, cpu_ms: dict[str, float | None], *, mix: str, tokens: str, clients: int
+) -> list[dict[str, Any]]:
     total = sum(len(ms) for ms in timings.by_endpoint.values())
-    common = {"mix": mix, "tokens": tokens, "clients": clients, "req_per_s": round(total / wall_s, 1)}
+    common = {
+        "mix": mix,
+        "tokens": tokens,
+        "clients": clients,
+        "req_per_s": round(total / wall_s, 1),
+        "cpu_ms_per_request": cpu_ms,
+    }
     rows = []
     endpoints = dict.fromkeys([*timings.by_endpoint, *timings.conflicts, *timings.errors])
     for endpoint in endpoints:
@@ -197,17 +214,28 @@ async def run(
         with serve(env, port, None, Path(data_dir) / "bench-api", api_processes) as pid:
             await wait_ready(base)
             await wait_idle(pid)
+            parts = Parts.find(pid, database_url, urls.redis_url)
             await _mix(base, lambda i: tokens[0], 2, 2, writes=False)  # warm: pools, model, caches
             for mix in ("reads", "writes") if writes else ("reads",):
                 for label, secret_of in (("one", lambda i: tokens[0]), ("one each", lambda i: tokens[i])):
+                    before = _cpu_snapshot(parts)
                     timings, wall_s = await _mix(base, secret_of, clients, seconds, writes=mix == "writes")
+                    done = sum(len(ms) for ms in timings.by_endpoint.values())
+                    cpu_ms = per_message_ms(before, _cpu_snapshot(parts), done)
                     rows += [
                         row | {"api_processes": api_processes or 1}
-                        for row in _rows(timings, wall_s, mix=mix, tokens=label, clients=clients)
+                        for row in _rows(timings, wall_s, cpu_ms, mix=mix, tokens=label, clients=clients)
                     ]
         return rows
     finally:
         drop_database(database_url)
+
+
+def _cpu_cell(row: dict[str, Any]) -> str:
+    """Each part's CPU per successful request in the row's run; "?" for a part not on this machine."""
+    cpu = row.get("cpu_ms_per_request") or {}
+    parts = ("prm", "postgres", "redis", "clients")
+    return " / ".join("?" if cpu.get(part) is None else f"{cpu[part]:.1f}" for part in parts)
 
 
 def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
@@ -224,6 +252,7 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
         "p95 ms",
         "p99 ms",
         "errors",
+        "CPU ms/req prm / pg / redis / clients",
     ):
         table.add_column(column, justify="left" if column in ("mix", "tokens", "endpoint") else "right")
     for row in rows:
@@ -239,5 +268,6 @@ def render(rows: list[dict[str, Any]], console: Console | None = None) -> None:
             f"{row['p95_ms']:.1f}",
             f"{row['p99_ms']:.1f}",
             f"{row['errors']} (+{row['conflicts']} 409)",
+            _cpu_cell(row),
         )
-    (console or Console(width=160)).print(table)
+    (console or Console(width=200)).print(table)

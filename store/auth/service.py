@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import DateTime, String, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.auth.models import ApiToken, Role
@@ -44,18 +45,32 @@ async def create_token(
     return secret, token
 
 
-async def authenticate(session: AsyncSession, *, secret: str, now: datetime) -> ApiToken | None:
+@dataclass(frozen=True)
+class LiveToken:
+    """What a request needs of its token: who it is, and when its use was last recorded."""
+
+    id: uuid.UUID
+    name: str
+    role: Role
+    last_used_at: datetime | None
+
+
+# Built once: every API request runs it, and building the statement and loading an ORM object
+# for it cost a third more CPU than the query's few columns as a plain row (`prm bench api`).
+_LIVE_TOKEN = select(ApiToken.id, ApiToken.name, ApiToken.role, ApiToken.last_used_at).where(
+    ApiToken.token_hash == bindparam("token_hash", type_=String),
+    ApiToken.revoked_at.is_(None),
+    or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > bindparam("now", type_=DateTime(timezone=True))),
+)
+
+
+async def authenticate(session: AsyncSession, *, secret: str, now: datetime) -> LiveToken | None:
     """The live token for `secret` (not revoked, not expired at `now`), or None."""
-    return await session.scalar(
-        select(ApiToken).where(
-            ApiToken.token_hash == hash_token(secret),
-            ApiToken.revoked_at.is_(None),
-            or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now),
-        )
-    )
+    row = (await session.execute(_LIVE_TOKEN, {"token_hash": hash_token(secret), "now": now})).first()
+    return None if row is None else LiveToken(*row)
 
 
-def needs_touch(token: ApiToken, *, now: datetime) -> bool:
+def needs_touch(token: ApiToken | LiveToken, *, now: datetime) -> bool:
     return token.last_used_at is None or now - token.last_used_at >= USE_RECORDED_EVERY
 
 

@@ -21,7 +21,9 @@ async def test_a_token_is_live_until_it_expires_or_is_revoked(session: Any) -> N
         session, name="n8n", role=Role.STAFF, expires_at=NOW + timedelta(days=30)
     )
     assert secret.startswith("prm_") and secret not in token.token_hash
-    assert await auth.authenticate(session, secret=secret, now=NOW) is token
+    live = auth.LiveToken(id=token.id, name="n8n", role=Role.STAFF, last_used_at=None)
+    assert await auth.authenticate(session, secret=secret, now=NOW) == live
+    assert await auth.authenticate(session, secret=secret, now=NOW + timedelta(days=30, seconds=-1)) == live
     assert await auth.authenticate(session, secret=secret, now=NOW + timedelta(days=30)) is None  # expired
     assert await auth.authenticate(session, secret="prm_" + "x" * 43, now=NOW) is None
     await auth.revoke(session, token_id=token.id, now=NOW)
