@@ -42,7 +42,8 @@ _ACUTE = (
     r"|no\s+sabe\s+donde|doesn'?t\s+know\s+where|no\s+reconoce|gone|anymore|ya\s+no|goodbye|adios|despedir\w*"
     r"|better\s+off|burden|carga|cansad\w*|tired|around|never\s+again|nunca\s+mas|ever\s+again|last\s+(?:time|visit)"
     r"|ultima\s+vez|mov\w*|muev\w*|ground|floor|suelo|piso|tirad[oa]|lying|laying|acostad\w*|accident\w*|crash\w*"
-    r"|choc\w*|choque|atropell\w*|hit|struck|golpe\w*|peg\w*|fell|fall\w*|cay\w*|trip\w*|tropez\w*|send|mand\w*"
+    r"|choc\w*|choque|atropell\w*|hit|struck|golpe\w*|peg\w*|fell|fall\w*|cay\w*|trip\w*|tropez\w*"
+    r"|send\s+(?:someone|somebody|help|an?\s+ambulance)|manden|mande\s+a"
     r"|police|policia|fight\w*|pelea\w*"
 )
 _BODY = (
