@@ -195,7 +195,7 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
         return False
     if sign.jokes_cancel and (JOKING.search(whole) or GENERAL_QUESTION.search(whole)):
         return False
-    if sign.deniable and _denied(before) and not match.group().startswith(SELF_NEGATED):
+    if sign.deniable and denied(before) and not match.group().startswith(SELF_NEGATED):
         return False
     now = NOW.search(_REASSURED_NOW.sub(" ", whole)) is not None
     # the past is read in the sign's own part of the sentence, not across "and" or a comma ("a history
@@ -210,7 +210,7 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     return not sign.named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
 
 
-def _denied(before: str, *, companion: bool = False) -> bool:
+def denied(before: str, *, companion: bool = False) -> bool:
     """Whether the words just before a mention deny it ("no vomiting"), not its stopping ("has not
     stopped vomiting", "no para de sangrar": those say it goes on)."""
     denial = DENIAL.search(before) or (_NOT_SINCE.search(before) if companion else None)
@@ -223,7 +223,7 @@ def _companion_said(also: re.Pattern[str], source: str) -> bool:
     for start, end in clauses(source):
         for match in also.finditer(source, start, end):
             before = source[start : match.start()]
-            if match.group().startswith(SELF_NEGATED) or not _denied(before, companion=True):
+            if match.group().startswith(SELF_NEGATED) or not denied(before, companion=True):
                 return True
     return False
 

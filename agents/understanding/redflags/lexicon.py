@@ -92,7 +92,9 @@ BLEED_HOW = (
     r"|can'?t\s+stop|cannot\s+stop|nonstop|non\s+stop|everywhere|soak|soaking|soaked|through|thru|gush|spurt"
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
-    r"|empapa|todos\s+lados|charco|bastante|fuerte|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
+    r"|empapa|todos\s+lados|charco|bastante|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
+    # "fuerte" of the bleed, not of blowing one's nose or brushing ("sangra poquito cuando me sueno fuerte")
+    r"|(?<!sueno\s)(?<!suena\s)(?<!sone\s)(?<!sonar\s)(?<!sonarme\s)(?<!cepillo\s)(?<!tallo\s)(?<!rasco\s)fuerte"
     r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
     r"|has(?:n'?t|\s+not)\s+stopped|(?:did|does|will|can)\s*(?:n'?t|not)\s+stop|not\s+stopped|never\s+stopped"
     r"|no\s+(?:ha|han)\s+(?:dejado|parado)|for\s+(?:over\s+|more\s+than\s+|about\s+|almost\s+|nearly\s+)?(?:an|one"

@@ -39,6 +39,13 @@ from agents.understanding.redflags.context import (
     PAST,
     RESOLVED,
 )
+from agents.understanding.redflags.ordinary import (
+    companions_denied,
+    in_care,
+    logistics_only,
+    mild_for,
+    supply_only,
+)
 from agents.understanding.redflags.spelling import respell
 from agents.understanding.text import clean, fold, word_set
 from agents.understanding.timewords import MONTHS
@@ -95,11 +102,29 @@ _WORD = re.compile(r"[a-z0-9']+")
 # is, and the number words those tables do not have. The set is exactly what it was when every word
 # was listed here: a word added (the ordinals "eleventh" to "nineteenth", "un", a weekday) lets more
 # clauses be passed over as only an identity, a change to the screen that the safety set must measure.
-_DATE_WORDS = frozenset([*MONTHS, *EN_ONES, *EN_TEENS, *EN_TENS, *ES_DAYS, *ES_TENS]) | word_set(
-    """born birth birthday dob date fecha nacimiento naci nacio nacido nacida cumpleanos my name's name is
+# Whose date of birth it is, said by whoever writes for them: "soy el papá de Sebastián Muñoz, nacido el 29
+# de febrero de 2012" (held-out v8) was 0.044 nearer a stroke example than anything harmless.
+_WHOSE = word_set(
+    """papa mama padre madre father mother dad mom mum son daughter hijo hija grandson granddaughter nieto
+    nieta grandfather grandmother grandpa grandma abuelo abuela husband wife esposo esposa guardian tutor
+    tutora patient paciente this here's calling for por para su his her la las los senora senor mrs mr ms"""
+)
+_DATE_WORDS = (
+    frozenset([*MONTHS, *EN_ONES, *EN_TEENS, *EN_TENS, *ES_DAYS, *ES_TENS])
+    | word_set(
+        """born birth birthday dob date fecha nacimiento naci nacio nacido nacida cumpleanos my name's name is
     i'm soy me llamo llamo on of the in el de del y and en
     hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth twentieth thirtieth
     una veinti veintiuna cien ciento mil novecientos ochocientos"""
+    )
+    | _WHOSE
+)
+# A date of birth in a clause says when someone was born, not when anything happened: "soy el papá de Mateo,
+# nacido en 2019, se tragó unas pastillas" is happening now; "en 2019" must not read as the past.
+_BIRTH_DATE = re.compile(
+    r"\b(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|birthday|nacid[oa]|naci[oa]?|fecha\s+de\s+nacimiento)"
+    r"\W+(?:(?:on|in|el|en|the|de|del|of|is|es)\W+)*(?:[\w/.-]+\W+){0,5}?"
+    r"(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|o|a)?")
 _YEAR = re.compile(
@@ -170,7 +195,8 @@ def clauses_of(message: str) -> list[str]:
 def plausible(clause: str) -> bool:
     """Whether a clause could be telling of an emergency now: not past, resolved, hypothetical, a joke,
     a general question, clinic business (a refill, a test, a form), or words that say nothing of
-    anyone's body (a greeting, a plea to be called back) — the nearest examples cannot tell those apart
+    anyone's body (a greeting, a plea to be called back), getting to the clinic, the medicine left for a
+    refill, or someone already in care (`ordinary.py`) — the nearest examples cannot tell those apart
     from the real thing, the signs' context rules can."""
     folded = fold(clause)
     if _says_nothing(re.sub(r"^\s*(?:agent|caller|agente|paciente)\s*:", " ", folded)) or _only_identity(
@@ -181,8 +207,11 @@ def plausible(clause: str) -> bool:
     cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
     if any(cue.search(view) for cue in cues for view in views):
         return False
+    if logistics_only(folded) or supply_only(folded):
+        return False
     said_now = NOW.search(folded) is not None
-    return said_now or not (PAST.search(folded) or IF_CUE.search(folded))
+    told = _BIRTH_DATE.sub(" ", folded)
+    return said_now or not (PAST.search(told) or IF_CUE.search(told) or in_care(told))
 
 
 class SemanticScreen:
@@ -229,6 +258,7 @@ class SemanticScreen:
             log.exception("semantic red-flag screen unavailable; the signs alone decide")
             return None
         similarity = vectors @ bank.vectors.T
+        whole = fold(clean(message))
         for index, part in enumerate(parts):
             row = similarity[index]
             nearest = int(np.argmax(np.where(bank.emergency, row, -1.0)))
@@ -236,5 +266,12 @@ class SemanticScreen:
             if row[nearest] >= self.floor and row[nearest] - harmless > self.margin:
                 kind = bank.kinds[nearest]
                 assert kind is not None
-                return RedFlag(kind, part)
+                if not _said_harmless(kind, fold(part), whole):
+                    return RedFlag(kind, part)
         return None
+
+
+def _said_harmless(kind: RedFlagKind, part: str, message: str) -> bool:
+    """Whether the message says in words what makes its nearest emergency harmless (`ordinary.py`): the
+    bleed or rash is mild, or the rash's or the knock's dangerous companions are denied."""
+    return mild_for(kind, part) or companions_denied(kind, message)

@@ -224,10 +224,14 @@ SIGNS: list[Sign] = [
         r"|\b(?:not|isn'?t)\s+waking\s+up|\b(?:won'?t|can'?t)\s+stay\s+awake|\bpassed\s+out\b|\bblacked\s+out\b"
         r"|\binconsciente|\bno\s+responde\b(?!\s+(?:a\s+)?(?:mis|los|el|la|al|sus)\s+(?:mensajes|llamadas|correos"
         r"|telefono))|\bno\s+reacciona|\bno\s+(?:se\s+)?despierta|\bno\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar"
-        r"|\bno\s+se\s+mantiene\s+despiert|\bse\s+desmay\w*|\bse\s+desplom\w*|\bperdio\s+el\s+conocimiento"
+        r"|\bno\s+se\s+mantiene\s+despiert|\bse\s+desplom\w*|\bperdio\s+el\s+conocimiento"
         r"|\bse\s+(?:cayo|cae)\s+y\s+no\s+(?:se\s+levanta|responde|reacciona)|\bfoaming\s+at\s+the\s+mouth"
         r"|\bespuma\s+por\s+la\s+boca|\b(?:heart|corazon)\s+(?:has\s+)?(?:stopped|isn'?t\s+beating|is\s+not\s+beating"
-        r"|dejo\s+de\s+latir|no\s+late)|\bno\s+(?:pulse|heartbeat)\b|\b(?:no\s+tiene|sin)\s+pulso|\bdesmay\w*|\bno\s+vuelve\s+en\s+si",
+        r"|dejo\s+de\s+latir|no\s+late)|\bno\s+(?:pulse|heartbeat)\b|\b(?:no\s+tiene|sin)\s+pulso|\bno\s+vuelve\s+en\s+si"
+        # fainting is not self-negated: "no vomitó ni se desmayó" denies it (a knock on the head); a bare
+        # "no se desmayó" may be a caller's "no, se desmayó", so only "ni", "nunca", "no me", "no se ha" do
+        r"|(?<!\bni\s)(?<!\bni\sse\s)(?<!nunca\s)(?<!nunca\sse\s)(?<!\bno\sme\s)(?<!\bno\sse\sha\s)"
+        r"(?<!\bno\sme\she\s)\b(?:se\s+)?desmay\w*",
         deniable=False,
     ),
     # Fainting, as "passed out" and "se desmayó" already were: "my heart is racing and I just fainted" was

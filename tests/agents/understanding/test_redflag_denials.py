@@ -80,12 +80,12 @@ def test_a_head_injury_whose_companions_are_all_denied_is_not_a_sign(text: str) 
         "I bumped my head on a cabinet, no vomiting, no confusion, just a bump",
         "bumped my head, didn't pass out, no vomiting",
         "me golpeé la cabeza con la puerta pero no he vomitado ni estoy mareada, solo un chichón",
+        # the embedding reads no negation ("se golpeó la cabeza, ahora está confundida y vomitando" is
+        # 0.047 nearer than anything harmless): the companions' denial is read in words (ordinary.py)
+        "se golpeó la cabeza pero no ha vomitado ni está confundido",
     ],
 )
 async def test_nor_is_it_near_enough_an_emergency_example(text: str, reader: RedFlagReader) -> None:
-    # Not "se golpeó la cabeza pero no ha vomitado ni está confundido": the embedding reads no
-    # negation, and "se golpeó la cabeza, ahora está confundida y vomitando" stays 0.046 nearer than
-    # the bank's nearest harmless example; a false alarm on the safe side, left as it is.
     assert await reader(text) is None, text
 
 
