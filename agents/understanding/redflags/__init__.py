@@ -10,7 +10,8 @@ suicidal or self-harm intent (direct and indirect), overdose and poisoning, preg
 emergencies, a child's fever with danger signs, collapse, seizures and serious injuries.
 
 - `signs.py` (over the words of `lexicon.py`, and `suicidal.py` first): the signs, one clause each;
-  `combined.py`: what needs several things said;
+  `combined.py`: what needs several things said; `aggravating.py`: what makes an everyday mention
+  an emergency (a bleed's length or faintness, a drug reaction, a dangerous knock on the head);
 - `context.py`: when a mention means it is happening (not denied, not past, not hypothetical).
 
 The labelled safety set (evals/datasets/safety.jsonl, scored by `prm eval nlu` and gated in

@@ -159,6 +159,9 @@ class Sign:
     negation ("can't breathe", "no puede respirar") are never cancelled that way. `named`: the name
     of a condition, counted only when its clause says it is happening now. `also`: what the message
     must say as well, anywhere ("lips swollen" counts with something eaten, a sting, hives...).
+    `cause`: a second thing it must say as well (a drug beside a rash and wheezing), read as `also`.
+    `unless`: what, said anywhere, makes the sign ordinary ("I won't be around next week, I'm
+    travelling"; a nosebleed that "stopped after 20 minutes").
     """
 
     kind: RedFlagKind
@@ -166,6 +169,8 @@ class Sign:
     deniable: bool = True
     named: bool = False
     also: re.Pattern[str] | None = None
+    cause: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
     @property
     def jokes_cancel(self) -> bool:
@@ -230,7 +235,10 @@ def _companion_said(also: re.Pattern[str], source: str) -> bool:
 
 def first_mention(sign: Sign, source: str) -> re.Match[str] | None:
     """The first mention of `sign` in `source` (folded) that says the emergency is happening."""
-    if sign.also is not None and not _companion_said(sign.also, source):
+    for needed in (sign.also, sign.cause):
+        if needed is not None and not _companion_said(needed, source):
+            return None
+    if sign.unless is not None and sign.unless.search(source):
         return None
     for clause in clauses(source):
         for match in sign.pattern.finditer(source, *clause):

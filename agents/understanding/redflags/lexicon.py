@@ -83,7 +83,7 @@ STROKE_NAME = (
 
 # --- bleeding ---------------------------------------------------------------------------------
 BLEED = (
-    r"nose\s*bleed|bleeding|bleed|bleeds|bled|blood(?!\s*(?:work|test|tests|draw|pressure|sugar|type|results?"
+    r"nose\s*bleed|bleeding|bleed|bleeds|bled|(?<!drew\s)(?<!draw\s)(?<!drawn\s)(?<!drawing\s)blood(?!\s*(?:work|test|tests|draw|pressure|sugar|type|results?"
     r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|sangre(?!\s+en\s+ayunas)"
     r"|sangrado|desangr|hemorragia"
 )
@@ -111,6 +111,8 @@ ALLERGY_CAUSE = (
     r"|antibiotic|penicillin|amoxi\w*|sulfa|injection|shot|dye|contrast|vaccine|after\s+taking|took|itch\w*"
     r"|hives|throat|swallow|breath|pill|pills|egg|milk|alergi|huevo|leche|reaccion|comio|comi|picadura|pico|abeja|avispa|cacahuate|mani"
     r"|mariscos|marisco|camaron\w*|medicina|antibiotico|penicilina|inyeccion|vacuna|tome|tomo|tomar|picazon"
+    r"|ibuprof|aspirin|naprox|advil|motrin|aleve|pastilla|pildora|medicamento|contraste|tinte|cefalex|cephalex"
+    r"|keflex|bactrim|augmentin|vaccin"
     r"|comezon|ronchas|habones|garganta|tragar|respir"
 )
 SWELLING = r"swell|swollen|puff|hinch|inflam|big|huge|enormous|grandes|gordos"

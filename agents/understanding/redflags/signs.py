@@ -4,11 +4,14 @@ Most signs pair a body part or a function with a word for what went wrong with i
 apart in either order (`near`, over the words of `lexicon.py`): "face" with "droopy", "crooked",
 "caída"; "bleeding" with "won't stop", "through two towels", "a chorros". `context.py` decides
 whether a mention says the emergency is happening; suicidal intent is `suicidal.py`, read first;
-presentations that need several things said anywhere in the message are `combined.py`.
+presentations that need several things said anywhere in the message are `combined.py`; what turns an
+everyday mention into an emergency (a bleed of tens of minutes, a drug behind a rash and wheezing, a
+knock on the head with unequal pupils) is `aggravating.py`.
 """
 
 from __future__ import annotations
 
+from agents.understanding.redflags.aggravating import BLEEDING_SIGNS, DRUG_REACTION_SIGNS, HEAD_SIGNS
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
 from agents.understanding.redflags.lexicon import (
     ALLERGY_CAUSE,
@@ -208,6 +211,9 @@ SIGNS: list[Sign] = [
             r"\b(?:towel|bandage|gauze|toalla|venda|cut|blood|bleed\w*|herida|wound|sangr\w*|period|regla)"
         ),
     ),
+    # a bleed's length or faintness, a drug behind a reaction (`aggravating.py`): before fainting alone
+    *BLEEDING_SIGNS,
+    *DRUG_REACTION_SIGNS,
     Sign(
         "other_emergency",
         compile_any(
@@ -288,4 +294,5 @@ SIGNS: list[Sign] = [
             r"|no\s+recuerda|fainted|came\s+round)"
         ),
     ),
+    *HEAD_SIGNS,
 ]

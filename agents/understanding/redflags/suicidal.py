@@ -2,7 +2,9 @@
 because its reply (988, the crisis line) differs from every other emergency's.
 
 Indirect words are most of it: hopelessness ("I don't see the point anymore"), being a burden,
-goodbyes and things given away, pills saved up, a plan. None of these signs is ever denied or
+goodbyes and things given away, pills saved up and a plan to take them all, being gone said as an
+absence ("I won't be around for the appointment, thank you for everything") — which a reason or a
+bounded time ("next week, I'm travelling") makes rescheduling. None of these signs is ever denied or
 "past" (context.py): grief and an old attempt are risks, not history.
 """
 
@@ -53,8 +55,7 @@ WORDS = [
     r"\b(?:goodbye|suicide|farewell)\s+(?:letters?|notes?)|\b(?:wrote|writing|written|left)\s+(?:[\w']+\s+){0,2}"
     r"(?:letters?|notes?)\s+(?:to|for)\s+(?:my|everyone)\s*(?:[\w']+\s+){0,3}(?:just\s+in\s+case|in\s+case)"
     r"|\bsaying\s+(?:my\s+)?goodbyes?\b|\bgoodbye\s+(?:forever|everyone|to\s+everyone)|\b(?:my|this\s+is\s+my)\s+"
-    r"(?:last|final)\s+(?:message|goodbye|text|words)|\bwon'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|anymore"
-    r"|tomorrow|for\s+long)|\b(?:for|after)\s+when\s+(?:i'?m|im|i\s+am)\s+gone|\bwhen\s+i'?m\s+no\s+longer\s+"
+    r"(?:last|final)\s+(?:message|goodbye|text|words)|\b(?:for|after)\s+when\s+(?:i'?m|im|i\s+am)\s+gone|\bwhen\s+i'?m\s+no\s+longer\s+"
     r"(?:here|around)|\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up|\bnot\s+wake\s+up\s+(?:again"
     r"|anymore|tomorrow)|\bdisappear\s+forever|\b(?:thinking\s+(?:about|of)\s+)?jump\w*\s+(?:off|from)\s+"
     r"(?:a|the|my|this)|\bthinking\s+(?:about|of)\s+jump\w*|\bhang\s+(?:myself|himself|herself)|\bshoot\s+"
@@ -86,7 +87,7 @@ WORDS = [
     r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+safe\s+(?:with|around)\s+(?:myself|me)|\bno\s+me\s+siento\s+"
     r"segur[oa]\s+(?:conmigo|de\s+mi)|\b(?:no\s+one|nobody)\s+(?:would|will)\s+(?:even\s+)?(?:notice|miss|care)"
     r"|\bpicturing\s+my\s+(?:own\s+)?funeral|\b(?:got|have)\s+everything\s+(?:ready|planned|sorted)|\b(?:i'?ve|i\s+have)"
-    r"\s+taken\s+care\s+of\s+everything|\b(?:not|won'?t)\s+(?:going\s+to\s+)?be\s+(?:here|around|alive)\s+"
+    r"\s+taken\s+care\s+of\s+everything|\b(?:not|won'?t)\s+(?:going\s+to\s+)?be\s+alive\s+"
     r"(?:tomorrow|tonight|much\s+longer|by|next|after)|\bwon'?t\s+be\s+needing\s+(?:them|it|any)|\bnadie\s+(?:me\s+)?"
     r"(?:va|iba)\s+a\s+(?:extranar|echar\s+de\s+menos)|\bya\s+lo\s+tengo\s+(?:pensado|planeado|decidido)"
     r"|\b(?:deje|dejo|tengo)\s+todo\s+(?:arreglado|listo|preparado)|\bno\s+creo\s+que\s+me\s+(?:vean|vuelvan\s+a\s+ver)"
@@ -99,8 +100,7 @@ WORDS = [
     r"|cliff|river|truck)|\b(?:sounds?|feels?)\s+like\s+(?:a\s+)?relief|\bestrellarme|\b(?:ultima|last)\s+(?:vez|time)"
     r"\s+(?:que\s+)?(?:le|les|te|i|you)\s+(?:escribo|write|hear)|\blast\s+message\s+you'?ll\s+(?:get|hear)"
     r"|\bburden\s+to\s+(?:all|you)|\b(?:tengo|have|got)\s+(?:la|el|the|a)\s+(?:cuerda|soga|rope)|\bdespedirme\s+de"
-    r"\s+(?:alguien|todos|ustedes)|\bya\s+no\s+(?:voy|va)\s+a\s+estar\s+(?:para|aqui|mas)|\bwon'?t\s+be\s+around\s+after"
-    r"|\bnothing\s+(?:left\s+)?to\s+live\s+for|\bno\s+tengo\s+(?:nada\s+)?(?:por|para)\s+(?:que|lo\s+que)\s+vivir"
+    r"\s+(?:alguien|todos|ustedes)|\bnothing\s+(?:left\s+)?to\s+live\s+for|\bno\s+tengo\s+(?:nada\s+)?(?:por|para)\s+(?:que|lo\s+que)\s+vivir"
     r"|\blife\s+is\s+(?:meaningless|pointless)|\bla\s+vida\s+no\s+tiene\s+sentido|\bmade\s+(?:my\s+)?peace"
     r"|\btonight\s+is\s+the\s+night|\bhice\s+las\s+paces\s+con\s+todo"
     r"|\ball\s+my\s+(?:meds|pills)\s+in\s+(?:one|a)\s+pile|\bsaving\s+them\s+up"
@@ -109,8 +109,76 @@ WORDS = [
     r"|gonna)\s+do\s+with\s+them|\bse\s+despide\s+de\s+todos|\bdespidiendose|\bcan'?t\s+go\s+on\b(?!\s+(?:like\s+"
     r"this\s+)?(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash|waiting))",
 ]
+# Being gone, said as an absence ("I won't be around", "ya no voy a estar", "no voy a necesitar la cita"):
+# final by itself when open-ended ("much longer", "anymore", "after this weekend"), otherwise only beside a
+# farewell ("thank you for everything", "cuídense", "give my slot to someone"). A reason or a bounded
+# time makes it rescheduling: travel, work, a day named, "can we move it", feeling better.
+_GONE_FOR_GOOD = (
+    r"\b(?:won'?t|wont|will\s+not|not\s+(?:going\s+to|gonna))\s+b(?:e)?\s+(?:around|here)\s+(?:much\s+longer|anymore"
+    r"|any\s+more|for\s+(?:long|much\s+longer|good)|after|tomorrow|tonight|by|next)|\bya\s+no\s+(?:voy|va)\s+a\s+estar"
+    r"\s+(?:para|aqui|mas|con)|\bya\s+no\s+(?:estare|estara)\b|\bdespues\s+de\s+(?:[\w']+\s+){1,4}(?:ya\s+)?no\s+"
+    r"(?:estare|voy\s+a\s+estar)|\bno\s+(?:voy|pienso)\s+a?\s*(?:estar|seguir)\s+(?:aqui|viv[oa])\s+(?:manana|mucho)"
+)
+_ABSENT = (
+    r"\b(?:won'?t|wont|will\s+not|not\s+(?:going\s+to|gonna))\s+b(?:e)?\s+(?:around|here)\b|\b(?:ya\s+)?no\s+(?:voy|va)"
+    r"\s+a\s+estar\b|\bno\s+estare\b|\b(?:won'?t|wont|will\s+not|not\s+(?:going\s+to|gonna))\s+(?:need|be\s+needing)"
+    r"\s+(?:the\s+|my\s+|this\s+|that\s+|any\s+|your\s+)?(?:appointment|appt|directions|reminders?|refills?|visit"
+    r"|slot|spot)|\b(?:ya\s+)?no\s+(?:voy|va)\s+a\s+necesitar\s+(?:la|el|mi|las|los|su|sus)\s+(?:cita|consulta"
+    r"|receta|indicaciones|direccion|turno|recordatorio)\w*|\bno\s+(?:la|lo)\s+(?:voy|va)\s+a\s+necesitar"
+)
+_FAREWELL = (
+    r"\b(?:anymore|any\s+more|much\s+longer|for\s+(?:long|good)|forever|para\s+siempre|ya\s+no|thank(?:s|\s+you)"
+    r"\s+for\s+everything|gracias\s+por\s+todo|take\s+care|cuiden(?:se)?|cuidate|goodbye|good\s+bye|bye|adios"
+    r"|farewell|won'?t\s+need|no\s+(?:voy|va)\s+a\s+necesitar|give\s+(?:my|the)\s+(?:spot|slot|place|appointment|time)"
+    r"\s+to|den(?:le)?\s+(?:mi|el)\s+(?:lugar|turno|cita|espacio)|after\s+(?:this|today|tonight|tomorrow)"
+    r"|despues\s+de\s+(?:est[ae]|hoy|manana)|you'?ve\s+(?:all\s+)?been|han\s+sido\s+muy|it'?s\s+been\s+an?\s+"
+    r"(?:pleasure|honou?r))"
+)
+_DAY = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|lunes|martes|miercoles|jueves|viernes"
+    r"|sabado|domingo"
+)
+_A_REASON = compile_any(
+    r"\b(?:travel\w*|trip|viaj\w*|vacation|vacaciones|holiday\w*|out\s+of\s+(?:town|the\s+country|state|office)"
+    r"|fuera\s+de\s+(?:la\s+ciudad|el\s+pais)|work\w*|job|shift|turno\s+de|trabaj\w*|business|negocios?"
+    r"|conference|congreso|meeting|junta|reunion|moving|moved|mudo|mudanza|me\s+mude|nos\s+mudamos|visit\w*"
+    r"|wedding|boda|surgery|cirugia|operacion|school|escuela|colegio|class|clase|exam\w*|reschedul\w*|reprogram\w*"
+    r"|move\s+(?:it|my|the)|another\s+(?:day|time|date)|otro\s+dia|otra\s+(?:fecha|hora)|cambi\w*|mover(?:la)?"
+    r"|feel\w*\s+better|me\s+siento\s+mejor|ya\s+(?:estoy|me\s+siento)\s+bien|se\s+me\s+quito|healed|all\s+better"
+    r"|another\s+(?:doctor|clinic|provider)|otr[oa]\s+(?:doctor|medico|clinica)|insurance|seguro\s+medico"
+    r"|next\s+(?:week|month)|la\s+(?:proxima|otra)\s+semana|el\s+(?:proximo|otro)\s+mes|that\s+(?:day|week)"
+    r"|ese\s+dia|esa\s+semana|until|hasta\s+el|back\s+(?:on|in|by)|regreso|vuelvo|de\s+regreso|\d{1,2}\s*(?:am|pm)"
+    r"|\d{1,2}:\d\d|o'?clock|call\s+me|text\s+me|llam(?:en|e|a)me|en\s+(?:la\s+)?(?:manana|tarde)|doing\s+(?:great|well"
+    r"|better|fine)|recovered|se\s+recupero|(?:esta|estoy)\s+(?:mucho\s+)?mejor|resolved|went\s+away|se\s+(?:le\s+)?quito"
+    r"|(?:doctor|dr)\s+(?:stopped|cancel\w*|said)|en\s+casa|at\s+home|address|direccion)\b",
+    rf"(?<!after\s)(?<!after\sthis\s)(?<!despues\sde\s)(?<!despues\sdel\s)(?<!despues\sde\seste\s)\b(?:{_DAY})\b",
+)
+# pills put aside, then taking them all: "60 pills saved up … tonight I'm going to take them all"
+_TAKE_THEM_ALL = (
+    r"\b(?:take|taking|swallow|swallowing|down|downing|pop|popping)\s+(?:(?:them|em|'em)\s+all|all\s+of\s+them|(?:the\s+)?"
+    r"(?:whole\s+)?lot|every\s+(?:single\s+|last\s+)?one|all\s+(?:\d+|of\s+(?:my|the|these|those)|my|the|these"
+    r"|those)\b(?:\s+[\w']+)?|(?:them|em|'em)\s+(?:tonight|all\s+at\s+once|at\s+once|together))|\b(?:me\s+|se\s+)?(?:las|los)\s+"
+    r"(?:voy\s+a\s+|va\s+a\s+)?(?:tomar|tomo|tomare|trago|tragare|tragar)\s+(?:todas|todos|de\s+una\s+vez|juntas"
+    r"|esta\s+noche|hoy)|\b(?:tomar|tragar)(?:me|se)?(?:las|los)\s+(?:todas|todos|de\s+una\s+vez|juntas)"
+    r"|\b(?:me|se)\s+(?:voy\s+a\s+|va\s+a\s+)?(?:tomar|tragar)\s+(?:todas|todos)\s+(?:las|los|mis|sus)"
+)
+_PUT_ASIDE = (
+    r"\b(?:saved|saving|stash\w*|stockpil\w*|hoard\w*|collect\w*|gather\w*|put\s+aside|set\s+aside|hidden|hid"
+    r"|hiding|kept|keeping|guardad\w*|guarde|guardando|juntad\w*|junte|juntando|ahorrad\w*|acumul\w*"
+    r"|escondid\w*|escondi\w*|apartad\w*)\b|\b\d{2,}\s+(?:pills|tablets|pastillas|pildoras|tabletas|capsulas)\b"
+)
+# taking them all as a regimen, not a plan: "spread them out", "every morning", a pill organiser
+_AS_DIRECTED = compile_any(
+    r"\bor\s+(?:spread|split|one\s+at\s+a\s+time|separate)|\bspread\s+(?:them\s+)?out|\b(?:every|each)\s+(?:day"
+    r"|morning|night|evening)|\bdaily\b|\bpill\s+(?:organi[sz]er|box)|\bpastillero|\bas\s+prescribed|\btodos\s+los"
+    r"\s+dias|\bcada\s+(?:dia|manana|noche)|\b(?:separad|espaciad)\w*|\bo\s+(?:separad|una\s+por\s+una|de\s+a\s+poco)"
+)
+
 SUICIDAL_SIGNS: list[Sign] = [
     *(sign("suicidal", words, deniable=False) for words in WORDS),
+    sign("suicidal", _GONE_FOR_GOOD, deniable=False, unless=_A_REASON),
+    sign("suicidal", _ABSENT, deniable=False, also=compile_any(_FAREWELL), unless=_A_REASON),
+    sign("suicidal", _TAKE_THEM_ALL, deniable=False, also=compile_any(_PUT_ASIDE), unless=_AS_DIRECTED),
     Sign(
         "suicidal",
         compile_any(
