@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.understanding.dayends import LATE_DAY, LATE_START, is_narrated
 from agents.understanding.types import PartOfDay
 
 WINDOWS: dict[PartOfDay, tuple[int, int]] = {
@@ -34,7 +35,7 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
         "afternoon",
         re.compile(
             r"(?<!good )\bafternoons?\b|\bafter\s+(?:lunch|school)\b|\blater?\s+in\s+the\s+day\b"
-            r"|\b(?:por|x|en|a|de|para|pa)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b"
+            r"|\b(?:por|x|en|a|de|para|pa)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)?\s+(?:almuerzo|almorzar|comida)\b"
             r"|\bin\s+the\s+pm\b"
         ),
     ),
@@ -52,7 +53,7 @@ _CLOCK = (
     r"(?:\s+y\s+(?P<half>media|cuarto))?"
     r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
 )
-_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|la\s+comida)"
+_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|almuerzo|almorzar|la\s+comida)"
 # A number after "after"/"después de" that counts something else is no clock time: "after 3 doses",
 # "after the 3rd", "después del 3 de marzo", "después de 3 semanas" (units are refused by _CLOCK).
 _NOT_A_CLOCK = (
@@ -202,11 +203,13 @@ def find_daypart(text: str) -> DayPart | None:
     spans: list[tuple[int, int]] = []
     window, part = _DAY, None
     greeting = _GREETING.match(text)
-    for name, pattern in _PART_WORDS:
-        if found := pattern.search(text, greeting.end() if greeting else 0):
-            window, part = WINDOWS[name], name
-            spans.append(found.span())
-            break
+    if late := LATE_DAY.search(text):  # "end of the day", "en la tarde-noche": the last hours
+        window, part = (LATE_START, WINDOWS["afternoon"][1]), "afternoon"
+        spans.append(late.span())
+    elif said := _part_word(text, greeting.end() if greeting else 0):
+        part, span = said
+        window = WINDOWS[part]
+        spans.append(span)
     start, end = window
     derived: PartOfDay | None = None
     limits = _limits(text)
@@ -225,9 +228,17 @@ def find_daypart(text: str) -> DayPart | None:
     at = _at(limits, window)
     if at is not None:  # the nearest on either side, within the part of day said
         start, end = max(window[0], at - AT_REACH), min(window[1], at + AT_REACH)
-    bounded = bool(bounds) and (start, end) != window
+    bounded = (bool(bounds) and (start, end) != window) or (late is not None and at is None)
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return DayPart(part or derived, start, end, span, at, bounded)
+
+
+def _part_word(text: str, start: int) -> tuple[PartOfDay, tuple[int, int]] | None:
+    """The part of day said in words (the first kind in `_PART_WORDS` order), passing over one that
+    only tells when something happened ("it locked up this morning") when another is said."""
+    said = [(name, found.span()) for name, pattern in _PART_WORDS if (found := pattern.search(text, start))]
+    meant = [(name, span) for name, span in said if not is_narrated(text, span)]
+    return (meant or said or [None])[0]
 
 
 def _at(limits: list[Limit], window: tuple[int, int]) -> int | None:
