@@ -35,7 +35,11 @@ _LEAD = (
     r"|me\s+dijeron\s+que|entiendo\s+que|supongo\s+que|como|ya\s+que|porque|dado\s+que|si)"
 )
 _CLAUSE = r"[^,.;:?!()]"  # within one clause
-_CLAUSE_END = r"(?=\s+(?:so|then|but|and|or|entonces|asi\s+que|pero|pues|y|o)\b|\s*[,.;:?!()]|\s*$)"
+# a clause ends at punctuation, a connector, or where the request starts ("…closed monday can I see…")
+_CLAUSE_END = (
+    r"(?=\s+(?:so|then|but|and|or|entonces|asi\s+que|pero|pues|y|o|can|could|would|i'?d|i\s+(?:need|want|would)"
+    r"|please|pls|puedo|podria|quiero|quisiera|necesito|me\s+(?:das|da|dan|pueden|puede)|dame)\b|\s*[,.;:?!()]|\s*$)"
+)
 _THEN = r"(?:so|then|in\s+that\s+case|entonces|pues|asi\s+que|en\s+ese\s+caso)\b"
 
 CLOSED_SAID = re.compile(

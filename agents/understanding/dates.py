@@ -21,9 +21,10 @@ from agents.understanding.corrections import correction_cut
 from agents.understanding.dayparts import DayPart, find_daypart
 from agents.understanding.dayrules import Found, find_days
 from agents.understanding.holidaywords import VOCABULARY_WORDS
+from agents.understanding.moverequests import asks_to_move
 from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
-from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_RE, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
 from agents.understanding.unavailable import UNAVAILABLE
 
@@ -46,8 +47,10 @@ _MOVE = re.compile(
     r"\b(?:move|moved|change|switch|push|reschedule|put\s+(?:it|me)|pasar|pasarla|cambiar|cambiarla|mover|moverla|cambiame|cambieme|pasame|muevame|cambienme|pasenme"
     r"|reprogramar|aplazar|posponer)\b"
 )
+# "move it to tuesday the 4th", "pasar al martes 4 de mayo": the weekday before the date is still after "to"
 _MOVED_TO = re.compile(
-    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*$"
+    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*"
+    rf"(?:(?:{WEEKDAY_RE})\s*,?\s+(?:(?:the|el)\s+)?)?$"
 )
 _CONTRAST = re.compile(r"\b(?:but|pero|instead|rather|en\s+vez|en\s+lugar)\b")
 # Units and calendar words that make a leftover phrase worth handing to dateparser.
@@ -160,7 +163,7 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])] or found
     cut = correction_cut(source, [f.span[0] for f in kept])  # "el martes... no, espere, el miércoles"
     kept = [f for f in kept if f.span[0] >= cut]
-    if len(kept) > 1 and _MOVE.search(source):
+    if len(kept) > 1 and (_MOVE.search(source) or asks_to_move(source)):  # "¿la pasamos al martes 4?"
         targets = [f for f in kept if _MOVED_TO.search(source, 0, f.span[0])]
         return targets or kept
     if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"

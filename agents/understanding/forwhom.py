@@ -29,7 +29,7 @@ _FOR_MYSELF = re.compile(r"\b(?:for\s+(?:me|myself|mine)|para\s+mi(?:\s+mism[oa]
 _CLAIM = re.compile(
     r"\b(?:(?:it'?s|its|it\s+is|is|was|es|era|seria|la\s+cita\s+es|the\s+(?:appointment|appt)\s+is)\s+"
     r"(?:actually\s+|really\s+|just\s+|en\s+realidad\s+|realmente\s+|solo\s+)?"
-    rf"(?:for\s+(?:me|myself)|para\s+mi(?:\s+mism[oa])?(?!\s+(?:{KIN})\b))|(?:es|la)\s+mia)\b"
+    rf"(?:for\s+(?:me|myself)|mine|para\s+mi(?:\s+mism[oa])?(?!\s+(?:{KIN})\b))|(?:es|la)\s+mia)\b"
     r"(?!\s+(?:and|too|also|as\s+well|y|tambien)\b)"
 )
 # What turns a claim into a correction: a contrast, an apology, a mistake owned
