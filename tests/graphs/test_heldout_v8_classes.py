@@ -35,10 +35,10 @@ async def test_a_booking_that_says_when_the_clinic_is_closed_books_the_day_after
     demo: Runtime, patient: Any
 ) -> None:
     for ask, pick in (
-        (f"hey I know ur closed monday for memorial day so {THURSDAY:%A} the {THURSDAY.day}, morning, with Dr Chen?"
-         " need a physical for work", "the first one works"),
-        (f"hola, necesito cita de familia para el jueves {THURSDAY.day} (se que el lunes estan cerrados), en la"
-         " mañana con el Dr. Chen", "la primera"),
+        (f"hey I know ur closed monday for memorial day so {THURSDAY:%A} the {THURSDAY.day}, morning, with"
+         " Dr Chen? need a physical for work", "the first one works"),
+        (f"hola, necesito cita de familia para el jueves {THURSDAY.day} (se que el lunes estan cerrados),"
+         " en la mañana con el Dr. Chen", "la primera"),
     ):  # fmt: skip
         pat = patient()
         await pat.says(ask)
@@ -60,7 +60,8 @@ async def test_parts_of_day_in_other_words_offer_that_part(
     for ask, low, high, language in (
         ("any chance of seeing someone thursday afternoon? my knee locked up on the stairs this morning,"
          " ortho ideally", 12 * 60, 17 * 60, "en"),
-        ("Kiero una cita de dermatologia el jueves, despues de almuerzo. Tengo un lunar", 12 * 60, 17 * 60, "es"),
+        ("Kiero una cita de dermatologia el jueves, despues de almuerzo. Tengo un"
+         " lunar", 12 * 60, 17 * 60, "es"),
         ("derm thursday, end of the day please", LATE_START, 17 * 60, "en"),
         ("dermatologia el jueves en la tarde-noche", LATE_START, 17 * 60, "es"),
         ("cardiology thursday before lunch", 0, 12 * 60, "en"),
@@ -85,7 +86,7 @@ async def test_a_visit_taken_back_from_a_child_is_the_writers_own(
     offered = pat.last.state.get("offered", [])
     assert offered and all(o["specialty"] == "dermatology" for o in offered), pat.last.reply
     await pat.says("la primera")
-    [(_, booked)] = await appointments_of(demo, pat.phone)
+    [(_, _booked)] = await appointments_of(demo, pat.phone)
     assert pat.last.outcome == "booked", pat.last.reply
 
     later = patient()
@@ -129,21 +130,25 @@ async def test_questions_asked_inside_a_call_are_answered(
 ) -> None:
     for transcript, data, answer in (
         (
-            "Agent: Riverside Health, how can I help? Caller: yeah, hi, uh, quick question. If I, like, cancel my"
+            "Agent: Riverside Health, how can I help? Caller: yeah, hi, uh, quick question. If I, like,"
+            " cancel my"
             " appointment tomorrow, the same day basically, do you guys charge me something? Just wanna know"
             " before I, uh, decide. Agent: Let me check that for you.",
             {"intent": "cancel_appointment"},
             "$50",
         ),
         (
-            "Agent: Riverside Health, buenas tardes. Caller: hola, buenas. Eh, una preguntita, ¿a qué hora abren"
-            " ustedes en la mañana? Es que quiero ir temprano a, o sea, a dejar unos papeles. Agent: Le confirmo"
+            "Agent: Riverside Health, buenas tardes. Caller: hola, buenas. Eh, una preguntita, ¿a qué hora"
+            " abren"
+            " ustedes en la mañana? Es que quiero ir temprano a, o sea, a dejar unos papeles. Agent: Le"
+            " confirmo"
             " por mensaje.",
             {"intent": "book_appointment"},
             "8:30",
         ),
         (
-            "Agent: Riverside Health. Caller: hola, soy Ana Rodríguez. Me sacaron sangre ayer, eh, ¿en cuántos"
+            "Agent: Riverside Health. Caller: hola, soy Ana Rodríguez. Me sacaron sangre ayer, eh, ¿en"
+            " cuántos"
             " días salen los resultados en el portal, más o menos? Agent: Le respondo por WhatsApp.",
             {"intent": "test_results"},
             "2 días hábiles",

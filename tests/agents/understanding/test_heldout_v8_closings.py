@@ -33,7 +33,8 @@ def _read(text: str, language: Language | None = None):  # type: ignore[no-untyp
 @pytest.mark.parametrize(
     "text",
     [
-        "hey I know ur closed monday for memorial day so tuesday the 1st, morning, with Dr Chen? need a physical",
+        "hey I know ur closed monday for memorial day so tuesday the 1st, morning, with Dr Chen? need a"
+        " physical",
         "I know you're closed monday, so tuesday the 1st in the morning with dr chen?",
         "i know u r closed on memorial day so tuesday morning w/ Dr Chen?",
         "since you're closed monday can I see dr chen tuesday the 1st morning?",
@@ -114,7 +115,8 @@ def test_a_day_said_before_a_closing_and_none_after_stays() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "hola ana rodriguez aqui. necesito cita de familia para el miercoles 5 (se que mañana 4 estan cerrados), a eso de las diez",
+        "hola ana rodriguez aqui. necesito cita de familia para el miercoles 5 (se que mañana 4 estan"
+        " cerrados), a eso de las diez",
         "necesito cita de familia el miercoles 5, se que el 4 estan cerrados",
         "cita de familia el miércoles 5 porfa, ya sé que mañana no abren",
     ],

@@ -27,7 +27,8 @@ def _read(text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     [
-        "buenas, mi hijo tiene que ir al pediatra, pero es para mi, perdon me equivoque jaja. Necesito dermatologo el miercoles en la tarde",
+        "buenas, mi hijo tiene que ir al pediatra, pero es para mi, perdon me equivoque jaja. Necesito"
+        " dermatologo el miercoles en la tarde",
         "mi hija necesita dermatologo, perdón, es para mí, el miercoles en la tarde",
         "mi hija necesita dermatólogo... bueno en realidad es para mí, el miércoles",
         "my son needs a dermatologist wednesday, sorry, it's actually for me",

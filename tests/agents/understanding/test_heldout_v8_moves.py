@@ -81,7 +81,8 @@ def test_the_same_weekday_alone_is_its_own_day() -> None:
     ("text", "language"),
     [
         (
-            "disculpe, mi esposo no puede llevarlo el jueves. se puede pasar al martes 4 de mayo en la tarde?",
+            "disculpe, mi esposo no puede llevarlo el jueves. se puede pasar al martes 4 de mayo en la"
+            " tarde?",
             "es",
         ),
         ("el jueves no podemos, ¿la pasamos al martes 4 de mayo en la tarde?", "es"),

@@ -60,7 +60,8 @@ def test_words_that_mean_something_are_kept(said: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "yeah, hi quick question. If I cancel my appointment tomorrow, the same day basically, do you guys charge me something?",
+        "yeah, hi quick question. If I cancel my appointment tomorrow, the same day basically, do you guys"
+        " charge me something?",
         "if I cancel tomorrow do you guys charge anything?",
         "do y'all charge if I cancel the same day?",
         "will you charge me if I cancel late?",
@@ -75,7 +76,8 @@ def test_asking_whether_a_cancellation_is_charged_is_a_question(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "hola, soy Ana Rodríguez. Me sacaron sangre ayer ¿en cuántos días salen los resultados en el portal, más o menos?",
+        "hola, soy Ana Rodríguez. Me sacaron sangre ayer ¿en cuántos días salen los resultados en el"
+        " portal, más o menos?",
         "me sacaron sangre ayer, ¿en cuántos días salen los resultados?",
         "¿en cuantos dias salen los resultados?",
         "soy Pedro. ¿Cuánto tardan los resultados de laboratorio?",
