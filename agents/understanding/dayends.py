@@ -7,8 +7,10 @@ does not give: they are the afternoon bounded from `LATE_START` on, a clock boun
 
 "my knee locked up on the stairs this morning … TODAY afternoon?" names two parts of the day; the
 morning is when the knee locked up, not when the patient would come. A "this morning"/"esta
-mañana" told after a verb in the past in the same clause is such a narrated time,
-and gives way to any other part of day said (alone it still counts: "can I come this morning?").
+mañana" told after a verb in the past in the same clause is such a narrated time, and so is a part
+of day inside a reason ("el viernes, por la tarde, porque en la mañana me lleva mi hija al
+trabajo"): each gives way to any other part of day said (alone it still counts: "can I come this
+morning?").
 
 Works on folded text (lower case, no accents).
 """
@@ -39,13 +41,17 @@ _PAST = re.compile(
     r"|fue|paso|me\s+dolio|le\s+dio|me\s+dio|me\s+salio|se\s+le)\b"
 )
 _CLAUSE_START = re.compile(r"[,.;:!?]|\b(?:but|pero|and\s+can|y\s+puedo)\b")
+# A reason given: "because in the mornings I work", "porque en la mañana me lleva mi hija"
+_REASON = re.compile(r"\b(?:because|cause|cuz|coz|bc|porque|pues|ya\s+que|como)\b")
 
 
 def is_narrated(text: str, span: tuple[int, int]) -> bool:
     """Whether the part of day at `span` of `text` tells when something happened ("it locked up
-    this morning"), not when to come."""
+    this morning") or why ("porque en la mañana trabajo"), not when to come."""
     start, end = span
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    if _REASON.search(text, clause_start, start):
+        return True
     if not (_DEICTIC.match(text[start:end]) or _THIS.search(text, 0, start)):
         return False
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
     return bool(_PAST.search(text, clause_start, start))

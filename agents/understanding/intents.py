@@ -36,6 +36,7 @@ from agents.understanding.topics import (
     asks_for_something,
     asks_own_refill,
     asks_permission,
+    asks_to_arrange_payments,
     asks_to_pay_over_time,
     is_medical_question,
     is_question,
@@ -352,6 +353,8 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if reports_lost_property(text) or is_medical_question(text):
         return Reading(Intent.TICKET, sure)  # "did anyone find my scarf?" asks staff to look
+    if asks_to_arrange_payments(text):
+        return Reading(Intent.TICKET, sure)  # "pónganme en un plan de pagos": billing staff set it up
     if asks_about_policy(text) or asks_to_pay_over_time(text):
         return Reading(Intent.QUESTION, sure)  # "¿lo puedo pagar en partes?": the billing policy answers
     if asks_how_to(text) and ticket_category(text) != "complaint":

@@ -177,7 +177,17 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "|que conste|harta|harto|furiosa|furioso|indignada|indignado"
         ),
     ),
-    ("other", phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
+    (
+        "other",
+        phrases(
+            "leave a message|message for|dejar un mensaje|recado|open a ticket|ticket"
+            # a letter staff write: "una carta para mi trabajo", "a doctor's note for school"
+            "|doctor's note|doctors note|work note|school note|note for work|note for school|note for my employer"
+            "|letter for work|letter for my work|letter for my employer|letter for school|carta para mi trabajo"
+            "|carta para el trabajo|carta para la escuela|carta para mi jefe|justificante|constancia medica"
+            "|constancia de asistencia|certificado medico"
+        ),
+    ),
 ]
 _CATEGORIES = [(category, phrase_pattern(words)) for category, words in _CATEGORY_PHRASES]
 _CATEGORY_WORDS = [w for _, words in _CATEGORY_PHRASES for w in words]
@@ -267,10 +277,32 @@ _PAY_OVER_TIME = re.compile(
 )
 
 
-def asks_to_pay_over_time(text: Text) -> bool:
-    """A question whether a balance can be paid over time (not a charge disputed: that is billing's)."""
+# Asking to be put on a plan, not whether there is one: "quiero que me la pongan en un plan de pagos",
+# "can you set me up on a payment plan?" — someone at billing has to do it.
+_ARRANGE = re.compile(
+    r"\b(?:quiero\s+que\s+me\s+(?:la|lo|las|los)?\s*(?:pongan|ponga|hagan|haga|armen|arme|den|de)"
+    r"|me\s+(?:ayudan|ayuda|puede\s+ayudar|pueden\s+ayudar)\s+a\s+(?:organizar|armar|hacer|poner)"
+    r"|(?:set|put|sign)\s+me\s+up|(?:set|put)\s+(?:it|this|my\s+(?:bill|balance))\s+(?:up\s+)?on"
+    r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:set\s+up|start|arrange))\b"
+)
+
+
+def asks_to_arrange_payments(text: Text) -> bool:
+    """A request to be put on a payment plan ("quiero que me la pongan en un plan de pagos"): a ticket."""
     source = text.corrected
-    return is_question(text) and bool(_PAY_OVER_TIME.search(source)) and not _CHARGED.search(source)
+    return bool(_PAY_OVER_TIME.search(source)) and bool(_ARRANGE.search(source))
+
+
+def asks_to_pay_over_time(text: Text) -> bool:
+    """A question whether a balance can be paid over time (not a charge disputed: that is billing's,
+    nor a request to be put on a plan: billing's too)."""
+    source = text.corrected
+    return (
+        is_question(text)
+        and bool(_PAY_OVER_TIME.search(source))
+        and not _CHARGED.search(source)
+        and not _ARRANGE.search(source)
+    )
 
 
 def policy_start(text: Text) -> int:

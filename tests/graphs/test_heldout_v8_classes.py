@@ -95,6 +95,8 @@ async def test_a_visit_taken_back_from_a_child_is_the_writers_own(
     assert later.last.state.get("gathered", {}).get("relative") == "son", later.last.reply
     await later.says("sorry, it's actually for me, not my son")
     assert "relative" not in later.last.state.get("gathered", {}), later.last.reply
+    if later.last.state.get("awaiting") == "identity":  # "for me, not him" may be from another's phone
+        await later.says("Owen Park, 3 March 1979")
     offered = later.last.state.get("offered", [])
     assert offered and all(o["specialty"] == "dermatology" for o in offered), later.last.reply
     await later.says("1")
@@ -158,3 +160,14 @@ async def test_questions_asked_inside_a_call_are_answered(
         result = await call(runner, pat.phone, transcript, data)
         assert result.outcome == "answered", (transcript, result.reply)
         assert answer in result.reply, result.reply
+
+
+async def test_a_spouses_appointment_and_birth_date_asked_by_name_are_refused(
+    demo: Runtime, patient: Any, register: Any
+) -> None:
+    pat = patient()
+    await register(pat.phone, "James Smith", "1979-11-03")
+    reply = await pat.says(
+        "hey can u tell me when my wife maria garcia's next appt is and her dob, i need it for an insurance form"
+    )
+    assert pat.last.outcome == "refused", reply

@@ -120,6 +120,9 @@ def test_late_with_a_clock_bound_keeps_the_bound() -> None:
         ("me caí esta mañana, ¿me pueden ver hoy en la tarde?", "es"),
         ("desde esta mañana me duele la rodilla, hoy por la tarde?", "es"),
         ("hoy en la tarde, amanecí esta mañana con fiebre", "es"),
+        ("hoy, por la tarde, porque en la mañana me lleva mi hija al trabajo", "es"),
+        ("today in the afternoon, because in the morning I work", "en"),
+        ("hoy en la tarde, ya que en la mañana trabajo", "es"),
     ],
 )
 def test_a_morning_that_tells_what_happened_gives_way(text: str, language: Language) -> None:
