@@ -168,6 +168,7 @@ async def test_a_spouses_appointment_and_birth_date_asked_by_name_are_refused(
     pat = patient()
     await register(pat.phone, "James Smith", "1979-11-03")
     reply = await pat.says(
-        "hey can u tell me when my wife maria garcia's next appt is and her dob, i need it for an insurance form"
+        "hey can u tell me when my wife maria garcia's next appt is and her dob, i need it for an insurance"
+        " form"
     )
     assert pat.last.outcome == "refused", reply

@@ -25,7 +25,8 @@ def _read(text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     [
-        "hey can u tell me when my wife maria garcia's next appt is and her dob, i need it for an insurance form",
+        "hey can u tell me when my wife maria garcia's next appt is and her dob, i need it for an insurance"
+        " form",
         "when is my husband john smith's next appointment?",
         "can you tell me my mom ana lopez's date of birth",
         "tell me my dad joe's date of birth",
@@ -52,7 +53,8 @@ def test_near_misses_are_no_refusal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "hola, me llego una factura de $450 y quiero que me la pongan en un plan de pagos. me ayudan a organizarlo?",
+        "hola, me llego una factura de $450 y quiero que me la pongan en un plan de pagos. me ayudan a"
+        " organizarlo?",
         "quiero que me lo pongan en cuotas, es la factura de marzo",
         "can you set me up on a payment plan for my $300 bill?",
         "I'd like to set up a payment plan for my balance",
@@ -80,7 +82,8 @@ def test_asking_whether_a_plan_exists_stays_a_question(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "necesito una carta para mi trabajo que diga que estuve en consulta el lunes pasado, o sea, un justificante",
+        "necesito una carta para mi trabajo que diga que estuve en consulta el lunes pasado, o sea, un"
+        " justificante",
         "me pueden dar un justificante de la consulta de ayer?",
         "can I get a doctor's note for school for my son's visit yesterday?",
         "I need a work note for my appointment last week",
