@@ -183,9 +183,9 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "leave a message|message for|dejar un mensaje|recado|open a ticket|ticket"
             # a letter staff write: "una carta para mi trabajo", "a doctor's note for school"
             "|doctor's note|doctors note|work note|school note|note for work|note for school"
-            "|note for my employer|letter for work|letter for my work|letter for my employer|letter for school"
-            "|carta para mi trabajo|carta para el trabajo|carta para la escuela|carta para mi jefe|justificante"
-            "|constancia medica|constancia de asistencia|certificado medico"
+            "|note for my employer|letter for work|letter for my work|letter for my employer"
+            "|letter for school|carta para mi trabajo|carta para el trabajo|carta para la escuela"
+            "|carta para mi jefe|justificante|constancia medica|constancia de asistencia|certificado medico"
         ),
     ),
 ]
