@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agents.understanding import Intent, understand
+from agents.understanding.requests import split_requests
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2027, 2, 24, 10, 40, tzinfo=TZ)
@@ -104,3 +105,24 @@ def test_a_letter_staff_write_is_a_ticket(text: str) -> None:
 )
 def test_a_visit_about_a_letter_still_books(text: str) -> None:
     assert _read(text).intent is Intent.BOOK, text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("2 things: do u take Aetna? and can i get family medicine thursday afternoon", "do u take Aetna?"),
+        ("two questions - do you take Aetna? and can I book derm monday", "do you take Aetna?"),
+        ("dos cosas: aceptan Aetna? y necesito cita con dermatologia el lunes", "aceptan Aetna?"),
+        ("hi, a couple of things: do you take Tufts? and I need ortho friday", "do you take Tufts?"),
+    ],
+)
+def test_words_that_count_the_requests_belong_to_none(text: str, question: str) -> None:
+    pieces = split_requests(text, now=NOW, tz=TZ, language="es" if "cosas" in text else "en")
+    assert pieces and pieces[0] == question, pieces
+
+
+def test_a_count_of_things_inside_a_request_stays() -> None:
+    pieces = split_requests(
+        "I need 2 things refilled and also a cardiology appt", now=NOW, tz=TZ, language="en"
+    )
+    assert pieces and any("2 things" in piece for piece in pieces), pieces
