@@ -25,9 +25,10 @@ from agents.understanding.names import relative_in
 # "for me", "para mí (misma)", "es mía": the writer's own visit, said after a correction word
 _FOR_MYSELF = re.compile(r"\b(?:for\s+(?:me|myself|mine)|para\s+mi(?:\s+mism[oa])?|(?:es|la)\s+mia)\b")
 # The visit claimed as the writer's own in so many words ("it's actually for me", "es para mí"), not
-# "works for me" or "para mí es mejor el martes", and not the writer beside the relative ("for me too")
+# "works for me" or "para mí es mejor el martes", not denied ("la cita no es para mí, es para mi mamá"),
+# and not the writer beside the relative ("for me too")
 _CLAIM = re.compile(
-    r"\b(?:(?:it'?s|its|it\s+is|is|was|es|era|seria|la\s+cita\s+es|the\s+(?:appointment|appt)\s+is)\s+"
+    r"\b(?<!\bno\s)(?<!\bnot\s)(?:(?:it'?s|its|it\s+is|is|was|es|era|seria|la\s+cita\s+es|the\s+(?:appointment|appt)\s+is)\s+"
     r"(?:actually\s+|really\s+|just\s+|en\s+realidad\s+|realmente\s+|solo\s+)?"
     rf"(?:for\s+(?:me|myself)|mine|para\s+mi(?:\s+mism[oa])?(?!\s+(?:{KIN})\b))|(?:es|la)\s+mia)\b"
     r"(?!\s+(?:and|too|also|as\s+well|y|tambien)\b)"

@@ -90,3 +90,8 @@ def test_near_misses_keep_the_relative(text: str, relative: str) -> None:
 )
 def test_a_plain_claim_corrects_nothing(text: str) -> None:
     assert not _read(text).fields.for_self, text
+
+
+def test_a_claim_denied_is_no_claim() -> None:
+    u = _read("Hola, soy Ana, pero la cita no es para mí, es para mi mamá")
+    assert u.fields.relative == "mama" and not u.fields.for_self
