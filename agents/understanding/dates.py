@@ -18,7 +18,7 @@ import dateparser
 from agents.understanding.calendarrules import unread_day
 from agents.understanding.closedsaid import closed_spans
 from agents.understanding.corrections import correction_cut
-from agents.understanding.dayparts import DayPart, find_daypart
+from agents.understanding.dayparts import DayPart, find_daypart, narrated_spans
 from agents.understanding.dayrules import Found, find_days
 from agents.understanding.holidaywords import VOCABULARY_WORDS
 from agents.understanding.moverequests import asks_to_move
@@ -158,8 +158,11 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     self-correction ("Tuesday, I mean Wednesday"); when a move names where to
     ("I have Friday but can we move it to Monday", "¿la podemos pasar al lunes?"), only that day.
     A day inside a closing told ("I know ur closed monday") is dropped, and a day named after the
-    closing ("…so tuesday the 1st", "…then monday the 27th") outranks any said before it."""
+    closing ("…so tuesday the 1st", "…then monday the 27th") outranks any said before it; so is the
+    day of a part of day that tells what happened ("my knee locked up this morning")."""
     found = _after_closing(found, closed_spans(source))
+    told = narrated_spans(source)  # "my knee locked up this morning": no day asked for
+    found = [f for f in found if not any(start <= f.span[0] < end for start, end in told)] or found
     kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])] or found
     cut = correction_cut(source, [f.span[0] for f in kept])  # "el martes... no, espere, el miércoles"
     kept = [f for f in kept if f.span[0] >= cut]

@@ -20,6 +20,7 @@ WINDOWS: dict[PartOfDay, tuple[int, int]] = {
     "evening": (17 * 60, 22 * 60),
 }
 _DAY = (0, 24 * 60)
+_THIS = re.compile(r"\b(?:this|esta)\s+$")
 _HOUR = 60
 
 _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
@@ -239,6 +240,19 @@ def _part_word(text: str, start: int) -> tuple[PartOfDay, tuple[int, int]] | Non
     said = [(name, found.span()) for name, pattern in _PART_WORDS if (found := pattern.search(text, start))]
     meant = [(name, span) for name, span in said if not is_narrated(text, span)]
     return (meant or said or [None])[0]
+
+
+def narrated_spans(text: str) -> list[tuple[int, int]]:
+    """Where a part of day only tells when something happened or why ("it locked up this morning"),
+    with the "this"/"esta" before it: no day wanted either, when another part of day is said."""
+    said = [found.span() for _, pattern in _PART_WORDS if (found := pattern.search(text))]
+    told = [span for span in said if is_narrated(text, span)]
+    if len(told) == len(said):
+        return []
+    return [
+        (text.rfind(" ", 0, max(start - 1, 0)) + 1 if _THIS.search(text, 0, start) else start, end)
+        for start, end in told
+    ]
 
 
 def _at(limits: list[Limit], window: tuple[int, int]) -> int | None:

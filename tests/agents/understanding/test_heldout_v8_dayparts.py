@@ -153,3 +153,20 @@ def test_near_misses_keep_their_part_of_day(text: str, part: str) -> None:
 def test_no_late_hours_without_the_end_of_a_day(text: str) -> None:
     when = _when(text)
     assert when is None or when.earliest is None, (text, when)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "any chance of seeing someone wednesday afternoon? my knee locked up on the stairs this morning",
+            "en",
+        ),
+        ("I fell this morning, can I come wednesday afternoon?", "en"),
+        ("me caí esta mañana, ¿me pueden ver el miércoles en la tarde?", "es"),
+    ],
+)
+def test_the_day_of_a_narrated_morning_is_no_day_asked_for(text: str, language: Language) -> None:
+    when = _when(text, language)
+    assert when is not None and when.start.date() == WEDNESDAY, (text, when)
+    assert (when.end - timedelta(microseconds=1)).date() == WEDNESDAY and when.part_of_day == "afternoon"
