@@ -15,6 +15,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
+from agents.understanding.asked import asked_part
 from agents.understanding.belongings import reports_lost_property
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
@@ -288,5 +289,7 @@ def _complete(
         reason=reason,
         ticket_category=category,
         ticket_priority=priority,
-        question=text.clean if asks else None,
+        # a clinic question is searched without the words around its "¿…?" (`asked`); a medical
+        # question goes to the care team as written
+        question=(asked_part(text.clean) if intent is Intent.QUESTION else text.clean) if asks else None,
     )

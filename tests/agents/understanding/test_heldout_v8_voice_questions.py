@@ -102,3 +102,32 @@ def test_a_question_after_other_words_is_a_question(text: str) -> None:
 )
 def test_near_misses_keep_their_intent(text: str, intent: Intent) -> None:
     assert _intent(text) is intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "hola, buenas. una preguntita, ¿a qué hora abren ustedes en la mañana? Es que quiero ir a dejar"
+            " papeles.",
+            "una preguntita, ¿a qué hora abren ustedes en la mañana?",
+        ),
+        (
+            "hola, soy Ana Rodríguez. Me sacaron sangre ayer ¿en cuántos días salen los resultados en el"
+            " portal?",
+            "¿en cuántos días salen los resultados en el portal?",
+        ),
+        ("no tengo seguro, ¿cuánto me sale la consulta?", "no tengo seguro, ¿cuánto me sale la consulta?"),
+        ("do you take Aetna? I have it through work", "do you take Aetna? I have it through work"),
+        ("no tengo seguro. cuanto cuesta la consulta?", "no tengo seguro. cuanto cuesta la consulta?"),
+    ],
+)
+def test_a_clinic_question_is_searched_without_the_words_around_it(text: str, question: str) -> None:
+    u = understand(text, now=NOW, tz=TZ)
+    assert u.intent is Intent.QUESTION and u.fields.question == question, (text, u.fields.question)
+
+
+def test_a_medical_question_goes_to_the_care_team_as_written() -> None:
+    text = "tengo tos desde ayer. ¿es normal que me duela el pecho al toser?"
+    u = understand(text, now=NOW, tz=TZ)
+    assert u.fields.question in (None, u.text), u.fields.question
