@@ -202,7 +202,8 @@ def find_daypart(text: str) -> DayPart | None:
     the more precise of the two.
     """
     spans: list[tuple[int, int]] = []
-    window, part = _DAY, None
+    window = _DAY
+    part: PartOfDay | None = None
     greeting = _GREETING.match(text)
     if late := LATE_DAY.search(text):  # "end of the day", "en la tarde-noche": the last hours
         window, part = (LATE_START, WINDOWS["afternoon"][1]), "afternoon"
@@ -239,7 +240,7 @@ def _part_word(text: str, start: int) -> tuple[PartOfDay, tuple[int, int]] | Non
     only tells when something happened ("it locked up this morning") when another is said."""
     said = [(name, found.span()) for name, pattern in _PART_WORDS if (found := pattern.search(text, start))]
     meant = [(name, span) for name, span in said if not is_narrated(text, span)]
-    return (meant or said or [None])[0]
+    return (meant or said)[0] if said else None
 
 
 def narrated_spans(text: str) -> list[tuple[int, int]]:
