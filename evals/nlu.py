@@ -56,6 +56,7 @@ from agents.understanding import (
     with_red_flag,
 )
 from agents.understanding.dates import ASAP_DAYS
+from agents.understanding.spoken import without_fillers
 from evals.jsonl import DatasetError, load_jsonl
 from evals.nlu_metrics import NluReport, Reading, score
 from graphs.conversation.prefill import caller_text, is_transcript
@@ -227,14 +228,20 @@ async def evaluate(
 ) -> NluReport:
     """Read every case with `understander` (one at a time, in order) and score the readings.
 
-    As the graph does: a call's transcript is read on the caller's side only, and `red_flags` (the
+    As the graph does: a call's transcript is read on the caller's side only (without hesitations),
+    and `red_flags` (the
     agent's reader, with its nearest-example screen) reads whatever the understanding did not flag.
     """
     readings: list[Reading] = []
     for case in cases:
-        text = caller_text(case.text) if is_transcript(case.text) else case.text
+        call = is_transcript(case.text)
+        text = caller_text(case.text) if call else case.text
         understanding = await understander(
-            text, now=case.now, tz=tz, expecting=case.expecting, language_hint=case.language
+            without_fillers(text) if call else text,
+            now=case.now,
+            tz=tz,
+            expecting=case.expecting,
+            language_hint=case.language,
         )
         if (
             red_flags is not None

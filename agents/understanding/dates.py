@@ -16,13 +16,15 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from agents.understanding.calendarrules import unread_day
+from agents.understanding.closedsaid import closed_spans
 from agents.understanding.corrections import correction_cut
-from agents.understanding.dayparts import DayPart, find_daypart
+from agents.understanding.dayparts import DayPart, find_daypart, narrated_spans
 from agents.understanding.dayrules import Found, find_days
 from agents.understanding.holidaywords import VOCABULARY_WORDS
+from agents.understanding.moverequests import asks_to_move
 from agents.understanding.numberwords import spell_times
 from agents.understanding.text import Text, analyse, clean, fold, vocabulary_of
-from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_RE, WEEKDAYS
 from agents.understanding.types import Language, PartOfDay, When
 from agents.understanding.unavailable import UNAVAILABLE
 
@@ -45,8 +47,10 @@ _MOVE = re.compile(
     r"\b(?:move|moved|change|switch|push|reschedule|put\s+(?:it|me)|pasar|pasarla|cambiar|cambiarla|mover|moverla|cambiame|cambieme|pasame|muevame|cambienme|pasenme"
     r"|reprogramar|aplazar|posponer)\b"
 )
+# "move it to tuesday the 4th", "pasar al martes 4 de mayo": the weekday before the date is still after "to"
 _MOVED_TO = re.compile(
-    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*$"
+    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*"
+    rf"(?:(?:{WEEKDAY_RE})\s*,?\s+(?:(?:the|el)\s+)?)?$"
 )
 _CONTRAST = re.compile(r"\b(?:but|pero|instead|rather|en\s+vez|en\s+lugar)\b")
 # Units and calendar words that make a leftover phrase worth handing to dateparser.
@@ -100,6 +104,7 @@ def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:
     cut = correction_cut(source, [f.span[0] for f in found])
     # a day said to be a holiday or full ("el jueves es Acción de Gracias", "Monday's a holiday")
     ruled_out = {f.first for m in UNAVAILABLE.finditer(source) for f in find_days(m[0], today, language)}
+    ruled_out |= {f.first for s, e in closed_spans(source) for f in find_days(source[s:e], today, language)}
     return {f.first for f in found if f.span[0] < cut and f.first == f.last} | ruled_out
 
 
@@ -151,16 +156,31 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     """The anchors the patient asks for: a day named after "instead of" is dropped (unless it is
     the only day said, which is then the best reading there is), so is one taken back by a
     self-correction ("Tuesday, I mean Wednesday"); when a move names where to
-    ("I have Friday but can we move it to Monday", "¿la podemos pasar al lunes?"), only that day."""
+    ("I have Friday but can we move it to Monday", "¿la podemos pasar al lunes?"), only that day.
+    A day inside a closing told ("I know ur closed monday") is dropped, and a day named after the
+    closing ("…so tuesday the 1st", "…then monday the 27th") outranks any said before it; so is the
+    day of a part of day that tells what happened ("my knee locked up this morning")."""
+    found = _after_closing(found, closed_spans(source))
+    told = narrated_spans(source)  # "my knee locked up this morning": no day asked for
+    found = [f for f in found if not any(start <= f.span[0] < end for start, end in told)] or found
     kept = [f for f in found if not _REPLACED.search(source, 0, f.span[0])] or found
     cut = correction_cut(source, [f.span[0] for f in kept])  # "el martes... no, espere, el miércoles"
     kept = [f for f in kept if f.span[0] >= cut]
-    if len(kept) > 1 and _MOVE.search(source):
+    if len(kept) > 1 and (_MOVE.search(source) or asks_to_move(source)):  # "¿la pasamos al martes 4?"
         targets = [f for f in kept if _MOVED_TO.search(source, 0, f.span[0])]
         return targets or kept
     if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"
         return [f for f in kept if f.span[0] > contrast.end()] or kept
     return kept
+
+
+def _after_closing(found: list[Found], closings: list[tuple[int, int]]) -> list[Found]:
+    """The days wanted around closings told (`closedsaid`): not those inside one, and only those
+    after the last one when any are (each rule applies only when it leaves a day)."""
+    if not closings:
+        return found
+    outside = [f for f in found if not any(start <= f.span[0] < end for start, end in closings)] or found
+    return [f for f in outside if f.span[0] >= closings[-1][1]] or outside
 
 
 def _unread(source: str, found: list[Found]) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.understanding.dayends import LATE_DAY, LATE_START, is_narrated
 from agents.understanding.types import PartOfDay
 
 WINDOWS: dict[PartOfDay, tuple[int, int]] = {
@@ -19,6 +20,7 @@ WINDOWS: dict[PartOfDay, tuple[int, int]] = {
     "evening": (17 * 60, 22 * 60),
 }
 _DAY = (0, 24 * 60)
+_THIS = re.compile(r"\b(?:this|esta)\s+$")
 _HOUR = 60
 
 _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
@@ -34,7 +36,7 @@ _PART_WORDS: list[tuple[PartOfDay, re.Pattern[str]]] = [
         "afternoon",
         re.compile(
             r"(?<!good )\bafternoons?\b|\bafter\s+(?:lunch|school)\b|\blater?\s+in\s+the\s+day\b"
-            r"|\b(?:por|x|en|a|de|para|pa)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)\s+(?:almuerzo|comida)\b"
+            r"|\b(?:por|x|en|a|de|para|pa)\s+las?\s+tardes?\b|\besta\s+tarde\b|\bmanana\s+tarde\b|\bdespues\s+de(?:l|\s+la)?\s+(?:almuerzo|almorzar|comida)\b"
             r"|\bin\s+the\s+pm\b"
         ),
     ),
@@ -52,7 +54,7 @@ _CLOCK = (
     r"(?:\s+y\s+(?P<half>media|cuarto))?"
     r"(?!\s*(?:days?|weeks?|months?|years?|dias?|semanas?|mes(?:es)?|anos?|hours?|horas?)\b)"
 )
-_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|la\s+comida)"
+_NOON = r"(?P<noon>noon|midday|mediodia|lunch|lunchtime|el\s+almuerzo|almuerzo|almorzar|la\s+comida)"
 # A number after "after"/"después de" that counts something else is no clock time: "after 3 doses",
 # "after the 3rd", "después del 3 de marzo", "después de 3 semanas" (units are refused by _CLOCK).
 _NOT_A_CLOCK = (
@@ -200,13 +202,16 @@ def find_daypart(text: str) -> DayPart | None:
     the more precise of the two.
     """
     spans: list[tuple[int, int]] = []
-    window, part = _DAY, None
+    window = _DAY
+    part: PartOfDay | None = None
     greeting = _GREETING.match(text)
-    for name, pattern in _PART_WORDS:
-        if found := pattern.search(text, greeting.end() if greeting else 0):
-            window, part = WINDOWS[name], name
-            spans.append(found.span())
-            break
+    if late := LATE_DAY.search(text):  # "end of the day", "en la tarde-noche": the last hours
+        window, part = (LATE_START, WINDOWS["afternoon"][1]), "afternoon"
+        spans.append(late.span())
+    elif said := _part_word(text, greeting.end() if greeting else 0):
+        part, span = said
+        window = WINDOWS[part]
+        spans.append(span)
     start, end = window
     derived: PartOfDay | None = None
     limits = _limits(text)
@@ -225,9 +230,30 @@ def find_daypart(text: str) -> DayPart | None:
     at = _at(limits, window)
     if at is not None:  # the nearest on either side, within the part of day said
         start, end = max(window[0], at - AT_REACH), min(window[1], at + AT_REACH)
-    bounded = bool(bounds) and (start, end) != window
+    bounded = (bool(bounds) and (start, end) != window) or (late is not None and at is None)
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return DayPart(part or derived, start, end, span, at, bounded)
+
+
+def _part_word(text: str, start: int) -> tuple[PartOfDay, tuple[int, int]] | None:
+    """The part of day said in words (the first kind in `_PART_WORDS` order), passing over one that
+    only tells when something happened ("it locked up this morning") when another is said."""
+    said = [(name, found.span()) for name, pattern in _PART_WORDS if (found := pattern.search(text, start))]
+    meant = [(name, span) for name, span in said if not is_narrated(text, span)]
+    return (meant or said)[0] if said else None
+
+
+def narrated_spans(text: str) -> list[tuple[int, int]]:
+    """Where a part of day only tells when something happened or why ("it locked up this morning"),
+    with the "this"/"esta" before it: no day wanted either, when another part of day is said."""
+    said = [found.span() for _, pattern in _PART_WORDS if (found := pattern.search(text))]
+    told = [span for span in said if is_narrated(text, span)]
+    if len(told) == len(said):
+        return []
+    return [
+        (text.rfind(" ", 0, max(start - 1, 0)) + 1 if _THIS.search(text, 0, start) else start, end)
+        for start, end in told
+    ]
 
 
 def _at(limits: list[Limit], window: tuple[int, int]) -> int | None:

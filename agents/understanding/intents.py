@@ -10,10 +10,11 @@ intent with how sure we are: an exact keyword, a keyword reached through a typo,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.understanding.belongings import reports_lost_property
 from agents.understanding.bookedtimes import asks_when_booked
+from agents.understanding.closedsaid import without_closed_said
 from agents.understanding.moverequests import asks_to_move
 from agents.understanding.owndetails import updates_own_details
 from agents.understanding.pastcancellations import without_past_cancellations
@@ -35,6 +36,7 @@ from agents.understanding.topics import (
     asks_for_something,
     asks_own_refill,
     asks_permission,
+    asks_to_arrange_payments,
     asks_to_pay_over_time,
     is_medical_question,
     is_question,
@@ -351,6 +353,8 @@ def request_intent(text: Text) -> Reading | None:
     sure = _sure(text)
     if reports_lost_property(text) or is_medical_question(text):
         return Reading(Intent.TICKET, sure)  # "did anyone find my scarf?" asks staff to look
+    if asks_to_arrange_payments(text):
+        return Reading(Intent.TICKET, sure)  # "pónganme en un plan de pagos": billing staff set it up
     if asks_about_policy(text) or asks_to_pay_over_time(text):
         return Reading(Intent.QUESTION, sure)  # "¿lo puedo pagar en partes?": the billing policy answers
     if asks_how_to(text) and ticket_category(text) != "complaint":
@@ -367,7 +371,8 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):
         return Reading(Intent.TICKET, sure)  # "can I get a refill on my lisinopril?" asks someone to act
-    info = mentions_clinic_info(text)
+    # "I know ur closed monday, so tuesday": a closing told is no question about the hours
+    info = mentions_clinic_info(replace(text, corrected=without_closed_said(text.corrected)))
     if info and (opens_with_interrogative(text) or (asks_permission(text) and not uses_book_verb(text))):
         return Reading(Intent.QUESTION, sure)
     if ticket_category(text) is not None:

@@ -33,6 +33,12 @@ _JOINS = re.compile(
     # "a refill of my inhaler and a cardiology appointment", "mi receta y una cita con dermatología"
     r"|\s(?:and|y)\s+(?=(?:an?|una|un)\s+(?:[\w-]+\s+){0,2}?(?:appointment|appt|cita|turno)\b)",
 )
+# Words that only count the requests to come ("2 things:", "dos preguntas:"): part of none of them
+# (kept, "things" sent the question beside it to the "what to bring" passage).
+_ANNOUNCE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hola|buenas|ok)\W+)?(?:(?:2|3|two|three|a\s+couple(?:\s+of)?|couple(?:\s+of)?|dos|tres"
+    r"|un\s+par\s+de)\s+(?:things|questions|qs|cosas|preguntas|cositas))\s*[:,.!-]*\s*"
+)
 # A piece that says what the appointment before it is for ("me das cita con cardiología? es para revisar
 # mis resultados", "can I book derm? it's about my bill"): its details, not a ticket of its own.
 _ABOUT = re.compile(
@@ -55,8 +61,9 @@ MAX_REQUESTS = 3
 def _pieces(text: str) -> list[str]:
     """The message cut at every join (a question keeps its question mark)."""
     pieces: list[str] = []
-    start = 0
-    for join in _JOINS.finditer(fold(text)):  # same length as `text`: its spans cut the original
+    announced = _ANNOUNCE.match(fold(text))
+    start = announced.end() if announced else 0
+    for join in _JOINS.finditer(fold(text), start):  # same length as `text`: its spans cut the original
         pieces.append(text[start : join.start()] + ("?" if "?" in join.group() else ""))
         start = join.end()
     pieces.append(text[start:])

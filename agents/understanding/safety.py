@@ -124,6 +124,8 @@ _OUTSIDERS_RECORDS = re.compile(
 # who says "my husband's appointment is at 3, I'll drive him — where do we park?" asks about parking.
 _KIN_RECORDS = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?{_ADULT_KIN}['’]s\s+{_VISIT_RECORD}\b"
+    # named after the relation: "my wife maria garcia's next appt", "my dad Joe's dob"
+    rf"|\b(?:my|our)\s+{_ADULT_KIN}\s+(?:[a-z]+\s+){{0,2}}[a-z]+['’]?s\s+(?:{_RECORD}|dob|d\.o\.b\.?)(?![a-z])"
     rf"|\b(?:citas?|turnos?|consultas?|historial|resultados)\s+(?:\w+\s+){{0,2}}?de\s+(?:mi|nuestr[oa])\s+{_ADULT_KIN}\b"
 )
 _ASKS_ABOUT_IT = re.compile(

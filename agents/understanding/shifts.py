@@ -37,7 +37,7 @@ _LATER = [
     ),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:later|after(?:wards)?|mas\s+tarde|despues|luego|{_FROM_IT})"),
     re.compile(
-        rf"\b(?:atras|retras|aplaz|pospon|pas|muev|mov|corr)(?:ar|a|e)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?"
+        rf"\b(?:atras|retras|aplaz|pospon|pas|muev|mov|corr)(?:ar|a|e|er)(?:la|lo|mela|me)?\s+(?:\w+\s+){{0,2}}?"
         rf"{_COUNT}\s+{_UNIT}\b{_NOT_EARLIER}"
     ),
 ]
@@ -76,9 +76,13 @@ _NEIGHBOUR = re.compile(
 _SAME_DAY = re.compile(
     r"\b(?:same\s+day|that\s+(?:same\s+)?day|(?:d?el|al)\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\b"
 )
+# "same time", "a la misma hora", and the day and time together ("mismo día y hora", "same day and
+# time"), which with an amount or "next week" keep both: that weekday, that time, so much later
 _SAME_TIME = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:time|hour|slot|time\s+slot)|(?:a\s+la\s+|la\s+)?misma\s+hora"
-    r"|(?:en\s+|a\s+|con\s+)?(?:el\s+)?mismo\s+horario)\b"
+    r"|(?:en\s+|a\s+|con\s+)?(?:el\s+)?mismo\s+horario"
+    r"|(?:the\s+)?same\s+(?:day|weekday)\s*(?:and|&|,)\s*(?:same\s+)?time|same\s+time\s*(?:and|&|,)\s*(?:same\s+)?day"
+    r"|(?:el\s+)?mismo\s+dia\s*(?:y|,)\s*(?:(?:a\s+)?la\s+misma\s+)?hora(?:rio)?|(?:la\s+)?misma\s+hora\s*(?:y|,)\s*(?:el\s+mismo\s+)?dia)\b"
 )
 _EARLIER_SAME_DAY = re.compile(
     r"\b(?:same\s+day|that\s+day|el\s+mismo\s+dia|ese\s+(?:mismo\s+)?dia)\s*,?\s*(?:but\s+|pero\s+)?(?:earlier|sooner|mas\s+temprano)\b|\b(?:earlier|sooner)\s+(?:that|the\s+same|on\s+the\s+same)\s+day\b|\bmas\s+temprano\s+(?:ese|d?el\s+mismo)\s+dia\b"
@@ -92,6 +96,8 @@ _NEXT_UNIT = re.compile(
     r"|\b(?:la\s+)?(?P<unit2>semana|mes)\s+(?:que\s+viene|siguiente|proxima|proximo)\b"
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\b")
+# "el mismo viernes", "that same friday": the appointment's weekday, in the week the words say
+_SAME_WEEKDAY = re.compile(rf"\b(?:(?:el|al|ese|este)\s+mismo|(?:the|that)\s+same)\s+(?P<wd>{WEEKDAY_RE})\b")
 # "al lunes siguiente", "el siguiente lunes", "the following Monday", "the Monday after": that
 # weekday after the appointment's day, not after today.
 _FOLLOWING_WEEKDAY = re.compile(
@@ -133,6 +139,7 @@ def mentions_shift(text: str) -> bool:
         _EARLIER_SAME_DAY,
         _LATER_SAME_DAY,
         _FOLLOWING_WEEKDAY,
+        _SAME_WEEKDAY,
     ]
     return any(pattern.search(source) for pattern in relative)
 
@@ -206,14 +213,15 @@ def _target(source: str, anchor: datetime, now: datetime) -> Target | None:
         return (*_day_range(day + timedelta(days=-1 if before else 1), tz), keep, found[0])
     if found := _NEXT_UNIT.search(source):
         unit = found["unit"] or found["unit2"]
-        if same_time or unit.startswith("m"):
+        if same_time or unit.startswith("m") or _SAME_WEEKDAY.search(source):
+            # "la próxima semana, el mismo viernes en la mañana": its weekday, a week on
             return (*_day_range(_moved(day, 1, unit, 1), tz), keep, found[0])
     if same_time and (found := _weekday_wanted(source, day)):
         moved = day + timedelta(days=WEEKDAYS[found["wd"]] - day.weekday())  # in the appointment's week
         if moved < now.astimezone(tz).date():
             moved += timedelta(days=7)
         return (*_day_range(moved, tz), "time", f"{same_time[0]} {found[0]}")
-    if found := _SAME_DAY.search(source) or same_time:
+    if found := _SAME_DAY.search(source) or _SAME_WEEKDAY.search(source) or same_time:
         return (*_day_range(day, tz), "time" if same_time else "none", found[0])
     return None
 

@@ -40,6 +40,9 @@ _SPECIALISTS: dict[str, tuple[str, ...]] = {
         "|family med|fam med|fam medicine|family doc|fam doc|family dr|general medicine|general med"
         "|primary doctor|primary care doctor|regular doctor|medicina fam|med familiar|med general"
         "|médico familiar|médica familiar|médica general|médica de familia|medicina de familia"
+        # the visit named by its specialty's last word: "cita de familia", "la doctora Morales, la de familia"
+        "|cita de familia|consulta de familia|turno de familia|el de familia|la de familia"
+        "|doctor familiar|doctora familiar|family clinic"
     ),
 }
 _CHILD = phrases(

@@ -50,11 +50,12 @@ _INFO = phrases(
 )
 _INFO_RE = phrase_pattern(_INFO)
 _QUESTION_START = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunta)\W+)*"
+    r"^\W*(?:(?:hi|hello|hey|hola|buenas|buenos\s+dias|ok|so|and|also|y|tambien|una\s+pregunt(?:a|ita)"
+    r"|(?:a\s+)?quick\s+question)\W+)*"
     r"(?:a\s+(?:que|q|k)\s+hora|q\s+(?:hora|dias?|seguros?)|r\s+(?:u|you|y'?all)|what|whats|when|where|wheres|who|why"
     r"|how|which|is|are|do|en\s+(?:que|q|cual)"
     r"|does|can\s+you\s+tell|could\s+you\s+tell"
-    r"|will|would\s+i|en\s+cuanto"
+    r"|will|would\s+i|en\s+cuant[oa]s?"
     r"|is\s+there|are\s+there|que|cuando|donde|quien|como|cual|cuales|cuanto|cuanta|cuantos|cuantas|hay|tienen"
     r"|aceptan|hacen"
     r"|ofrecen|do\s+you\s+offer"
@@ -63,6 +64,7 @@ _QUESTION_START = re.compile(
     r"|i\s+wanted\s+to\s+(?:know|ask)|wanted\s+to\s+(?:know|ask)|tell\s+me|info|information"
     r"|informacion)\b"
 )
+_INVERTED = re.compile(r"¿")
 _ASK_START = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hola|buenas|ok|so|and|also|please)\W+)*"
     r"(?:can\s+you|could\s+you|would\s+you|send\s+me|text\s+me|me\s+(?:puede|pueden|podria|podrian)"
@@ -93,7 +95,8 @@ _MEDICAL = re.compile(
 _POLICY = re.compile(
     r"\b(?:what\s+happens\s+if|what\s+if\s+i|if\s+i\s+(?:cancel|miss|reschedule|change|move|am\s+late|(?:need|have|want)\s+to"
     r"\s+(?:cancel|reschedule|change|move)|don'?t\s+(?:show|come|make\s+it)|no[\s-]?show|can'?t\s+(?:come|make\s+it))|is\s+there\s+(?:a|any)"
-    r"\s+(?:fee|charge|penalty|cost)|do\s+(?:you|u)\s+charge|will\s+i\s+(?:be\s+charged|have\s+to\s+pay|get\s+charged)"
+    r"\s+(?:fee|charge|penalty|cost)|(?:do|will|would)\s+(?:you|u|y'?all)(?:\s+guys|\s+all)?\s+charge"
+    r"|will\s+i\s+(?:be\s+charged|have\s+to\s+pay|get\s+charged)"
     r"|how\s+(?:late|far\s+in\s+advance|much\s+notice|many\s+hours|early)\s+(?:can|do|must|should)"
     r"|cancellation\s+(?:policy|fee)|(?:late|no[\s-]?show)\s+fee|que\s+pasa\s+si|si\s+(?:(?:necesito|tengo\s+que|quiero)\s+)?(?:cancel\w*|cambi\w*|reprogram\w*|falto"
     r"|no\s+(?:llego|voy|vengo|puedo\s+ir))|hay\s+(?:algun\s+)?(?:cargo|multa|cobro|penalizacion|costo)"
@@ -174,7 +177,17 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "|que conste|harta|harto|furiosa|furioso|indignada|indignado"
         ),
     ),
-    ("other", phrases("leave a message|message for|dejar un mensaje|recado|open a ticket|ticket")),
+    (
+        "other",
+        phrases(
+            "leave a message|message for|dejar un mensaje|recado|open a ticket|ticket"
+            # a letter staff write: "una carta para mi trabajo", "a doctor's note for school"
+            "|doctor's note|doctors note|work note|school note|note for work|note for school"
+            "|note for my employer|letter for work|letter for my work|letter for my employer"
+            "|letter for school|carta para mi trabajo|carta para el trabajo|carta para la escuela"
+            "|carta para mi jefe|justificante|constancia medica|constancia de asistencia|certificado medico"
+        ),
+    ),
 ]
 _CATEGORIES = [(category, phrase_pattern(words)) for category, words in _CATEGORY_PHRASES]
 _CATEGORY_WORDS = [w for _, words in _CATEGORY_PHRASES for w in words]
@@ -211,8 +224,16 @@ def is_question(text: Text) -> bool:
 
 
 def opens_with_interrogative(text: Text) -> bool:
-    """Opens like an enquiry ("what…", "do you…", "¿dónde…", "I want to know…")."""
-    return bool(_QUESTION_START.search(text.corrected))
+    """Opens like an enquiry ("what…", "do you…", "¿dónde…", "I want to know…"), or asks one after
+    an opening "¿" ("soy Ana. Me sacaron sangre ayer, ¿en cuántos días salen…?"): Spanish marks
+    where its question starts, whatever was said before it."""
+    source = text.corrected
+    return any(_QUESTION_START.search(source[at:]) for at in (0, *_question_starts(source)))
+
+
+def _question_starts(source: str) -> list[int]:
+    """Where each question opened with "¿" starts."""
+    return [m.start() for m in _INVERTED.finditer(source)]
 
 
 def asks_for_something(text: Text) -> bool:
@@ -256,10 +277,32 @@ _PAY_OVER_TIME = re.compile(
 )
 
 
-def asks_to_pay_over_time(text: Text) -> bool:
-    """A question whether a balance can be paid over time (not a charge disputed: that is billing's)."""
+# Asking to be put on a plan, not whether there is one: "quiero que me la pongan en un plan de pagos",
+# "can you set me up on a payment plan?" — someone at billing has to do it.
+_ARRANGE = re.compile(
+    r"\b(?:quiero\s+que\s+me\s+(?:la|lo|las|los)?\s*(?:pongan|ponga|hagan|haga|armen|arme|den|de)"
+    r"|me\s+(?:ayudan|ayuda|puede\s+ayudar|pueden\s+ayudar)\s+a\s+(?:organizar|armar|hacer|poner)"
+    r"|(?:set|put|sign)\s+me\s+up|(?:set|put)\s+(?:it|this|my\s+(?:bill|balance))\s+(?:up\s+)?on"
+    r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:set\s+up|start|arrange))\b"
+)
+
+
+def asks_to_arrange_payments(text: Text) -> bool:
+    """A request to be put on a payment plan ("quiero que me la pongan en un plan de pagos"): a ticket."""
     source = text.corrected
-    return is_question(text) and bool(_PAY_OVER_TIME.search(source)) and not _CHARGED.search(source)
+    return bool(_PAY_OVER_TIME.search(source)) and bool(_ARRANGE.search(source))
+
+
+def asks_to_pay_over_time(text: Text) -> bool:
+    """A question whether a balance can be paid over time (not a charge disputed: that is billing's,
+    nor a request to be put on a plan: billing's too)."""
+    source = text.corrected
+    return (
+        is_question(text)
+        and bool(_PAY_OVER_TIME.search(source))
+        and not _CHARGED.search(source)
+        and not _ARRANGE.search(source)
+    )
 
 
 def policy_start(text: Text) -> int:

@@ -98,7 +98,9 @@ class Fields:
     the writer says the phone is someone else's or the visit is theirs, not the owner's ("using my
     dad's phone, it's for me"): then `name` and `birth_date` are the writer's, and the phone's patient
     is not taken for them. `unread_day` is the words of a day clearly said that could not be read
-    ("the day after my birthday"); `when` is then None, so the agent asks for the date.
+    ("the day after my birthday"); `when` is then None, so the agent asks for the date. `for_self`
+    is True when the writer takes back a relative said before, in this message or an earlier one
+    ("sorry, it's actually for me, not my son"): the visit is the writer's own.
     """
 
     specialty: str | None = None
@@ -114,6 +116,7 @@ class Fields:
     relative: str | None = None
     elsewhere: bool = False
     unread_day: str | None = None
+    for_self: bool = False
 
 
 @dataclass(frozen=True)

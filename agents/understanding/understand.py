@@ -15,18 +15,19 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
+from agents.understanding.asked import asked_part
 from agents.understanding.belongings import reports_lost_property
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.calendarrules import unread_day
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.closings import closing
-from agents.understanding.corrections import correction_cut
 from agents.understanding.dates import timed_text, when_in
+from agents.understanding.forwhom import for_self, relative_meant, without_denied
 from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
-from agents.understanding.names import mentioned_relative, name_in, relative_in
+from agents.understanding.names import mentioned_relative, name_in
 from agents.understanding.requestshapes import asks_to_send_own_records
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
@@ -61,10 +62,12 @@ _NEW_REQUEST = re.compile(
     r"|distinto|distinta|diferente|en\s+su\s+lugar|algo|alguna\s+otra)\b"
 )
 # Wanting something, not to know something: with a specialty and a day, that is a visit ("I'd like
-# that Tuesday morning", "necesito medicina general el jueves"), whatever topic the words also touch.
+# that Tuesday morning", "necesito medicina general el jueves", "my son needs his checkup + shots,
+# friday morning?"), whatever topic the words also touch.
 # An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
 _WISH = re.compile(
-    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo)\b"
+    r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo"
+    r"|needs|necesita|necesitamos)\b"
     r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
 )
 _NO_BOOKING = re.compile(
@@ -158,36 +161,20 @@ def _fields(
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
         reason = reason[:cut].strip(" ,.;") or None
     return Fields(
-        specialty=find_specialty(text),
+        specialty=find_specialty(replace(text, corrected=without_denied(text.corrected))),
         reason=reason,
         when=when,
         practitioner=find_practitioner(text.clean),
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
-        relative=_relative_meant(text.folded)
+        relative=relative_meant(text.folded)
         or (_is_child(birth, today) and mentioned_relative(text.folded))
         or None,
         elsewhere=writes_for_self_elsewhere(text),
         unread_day=unread,
+        for_self=for_self(text.folded),
     )
-
-
-# "for me", "para mí (misma)", "es mía": the writer's own visit, said after a correction
-_FOR_MYSELF = re.compile(r"\b(?:for\s+(?:me|myself|mine)|para\s+mi(?:\s+mism[oa])?|(?:es|la)\s+mia)\b")
-
-
-def _relative_meant(folded: str) -> str | None:
-    """The relative the visit is for, unless the writer took them back: "pediatrics for my son? no
-    sorry, for ME", "para mi hija... no perdón, para mí misma" are the writer's own visit, and
-    "para mi hijo... no, para mi hija" the daughter's."""
-    found = relative_in(folded)
-    if found is None:
-        return None
-    said = [m.start() for m in re.finditer(rf"\b{re.escape(found)}\b", folded)]
-    selves = [m.start() for m in _FOR_MYSELF.finditer(folded)]
-    cut = correction_cut(folded, said, [*said, *selves])
-    return relative_in(folded[cut:]) if cut else found
 
 
 def _is_child(birth: Claim[date] | None, today: date) -> bool:
@@ -302,5 +289,7 @@ def _complete(
         reason=reason,
         ticket_category=category,
         ticket_priority=priority,
-        question=text.clean if asks else None,
+        # a clinic question is searched without the words around its "¿…?" (`asked`); a medical
+        # question goes to the care team as written
+        question=(asked_part(text.clean) if intent is Intent.QUESTION else text.clean) if asks else None,
     )

@@ -11,6 +11,7 @@ from langgraph.runtime import Runtime
 from agents.phrasing import say
 from agents.understanding import Intent, Language, RedFlag, Understanding, with_red_flag
 from agents.understanding.requests import split_requests
+from agents.understanding.spoken import without_fillers
 from graphs.conversation.common import plain_understanding, tool_context, understood
 from graphs.conversation.context import AgentContext
 from graphs.conversation.plan import expecting, plan
@@ -41,8 +42,11 @@ async def receive(
     awaited = (
         None if called is not None or fresh else state.get("awaiting")
     )  # still last turn's: moved to awaited here
+    # a call's words are read without the caller's hesitations ("If I, like, cancel…"); the red-flag
+    # readers below and the messages kept have every word said
+    words = [without_fillers(t) for t in texts] if raw is not None else texts
     understanding = await context.understander(
-        "\n".join(texts),
+        "\n".join(words),
         now=context.now,
         tz=context.tz,
         expecting=expecting(awaited),
@@ -53,7 +57,7 @@ async def receive(
     queued: list[str] = []
     if awaited is None and _may_split(understanding):
         first, *queued = split_requests(
-            "\n".join(texts), now=context.now, tz=context.tz, language=understanding.language
+            "\n".join(words), now=context.now, tz=context.tz, language=understanding.language
         ) or [""]
         if queued:  # several requests: read the first on its own, the rest wait their turn
             understanding = await context.understander(

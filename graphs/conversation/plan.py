@@ -357,6 +357,8 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datet
         if state.get("awaited") == "choice" and new_task is None and refers_to_option(u.text):
             gathered["pick"] = u.text  # "cualquiera en la tarde, la primera": the first of the afternoon's
     task = new_task or state.get("task")
+    if u.fields.for_self and not u.fields.relative:
+        gathered.pop("relative", None)  # "sorry, it's actually for me, not my son": the writer's own visit
     if task == "book" and u.fields.relative and "relative" not in gathered:
         gathered["relative"] = u.fields.relative  # "it's for my daughter": identify finds out who she is
     update["gathered"] = gathered

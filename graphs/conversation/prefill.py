@@ -203,12 +203,30 @@ def _intent(u: Understanding, p: Prefill) -> Intent:
     """The call's intent wins, unless it only calls the call a question and the caller asked for
     something in so many words, or it calls it a change and the caller only asked a question about
     changes ("quería saber con cuánto tiempo tengo que cancelar una cita para que no me cobren la
-    multa": the platform heard "cancelar" and said cancel_appointment)."""
+    multa": the platform heard "cancelar" and said cancel_appointment), or it names the call's topic
+    (a booking, a ticket) and the caller only asked a question about it (`_only_asked`)."""
     if p.intent is Intent.QUESTION and u.intent in _REQUESTS and _said_outright(u):
         return u.intent
     if p.intent in (Intent.CANCEL, Intent.RESCHEDULE) and u.intent is Intent.QUESTION and _policy_asked(u):
         return u.intent
+    if p.intent in _TOPICS and u.intent is Intent.QUESTION and _only_asked(u):
+        return u.intent
     return p.intent or u.intent
+
+
+# What a platform names after the call's topic, which a caller who only asks about it does not want:
+# "¿a qué hora abren en la mañana? quiero ir temprano a dejar unos papeles" (book_appointment), "¿en
+# cuántos días salen los resultados en el portal?" (test_results).
+_TOPICS = (Intent.BOOK, Intent.TICKET)
+
+
+def _only_asked(u: Understanding) -> bool:
+    """Whether the caller asked a clinic question in so many words and named no visit: no
+    specialty, no practitioner, and the question read as such with no word corrected."""
+    if u.fields.specialty or u.fields.practitioner or u.fields.ticket_category == "medical_question":
+        return False
+    said = analyse(u.text, frozenset())
+    return intents.request_intent(said) == Reading(Intent.QUESTION, EXACT)
 
 
 def _said_outright(u: Understanding) -> bool:
