@@ -1,6 +1,6 @@
 """The API benchmark's accounting: throughput over the whole run, percentiles per endpoint, a
-booking's 409 counted as a conflict and not an error. (A whole run starts `prm serve`: `prm bench
-api` is where it runs.)"""
+booking's 409 counted as a conflict and not an error, each part's CPU per request shown. (A whole
+run starts `prm serve`: `prm bench api` is where it runs.)"""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def test_rows_give_throughput_and_percentiles_per_endpoint_with_conflicts_apart(
     timings.by_endpoint["patients"] += [5.0]
     timings.conflicts["book"] += 2  # every booking lost its slot: a row of its own, no latency
     timings.errors["patients"] += 1
-    rows = bench._rows(timings, 2.0, mix="reads", tokens="one", clients=4)
+    cpu_ms = {"prm": 6.04, "postgres": 2.0, "redis": None, "clients": 2.5}
+    rows = bench._rows(timings, 2.0, cpu_ms, mix="reads", tokens="one", clients=4)
     by_endpoint = {r["endpoint"]: (r["n"], r["p50_ms"], r["errors"], r["conflicts"]) for r in rows}
     assert by_endpoint == {
         "tickets": (3, 20.0, 0, 0),
@@ -28,6 +29,7 @@ def test_rows_give_throughput_and_percentiles_per_endpoint_with_conflicts_apart(
     out = io.StringIO()
     bench.render(rows, Console(file=out, width=200))
     assert "0 (+2 409)" in out.getvalue()
+    assert "6.0 / 2.0 / ? / 2.5" in out.getvalue()  # each part's CPU per request; Redis elsewhere
 
 
 def test_the_write_mix_never_repeats_a_phone_and_cycles_the_free_slots() -> None:
