@@ -303,7 +303,16 @@ def call_intent(transcript: str, data: dict[str, Any]) -> Intent:
             "cancel_appointment",
             Intent.CANCEL,
         ),
-        ("Caller: I'd like to know your hours. Agent: Sure.", "book_appointment", Intent.BOOK),
+        # a caller who only asked a clinic question outright is answered, whatever topic the platform
+        # named (held-out v8: "¿a qué hora abren…?" came as book_appointment); with a visit asked for
+        # beside it, or no request in the caller's words, the platform's reading stands
+        ("Caller: I'd like to know your hours. Agent: Sure.", "book_appointment", Intent.QUESTION),
+        (
+            "Caller: I'd like to know your hours, and get my daughter in for a checkup. Agent: Sure.",
+            "book_appointment",
+            Intent.BOOK,
+        ),
+        ("Caller: yes, that works, thanks. Agent: Sure.", "book_appointment", Intent.BOOK),
     ],
 )
 def test_the_callers_own_request_or_policy_question_outranks_the_platforms_intent(
