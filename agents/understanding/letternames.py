@@ -1,6 +1,6 @@
 """Letters spelt by their Spanish names, as a caller spells a surname: "Benítez con be larga, e, ene,
 i, te, e, zeta" → "Benítez, B-E-N-I-T-E-Z", so that the spelling is read as English callers' "N-O-V-A-K"
-is (`names.unspell`) and outranks a platform's hearing of the name.
+is (`spelledout.unspell`) and outranks a platform's hearing of the name.
 
 Many letter names are ordinary words ("a", "e", "de", "te", "ese", "ve"), so a run counts only when it
 has at least three letters and at least two names that are no ordinary word ("ene", "zeta", "be

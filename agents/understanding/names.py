@@ -12,23 +12,19 @@ import re
 from collections.abc import Iterable
 
 from agents.understanding.birthwords import spell_birth_aligned
-from agents.understanding.dates import VOCABULARY as DATE_WORDS
 from agents.understanding.identity import find_birth_date, find_phone
 from agents.understanding.kin import KIN
-from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
-from agents.understanding.letternames import spell_spanish_letters
 from agents.understanding.namewords import (
     CONNECTORS,
     ELDERS,
     MONTHS_AS_NAMES,
     NAME_FOLLOWERS,
-    NOT_NAMES,
+    ORDINARY_WORDS,
     PARTICLES,
     RELATIVES,
 )
-from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
+from agents.understanding.spelledout import unspell
 from agents.understanding.text import clean, fold
-from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from agents.understanding.types import Language
 
 _EXPLICIT = re.compile(
@@ -56,14 +52,6 @@ _RELATION_INTRO = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _KIN_AFTER = re.compile(rf"\s+(?i:{KIN})\b")
-_STOP = (
-    ENGLISH_WORDS
-    | SPANISH_WORDS
-    | DATE_WORDS
-    | SPECIALTY_WORDS
-    | NOT_NAMES
-    | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
-)
 _MAX_WORDS = 4
 
 
@@ -88,7 +76,7 @@ def _name_words(segment: str, *, strict_first: bool) -> list[str]:
             return []  # "it's Maria's sister": the name said is someone else's, not the writer's
         folded = fold(word)
         capitalised = word[0].isupper() and not word.isupper()
-        ordinary = folded in _STOP and folded not in PARTICLES
+        ordinary = folded in ORDINARY_WORDS and folded not in PARTICLES
         month_named = not words and folded in MONTHS_AS_NAMES and _month_is_name(segment, raw, strict_first)
         if ordinary and not month_named and (not capitalised or (strict_first and not words)):
             break
@@ -112,7 +100,7 @@ def _month_is_name(segment: str, raw: str, strict_first: bool) -> bool:
     if raw != raw.rstrip(",.;:!?"):
         return lower and not strict_first and not rest[0][0].isdigit()
     nxt = rest[0].rstrip(",.;:!?")
-    return bool(_WORD.fullmatch(nxt)) and (lower or nxt[0].isupper()) and fold(nxt) not in _STOP
+    return bool(_WORD.fullmatch(nxt)) and (lower or nxt[0].isupper()) and fold(nxt) not in ORDINARY_WORDS
 
 
 def _counted(words: list[str]) -> int:
@@ -196,57 +184,6 @@ def own_name(text: str) -> str | None:
     )
 
 
-_REPEATED = "\x00"  # where a spelling that repeated the word before it was
-_SPELLED = re.compile(r"(?<![\w'’-])([A-Za-zÑñ])(?:(?:\s*[-.]\s*|\s+)([A-Za-zÑñ])(?![\w]))+\.?(?![\w-])")
-
-
-# Letters spelt with a word to tell them apart: "T as in Tom", "V de vaca" (capital: "y de" is Spanish).
-_AS_IN = re.compile(
-    r"(?<![\w'’-])(?:([A-Za-zÑñ])\s+(?i:as\s+in)|([A-ZÑ])\s+(?:de|como\s+en))\s+[^\W\d_]+(?![\w'’-])"
-)
-_LETTER_RUN = re.compile(r"(?<![\w'’-])[A-Za-zÑñ](?![\w'’])(?:(?:\s*[,-]\s*|\s+)[A-Za-zÑñ](?![\w'’]))+")
-
-
-def _phonetic(text: str) -> str:
-    """ "T as in Tom, H as in Harry, E, O" → "T-H-E-O": a spelling with words for its letters, when at
-    least two letters come that way (one "V de" alone may be ordinary words)."""
-    if len(_AS_IN.findall(text)) < 2:
-        return text
-    letters = _AS_IN.sub(lambda m: m[1] or m[2], text)
-    return _LETTER_RUN.sub(lambda m: "-".join(re.findall(r"[A-Za-zÑñ]", m.group())), letters)
-
-
-def unspell(text: str) -> str:
-    """Names spelt out letter by letter, as voice transcripts write them, made words again:
-    "Novak, N-O-V-A-K" → "Novak," (the spelling repeats the word before it) and "my name is
-    D A R I A" → "my name is Daria". Three letters at least, so "A.M." or "I, a" stay as they are.
-    Names spelt word by word stay one name: "Felix, F-E-L-I-X, Voss, V-O-S-S, born …" → "Felix Voss,
-    born …" (the commas were the speaker's pauses), unless an ordinary word follows ("Ana, A-N-A, and")."""
-
-    def joined(match: re.Match[str]) -> str:
-        letters = re.sub(r"[^A-Za-zÑñ]", "", match.group())
-        if len(letters) < 3:
-            return match.group()
-        before = re.findall(r"[^\W\d_]+", text[: match.start()])
-        if fold(letters) in {
-            fold(word) for word in [w for w in before if len(w) > 1][-4:]
-        }:  # "Kwame Boateng, K-W-A-M-E, B-O-…"
-            return _REPEATED
-        spelt = match.group()  # "M-A-R-C-H-E-T-T-I. He was": that full stop ends the sentence
-        stop = "." if spelt.endswith(".") and "." not in spelt[:-1] else ""
-        return letters[0].upper() + letters[1:].lower() + stop
-
-    def rejoined(match: re.Match[str]) -> str:  # "Felix, F-E-L-I-X, Voss": one name, "Felix Voss"
-        following = match["next"]
-        return " " if following and fold(following) not in _STOP else ","
-
-    text = spell_spanish_letters(text)
-    spelt = _SPELLED.sub(joined, _phonetic(text))
-    spelt = re.sub(rf",?\s*{_REPEATED}\s*,(?=\s*(?P<next>[A-Z][a-z'’-]+)?)", rejoined, spelt)
-    spelt = re.sub(rf"\s*{_REPEATED}", "", spelt)
-    return re.sub(r"\s{2,}", " ", re.sub(r",\s*,", ",", spelt)).strip()
-
-
 # "Theo, same last name", "se llama Lucía, el mismo apellido que yo": the writer's own surname; a
 # spelling of it that follows ("same last name, M-A-R-C-H-E-T-T-I", unspelt by then) is that surname.
 _SAME_SURNAME = re.compile(
@@ -270,21 +207,6 @@ def with_own_surname(text: str) -> str:
         return f" {surname}" + ("" if fold(again.strip(" ,;:-")) == fold(surname) else again)
 
     return _SAME_SURNAME.sub(put, text)
-
-
-def spelled_words(text: str) -> list[str]:
-    """The words a caller spelt out letter by letter ("Siobhan, S-I-O-B-H-A-N" → ["Siobhan"]; "Benítez
-    con be larga, e, ene, i, te, e, zeta" → ["Benítez"]): how the name is written, whatever a
-    transcription heard. A spelling of a word said just before it keeps that word's accents."""
-    text = spell_spanish_letters(text)
-    words: list[str] = []
-    for match in _SPELLED.finditer(text):
-        letters = re.sub(r"[^A-Za-zÑñ]", "", match.group())
-        if len(letters) < 3:
-            continue
-        said = [w for w in re.findall(r"[^\W\d_]+", text[: match.start()])[-4:] if fold(w) == fold(letters)]
-        words.append(said[-1][0].upper() + said[-1][1:] if said else letters[0].upper() + letters[1:].lower())
-    return words
 
 
 # The child as the one who needs the visit, not after "for": "my daughter needs a checkup", "mi hijo
@@ -382,11 +304,11 @@ def name_before_birth(text: str) -> str | None:
         given_month = (
             folded in MONTHS_AS_NAMES
             and bool(words)
-            and fold(words[0]) not in _STOP
+            and fold(words[0]) not in ORDINARY_WORDS
             and (word[0].isupper() == words[0][0].isupper() or word[0].islower())
         )
         if (
-            folded in _STOP
+            folded in ORDINARY_WORDS
             and folded not in PARTICLES
             and not (word[0].isupper() and not initial)
             and not given_month

@@ -10,7 +10,11 @@ the lists can grow without touching them. Listed as patients write them; `word_s
 
 from __future__ import annotations
 
+from agents.understanding.dates import VOCABULARY as DATE_WORDS
+from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
+from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
 from agents.understanding.text import word_set
+from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 # Who the visit is for, when a parent writes for a child: "it's for my daughter — Zoe Adams", "para mi
 # hijo". A child is also the one a child's birth date or "my son needs…" points at (`ELDERS` below
@@ -61,4 +65,16 @@ MONTHS_AS_NAMES = frozenset({"julio", "abril", "april", "june", "may"})
 # nací …"), rather than the start of a sentence about something else.
 NAME_FOLLOWERS = word_set(
     "and born dob my from here speaking y naci nací nacido nacida mi de aqui aquí hablando"
+)
+
+
+# Every word that is no name on its own: the languages' ordinary words, date and specialty words, the
+# words above. A name is what is left.
+ORDINARY_WORDS = (
+    ENGLISH_WORDS
+    | SPANISH_WORDS
+    | DATE_WORDS
+    | SPECIALTY_WORDS
+    | NOT_NAMES
+    | frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 )

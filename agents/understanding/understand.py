@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from agents.understanding import choices, dates, intents, redflags, safety, specialties, topics
+from agents.understanding import choices, dates, intents, intentwords, redflags, safety, specialties, topics
 from agents.understanding.asked import asked_part
 from agents.understanding.belongings import reports_lost_property
 from agents.understanding.birthwords import spell_birth_aligned
@@ -48,7 +48,7 @@ from agents.understanding.visitwishes import asks_for_visit, visit_topic
 VOCABULARY = (
     ENGLISH_WORDS
     | SPANISH_WORDS
-    | intents.VOCABULARY
+    | intentwords.VOCABULARY
     | specialties.VOCABULARY
     | dates.VOCABULARY
     | topics.VOCABULARY

@@ -34,8 +34,9 @@ from agents.understanding import (
 )
 from agents.understanding.dates import taken_back_days
 from agents.understanding.intents import EXACT, Reading
-from agents.understanding.names import own_name, spelled_words
+from agents.understanding.names import own_name
 from agents.understanding.specialties import taken_back_specialty
+from agents.understanding.spelledout import spelled_words
 from agents.understanding.text import analyse, fold
 from agents.understanding.topics import asks_about_policy
 from agents.understanding.understand import VOCABULARY

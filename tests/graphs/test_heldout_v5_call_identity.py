@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from agents.understanding import understand
-from agents.understanding.names import unspell
+from agents.understanding.spelledout import unspell
 from graphs.conversation.prefill import caller_text, merge, read_prefill
 from tests.instant import NOW, TZ
 

@@ -14,7 +14,8 @@ import pytest
 from agents.understanding import understand
 from agents.understanding.borrowed import writer_apart
 from agents.understanding.kin import kin_intro, same_given_name
-from agents.understanding.names import own_name, parse_name, unspell, with_own_surname
+from agents.understanding.names import own_name, parse_name, with_own_surname
+from agents.understanding.spelledout import unspell
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)

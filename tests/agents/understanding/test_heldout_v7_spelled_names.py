@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.understanding.letternames import spell_spanish_letters
-from agents.understanding.names import spelled_words, unspell
+from agents.understanding.spelledout import spelled_words, unspell
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agents.understanding import Language, understand
-from agents.understanding.names import unspell
+from agents.understanding.spelledout import unspell
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)
