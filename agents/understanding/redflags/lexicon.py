@@ -93,6 +93,7 @@ BLEED_HOW = (
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
     r"|empapa|todos\s+lados|charco|bastante|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
+    r"|a\s+brincos|a\s+borbotones|cada\s+latido|con\s+cada\s+latido|pulsing|pulsating|(?:with|each|every)\s+(?:each\s+|every\s+)?(?:heart\s*beat|beat|pulse)"
     # "fuerte" of the bleed, not of blowing one's nose or brushing ("sangra poquito cuando me sueno fuerte")
     r"|(?<!sueno\s)(?<!suena\s)(?<!sone\s)(?<!sonar\s)(?<!sonarme\s)(?<!cepillo\s)(?<!tallo\s)(?<!rasco\s)fuerte"
     r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"

@@ -11,6 +11,7 @@ knock on the head with unequal pupils) is `aggravating.py`.
 
 from __future__ import annotations
 
+from agents.understanding.redflags.acute import ACUTE_SIGNS
 from agents.understanding.redflags.aggravating import BLEEDING_SIGNS, DRUG_REACTION_SIGNS, HEAD_SIGNS
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
 from agents.understanding.redflags.lexicon import (
@@ -41,10 +42,12 @@ from agents.understanding.redflags.lexicon import (
     VOMIT,
     YOUNG,
 )
+from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
 
 SIGNS: list[Sign] = [
     *SUICIDAL_SIGNS,
+    *MEANS_SIGNS,
     sign(
         "overdose",
         near(SWALLOWED, TOO_MUCH, 5),
@@ -295,4 +298,5 @@ SIGNS: list[Sign] = [
         ),
     ),
     *HEAD_SIGNS,
+    *ACUTE_SIGNS,
 ]

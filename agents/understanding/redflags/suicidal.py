@@ -36,7 +36,7 @@ WORDS = [
     r"|life|existing)|\boverdose\s+on\s+purpose|\bend\s+it\s+(?:tonight|today|now|soon)|\b(?:going|gonna)\s+to\s+"
     r"end\s+it\b|\bwant\s+(?:it\s+all|everything)\s+to\s+(?:stop|end)|\bno\s+way\s+out|\bthought\s+about\s+how\s+"
     r"(?:i'?d|to|i\s+would|i\s+could)\s+do\s+it|\bhave\s+a\s+plan\s+to|\b(?:don'?t|do\s+not)\s+think\s+(?:i'?ll|i\s+will)"
-    r"\s+be\s+(?:around|here|alive)|\b(?:happier|better|fine)\s+(?:off\s+)?if\s+i\s+(?:just\s+)?(?:disappeared|was\s+"
+    r"\s+be\s+alive|\b(?:happier|better|fine)\s+(?:off\s+)?if\s+i\s+(?:just\s+)?(?:disappeared|was\s+"
     r"gone|were\s+gone|died|wasn'?t\s+(?:here|around)|weren'?t\s+(?:here|around))|\bdisappear\w*\s+for\s+good",
     r"\b(?:don'?t|dont|do\s+not|can'?t|cannot)\s+see\s+(?:the|any)\s+point(?![^.?!]{0,30}\b(?:follow|appointment"
     r"|appt|visit|test|check|exam|paying|coming|going\s+in|cita|consulta|seguimiento|result))|\bwhat'?s\s+the\s+point\s+(?:of\s+"
@@ -138,7 +138,7 @@ _DAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|lunes|martes|miercoles|jueves|viernes"
     r"|sabado|domingo"
 )
-_A_REASON = compile_any(
+A_REASON = compile_any(
     r"\b(?:travel\w*|trip|viaj\w*|vacation|vacaciones|holiday\w*|out\s+of\s+(?:town|the\s+country|state|office)"
     r"|fuera\s+de\s+(?:la\s+ciudad|el\s+pais)|work\w*|job|shift|turno\s+de|trabaj\w*|business|negocios?"
     r"|conference|congreso|meeting|junta|reunion|moving|moved|mudo|mudanza|me\s+mude|nos\s+mudamos|visit\w*"
@@ -176,8 +176,8 @@ _AS_DIRECTED = compile_any(
 
 SUICIDAL_SIGNS: list[Sign] = [
     *(sign("suicidal", words, deniable=False) for words in WORDS),
-    sign("suicidal", _GONE_FOR_GOOD, deniable=False, unless=_A_REASON),
-    sign("suicidal", _ABSENT, deniable=False, also=compile_any(_FAREWELL), unless=_A_REASON),
+    sign("suicidal", _GONE_FOR_GOOD, deniable=False, unless=A_REASON),
+    sign("suicidal", _ABSENT, deniable=False, also=compile_any(_FAREWELL), unless=A_REASON),
     sign("suicidal", _TAKE_THEM_ALL, deniable=False, also=compile_any(_PUT_ASIDE), unless=_AS_DIRECTED),
     Sign(
         "suicidal",

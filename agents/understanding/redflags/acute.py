@@ -1,0 +1,155 @@
+"""Emergencies said without the words the other signs listen for, found missed by a safety set written
+blind (sb1, 2026-12-07): a testicle that suddenly hurts and swells, a belly hard as a board, a wrong
+dose of insulin, a sugar of 38 with confusion, a sudden loss of words, a child pulling in his belly to
+breathe, an inhaler that does nothing, someone found on the floor who does not answer, a deep burn, a
+child who keeps asking the same question after a fall, a stiff neck with fever.
+
+Each pairs what happened with what makes it urgent (`also`): a testicle's pain counts when it came on
+suddenly, is severe or brings vomiting; a low number is a sugar only beside "sugar" or "glucose" and a
+sign of hypoglycaemia; a burn is deep when it is white, leathery or bigger than a hand.
+"""
+
+from __future__ import annotations
+
+from agents.understanding.redflags.context import Sign, compile_any, near, sign
+
+_SUDDEN_OR_SEVERE = compile_any(
+    r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|woke\s+(?:up\s+)?with"
+    r"|(?:se\s+)?desperto\s+con|severe|horrible|terrible|really\s+bad|so\s+bad|worst|excruciating|unbearable"
+    r"|fuertisim\w*|fortisim\w*|muy\s+fuerte|intens\w*|insoportable|vomit\w*|throw\w*\s+up|threw\s+up|nause\w*"
+    r"|swollen|swelling|hinchad\w*|10\s*(?:/|out\s+of|de)\s*10)"
+)
+_TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto"
+_BELLY = r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita"
+_RIGID = (
+    r"hard\s+as\s+(?:a\s+)?(?:board|rock|wood)|rigid|board[\s-]?like|dura\s+como\s+(?:una\s+)?(?:tabla|piedra|madera)"
+    r"|rigid[oa]|tiesa"
+)
+_PAIN_WORDS = r"pain\w*|hurt\w*|ache\w*|dolor\w*|duele\w*|cramp\w*|colico\w*"
+_PAIN = rf"\b(?:{_PAIN_WORDS})"
+_INSULIN = r"\b(?:insulin\w*|insulina|lantus|humalog|novolog|novorapid|levemir|tresiba)\b"
+_WRONG_DOSE = (
+    r"\b\d+\s*(?:units?|unidades|u)\b\s+(?:[\w']+\s+){0,4}?(?:instead\s+of|rather\s+than|en\s+vez\s+de|en\s+lugar\s+de)"
+    r"\s+(?:the\s+|las\s+|los\s+)?\d+|\b(?:instead\s+of|en\s+vez\s+de|en\s+lugar\s+de)\s+(?:[\w']+\s+){0,3}\d+\s*"
+    r"(?:units?|unidades|u)\b\s+(?:[\w']+\s+){0,3}(?:took|injected|gave|se\s+(?:inyecto|puso|aplico)|me\s+(?:inyecte"
+    r"|puse|aplique))|\b(?:injected|took|gave\s+(?:him|her|himself|herself)|se\s+inyecto|se\s+puso|se\s+aplico"
+    r"|me\s+inyecte|me\s+puse|me\s+aplique|le\s+(?:inyecte|puse|aplique))\s+(?:[\w']+\s+){0,3}(?:the\s+wrong|la\s+"
+    r"(?:dosis\s+)?equivocada|el\s+equivocado|too\s+much|de\s+mas|demasiad[ao]|twice|two\s+doses|dos\s+dosis"
+    r"|dos\s+veces)"
+)
+_LOW_SUGAR = (
+    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|blood\s+sugar)\s+(?:level\s+)?(?:is|was|at|of|en|esta\s+en|de|reading"
+    r"|read|dropped\s+to|bajo\s+a|marca|marco|:)?\s*(?:like\s+|como\s+|only\s+|solo\s+)?(?:[1-5]\d)\b"
+    r"(?!\s*(?:mmol|years?|anos|%|dollars|min))"
+)
+_HYPO_SIGNS = compile_any(
+    r"\b(?:confus\w*|confundid\w*|sweat\w*|sudand\w*|sudor\w*|shak\w*|trembl\w*|tembland\w*|temblor\w*|faint\w*"
+    r"|pass(?:ed|ing)?\s+out|desmay\w*|unresponsive|no\s+responde|seizure|convuls\w*|dizzy|mare\w*|not\s+making"
+    r"\s+sense|weird|raro|rara|can'?t\s+(?:drink|eat|swallow)|won'?t\s+(?:drink|eat)|no\s+puede\s+(?:ni\s+)?(?:tomar"
+    r"|comer|tragar)|slurr\w*|drowsy|sleepy|won'?t\s+wake|no\s+despierta)"
+)
+_APHASIA = (
+    r"\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
+    r"|cosas\s+(?:sin\s+sentido|raras|incoherentes)|puro\s+disparate|disparates)|\btalking\s+(?:total\s+)?"
+    r"(?:gibberish|nonsense)|\bspeaking\s+(?:gibberish|nonsense)|\bwords\s+(?:are\s+|came\s+out\s+)?(?:all\s+)?"
+    r"(?:jumbled|scrambled|mixed\s+up|wrong)|\bmaking\s+up\s+words|\bwords\s+that\s+(?:don'?t|do\s+not)\s+exist"
+    r"|\bcan'?t\s+(?:find|get)\s+(?:his|her|my)\s+words|\bno\s+(?:le|me)\s+salen\s+las\s+palabras"
+    r"|\bno\s+entiende\s+(?:nada\s+de\s+)?(?:lo\s+)?(?:q|que)\s+(?:le\s+)?(?:decimos|dicen|hablamos|digo)"
+    r"|\b(?:doesn'?t|does\s+not|can'?t)\s+understand\s+(?:anything\s+)?(?:what\s+)?(?:we'?re|we\s+are|i'?m|i\s+am)"
+    r"\s+say\w*"
+)
+_STARTED_NOW = compile_any(
+    r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|just\s+started"
+    r"|started\s+(?:\d+|an?|half)\s+(?:[\w']+\s+)?(?:min|hour)|(?:empezo|comenzo)\s+hace\s+(?:\d+|un|una|media)"
+    r"|hace\s+(?:\d+|un\s+rato|media\s+hora)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
+)
+_RETRACTIONS = (
+    r"\b(?:belly|stomach|tummy|ribs|chest|neck|panza|barriga|pancita|costillas|pecho|cuello)\s+(?:is\s+|are\s+)?"
+    r"(?:going\s+in\s+and\s+out|sucking\s+in|pulling\s+in|caving\s+in|sinking\s+in|se\s+(?:le\s+)?(?:mete|hunde|sume)"
+    r"|se\s+ve\s+(?:hundid|metid)\w*)|\bse\s+le\s+(?:mete|hunde|sume|mueve\s+(?:mucho|muchisimo))\s+(?:la|el|las)\s+"
+    r"(?:panza|barriga|pancita|costillas|pecho|cuello)|\b(?:sucking|pulling)\s+in\s+(?:between\s+)?(?:his|her)\s+ribs"
+    r"|\bnostrils\s+flar\w*|\baleteo\s+nasal"
+)
+_BREATHING = compile_any(
+    r"\b(?:breath\w*|respir\w*|wheez\w*|silb\w*|gasp\w*|panting|jadea\w*|ahog\w*|air|aire|asthma|asma)"
+)
+_RESCUE = r"\b(?:inhaler|puffer|pump|albuterol|ventolin|salbutamol|nebuliz\w*|inhalador|bomba|pufs?|puffs)\b"
+_NOT_HELPING = (
+    r"(?:not|isn'?t|is\s+not|aren'?t)\s+(?:working|helping|doing\s+(?:anything|a\s+thing))|doesn'?t\s+(?:help|work|do"
+    r"\s+anything)|did\s*n'?t\s+(?:help|work|do\s+anything)|no\s+(?:le\s+|me\s+)?(?:hace|hizo)\s+(?:nada|efecto)"
+    r"|no\s+(?:le\s+|me\s+)?(?:ayuda|ayudo|sirve|sirvio|funciona|funciono)"
+)
+_SEVERE_BREATHING = compile_any(
+    r"\b(?:can'?t|cannot|unable\s+to|can\s+barely|can\s+hardly)\s+(?:talk|speak|finish|say|get\s+(?:a\s+)?(?:word|words"
+    r"|sentence))|\bno\s+puede\s+(?:ni\s+)?hablar|\bya\s+no\s+(?:puede\s+)?habla|\blips\s+(?:[\w']+\s+){0,2}(?:blue|gray"
+    r"|grey|purple)|\blabios\s+(?:[\w']+\s+){0,2}(?:morad\w*|azul\w*)|\bcan'?t\s+(?:breathe|catch)|\bno\s+puede\s+"
+    r"respirar|\bgasp\w*|\bsleepy|\bsomnolient\w*|\bsolo\s+mueve\s+la\s+cabeza|\bonly\s+nod\w*"
+)
+_UNRESPONSIVE = (
+    r"\bno\s+(?:me\s+|nos\s+|le\s+)?(?:responde|contesta|reacciona)\b|\b(?:won'?t|doesn'?t|isn'?t|not)\s+"
+    r"(?:respond\w*|answer\w*\s+(?:me|us)|wake\w*\s+up|react\w*)|\bunresponsive"
+)
+_FOUND_DOWN = compile_any(
+    r"\b(?:tirad[oa]|en\s+el\s+(?:piso|suelo)|on\s+the\s+(?:floor|ground)|found\s+(?:him|her|my|our)|encontre"
+    r"|encontramos|collapsed|se\s+desplomo|se\s+cayo|fell|desmay\w*|passed\s+out|no\s+despierta|breathing\s+but"
+    r"|respira\s+pero)"
+)
+_BURN = r"\b(?:burn\w*|scald\w*|quem\w*|boiling|hirviendo|hot\s+oil|aceite\s+caliente|grease\s+fire)"
+_DEEP_BURN = compile_any(
+    r"\b(?:white|leathery|waxy|charred|blackened|black|blanc\w*|carbonizad\w*|acartonad\w*|como\s+cuero"
+    r"|bigger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)|larger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)"
+    r"|mas\s+grande\s+que\s+(?:la|mi|su)\s+(?:mano|palma)|skin\s+(?:is\s+)?(?:peel\w*|com\w*)\s+off"
+    r"|se\s+(?:le\s+|me\s+)?(?:cae|cayo|despega|desprendio)\s+la\s+piel|doesn'?t\s+(?:even\s+)?hurt|no\s+(?:le\s+|me\s+)?"
+    r"duele\s+nada|whole\s+(?:arm|leg|back|chest|face)|todo\s+el\s+(?:brazo|pecho|cuerpo)|toda\s+la\s+(?:pierna"
+    r"|espalda|cara))"
+)
+_SAME_QUESTION = (
+    r"\bkeeps?\s+(?:asking|saying)\s+the\s+same\s+(?:question|thing)|\basking\s+the\s+same\s+(?:question|thing)\s+over"
+    r"|\brepeating\s+(?:the\s+same|himself|herself|itself)|\bpregunta\s+(?:lo\s+mismo|la\s+misma\s+(?:cosa|pregunta))"
+    r"|\brepite\s+(?:lo\s+mismo|la\s+misma)|\b(?:doesn'?t|does\s+not|can'?t)\s+remember\s+(?:what\s+happened|the\s+fall"
+    r"|falling|hitting)|\bno\s+(?:se\s+)?(?:acuerda|recuerda)\s+(?:de\s+)?(?:lo\s+que\s+paso|que\s+paso|nada|la\s+caida"
+    r"|el\s+golpe)"
+)
+_KNOCKED = compile_any(
+    r"\b(?:fell|fall\w*|hit|crash\w*|bike|bicycle|skateboard|scooter|helmet|trampoline|tackle\w*|collid\w*|cayo"
+    r"|caida|golpe\w*|pego|bici\w*|patineta|casco|choque|choco|accident\w*)"
+)
+_STIFF_NECK = (
+    r"\b(?:neck|cuello|nuca)\s+(?:[\w']+\s+){0,3}(?:stiff|rigid|tieso|tiesa|rigid[oa]|dur[oa])"
+    r"|\b(?:stiff|rigid)\s+neck|\bno\s+(?:puedo|puede)\s+(?:bajar|doblar|agachar)\s+(?:la\s+)?(?:barbilla|cabeza|menton)"
+    r"|\bcan'?t\s+(?:touch|put|bend|get)\s+(?:[\w']+\s+){0,3}chin"
+)
+_FEVER = compile_any(
+    r"\b(?:fever\w*|febr\w*|fiebre|calentura|temperatura|temp\s+(?:of|is)|10[2-5](?:\.\d)?\b|3[89][.,]\d)"
+)
+_HEAD_OR_LIGHT = compile_any(
+    r"\b(?:headache|head\s+(?:is\s+)?(?:killing|pounding)|dolor\s+de\s+cabeza|cabeza|light|luz|purple|morad\w*"
+    r"|rash|manchas|vomit\w*|confus\w*|confundid\w*)"
+)
+
+ACUTE_SIGNS: list[Sign] = [
+    Sign(
+        "other_emergency",
+        compile_any(near(_TESTICLE, _PAIN_WORDS + r"|swollen|swelling|hinchad\w*", 6)),
+        also=_SUDDEN_OR_SEVERE,
+    ),
+    Sign("other_emergency", compile_any(near(_BELLY, _RIGID, 5)), also=compile_any(_PAIN)),
+    sign(
+        "other_emergency",
+        near(
+            _BELLY,
+            r"10\s*(?:/|out\s+of|de)\s*10|worst\s+pain\s+(?:of\s+my\s+life|ever)"
+            r"|el\s+peor\s+dolor",
+            8,
+        ),
+    ),
+    Sign("overdose", compile_any(_WRONG_DOSE), also=compile_any(_INSULIN)),
+    Sign("other_emergency", compile_any(_LOW_SUGAR), also=_HYPO_SIGNS),
+    Sign("stroke", compile_any(_APHASIA), also=_STARTED_NOW),
+    Sign("breathing", compile_any(_RETRACTIONS), also=_BREATHING),
+    Sign("breathing", compile_any(near(_RESCUE, _NOT_HELPING, 6)), also=_SEVERE_BREATHING),
+    Sign("other_emergency", compile_any(_UNRESPONSIVE), also=_FOUND_DOWN),
+    Sign("other_emergency", compile_any(_BURN), also=_DEEP_BURN),
+    Sign("other_emergency", compile_any(_SAME_QUESTION), also=_KNOCKED),
+    Sign("other_emergency", compile_any(_STIFF_NECK), also=_FEVER, cause=_HEAD_OR_LIGHT),
+]

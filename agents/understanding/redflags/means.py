@@ -1,0 +1,97 @@
+"""Suicidal intent told through a plan, a means or a place, found missed by a safety set written blind
+(sb1, 2026-12-07): "I have a plan and the pills are ready", "I bought a gun last week and I just needed to
+tell somebody", "sitting in my car in the garage with the engine running", "estoy parada en la azotea,
+ya no aguanto más", "pienso en aventarme del puente", a teenager's goodbye post and no answer since.
+
+A plan or a means alone is ordinary ("I have a plan with my insurance", "we keep a gun at home"); each
+sign here needs the second thing that makes it intent (`also`): the means beside the plan, a disclosure
+("I just wanted someone to know"), despair, or someone who no longer answers. Like the other suicidal
+signs they are never denied or "past" (`context.py`).
+"""
+
+from __future__ import annotations
+
+from agents.understanding.redflags.context import Sign, compile_any, sign
+from agents.understanding.redflags.suicidal import A_REASON
+
+_MEANS = (
+    r"\b(?:pills|meds|tablets|pastillas|pildoras|gun|pistol|firearm|rifle|shotgun|revolver|pistola|arma|rope|noose"
+    r"|cuerda|soga|razor|blade|navaja|cuchilla|bridge|puente|roof|rooftop|azotea|ledge|cliff|edge|engine|garage)\b"
+)
+_PLAN = (
+    r"\b(?:i\s+|i'?ve\s+)?(?:have|got|made|hav)\s+(?:a|the|my)\s+plan\b(?!\s+(?:for|with|to\s+(?:pay|lose|eat|get\s+healthy"
+    r"|quit)|through|from))|\b(?:ya\s+)?tengo\s+(?:todo\s+)?(?:un\s+plan|planeado|pensado|decidido)\b(?!\s+(?:para\s+"
+    r"(?:la|el|mi)\s+(?:fiesta|boda|viaje|dieta|cumple)))|\beverything\s+is\s+(?:ready|planned)"
+)
+_READY = (
+    r"\b(?:pills|meds|tablets|pastillas|pildoras)\s+(?:are|r|estan|ya\s+estan)\s+(?:ready|counted|lined\s+up|out"
+    r"|juntas|listas|contadas|preparadas|separadas)\b(?!\s+(?:for|to|at|para|en|a\s+las)\b)"
+)
+_BOUGHT_MEANS = (
+    r"\b(?:bought|got|have|purchased|borrowed|compre|consegui|tengo|saque)\s+(?:a|an|the|una|un|la|el)\s+"
+    r"(?:gun|pistol|firearm|rifle|shotgun|pistola|arma|rope|cuerda|soga)\b"
+)
+_DISCLOSURE = compile_any(
+    r"\b(?:just\s+)?(?:wanted|needed|need|want)\s+(?:to\s+tell|someone\s+to\s+know|somebody\s+to\s+know|to\s+say\s+it)"
+    r"|\btell\s+(?:someone|somebody|anyone)|\b(?:solo\s+)?(?:queria|necesitaba|quiero|necesito)\s+(?:q|que)\s+alguien"
+    r"\s+(?:lo\s+)?(?:supiera|sepa)|\bdecir(?:selo|lo)\s+a\s+alguien|\bcontarle\s+a\s+alguien|\bnot\s+(?:gonna|going\s+to)"
+    r"\s+be\s+around|\bno\s+creo\s+(?:q|que)\s+(?:vaya|voy)\s+a\s+estar|\b(?:end|ending|acabar)\b|\bgoodbye|\bdespedir"
+    r"|\bhopeless|\bpoint|\bsentido|\bno\s+aguanto|\bcan'?t\s+(?:take|do)\s+(?:it|this)|\btonight|\besta\s+noche"
+)
+# "I don't think I'll be around": final unless a reason or a bounded time makes it rescheduling ("next
+# week, I'm travelling"); open-ended ("much longer", "mucho tiempo más") it needs neither
+_NOT_AROUND_LONG = (
+    r"\b(?:don'?t|do\s+not|dont)\s+think\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:gonna\s+|going\s+to\s+)?be\s+"
+    r"(?:around|here|alive)\s+(?:much\s+longer|for\s+(?:long|much\s+longer)|anymore|any\s+more)"
+    r"|\bno\s+creo\s+(?:q|que)\s+(?:vaya\s+a|voy\s+a)\s+(?:estar|seguir)\s+(?:aqui\s+)?(?:mucho\s+(?:tiempo\s+)?mas"
+    r"|por\s+mucho|mucho\s+tiempo)"
+)
+_NOT_AROUND = (
+    r"\b(?:don'?t|do\s+not|dont)\s+think\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:gonna\s+|going\s+to\s+)?be\s+"
+    r"(?:around|here)\b"
+)
+_NO_WAY_OUT = (
+    r"\b(?:don'?t|can'?t|cannot|dont|cant)\s+see\s+(?:a|any)\s+way\s+out"
+    r"|\bno\s+(?:le\s+)?veo\s+(?:ninguna\s+)?salida"
+)
+_CAR_EXHAUST = (
+    r"\b(?:car|truck|coche|carro|auto)\b(?:\W+[\w']+){0,8}?\W+(?:garage|cochera)(?:\W+[\w']+){0,8}?\W+"
+    r"(?:engine|motor)\s+(?:running|on|prendido|encendido)|\b(?:engine|motor)\s+(?:running|on|prendido|encendido)"
+    r"(?:\W+[\w']+){0,6}?\W+(?:garage|cochera)"
+)
+_HIGH_PLACE = (
+    r"\b(?:standing|sitting|i'?m|im|estoy|parad[oa]|sentad[oa])\s+(?:[\w']+\s+){0,2}(?:on|at|en)\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:edge\s+of\s+(?:the\s+)?|orilla\s+del?\s+|borde\s+del?\s+)?(?:roof|rooftop|ledge|bridge|cliff|azotea|techo"
+    r"|puente|barranco|precipicio|balcon\w*)"
+)
+_DESPAIR = compile_any(
+    r"\b(?:no\s+aguanto|ya\s+no\s+puedo|no\s+puedo\s+mas|can'?t\s+(?:take|do)\s+(?:it|this)|can'?t\s+go\s+on|jump\w*"
+    r"|aventar\w*|tirar(?:me|se)|goodbye|adios|despedir\w*|done|end|acabar|point|sentido|hopeless|nobody|nadie)"
+)
+_THROW_ONESELF = r"\b(?:aventar|arrojar|lanzar)(?:me|se)\b(?!\s+a\s+(?:la|el)\s+(?:cita|consulta|clinica))"
+_GOODBYE_POST = (
+    r"\b(?:posted|wrote|sent|left|put\s+up|publico|escribio|mando|dejo|subio)\s+(?:[\w']+\s+){0,2}(?:goodbye|farewell"
+    r"|despedida)\b|\b(?:posted|wrote|sent|publico|escribio|mando)\s+(?:un|una|a)\s+(?:mensaje|post|carta|nota|message"
+    r"|note|letter)\s+(?:de\s+)?(?:despedida|goodbye|farewell)"
+)
+_UNREACHABLE = compile_any(
+    r"\b(?:not|isn'?t|won'?t|doesn'?t|hasn'?t|stopped)\s+(?:answer\w*|respond\w*|pick\w*\s+up|repl\w*)|\bcan'?t\s+"
+    r"(?:reach|find|get\s+(?:a\s+)?hold)|\bno\s+(?:contesta|responde|aparece|lo\s+encuentro|la\s+encuentro)"
+    r"|\bworried|\bscared|\bpreocupad\w*|\bmiedo|\bmissing|\bdesaparecid\w*"
+)
+
+MEANS_SIGNS: list[Sign] = [
+    Sign("suicidal", compile_any(_PLAN), deniable=False, also=compile_any(_MEANS, _READY)),
+    sign("suicidal", _READY, deniable=False),
+    Sign("suicidal", compile_any(_BOUGHT_MEANS), deniable=False, also=_DISCLOSURE),
+    sign("suicidal", _NOT_AROUND_LONG, _NO_WAY_OUT, _CAR_EXHAUST, _THROW_ONESELF, deniable=False),
+    sign("suicidal", _NOT_AROUND, deniable=False, unless=A_REASON),
+    Sign("suicidal", compile_any(_HIGH_PLACE), deniable=False, also=_DESPAIR),
+    Sign("suicidal", compile_any(_GOODBYE_POST), deniable=False, also=_UNREACHABLE),
+    sign(
+        "suicidal",
+        r"\b(?:i'?m|im|i\s+am|he'?s|she'?s|started|been)\s+cutting\s+(?:myself\s+|himself\s+|herself\s+)?again\b"
+        r"|\bcut\s+(?:myself|himself|herself)\s+again\b",
+        deniable=False,
+    ),
+]
