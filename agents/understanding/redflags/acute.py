@@ -38,7 +38,7 @@ _WRONG_DOSE = (
     r"|dos\s+veces)"
 )
 _LOW_SUGAR = (
-    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|blood\s+sugar)\s+(?:level\s+)?(?:is|was|at|of|en|esta\s+en|de|reading"
+    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|blood\s+sugar)\s+(?:level\s+)?(?:(?:le|me|se)\s+)?(?:is|was|at|of|en|esta\s+en|de|reading"
     r"|read|dropped\s+to|bajo\s+a|marca|marco|:)?\s*(?:like\s+|como\s+|only\s+|solo\s+)?(?:[1-5]\d)\b"
     r"(?!\s*(?:mmol|years?|anos|%|dollars|min))"
 )
@@ -50,7 +50,8 @@ _HYPO_SIGNS = compile_any(
 )
 _APHASIA = (
     r"\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
-    r"|cosas\s+(?:sin\s+sentido|raras|incoherentes)|puro\s+disparate|disparates)|\btalking\s+(?:total\s+)?"
+    r"|cosas\s+(?:sin\s+sentido|raras|incoherentes)|puro\s+disparate|disparates)"
+    r"|\b(?:contesta|responde|dice)\s+cosas\s+(?:q|que)\s+no\s+tienen\s+(?:nada\s+)?(?:q|que)\s+ver|\btalking\s+(?:total\s+)?"
     r"(?:gibberish|nonsense)|\bspeaking\s+(?:gibberish|nonsense)|\bwords\s+(?:are\s+|came\s+out\s+)?(?:all\s+)?"
     r"(?:jumbled|scrambled|mixed\s+up|wrong)|\bmaking\s+up\s+words|\bwords\s+that\s+(?:don'?t|do\s+not)\s+exist"
     r"|\bcan'?t\s+(?:find|get)\s+(?:his|her|my)\s+words|\bno\s+(?:le|me)\s+salen\s+las\s+palabras"
@@ -61,7 +62,7 @@ _APHASIA = (
 _STARTED_NOW = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|just\s+started"
     r"|started\s+(?:\d+|an?|half)\s+(?:[\w']+\s+)?(?:min|hour)|(?:empezo|comenzo)\s+hace\s+(?:\d+|un|una|media)"
-    r"|hace\s+(?:\d+|un\s+rato|media\s+hora)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
+    r"|hace\s+(?:\d+|un\s+rato|media\s+hora)|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
 )
 _RETRACTIONS = (
     r"\b(?:belly|stomach|tummy|ribs|chest|neck|panza|barriga|pancita|costillas|pecho|cuello)\s+(?:is\s+|are\s+)?"
@@ -73,14 +74,17 @@ _RETRACTIONS = (
 _BREATHING = compile_any(
     r"\b(?:breath\w*|respir\w*|wheez\w*|silb\w*|gasp\w*|panting|jadea\w*|ahog\w*|air|aire|asthma|asma)"
 )
-_RESCUE = r"\b(?:inhaler|puffer|pump|albuterol|ventolin|salbutamol|nebuliz\w*|inhalador|bomba|pufs?|puffs)\b"
+_RESCUE_WORDS = r"inhaler|puffer|pump|albuterol|ventolin|salbutamol|nebuliz\w*|inhalador|bomba|pufs?|puffs"
+_RESCUE = rf"\b(?:{_RESCUE_WORDS})\b"
 _NOT_HELPING = (
     r"(?:not|isn'?t|is\s+not|aren'?t)\s+(?:working|helping|doing\s+(?:anything|a\s+thing))|doesn'?t\s+(?:help|work|do"
     r"\s+anything)|did\s*n'?t\s+(?:help|work|do\s+anything)|no\s+(?:le\s+|me\s+)?(?:hace|hizo)\s+(?:nada|efecto)"
     r"|no\s+(?:le\s+|me\s+)?(?:ayuda|ayudo|sirve|sirvio|funciona|funciono)"
 )
 _SEVERE_BREATHING = compile_any(
-    r"\b(?:can'?t|cannot|unable\s+to|can\s+barely|can\s+hardly)\s+(?:talk|speak|finish|say|get\s+(?:a\s+)?(?:word|words"
+    r"\bsin\s+poder\s+respirar|\bcasi\s+no\s+(?:puedo|puede)\s+(?:hablar|respirar)|\bcansad\w*\s+de\s+respirar"
+    r"|\btired\s+(?:from|of)\s+breathing|\bsilba\s+much\w*|\bwheez\w*\s+(?:so|really)\s+bad|\bstill\s+can'?t\s+breathe"
+    r"|\b(?:can'?t|cannot|unable\s+to|can\s+barely|can\s+hardly)\s+(?:talk|speak|finish|say|get\s+(?:a\s+)?(?:word|words"
     r"|sentence))|\bno\s+puede\s+(?:ni\s+)?hablar|\bya\s+no\s+(?:puede\s+)?habla|\blips\s+(?:[\w']+\s+){0,2}(?:blue|gray"
     r"|grey|purple)|\blabios\s+(?:[\w']+\s+){0,2}(?:morad\w*|azul\w*)|\bcan'?t\s+(?:breathe|catch)|\bno\s+puede\s+"
     r"respirar|\bgasp\w*|\bsleepy|\bsomnolient\w*|\bsolo\s+mueve\s+la\s+cabeza|\bonly\s+nod\w*"
@@ -127,7 +131,140 @@ _HEAD_OR_LIGHT = compile_any(
     r"|rash|manchas|vomit\w*|confus\w*|confundid\w*)"
 )
 
+# --- found missed by a second blind set (sb2, 300, 2026-12-07) -----------------------------------------
+_KETONES = (
+    r"\b(?:meter|glucometro|glucometer|monitor|sensor|dexcom|libre)\s+(?:just\s+)?(?:says|reads|shows|marca|dice"
+    r"|muestra)\s+(?:hi|high|alto|error\s+hi)\b|\bfruity\s+(?:breath|smell)|\bbreath\s+smells\s+(?:fruity|sweet)"
+    r"|\bhuele\s+(?:la\s+boca\s+|el\s+aliento\s+)?a\s+fruta|\baliento\s+a\s+fruta|\bketo\w*acidosis|\bcetoacidosis"
+)
+_SICKENED = compile_any(
+    r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|breath\w*\s+(?:deep|fast|hard)|deep\s+breath\w*|respira\w*\s+(?:profundo"
+    r"|rapido|fuerte)|confus\w*|confundid\w*|sleepy|drowsy|dormid\w*|somnolient\w*|letharg\w*)"
+)
+_WATER = r"pool|alberca|piscina|pileta|bathtub|bath|tina|lake|lago|river|rio|ocean|mar|playa|beach"
+_UNDER = (
+    r"under(?:water)?|face\s+down|boca\s+abajo|abajo|sacamos|sacaron|pulled|drown\w*|ahog\w*|sumergid\w*"
+    r"|hundid\w*"
+)
+_AFTER_WATER = compile_any(
+    r"\b(?:drowsy|sleepy|adormilad\w*|dormid\w*|vomit\w*|throw\w*\s+up|cough\w*|tos\w*|breath\w*|respir\w*"
+    r"|confus\w*|confundid\w*|blue|azul|morad\w*|letharg\w*)"
+)
+_NO_SWEAT = (
+    r"\b(?:stopped|not|isn'?t|no\s+longer|quit)\s+sweating|\b(?:ya\s+)?no\s+(?:esta\s+)?suda|\bdej\w+\s+de\s+sudar"
+    r"|\bhot\s+(?:and\s+)?dry\s+skin|\bskin\s+(?:is\s+)?(?:hot\s+and\s+dry|dry\s+and\s+hot)|\bpiel\s+(?:bien\s+|muy\s+)?caliente"
+    r"\s+y\s+seca|\bheat\s*stroke|\bgolpe\s+de\s+calor|\binsolacion"
+)
+_HEAT_CONFUSED = compile_any(
+    r"\b(?:confus\w*|confundid\w*|disorient\w*|desorientad\w*|not\s+making\s+sense|incoherent\w*|faint\w*"
+    r"|desmay\w*|collaps\w*|seizure|convuls\w*|delir\w*|raro|rara|weird)"
+)
+_SHOCK_BP = (
+    r"\b(?:bp|blood\s+pressure|presion)\s+(?:is\s+|of\s+|en\s+|de\s+|was\s+|:\s*)?(?:[4-8]\d)\s*/\s*\d{2}\b"
+)
+_SHOCK_SIGNS = compile_any(
+    r"\b(?:confus\w*|confundid\w*|dizzy|mare\w*|faint\w*|desmay\w*|chills|escalofr\w*|rigors|fever\w*|fiebre"
+    r"|racing|a\s+mil|clammy|pale|palid\w*|infect\w*|sepsis)"
+)
+_SHARED_SYMPTOMS = (
+    r"\b(?:whole\s+(?:family|house(?:hold)?)|everyone\s+(?:in\s+the\s+house|at\s+home|here)|all\s+of\s+us|we\s+all"
+    r"|toda\s+la\s+familia|todos\s+(?:en\s+(?:la\s+)?casa|tenemos|estamos))\b"
+)
+_FUEL = compile_any(
+    r"\b(?:heater|furnace|generator|boiler|stove|fireplace|carbon\s+monoxide|co\s+(?:alarm|detector)|calentador"
+    r"|boiler|generador|caldera|estufa|brasero|anafre|monoxido|chimenea)\b"
+)
+_POISONED_FEELING = compile_any(
+    r"\b(?:headache\w*|dizzy|nause\w*|sick|vomit\w*|sluggish|sleepy|dolor\w*\s+de\s+cabeza|mare\w*|ganas\s+de\s+vomitar"
+    r"|vomit\w*|confundid\w*|confus\w*)"
+)
+_HOUSEHOLD_BITE = near(
+    r"bit|bite|chew\w*|mordi\w*|mastic\w*|swallow\w*|ate|trag\w*|comio|drank|bebio|tomo|licked|lamio",
+    r"laundry\s+pods?|detergent\s+pods?|tide\s+pods?|capsulas?\s+de\s+(?:detergente|jabon|lavadora)|dishwasher\s+pods?"
+    r"|bleach|cloro|lejia|button\s+batter\w*|pilas?\s+de\s+boton|rat\s+poison|veneno\s+(?:de|para)\s+ratas"
+    r"|antifreeze|anticongelante|drain\s+cleaner|destapa\w*|lamp\s+oil|gasolina|gasoline|kerosene|queroseno",
+    5,
+)
+_DRY_BABY = (
+    r"\bsoft\s+spot\s+(?:[\w']+\s+){0,2}(?:sunken|sunk|caved|hundid\w*)|\bsunken\s+(?:soft\s+spot|fontanel\w*)"
+    r"|\bmollera\s+(?:[\w']+\s+){0,2}hundida|\bfontanela\s+(?:[\w']+\s+){0,2}hundida"
+)
+_NO_WET_DIAPER = (
+    r"\bno\s+wet\s+diapers?|\b(?:hasn'?t|has\s+not|hadn'?t)\s+(?:had\s+a\s+|peed|wet)\w*\s*(?:a\s+)?(?:wet\s+)?(?:diaper)?"
+    r"|\bno\s+(?:ha\s+)?moja\w*\s+(?:el\s+|los\s+)?panal\w*|\bpanal\w*\s+sec\w*|\bdry\s+diapers?"
+)
+_DRYING_OUT = compile_any(
+    r"\b(?:diarrh\w*|diarrea|vomit\w*|throw\w*\s+up|sleepy|dormid\w*|letharg\w*|floppy|won'?t\s+(?:drink|feed|eat)"
+    r"|no\s+(?:quiere\s+)?(?:toma|come|mama))"
+)
+_BALANCE_LOST = (
+    r"\bno\s+(?:se\s+)?puede\s+(?:parar|pararse|sostener|mantener\s+en\s+pie|levantar(?:se)?)|\bcan'?t\s+(?:stand|walk)"
+    r"(?:\s+up)?|\bse\s+va\s+(?:pa|para|hacia)?\s*(?:un|el)\s+lado|\bfalling\s+to\s+one\s+side|\bleaning\s+to\s+one\s+side"
+    r"|\bwalking\s+like\s+(?:he'?s|she'?s|he\s+is|she\s+is)\s+drunk|\bcamina\s+como\s+borrach\w*"
+)
+_NEVER_BEFORE = compile_any(
+    r"\b(?:de\s+repente|sudden\w*|out\s+of\s+nowhere|de\s+la\s+nada|nunca\s+le\s+habia\s+pasado|never\s+(?:had|happened)"
+    r"|started\s+(?:this|today|an?\s+hour)|empezo\s+(?:hoy|esta)|this\s+morning|esta\s+manana|en\s+la\s+manana)"
+)
+_WITH_IT = compile_any(
+    r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|vueltas|spinning|dizzy|mare\w*|vision|vista|habla\w*|speech|slurr\w*"
+    r"|grip|agarrar|drop\w*|se\s+le\s+cae|hand|mano|arm|brazo)"
+)
+_ARM_GONE = (
+    r"\b(?:arm|leg|hand|brazo|pierna|mano)\s+(?:[\w']+\s+){0,4}(?:como\s+(?:de\s+)?trapo|like\s+(?:a\s+)?(?:rag|dead\s+weight"
+    r"|jelly|noodle)|won'?t\s+grip|can'?t\s+grip)|\bno\s+(?:lo|la)\s+(?:puedo|puede)\s+(?:levantar|mover)"
+    r"|\bcan'?t\s+lift\s+(?:his|her|my)\s+(?:right|left)?\s*(?:arm|leg)|\bno\s+puede\s+levantar\s+el\s+brazo"
+    r"|\bkeeps?\s+dropping\s+(?:things|his|her|the)"
+)
+_CARDIAC_DISCOMFORT = (
+    r"\belephant\s+(?:sitting\s+)?on\s+(?:his|her|my|the)?\s*(?:chest|him|her|me)|\belephant\s+sitting\s+on"
+    r"|\b(?:chest|pecho)\s+(?:[\w']+\s+){0,2}(?:discomfort|pressure|heav\w*|molestia|pesadez)|\bupper\s+chest"
+    r"|\bboca\s+del\s+estomago|\bindigestion|\bagruras"
+)
+_CARDIAC_SWEAT = compile_any(r"\b(?:sweat\w*|sudando|sudor|clammy|gr[ae]y|gris|palid\w*|pale|ashen|cenizo)\b")
+_CARDIAC_MORE = compile_any(
+    r"\b(?:vomit\w*|threw\s+up|throw\w*\s+up|nause\w*|short\s+of\s+breath|breathless|falta\s+(?:el\s+)?aire"
+    r"|dizzy|mare\w*|faint\w*|desmay\w*|jaw|quijada|mandibula|arm|brazo|diabet\w*|[6-9]\d|elephant|looks\s+bad"
+    r"|se\s+ve\s+mal|feels?\s+off)"
+)
+_THROAT_SIGNS = (
+    r"\b(?:voice|voz)\s+(?:[\w']+\s+){0,3}(?:hoarse|ronca|raspy|changed|rara|weird)|\bhoarse|\bronquera"
+    r"|\blengua\s+(?:[\w']+\s+)?(?:gorda|hinchada)|\b(?:me|le)\s+cuesta\s+tragar|\bhard\s+to\s+swallow|\btrouble\s+swallowing"
+)
+_ALLERGEN = compile_any(
+    r"\b(?:allerg\w*|alergic\w*|alergi\w*|epi[\s-]?pen|nuts?|peanuts?|mani|cacahuate|shellfish|mariscos|shrimp|camaron"
+    r"|sting|stung|picadura|abeja|bee|wasp|avispa)\b"
+)
+_ELECTRIC = (
+    r"\belectric\w*\s+shock|\b(?:bad|big|strong)\s+shock|\bshock\s+(?:from|off)\s+(?:an?\s+|the\s+)?(?:outlet|socket"
+    r"|wire|cable|fence|appliance)|\belectrocut\w*|\b(?:toque|descarga)\s+(?:fuerte\s+|electrica\s+)?(?:con|de)\s+"
+    r"(?:un\s+|el\s+|la\s+)?(?:cable|enchufe|contacto|corriente|luz)|\bcable\s+pelado"
+)
+_AFTER_SHOCK = compile_any(
+    r"\b(?:burn\w*|quemad\w*|heart|corazon|late\s+raro|skipp\w*|palpit\w*|faint\w*|desmay\w*|numb\w*"
+    r"|unconscious|inconsciente|confus\w*|confundid\w*|chest|pecho)"
+)
+_RESCUE_REPEATED = near(
+    _RESCUE_WORDS,
+    r"\d+\s+(?:times|veces)|(?:three|four|five|six|tres|cuatro|cinco|seis)\s+(?:times|veces)",
+    4,
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_KETONES), also=_SICKENED),
+    Sign("other_emergency", compile_any(near(_WATER, _UNDER, 6)), also=_AFTER_WATER),
+    Sign("other_emergency", compile_any(_NO_SWEAT), also=_HEAT_CONFUSED),
+    Sign("other_emergency", compile_any(_SHOCK_BP), also=_SHOCK_SIGNS),
+    Sign("overdose", compile_any(_SHARED_SYMPTOMS), also=_FUEL, cause=_POISONED_FEELING),
+    sign("overdose", _HOUSEHOLD_BITE),
+    sign("other_emergency", _DRY_BABY),
+    Sign("other_emergency", compile_any(_NO_WET_DIAPER), also=_DRYING_OUT),
+    Sign("stroke", compile_any(_BALANCE_LOST), also=_NEVER_BEFORE, cause=_WITH_IT),
+    sign("stroke", _ARM_GONE),
+    Sign("chest_pain", compile_any(_CARDIAC_DISCOMFORT), also=_CARDIAC_SWEAT, cause=_CARDIAC_MORE),
+    Sign("anaphylaxis", compile_any(_THROAT_SIGNS), also=_ALLERGEN),
+    Sign("other_emergency", compile_any(_ELECTRIC), also=_AFTER_SHOCK),
+    Sign("breathing", compile_any(_RESCUE_REPEATED), also=_SEVERE_BREATHING),
     Sign(
         "other_emergency",
         compile_any(near(_TESTICLE, _PAIN_WORDS + r"|swollen|swelling|hinchad\w*", 6)),

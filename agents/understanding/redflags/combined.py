@@ -54,7 +54,9 @@ DANGER = re.compile(
     r"|feeding\s+less|eating\s+less|kind\s+of\s+sleepy|sleepy|light\s+hurts|sensitive\s+to\s+(?:the\s+)?light"
     r"|neck\s+hurts|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+(?:go\s+away|disappear)|press\w*\s+a\s+glass"
     r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|desmadejad\w*|no\s+quiere\s+despertar|apagad[oa]|apenas\s+abre\s+los\s+ojos|barely\s+rouse|hard\s+to\s+rouse"
-    r"|can'?t\s+rouse|sunken|hundid[oa]s|(?:won'?t|doesn'?t)\s+take\s+(?:his|her)\s+(?:bottle|sippy|cup)|diaper\w*\s+"
+    r"|can'?t\s+rouse|just\s+staring|staring\s+(?:off|blankly|into\s+space)|not\s+(?:really\s+)?responding|not\s+crying|won'?t\s+look\s+at"
+    r"|no\s+(?:me\s+)?mira|como\s+perdid\w*|mirada\s+perdida|no\s+llora|manchitas?\s+(?:violetas|moradas|morad\w*)"
+    r"|no\s+se\s+(?:van|quitan|borran)\s+(?:cuando|al)\s+(?:aprieto|apretar|presion\w*)|sunken|hundid[oa]s|(?:won'?t|doesn'?t)\s+take\s+(?:his|her)\s+(?:bottle|sippy|cup)|diaper\w*\s+"
     r"(?:[\w']+\s+){0,3}dry|puntitos\s+(?:rojo|morad)\w*|se\s+siguen\s+viendo|vaso\s+encima|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
     r"|gray|grey)|not\s+(?:acting\s+)?(?:like\s+)?(?:himself|herself)|decaid\w*|aletargad\w*|letargic\w*"
     r"|no\s+(?:se\s+)?despierta|no\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar|cuesta\s+despertar\w*|muy\s+"
@@ -70,7 +72,7 @@ PREGNANT = re.compile(
     r"|embarazo|semanas\s+de\s+(?:embarazo|gestacion)|encinta|gestacion|due\s+date)"
     r"|(?<!for\s)(?<!hace\s)(?<!past\s)(?<!last\s)(?<!durante\s)\b(?:[4-9]|[1-3]\d|4[0-2])\s*(?:weeks|wks|semanas)\b"
     r"(?!\s+ago)|\bcuantas\s+semanas|\b(?:en\s+)?la\s+semana\s+(?:[4-9]|[1-3]\d|4[0-2])\b|\bpataditas"
-    r"|\bbaby'?s?\s+kicks?|\bkicks?\s+(?:from\s+)?(?:the\s+)?baby"
+    r"|\bbaby'?s?\s+kicks?|\bkicks?\s+(?:from\s+)?(?:the\s+)?baby|\bestoy\s+de\s+(?:[3-9]|tres|cuatro|cinco|seis|siete|ocho|nueve)\s+meses"
 )
 WARNING = compile_any(
     r"\b(?:bleed\w*|blood\s+(?:clots?|everywhere|gushing|coming\s+out)|(?:lots\s+of|a\s+lot\s+of|so\s+much)\s+blood"
@@ -85,6 +87,7 @@ WARNING = compile_any(
     r"|blurr\w*\s+vision|seeing\s+(?:spots|stars|flashes)|flashing\s+lights|vision\s+(?:is\s+)?(?:blurry|blurred)"
     r"|swollen\s+(?:face|hands)|(?:face|hands)\s+(?:[\w']+\s+){0,3}(?:swollen|swelled|swelling)|swell\w*\s+up"
     r"|head\s+(?:is\s+)?pounding|pounding\s+headache|seizure|convuls\w*|contractions|hard\s+as\s+a\s+rock"
+    r"|(?:fell|fall|landed|hit|kicked|punched)\s+(?:[\w']+\s+){0,5}(?:belly|stomach|tummy|abdomen)|labou?r\s+pains|shoulder\s+(?:tip\s+)?pain"
     r"|(?:cramps?|contractions?|pains?|tightening)\s+(?:[\w']+\s+){0,3}every\s+(?:\d+|few|couple|two|three|four|five|six"
     r"|seven|eight|nine|ten|fifteen)|(?:lots?\s+of|a\s+lot\s+of|so\s+much|strong|heavy)\s+pressure\s+(?:down\s+there|in\s+(?:my\s+)?"
     r"(?:pelvis|vagina|bottom))|bright\s+red\s+blood|soak\w*\s+(?:through\s+)?(?:a\s+|my\s+|the\s+)?(?:pad|pants|towel|sheets))",
@@ -94,7 +97,9 @@ WARNING = compile_any(
     r"|fortisim\w*|no\s+(?:he\s+)?sentido\s+(?:las\s+)?pataditas|pataditas\s+(?:[\w']+\s+){0,2}(?:menos|no)|colicos\s+(?:muy\s+)?fuertes|(?:rompio"
     r"|rompi|revento|se\s+rompio|se\s+me\s+rompio)\s+(?:la\s+)?(?:fuente|bolsa)|fuente\s+rota|perdiendo\s+liquido"
     r"|(?:sale|saliendo)\s+(?:mucho\s+)?liquido|\bme\s+(?:salio|sale|esta\s+saliendo)\s+(?:un\s+)?(?:chorro\s+de\s+|mucha\s+)?(?:agua|liquido)|chorro\s+de\s+(?:agua|liquido)"
-    r"|(?:colicos|contracciones|dolores)\s+(?:[\w']+\s+){0,3}cada\s+(?:\d+|cinco|diez|pocos|dos|tres)|presion\s+(?:muy\s+fuerte\s+)?(?:ahi\s+)?abajo|\bse\s+me\s+(?:salio|esta\s+saliendo|sale)\s+(?:mucha\s+)?agua|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
+    r"|(?:me\s+cai|se\s+cayo|me\s+di|me\s+pegue|golpe\w*)\s+(?:[\w']+\s+){0,5}(?:panza|barriga|vientre|estomago)|dolores\s+(?:como\s+)?de\s+parto"
+    r"|(?:dura|duro|apretad\w*)\s+cada\s+\d|me\s+duele\s+(?:much\w*|horrible|demasiado)|dolor\s+(?:en\s+el\s+|de\s+)?hombro|me\s+duele\s+el\s+hombro"
+    r"|me\s+siento\s+(?:muy\s+)?debil|(?:colicos|contracciones|dolores)\s+(?:[\w']+\s+){0,3}cada\s+(?:\d+|cinco|diez|pocos|dos|tres)|presion\s+(?:muy\s+fuerte\s+)?(?:ahi\s+)?abajo|\bse\s+me\s+(?:salio|esta\s+saliendo|sale)\s+(?:mucha\s+)?agua|(?:el|mi)\s+bebe\s+(?:ya\s+)?no\s+se\s+(?:mueve|ha\s+movido)"
     r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)|no\s+siento\s+que\s+se\s+mueva|(?:casi\s+)?no\s+se\s+ha\s+movido"
     r"|no\s+(?:siento|he\s+sentido)\s+(?:al|que\s+el|a\s+mi)\s+bebe|se\s+mueve\s+(?:menos|poco)|vision\s+borrosa"
     r"|veo\s+(?:borroso|lucecitas|manchas|puntitos|luces)|dolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso"

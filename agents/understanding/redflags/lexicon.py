@@ -151,7 +151,8 @@ YOUNG = (
     r"baby|babies|babys|infant|newborn|toddler|child|kid|kids|son|daughter|boy|girl|little\s+one|grandson"
     r"|granddaughter|teen|teenager|guagua|\d+\s*(?:yo|y/o|yr|yrs)|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
-    r"|peque|crio|cria"
+    r"|peque|crio|cria|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
+    r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?"
 )
 
 # --- the signs, in the order they are tried: suicidal intent first (its reply, 988, differs) ---

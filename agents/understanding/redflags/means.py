@@ -28,7 +28,7 @@ _READY = (
     r"|juntas|listas|contadas|preparadas|separadas)\b(?!\s+(?:for|to|at|para|en|a\s+las)\b)"
 )
 _BOUGHT_MEANS = (
-    r"\b(?:bought|got|have|purchased|borrowed|compre|consegui|tengo|saque)\s+(?:a|an|the|una|un|la|el)\s+"
+    r"\b(?:bought|got|have|purchased|borrowed|compre|consegui|tengo|saque)\s+(?:(?:a|an|the|una|un|la|el)\s+)?"
     r"(?:gun|pistol|firearm|rifle|shotgun|pistola|arma|rope|cuerda|soga)\b"
 )
 _DISCLOSURE = compile_any(
@@ -36,7 +36,7 @@ _DISCLOSURE = compile_any(
     r"|\btell\s+(?:someone|somebody|anyone)|\b(?:solo\s+)?(?:queria|necesitaba|quiero|necesito)\s+(?:q|que)\s+alguien"
     r"\s+(?:lo\s+)?(?:supiera|sepa)|\bdecir(?:selo|lo)\s+a\s+alguien|\bcontarle\s+a\s+alguien|\bnot\s+(?:gonna|going\s+to)"
     r"\s+be\s+around|\bno\s+creo\s+(?:q|que)\s+(?:vaya|voy)\s+a\s+estar|\b(?:end|ending|acabar)\b|\bgoodbye|\bdespedir"
-    r"|\bhopeless|\bpoint|\bsentido|\bno\s+aguanto|\bcan'?t\s+(?:take|do)\s+(?:it|this)|\btonight|\besta\s+noche"
+    r"|\bhopeless|\bpoint|\bsentido|\bno\s+aguanto|\bya\s+no\s+puedo|\bno\s+puedo\s+mas|\bkeep\s+going|\bcan'?t\s+(?:take|do)\s+(?:it|this)|\btonight|\besta\s+noche"
 )
 # "I don't think I'll be around": final unless a reason or a bounded time makes it rescheduling ("next
 # week, I'm travelling"); open-ended ("much longer", "mucho tiempo más") it needs neither
@@ -55,9 +55,9 @@ _NO_WAY_OUT = (
     r"|\bno\s+(?:le\s+)?veo\s+(?:ninguna\s+)?salida"
 )
 _CAR_EXHAUST = (
-    r"\b(?:car|truck|coche|carro|auto)\b(?:\W+[\w']+){0,8}?\W+(?:garage|cochera)(?:\W+[\w']+){0,8}?\W+"
+    r"\b(?:car|truck|coche|carro|auto)\b(?:\W+[\w']+){0,8}?\W+(?:garage|garaje|cochera)(?:\W+[\w']+){0,8}?\W+"
     r"(?:engine|motor)\s+(?:running|on|prendido|encendido)|\b(?:engine|motor)\s+(?:running|on|prendido|encendido)"
-    r"(?:\W+[\w']+){0,6}?\W+(?:garage|cochera)"
+    r"(?:\W+[\w']+){0,6}?\W+(?:garage|garaje|cochera)"
 )
 _HIGH_PLACE = (
     r"\b(?:standing|sitting|i'?m|im|estoy|parad[oa]|sentad[oa])\s+(?:[\w']+\s+){0,2}(?:on|at|en)\s+(?:the\s+|la\s+|el\s+)?"
@@ -80,7 +80,23 @@ _UNREACHABLE = compile_any(
     r"|\bworried|\bscared|\bpreocupad\w*|\bmiedo|\bmissing|\bdesaparecid\w*"
 )
 
+_FAREWELL_POSTED = (
+    r"\b(?:sorry|perdon|perdoname|perdonen)\s+(?:for|por)\s+(?:everything|todo)|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
+    r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+)?(?:voy\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
+    r"|\b(?:papers|papeles|policy|poliza)\s+(?:are|is|estan|esta)\s+(?:in|en)\s+(?:the|el|la|my|mi)\s+(?:drawer|cajon|desk|escritorio)"
+    r"|\blife\s+insurance\s+(?:papers|policy)|\bseguro\s+de\s+vida"
+)
+_INTENT_SAID = (
+    r"\busing\s+it\s+on\s+(?:myself|himself|herself)|\b(?:pegar|dar|meter|volar)(?:me|se)\s+un\s+(?:tiro|balazo)"
+    r"|\b(?:me|se|te)\s+(?:va|voy|vas|iba)\s+a\s+(?:pegar|dar|meter)\s+un\s+(?:tiro|balazo)|\bvolar(?:me|se)\s+la\s+cabeza"
+    r"|\bme\s+corte\s+(?:las|la)\s+munecas?|\b(?:cut|slit|slashed)\s+(?:my|his|her)\s+wrists?|\bqueria\s+morir(?:me)?"
+    r"|\bwant\s+(?:the|this|it\s+all|everything)\s+(?:pain\s+)?to\s+(?:stop|end)\s+(?:for\s+good|forever|permanently)"
+    r"|\b(?:quiero|queria)\s+(?:q|que)\s+(?:todo|el\s+dolor)\s+(?:se\s+acabe|termine|pare)\s+para\s+siempre"
+)
+
 MEANS_SIGNS: list[Sign] = [
+    Sign("suicidal", compile_any(_FAREWELL_POSTED), deniable=False, also=_UNREACHABLE),
+    sign("suicidal", _INTENT_SAID, deniable=False),
     Sign("suicidal", compile_any(_PLAN), deniable=False, also=compile_any(_MEANS, _READY)),
     sign("suicidal", _READY, deniable=False),
     Sign("suicidal", compile_any(_BOUGHT_MEANS), deniable=False, also=_DISCLOSURE),
