@@ -76,15 +76,20 @@ PAST = re.compile(
     r"|\bcuando\s+(?:era|eramos)\s+(?:nin[oa]|chic[oa]|joven)|\bfor\s+(?:\w+\s+)?(?:years|months)\b"
     r"|\bbeen\s+(?:a|one|\d+|two|three|several)\s+(?:years?|months?)\s+since\b|\bdurante\s+(?:\w+\s+)?(?:anos|meses)\b|(?<!since\s)\blast\s+(?:week|month)\b|(?<!desde\s)\b(?:la\s+semana"
     r"\s+pasada|el\s+mes\s+pasado)\b|\bwent\s+to\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)"
-    r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+que\s+era"
+    r"|\bthey\s+said\s+it\s+was|\bfui\s+a\s+(?:urgencias|emergencias|la\s+sala)|\bdijeron\s+(?:que|q)\s+era"
+    r"|\b(?:was|were)\s+in\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)\s+(?:last|on|yesterday)"
+    r"|\blast\s+weekend\b|\bestuve\s+en\s+(?:urgencias|emergencias|el\s+hospital)|\b(?:dieron|dio)\s+de\s+alta\b"
+    r"|\bdischarged\b|\bde\s+(?:nin[oa]|chiquit[oa]|pequen[oa]|chic[oa]|bebe)\b|\buna\s+vez\s+(?:me|le)\s+dio\b"
+    r"|\bnunca\s+mas\b|\bwhen\s+i\s+was\s+(?:\d+|little|young|a\s+kid)"
 )
+YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b")
 # the trouble is over ("coughed for a few seconds and was totally fine after"): no "now" brings it back
 RESOLVED = re.compile(
     r"\b(?:was|is|he'?s|she'?s|i'?m|i\s+was|it\s+was|(?:has|have|'s|'ve)\s+been)\s+(?:totally\s+|completely\s+"
     r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)"
     r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
-    r"|\bya\s+no\s+sangra"
+    r"|\bya\s+no\s+sangra|\bin\s+rehab\b|\ben\s+rehabilitacion\b"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -92,6 +97,27 @@ GENERAL_QUESTION = re.compile(
     r"(?:los|las)\s+(?:sintomas|senales|signos)|\bwhat\s+(?:are\s+)?the\s+(?:warning\s+)?(?:signs|symptoms)|\bhow\s+(?:do|can)"
     r"\s+(?:i|you|we)\s+(?:tell|know|recognize|spot)|\bwhat\s+to\s+watch\s+for|\bcomo\s+(?:reconozco|se\s+reconoce"
     r"|saber\s+si)|\b(?:max|maximum|safe)\s+dose|\bdosis\s+maxima|\bcuant[oa]s?\s+[\w ]{0,25}\bpuedo\s+tomar"
+    r"|\bcomo\s+se\s+si\b|\bquiero\s+saber\s+(?:las|los)\s+(?:senales|sintomas|signos)"
+)
+# the writer says they only ask, to be prepared: "solo quiero saber", "pregunto nomás por curiosidad"
+ASKING_ONLY = re.compile(
+    r"\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
+    r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
+    r"|\bnunca\s+le\s+ha\s+dado|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
+)
+# just before a mention, what makes it someone else's or a topic: a story on the news or a screen ("a show
+# about seizures", "the news about the guy who overdosed"), a celebrity, a pet ("my cat had a seizure"), a
+# first-aid class ("the CPR and choking first aid class"). Tight on purpose: "we were watching a movie and
+# my son had a seizure" is an emergency.
+ELSEWHERE = re.compile(
+    r"\b(?:news|noticias?|article|articulo|story|show|documentary|documental|movie|pelicula|podcast)\s+(?:[\w']+\s+)"
+    r"{0,2}(?:about|on|sobre|de|acerca\s+de)\s+(?:[\w']+\s+){0,6}$|\b(?:actor|actress|celebrity|singer|cantante"
+    r"|famos[oa])\s+(?:who|que|q)\s+(?:[\w']+\s+){0,2}$|\b(?:my|our|mi|nuestr[oa])\s+(?:cat|dog|puppy|kitten|gat[oa]"
+    r"|perr[oa]|perrit[oa]|gatit[oa]|mascota|pet)\s+(?:had|has|is|tuvo|tiene|esta)\s+(?:[\w']+\s+){0,2}$"
+    r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\s+(?:and\s+|y\s+)?(?:[\w']+\s+){0,1}$"
+)
+LEARNING_AFTER = re.compile(
+    r"^\W*(?:[\w']+\s+){0,2}(?:first\s+aid\s+)?(?:class|course|curso|training|taller)\b"
 )
 # a joke is no emergency ("I'm out of breath just looking at these forms lol"), except in words of suicide
 # figures of speech and harmless cousins of a sign: "drowning in paperwork", "choking back tears", snoring
@@ -99,6 +125,7 @@ FIGURATIVE = re.compile(
     r"\b(?:drowning|ahogando(?:me)?|ahogad[oa])\s+(?:in|en)\s+(?:paperwork|papers?|papeles|work|trabajo|debt|deudas"
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
+    r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
 )
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
@@ -107,12 +134,20 @@ JOKING = re.compile(
 _IF = (
     r"(?:\b(?<!know\s)(?<!sure\s)(?<!wonder\s)(?<!wondering\s)(?<!tell\s)(?<!ask\s)(?<!asking\s)(?<!see\s)"
     r"(?<!check\s)(?<!whether\s)if|\bin\s+case\s+(?:of|i|you|he|she|someone)|\bshould\s+i\s+ever|\bfor\s+"
-    r"(?:medical\s+)?emergencies|\bque\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de"
+    r"(?:medical\s+)?emergencies|\bq(?:ue)?\s+(?:hago|hacemos|debo\s+hacer|pasa|hacer)\s+si|\ben\s+caso\s+de"
     r"|\bsi\s+(?:algun[ao]?\s+dia|alguna\s+vez|en\s+algun[ao]?\s+momento|llegara|llega\s+a)|\bif\s+ever)\b"
 )
 IF_CUE = re.compile(_IF)
 # a hypothetical within eight words before a sign
 HYPOTHETICAL = re.compile(_IF + r"(?:[^\w]+[\w']+){0,8}?[^\w]*$")
+# "what do I do if my baby has a fever of 103 and won't wake up", "qué hago si mi hijo se tomó todas las
+# pastillas": asking what to do now about one's own people is asking about now, not a hypothetical ("what
+# should I do if I ever…" plans ahead)
+_WHAT_IF_MINE = re.compile(
+    r"\b(?:what\s+do\s+(?:i|we)\s+do|q(?:ue)?\s+(?:hago|hacemos))\s+(?:if|si)\s+(?:a\s+)?(?:my|mi|mis|our|nuestr\w*"
+    r"|i|i'?m|yo|me|he|she|his|her)\b(?!(?:[^\w]+[\w']+){0,8}?[^\w]+(?:ever|alguna\s+vez|algun\s+dia)\b)"
+    r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
+)
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
 BUSINESS = re.compile(
     r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
@@ -187,7 +222,8 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
 # "all fine now", "ya estoy bien ahora": a "now" that says nothing is happening, so the past stays past
 _REASSURED_NOW = re.compile(
     r"\b(?:fine|ok|okay|good|better|well|normal|bien|mejor)\s+(?:right\s+)?(?:now|ahora)\b"
-    r"|\b(?:ahora|now)\s+(?:estoy|esta|i'?m|he'?s|she'?s)\s+(?:bien|mejor|fine|ok|okay|good|better)\b"
+    r"|\b(?:ahora|ahorita|now)\s+(?:estoy|esta|i'?m|he'?s|she'?s)\s+(?:bien|mejor|fine|ok|okay|good|better)\b"
+    r"|\bfor\s+(?:years|months|a\s+long\s+time)\s+now\b|\b(?:desde\s+hace|por)\s+(?:anos|meses)\b"
 )
 
 
@@ -198,7 +234,12 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     suicidal = sign.kind == "suicidal"
     if RESOLVED.search(whole) or (not suicidal and FIGURATIVE.search(whole)):
         return False
-    if sign.jokes_cancel and (JOKING.search(whole) or GENERAL_QUESTION.search(whole)):
+    if sign.jokes_cancel and (
+        JOKING.search(whole) or GENERAL_QUESTION.search(whole) or ASKING_ONLY.search(source)
+    ):
+        return False
+    after = source[match.end() : clause[1]]
+    if not suicidal and (ELSEWHERE.search(before) or LEARNING_AFTER.search(after)) and not NOW.search(whole):
         return False
     if sign.deniable and denied(before) and not match.group().startswith(SELF_NEGATED):
         return False
@@ -210,7 +251,9 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     part = _part(source, clause, match)
     if not suicidal and PAST.search(part) and not now:
         return False
-    if HYPOTHETICAL.search(before) and not now:
+    if sign.named and YEAR.search(part) and not now and not ACTIVE.search(whole):
+        return False
+    if HYPOTHETICAL.search(before) and not now and not _WHAT_IF_MINE.search(before):
         return False
     return not sign.named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
 

@@ -60,8 +60,8 @@ SIGNS: list[Sign] = [
     ),
     sign(
         "overdose",
-        r"\boverdos\w*|\bo\.?d\.?'?(?:ed|d)\b|\bsobredosis|\bintoxica\w*|\benvenen\w*"
-        r"|(?<!food\s)\bpoison(?:ed|ing)?\b(?!\s+(?:ivy|oak|control\s+(?:number|class)))",
+        r"\boverdos\w*|\bo\.?d\.?'?(?:ed|d)\b|\bsobredosis|(?<!centro\sde\s)(?<!centros\sde\s)\bintoxica\w*|\benvenen\w*"
+        r"|(?<!food\s)\bpoison(?:ed|ing)?\b(?!\s+(?:ivy|oak|control))",
         near(SWALLOWED, HOUSEHOLD, 5),
         near(YOUNG, rf"(?:{SWALLOWED})\W+(?:[\w']+\W+){{0,3}}(?:{PILLS})", 3),
         r"\bempty\s+(?:pill\s+)?bottle|\b(?:frasco|bote)\s+vacio|\b(?:double|doble)\s+(?:dos\w*|insulin\w*)"
