@@ -1,5 +1,6 @@
 """What turns an everyday mention into an emergency: a bleed's length or faintness beside it, a drug
-behind a rash with wheezing or dizziness, the features that make a knock on the head dangerous.
+behind a rash with wheezing or dizziness, a sore throat that will not let saliva down, the features
+that make a knock on the head dangerous.
 
 Each of these was missed by both readers: "the nosebleed has been going for 45 minutes and he's getting
 pale" (heavy bleeding was only recognised at "an hour"), "slight rash and I'm wheezing after the
@@ -98,6 +99,27 @@ DRUG_REACTION_SIGNS = [
         cause=compile_any(DRUG),
     ),
     Sign("anaphylaxis", compile_any(_WHEEZE, _SWALLOW), also=compile_any(_AFTER_DRUG)),
+]
+
+# --- a throat that will not let saliva down: drooling, or unable to swallow one's own spit --------
+# (epiglottitis, an abscess: the airway is closing). Neither reader had it: "sore throat and now he can't
+# swallow his own spit, drooling" lay nearest a harmless sore throat. Drooling alone is a teething baby's,
+# so it needs the throat, swallowing or breathing said too.
+_SALIVA = (
+    r"\b(?:can'?t|cannot|can\s+not|unable\s+to|won'?t|doesn'?t|isn'?t|not)\s+(?:even\s+)?(?:swallow\w*|get\s+down)"
+    r"\s+(?:[\w']+\s+){0,2}(?:spit|saliva|drool)|\bno\s+(?:puede|puedo|pudo|podia)\s+(?:ni\s+)?(?:tragar|pasar)\s+"
+    r"(?:ni\s+)?(?:[\w']+\s+){0,2}saliva|\b(?:choking|ahogandose)\s+on\s+(?:his|her|my)\s+(?:own\s+)?(?:spit|saliva)"
+)
+_DROOL = r"\bdrool\w*|\bbabe(?:a|ando|o|ar)\b|\bse\s+le\s+(?:cae|sale)\s+la\s+(?:baba|saliva)"
+_THROAT = (
+    r"\b(?:throat|garganta|swallow\w*|trag\w*|breath\w*|respir\w*|muffled|hot\s+potato|voz|voice|tonsil\w*"
+    r"|amigdal\w*|neck|cuello)"
+)
+_TEETHING = r"\bteeth\w*|\bdientes"
+
+THROAT_SIGNS = [
+    sign("breathing", _SALIVA),
+    Sign("breathing", compile_any(_DROOL), also=compile_any(_THROAT), unless=compile_any(_TEETHING)),
 ]
 
 # --- a knock on the head with a feature that makes it dangerous whatever else is denied --------

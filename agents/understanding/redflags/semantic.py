@@ -44,8 +44,10 @@ from agents.understanding.redflags.ordinary import (
     in_care,
     logistics_only,
     mild_for,
+    pill_form_only,
     supply_only,
 )
+from agents.understanding.redflags.regimen import regimen_only
 from agents.understanding.redflags.spelling import respell
 from agents.understanding.text import clean, fold, word_set
 from agents.understanding.timewords import MONTHS
@@ -196,7 +198,8 @@ def plausible(clause: str) -> bool:
     """Whether a clause could be telling of an emergency now: not past, resolved, hypothetical, a joke,
     a general question, clinic business (a refill, a test, a form), or words that say nothing of
     anyone's body (a greeting, a plea to be called back), getting to the clinic, the medicine left for a
-    refill, or someone already in care (`ordinary.py`) — the nearest examples cannot tell those apart
+    refill, a pill too big to swallow, someone already in care (`ordinary.py`), or how to take a course
+    (`regimen.py`) — the nearest examples cannot tell those apart
     from the real thing, the signs' context rules can."""
     folded = fold(clause)
     if _says_nothing(re.sub(r"^\s*(?:agent|caller|agente|paciente)\s*:", " ", folded)) or _only_identity(
@@ -207,7 +210,7 @@ def plausible(clause: str) -> bool:
     cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
     if any(cue.search(view) for cue in cues for view in views):
         return False
-    if logistics_only(folded) or supply_only(folded):
+    if logistics_only(folded) or supply_only(folded) or pill_form_only(folded) or regimen_only(folded):
         return False
     said_now = NOW.search(folded) is not None
     told = _BIRTH_DATE.sub(" ", folded)

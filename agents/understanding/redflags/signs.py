@@ -12,7 +12,12 @@ knock on the head with unequal pupils) is `aggravating.py`.
 from __future__ import annotations
 
 from agents.understanding.redflags.acute import ACUTE_SIGNS
-from agents.understanding.redflags.aggravating import BLEEDING_SIGNS, DRUG_REACTION_SIGNS, HEAD_SIGNS
+from agents.understanding.redflags.aggravating import (
+    BLEEDING_SIGNS,
+    DRUG_REACTION_SIGNS,
+    HEAD_SIGNS,
+    THROAT_SIGNS,
+)
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
 from agents.understanding.redflags.lexicon import (
     ALLERGY_CAUSE,
@@ -31,6 +36,7 @@ from agents.understanding.redflags.lexicon import (
     PERSON,
     PILLS,
     SIDE,
+    SIZE,
     SPEECH,
     SPEECH_SIGNS,
     SPEECH_WRONG,
@@ -43,7 +49,11 @@ from agents.understanding.redflags.lexicon import (
     YOUNG,
 )
 from agents.understanding.redflags.means import MEANS_SIGNS
+from agents.understanding.redflags.regimen import AS_PRESCRIBED
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
+
+# the parts that swell in an allergic reaction
+_SWELLS = r"tongue|lips|lip|face|throat|mouth|eyes|eyelids|lengua|labios|cara|boca|garganta|ojos|parpados"
 
 SIGNS: list[Sign] = [
     *SUICIDAL_SIGNS,
@@ -52,6 +62,7 @@ SIGNS: list[Sign] = [
         "overdose",
         near(SWALLOWED, TOO_MUCH, 5),
         also=compile_any(rf"\b(?:{PILLS}|bottle|frasco|caja|botiquin|medicine\s+cabinet)\w{{0,3}}\b"),
+        unless=AS_PRESCRIBED,
     ),
     sign(
         "overdose",
@@ -63,7 +74,6 @@ SIGNS: list[Sign] = [
         r"\boverdos\w*|\bo\.?d\.?'?(?:ed|d)\b|\bsobredosis|(?<!centro\sde\s)(?<!centros\sde\s)\bintoxica\w*|\benvenen\w*"
         r"|(?<!food\s)\bpoison(?:ed|ing)?\b(?!\s+(?:ivy|oak|control))",
         near(SWALLOWED, HOUSEHOLD, 5),
-        near(YOUNG, rf"(?:{SWALLOWED})\W+(?:[\w']+\W+){{0,3}}(?:{PILLS})", 3),
         r"\bempty\s+(?:pill\s+)?bottle|\b(?:frasco|bote)\s+vacio|\b(?:double|doble)\s+(?:dos\w*|insulin\w*)"
         r"|\bdouble[\s-]?dosed",
         near(
@@ -73,6 +83,11 @@ SIGNS: list[Sign] = [
             4,
         ),
         r"\bnodding\s+off|\bcabeceando",
+    ),
+    sign(
+        "overdose",
+        near(YOUNG, rf"(?:{SWALLOWED})\W+(?:[\w']+\W+){{0,3}}(?:{PILLS})", 3),
+        unless=AS_PRESCRIBED,  # "¿mi hija tiene que tomar las pastillas con comida?"
     ),
     sign(
         "anaphylaxis",
@@ -91,11 +106,11 @@ SIGNS: list[Sign] = [
     Sign(
         "anaphylaxis",
         compile_any(
-            near(
-                r"tongue|lips|lip|face|throat|mouth|eyes|eyelids|lengua|labios|cara|boca|garganta|ojos|parpados",
-                SWELLING,
-                4,
-            ),
+            near(_SWELLS, SWELLING, 4),
+            # a size said of the part, not beside it: "lips are huge", "huge lips"; not "sore throat, no big
+            # deal", nor pills "too big for my throat"
+            rf"\b(?:{_SWELLS})\w*\s+(?:[\w']+\s+){{0,3}}(?:{SIZE})\b(?!\s+(?:deal|difference))"
+            rf"|\b(?:{SIZE})\s+(?:[\w']+\s+)?(?:{_SWELLS})\b",
             r"\b(?:hives|ronchas|habones|welts)\s+(?:[\w']+\s+){0,2}(?:all\s+over|everywhere|por\s+todo)"
             r"|\b(?:covered|llen[oa])\s+(?:in|of|de)\s+(?:hives|welts|ronchas|habones)",
         ),
@@ -217,6 +232,7 @@ SIGNS: list[Sign] = [
     # a bleed's length or faintness, a drug behind a reaction (`aggravating.py`): before fainting alone
     *BLEEDING_SIGNS,
     *DRUG_REACTION_SIGNS,
+    *THROAT_SIGNS,
     Sign(
         "other_emergency",
         compile_any(
