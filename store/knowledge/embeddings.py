@@ -45,6 +45,7 @@ class LocalEmbedder:
     """
 
     dim = EMBEDDING_DIM
+    in_process = True  # starved of CPU, never hung: the red-flag screen waits for it (redflags/semantic.py)
 
     def __init__(self, batch_size: int = 64, torch_threads: int = 1, cache_size: int = CACHED_TEXTS) -> None:
         self._model: Any = None
@@ -99,6 +100,7 @@ class OpenAIEmbedder:
     """Any OpenAI-compatible embeddings endpoint, asked for 384 dimensions to fit the schema."""
 
     dim = EMBEDDING_DIM
+    in_process = False
 
     def __init__(self, model: str, *, api_key: str | None, base_url: str | None) -> None:
         from langchain_openai import OpenAIEmbeddings

@@ -98,7 +98,10 @@ _FOUND_DOWN = compile_any(
     r"|encontramos|collapsed|se\s+desplomo|se\s+cayo|fell|desmay\w*|passed\s+out|no\s+despierta|breathing\s+but"
     r"|respira\s+pero)"
 )
-_BURN = r"\b(?:burn\w*|scald\w*|quem\w*|boiling|hirviendo|hot\s+oil|aceite\s+caliente|grease\s+fire)"
+_BURN = (
+    r"\b(?:burn\w*|scald\w*|quem\w*|boiling|hirviendo|hot\s+oil|aceite\s+caliente|grease\s+fire|kettle|hot\s+water"
+    r"|agua\s+caliente|tetera|pava)"
+)
 _DEEP_BURN = compile_any(
     r"\b(?:white|leathery|waxy|charred|blackened|black|blanc\w*|carbonizad\w*|acartonad\w*|como\s+cuero"
     r"|bigger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)|larger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)"
@@ -250,7 +253,18 @@ _RESCUE_REPEATED = near(
     4,
 )
 
+# blood coughed or vomited, more than a streak: "coughin up bright red blood, more than a spoonful"
+_BLOOD_UP = (
+    r"\bcough\w*\s+(?:up\s+)?(?:[\w']+\s+){0,2}blood|\btos\w*\s+(?:con\s+)?sangre|\bvomit\w*\s+(?:up\s+)?(?:[\w']+\s+){0,2}"
+    r"blood|\bvomit\w*\s+(?:con\s+)?sangre|\bthrow\w*\s+up\s+(?:[\w']+\s+){0,2}blood|\bthrew\s+up\s+(?:[\w']+\s+){0,2}blood"
+)
+_A_LOT = compile_any(
+    r"\b(?:spoon\w*|cuchar\w*|cup|taza|bright\s+red|rojo\s+brillante|a\s+lot|lots|so\s+much|mucha|bastante|clots?"
+    r"|coagulos|chorro|faint\w*|desmay\w*|dizzy|mare\w*|pale|palid\w*|coffee\s+grounds|posos\s+de\s+cafe|scared)"
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("bleeding", compile_any(_BLOOD_UP), also=_A_LOT),
     Sign("other_emergency", compile_any(_KETONES), also=_SICKENED),
     Sign("other_emergency", compile_any(near(_WATER, _UNDER, 6)), also=_AFTER_WATER),
     Sign("other_emergency", compile_any(_NO_SWEAT), also=_HEAT_CONFUSED),

@@ -59,6 +59,11 @@ FLOOR = (
     0.5  # cosine to the nearest emergency example (tuned for all-MiniLM-L6-v2 on evals/datasets/safety.jsonl)
 )
 TIMEOUT_S = 3.0  # an embedder slower than this leaves the message to the signs (a remote one may hang)
+# An in-process model cannot hang, only be starved of CPU: under overload (a load average of 15 on two
+# cores, seen while evaluations ran) one message's clauses took more than 3 s and the screen fell
+# silent, leaving 20 of the safety set's 889 emergencies that only it catches. Waiting is safer than a
+# miss; a turn this slow is slow for every other reason too.
+IN_PROCESS_TIMEOUT_S = 30.0
 BANK_TIMEOUT_S = 60.0  # embedding the bank, once per process (a few seconds offline)
 # How much nearer the emergency example must be than the nearest harmless one. Not 0: the model puts
 # every Spanish text near every other (and short everyday English ones near many things), so an
@@ -151,7 +156,9 @@ def _says_nothing(folded: str) -> bool:
 
 
 class Embeds(Protocol):
-    """What the screen needs of an embedder (store.knowledge.embeddings has them)."""
+    """What the screen needs of an embedder (store.knowledge.embeddings has them). One that runs in this
+    process says so with a true `in_process` attribute: it is waited for longer (`IN_PROCESS_TIMEOUT_S`).
+    """
 
     async def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
@@ -256,7 +263,8 @@ class SemanticScreen:
             return None
         try:
             bank = await asyncio.wait_for(self._bank(), timeout=BANK_TIMEOUT_S)
-            vectors = _unit(await asyncio.wait_for(self.embedder.embed_documents(parts), timeout=TIMEOUT_S))
+            timeout = IN_PROCESS_TIMEOUT_S if getattr(self.embedder, "in_process", False) else TIMEOUT_S
+            vectors = _unit(await asyncio.wait_for(self.embedder.embed_documents(parts), timeout=timeout))
         except Exception:  # the signs have already read the message; this reader only adds to them
             log.exception("semantic red-flag screen unavailable; the signs alone decide")
             return None

@@ -66,7 +66,8 @@ SIGNS: list[Sign] = [
     ),
     sign(
         "overdose",
-        rf"\b(?:ate|swallowed|got\s+into|took|eaten|se\s+comio|se\s+tomo|se\s+trago)\s+(?:[\w']+\s+){{0,5}}(?:{PILLS})",
+        rf"\b(?:ate|swallowed|got\s+into|took|eaten|chewed(?:\s+(?:up|through))?|bit\s+into|se\s+comio|se\s+tomo|se\s+trago"
+        rf"|mordio|mastico)\s+(?:[\w']+\s+){{0,5}}(?:{PILLS})",
         also=compile_any(rf"\b(?:{YOUNG})\b"),
     ),
     sign(

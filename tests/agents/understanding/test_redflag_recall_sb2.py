@@ -33,6 +33,12 @@ def reader(embedder: Any) -> RedFlagReader:
 
 
 EMERGENCIES = [
+    # emergencies of the gated set that only the nearest examples caught, now read by the signs too (the
+    # screen falls back to the signs when its embedder fails)
+    "coughin up bright red blood, more than a spoonful, scared",
+    "vomitando sangre, mucha, y me siento mareado",
+    "my son (2) chewed through a pack of my iron pills",
+    "Caller: hi, my dad spilled the kettle on his legs, the skin is coming off, it's a big area.",
     "my husband texted me that hes 'done' and that the life insurance papers are in the "
     "drawer, he wont pick up",
     "mi hija de 16 subio a sus historias 'perdon por todo, los quiero, adios' y no contesta el cel",
@@ -82,6 +88,8 @@ def test_the_signs_catch_each_class(text: str) -> None:
 
 
 ORDINARY = [
+    "I chewed my vitamins instead of swallowing them, is that ok",
+    "the kettle broke lol, anyway I need an appointment",
     "my husband is done with work, the life insurance papers are in the drawer if you need them for billing?",
     "sorry for everything, i was rude on the phone yesterday, can we reschedule",
     "perdon por todo el lio con la factura, ya pague",

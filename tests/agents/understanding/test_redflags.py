@@ -7,11 +7,13 @@ these tests pin each mechanism with phrasings of its class, English and Spanish.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
 from agents.understanding import RedFlagReader, SemanticScreen, screen_red_flags
+from agents.understanding.redflags import semantic
 from agents.understanding.redflags.semantic import Exemplar, clauses_of
 
 
@@ -170,6 +172,32 @@ async def test_the_nearest_examples_leave_ordinary_and_settled_messages_alone(
     reader: RedFlagReader, message: str
 ) -> None:
     assert await reader(message) is None
+
+
+class _Starved:
+    """An embedder slower than the remote timeout: a model in this process on a CPU-starved machine, or
+    a remote endpoint that hangs."""
+
+    def __init__(self, in_process: bool) -> None:
+        self.in_process = in_process
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        await asyncio.sleep(0.3)
+        return [[1.0, 0.0] if "clutching" in text else [0.0, 1.0] for text in texts]
+
+
+async def test_an_in_process_embedder_is_waited_for_and_a_remote_one_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "TIMEOUT_S", 0.05)
+    bank = [Exemplar("he is clutching his arm and sweating", "chest_pain"), Exemplar("book a visit", None)]
+    message = "my husband is clutching his arm and sweating buckets"
+    starved = SemanticScreen(_Starved(in_process=True), bank)
+    await starved.warm()
+    assert await starved(message) is not None  # slow, but it reads
+    hung = SemanticScreen(_Starved(in_process=False), bank)
+    await hung.warm()
+    assert await hung(message) is None  # the signs alone decide
 
 
 async def test_a_failing_embedder_leaves_the_signs_in_charge() -> None:
