@@ -263,7 +263,18 @@ _A_LOT = compile_any(
     r"|coagulos|chorro|faint\w*|desmay\w*|dizzy|mare\w*|pale|palid\w*|coffee\s+grounds|posos\s+de\s+cafe|scared)"
 )
 
+# many pills already taken, and drowsy: "I already took 20 and feel sleepy"
+_TOOK_MANY = (
+    r"\b(?:already\s+)?(?:took|taken|swallowed|me\s+tome|se\s+tomo)\s+(?:like\s+|como\s+)?(?:[2-9]\d|twenty|thirty"
+    r"|veinte|treinta)\b(?!\s*(?:mg|minutes|mins?|years|anos|minutos|dollars))"
+)
+_DROWSY = compile_any(
+    r"\b(?:sleepy|drowsy|dizzy|confus\w*|can'?t\s+stay\s+awake|somnolient\w*|dormid\w*|mare\w*|confundid\w*|vomit\w*"
+    r"|weird|raro|rara|numb|slow)"
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("overdose", compile_any(_TOOK_MANY), also=_DROWSY),
     Sign("bleeding", compile_any(_BLOOD_UP), also=_A_LOT),
     Sign("other_emergency", compile_any(_KETONES), also=_SICKENED),
     Sign("other_emergency", compile_any(near(_WATER, _UNDER, 6)), also=_AFTER_WATER),

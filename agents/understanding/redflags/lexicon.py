@@ -113,7 +113,7 @@ ALLERGY_CAUSE = (
     r"|hives|throat|swallow|breath|pill|pills|egg|milk|alergi|huevo|leche|reaccion|comio|comi|picadura|pico|abeja|avispa|cacahuate|mani"
     r"|mariscos|marisco|camaron\w*|medicina|antibiotico|penicilina|inyeccion|vacuna|tome|tomo|tomar|picazon"
     r"|ibuprof|aspirin|naprox|advil|motrin|aleve|pastilla|pildora|medicamento|contraste|tinte|cefalex|cephalex"
-    r"|keflex|bactrim|augmentin|vaccin"
+    r"|keflex|bactrim|augmentin|vaccin|rash\w*|ronch\w*|sarpullido|salpullido"
     r"|comezon|ronchas|habones|garganta|tragar|respir"
 )
 SWELLING = r"swell|swollen|puff|hinch|inflam"
@@ -158,7 +158,7 @@ YOUNG = (
     r"|granddaughter|teen|teenager|guagua|\d+\s*(?:yo|y/o|yr|yrs)|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
     r"|peque|crio|cria|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
-    r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?"
+    r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?|nacid[oa]\s+en\s+20[12]\d|born\s+(?:in\s+)?20[12]\d"
 )
 
 # --- the signs, in the order they are tried: suicidal intent first (its reply, 988, differs) ---

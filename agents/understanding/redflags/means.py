@@ -94,7 +94,31 @@ _INTENT_SAID = (
     r"|\b(?:quiero|queria)\s+(?:q|que)\s+(?:todo|el\s+dolor)\s+(?:se\s+acabe|termine|pare)\s+para\s+siempre"
 )
 
+# pills hidden until there are "enough"; taking them "so it ends"; everyone better off were one not to exist
+_ENOUGH = (
+    r"\b(?:finally\s+)?(?:have|got)\s+enough\b(?!\s+(?:for|to\s+(?:last|get)))"
+    r"|\bya\s+tengo\s+(?:las\s+)?suficientes"
+)
+_HIDDEN_PILLS = compile_any(
+    r"\b(?:hid\w*|hiding|saving|saved|stash\w*|collect\w*|escond\w*|junt\w*|guard\w*)\s+(?:[\w']+\s+){0,2}"
+    r"(?:pills|meds|tablets|pastillas|pildoras)"
+)
+_SO_IT_ENDS = (
+    r"\bso\s+(?:it|this|everything|the\s+pain)\s+(?:all\s+)?(?:ends|stops|is\s+over)|\bpara\s+que\s+(?:todo\s+)?"
+    r"(?:se\s+acabe|termine|deje\s+de\s+doler)"
+)
+_MEANS_OR_TONIGHT = compile_any(
+    _MEANS, r"\b(?:swallow\w*|tonight|esta\s+noche|take\s+(?:them|it)\s+all|tomar(?:me)?las)"
+)
+_NOT_EXISTING = (
+    r"\b(?:todos|todo\s+el\s+mundo|mi\s+familia|mis\s+hijos)\s+(?:estarian|estaria|estaran|vivirian)\s+mejor\s+"
+    r"(?:si\s+yo\s+no\s+(?:existiera|estuviera|viviera)|sin\s+mi)"
+)
+
 MEANS_SIGNS: list[Sign] = [
+    Sign("suicidal", compile_any(_ENOUGH), deniable=False, also=_HIDDEN_PILLS),
+    Sign("suicidal", compile_any(_SO_IT_ENDS), deniable=False, also=_MEANS_OR_TONIGHT),
+    sign("suicidal", _NOT_EXISTING, deniable=False),
     Sign("suicidal", compile_any(_FAREWELL_POSTED), deniable=False, also=_UNREACHABLE),
     sign("suicidal", _INTENT_SAID, deniable=False),
     Sign("suicidal", compile_any(_PLAN), deniable=False, also=compile_any(_MEANS, _READY)),

@@ -93,7 +93,7 @@ SIGNS: list[Sign] = [
     sign(
         "anaphylaxis",
         r"\banaphyla\w*|\banafila\w*|\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
-        r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}garganta|\bgarganta\s+(?:[\w']+\s+){0,4}"
+        r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}(?:garganta|respiracion)|\bgarganta\s+(?:[\w']+\s+){0,4}"
         r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+"
         r"(?:him|her|me|them)?\s*(?:an?|the|my|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos"
         r"|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"

@@ -36,6 +36,13 @@ EMERGENCIES = [
     # emergencies of the gated set that only the nearest examples caught, now read by the signs too (the
     # screen falls back to the signs when its embedder fails)
     "coughin up bright red blood, more than a spoonful, scared",
+    "todos estarían mejor si yo no existiera",
+    "been hiding my pills for weeks, i finally have enough",
+    "i only have a few pills left but i'm going to swallow every one of them tonight so it ends",
+    "soy el papá de Mateo Ruiz, nacido en 2019, se tragó unas pastillas de su abuela",
+    "me tome la pastilla nueva y ahora tengo ronchitas y siento que se me cierra la respiracion",
+    "the rash is fading but his lips are swelling",
+    "do I have to take all the pills? I already took 20 and feel sleepy",
     "vomitando sangre, mucha, y me siento mareado",
     "my son (2) chewed through a pack of my iron pills",
     "Caller: hi, my dad spilled the kettle on his legs, the skin is coming off, it's a big area.",
@@ -89,6 +96,11 @@ def test_the_signs_catch_each_class(text: str) -> None:
 
 ORDINARY = [
     "I chewed my vitamins instead of swallowing them, is that ok",
+    "I finally have enough saved for the copay, can I book",
+    "we have enough pills till friday, refill please",
+    "took 20 minutes to get here, i'm dizzy from the drive lol",
+    "my son was born in 2019, needs his school physical",
+    "so it ends at 5? the clinic i mean",
     "the kettle broke lol, anyway I need an appointment",
     "my husband is done with work, the life insurance papers are in the drawer if you need them for billing?",
     "sorry for everything, i was rude on the phone yesterday, can we reschedule",
@@ -117,9 +129,12 @@ async def test_their_ordinary_neighbours_get_no_emergency_reply(text: str, reade
     assert await reader(text) is None, text
 
 
-# The nearest examples take this for carbon monoxide: a false alarm of that reader, older than these
-# signs. The signs must not add to it.
-SIGNS_ONLY_ORDINARY = ["the whole family has colds, can we all book flu shots? our heater is broken too"]
+# The nearest examples take these for carbon monoxide and an overdose: false alarms of that reader, older
+# than these signs. The signs must not add to it.
+SIGNS_ONLY_ORDINARY = [
+    "the whole family has colds, can we all book flu shots? our heater is broken too",
+    "I took 25 mg of zoloft and feel a bit sleepy, normal?",
+]
 
 
 @pytest.mark.parametrize("text", SIGNS_ONLY_ORDINARY)
