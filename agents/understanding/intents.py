@@ -37,6 +37,7 @@ from agents.understanding.requestshapes import (
     asks_how_to,
     asks_if_booking_needed,
     asks_number_for,
+    asks_record_copy,
     asks_results_by_chat,
     asks_to_come,
     asks_to_send_own_records,
@@ -71,6 +72,12 @@ _MOVE_APPOINTMENT = re.compile(
     r"(?:\w+\s+){0,2}?(?:cita|turno|consulta)\b"
 )
 _CLAUSE = re.compile(r"[,.;!?:]|\s(?:but|pero)\s")
+# A call back asked for ("a nurse to call me back and tell me if that's normal", "que la enfermera me llame"):
+# with a medical question beside it, the care team's to answer (a ticket), not a hand-off to reception.
+_CALL_BACK = re.compile(
+    r"\b(?:call|ring|get\s+back\s+to|text|reach)\s+me\b|\bme\s+(?:llame|llamen|conteste|contesten|responda|respondan)\b"
+    r"|\bll[aá]m(?:eme|enme|ame)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,8 @@ def strong_intent(text: Text) -> Reading | None:
     """Intents that hold whatever the agent was waiting for: opt-out, a person, change, cancel, list."""
     if intent := opt_change(text):
         return Reading(intent, _sure(text))
-    if asks_for_person(text):
+    care = is_medical_question(text) and bool(_CALL_BACK.search(text.corrected))
+    if asks_for_person(text) and not care:
         return Reading(Intent.HANDOFF, _sure(text))
     policy = policy_first(text)
     if (_MOVE_APPOINTMENT.search(text.corrected) or asks_to_move(text.corrected)) and not policy:
@@ -160,6 +168,7 @@ def strong_intent(text: Text) -> Reading | None:
             and not (policy and changes)
             and not (how and intent is Intent.LIST_APPOINTMENTS)
             and not (intent is Intent.CANCEL and (only_a_constraint(text) or only_told(text)))
+            and not (intent is Intent.HANDOFF and care)
         ):
             return Reading(intent, _sure(text))
     return None
@@ -184,7 +193,7 @@ def request_intent(text: Text) -> Reading | None:
         return Reading(Intent.TICKET, sure)  # "can you update my address on file?": staff change the record
     if visit_about_a_topic(text):
         return Reading(Intent.BOOK, sure)  # "need to see someone in family med about my results"
-    if asks_to_send_own_records(text):
+    if asks_to_send_own_records(text) or asks_record_copy(text):
         return Reading(Intent.TICKET, sure)
     if asks_own_refill(text):
         return Reading(Intent.TICKET, sure)  # "can I get a refill on my lisinopril?" asks someone to act

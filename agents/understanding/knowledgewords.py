@@ -191,6 +191,17 @@ _SAME_THING = [
         ),
         "uninsured selfpay",
     ),
+    # a lower price asked about, and as the documents give it: "¿hay descuento?", "me cobran más caro?",
+    # "is it cheaper without insurance?" — the self-pay rates "30% below our standard fees", "un 30% más
+    # barata"
+    (
+        re.compile(
+            r"\b(?:descuentos?|discounts?|discounted|cheaper|rebajas?|mas\s+(?:barat|car)[oa]s?|more\s+expensive"
+            r"|(?:charge|charged|cobran|cobrarian)\s+(?:me\s+|us\s+)?(?:more|extra|mas)|reduced\s+(?:rates?|prices?|fees?)"
+            r"|lower\s+(?:rates?|prices?|fees?)|tarifas?\s+reducidas?|below\s+(?:our\s+)?standard)\b"
+        ),
+        "descuento discount",
+    ),
     # how much it comes to: "¿cuánto me sale la consulta?", "¿cuánto me saldría?"
     (
         re.compile(r"\bcuanto\s+(?:me\s+|nos\s+|le\s+)?(?:sale|saldria|va\s+a\s+salir|costaria|cobrarian)\b"),

@@ -42,7 +42,9 @@ CONNECTORS = word_set(
     she he was her his ella él fue nació nacio spelled spell spelt deletreado"""
 )
 # Ordinary words that follow "I'm" / "soy" / "this is" without being a name, beside the general word
-# lists (`language.py`): how the writer is, what they are, who they are calling about, how they feel.
+# lists (`language.py`): how the writer is, what they are, who they are calling about, how they feel;
+# and what follows a child's name in a request for papers ("mi hijo Thiago pal colegio": texting's "pa",
+# "pal", "x" for "para", "por", and where the papers go).
 NOT_NAMES = word_set(
     """fine good ok okay sure great well sorry here calling looking trying going writing texting
     interested new patient sick ill allergic pregnant diabetic worried scared afraid available free
@@ -56,7 +58,9 @@ NOT_NAMES = word_set(
     her hers his their theirs us our
     extremely so too quite pretty super unhappy upset angry mad frustrated disappointed annoyed furious
     concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
-    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada"""
+    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada
+    pa pal xa x aca acá porfa pls plz colegio escuela school trabajo work guarderia guardería kinder daycare
+    universidad college camp campamento"""
 )
 # Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
 # "May Chen"): capitalised and followed by another name word, a name, not a date word.

@@ -54,6 +54,26 @@ _PERSON_WORDS = frozenset(
     {"human", "agent", "representative", "operator", "person", "receptionist", "humano", "agente",
      "operador", "operadora", "persona", "recepcionista", "recepcion"}
 )  # fmt: skip
+# A message that is nothing but calls for a person, however many: "REPRESENTATIVE. agent. human. someone
+# real pls", "humano, persona real, alguien de verdad ya", "agent agent agent". Someone or "alguien" only
+# counts made real ("someone real"), so "someone there?" checks who is there (`closings`).
+_CALLS = frozenset(
+    {*_PERSON_WORDS, "humans", "people", "persons", "agents", "representante", "rep", "operadores"}
+)
+_CALL_FILLERS = frozenset(
+    {*_PERSON_FILLERS, "pls", "plz", "plez", "porfa", "porfavor", "now", "asap", "ya", "ahora", "just",
+     "only", "solo", "de", "verdad", "actual", "someone", "somebody", "alguien", "con", "un", "to", "talk",
+     "hablar", "i", "want", "quiero", "need", "necesito", "speak"}
+)  # fmt: skip
+_REAL_SOMEONE = re.compile(
+    r"\b(?:someone|somebody|alguien|a\s+person|una\s+persona)\s+(?:real|de\s+verdad|actual|live)\b"
+)
+
+
+def _only_calls(words: list[str], corrected: str) -> bool:
+    """Whether the words are only calls for a person (at least one) and fillers around them."""
+    called = any(w in _CALLS for w in words) or bool(_REAL_SOMEONE.search(corrected))
+    return called and 0 < len(words) <= 12 and all(w in _CALLS or w in _CALL_FILLERS for w in words)
 
 
 def asks_for_person(text: Text) -> bool:
@@ -64,4 +84,8 @@ def asks_for_person(text: Text) -> bool:
         for pattern in (_ASK_FOR_PERSON, _PERSON_TO_ANSWER)
         for view in (text.corrected, text.folded)
     )
-    return asked or (0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words))
+    return (
+        asked
+        or (0 < len(words) <= 2 and all(w in _PERSON_WORDS for w in words))
+        or _only_calls(tokens(text.corrected), text.corrected)
+    )

@@ -51,6 +51,29 @@ _SEND_MY_RECORDS = re.compile(
     r"(?:me\s+|le\s+|les\s+)?(?:enviar|mandar|pasar|reenviar|faxear|manden|envien|pasen|reenvien|mande|envie|faxeen)\s+"
     rf"(?:una\s+copia\s+de\s+)?mis\s+(?:\w+\s+){{0,2}}?{_OWN_RECORD_ES}\b"
 )
+# A copy of a record asked for, one's own or one's child's: "necesito una copia del registro de vacunas de mi
+# hijo pal colegio, me lo pueden mandar x mail?", "can I get a copy of my daughter's immunization record?",
+# "send me my son's shot record" — a records ticket, though the vaccination words are the walk-in section's.
+_RECORD_DOC = re.compile(
+    r"\b(?:(?:medical\s+)?records?|chart|(?:immunization|vaccination|vaccine|shot)\s+(?:records?|card|history|form)"
+    r"|(?:registros?|cartilla|carnet|certificado|constancia|comprobante)\s+(?:de\s+)?(?:vacunas|vacunacion|inmunizacion)"
+    r"|historial(?:\s+(?:medico|clinico|de\s+vacunas))?|expediente|historia\s+clinica)\b"
+)
+_COPY = re.compile(r"\b(?:cop(?:y|ies)\s+of|copias?\s+(?:de|del))\b")
+_SEND_ME = re.compile(
+    r"\b(?:send|email|e-mail|fax|mail|forward|text)\s+(?:it\s+|them\s+|that\s+)?(?:over\s+)?(?:to\s+)?(?:me|us)\b"
+    r"|\bme\s+(?:lo|la|los|las)\s+(?:pueden|puede|podrian|podria|puedes|podes)\s+(?:mandar|enviar|pasar|reenviar|dar)"
+    r"|\b(?:mandar|enviar|pasar|reenviar|manden|envien|mande|envie|pasen)(?:me|nos)(?:lo|la|los|las)?\b"
+    r"|\bme\s+(?:lo|la|los|las)\s+(?:mandan|envian|manda|envia|pasan|mandas|envias)\b"
+)
+
+
+def asks_record_copy(text: Text) -> bool:
+    """A copy of a record asked for or asked to be sent (see `_RECORD_DOC`)."""
+    source = text.corrected
+    return bool(_RECORD_DOC.search(source)) and bool(_COPY.search(source) or _SEND_ME.search(source))
+
+
 # "¿me pueden mandar por aquí los resultados?", "can you text me my labs?": whether results come by
 # this chat — how results are given (the portal), a clinic question, not a request to send them.
 _BY_THIS_CHAT = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agents.understanding.othersdetails import asks_others_details
 from agents.understanding.text import Text, vocabulary_of
 
 _OVERRIDE = (
@@ -77,9 +78,12 @@ _ADULT_RELATIVE = re.compile(
     rf"|abuela|abuelo|tía|tia|tío|tio|pareja|vecina|vecino)\s*,?\s+{_FULL_NAME}"
 )
 _THEIR_RECORDS = re.compile(
-    r"\b(?:her|his|their)\s+(?:appointments?|appt|records?|results?|visit|prescriptions?|bill|date\s+of\s+birth"
+    # "her upcoming appointments", "what her last labs showed", "sus próximas citas", "sus últimos análisis"
+    r"\b(?:her|his|their)\s+(?:(?:next|upcoming|last|latest|recent|most\s+recent)\s+)?(?:appointments?|appts?|records?"
+    r"|results?|labs?|lab\s+(?:results|work)|test\s+results|blood\s*work|visits?|prescriptions?|bill|date\s+of\s+birth"
     r"|birthday|phone(?:\s+number)?|address)\b"
-    r"|\bsu\s+(?:cita|turno|historial|resultados|receta|factura|fecha\s+de\s+nacimiento|telefono|teléfono"
+    r"|\bsus?\s+(?:(?:proxim[oa]s?|próxim[oa]s?|ultim[oa]s?|últim[oa]s?)\s+)?(?:citas?|turnos?|historial|resultados"
+    r"|analisis|análisis|estudios|examenes|exámenes|recetas?|factura|fecha\s+de\s+nacimiento|telefono|teléfono"
     r"|direccion|dirección|cumpleaños)\b|\b(?:la\s+)?cita\s+de\s+mi\b",
     re.IGNORECASE,
 )
@@ -238,7 +242,7 @@ def is_injection(text: Text) -> bool:
         return True
     if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True
-    if _asks_about_named_others_visit(text):
+    if _asks_about_named_others_visit(text) or asks_others_details(text):
         return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from agents.understanding.belongings import reports_lost_property
+from agents.understanding.carequestions import asks_clinician
 from agents.understanding.owndetails import updates_own_details
 from agents.understanding.text import Text, analyse, phrase_pattern, phrases, vocabulary_of
 from agents.understanding.types import TicketCategory, TicketPriority
@@ -142,6 +143,10 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "|more of my|more pills|my pills|mis pastillas|receta|recetas|renovar|se me acabo|se me acabaron"
             "|se me termino|se me terminaron"
             "|me quede sin|me estoy quedando sin|mis medicamentos|mi medicamento|mi medicina|reposicion"
+            # a prescription lapsed or nearly used up: "the rx expired", "se me venció la receta"
+            "|rx|my rx|the rx|rx expired|prescription expired|expired prescription|receta vencida"
+            "|se vencio la receta|se me vencio la receta|almost out of|almost empty|running low"
+            "|casi se me acaba|casi se me termina"
         ),
     ),
     (
@@ -150,7 +155,7 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "bill|billing|billed|overbilled|invoice|charged|overcharged|charge|charges|double charged"
             "|charged twice|payment|refund|copay|co-pay|statement|my balance|account balance|factura"
             "|facturacion|cobro|cobros|cobraron|me cobraron|reembolso|pago|cargo|saldo|owe|i owe|already paid"
-            "|ya pague|ya lo pague"
+            "|ya pague|ya lo pague|plan de pagos|plan de pago|payment plan"
         ),
     ),
     (
@@ -159,6 +164,11 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "medical records|my records|records|copy of my|copia de mis|copia de mi|test results"
             "|lab results|my results|results"
             "|historial|expediente|historia clinica|resultados|informe medico|mis resultados"
+            # a vaccination record for school or work: "registro de vacunas", "shot record"
+            "|registro de vacunas|registro de vacunacion|cartilla de vacunas|cartilla de vacunacion"
+            "|carnet de vacunas|carnet de vacunacion|certificado de vacunas|immunization record"
+            "|immunization records|vaccination record|vaccination records|vaccine record|vaccine records"
+            "|shot record|shot records|vaccine card"
         ),
     ),
     (
@@ -252,7 +262,7 @@ def is_medical_question(text: Text) -> bool:
     Whether one may eat or drink before a blood test is not: the fasting guidance answers it.
     """
     source = text.corrected
-    if not _MEDICAL.search(source):
+    if not (_MEDICAL.search(source) or asks_clinician(text)):
         return False
     return not (_FASTING.search(source) and _EAT_OR_DRINK.search(source))
 
@@ -283,6 +293,10 @@ _ARRANGE = re.compile(
     r"\b(?:quiero\s+que\s+me\s+(?:la|lo|las|los)?\s*(?:pongan|ponga|hagan|haga|armen|arme|den|de)"
     r"|me\s+(?:ayudan|ayuda|puede\s+ayudar|pueden\s+ayudar)\s+a\s+(?:organizar|armar|hacer|poner)"
     r"|(?:set|put|sign)\s+me\s+up|(?:set|put)\s+(?:it|this|my\s+(?:bill|balance))\s+(?:up\s+)?on"
+    # asked as a favour: "¿me pueden poner en un plan de pagos?", "can you put me on a payment plan?"
+    r"|(?:me|nos)\s+(?:pueden|puede|podrian|podria|podes|puedes)\s+(?:poner|pasar|inscribir|anotar|meter|hacer|armar)"
+    r"|(?:pongan|ponga|inscriban|anoten)(?:me|nos)|(?:can|could|would)\s+(?:you|u|y'?all)\s+(?:please\s+)?(?:put|set|get"
+    r"|sign)\s+(?:me|us)\s+(?:up\s+)?(?:on|in|for)|(?:can|could)\s+i\s+(?:please\s+)?(?:be\s+put|get\s+put|be\s+set\s+up)"
     r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:set\s+up|start|arrange))\b"
 )
 

@@ -34,7 +34,9 @@ from agents.understanding import (
 )
 from agents.understanding.dates import taken_back_days
 from agents.understanding.intents import EXACT, Reading
+from agents.understanding.intentwords import PATTERNS
 from agents.understanding.names import own_name
+from agents.understanding.requestshapes import uses_book_verb
 from agents.understanding.specialties import taken_back_specialty
 from agents.understanding.spelledout import spelled_words
 from agents.understanding.text import analyse, fold
@@ -212,7 +214,19 @@ def _intent(u: Understanding, p: Prefill) -> Intent:
         return u.intent
     if p.intent in _TOPICS and u.intent is Intent.QUESTION and _only_asked(u):
         return u.intent
+    if p.intent is Intent.BOOK and _asks_care_team(u):
+        return u.intent
     return p.intent or u.intent
+
+
+def _asks_care_team(u: Understanding) -> bool:
+    """Whether the caller only put a medical question to the care team ("I just wanted a nurse to call
+    me back and tell me if that's normal") with no word that books: the platform's book_appointment
+    heard the topic (a mole removed: dermatology), not a wish to come in."""
+    if u.intent is not Intent.TICKET or u.fields.ticket_category != "medical_question":
+        return False
+    said = analyse(u.text, VOCABULARY)
+    return not (PATTERNS[Intent.BOOK].search(said.corrected) or uses_book_verb(said))
 
 
 # What a platform names after the call's topic, which a caller who only asks about it does not want:
