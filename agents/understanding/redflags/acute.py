@@ -62,7 +62,7 @@ _APHASIA = (
 _STARTED_NOW = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|just\s+started"
     r"|started\s+(?:\d+|an?|half)\s+(?:[\w']+\s+)?(?:min|hour)|(?:empezo|comenzo)\s+hace\s+(?:\d+|un|una|media)"
-    r"|hace\s+(?:\d+|un\s+rato|media\s+hora)|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
+    r"|hace\s+(?:como\s+)?(?:\d+|un\s+rato|media\s+hora|una\s+hora)|mano|hand|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
 )
 _RETRACTIONS = (
     r"\b(?:belly|stomach|tummy|ribs|chest|neck|panza|barriga|pancita|costillas|pecho|cuello)\s+(?:is\s+|are\s+)?"
@@ -138,7 +138,7 @@ _HEAD_OR_LIGHT = compile_any(
 _KETONES = (
     r"\b(?:meter|glucometro|glucometer|monitor|sensor|dexcom|libre)\s+(?:just\s+)?(?:says|reads|shows|marca|dice"
     r"|muestra)\s+(?:hi|high|alto|error\s+hi)\b|\bfruity\s+(?:breath|smell)|\bbreath\s+smells\s+(?:fruity|sweet)"
-    r"|\bhuele\s+(?:la\s+boca\s+|el\s+aliento\s+)?a\s+fruta|\baliento\s+a\s+fruta|\bketo\w*acidosis|\bcetoacidosis"
+    r"|\bhuele\s+(?:la\s+boca\s+|el\s+aliento\s+)?(?:como\s+)?a\s+fruta|\baliento\s+(?:le\s+|me\s+)?huele\s+(?:como\s+)?a\s+fruta|\baliento\s+a\s+fruta|\bketo\w*acidosis|\bcetoacidosis"
 )
 _SICKENED = compile_any(
     r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|breath\w*\s+(?:deep|fast|hard)|deep\s+breath\w*|respira\w*\s+(?:profundo"
@@ -201,7 +201,7 @@ _DRYING_OUT = compile_any(
     r"|no\s+(?:quiere\s+)?(?:toma|come|mama))"
 )
 _BALANCE_LOST = (
-    r"\bno\s+(?:se\s+)?puede\s+(?:parar|pararse|sostener|mantener\s+en\s+pie|levantar(?:se)?)|\bcan'?t\s+(?:stand|walk)"
+    r"\bno\s+(?:se\s+)?(?:puede|podia)\s+(?:parar|pararse|sostener|mantener\s+en\s+pie|levantar(?:se)?)|\bse\s+iba\s+(?:para|pa)\s+atras|\bcan'?t\s+(?:stand|walk)"
     r"(?:\s+up)?|\bse\s+va\s+(?:pa|para|hacia)?\s*(?:un|el)\s+lado|\bfalling\s+to\s+one\s+side|\bleaning\s+to\s+one\s+side"
     r"|\bwalking\s+like\s+(?:he'?s|she'?s|he\s+is|she\s+is)\s+drunk|\bcamina\s+como\s+borrach\w*"
 )
@@ -211,18 +211,19 @@ _NEVER_BEFORE = compile_any(
 )
 _WITH_IT = compile_any(
     r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|vueltas|spinning|dizzy|mare\w*|vision|vista|habla\w*|speech|slurr\w*"
-    r"|grip|agarrar|drop\w*|se\s+le\s+cae|hand|mano|arm|brazo)"
+    r"|grip|agarrar|drop\w*|se\s+le\s+cae|hand|mano|arm|brazo|ojo|eye|agarraba)"
 )
 _ARM_GONE = (
     r"\b(?:arm|leg|hand|brazo|pierna|mano)\s+(?:[\w']+\s+){0,4}(?:como\s+(?:de\s+)?trapo|like\s+(?:a\s+)?(?:rag|dead\s+weight"
     r"|jelly|noodle)|won'?t\s+grip|can'?t\s+grip)|\bno\s+(?:lo|la)\s+(?:puedo|puede)\s+(?:levantar|mover)"
-    r"|\bcan'?t\s+lift\s+(?:his|her|my)\s+(?:right|left)?\s*(?:arm|leg)|\bno\s+puede\s+levantar\s+el\s+brazo"
+    r"|\b(?:can'?t|could\s*n'?o?t|cannot)\s+lift\s+(?:his|her|my)\s+(?:right|left)?\s*(?:arm|leg)|\bno\s+puede\s+levantar\s+el\s+brazo"
     r"|\bkeeps?\s+dropping\s+(?:things|his|her|the)"
 )
 _CARDIAC_DISCOMFORT = (
     r"\belephant\s+(?:sitting\s+)?on\s+(?:his|her|my|the)?\s*(?:chest|him|her|me)|\belephant\s+sitting\s+on"
     r"|\b(?:chest|pecho)\s+(?:[\w']+\s+){0,2}(?:discomfort|pressure|heav\w*|molestia|pesadez)|\bupper\s+chest"
-    r"|\bboca\s+del\s+estomago|\bindigestion|\bagruras"
+    r"|\bboca\s+del\s+estomago|\bindigestion|\bagruras|\bparte\s+alta\s+de\s+la\s+panza|\bupper\s+(?:belly|stomach|abdomen)"
+    r"|\bmandibula|\bquijada|\bjaw\b"
 )
 _CARDIAC_SWEAT = compile_any(r"\b(?:sweat\w*|sudando|sudor|clammy|gr[ae]y|gris|palid\w*|pale|ashen|cenizo)\b")
 _CARDIAC_MORE = compile_any(
@@ -239,7 +240,7 @@ _ALLERGEN = compile_any(
     r"|sting|stung|picadura|abeja|bee|wasp|avispa)\b"
 )
 _ELECTRIC = (
-    r"\belectric\w*\s+shock|\b(?:bad|big|strong)\s+shock|\bshock\s+(?:from|off)\s+(?:an?\s+|the\s+)?(?:outlet|socket"
+    r"\bchispazo|\bcorrientazo|\b(?:me|le|se)\s+(?:dio|pego)\s+(?:la\s+)?corriente|\belectric\w*\s+shock|\b(?:bad|big|strong)\s+shock|\bshock\s+(?:from|off)\s+(?:an?\s+|the\s+)?(?:outlet|socket"
     r"|wire|cable|fence|appliance)|\belectrocut\w*|\b(?:toque|descarga)\s+(?:fuerte\s+|electrica\s+)?(?:con|de)\s+"
     r"(?:un\s+|el\s+|la\s+)?(?:cable|enchufe|contacto|corriente|luz)|\bcable\s+pelado"
 )

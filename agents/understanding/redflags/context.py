@@ -80,7 +80,9 @@ PAST = re.compile(
     r"|\b(?:was|were)\s+in\s+(?:the\s+)?(?:er|e\.r\.|emergency\s+room|hospital|urgent\s+care)\s+(?:last|on|yesterday)"
     r"|\blast\s+weekend\b|\bestuve\s+en\s+(?:urgencias|emergencias|el\s+hospital)|\b(?:dieron|dio)\s+de\s+alta\b"
     r"|\bdischarged\b|\bde\s+(?:nin[oa]|chiquit[oa]|pequen[oa]|chic[oa]|bebe)\b|\buna\s+vez\s+(?:me|le)\s+dio\b"
-    r"|\bnunca\s+mas\b|\bwhen\s+i\s+was\s+(?:\d+|little|young|a\s+kid)"
+    r"|\bnunca\s+mas\b|\bwhen\s+i\s+was\s+(?:\d+|little|young|a\s+kid)|\bat\s+age\s+\d+|\ba\s+los\s+\d+\s+anos"
+    r"|\bnone\s+since|\bno\s+more\s+since|\bdesde\s+entonces\s+(?:nada|ninguna)|\bfamily\s+history|\bantecedentes"
+    r"|\bin\s+(?:his|her|their|my)\s+(?:\d0s|fifties|sixties|seventies|eighties|nineties)"
 )
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b")
 # the trouble is over ("coughed for a few seconds and was totally fine after"): no "now" brings it back
@@ -89,7 +91,11 @@ RESOLVED = re.compile(
     r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)"
     r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
-    r"|\bya\s+no\s+sangra|\bin\s+rehab\b|\ben\s+rehabilitacion\b"
+    r"|\bya\s+no\s+sangra|\bin\s+rehab\b|\ben\s+rehabilitacion\b|\b(?:all|totally|completely)\s+better\b"
+    # lifelong, not sudden: "tengo un ojo más chiquito desde siempre", "todavía habla enredado"
+    r"|\bdesde\s+siempre|\bsiempre\s+(?:ha|he)\s+(?:tenido|sido|hablado)|\balways\s+(?:had|been)\b|\bsince\s+birth"
+    r"|\bde\s+nacimiento|\btodavia\s+habla|\bstill\s+(?:talks|speaks)|\bspeech\s+therapy|\bterapia\s+de\s+lenguaje"
+    r"|\ben\s+las\s+fotos|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -103,14 +109,16 @@ GENERAL_QUESTION = re.compile(
 ASKING_ONLY = re.compile(
     r"\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
     r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
-    r"|\bnunca\s+le\s+ha\s+dado|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
+    r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\bno\s+(?:lo|la|los|las)\s+tengo\b|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
 )
 # just before a mention, what makes it someone else's or a topic: a story on the news or a screen ("a show
 # about seizures", "the news about the guy who overdosed"), a celebrity, a pet ("my cat had a seizure"), a
 # first-aid class ("the CPR and choking first aid class"). Tight on purpose: "we were watching a movie and
 # my son had a seizure" is an emergency.
 ELSEWHERE = re.compile(
-    r"\b(?:news|noticias?|article|articulo|story|show|documentary|documental|movie|pelicula|podcast)\s+(?:[\w']+\s+)"
+    r"\b(?:novel|book|script|screenplay|novela|libro|cuento|guion)\s+(?:[\w']+\s+){0,2}(?:where|in\s+which|about"
+    r"|donde|en\s+(?:la|el)\s+que|sobre)\s+(?:[\w']+\s+){0,8}$"
+    r"|\b(?:news|noticias?|article|articulo|story|show|documentary|documental|movie|pelicula|podcast)\s+(?:[\w']+\s+)"
     r"{0,2}(?:about|on|sobre|de|acerca\s+de)\s+(?:[\w']+\s+){0,6}$|\b(?:actor|actress|celebrity|singer|cantante"
     r"|famos[oa])\s+(?:who|que|q)\s+(?:[\w']+\s+){0,2}$|\b(?:my|our|mi|nuestr[oa])\s+(?:cat|dog|puppy|kitten|gat[oa]"
     r"|perr[oa]|perrit[oa]|gatit[oa]|mascota|pet)\s+(?:had|has|is|tuvo|tiene|esta)\s+(?:[\w']+\s+){0,2}$"
@@ -126,6 +134,8 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
+    r"|\b(?:respirar|breathe|breathing)\s+(?:[\w']+\s+){0,2}(?:por|through)\s+(?:la\s+|my\s+|the\s+)?(?:nariz|nose)"
+    r"|\bsolo\s+cuando\s+(?:aprieto|presiono|toco|me\s+muevo)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
 )
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
@@ -159,7 +169,7 @@ BUSINESS = re.compile(
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
     r"|consejer\w*|grief|duelo|plan|action\s+plan|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
     r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
-    r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente)\b"
+    r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork)\b"
 )
 _CLAUSE = re.compile(
     r"(?<!\d)\.(?!\d)|[!?;\n]+|\s(?:but|and\s+now|now|although|though|however|pero|y\s+ahora|ahora|aunque"

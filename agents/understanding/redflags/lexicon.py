@@ -93,7 +93,7 @@ BLEED_HOW = (
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
     r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
     r"|empapa|todos\s+lados|charco|bastante|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
-    r"|a\s+brincos|a\s+borbotones|cada\s+latido|con\s+cada\s+latido|pulsing|pulsating|(?:with|each|every)\s+(?:each\s+|every\s+)?(?:heart\s*beat|beat|pulse)"
+    r"|sigue\s+saliendo|keeps\s+(?:coming|gushing)|a\s+brincos|a\s+borbotones|cada\s+latido|con\s+cada\s+latido|pulsing|pulsating|(?:with|each|every)\s+(?:each\s+|every\s+)?(?:heart\s*beat|beat|pulse)"
     # "fuerte" of the bleed, not of blowing one's nose or brushing ("sangra poquito cuando me sueno fuerte")
     r"|(?<!sueno\s)(?<!suena\s)(?<!sone\s)(?<!sonar\s)(?<!sonarme\s)(?<!cepillo\s)(?<!tallo\s)(?<!rasco\s)fuerte"
     r"|large\s+amount|big\s+amount|huge|whole\s+bunch|pumping|pulsing|streaming|running\s+down|borbotones|buches"
@@ -157,7 +157,7 @@ YOUNG = (
     r"baby|babies|babys|infant|newborn|toddler|child|kid|kids|son|daughter|boy|girl|little\s+one|grandson"
     r"|granddaughter|teen|teenager|guagua|\d+\s*(?:yo|y/o|yr|yrs)|\d+\s*(?:-|\s)?(?:months?|mo|years?|yrs?|weeks?|days?)\s*(?:-|\s)?old|bebe"
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
-    r"|peque|crio|cria|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
+    r"|peque|crio|cria|cipot[ea]|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
     r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?|nacid[oa]\s+en\s+20[12]\d|born\s+(?:in\s+)?20[12]\d"
 )
 

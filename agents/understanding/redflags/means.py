@@ -16,7 +16,8 @@ from agents.understanding.redflags.suicidal import A_REASON
 
 _MEANS = (
     r"\b(?:pills|meds|tablets|pastillas|pildoras|gun|pistol|firearm|rifle|shotgun|revolver|pistola|arma|rope|noose"
-    r"|cuerda|soga|razor|blade|navaja|cuchilla|bridge|puente|roof|rooftop|azotea|ledge|cliff|edge|engine|garage)\b"
+    r"|cuerda|soga|razor|blade|navaja|cuchilla|bridge|puente|roof|rooftop|azotea|ledge|cliff|edge|engine|garage|poison"
+    r"|veneno|raticida)\b"
 )
 _PLAN = (
     r"\b(?:i\s+|i'?ve\s+)?(?:have|got|made|hav)\s+(?:a|the|my)\s+plan\b(?!\s+(?:for|with|to\s+(?:pay|lose|eat|get\s+healthy"

@@ -51,6 +51,7 @@ from agents.understanding.redflags.lexicon import (
 from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.regimen import AS_PRESCRIBED
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
+from agents.understanding.redflags.understated import UNDERSTATED_SIGNS
 
 # the parts that swell in an allergic reaction
 _SWELLS = r"tongue|lips|lip|face|throat|mouth|eyes|eyelids|lengua|labios|cara|boca|garganta|ojos|parpados"
@@ -316,4 +317,5 @@ SIGNS: list[Sign] = [
     ),
     *HEAD_SIGNS,
     *ACUTE_SIGNS,
+    *UNDERSTATED_SIGNS,
 ]

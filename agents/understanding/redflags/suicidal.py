@@ -26,7 +26,7 @@ WORDS = [
     r"(?:hurt|hurting|cut|cutting|burn|burning)\s+(?:myself|himself|herself)|\bcutting\s+(?:myself|himself|herself)"
     r"|\b(?:hurt|cut|burn)\w*\s+(?:myself|himself|herself)\s+(?:on\s+purpose|again|deliberately)|\b(?:started"
     r"|been|keep|back\s+to)\s+cutting\b|\bend(?:ing)?\s+(?:my|his|her)\s+(?:own\s+)?life|\bend(?:ing)?\s+(?:it\s+all"
-    r"|everything)\b|\btak(?:e|ing)\s+(?:my|his|her)\s+(?:own\s+)?life|(?<!prevention\sof\s)(?<!prevencion\sdel\s)(?<!prevencion\sde\s)\bsuicid(?!\w*\s+(?:prevention|awareness|prevencion))|\bsucid|\bsuicde|\bself[\s-]?harm"
+    r"|everything)\b|\btak(?:e|ing)\s+(?:my|his|her)\s+(?:own\s+)?life|(?<!prevention\sof\s)(?<!prevencion\sdel\s)(?<!murio\spor\s)(?<!died\sby\s)(?<!died\sof\s)(?<!prevencion\sde\s)\bsuicid(?!\w*\s+(?:prevention|awareness|prevencion))|\bsucid|\bsuicde|\bself[\s-]?harm"
     r"|\b(?:don'?t|do\s+not|doesn'?t|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|exist|be\s+here|wake\s+up"
     r"|go\s+on)|(?<!don't\s)(?<!dont\s)(?<!not\s)\b(?:want|wants|wanna|going|gonna|ready)\s+(?:to\s+)?die\b"
     r"(?!\s+(?:of|from|laughing)\s+(?:embarrassment|laughter|laughing|shame|boredom|curiosity|cringe))"
@@ -64,7 +64,7 @@ WORDS = [
     r"(?:anymore|any\s+more|any\s+longer)\b(?!\s+(?:with\s+)?(?:this\s+|the\s+|my\s+)?(?:pain|cough|itch|rash))",
     rf"\b(?:quiero|quisiera|me\s+quiero|ganas\s+de|prefiero|se\s+quiere|quiere)\s+morir{_NOT_AN_IDIOM}|\bmatar(?:me|se|te)\b"
     r"|\b(?:me\s+(?:voy|iba)|se\s+(?:va|iba|quiere)|te\s+vas)\s+a\s+(?:matar|tirar|suicidar|quitar\s+la\s+vida|ahorcar"
-    r"|colgar)|(?<!prevention\sof\s)(?<!prevencion\sdel\s)(?<!prevencion\sde\s)\bsuicid(?!\w*\s+(?:prevention|awareness|prevencion))|\bno\s+quiero\s+(?:seguir\s+)?(?:vivir|viviendo|estar\s+aqui|despertar|existir)"
+    r"|colgar)|(?<!prevention\sof\s)(?<!prevencion\sdel\s)(?<!murio\spor\s)(?<!died\sby\s)(?<!died\sof\s)(?<!prevencion\sde\s)\bsuicid(?!\w*\s+(?:prevention|awareness|prevencion))|\bno\s+quiero\s+(?:seguir\s+)?(?:vivir|viviendo|estar\s+aqui|despertar|existir)"
     rf"|\b(?:me|se|te)\s+(?:quiero|quiere|quieres)\s+(?:matar|morir{_NOT_AN_IDIOM}|suicidar)|\bquitar(?:me|se)\s+la\s+vida|\bacabar\s+con\s+(?:mi\s+vida|su\s+vida|todo)|\bno\s+vale\s+la\s+pena\s+vivir"
     r"|\b(?:no|ya\s+no)\s+(?:le\s+)?(?:veo|encuentro|tiene)\s+(?:ningun\s+)?sentido\s+(?:a\s+)?(?:nada|la\s+vida"
     r"|vivir|seguir)|\bestar(?:i|a)n\s+mejor\s+sin\s+mi|\bmejor\s+sin\s+mi\b|\bsoy\s+(?:solo\s+)?una\s+carga"
