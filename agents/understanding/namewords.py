@@ -56,8 +56,10 @@ NOT_NAMES = word_set(
     her hers his their theirs us our
     extremely so too quite pretty super unhappy upset angry mad frustrated disappointed annoyed furious
     concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
-    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada"""
+    furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada
+    q k ke qe"""
 )
+# ("q", "k", "ke": "que" as texted, which opens a clause about someone: "mi mamá, q no maneja el celular")
 # Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
 # "May Chen"): capitalised and followed by another name word, a name, not a date word.
 MONTHS_AS_NAMES = frozenset({"julio", "abril", "april", "june", "may"})
