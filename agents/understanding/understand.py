@@ -238,9 +238,18 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         and _wishes_visit(text.folded)
     ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
+    if request and request.intent is Intent.TICKET and _visit_for_a_letter(text, fields):
+        return Reading(Intent.BOOK, GUESS)  # "family med tomorrow afternoon pls, … need a note for work"
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
+
+
+def _visit_for_a_letter(text: Text, fields: Fields) -> bool:
+    """A letter staff write (a ticket, "other") asked beside a specialty and a day to come: the visit
+    is asked for and the note is what it should give ("a doctor's note for my visit yesterday" names
+    no day to come and stays a ticket)."""
+    return bool(fields.specialty and fields.when) and topics.ticket_category(text) == "other"
 
 
 def _wishes_visit(folded: str) -> bool:
