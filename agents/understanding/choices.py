@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding.dayparts import WINDOWS, clock_minutes
 from agents.understanding.numberwords import spell_times
+from agents.understanding.ordinalmarks import spell_ordinal_marks
 from agents.understanding.text import analyse, fold, vocabulary_of
 from agents.understanding.timewords import MONTH_OR_ABBR_RE, WEEKDAY_RE, WEEKDAYS, month_number
 from agents.understanding.types import Language, PartOfDay
@@ -309,7 +310,7 @@ def _same_time(source: str, start: datetime, tz: ZoneInfo) -> list[set[int] | tu
 
 def _source(text: str) -> str:
     """The reply folded, typos corrected and clock words as digits ("la de las nueve" → "las 9")."""
-    return spell_times(analyse(text, VOCABULARY).corrected, days=False)
+    return spell_times(spell_ordinal_marks(analyse(text, VOCABULARY).corrected), days=False)
 
 
 def _named(source: str, practitioners: Sequence[str]) -> set[int]:
@@ -333,7 +334,7 @@ def mentions_choice(text: str) -> bool:
 
 def refers_to_option(text: str) -> bool:
     """Points at an option by position ("the first one", "la segunda", "option 2"), whatever was asked."""
-    corrected = analyse(text, VOCABULARY).corrected
+    corrected = spell_ordinal_marks(analyse(text, VOCABULARY).corrected)
     return any(pattern.search(corrected) for pattern in (_OPTION_REFERENCE, _FROM_END, _MIDDLE))
 
 

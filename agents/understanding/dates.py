@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from agents.understanding.birthclause import birth_clauses
 from agents.understanding.calendarrules import unread_day
 from agents.understanding.closedsaid import closed_spans
 from agents.understanding.corrections import correction_cut
@@ -93,6 +94,19 @@ def names_a_date(text: str, *, today: date, language: Language) -> bool:
     calendar names ("the day after Thanksgiving", "the first Friday of March"), which says when more
     plainly than any word relative to another day ("the following week")."""
     return any(f.dated or f.named for f in find_days(timed_text(text, VOCABULARY).corrected, today, language))
+
+
+def dated_days(text: str, *, today: date, language: Language) -> dict[date, str]:
+    """The single days of the month `text` names outright and keeps ("Tuesday the third", "el
+    miércoles doce", "March 4"; not one taken back by a self-correction), each with its words: what
+    a caller said plainly enough to check another reader's date against."""
+    folded = fold(text)
+    for start, end in birth_clauses(folded):  # "born … October twelfth" is no day asked for
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    source = timed_text(folded, VOCABULARY).corrected
+    found = [f for f in find_days(source, today, language) if f.dated and f.first == f.last]
+    cut = correction_cut(source, [f.span[0] for f in found])
+    return {f.first: source[f.span[0] : f.span[1]] for f in found if f.span[0] >= cut}
 
 
 def taken_back_days(text: str, *, today: date, language: Language) -> set[date]:

@@ -53,7 +53,7 @@ _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
 _NEXT_WORD = re.compile(r"\b(?:next|proximo)\b")
 # What may stand between a weekday and the week it is in: "Friday next week", "Friday of next week",
 # "next week, Friday", "el viernes de la semana que viene", "la semana que viene el viernes".
-_WEEKDAY_IN_WEEK = re.compile(r"^\s*,?\s*(?:(?:of|in|on|de|del|el|la|for|para)\s+)*$")
+_WEEKDAY_IN_WEEK = re.compile(r"^\s*,?\s*(?:(?:of|in|on|the|de|del|el|la|for|para)\s+)*$")
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,13 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmw)\b|(?<!la )(?<!las )(?<!esta )\bmanana\b"), _relative_day(1)),
     (re.compile(r"\bin\s+a\s+fortnight\b|\ben\s+(?:una\s+)?quincena\b"), _week_in(2)),
-    (re.compile(r"\b(?:the\s+)?week\s+after\s+next\b"), _week_in(2)),
+    (
+        re.compile(
+            r"\b(?:the\s+)?week\s+after\s+next\b|\b(?:la\s+)?semana\s+(?:subsiguiente"
+            r"|siguiente\s+a\s+la\s+(?:proxima|que\s+viene)|despues\s+de\s+la\s+(?:proxima|que\s+viene))\b"
+        ),
+        _week_in(2),
+    ),
     (
         re.compile(
             rf"\b(?:(?P<n>{NUMBER_RE})\s+weeks?\s+(?:from|after|on)|(?P<n_es>{NUMBER_RE})\s+semanas?\s+"
@@ -329,8 +335,14 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
     for pattern, handler in _RULES:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
+            if overlap := [e for s, e in taken if start < e and s < end]:
+                # "week after next on tuesday": "next" belongs to the week, and "on tuesday" is still
+                # a weekday; the same phrase is read again from where the claimed words end
+                again = _reread(pattern, text, max(overlap), end)
+                if again is None or any(again.start() < e and s < again.end() for s, e in taken):
+                    continue
+                match = again
+                start, end = match.span()
             days = handler(match, today, language)
             if days is None:
                 continue
@@ -347,6 +359,13 @@ def find_days(text: str, today: date, language: Language) -> list[Found]:
     found = _in_their_weeks(_around_days(found, text), text, today)
     dated = {f.first.weekday() for f in found if not f.weekday and f.first == f.last}
     return [f for f in found if not (f.weekday and f.first.weekday() in dated)]
+
+
+def _reread(pattern: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """`pattern` found again from `pos`, within the words of a match that began inside a phrase
+    another rule has claimed (None when nothing of it is left before `end`)."""
+    match = pattern.search(text, pos)
+    return match if match is not None and match.start() < end else None
 
 
 def _around_days(found: list[Found], text: str) -> list[Found]:

@@ -36,7 +36,8 @@ _FOR_RELATIVE = re.compile(
     rf"\b(?:(?:for|para|about|de)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?P<who>{RELATIVES})"
     rf"|(?<!\bnot\s)(?<!\bno\s)(?:for|para|on\s+behalf\s+of)\s+(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?"
     rf"(?P<elder>{ELDERS}))\b"
-    r"(?:'s)?\s*(?:[-,:]+\s*)?(?:(?:her|his|their)\s+name\s+is\s+|se\s+llama\s+|(?:she|he)\s+is\s+|named\s+|called\s+)?"
+    r"(?P<owner>'s)?\s*(?:[-,:]+\s*)?"
+    r"(?P<intro>(?:her|his|their)\s+name\s+is\s+|se\s+llama\s+|(?:she|he)\s+is\s+|named\s+|called\s+)?"
 )
 _SOFT = re.compile(
     r"(?:^|[,.!;?)]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
@@ -124,18 +125,29 @@ def name_in(
     blanked = "".join(chars)
     text = with_own_surname(unspell(blanked))
     folded = fold(text)
-    if relative := _FOR_RELATIVE.search(folded):  # "for my daughter, Zoe Adams": the child's name
-        words = _name_words(text[relative.end() :], strict_first=True)
-        if len(words) >= 2 and fold(words[0]) not in PARTICLES:
-            return _format(words)
     before = (
         name_before_birth(with_own_surname(unspell(blanked[:birth_at]))) if birth_at is not None else None
     )
+    if (relative := _FOR_RELATIVE.search(folded)) and (relatives := _after_relative(text, relative)):
+        # "for my daughter, Zoe Adams": the child's name; but the name said right before the birth
+        # date is whose birth date it is ("es para mi mama, q no maneja el celular: Dolores Huerta
+        # Ríos, nacida el …": the words after "mi mama" were a clause about her)
+        return before if before and fold(before) != fold(relatives) else relatives
     if introduced := _introduced(text, folded):
         # "this is Emily, …, Emily Smith, born …": the full name said later completes the first name
         full = before is not None and fold(before.split()[0]) == fold(introduced) and " " not in introduced
         return before if full else introduced
     return before or (_bare_name(text) if bare else None)
+
+
+def _after_relative(text: str, relative: re.Match[str]) -> str | None:
+    """The name right after "for my daughter", "para mi mamá": two name words or more. After a
+    possessive ("for my son's asthma follow up") comes what is the relative's, not their name,
+    unless the name is announced ("for my son's, his name is …")."""
+    if relative["owner"] and not relative["intro"]:
+        return None
+    words = _name_words(text[relative.end() :], strict_first=True)
+    return _format(words) if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
 
 
 def _introduced(text: str, folded: str) -> str | None:

@@ -60,8 +60,9 @@ NOT_NAMES = word_set(
     concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
     furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada
     pa pal xa x aca acá porfa pls plz colegio escuela school trabajo work guarderia guardería kinder daycare
-    universidad college camp campamento"""
+    universidad college camp campamento q k ke qe"""
 )
+# ("q", "k", "ke": "que" as texted, which opens a clause about someone: "mi mamá, q no maneja el celular")
 # Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
 # "May Chen"): capitalised and followed by another name word, a name, not a date word.
 MONTHS_AS_NAMES = frozenset({"julio", "abril", "april", "june", "may"})

@@ -58,6 +58,23 @@ _ORDER = {"question": 0, "list": 1, "ticket": 2, "appointment": 3}
 MAX_REQUESTS = 3
 
 
+# A question asks with a word of asking or a verb; a name with a rising tone ("telehealth?", "¿video?")
+# only says again what the request before it asked for.
+_ASKING = re.compile(
+    r"\b(?:what|which|who|where|when|why|how|do|does|did|can|could|is|are|will|would|should|may|any|have|has"
+    r"|que|cual|cuales|quien|donde|cuando|como|cuanto|cuanta|cuantos|puedo|puede|pueden|hay|tienen|aceptan"
+    r"|es|son|esta|estan|se)\b"
+)
+_ECHO_WORDS = 3
+
+
+def _echoed(piece: str) -> bool:
+    """Whether a piece read as a question is only a few words with no word of asking ("telehealth?",
+    "a video one?"): said with a rising tone about the request before it, not a question of its own."""
+    words = fold(piece).strip(" ?¿!.").split()
+    return 0 < len(words) <= _ECHO_WORDS and not _ASKING.search(fold(piece))
+
+
 def _pieces(text: str) -> list[str]:
     """The message cut at every join (a question keeps its question mark)."""
     pieces: list[str] = []
@@ -91,6 +108,8 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
             kind = (
                 None  # a question with no subject of its own ("can someone look into it?") is the last one's
             )
+        if kind == "question" and requests and _echoed(piece):
+            kind = None  # "I'd like a video visit? telehealth? with dermatology": the visit said again
         if asks and read.fields.ticket_category == "medical_question":
             kind = "question"
         if over_time and kind == "ticket" and read.fields.ticket_category == "billing":

@@ -125,6 +125,24 @@ def _cut(source: str) -> int:
     return correction_cut(source, said, named)
 
 
+def named_specialty(text: Text) -> str | None:
+    """The one specialty named outright ("la dermatóloga", "a cardiologist"; not one guessed from a
+    complaint or a child) in the words still meant after any self-correction; None when none or
+    several are named."""
+    source = text.corrected
+    source = source[_cut(source) :]
+    named = {code for code, pattern in _SPECIALIST_RE.items() if pattern.search(source)}
+    return named.pop() if len(named) == 1 else None
+
+
+def names_specialty(text: Text, code: str) -> bool:
+    """Whether `text` says anything that points to specialty `code`: its name, a complaint of its
+    kind or, for pediatrics, a child."""
+    source = text.corrected
+    patterns = [_SPECIALIST_RE[code], _COMPLAINT_RE.get(code)] + ([_CHILD_RE] if code == "pediatrics" else [])
+    return any(pattern.search(source) for pattern in patterns if pattern is not None)
+
+
 def taken_back_specialty(text: Text) -> str | None:
     """The specialty the patient named and then corrected ("pediatría... no, medicina familiar" →
     pediatrics), so that another reader's take of the same words can be told to have kept it."""

@@ -57,8 +57,20 @@ _EN_TAKEN = (
     r"|thanksgiving|christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|labor\s+day|memorial\s+day"
     r"|independence\s+day|july\s+4th|the\s+4th(?:\s+of\s+july)?)"
 )
+# A day the patient is busy: "i have a work thing friday", "I've got a meeting on Monday", "I'm busy
+# Tuesday", "I work Friday", "tengo algo el viernes", "tengo trabajo el lunes", "trabajo el martes".
+_EN_BUSY = (
+    r"(?:i|we)(?:(?:\s*'ve|\s+have)(?:\s+got)?|\s+got)\s+(?:a|an|some|this|that|my)?\s*(?:[a-z]+\s+)?"
+    r"(?:thing|meeting|class|exam|test|commitment|conflict|event|shift|plans|trip|something|work|school|practice)"
+    r"|i'?m\s+(?:busy|working|away|out\s+of\s+town|traveling|travelling)|i\s+work"
+)
+_ES_BUSY = (
+    r"(?:tengo|tenemos)\s+(?:algo|trabajo|clase|clases|un\s+compromiso|una\s+reunion|un\s+examen|otra\s+cosa"
+    r"|un\s+viaje|turno|planes)|(?:estoy|estare)\s+(?:ocupad[oa]|trabajando|de\s+viaje|fuera)|trabajo"
+)
 UNAVAILABLE = re.compile(
-    rf"\b{_ES_NONE_LEFT}\s+(?:(?:para|en)\s+)?{_ES_DAY}\b|\b{_ES_DAY}\s+{_ES_TAKEN}\b"
+    rf"\b(?:{_EN_BUSY})\s+{_EN_DAY}\b|\b(?:{_ES_BUSY})\s+{_ES_DAY}\b"
+    rf"|\b{_ES_NONE_LEFT}\s+(?:(?:para|en)\s+)?{_ES_DAY}\b|\b{_ES_DAY}\s+{_ES_TAKEN}\b"
     rf"|\b{_EN_NONE_LEFT}\s+{_EN_DAY}\b|\b{_EN_DAY}{_EN_TAKEN}\b"
     rf"|\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"
     rf"|\b{_EN_CANNOT}\s+{_EN_WHEN}\b|\b{_EN_WHEN}\s*,?\s*i\s+{_EN_CANNOT}\b"

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from agents.understanding import choices, dates, intents, intentwords, redflags, safety, specialties, topics
 from agents.understanding.asked import asked_part
 from agents.understanding.belongings import reports_lost_property
+from agents.understanding.birthclause import birth_clauses
 from agents.understanding.birthwords import spell_birth_aligned
 from agents.understanding.borrowed import writes_for_self_elsewhere
 from agents.understanding.calendarrules import unread_day
@@ -73,6 +74,8 @@ _WISH = re.compile(
 _NO_BOOKING = re.compile(
     r"\b(?:without\s+(?:booking|an?\s+appo?i?n?t\w*)|walk[\s-]?ins?|sin\s+(?:cita|turno))\b"
 )
+# A pick this short ("first one", "the 2nd pls", "la primera porfa") is no evidence of a language.
+_PICK_WORDS = 4
 _FREE_TEXT: tuple[str, ...] = ("reason", "ticket_details", "intake_answer")
 _REASON_LEAD = re.compile(
     r"^(?:it'?s\s+|es\s+)?(?:for|about|because(?:\s+of)?|por|porque|para)\s+", re.IGNORECASE
@@ -91,6 +94,8 @@ def understand(
     analysed = analyse(text, VOCABULARY)
     language = detect_language(analysed.clean, hint=language_hint)
     choosing = expecting == "choice" and mentions_choice(analysed.clean)
+    if choosing and language_hint and len(analysed.clean.split()) <= _PICK_WORDS:
+        language = language_hint  # "first one" in a Spanish chat picks; it asks for no English
     fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     if fields.name:  # a name is no evidence of a language: "Maria de la Cruz" writes in English too
         unnamed = detect_language(_without(analysed.clean, fields.name), hint=language_hint)
@@ -151,6 +156,7 @@ def _fields(
         # "en la mañana no puedo ir, ¿el lunes en la tarde?": the time asked for, not the one ruled out
         # (which alone, "I can't make it on Monday", still says which appointment)
         cannot = [match.span() for match in UNAVAILABLE.finditer(text.folded)]
+        blanks = [*blanks, *birth_clauses(text.folded)]  # "born … ten twelve eighty-eight, October twelfth"
         for spans in ([*blanks, *cannot], blanks) if cannot else (blanks,):
             source = timed_text(_blank(text.clean, spans), VOCABULARY)
             if when := when_in(source, now=now, tz=tz, language=language):
@@ -232,9 +238,18 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         and _wishes_visit(text.folded)
     ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
+    if request and request.intent is Intent.TICKET and _visit_for_a_letter(text, fields):
+        return Reading(Intent.BOOK, GUESS)  # "family med tomorrow afternoon pls, … need a note for work"
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
+
+
+def _visit_for_a_letter(text: Text, fields: Fields) -> bool:
+    """A letter staff write (a ticket, "other") asked beside a specialty and a day to come: the visit
+    is asked for and the note is what it should give ("a doctor's note for my visit yesterday" names
+    no day to come and stays a ticket)."""
+    return bool(fields.specialty and fields.when) and topics.ticket_category(text) == "other"
 
 
 def _wishes_visit(folded: str) -> bool:

@@ -8,6 +8,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents.phrasing import format_slot
+from agents.understanding.whichone import specialty_acted_on
 from graphs.conversation.common import (
     as_datetime,
     finish,
@@ -69,6 +70,8 @@ async def choose_appointment(
             reply = [*reply, line(state, "appointment_not_found")]
         if not upcoming:
             return {"reply": [*reply, line(state, "no_appointments")], **finish("none"), "step": "respond"}
+        if match is None and not named and len(upcoming) > 1:
+            match = _of_kind_said(state, upcoming)  # "cancel the derm one, keep the heart one"
         if match is None and (len(upcoming) > 1 or named):
             text = line(state, "which_appointment", options=numbered(state, runtime, upcoming))
             return {
@@ -84,6 +87,13 @@ async def choose_appointment(
     merged: ConversationState = {**state, "pending": pending, "reply": reply, "gathered": gathered}
     step = next_for_task(merged, state.get("task"), gathered)
     return {"pending": pending, "reply": reply, "gathered": gathered, "step": step}
+
+
+def _of_kind_said(state: ConversationState, upcoming: list[TargetAppointment]) -> TargetAppointment | None:
+    """The one upcoming appointment of the specialty this turn's words act on, if exactly one is."""
+    said = specialty_acted_on(state["understanding"]["text"]) if state.get("understanding") else None
+    of_kind = [a for a in upcoming if said and a["specialty"] == said]
+    return of_kind[0] if len(of_kind) == 1 else None
 
 
 async def confirm(state: ConversationState, runtime: Runtime[AgentContext]) -> ConversationState:

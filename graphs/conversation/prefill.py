@@ -42,6 +42,7 @@ from agents.understanding.spelledout import spelled_words
 from agents.understanding.text import analyse, fold
 from agents.understanding.topics import asks_about_policy
 from agents.understanding.understand import VOCABULARY
+from graphs.conversation.callerwords import day_heard, practitioner_heard, specialty_heard
 from graphs.conversation.callfields import (
     appointment_id_of,
     birth_date_of,
@@ -69,7 +70,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "intent": ("intent", "intention", "purpose", "call_reason_code"),
     "language": ("language", "lang", "locale", "preferred_language"),
     "specialty": ("specialty", "speciality", "department", "specialty_name", "service"),
-    "date": ("preferred_date", "date", "appointment_date", "requested_date", "day"),
+    "date": ("preferred_date", "date", "appointment_date", "requested_date", "day", "preferred_day"),
     "time": ("preferred_time", "time", "appointment_time", "requested_time", "time_of_day", "part_of_day"),
     "reason": ("reason", "reason_for_visit", "visit_reason", "symptoms", "chief_complaint"),
     "practitioner": ("practitioner", "doctor", "provider", "physician", "preferred_doctor"),
@@ -335,8 +336,14 @@ def _without_taken_back(u: Understanding, p: Prefill, now: datetime | None, tz: 
 
 def merge(u: Understanding, p: Prefill, *, tz: ZoneInfo, now: datetime | None = None) -> Understanding:
     """The transcript's reading with the call's checked fields winning where they were given
-    (unless the caller took them back; that needs `now`, the turn's clock)."""
+    (unless the caller took them back, or plainly said otherwise: `callerwords`; a day needs `now`,
+    the turn's clock)."""
     p = _without_taken_back(u, p, now, tz)
+    p = replace(
+        p, specialty=specialty_heard(u, p.specialty), practitioner=practitioner_heard(u, p.practitioner)
+    )
+    if now is not None and (day := day_heard(u, p.when, now, tz)) is not None:
+        p = replace(p, when=day, exact=False, part_only=False)  # "Tuesday the third", heard as the 2nd
     intent = _intent(u, p)
     name, birth_date = _for_whom(u, p)
     given: dict[str, Any] = {
