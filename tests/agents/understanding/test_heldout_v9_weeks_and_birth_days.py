@@ -65,6 +65,10 @@ def test_near_misses_keep_their_days(text: str, first: date) -> None:
         "this is Tom Reyes, born, uh, october twelfth, eighty-eight, and I need a checkup friday afternoon",
         "Tom Reyes, date of birth october 12th 1988. Family medicine this friday afternoon",
         "soy Ana Ruiz, nacida el doce de octubre del ochenta y ocho, quiero cita el viernes en la tarde",
+        "my name is Gloria Stanton, birthday is October twelfth, fifty-four. heart doctor friday afternoon",
+        "mi hijo Mateo Garcia, nacio el doce de octubre de dos mil dieciseis, pediatria el viernes en la"
+        " tarde",
+        "se llama Sofía Paz, nació el doce de octubre de este año, ¿puede ser el viernes en la tarde?",
     ],
 )
 def test_a_birth_date_restated_is_no_day_wanted(text: str) -> None:
