@@ -20,8 +20,8 @@ from agents.understanding.text import alternation
 from agents.understanding.timewords import MONTH_OR_ABBR_RE
 
 _LEAD = (
-    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|nacid[oa](?:\s+el)?|naci(?:\s+el)?"
-    r"|fecha\s+de\s+nacimiento)\b"
+    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is|'s)?"
+    r"|nacid[oa](?:\s+el)?|naci(?:o)?(?:\s+el)?|fecha\s+de\s+nacimiento|cumpleanos(?:\s+es)?(?:\s+el)?)\b"
 )
 _EN_ORDINALS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"

@@ -234,7 +234,7 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         request
         and request.intent is Intent.QUESTION
         and fields.specialty
-        and fields.when
+        and (fields.when or fields.unread_day)  # a day said that no rule reads is still a day wanted
         and _wishes_visit(text.folded)
     ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit

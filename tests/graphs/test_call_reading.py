@@ -128,11 +128,18 @@ def merged_at(transcript: str, data: dict[str, Any]) -> Any:
             "2026-11-20",
             None,
         ),
-        (  # nothing taken back: the platform's fields stand as before
-            "Caller: cardiology on tuesday the 24th please, no rush",
+        (  # nothing taken back, nothing said against them: the platform's fields stand as before
+            "Caller: an appointment on wednesday please, no rush",
             {"intent": "book_appointment", "specialty": "dermatology", "date": "2026-11-25"},
             "dermatology",
             "2026-11-25",
+            None,
+        ),
+        (  # said plainly against the platform's (held-out v9, `callerwords`): the caller's words win
+            "Caller: cardiology on tuesday the 24th please, no rush",
+            {"intent": "book_appointment", "specialty": "dermatology", "date": "2026-11-25"},
+            "cardiology",
+            "2026-11-24",
             None,
         ),
     ],

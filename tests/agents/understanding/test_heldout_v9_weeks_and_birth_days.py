@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agents.understanding import understand
+from agents.understanding import Intent, understand
 from agents.understanding.dates import dated_days
 
 TZ = ZoneInfo("America/New_York")
@@ -65,6 +65,10 @@ def test_near_misses_keep_their_days(text: str, first: date) -> None:
         "this is Tom Reyes, born, uh, october twelfth, eighty-eight, and I need a checkup friday afternoon",
         "Tom Reyes, date of birth october 12th 1988. Family medicine this friday afternoon",
         "soy Ana Ruiz, nacida el doce de octubre del ochenta y ocho, quiero cita el viernes en la tarde",
+        "my name is Gloria Stanton, birthday is October twelfth, fifty-four. heart doctor friday afternoon",
+        "mi hijo Mateo Garcia, nacio el doce de octubre de dos mil dieciseis, pediatria el viernes en la"
+        " tarde",
+        "se llama Sofía Paz, nació el doce de octubre de este año, ¿puede ser el viernes en la tarde?",
     ],
 )
 def test_a_birth_date_restated_is_no_day_wanted(text: str) -> None:
@@ -84,3 +88,16 @@ def test_a_birth_date_restated_is_no_day_wanted(text: str) -> None:
 def test_a_day_said_after_the_birth_date_still_counts(text: str, day: date) -> None:
     days = _days(text, TUESDAY)
     assert days is not None and days[0] == day, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "buenas, mi bebé necesita sus vacunas de los dos meses... se llama Sofía Paz, nació el primero de"
+        " julio de este año... ¿puede ser el martes después del feriado, en la mañana?",
+        "mi hija necesita pediatría, nació el 3 de marzo de este año, ¿puede ser el jueves antes del"
+        " feriado?",
+    ],
+)
+def test_a_visit_wished_for_a_day_no_rule_reads_is_still_a_booking(text: str) -> None:
+    assert understand(text, now=datetime(2028, 8, 29, 15, 30, tzinfo=TZ), tz=TZ).intent is Intent.BOOK, text
