@@ -169,7 +169,7 @@ BUSINESS = re.compile(
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
     r"|consejer\w*|grief|duelo|plan|action\s+plan|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
     r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
-    r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork)\b"
+    r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork|blood\s*work|lab\s*work|labs|portal)\b"
 )
 _CLAUSE = re.compile(
     r"(?<!\d)\.(?!\d)|[!?;\n]+|\s(?:but|and\s+now|now|although|though|however|pero|y\s+ahora|ahora|aunque"

@@ -20,8 +20,7 @@ _MEANS = (
     r"|veneno|raticida)\b"
 )
 _PLAN = (
-    r"\b(?:i\s+|i'?ve\s+)?(?:have|got|made|hav)\s+(?:a|the|my)\s+plan\b(?!\s+(?:for|with|to\s+(?:pay|lose|eat|get\s+healthy"
-    r"|quit)|through|from))|\b(?:ya\s+)?tengo\s+(?:todo\s+)?(?:un\s+plan|planeado|pensado|decidido)\b(?!\s+(?:para\s+"
+    r"\b(?:i\s+|i'?ve\s+)?(?:have|got|made|hav)\s+(?:a|the|my)\s+plan\b(?!\s+(?:for|with|to|through|from)\b)|\b(?:ya\s+)?tengo\s+(?:todo\s+)?(?:un\s+plan|planeado|pensado|decidido)\b(?!\s+(?:para\s+"
     r"(?:la|el|mi)\s+(?:fiesta|boda|viaje|dieta|cumple)))|\beverything\s+is\s+(?:ready|planned)"
 )
 _READY = (
