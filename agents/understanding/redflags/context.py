@@ -91,11 +91,16 @@ RESOLVED = re.compile(
     r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)"
     r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
-    r"|\bya\s+no\s+sangra|\bin\s+rehab\b|\ben\s+rehabilitacion\b|\b(?:all|totally|completely)\s+better\b"
-    # lifelong, not sudden: "tengo un ojo más chiquito desde siempre", "todavía habla enredado"
-    r"|\bdesde\s+siempre|\bsiempre\s+(?:ha|he)\s+(?:tenido|sido|hablado)|\balways\s+(?:had|been)\b|\bsince\s+birth"
-    r"|\bde\s+nacimiento|\btodavia\s+habla|\bstill\s+(?:talks|speaks)|\bspeech\s+therapy|\bterapia\s+de\s+lenguaje"
-    r"|\ben\s+las\s+fotos|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos"
+    r"|\bya\s+no\s+sangra"
+)
+# Over or lifelong, read like the past in the sign's own part of the sentence and never for suicidal
+# words (a "now" brings it back): "he's all better, barking cough gone", "in rehab now", "tengo un ojo
+# más chiquito desde siempre", "todavía habla enredado", "the skin is white and leathery in the photos"
+LIFELONG = re.compile(
+    r"\bin\s+rehab\b|\ben\s+rehabilitacion\b|\b(?:all|totally|completely)\s+better\b|\bdesde\s+siempre"
+    r"|\bsiempre\s+(?:ha|he)\s+(?:tenido|sido|hablado)|\bsince\s+birth|\bde\s+nacimiento|\btodavia\s+habla"
+    r"|\bstill\s+(?:talks|speaks)|\bspeech\s+therapy|\bterapia\s+de\s+lenguaje|\ben\s+las\s+fotos"
+    r"|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -109,7 +114,7 @@ GENERAL_QUESTION = re.compile(
 ASKING_ONLY = re.compile(
     r"\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
     r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
-    r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\bno\s+(?:lo|la|los|las)\s+tengo\b|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
+    r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
 )
 # just before a mention, what makes it someone else's or a topic: a story on the news or a screen ("a show
 # about seizures", "the news about the guy who overdosed"), a celebrity, a pet ("my cat had a seizure"), a
@@ -134,8 +139,6 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
-    r"|\b(?:respirar|breathe|breathing)\s+(?:[\w']+\s+){0,2}(?:por|through)\s+(?:la\s+|my\s+|the\s+)?(?:nariz|nose)"
-    r"|\bsolo\s+cuando\s+(?:aprieto|presiono|toco|me\s+muevo)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
 )
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
@@ -157,6 +160,15 @@ _WHAT_IF_MINE = re.compile(
     r"\b(?:what\s+do\s+(?:i|we)\s+do|q(?:ue)?\s+(?:hago|hacemos))\s+(?:if|si)\s+(?:a\s+)?(?:my|mi|mis|our|nuestr\w*"
     r"|i|i'?m|yo|me|he|she|his|her)\b(?!(?:[^\w]+[\w']+){0,8}?[^\w]+(?:ever|alguna\s+vez|algun\s+dia)\b)"
     r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
+)
+# a sign said to be over right after it: "barking cough gone", "la tos ya se le quitó"
+_GONE_AFTER = re.compile(
+    r"^\s*(?:is\s+|are\s+|has\s+)?(?:gone|went\s+away|ya\s+se\s+(?:le\s+|me\s+)?(?:fue|quito))\b"
+)
+# pain only when a spot is pressed is the chest wall's, said in its own part: "me duele el pecho solo cuando
+# aprieto aquí en el hueso"
+_ONLY_WHEN_PRESSED = re.compile(
+    r"\bsolo\s+cuando\s+(?:aprieto|presiono|toco)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
 )
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
 BUSINESS = re.compile(
@@ -233,7 +245,7 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
 _REASSURED_NOW = re.compile(
     r"\b(?:fine|ok|okay|good|better|well|normal|bien|mejor)\s+(?:right\s+)?(?:now|ahora)\b"
     r"|\b(?:ahora|ahorita|now)\s+(?:estoy|esta|i'?m|he'?s|she'?s)\s+(?:bien|mejor|fine|ok|okay|good|better)\b"
-    r"|\bfor\s+(?:years|months|a\s+long\s+time)\s+now\b|\b(?:desde\s+hace|por)\s+(?:anos|meses)\b"
+    r"|\bfor\s+(?:years|months|a\s+long\s+time)\s+now\b|\bin\s+rehab(?:ilitation)?\s+now\b|\bnow\s+in\s+rehab|\b(?:desde\s+hace|por)\s+(?:anos|meses)\b"
 )
 
 
@@ -249,6 +261,8 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     ):
         return False
     after = source[match.end() : clause[1]]
+    if not suicidal and _GONE_AFTER.search(after):
+        return False
     if not suicidal and (ELSEWHERE.search(before) or LEARNING_AFTER.search(after)) and not NOW.search(whole):
         return False
     if sign.deniable and denied(before) and not match.group().startswith(SELF_NEGATED):
@@ -259,7 +273,11 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     # stabbing pain in his chest": the heart attack is past, the chest pain is not). Suicidal words are
     # never "past": grief ("since my wife died I don't want to live") is a risk, not history.
     part = _part(source, clause, match)
-    if not suicidal and PAST.search(part) and not now:
+    if (
+        not suicidal
+        and (PAST.search(part) or LIFELONG.search(part) or _ONLY_WHEN_PRESSED.search(part))
+        and not now
+    ):
         return False
     if sign.named and YEAR.search(part) and not now and not ACTIVE.search(whole):
         return False

@@ -165,8 +165,9 @@ SIGNS: list[Sign] = [
         r"(?:talk|speak)|\basthma\s+attack|\b(?:inhaler|puffer)\s+(?:[\w']+\s+){0,2}(?:isn'?t|is\s+not|not|doesn'?t"
         r"|does\s+nothing|won'?t)|\bused\s+(?:my|his|her|the)\s+(?:inhaler|puffer)\s+\d+\s+times|\bpulling\s+in\s+"
         r"(?:under|between|at)\s+(?:his|her|the)\s+ribs|\bretractions|\bgrunting",
-        r"\bno\s+(?:puedo|puede|podia|podemos|pude)\s+respirar(?!\s+(?:bien\s+)?por\s+la\s+nariz)|\b(?:me|le|nos)\s+"
-        r"(?:falta|faltaba|cuesta|costaba)\s+(?:mucho\s+)?(?:el\s+)?(?:aire|respirar)|\bfalta\s+de\s+aire"
+        r"\bno\s+(?:puedo|puede|podia|podemos|pude)\s+respirar(?!\s+(?:bien\s+)?por\s+la\s+nariz(?!\s+ni\s+por\s+la\s+boca))"
+        r"|\b(?:me|le|nos)\s+(?:falta|faltaba|cuesta|costaba)\s+(?:mucho\s+)?(?:el\s+)?(?:aire|respirar(?!\s+por\s+la\s+nariz"
+        r"(?!\s+ni\s+por\s+la\s+boca)))|\bfalta\s+de\s+aire"
         r"|\bdificultad\s+(?:para|al|pa)\s+respirar|\b(?:me|se|te)\s+(?:ahoga|ahogo|esta\s+ahogando|estoy\s+ahogando)"
         r"|\bahogando(?:se|me)?|\bno\s+respira\b|\bno\s+(?:me|le)\s+entra\s+(?:el\s+)?aire|\brespira\s+con\s+"
         r"dificultad|\bsin\s+aire|(?<!calor\sme\sesta\s)(?<!calor\sme\s)(?<!calor\snos\sesta\s)(?<!calor\snos\s)\basfixi(?!ante)\w*|\batragant\w*|\bse\s+(?:atoro|atraganto)|\batorad[oa]|\blabios\s+"

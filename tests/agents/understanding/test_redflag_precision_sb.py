@@ -66,7 +66,10 @@ async def test_no_emergency_reply_for_a_topic_a_story_or_the_past(text: str, rea
 # The nearest examples still take this for an overdose: a false alarm of that reader, older than this
 # change. The signs no longer add to it.
 SIGNS_ONLY_ORDINARY = [
-    "read a news story about that actor who overdosed. are there any risks with my ADHD meds?"
+    "read a news story about that actor who overdosed. are there any risks with my ADHD meds?",
+    "Tengo gripa y la nariz tapada, me cuesta respirar por la nariz pero por la boca bien",
+    "My 6 yo had croup last week, the ER gave him a steroid dose and he's all better, barking cough gone.",
+    "Tengo un ojo más chiquito que el otro desde siempre y en las fotos se me ve la cara chueca",
 ]
 
 
@@ -92,6 +95,16 @@ EMERGENCIES = [
     "suicide is all I think about",
     "thinking about suicide again",
     "me quiero suicidar",
+    # what is over or lifelong is read in the sign's own part, never for suicidal words, and "now" brings
+    # it back
+    "I've always been a burden, I want to die",
+    "I'm in rehab and I want to kill myself",
+    "I've always had asthma but now I can't breathe",
+    "he was all better yesterday but he's not breathing now",
+    "his barking cough is back and he can't breathe, lips blue",
+    "no lo tengo a mano el telefono, mi hijo esta convulsionando",
+    "no puedo respirar por la nariz ni por la boca",
+    "me cuesta respirar por la nariz ni por la boca",
 ]
 
 
