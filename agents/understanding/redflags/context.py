@@ -130,7 +130,7 @@ ELSEWHERE = re.compile(
     r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\s+(?:and\s+|y\s+)?(?:[\w']+\s+){0,1}$"
 )
 LEARNING_AFTER = re.compile(
-    r"^\W*(?:[\w']+\s+){0,2}(?:first\s+aid\s+)?(?:class|course|curso|training|taller)\b"
+    r"^\s+(?:[\w']+\s+){0,2}(?:first\s+aid\s+)?(?:class|course|curso|training|taller)\b"
 )
 # a joke is no emergency ("I'm out of breath just looking at these forms lol"), except in words of suicide
 # figures of speech and harmless cousins of a sign: "drowning in paperwork", "choking back tears", snoring
@@ -162,6 +162,7 @@ _WHAT_IF_MINE = re.compile(
     r"(?:[^\w]+[\w']+){0,8}?[^\w]*$"
 )
 # a sign said to be over right after it: "barking cough gone", "la tos ya se le quitó"
+_PASSING = re.compile(r"(?:cough|tos|fever|fiebre|calentura|rash|sarpullido|wheez\w*|croup|crup)$")
 _GONE_AFTER = re.compile(
     r"^\s*(?:is\s+|are\s+|has\s+)?(?:gone|went\s+away|ya\s+se\s+(?:le\s+|me\s+)?(?:fue|quito))\b"
 )
@@ -261,7 +262,7 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     ):
         return False
     after = source[match.end() : clause[1]]
-    if not suicidal and _GONE_AFTER.search(after):
+    if not suicidal and _GONE_AFTER.search(after) and _PASSING.search(match.group()):
         return False
     if not suicidal and (ELSEWHERE.search(before) or LEARNING_AFTER.search(after)) and not NOW.search(whole):
         return False

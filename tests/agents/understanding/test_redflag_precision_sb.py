@@ -105,6 +105,10 @@ EMERGENCIES = [
     "no lo tengo a mano el telefono, mi hijo esta convulsionando",
     "no puedo respirar por la nariz ni por la boca",
     "me cuesta respirar por la nariz ni por la boca",
+    "my son is choking, class just ended, please help",
+    "the feeling in his arm is gone and his face is drooping",
+    "su brazo no se mueve, la fuerza se le fue de repente",
+    "I know CPR and my husband just collapsed, he's not breathing",
 ]
 
 
