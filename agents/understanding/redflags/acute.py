@@ -20,7 +20,9 @@ _SUDDEN_OR_SEVERE = compile_any(
     r"|swollen|swelling|hinchad\w*|10\s*(?:/|out\s+of|de)\s*10)"
 )
 _TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto"
-_BELLY = r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita"
+_BELLY = (
+    r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita|guata|guatita|tripa"
+)
 _RIGID = (
     r"hard\s+as\s+(?:a\s+)?(?:board|rock|wood)|rigid|board[\s-]?like|dura\s+como\s+(?:una\s+)?(?:tabla|piedra|madera)"
     r"|rigid[oa]|tiesa"
@@ -38,7 +40,7 @@ _WRONG_DOSE = (
     r"|dos\s+veces)"
 )
 _LOW_SUGAR = (
-    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|blood\s+sugar)\s+(?:level\s+)?(?:(?:le|me|se)\s+)?(?:is|was|at|of|en|esta\s+en|de|reading"
+    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|blood\s+sugar)\s+(?:level\s+|reading\s+|meter\s+)?(?:(?:le|me|se)\s+)?(?:is|was|at|of|en|esta\s+en|de|reading|says|shows|reads|dice|muestra"
     r"|read|dropped\s+to|bajo\s+a|marca|marco|:)?\s*(?:like\s+|como\s+|only\s+|solo\s+)?(?:[1-5]\d)\b"
     r"(?!\s*(?:mmol|years?|anos|%|dollars|min))"
 )
@@ -74,7 +76,9 @@ _RETRACTIONS = (
 _BREATHING = compile_any(
     r"\b(?:breath\w*|respir\w*|wheez\w*|silb\w*|gasp\w*|panting|jadea\w*|ahog\w*|air|aire|asthma|asma)"
 )
-_RESCUE_WORDS = r"inhaler|puffer|pump|albuterol|ventolin|salbutamol|nebuliz\w*|inhalador|bomba|pufs?|puffs"
+_RESCUE_WORDS = (
+    r"inhaler|puffer|pump|albuterol|ventolin|salbutamol|nebuliz\w*|nebus?|inhalador|bomba|pufs?|puffs"
+)
 _RESCUE = rf"\b(?:{_RESCUE_WORDS})\b"
 _NOT_HELPING = (
     r"(?:not|isn'?t|is\s+not|aren'?t)\s+(?:working|helping|doing\s+(?:anything|a\s+thing))|doesn'?t\s+(?:help|work|do"
@@ -86,7 +90,8 @@ _SEVERE_BREATHING = compile_any(
     r"|\btired\s+(?:from|of)\s+breathing|\bsilba\s+much\w*|\bwheez\w*\s+(?:so|really)\s+bad|\bstill\s+can'?t\s+breathe"
     r"|\b(?:can'?t|cannot|unable\s+to|can\s+barely|can\s+hardly)\s+(?:talk|speak|finish|say|get\s+(?:a\s+)?(?:word|words"
     r"|sentence))|\bno\s+puede\s+(?:ni\s+)?hablar|\bya\s+no\s+(?:puede\s+)?habla|\blips\s+(?:[\w']+\s+){0,2}(?:blue|gray"
-    r"|grey|purple)|\blabios\s+(?:[\w']+\s+){0,2}(?:morad\w*|azul\w*)|\bcan'?t\s+(?:breathe|catch)|\bno\s+puede\s+"
+    r"|grey|purple)|\blabios\s+(?:[\w']+\s+){0,2}(?:morad\w*|azul\w*|violet\w*|lila\w*)|\bno\s+(?:puede|puedo|alcanza\s+a)\s+"
+    r"terminar\s+(?:una|la|las|ni\s+una)\s+(?:frase|frases|oracion)|\bcan'?t\s+(?:breathe|catch)|\bno\s+puede\s+"
     r"respirar|\bgasp\w*|\bsleepy|\bsomnolient\w*|\bsolo\s+mueve\s+la\s+cabeza|\bonly\s+nod\w*"
 )
 _UNRESPONSIVE = (
@@ -139,6 +144,8 @@ _KETONES = (
     r"\b(?:meter|glucometro|glucometer|monitor|sensor|dexcom|libre)\s+(?:just\s+)?(?:says|reads|shows|marca|dice"
     r"|muestra)\s+(?:hi|high|alto|error\s+hi)\b|\bfruity\s+(?:breath|smell)|\bbreath\s+smells\s+(?:fruity|sweet)"
     r"|\bhuele\s+(?:la\s+boca\s+|el\s+aliento\s+)?(?:como\s+)?a\s+fruta|\baliento\s+(?:le\s+|me\s+)?huele\s+(?:como\s+)?a\s+fruta|\baliento\s+a\s+fruta|\bketo\w*acidosis|\bcetoacidosis"
+    r"|\bbreath\s+(?:smells?|smelled|smelling)\s+(?:like|of)\W+(?:(?:like|um|uh)\W+)*(?:nail\s+polish|acetone|pear\s+drops)"
+    r"|\b(?:huele|olor|aliento)\s+(?:[\w']+\s+){0,3}a\s+(?:acetona|quitaesmalte|removedor)"
 )
 _SICKENED = compile_any(
     r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|breath\w*\s+(?:deep|fast|hard)|deep\s+breath\w*|respira\w*\s+(?:profundo"
@@ -182,10 +189,12 @@ _POISONED_FEELING = compile_any(
     r"|vomit\w*|confundid\w*|confus\w*)"
 )
 _HOUSEHOLD_BITE = near(
-    r"bit|bite|chew\w*|mordi\w*|mastic\w*|swallow\w*|ate|trag\w*|comio|drank|bebio|tomo|licked|lamio",
+    r"bit|bite|chew\w*|mordi\w*|mastic\w*|swallow\w*|ate|trag\w*|comio|drank|bebio|bebido|tomo|tomado|licked|lamio",
     r"laundry\s+pods?|detergent\s+pods?|tide\s+pods?|capsulas?\s+de\s+(?:detergente|jabon|lavadora)|dishwasher\s+pods?"
     r"|bleach|cloro|lejia|button\s+batter\w*|pilas?\s+de\s+boton|rat\s+poison|veneno\s+(?:de|para)\s+ratas"
-    r"|antifreeze|anticongelante|drain\s+cleaner|destapa\w*|lamp\s+oil|gasolina|gasoline|kerosene|queroseno",
+    r"|antifreeze|anticongelante|drain\s+cleaner|destapa\w*|lamp\s+oil|gasolina|gasoline|kerosene|queroseno"
+    r"|parafina|kerosen\w*|querosen\w*|paint\s+thinner|thinner|tiner|aguarras|lighter\s+fluid|ammonia|amoniaco"
+    r"|soda\s+caustica|caustic\s+soda|lye|creolina|clorox|varsol",
     5,
 )
 _DRY_BABY = (
@@ -274,7 +283,45 @@ _DROWSY = compile_any(
     r"|weird|raro|rara|numb|slow)"
 )
 
+# --- found missed by a fourth blind set (sb4, 300, 2026-12-08) -----------------------------------------
+# a week's or a bottle's worth at once by mistake ("took his whole week of blood pressure tablets at once")
+_WHOLE_SUPPLY = (
+    r"\b(?:took|taken|swallowed|se\s+tomo|me\s+tome|se\s+trago|me\s+trague)\s+(?:[\w']+\s+){0,2}?(?:whole|entire|all\s+of"
+    r"\s+(?:his|her|my|the))\s+(?:week'?s?|month'?s?|bottle|pack|box|strip|supply|blister)\b|\b(?:se\s+tomo|me\s+tome"
+    r"|se\s+trago|me\s+trague)\s+(?:toda\s+la\s+(?:caja|semana|tira|botella)|todo\s+el\s+(?:frasco|blister|mes|bote))"
+    r"|\b(?:all|todas)\s+(?:his|her|my|sus|mis)\s+(?:pills|tablets|meds|pastillas)\s+(?:at\s+once|de\s+(?:una\s+)?(?:vez|golpe))"
+)
+# an infected wound after a birth: "la herida está roja y sale pus" with a fever, days after a caesarean
+_WOUND_INFECTED = (
+    r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\s+(?:[\w']+\s+){0,5}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
+    r"|huele\s+mal|smells?\s+(?:bad|awful)|abiert[ao]|opened|opening)"
+)
+_AFTER_BIRTH = compile_any(
+    r"\b(?:gave\s+birth|had\s+(?:my|the|a)\s+baby|delivered|c[\s-]?section|caesarean|cesarean|cesarea|parto|di\s+a\s+luz"
+    r"|tuve\s+(?:a\s+)?(?:mi|el|la)\s+(?:bebe|nena|nene|guagua|hij[oa])|postpartum|posparto|postparto|puerperio)"
+)
+_HIGH_FEVER = compile_any(
+    r"\b(?:fever|fiebre|temp\w*|calentura)\s+(?:[\w']+\s+){0,3}?(?:3[89](?:[.,]\d)?|10[1-5](?:[.,]\d)?)\b|\b(?:chills|rigors"
+    r"|escalofr\w*|tiemblo\s+entera|tiemblo\s+enter[oa]|shaking\s+all\s+over)"
+)
+# blood pressure said low in words, with confusion and an infection or fever: septic shock
+_LOW_PRESSURE_WORDS = (
+    r"\b(?:presion|tension)\s+(?:[\w']+\s+){0,2}?(?:bajisima|muy\s+baja|super\s+baja|por\s+el\s+suelo|bajando\s+mucho)"
+    r"|\b(?:blood\s+pressure|bp)\s+(?:is\s+|was\s+|keeps\s+)?(?:really|very|super|dangerously|crazy)\s+low"
+)
+_CONFUSED = compile_any(
+    r"\b(?:confus\w*|confundid\w*|desorientad\w*|disoriented|not\s+making\s+sense|no\s+(?:me\s+)?reconoce|delira\w*"
+    r"|out\s+of\s+it|ido|ida)\b"
+)
+_INFECTION_OR_FEVER = compile_any(
+    r"\b(?:infect\w*|infecc\w*|sepsis|fever\w*|fiebre|calentura|antibiot\w*|pneumonia|neumonia|pulmonia|uti|cellulitis"
+    r"|celulitis)"
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("overdose", compile_any(_WHOLE_SUPPLY), also=_DROWSY),
+    Sign("pregnancy", compile_any(_WOUND_INFECTED), also=_AFTER_BIRTH, cause=_HIGH_FEVER),
+    Sign("other_emergency", compile_any(_LOW_PRESSURE_WORDS), also=_CONFUSED, cause=_INFECTION_OR_FEVER),
     Sign("overdose", compile_any(_TOOK_MANY), also=_DROWSY),
     Sign("bleeding", compile_any(_BLOOD_UP), also=_A_LOT),
     Sign("other_emergency", compile_any(_KETONES), also=_SICKENED),

@@ -50,6 +50,12 @@ _NOT_AROUND = (
     r"\b(?:don'?t|do\s+not|dont)\s+think\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:gonna\s+|going\s+to\s+)?be\s+"
     r"(?:around|here)\b"
 )
+# what makes "I won't be around" final even beside a reason: everything got ready, a thanks that says goodbye
+_SETTLED = compile_any(
+    r"\b(?:i'?ve\s+|i\s+have\s+)?got\s+everything\s+(?:i\s+)?need\b(?!\s+(?:for|to))|\bhave\s+everything\s+i\s+need\b"
+    r"(?!\s+(?:for|to))|\btell\s+(?:her|him|them|the\s+doctor|the\s+counselor)\s+(?:i\s+said\s+)?thank"
+    r"|\bthank\s+(?:her|him|them)\s+for\s+everything|\bya\s+tengo\s+todo\s+lo\s+(?:q|que)\s+necesito\b(?!\s+para)"
+)
 _NO_WAY_OUT = (
     r"\b(?:don'?t|can'?t|cannot|dont|cant)\s+see\s+(?:a|any)\s+way\s+out"
     r"|\bno\s+(?:le\s+)?veo\s+(?:ninguna\s+)?salida"
@@ -70,26 +76,33 @@ _DESPAIR = compile_any(
 )
 _THROW_ONESELF = r"\b(?:aventar|arrojar|lanzar)(?:me|se)\b(?!\s+a\s+(?:la|el)\s+(?:cita|consulta|clinica))"
 _GOODBYE_POST = (
-    r"\b(?:posted|wrote|sent|left|put\s+up|publico|escribio|mando|dejo|subio)\s+(?:[\w']+\s+){0,2}(?:goodbye|farewell"
-    r"|despedida)\b|\b(?:posted|wrote|sent|publico|escribio|mando)\s+(?:un|una|a)\s+(?:mensaje|post|carta|nota|message"
+    r"\b(?:posted|wrote|sent|left|put\s+up|publico|escribio|mando|dejo|subio|puso)\s+(?:[\w']+\s+){0,2}(?:goodbye|farewell"
+    r"|despedida|adios\s+a\s+todos|bye\s+(?:everyone|all|forever))\b|\b(?:posted|wrote|sent|publico|escribio|mando)\s+(?:un|una|a)\s+(?:mensaje|post|carta|nota|message"
     r"|note|letter)\s+(?:de\s+)?(?:despedida|goodbye|farewell)"
 )
 _UNREACHABLE = compile_any(
     r"\b(?:not|isn'?t|won'?t|doesn'?t|hasn'?t|stopped)\s+(?:answer\w*|respond\w*|pick\w*\s+up|repl\w*)|\bcan'?t\s+"
     r"(?:reach|find|get\s+(?:a\s+)?hold)|\bno\s+(?:contesta|responde|aparece|lo\s+encuentro|la\s+encuentro)"
-    r"|\bworried|\bscared|\bpreocupad\w*|\bmiedo|\bmissing|\bdesaparecid\w*"
+    r"|\bworried|\bscared|\bpreocupad\w*|\bmiedo|\bmissing|\bdesaparecid\w*|\bno\s+(?:se|sabemos)\s+(?:donde|adonde)\s+"
+    r"(?:esta|anda|se\s+fue)|\b(?:don'?t|do\s+not|dont)\s+know\s+where\s+(?:he|she|they)\s+(?:is|are|went)"
 )
 
 _FAREWELL_POSTED = (
     r"\b(?:sorry|perdon|perdoname|perdonen)\s+(?:for|por)\s+(?:everything|todo)|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
-    r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+)?(?:voy\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
+    r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+|te\s+|los\s+)?(?:(?:voy|va|vas)\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
+    r"|\b(?:none\s+of\s+you|nobody|no\s+one|no\s+body|y'?all|you\s+all|everyone)\s+(?:will|'ll|is\s+gonna|is\s+going\s+to)"
+    r"\s+(?:have\s+to\s+|need\s+to\s+)?(?:deal\s+with|put\s+up\s+with|worry\s+about)\s+(?:me|him|her)\b"
+    r"|\bnadie\s+(?:va\s+a\s+|tendra\s+(?:q|que)\s+)?(?:tener\s+(?:q|que)\s+)?(?:aguantar|soportar|lidiar\s+con)\w*"
     r"|\b(?:papers|papeles|policy|poliza)\s+(?:are|is|estan|esta)\s+(?:in|en)\s+(?:the|el|la|my|mi)\s+(?:drawer|cajon|desk|escritorio)"
     r"|\blife\s+insurance\s+(?:papers|policy)|\bseguro\s+de\s+vida"
 )
 _INTENT_SAID = (
     r"\busing\s+it\s+on\s+(?:myself|himself|herself)|\b(?:pegar|dar|meter|volar)(?:me|se)\s+un\s+(?:tiro|balazo)"
     r"|\b(?:me|se|te)\s+(?:va|voy|vas|iba)\s+a\s+(?:pegar|dar|meter)\s+un\s+(?:tiro|balazo)|\bvolar(?:me|se)\s+la\s+cabeza"
-    r"|\bme\s+corte\s+(?:las|la)\s+munecas?|\b(?:cut|slit|slashed)\s+(?:my|his|her)\s+wrists?|\bqueria\s+morir(?:me)?"
+    r"|\bme\s+corte\s+(?:las|la)\s+munecas?|\b(?:cut|slit|slashed)\s+(?:my|his|her)\s+wrists?|\bmunecas\s+cortadas"
+    r"|\b(?:took|take|taking|put|held|holding)\s+(?:[\w']+\s+){0,2}(?:razor|blade|knife)\s+to\s+(?:my|his|her)\s+"
+    r"(?:wrists?|arms?|throat|skin|thighs?)|\bwant\s+to\s+(?:cut\s+)?(?:go\s+)?deeper|\b(?:me\s+)?(?:pase|pasé|pasar)\s+la\s+"
+    r"(?:navaja|cuchilla|gillette|hoja)\s+por\s+(?:las|la|los)\s+(?:munecas?|brazos?)|\bqueria\s+morir(?:me)?"
     r"|\bwant\s+(?:the|this|it\s+all|everything)\s+(?:pain\s+)?to\s+(?:stop|end)\s+(?:for\s+good|forever|permanently)"
     r"|\b(?:quiero|queria)\s+(?:q|que)\s+(?:todo|el\s+dolor)\s+(?:se\s+acabe|termine|pare)\s+para\s+siempre"
 )
@@ -126,6 +139,7 @@ MEANS_SIGNS: list[Sign] = [
     Sign("suicidal", compile_any(_BOUGHT_MEANS), deniable=False, also=_DISCLOSURE),
     sign("suicidal", _NOT_AROUND_LONG, _NO_WAY_OUT, _CAR_EXHAUST, _THROW_ONESELF, deniable=False),
     sign("suicidal", _NOT_AROUND, deniable=False, unless=A_REASON),
+    Sign("suicidal", compile_any(_NOT_AROUND), deniable=False, also=_SETTLED),
     Sign("suicidal", compile_any(_HIGH_PLACE), deniable=False, also=_DESPAIR),
     Sign("suicidal", compile_any(_GOODBYE_POST), deniable=False, also=_UNREACHABLE),
     sign(

@@ -176,7 +176,7 @@ SIGNS: list[Sign] = [
         r"|\bse\s+le\s+(?:hunden|marcan)\s+las\s+costillas|\b(?:unas|boca|labios)\s+(?:[\w']+\s+){0,2}(?:azul|morad)\w*"
         r"|\b(?:azul|morad)\w*\s+(?:[\w']+\s+){0,2}(?:las\s+unas|la\s+boca|los\s+labios)|\brespira\s+(?:muy\s+)?rapid\w*"
         r"|\bnails\s+(?:are\s+|look\s+|turning\s+)?(?:blue|purple)|\b(?:labios|boca|boquita|unas)\s+(?:[\w']+\s+){0,2}"
-        r"(?:gris\w*|azul\w*|morad\w*)|\b(?:lips|mouth)\s+(?:[\w']+\s+){0,3}(?:gr[ae]y|blue|bluish|purple)"
+        r"(?:gris\w*|azul\w*|morad\w*|violet\w*|lila\w*|amoratad\w*)|\b(?:lips|mouth)\s+(?:[\w']+\s+){0,3}(?:gr[ae]y|blue|bluish|purple|violet|dusky)"
         r"|\brespira\s+con\s+(?:mucho\s+)?esfuerzo|\b(?:croup|crup)\b|\bbreathing\s+(?:really\s+|very\s+|so\s+)?fast",
     ),
     sign(

@@ -31,7 +31,8 @@ SHORTHAND = {
     "tb": "tambien",
     "tmb": "tambien", "mui": "muy", "xfa": "por favor", "porfa": "por favor", "aki": "aqui", "kien": "quien",
     "bn": "bien", "dsps": "despues", "pexo": "pecho", "trauge": "trague", "trage": "trague", "aora": "ahora",
-    "ase": "hace",
+    "ase": "hace", "lao": "lado", "reve": "reves", "pa'l": "para el", "mai": "mama", "pai": "papa",
+    "toi": "estoy", "ejta": "esta", "ehta": "esta",
 }  # fmt: skip
 # everyday words a respelling must leave alone ("strike" is not a stroke, "care" is no "cara")
 KEEP = frozenset(
