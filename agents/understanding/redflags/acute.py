@@ -20,7 +20,7 @@ _SUDDEN_OR_SEVERE = compile_any(
     r"|swollen|swelling|hinchad\w*|10\s*(?:/|out\s+of|de)\s*10)"
 )
 _TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto"
-_BELLY = (
+BELLY = (
     r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita|guata|guatita|tripa"
 )
 _RIGID = (
@@ -343,11 +343,11 @@ ACUTE_SIGNS: list[Sign] = [
         compile_any(near(_TESTICLE, _PAIN_WORDS + r"|swollen|swelling|hinchad\w*", 6)),
         also=_SUDDEN_OR_SEVERE,
     ),
-    Sign("other_emergency", compile_any(near(_BELLY, _RIGID, 5)), also=compile_any(_PAIN)),
+    Sign("other_emergency", compile_any(near(BELLY, _RIGID, 5)), also=compile_any(_PAIN)),
     sign(
         "other_emergency",
         near(
-            _BELLY,
+            BELLY,
             r"10\s*(?:/|out\s+of|de)\s*10|worst\s+pain\s+(?:of\s+my\s+life|ever)"
             r"|el\s+peor\s+dolor",
             8,

@@ -27,6 +27,11 @@ _READY = (
     r"\b(?:pills|meds|tablets|pastillas|pildoras)\s+(?:are|r|estan|ya\s+estan)\s+(?:ready|counted|lined\s+up|out"
     r"|juntas|listas|contadas|preparadas|separadas)\b(?!\s+(?:for|to|at|para|en|a\s+las)\b)"
 )
+# pills "ready" at the pharmacy are a refill, not a plan: "my pills are ready, can I pick them up today?"
+_PICKUP = compile_any(
+    r"\b(?:pick\w*\s+(?:them\s+|it\s+)?up|pickup|recoger\w*|pasar\s+(?:a\s+)?por\s+(?:ellas|ellos)|pharmacy|farmacia|refill"
+    r"|resurtido|prescription|receta)"
+)
 _BOUGHT_MEANS = (
     r"\b(?:bought|got|have|purchased|borrowed|compre|consegui|tengo|saque)\s+(?:(?:a|an|the|una|un|la|el)\s+)?"
     r"(?:gun|pistol|firearm|rifle|shotgun|pistola|arma|rope|cuerda|soga)\b"
@@ -135,7 +140,7 @@ MEANS_SIGNS: list[Sign] = [
     Sign("suicidal", compile_any(_FAREWELL_POSTED), deniable=False, also=_UNREACHABLE),
     sign("suicidal", _INTENT_SAID, deniable=False),
     Sign("suicidal", compile_any(_PLAN), deniable=False, also=compile_any(_MEANS, _READY)),
-    sign("suicidal", _READY, deniable=False),
+    sign("suicidal", _READY, deniable=False, unless=_PICKUP),
     Sign("suicidal", compile_any(_BOUGHT_MEANS), deniable=False, also=_DISCLOSURE),
     sign("suicidal", _NOT_AROUND_LONG, _NO_WAY_OUT, _CAR_EXHAUST, _THROW_ONESELF, deniable=False),
     sign("suicidal", _NOT_AROUND, deniable=False, unless=A_REASON),

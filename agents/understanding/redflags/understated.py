@@ -14,6 +14,8 @@ Each sign pairs the words with what makes them urgent (`also`, `cause`), as the 
 
 from __future__ import annotations
 
+from agents.understanding.redflags.acute import BELLY
+from agents.understanding.redflags.combined import CHILD
 from agents.understanding.redflags.context import Sign, compile_any, sign
 
 _MEANS_WORDS = r"rope|noose|gun|pistol|pills|poison|cuerda|soga|pistola|arma|veneno|pastillas|raticida"
@@ -61,10 +63,6 @@ _CHOLINERGIC = compile_any(
 )
 _TOXIC_PLANT = (
     r"\b(?:floripondio|datura|burundanga|toloache|jimson\s*weed|angel'?s\s+trumpet|oleander|adelfa)\b"
-)
-_CHILD = compile_any(
-    r"\b(?:baby|toddler|child|kid|son|daughter|\d+\s*(?:yo|y/o|year\s+old|years\s+old|anos)|bebe|nin[oa]|hij[oa]"
-    r"|cipot[ea]|chamac[oa]|pibe|guagua|nene|nena|chiquit[oa])\b"
 )
 _DRANK_ALCOHOL = (
     r"\b(?:drank|drunk|bebio|se\s+tomo|tomo|got\s+into)\s+(?:[\w']+\s+){0,6}(?:alcohol|beer|wine|vodka|liquor|cups|guaro"
@@ -148,7 +146,7 @@ _MOVED_RIGHT = (
     r"\bmoved\s+(?:down\s+)?to\s+(?:the\s+)?(?:lower\s+)?right|\b(?:se\s+)?(?:paso|movio|bajo|corrio)\s+(?:hacia\s+|al?\s+)?"
     r"(?:la\s+|el\s+)?(?:lado\s+)?(?:derech\w*|abajo\s+a\s+la\s+derecha)"
 )
-_NAVEL = compile_any(r"\b(?:belly\s+button|navel|ombligo|belly|stomach|panza|barriga|abdomen|tummy)")
+_NAVEL = compile_any(rf"\b(?:belly\s+button|navel|ombligo|{BELLY})")
 _SEVERE_BELLY = compile_any(
     r"\b(?:[89]|10)\s*(?:/|out\s+of|de)\s*10|\bcan'?t\s+stand\s+up\s+straight|\bno\s+me\s+puedo\s+enderezar|\bfever"
     r"|\bfiebre|\bvomit\w*|\bworse|\bpeor"
@@ -162,7 +160,7 @@ UNDERSTATED_SIGNS: list[Sign] = [
     Sign("overdose", compile_any(_GENERATOR_ROOM), also=_ALL_SICK),
     Sign("overdose", compile_any(_PESTICIDE), also=_CHOLINERGIC),
     sign("overdose", _TOXIC_PLANT),
-    Sign("overdose", compile_any(_DRANK_ALCOHOL), also=_CHILD, cause=_DROWSY),
+    Sign("overdose", compile_any(_DRANK_ALCOHOL), also=CHILD, cause=_DROWSY),
     sign("other_emergency", _CLUSTER),
     Sign("bleeding", compile_any(_THINNERS), also=_SPREADING_BRUISE, cause=_KNOCK),
     Sign("bleeding", compile_any(_BLOOD_BELOW), also=_LOTS, unless=_A_LITTLE),

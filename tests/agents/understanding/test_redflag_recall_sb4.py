@@ -42,6 +42,8 @@ EMERGENCIES = [
 ]
 
 ORDINARY = [
+    "my pills are ready, can I pick them up today?",
+    "las pastillas ya están listas, ¿puedo pasar por ellas a la farmacia?",
     "my sugar reading says 138 this morning, is that ok after breakfast?",
     "la herida de la cesárea está un poco roja pero sin pus, no tengo fiebre, ¿es normal?",
     "c-section was 3 weeks ago, the scar looks fine, when can I drive?",
