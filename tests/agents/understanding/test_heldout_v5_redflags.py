@@ -10,17 +10,10 @@ racing and I just fainted" was read by neither reader)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen, screen_red_flags
+from agents.understanding import RedFlagReader, screen_red_flags
 from agents.understanding.redflags.semantic import plausible
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
 
 
 @pytest.mark.parametrize(

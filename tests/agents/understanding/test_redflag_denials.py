@@ -10,17 +10,10 @@ has not stopped, or has gone on for an hour, is heavy bleeding. And the weather 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
 
 
 @pytest.mark.parametrize(

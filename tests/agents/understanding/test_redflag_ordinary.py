@@ -12,17 +12,9 @@ still be caught, by the signs or by the nearest examples.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
-
+from agents.understanding import RedFlagReader
 
 HELD_OUT_V8 = [
     "hi need a refill on my levothyroxine 75mcg, walgreens on state st. i have like 4 pills left",

@@ -14,18 +14,10 @@ Emergencies are read by the rule screen alone; ordinary messages by the whole re
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
-
 
 ORDINARY = [
     "I'm giving a talk at my son's high school about suicide prevention, do you have pamphlets?",

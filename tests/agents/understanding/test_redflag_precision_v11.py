@@ -22,16 +22,11 @@ from typing import Any
 
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
 from agents.understanding.redflags.ordinary import companions_denied, mild_for, pill_form_only
 from agents.understanding.redflags.regimen import AS_PRESCRIBED, regimen_only
 from agents.understanding.text import clean, fold
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
 
 
 def _f(text: str) -> str:

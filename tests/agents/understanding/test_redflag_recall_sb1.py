@@ -16,18 +16,10 @@ neighbours by the whole reader, signs and nearest examples, which is what the pa
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
-
 
 SUICIDAL = [
     "i have a plan and the pills are ready. i just wanted to tell someone",

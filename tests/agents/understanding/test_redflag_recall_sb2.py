@@ -19,18 +19,10 @@ The emergencies are read by the rule screen alone; the ordinary neighbours by th
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
-
 
 EMERGENCIES = [
     # emergencies of the gated set that only the nearest examples caught, now read by the signs too (the

@@ -19,18 +19,10 @@ neighbours by the whole reader, signs and nearest examples, which is what the pa
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.understanding import RedFlagReader, SemanticScreen
+from agents.understanding import RedFlagReader
 from agents.understanding.redflags import screen
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
-
 
 BLEEDING = [
     "the nosebleed has been going for 45 minutes and he's getting pale",

@@ -8,7 +8,6 @@ these tests pin each mechanism with phrasings of its class, English and Spanish.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
 
@@ -138,11 +137,6 @@ def test_clauses_for_the_nearest_examples_are_sentences_and_speaker_turns() -> N
 class _Fails:
     async def embed_documents(self, texts: list[str]) -> list[list[float]]:
         raise ConnectionError("embedder down")
-
-
-@pytest.fixture(scope="module")
-def reader(embedder: Any) -> RedFlagReader:
-    return RedFlagReader(SemanticScreen(embedder))
 
 
 @pytest.mark.parametrize(
