@@ -140,6 +140,10 @@ _HEAD_OR_LIGHT = compile_any(
 )
 
 # --- found missed by a second blind set (sb2, 300, 2026-12-07) -----------------------------------------
+_METER_LOW = (
+    r"\b(?:meter|glucometer|glucometro|monitor|sensor|dexcom|libre)\s+(?:just\s+)?(?:says|reads|read|shows|showed|marca"
+    r"|marco|dice|muestra)\s+(?:like\s+|como\s+|only\s+|solo\s+)?(?:[1-5]\d)\b(?!\s*(?:mmol|%|min))"
+)
 _KETONES = (
     r"\b(?:meter|glucometro|glucometer|monitor|sensor|dexcom|libre)\s+(?:just\s+)?(?:says|reads|shows|marca|dice"
     r"|muestra)\s+(?:hi|high|alto|error\s+hi)\b|\bfruity\s+(?:breath|smell)|\bbreath\s+smells\s+(?:fruity|sweet)"
@@ -194,7 +198,7 @@ _HOUSEHOLD_BITE = near(
     r"|bleach|cloro|lejia|button\s+batter\w*|pilas?\s+de\s+boton|rat\s+poison|veneno\s+(?:de|para)\s+ratas"
     r"|antifreeze|anticongelante|drain\s+cleaner|destapa\w*|lamp\s+oil|gasolina|gasoline|kerosene|queroseno"
     r"|parafina|kerosen\w*|querosen\w*|paint\s+thinner|thinner|tiner|aguarras|lighter\s+fluid|ammonia|amoniaco"
-    r"|soda\s+caustica|caustic\s+soda|lye|creolina|clorox|varsol",
+    r"|soda\s+caustica|caustic\s+soda|lye|creolina|clorox|varsol|magnets|imanes|(?:two|dos|\d+)\s+(?:magnets?|iman\w*)",
     5,
 )
 _DRY_BABY = (
@@ -354,7 +358,7 @@ ACUTE_SIGNS: list[Sign] = [
         ),
     ),
     Sign("overdose", compile_any(_WRONG_DOSE), also=compile_any(_INSULIN)),
-    Sign("other_emergency", compile_any(_LOW_SUGAR), also=_HYPO_SIGNS),
+    Sign("other_emergency", compile_any(_LOW_SUGAR, _METER_LOW), also=_HYPO_SIGNS),
     Sign("stroke", compile_any(_APHASIA), also=_STARTED_NOW),
     Sign("breathing", compile_any(_RETRACTIONS), also=_BREATHING),
     Sign("breathing", compile_any(near(_RESCUE, _NOT_HELPING, 6)), also=_SEVERE_BREATHING),

@@ -110,7 +110,7 @@ WARNING = compile_any(
     r"|se\s+mueve\s+(?:[\w']+\s+)?(?:menos|poco)|no\s+siento\s+que\s+se\s+mueva|(?:casi\s+)?no\s+se\s+ha\s+movido"
     r"|no\s+(?:siento|he\s+sentido)\s+(?:al|que\s+el|a\s+mi)\s+bebe|se\s+mueve\s+(?:menos|poco)|vision\s+borrosa"
     r"|veo\s+(?:borroso|lucecitas|manchas|puntitos|luces)|dolor\s+de\s+cabeza\s+(?:muy\s+)?(?:fuerte|intenso"
-    r"|terrible)|hinchad\w*\s+(?:la\s+cara|las\s+manos)|se\s+me\s+hinch\w*|contracciones|mareo|me\s+mareo)",
+    r"|terrible)|hinchad\w*\s+(?:la\s+cara|las\s+manos)|se\s+me\s+hinch\w*\b(?!\s+(?:los|las|mis)\s+(?:tobillos|pies|piernas))|contracciones|mareo|me\s+mareo)",
 )
 ALONE = re.compile(
     r"\b(?:my|her)\s+(?:water|waters)\s+(?:just\s+)?(?:broke|broken)|\b(?:se\s+(?:me|le)\s+)?(?:rompio|revento)\s+"

@@ -104,7 +104,8 @@ LIFELONG = re.compile(
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
-    r"\bwhat\s+(?:does|do|is|are)\b[^?]{0,40}\b(?:mean|signs?|symptoms?)\b|\bque\s+significa|\b(?:cuales|que)\s+son\s+"
+    r"\bwhat\s+(?:does|do|is|are)\b[^?]{0,40}\b(?:mean|signs?|symptoms?)\b|\bque\s+significa|\b(?:how\s+is\s+(?:it|that|this)"
+    r"\s+different\s+from|difference\s+between|diferencia\s+entre|en\s+que\s+se\s+diferencia)\b|\b(?:cuales|que)\s+son\s+"
     r"(?:los|las)\s+(?:sintomas|senales|signos)|\bwhat\s+(?:are\s+)?the\s+(?:warning\s+)?(?:signs|symptoms)|\bhow\s+(?:do|can)"
     r"\s+(?:i|you|we)\s+(?:tell|know|recognize|spot)|\bwhat\s+to\s+watch\s+for|\bcomo\s+(?:reconozco|se\s+reconoce"
     r"|saber\s+si)|\b(?:max|maximum|safe)\s+dose|\bdosis\s+maxima|\bcuant[oa]s?\s+[\w ]{0,25}\bpuedo\s+tomar"
@@ -139,6 +140,7 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
+    r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua"
 )
 JOKING = re.compile(
     r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"

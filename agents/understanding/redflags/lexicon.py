@@ -52,14 +52,17 @@ SIDE = (
     r"|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
     r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+de(?:l|\s+la)?\s+(?:cara|cuerpo)"
 )
-LIMB = r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"
+LIMB = (
+    r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"
+    r"|manito|manita|bracito|piernita"
+)
 LIMB_WRONG = (
     r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
     r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo"
     r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|debil|debilidad|dormid|durmi|entumid"
     r"|entumec|adormec|sin\s+fuerza|pesad|paralizad|se\s+(?:me|le)\s+(?:cae|cayo)|caid|torpe|no\s+se\s+(?:me|le)?"
     r"\s*mueve|no\s+(?:lo|la|los|las|me|le)?\s*(?:puede|puedo)\s+(?:mover|levantar|sentir)|no\s+(?:me|le)\s+"
-    r"(?:responde|agarra|obedece)"
+    r"(?:responde|agarra|obedece)|no\s+(?:la\s+|lo\s+|las\s+|los\s+)?(?:mueve|muevo|siento|siente)\b"
 )
 SPEECH = r"speech|speaking|talking|talk|words|habla|hablar|hablando|palabras|lengua"
 SPEECH_WRONG = (
@@ -75,6 +78,13 @@ SPEECH_SIGNS = (
     r"|\bno\s+(?:le|me)\s+salen\s+las\s+palabras|\bse\s+(?:le|me)\s+traba\s+la\s+lengua|\bno\s+(?:puedo|puede|pudo"
     r"|podia)\s+(?:hablar\s+(?:bien|claro|normal)|decir\s+(?:las\s+)?palabras|sonreir)|\b(?:can'?t|cannot)\s+smile"
     r"|\b(?:arm|brazo)\s+(?:and|y)\s+(?:leg|pierna)\s+(?:[\w']+\s+){0,3}(?:" + LIMB_WRONG + ")"
+    r"|\b(?:se\s+(?:ha\s+)?)?qued(?:o|ado)\s+sin\s+(?:poder\s+)?habla(?:r)?\s+(?:de\s+repente|de\s+(?:un\s+)?golpe|de\s+un"
+    r"\s+momento\s+a\s+otro)|\b(?:de\s+repente|de\s+un\s+momento\s+a\s+otro)\s+(?:[\w']+\s+){0,3}(?:no\s+(?:puede|pudo)\s+"
+    r"hablar|sin\s+(?:poder\s+)?hablar)|\bsuddenly\s+(?:can'?t|couldn'?t|cannot)\s+(?:speak|talk)|\blost\s+(?:the\s+ability"
+    r"\s+to\s+(?:speak|talk)|(?:his|her|my)\s+(?:speech|voice)\s+(?:all\s+of\s+a\s+sudden|suddenly))"
+    r"|\bno\s+(?:siento|siente|puedo\s+mover|puede\s+mover)\s+(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:ni|y|o)\s+(?:el|la"
+    r"|mi|su)\s+(?:brazo|pierna|mano)|\b(?:can'?t|cannot)\s+(?:feel|move)\s+(?:my|his|her)\s+(?:arm|leg|hand)\s+(?:or|and)"
+    r"\s+(?:my|his|her)?\s*(?:arm|leg|hand)"
 )
 STROKE_NAME = (
     r"stroke|stroek|strok|derrame(?!\s+(?:en\s+el\s+ojo|ocular|pleural|de\s+(?:liquido|agua)))|ictus|embolia"

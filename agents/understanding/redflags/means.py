@@ -78,6 +78,9 @@ _HIGH_PLACE = (
 _DESPAIR = compile_any(
     r"\b(?:no\s+aguanto|ya\s+no\s+puedo|no\s+puedo\s+mas|can'?t\s+(?:take|do)\s+(?:it|this)|can'?t\s+go\s+on|jump\w*"
     r"|aventar\w*|tirar(?:me|se)|goodbye|adios|despedir\w*|done|end|acabar|point|sentido|hopeless|nobody|nadie)"
+    r"|\bgracias\s+por\s+todo|\bthanks?\s+(?:you\s+)?(?:for\s+everything|to\s+(?:the|my)\s+\w+\s+who)|\b(?:solo\s+)?queria"
+    r"\s+avisar(?:les|te|le)?|\b(?:just\s+)?wanted\s+to\s+(?:say|let\s+(?:you|someone)\s+know)|\b(?:wasn'?t|was\s+not|isn'?t"
+    r"|is\s+not)\s+(?:her|his|your|their|anyone'?s|anybody'?s)\s+fault|\bno\s+(?:fue|es)\s+(?:su|tu)\s+culpa"
 )
 _THROW_ONESELF = r"\b(?:aventar|arrojar|lanzar)(?:me|se)\b(?!\s+a\s+(?:la|el)\s+(?:cita|consulta|clinica))"
 _GOODBYE_POST = (
@@ -112,6 +115,39 @@ _INTENT_SAID = (
     r"|\b(?:quiero|queria)\s+(?:q|que)\s+(?:todo|el\s+dolor)\s+(?:se\s+acabe|termine|pare)\s+para\s+siempre"
 )
 
+# affairs put in order, with a goodbye or an absence: "I've written letters to my kids … Thank you for
+# everything", "gave the cat to my mum today and sorted out my will. Don't think I'll be round", "ya arreglé
+# todo para que no batallen cuando yo no esté"
+_AFFAIRS_IN_ORDER = (
+    r"\b(?:wrote|written|writing|left)\s+(?:[\w']+\s+){0,2}letters?\s+(?:to|for)\s+(?:my|each\s+of\s+my)\s+(?:kids|children"
+    r"|family|wife|husband|son|daughter|mom|mum|parents)|\b(?:sorted|sorting|made|making|finished|updated|wrote)\s+(?:out\s+)?"
+    r"(?:my\s+)?(?:will|testament)\b|\bgave\s+(?:away\s+)?(?:my|the)\s+(?:cat|dog|pets?|guitar|things|stuff)\s+(?:away\s+)?to"
+    r"|\bgave\s+away\s+(?:my|all\s+my)|\b(?:ya\s+)?(?:arregle|deje\s+arreglado|organice|deje)\s+todo\s+(?:listo\s+)?para\s+"
+    r"(?:q|que)\s+no\s+(?:batallen|sufran|tengan\s+problemas|se\s+preocupen)|\b(?:los\s+)?papeles\s+del\s+seguro\s+(?:de\s+vida\s+)?"
+    r"(?:estan|quedan)\s+en|\blife\s+insurance\s+(?:papers|policy)|\bregale\s+(?:mis\s+cosas|a\s+mi\s+(?:gato|perro))"
+    r"|\bhice\s+(?:mi\s+)?testamento"
+)
+_GOODBYE_SAID = compile_any(
+    r"\bthank\s+you\s+for\s+everything|\bthanks\s+for\s+everything|\bgracias\s+por\s+todo|\bcuando\s+(?:yo\s+)?(?:ya\s+)?no"
+    r"\s+este|\bwhen\s+i'?m\s+(?:gone|not\s+here)|\b(?:don'?t|do\s+not|dont)\s+think\s+(?:i'?ll|i\s+will|i'?m)\s+(?:gonna\s+)?"
+    r"be\s+(?:a)?round|\bmake\s+sure\s+(?:they|she|he)\s+gets?\s+(?:them|it)|\bno\s+voy\s+a\s+estar|\bdark\s+time"
+    r"|\bya\s+no\s+(?:voy|quiero)\s+(?:a\s+)?(?:seguir|estar)"
+)
+# a way to die pictured, or nearly carried out: "I keep thinking about driving into the overpass… today I
+# almost did it", "thinking about walking into the lake", "pienso en tirarme al río"
+_PICTURED_WAY = (
+    r"\b(?:thinking|thought|think|dreaming|fantasi[sz]ing)\s+(?:about|of)\s+(?:[\w']+\s+){0,2}?(?:driving|walking|jumping"
+    r"|stepping|running|swerving|crashing)\s+(?:my\s+car\s+|the\s+car\s+)?(?:into|off|in\s+front\s+of|onto)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w']+\s+)?(?:overpass|lake|river|traffic|train|truck|bridge|wall|sea|ocean|tracks|pole|tree|bus)"
+    r"|\b(?:pienso|pensando|pense|penso)\s+en\s+(?:meterme|tirarme|aventarme|echarme|lanzarme|estrellarme|estrellar\s+el"
+    r"\s+(?:carro|coche|auto))\s+(?:al|a\s+la|a\s+las|contra|en|bajo)\s+(?:el\s+|la\s+)?(?:lago|rio|mar|tren|via|vias"
+    r"|carretera|trafico|camion|puente|pared|muro|poste|arbol)"
+    r"|\b(?:better\s+off|mejor)\s+(?:with|con)\s+(?:a|another|some|otra|otro|una|un)\s+\w+\s+(?:who|that|que)\s+(?:isn'?t"
+    r"|is\s+not|no\s+sea)\s+(?:me|yo)\b"
+    r"|\b(?:se|me)\s+(?:quiso|quise|intento|intente|trato\s+de|trate\s+de)\s+ahorcar|\bse\s+ahorco\b|\btried\s+to\s+hang"
+    r"\s+(?:himself|herself|themselves|myself)|\bfound\s+(?:him|her)\s+hanging"
+)
+
 # pills hidden until there are "enough"; taking them "so it ends"; everyone better off were one not to exist
 _ENOUGH = (
     r"\b(?:finally\s+)?(?:have|got)\s+enough\b(?!\s+(?:for|to\s+(?:last|get)))"
@@ -134,6 +170,8 @@ _NOT_EXISTING = (
 )
 
 MEANS_SIGNS: list[Sign] = [
+    Sign("suicidal", compile_any(_AFFAIRS_IN_ORDER), deniable=False, also=_GOODBYE_SAID),
+    sign("suicidal", _PICTURED_WAY, deniable=False),
     Sign("suicidal", compile_any(_ENOUGH), deniable=False, also=_HIDDEN_PILLS),
     Sign("suicidal", compile_any(_SO_IT_ENDS), deniable=False, also=_MEANS_OR_TONIGHT),
     sign("suicidal", _NOT_EXISTING, deniable=False),

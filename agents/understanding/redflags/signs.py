@@ -51,6 +51,7 @@ from agents.understanding.redflags.lexicon import (
 from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.regimen import AS_PRESCRIBED
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
+from agents.understanding.redflags.uncommon import UNCOMMON_SIGNS
 from agents.understanding.redflags.understated import UNDERSTATED_SIGNS
 
 # the parts that swell in an allergic reaction
@@ -183,7 +184,8 @@ SIGNS: list[Sign] = [
         "breathing",
         r"\bbark\w*\s+(?:cough|like\s+a\s+seal)|\btos\s+de\s+perro|\b(?:sucks?|pulls?|sinks?)\s+in\s+(?:[\w']+\s+){0,2}"
         r"(?:between|under)\s+(?:the|his|her)?\s*ribs|\bse\s+le\s+(?:hunden|marcan)\s+las\s+costillitas|\b(?:oxygen|o2|sats?"
-        r"|saturation|oximeter|finger\s+thing|oximetro|saturacion)\s+(?:[\w']+\s+){0,4}(?:[5-8]\d|9[01])\s*%?"
+        r"|saturation|oximeter|finger\s+thing|oximetro|saturacion)\s+(?!(?:[\w']+\s+){0,2}(?:usually|normally|always|typically"
+        r"|baseline|suele|siempre|normalmente))(?:[\w']+\s+){0,4}(?:[5-8]\d|9[01])\s*%?"
         r"|\bbreathing\s+(?:really\s+|super\s+|very\s+|so\s+)?(?:fast|shallow)|\bwheez\w*\s+and\s+drool\w*"
         r"|\bswallowed\s+(?:a\s+)?(?:[\w']+\s+){0,2}whole",
     ),
@@ -319,4 +321,5 @@ SIGNS: list[Sign] = [
     *HEAD_SIGNS,
     *ACUTE_SIGNS,
     *UNDERSTATED_SIGNS,
+    *UNCOMMON_SIGNS,
 ]
