@@ -198,7 +198,8 @@ _HOUSEHOLD_BITE = near(
     r"|bleach|cloro|lejia|button\s+batter\w*|pilas?\s+de\s+boton|rat\s+poison|veneno\s+(?:de|para)\s+ratas"
     r"|antifreeze|anticongelante|drain\s+cleaner|destapa\w*|lamp\s+oil|gasolina|gasoline|kerosene|queroseno"
     r"|parafina|kerosen\w*|querosen\w*|paint\s+thinner|thinner|tiner|aguarras|lighter\s+fluid|ammonia|amoniaco"
-    r"|soda\s+caustica|caustic\s+soda|lye|creolina|clorox|varsol|magnets|imanes|(?:two|dos|\d+)\s+(?:magnets?|iman\w*)",
+    r"|soda\s+caustica|caustic\s+soda|lye|creolina|clorox|varsol|magnets|imanes|(?:two|dos|\d+)\s+(?:magnets?|iman\w*)"
+    r"|gomitas\s+de\s+(?:marihuana|mota|thc|cannabis)|(?:thc|weed|pot|cannabis|marijuana)\s+(?:gumm\w*|edibles?|brownies?)",
     5,
 )
 _DRY_BABY = (

@@ -51,6 +51,7 @@ from agents.understanding.redflags.lexicon import (
 from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.regimen import AS_PRESCRIBED
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
+from agents.understanding.redflags.trauma import TRAUMA_SIGNS
 from agents.understanding.redflags.uncommon import UNCOMMON_SIGNS
 from agents.understanding.redflags.understated import UNDERSTATED_SIGNS
 
@@ -322,4 +323,5 @@ SIGNS: list[Sign] = [
     *ACUTE_SIGNS,
     *UNDERSTATED_SIGNS,
     *UNCOMMON_SIGNS,
+    *TRAUMA_SIGNS,
 ]
