@@ -183,7 +183,10 @@ def _says_nothing(folded: str) -> bool:
     """Whether a clause is only a greeting, the clinic's name, a plea to be called back or a request for
     a visit."""
     words = [w.removesuffix("'s") for w in _WORD.findall(folded)]
-    return bool(words) and all(w in _EMPTY_WORDS or w in _VISIT_WORDS or w.isdigit() for w in words)
+    # a day or an hour in digits is calendar talk; "911" is not
+    return bool(words) and all(
+        w in _EMPTY_WORDS or w in _VISIT_WORDS or (w.isdigit() and len(w) <= 2) for w in words
+    )
 
 
 class Embeds(Protocol):

@@ -229,7 +229,9 @@ SIGNS: list[Sign] = [
         compile_any(
             r"\bsoaked\s+through|\b(?:soaking|soaked)\s+(?:the|a|it|my|his|her)?\s*(?:towel|bandage|gauze|pad|pads|shirt)"
             r"|\bempapad[oa]\s+(?:de\s+sangre)?|\b(?:toalla|pad|pads|tampon)\w*\s+(?:[\w']+\s+){0,2}(?:cada|every)\s+"
-            r"(?:\d+|quince|media|una|an?|half)\s*(?:min\w*|hora|hour)?"
+            # a pad an hour or sooner is the alarm; "every 4 hours" is a heavy period, not a haemorrhage
+            r"(?:(?:\d+|quince|diez|veinte|treinta|media|half)\s*min\w*|(?:1|one|una|an?|half\s+an?|media)\s*(?:hora|hour)\b"
+            r"|hora\b|hour\b|(?:\d+|quince|diez|veinte|treinta)\b(?!\s*(?:hrs?|horas?|hours?)))"
         ),
         also=compile_any(
             r"\b(?:towel|bandage|gauze|toalla|venda|cut|blood|bleed\w*|herida|wound|sangr\w*|period|regla)"

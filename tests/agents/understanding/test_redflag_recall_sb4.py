@@ -16,6 +16,8 @@ import pytest
 from agents.understanding.redflags import screen
 
 EMERGENCIES = [
+    "changing a pad every hour, bleeding a lot",
+    "cambio la toalla cada 20 minutos porque se llena de sangre",
     "my mum took her entire month's supply of heart pills this morning by mistake and now she's really "
     "dizzy and weird",
     "se tomó toda la caja de pastillas de la presión sin querer y está muy mareado",
@@ -42,6 +44,8 @@ EMERGENCIES = [
 ]
 
 ORDINARY = [
+    "my period is heavy this month, I change my pad every 3 hours, otherwise fine",
+    "la regla me vino fuerte, cambio la toalla cada 3 horas, ¿es normal?",
     "my pills are ready, can I pick them up today?",
     "las pastillas ya están listas, ¿puedo pasar por ellas a la farmacia?",
     "my sugar reading says 138 this morning, is that ok after breakfast?",
