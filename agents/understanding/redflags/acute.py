@@ -105,12 +105,15 @@ _FOUND_DOWN = compile_any(
 )
 _BURN = (
     r"\b(?:burn\w*|scald\w*|quem\w*|boiling|hirviendo|hot\s+oil|aceite\s+caliente|grease\s+fire|kettle|hot\s+water"
+    r"|pressure\s+cooker|olla\s+(?:express|exprés|de\s+presion)|hot\s+soup|sopa\s+caliente|caldo\s+caliente"
     r"|agua\s+caliente|tetera|pava)"
 )
 _DEEP_BURN = compile_any(
     r"\b(?:white|leathery|waxy|charred|blackened|black|blanc\w*|carbonizad\w*|acartonad\w*|como\s+cuero"
     r"|bigger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)|larger\s+than\s+(?:my|his|her|a|the)\s+(?:hand|palm)"
     r"|mas\s+grande\s+que\s+(?:la|mi|su)\s+(?:mano|palma)|skin\s+(?:is\s+)?(?:peel\w*|com\w*)\s+off"
+    r"|skin\s+(?:is\s+)?peeling\s+and\s+blister\w*|(?:chest|back|face|belly)\s+and\s+(?:arms|legs)|(?:pecho|espalda|cara)\s+y\s+"
+    r"(?:los\s+)?(?:brazos|piernas)"
     r"|se\s+(?:le\s+|me\s+)?(?:cae|cayo|despega|desprendio)\s+la\s+piel|doesn'?t\s+(?:even\s+)?hurt|no\s+(?:le\s+|me\s+)?"
     r"duele\s+nada|whole\s+(?:arm|leg|back|chest|face)|todo\s+el\s+(?:brazo|pecho|cuerpo)|toda\s+la\s+(?:pierna"
     r"|espalda|cara))"
@@ -239,6 +242,13 @@ _CARDIAC_DISCOMFORT = (
     r"|\bboca\s+del\s+estomago|\bindigestion|\bagruras|\bparte\s+alta\s+de\s+la\s+panza|\bupper\s+(?:belly|stomach|abdomen)"
     r"|\bmandibula|\bquijada|\bjaw\b"
 )
+# pain that travels into the jaw or down the arm, with vomiting, sweat or breathlessness (blind set sb6: "I
+# thought it was a panic attack… the pain goes up into my jaw and down my arm and I'm throwing up")
+_RADIATING = (
+    r"\bpain\s+(?:goes|going|spreads?|spreading|radiat\w*|shoots?|moves?)\s+(?:up\s+)?(?:in)?to\s+(?:my|his|her)\s+(?:jaw"
+    r"|neck|left\s+arm|arm)|\bdolor\s+(?:se\s+)?(?:va|sube|baja|corre|pasa|irradia)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?"
+    r"(?:quijada|mandibula|brazo|cuello)"
+)
 _CARDIAC_SWEAT = compile_any(r"\b(?:sweat\w*|sudando|sudor|clammy|gr[ae]y|gris|palid\w*|pale|ashen|cenizo)\b")
 _CARDIAC_MORE = compile_any(
     r"\b(?:vomit\w*|threw\s+up|throw\w*\s+up|nause\w*|short\s+of\s+breath|breathless|falta\s+(?:el\s+)?aire"
@@ -340,6 +350,9 @@ ACUTE_SIGNS: list[Sign] = [
     Sign("stroke", compile_any(_BALANCE_LOST), also=_NEVER_BEFORE, cause=_WITH_IT),
     sign("stroke", _ARM_GONE),
     Sign("chest_pain", compile_any(_CARDIAC_DISCOMFORT), also=_CARDIAC_SWEAT, cause=_CARDIAC_MORE),
+    Sign(
+        "chest_pain", compile_any(_RADIATING), also=compile_any(_CARDIAC_SWEAT.pattern, _CARDIAC_MORE.pattern)
+    ),
     Sign("anaphylaxis", compile_any(_THROAT_SIGNS), also=_ALLERGEN),
     Sign("other_emergency", compile_any(_ELECTRIC), also=_AFTER_SHOCK),
     Sign("breathing", compile_any(_RESCUE_REPEATED), also=_SEVERE_BREATHING),

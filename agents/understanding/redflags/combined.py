@@ -41,10 +41,12 @@ INFANT = re.compile(
     r"|(?:1|2|un|dos)\s+mes(?:es)?\s+de\s+nacid\w*|(?:de|tiene)\s+(?:1|2|un|dos)\s+mes(?:es)?|de\s+(?:un\s+)?mes\s+y\s+medio"
     r"|tiene\s+(?:[1-9]|1[0-2])\s+semanas|(?:is|she'?s|he'?s)\s+(?:[1-9]|1[0-2])\s+weeks?\b(?!\s+(?:pregnant|along))"
     r"|de\s+(?:[1-9]|1[0-2])"
-    r"\s+(?:dias|semanas)\b)"
+    r"\s+(?:dias|semanas)\b|(?:tiene|de)\s+(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+semanas"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]weeks?[\s-]old)"
 )
 DANGER = re.compile(
-    r"\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
+    r"\bno\s+(?:quiso|quiere|ha\s+querido)\s+(?:el\s+pecho|la\s+teta|mamar|comer|el\s+biberon|la\s+mamila|la\s+leche)"
+    r"|\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
     r"|won'?t\s+stay\s+awake|barely\s+(?:awake|wakes|opens)|(?:very|so|really|super|extremely)\s+(?:sleepy|drowsy"
     r"|tired)|drowsy|unresponsive|not\s+respond\w*|won'?t\s+respond|listless|out\s+of\s+it|glassy|zoned\s+out"
     r"|confus\w*|delirious|hallucinat\w*|saying\s+weird|not\s+(?:drinking|eating|feeding)|won'?t\s+(?:drink|eat"
@@ -134,7 +136,7 @@ STROKE_HINTS = [
         r"sense|confundid\w*|desorientad\w*|no\s+(?:me\s+)?reconoce|no\s+sabe\s+donde)"
     ),
     compile_any(
-        r"\b(?:lost|losing|can'?t\s+see|vision\s+(?:loss|went|is\s+(?:gone|black|blurry|weird|off|strange|dark))"
+        r"\b(?:lost|losing|can'?t\s+see|cannot\s+see|can\s+not\s+see|vision\s+(?:loss|went|is\s+(?:gone|black|blurry|weird|off|strange|dark))"
         r"|double\s+vision|seeing\s+double|(?:sees|seeing|see)\s+two\s+of\s+everything|eyes\s+look\s+off|blind\s+in|curtain|perdio\s+la\s+vista|no\s+ve\b|no\s+veo\b|vision\s+doble"
         r"|ve\s+doble|veo\s+doble|se\s+le\s+nublo|veo\s+borroso|ve\s+borroso|vista\s+borrosa|cieg[oa]|cortina)(?:\s+(?:[\w']+\s+){0,3}(?:eye|vision|sight|ojo"
         r"|vista))?"

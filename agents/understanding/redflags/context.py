@@ -91,7 +91,8 @@ RESOLVED = re.compile(
     r"|perfectly\s+)?(?:fine|ok|okay|normal|good|well)\s+(?:after|afterwards|right\s+after|since|ever\s+since)"
     r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
-    r"|\bya\s+no\s+sangra"
+    r"|\bya\s+no\s+sangra|\bcoughed\s+it\s+(?:right\s+|back\s+|straight\s+)?(?:out|up)|\blo\s+(?:escupio|tosio)\s+(?:enseguida"
+    r"|de\s+inmediato|rapido|luego)"
 )
 # Over or lifelong, read like the past in the sign's own part of the sentence and never for suicidal
 # words (a "now" brings it back): "he's all better, barking cough gone", "in rehab now", "tengo un ojo
@@ -143,7 +144,7 @@ FIGURATIVE = re.compile(
     r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua"
 )
 JOKING = re.compile(
-    r"\b(?:lol|lmao|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
+    r"\b(?:lol|lmao+|lmfao+|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
 )
 # "if" after "not sure" / "wonder" asks about now; Spanish "si" is also "yes", so only its question forms
 _IF = (

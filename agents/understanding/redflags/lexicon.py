@@ -59,7 +59,8 @@ LIMB = (
 LIMB_WRONG = (
     r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
     r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo"
-    r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|debil|debilidad|dormid|durmi|entumid"
+    r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|(?:will\s+not|won'?t|doesn'?t|cannot)\s+"
+    r"(?:grip|hold|lift)|debil|debilidad|dormid|durmi|entumid"
     r"|entumec|adormec|sin\s+fuerza|pesad|paralizad|se\s+(?:me|le)\s+(?:cae|cayo)|caid|torpe|no\s+se\s+(?:me|le)?"
     r"\s*mueve|no\s+(?:lo|la|los|las|me|le)?\s*(?:puede|puedo)\s+(?:mover|levantar|sentir)|no\s+(?:me|le)\s+"
     r"(?:responde|agarra|obedece)|no\s+(?:la\s+|lo\s+|las\s+|los\s+)?(?:mueve|muevo|siento|siente)\b"
@@ -101,7 +102,7 @@ BLEED_HOW = (
     r"a\s+lot|lots|heavily|heavy|badly|bad|won'?t\s+stop|will\s+not\s+stop|doesn'?t\s+stop|not\s+stopping"
     r"|can'?t\s+stop|cannot\s+stop|nonstop|non\s+stop|everywhere|soak|soaking|soaked|through|thru|gush|spurt"
     r"|squirt|pour|pool|so\s+much|tons|severe|profuse|uncontroll|like\s+crazy|clots?|faint|mucho|mucha|muchisim"
-    r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros"
+    r"|tanta|un\s+monton|abundante|no\s+para|no\s+deja|no\s+se\s+detiene|no\s+se\s+(?:le\s+)?para|a\s+chorros?"
     r"|empapa|todos\s+lados|charco|bastante|grave|sin\s+parar|litros|como\s+loco|coagulos|hours|horas"
     r"|sigue\s+saliendo|keeps\s+(?:coming|gushing)|a\s+brincos|a\s+borbotones|cada\s+latido|con\s+cada\s+latido|pulsing|pulsating|(?:with|each|every)\s+(?:each\s+|every\s+)?(?:heart\s*beat|beat|pulse)"
     # "fuerte" of the bleed, not of blowing one's nose or brushing ("sangra poquito cuando me sueno fuerte")

@@ -71,7 +71,8 @@ _CAR_EXHAUST = (
     r"(?:\W+[\w']+){0,6}?\W+(?:garage|garaje|cochera)"
 )
 _HIGH_PLACE = (
-    r"\b(?:standing|sitting|i'?m|im|estoy|parad[oa]|sentad[oa])\s+(?:[\w']+\s+){0,2}(?:on|at|en)\s+(?:the\s+|la\s+|el\s+)?"
+    r"\b(?:standing|sitting|i'?m|im|is|she'?s|he'?s|estoy|esta|parad[oa]|sentad[oa])\s+(?:[\w']+\s+){0,2}(?:on|at|en)\s+"
+    r"(?:the\s+|la\s+|el\s+)?"
     r"(?:edge\s+of\s+(?:the\s+)?|orilla\s+del?\s+|borde\s+del?\s+)?(?:roof|rooftop|ledge|bridge|cliff|azotea|techo"
     r"|puente|barranco|precipicio|balcon\w*)"
 )
@@ -96,7 +97,10 @@ _UNREACHABLE = compile_any(
 )
 
 _FAREWELL_POSTED = (
-    r"\b(?:sorry|perdon|perdoname|perdonen)\s+(?:for|por)\s+(?:everything|todo)|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
+    r"\b(?:sorry|perdon|perdoname|perdonen|lo\s+siente|lo\s+siento)\s+(?:for|por)\s+(?:everything|todo)|\btell\s+(?:my|his"
+    r"|her)\s+(?:mom|mum|mother|dad|family|parents)\s+(?:i'?m\s+|he'?s\s+|she'?s\s+)?sorry|\b(?:ya\s+)?(?:ha|he|habia)\s+tomado"
+    r"\s+(?:la|una)\s+decision|\b(?:i'?ve|he'?s|she'?s|has|have)\s+made\s+(?:my|his|her|the)\s+(?:decision|peace)|\bthis\s+is"
+    r"\s+it\b|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
     r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+|te\s+|los\s+)?(?:(?:voy|va|vas)\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
     r"|\b(?:none\s+of\s+you|nobody|no\s+one|no\s+body|y'?all|you\s+all|everyone)\s+(?:will|'ll|is\s+gonna|is\s+going\s+to)"
     r"\s+(?:have\s+to\s+|need\s+to\s+)?(?:deal\s+with|put\s+up\s+with|worry\s+about)\s+(?:me|him|her)\b"
@@ -122,7 +126,7 @@ _AFFAIRS_IN_ORDER = (
     r"\b(?:wrote|written|writing|left)\s+(?:[\w']+\s+){0,2}letters?\s+(?:to|for)\s+(?:my|each\s+of\s+my)\s+(?:kids|children"
     r"|family|wife|husband|son|daughter|mom|mum|parents)|\b(?:sorted|sorting|made|making|finished|updated|wrote)\s+(?:out\s+)?"
     r"(?:my\s+)?(?:will|testament)\b|\bgave\s+(?:away\s+)?(?:my|the)\s+(?:cat|dog|pets?|guitar|things|stuff)\s+(?:away\s+)?to"
-    r"|\bgave\s+away\s+(?:my|all\s+my)|\b(?:ya\s+)?(?:arregle|deje\s+arreglado|organice|deje)\s+todo\s+(?:listo\s+)?para\s+"
+    r"|\bgave\s+away\s+(?:my|all\s+(?:my|his|her)|his|her)|\b(?:ya\s+)?(?:arregle|deje\s+arreglado|organice|deje)\s+todo\s+(?:listo\s+)?para\s+"
     r"(?:q|que)\s+no\s+(?:batallen|sufran|tengan\s+problemas|se\s+preocupen)|\b(?:los\s+)?papeles\s+del\s+seguro\s+(?:de\s+vida\s+)?"
     r"(?:estan|quedan)\s+en|\blife\s+insurance\s+(?:papers|policy)|\bregale\s+(?:mis\s+cosas|a\s+mi\s+(?:gato|perro))"
     r"|\bhice\s+(?:mi\s+)?testamento"
@@ -144,6 +148,9 @@ _PICTURED_WAY = (
     r"|carretera|trafico|camion|puente|pared|muro|poste|arbol)"
     r"|\b(?:better\s+off|mejor)\s+(?:with|con)\s+(?:a|another|some|otra|otro|una|un)\s+\w+\s+(?:who|that|que)\s+(?:isn'?t"
     r"|is\s+not|no\s+sea)\s+(?:me|yo)\b"
+    r"|\b(?:going\s+to|gonna|wants?\s+to|va\s+a|voy\s+a|quiere)\s+(?:drive|jump|crash|steer|tirar(?:se|me)|aventar(?:se|me)"
+    r"|lanzar(?:se|me)|estrellar(?:se|me))\s+(?:[\w']+\s+){0,3}?(?:off|into|from|de|del|desde|contra)\s+(?:the\s+|a\s+|el\s+"
+    r"|la\s+)?(?:bridge|overpass|cliff|roof|building|puente|edificio|azotea|barranco)"
     r"|\b(?:se|me)\s+(?:quiso|quise|intento|intente|trato\s+de|trate\s+de)\s+ahorcar|\bse\s+ahorco\b|\btried\s+to\s+hang"
     r"\s+(?:himself|herself|themselves|myself)|\bfound\s+(?:him|her)\s+hanging"
 )
@@ -188,7 +195,8 @@ MEANS_SIGNS: list[Sign] = [
     sign(
         "suicidal",
         r"\b(?:i'?m|im|i\s+am|he'?s|she'?s|started|been)\s+cutting\s+(?:myself\s+|himself\s+|herself\s+)?again\b"
-        r"|\bcut\s+(?:myself|himself|herself)\s+again\b",
+        r"|\bcut\s+(?:myself|himself|herself)\s+again\b|\bi\s+cut\s+(?:again|tonight)\b(?!\s+(?:my|the)\s+(?:hair|bangs|nails|lawn|grass))|\bcut\w*\s+(?:[\w']+\s+){0,4}"
+        r"deeper\s+than\s+(?:usual|before|last\s+time)",
         deniable=False,
     ),
 ]

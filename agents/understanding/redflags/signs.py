@@ -237,6 +237,16 @@ SIGNS: list[Sign] = [
             r"\b(?:towel|bandage|gauze|toalla|venda|cut|blood|bleed\w*|herida|wound|sangr\w*|period|regla)"
         ),
     ),
+    Sign(
+        "bleeding",
+        compile_any(
+            r"\bgoing\s+through\s+(?:the\s+|a\s+|all\s+the\s+)?(?:towels?|bandages?|gauze|rags?)|\b(?:third|second|fourth)"
+            r"\s+(?:towel|bandage|rag)|\b(?:van|llevo|lleva|llevamos)\s+(?:tres|dos|cuatro|\d+)\s+(?:toallas|trapos|vendas)"
+        ),
+        also=compile_any(
+            r"\b(?:cut\w*|wound|bleed\w*|blood|cort\w*|herida|sangr\w*|glass|vidrio|knife|cuchillo)"
+        ),
+    ),
     # a bleed's length or faintness, a drug behind a reaction (`aggravating.py`): before fainting alone
     *BLEEDING_SIGNS,
     *DRUG_REACTION_SIGNS,

@@ -95,7 +95,60 @@ _VACCINE = compile_any(
     r"\b(?:vaccin\w*|vacun\w*|flu|covid|tetanus|tdap|booster|allergy\s+shots?|inyeccion|injection|nurse|enfermera)"
 )
 
+# a blow to the head, then out for a moment, confused or vomiting (found missed by blind set sb6)
+_HEAD_BLOW = near(
+    r"kick\w*|hit|struck|smack\w*|whack\w*|patad\w*|pate\w*|golpe\w*|pego|pegaron|coz",
+    r"(?:in|on|en)\s+(?:the|his|her|my|la|su|mi)\s+(?:head|cabeza)",
+    4,
+)
+_AFTER_BLOW = compile_any(
+    r"\b(?:was\s+out|knocked\s+(?:out|him\s+out|her\s+out)|passed\s+out|blacked\s+out|confus\w*|threw\s+up|throw\w*\s+up"
+    r"|vomit\w*|perdio\s+el\s+conocimiento|se\s+desmayo|quedo\s+incosciente|inconsciente|confundid\w*|no\s+se\s+acuerda"
+    r"|doesn'?t\s+remember|keeps\s+asking|seizure|convuls\w*|unequal\s+pupils)"
+)
+# the neck or spine hurt, then arms or legs numb or tingling
+_NECK_HURT = near(
+    r"neck|spine|back|cuello|columna|nuca",
+    r"bent|twist\w*|crack\w*|snap\w*|jerk\w*|whiplash|injur\w*|hurt|landed|dobl\w*|torci\w*|golpe\w*|trono|lastim\w*",
+    4,
+)
+_LIMBS_GONE = compile_any(
+    r"\b(?:both|his|her|my)\s+(?:arms|legs|hands)\s+(?:are\s+|went\s+|feel\s+)?(?:all\s+)?(?:tingl\w*|numb|dead|weak)"
+    r"|\b(?:can'?t|cannot)\s+(?:feel|move)\s+(?:my|his|her)\s+(?:arms|legs|hands|feet)|\bno\s+(?:siente|siento|puede\s+mover"
+    r"|puedo\s+mover)\s+(?:los|las|sus|mis)\s+(?:brazos|piernas|manos|pies)|\b(?:hormigue\w*|entumid\w*|dormid\w*)\s+"
+    r"(?:[\w']+\s+){0,2}(?:los\s+dos\s+brazos|ambos\s+brazos|las\s+dos\s+piernas|brazos|piernas)"
+)
+# an electric shock from a power line, then down, confused or burned
+_POWER_LINE = (
+    r"\b(?:high[\s-]voltage|power\s+line|live\s+wire|downed\s+line|cable\s+de\s+(?:alta\s+(?:tension|voltaje)|luz)"
+    r"|cable\s+pelado|alta\s+tension|linea\s+electrica|electrocut\w*|electrocutad\w*)"
+)
+_AFTER_CURRENT = compile_any(
+    r"\b(?:fell|cayo|ido|ida|confus\w*|confundid\w*|unconscious|inconsciente|no\s+responde|burn\w*|quemad\w*|quemo"
+    r"|passed\s+out|desmay\w*|not\s+breathing|no\s+respira|heart|corazon)"
+)
+# a weapon taken up in a psychosis or a rage: "agarró un machete y dice que va a ir a buscarlos"
+_ARMED = (
+    r"\b(?:grabbed|took|picked\s+up|has|got|is\s+holding|holding|agarro|tomo|saco|tiene)\s+(?:a|an|the|his|her|un|una|el|la)"
+    r"\s+(?:machete|knife|gun|pistol|rifle|bat|hammer|axe|cuchillo|pistola|arma|bate|martillo|hacha|navaja)"
+)
+_RAGE_OR_PSYCHOSIS = compile_any(
+    r"\b(?:going\s+to|gonna|va\s+a|dice\s+que\s+va|threaten\w*|amenaz\w*|kill|matar|hurt|lastimar|buscarlos|voices|voces"
+    r"|paranoi\w*|psychos\w*|psicosis|esquizofren\w*|schizophren\w*|not\s+himself|not\s+herself|no\s+es\s+(?:el|ella)"
+    r"|out\s+of\s+control|fuera\s+de\s+si|lo\s+quieren\s+matar|want\s+to\s+kill\s+him|after\s+(?:him|her|them))"
+)
+
+_HEADS_CLASHED = (
+    r"\bchoc\w*\s+de\s+cabeza|\bcabezazo|\bhead[\s-]?(?:to|on)[\s-]?head|\bclash\w*\s+heads|\bcollid\w*\s+heads"
+    r"|\bheadfirst|\bde\s+cabeza\s+(?:contra|al|en)"
+)
+
 TRAUMA_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_HEADS_CLASHED), also=_LIMBS_GONE),
+    Sign("other_emergency", compile_any(_HEAD_BLOW), also=_AFTER_BLOW),
+    Sign("other_emergency", compile_any(_NECK_HURT), also=_LIMBS_GONE),
+    Sign("other_emergency", compile_any(_POWER_LINE), also=_AFTER_CURRENT),
+    Sign("other_emergency", compile_any(_ARMED), also=_RAGE_OR_PSYCHOSIS),
     sign("bleeding", _WOUNDED, unless=_VACCINE),
     sign("bleeding", _CUT_OFF),
     Sign("other_emergency", compile_any(_HIGH_FALL), also=_AFTER_FALL),
