@@ -26,6 +26,14 @@ _ASK_CLINICIAN = re.compile(
     rf"|\bask\s+(?:the\s+|my\s+|a\s+|your\s+)?{_CLINICIAN_EN}(?:\s+[a-z]+)?\s+(?:if|whether|about|what|how|why|should)\b"
     rf"|\bquestion\s+for\s+(?:the\s+|my\s+)?{_CLINICIAN_EN}(?:\s+[a-z]+)?\b"
     rf"|\bpregunta\s+para\s+(?:la|el|mi)\s+{_CLINICIAN_ES}\b"
+    # "¿le pueden preguntar a la doctora?", "pregúntenle al doctor, porfa": asked on the patient's behalf
+    rf"|\b(?:le|les)\s+(?:pueden|puede|podrian|podria|podrias|puedes)\s+(?:pregunt|consult)\w*\s+(?:a\s+(?:la|el|mi|su)|al)"
+    rf"\s+{_CLINICIAN_ES}\b|\bpregunten(?:le)?\s+(?:a\s+(?:la|el|mi)|al)\s+{_CLINICIAN_ES}\b"
+    # "Dr Raman started me on … Can she let me know if I should keep taking it?", "could the doctor tell me
+    # whether…", "pueden decirle a la doctora que me diga si…"
+    rf"|\b(?:can|could|would|will)\s+(?:she|he|they|the\s+{_CLINICIAN_EN}|my\s+{_CLINICIAN_EN}|{_CLINICIAN_EN}\s+[a-z]+)"
+    r"\s+(?:please\s+)?(?:let\s+me\s+know|tell\s+me|advise(?:\s+me)?|get\s+back\s+to\s+me)\s+(?:if|whether|what|about)\b"
+    r"|\bque\s+me\s+(?:diga|digan|avise|avisen|confirme)\s+si\b"
 )
 # Their availability, not a care question: "si tiene citas", "if she has openings", "si atiende el lunes".
 _AVAILABILITY = re.compile(
@@ -33,6 +41,11 @@ _AVAILABILITY = re.compile(
     r"|works?|trabaja|esta\s+disponible)\b[^.?!]{0,30}?\b(?:citas?|turnos?|huecos?|espacio|lugar|openings?|slots?"
     r"|availability|appointments?|appts?|time|lunes|martes|miercoles|jueves|viernes|monday|tuesday|wednesday"
     r"|thursday|friday|manana|tomorrow|hoy|today|semana|week|disponib\w*|available)\b"
+)
+# Whether they can see the patient: "si me ve el lunes", "if she can see me friday" — a visit wished.
+_SEES = re.compile(
+    r"\b(?:si|if|whether)\s+(?:(?:she|he|they|ella|el)\s+)?(?:me\s+(?:ve|puede\s+ver|podria\s+ver|atiende|puede\s+atender)"
+    r"|(?:can|could|would)\s+(?:see|fit)\s+me)\b"
 )
 # Whether something is normal, asked of someone: "tell me if that's normal", "whether this is normal", "para
 # decirme si esto es normal". ("is that normal? can I book a visit?" asks for the visit: it is not this.)
@@ -46,6 +59,6 @@ def asks_clinician(text: Text) -> bool:
     """A question for a clinician passed through the clinic (not their availability), or whether
     something is normal asked of someone: a medical question for the care team."""
     source = text.corrected
-    if _ASK_CLINICIAN.search(source) and not _AVAILABILITY.search(source):
+    if _ASK_CLINICIAN.search(source) and not (_AVAILABILITY.search(source) or _SEES.search(source)):
         return True
     return bool(_IF_NORMAL.search(source))

@@ -48,9 +48,11 @@ _MOVE = re.compile(
     r"\b(?:move|moved|change|switch|push|reschedule|put\s+(?:it|me)|pasar|pasarla|cambiar|cambiarla|mover|moverla|cambiame|cambieme|pasame|muevame|cambienme|pasenme"
     r"|reprogramar|aplazar|posponer)\b"
 )
-# "move it to tuesday the 4th", "pasar al martes 4 de mayo": the weekday before the date is still after "to"
+# "move it to tuesday the 4th", "pasar al martes 4 de mayo": the weekday before the date is still after "to";
+# "make it wednesday morning" says where too
 _MOVED_TO = re.compile(
-    r"\b(?:to|into|until|for|al|a|para|hasta)\s+(?:(?:the|el|la|next|this|coming|on|proximo|proxima|este|esta)\s+)*"
+    r"\b(?:to|into|until|for|al|a|para|hasta|(?:make|do|have|put)\s+it)\s+"
+    r"(?:(?:the|el|la|next|this|coming|on|at|proximo|proxima|este|esta)\s+)*"
     rf"(?:(?:{WEEKDAY_RE})\s*,?\s+(?:(?:the|el)\s+)?)?$"
 )
 _CONTRAST = re.compile(r"\b(?:but|pero|instead|rather|en\s+vez|en\s+lugar)\b")
@@ -182,7 +184,10 @@ def _wanted(found: list[Found], source: str) -> list[Found]:
     kept = [f for f in kept if f.span[0] >= cut]
     if len(kept) > 1 and (_MOVE.search(source) or asks_to_move(source)):  # "¿la pasamos al martes 4?"
         targets = [f for f in kept if _MOVED_TO.search(source, 0, f.span[0])]
-        return targets or kept
+        # "¿se puede cambiar para la otra semana? el miércoles 2": a day said after the week it goes
+        # to, inside it, says which day of it
+        inside = [f for f in kept if f not in targets and any(_within(f, t) for t in targets)]
+        return [*targets, *inside] or kept
     if len(kept) > 1 and (contrast := _CONTRAST.search(source)):  # "I have Tuesday but want Wednesday"
         return [f for f in kept if f.span[0] > contrast.end()] or kept
     return kept
@@ -220,6 +225,11 @@ def _narrowest(found: list[Found]) -> tuple[date, date]:
         said_first = min(specific, key=lambda f: f.span[0])
         return said_first.first, said_first.last
     return first, last
+
+
+def _within(day: Found, target: Found) -> bool:
+    """Whether `day`, said after the place a move goes to, lies inside it."""
+    return day.span[0] >= target.span[1] and _contains(target, day)
 
 
 def _contains(outer: Found, inner: Found) -> bool:

@@ -121,6 +121,24 @@ _HOLIDAYS: list[tuple[str, Rule]] = [
     ),
 ]
 
+# "after the long weekend", "después del puente / del fin de semana largo": the weekend of the next
+# Monday holiday, named by that Monday ("tuesday after the long weekend" is the day after it). Only
+# after "after"/"before": "we're away for the long weekend, can I come thursday?" wants Thursday.
+_LONG_WEEKEND = (
+    r"(?<=after )the\s+long\s+weekend|(?<=before )the\s+long\s+weekend"
+    r"|(?<=despues del )(?:puente|fin\s+de\s+semana\s+largo)"
+    r"|(?<=antes del )(?:puente|fin\s+de\s+semana\s+largo)"
+)
+_MONDAY_HOLIDAYS: tuple[Rule, ...] = (
+    _nth(1, 3, MO),
+    _nth(2, 3, MO),
+    _nth(5, -1, MO),
+    _nth(9, 1, MO),
+    _nth(10, 2, MO),
+)
+_HOLIDAYS.append((_LONG_WEEKEND, lambda year: date(year, 1, 1)))  # placeholder: see `holiday_day`
+_LONG_WEEKEND_INDEX = len(_HOLIDAYS) - 1
+
 HOLIDAY = re.compile(
     "|".join(rf"(?P<h{i}>\b(?:{pattern})(?![a-z]))" for i, (pattern, _) in enumerate(_HOLIDAYS))
 )
@@ -140,6 +158,14 @@ VOCABULARY_WORDS = (
 def holiday_day(match: re.Match[str], today: date) -> date:
     """The next day, on or after `today`, of the holiday `HOLIDAY` matched."""
     index = next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
+    if index == _LONG_WEEKEND_INDEX:
+        # the Monday of the long weekend under way or the next one ("it is today, today")
+        return min(
+            holiday
+            for rule in _MONDAY_HOLIDAYS
+            for year in (today.year, today.year + 1)
+            if (holiday := rule(year)) >= today - timedelta(days=2)
+        )
     rule = _HOLIDAYS[index][1]
     this_year = rule(today.year)
     return this_year if this_year >= today else rule(today.year + 1)

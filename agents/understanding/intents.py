@@ -30,7 +30,7 @@ from agents.understanding.intentwords import (
     VOCABULARY,
     YES_LEAD,
 )
-from agents.understanding.moverequests import asks_to_move
+from agents.understanding.moverequests import asks_to_move, only_made_after
 from agents.understanding.owndetails import updates_own_details
 from agents.understanding.persons import asks_for_person
 from agents.understanding.requestshapes import (
@@ -74,6 +74,12 @@ _MOVE_APPOINTMENT = re.compile(
 _CLAUSE = re.compile(r"[,.;!?:]|\s(?:but|pero)\s")
 # A call back asked for ("a nurse to call me back and tell me if that's normal", "que la enfermera me llame"):
 # with a medical question beside it, the care team's to answer (a ticket), not a hand-off to reception.
+# "can someone from billing call me back?" about a bill: billing staff to act on it (a ticket), not a
+# person to take over the chat.
+_FROM_BILLING = re.compile(
+    r"\b(?:someone|somebody|anyone|alguien)\s+(?:from|in|at|de|en|del)\s+(?:the\s+)?(?:billing|facturacion|cobros"
+    r"|cobranza|departamento\s+de\s+(?:facturacion|cobros)|accounts)\b"
+)
 _CALL_BACK = re.compile(
     r"\b(?:call|ring|get\s+back\s+to|text|reach)\s+me\b|\bme\s+(?:llame|llamen|conteste|contesten|responda|respondan)\b"
     r"|\bll[aá]m(?:eme|enme|ame)\b"
@@ -152,11 +158,14 @@ def strong_intent(text: Text) -> Reading | None:
     """Intents that hold whatever the agent was waiting for: opt-out, a person, change, cancel, list."""
     if intent := opt_change(text):
         return Reading(intent, _sure(text))
-    care = is_medical_question(text) and bool(_CALL_BACK.search(text.corrected))
+    care = (is_medical_question(text) or bool(_FROM_BILLING.search(text.corrected))) and bool(
+        _CALL_BACK.search(text.corrected)
+    )
     if asks_for_person(text) and not care:
         return Reading(Intent.HANDOFF, _sure(text))
     policy = policy_first(text)
-    if (_MOVE_APPOINTMENT.search(text.corrected) or asks_to_move(text.corrected)) and not policy:
+    moves = _MOVE_APPOINTMENT.search(text.corrected) or asks_to_move(text.corrected)
+    if moves and not policy and not _corrects_own_booking(text):
         return Reading(Intent.RESCHEDULE, _sure(text))
     # "could my next visit be over video?" asks how a visit works, not when it is
     how = asks_permission(text) and mentions_clinic_info(text)
@@ -172,6 +181,15 @@ def strong_intent(text: Text) -> Reading | None:
         ):
             return Reading(intent, _sure(text))
     return None
+
+
+def _corrects_own_booking(text: Text) -> bool:
+    """A booking asked in so many words whose day is then corrected with "make it …" ("need to book a
+    skin check tues morning.. no wait, make it wednesday morning"): a booking, not a move."""
+    book = PATTERNS[Intent.BOOK].search(text.corrected)
+    if book is None or _MOVE_APPOINTMENT.search(text.corrected):
+        return False
+    return only_made_after(text.corrected, book.end())
 
 
 def request_intent(text: Text) -> Reading | None:

@@ -134,6 +134,17 @@ def _english(verb: str, before: str, after: str) -> bool:
     return bool(named or directed or _DESTINATION.match(after))
 
 
+def only_made_after(folded: str, start: int) -> bool:
+    """Whether the only move in a folded message is a "make it …" said after `start` ("need to book
+    derm tues morning.. no wait, tuesday i have a board meeting, make it wednesday morning": the day
+    of the request made at `start`, corrected, with no appointment to move)."""
+    made = list(_MAKE_IT.finditer(folded))
+    if not made or made[0].start() < start:
+        return False
+    blanked = _MAKE_IT.sub(lambda m: " " * len(m[0]), folded)
+    return not asks_to_move(blanked)
+
+
 def asks_to_move(folded: str) -> bool:
     """Whether a folded message asks to move an appointment (see the module docstring)."""
     made = _MAKE_IT.search(folded)

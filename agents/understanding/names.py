@@ -25,6 +25,7 @@ from agents.understanding.namewords import (
 )
 from agents.understanding.spelledout import unspell
 from agents.understanding.text import clean, fold
+from agents.understanding.timewords import NUMBER_RE
 from agents.understanding.types import Language
 
 _EXPLICIT = re.compile(
@@ -133,10 +134,21 @@ def name_in(
         # date is whose birth date it is ("es para mi mama, q no maneja el celular: Dolores Huerta
         # Ríos, nacida el …": the words after "mi mama" were a clause about her)
         return before if before and fold(before) != fold(relatives) else relatives
+    if birth_at is not None and (child := _after_mentioned(text, folded)):
+        # "book my daughter Zoe Adler with Dr Okafor … dob dec 5 2019", "mi hija valentina ramirez tiene
+        # fiebre … nacio el 2 de noviembre": the child named where mentioned, unless the name said right
+        # before the birth date is another's (whose birth date it is)
+        return before if before and fold(before) != fold(child) else child
     if introduced := _introduced(text, folded):
         # "this is Emily, …, Emily Smith, born …": the full name said later completes the first name
         full = before is not None and fold(before.split()[0]) == fold(introduced) and " " not in introduced
-        return before if full else introduced
+        # "its maria garcia. my son Leo Garcia (DOB 08/30/2021) …": the writer introduced themself, and
+        # the birth date is the child's, so is the name said right before it
+        other = before is not None and not fold(before).endswith(fold(introduced))
+        for_child = other and mentioned_relative(folded) is not None
+        if full or for_child:
+            return before
+        return introduced
     return before or (_bare_name(text) if bare else None)
 
 
@@ -148,6 +160,18 @@ def _after_relative(text: str, relative: re.Match[str]) -> str | None:
         return None
     words = _name_words(text[relative.end() :], strict_first=True)
     return _format(words) if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
+
+
+def _after_mentioned(text: str, folded: str) -> str | None:
+    """Two name words or more right after a child of the writer's mentioned ("my son Leo Garcia")."""
+    mention = _MENTIONED.search(folded)
+    if mention is None:
+        return None
+    words = _name_words(text[mention.end() :].lstrip(" ,:-"), strict_first=True)
+    if words and words[0][0].isupper():  # "mi nieto Pablo Soto necesita vacunas": the capitalised run
+        lower = (i for i, w in enumerate(words) if w[0].islower() and fold(w) not in PARTICLES)
+        words = words[: next(lower, None)]
+    return _format(words) if _counted(words) >= 2 and fold(words[0]) not in PARTICLES else None
 
 
 def _introduced(text: str, folded: str) -> str | None:
@@ -292,6 +316,13 @@ _BIRTH_LEAD = re.compile(
     r"|they|and|her|his|fecha\s+de\s+nacimiento|nacid[oa]|naci|nacio|el|en|fue|y|del?|here|speaking|aqui|hablando)\b)*$"
 )
 _CLAUSE_END = ",.;:!?()"
+# A child's age said between the name and the birth date ("Noah Price. He's ten, born …", "Camila
+# Ortega. Tiene ocho años, nació el …", "Zoe, 8 yrs old, dob …"): skipped, never a name ("Ocho Años").
+_AGE = re.compile(
+    rf"(?:[\s,;:.()\-–—]|\b(?:he|she|they)(?:'s|\s+is|\s+are)?\s+|\b(?:is|are|tiene|tienen|has|aged?)\s+)*"
+    rf"\b{NUMBER_RE}\s*(?:(?:years?|yrs?|y/?o|anos|ano|añitos|anitos|añito|anito|años)(?:\s+old|\s+de\s+edad)?)?"
+    r"[\s,;:.()\-–—]*$"
+)
 
 
 def name_before_birth(text: str) -> str | None:
@@ -301,7 +332,10 @@ def name_before_birth(text: str) -> str | None:
     same way throughout, so when some words are capitalised only the capitalised run counts
     ("escribe Jorge Luis Mendoza" is Jorge Luis Mendoza)."""
     lead = _BIRTH_LEAD.search(fold(text))
-    tokens = (text[: lead.start()] if lead else text).split()
+    text = text[: lead.start()] if lead else text
+    if age := _AGE.search(fold(text)):
+        text = text[: age.start()]
+    tokens = text.split()
     words: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         raw = tokens[i]

@@ -147,6 +147,10 @@ _CATEGORY_PHRASES: list[tuple[TicketCategory, tuple[str, ...]]] = [
             "|rx|my rx|the rx|rx expired|prescription expired|expired prescription|receta vencida"
             "|se vencio la receta|se me vencio la receta|almost out of|almost empty|running low"
             "|casi se me acaba|casi se me termina"
+            # "necesito mas pastillas de la presion, losartan 50 mg": more of a medicine one takes
+            "|necesito mas pastillas|necesito mas medicamento|necesito mas medicina|necesito mas tabletas"
+            "|ocupo mas pastillas|me pueden dar mas pastillas|mandar mas pastillas|need more tablets"
+            "|need more pills|need more meds|need more medication|need more of my"
         ),
     ),
     (

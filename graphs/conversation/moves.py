@@ -16,6 +16,7 @@ from agents.understanding import Intent, Understanding
 from agents.understanding.dates import names_a_date
 from agents.understanding.shifts import keeps_the_time, mentions_shift, moves_the_day, shifted_when
 from agents.understanding.text import fold
+from agents.understanding.unavailable import UNAVAILABLE
 from graphs.conversation.common import as_datetime
 from graphs.conversation.state import ConversationState, Gathered, Pending, TargetAppointment, WhenData
 
@@ -38,6 +39,32 @@ def moves_last_booked(state: ConversationState, u: Understanding) -> bool:
         return False
     bare_time = u.intent in (Intent.PROVIDE_INFO, Intent.UNKNOWN) and u.fields.when is not None
     return asks_to_move(u) or bare_time
+
+
+def declines_booked_day(state: ConversationState, u: Understanding) -> bool:
+    """A time said beside a day ruled out, right after a booking ("oops can't do thursday after all…
+    monday afternoon?", "el viernes no puedo, era el lunes 25 en la mañana"): the appointment just
+    made does not suit, whatever question the agent asked after booking it."""
+    if not state.get("last_booked") or u.fields.when is None:
+        return False
+    return UNAVAILABLE.search(fold(u.text)) is not None
+
+
+# A second visit asked for in so many words ("book another one a week later", "también quiero otra").
+_ANOTHER_VISIT = re.compile(
+    r"\b(?:another|second|additional|one\s+more|new\s+(?:appointment|appt|visit)|(?:also|too)\s+(?:book|need|want)"
+    r"|otr[oa]\s+(?:cita|consulta|turno|visita|mas)|segund[oa]|nuev[oa]\s+(?:cita|turno|consulta)"
+    r"|tambien\s+(?:quiero|necesito|quisiera|agendar|reservar))\b"
+)
+
+
+def books_as_move(state: ConversationState, u: Understanding) -> bool:
+    """A booking's words right after a booking that only change its time ("can we do the same day but
+    in the afternoon instead?", "¿se puede cambiar para la otra semana?"): the appointment just made,
+    moved — unless the message names a specialty or asks for another visit."""
+    if u.intent is not Intent.BOOK or u.fields.specialty or not asks_to_move(u):
+        return False
+    return moves_last_booked(state, u) and not _ANOTHER_VISIT.search(fold(u.text))
 
 
 def beside_the_shift(text: str, option: datetime, appointment: TargetAppointment, tz: ZoneInfo) -> bool:

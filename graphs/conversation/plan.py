@@ -21,6 +21,8 @@ from graphs.conversation.moves import (
     anchored,
     asks_to_move,
     beside_the_shift,
+    books_as_move,
+    declines_booked_day,
     last_booked_pending,
     moves_last_booked,
 )
@@ -166,10 +168,12 @@ def _followup_reply(state: ConversationState, u: Understanding) -> ConversationS
     return _about_reminder(state, "feedback", gathered)
 
 
-def _answers_intake(u: Understanding) -> bool:
+def _answers_intake(state: ConversationState, u: Understanding) -> bool:
     """Free text answering an intake question ("Blue Cross", "penicillin") often looks like a topic;
-    only an action request, or a real question with a question mark, is read as something else."""
-    if u.intent in ACTIONS or asks_to_move(u):
+    only an action request, a day the appointment just booked no longer suits ("oops can't do
+    thursday after all… monday afternoon?", "el viernes no puedo, era el lunes 25"), or a real
+    question with a question mark, is read as something else."""
+    if u.intent in ACTIONS or asks_to_move(u) or declines_booked_day(state, u):
         return False
     return not (u.intent == Intent.QUESTION and "?" in u.text)
 
@@ -293,7 +297,7 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
         if index is not None:
             return {"step": "choose_appointment", "pending": {"appointment": targets[index]}}
         return {"step": "clarify"}
-    if awaiting == "intake" and _answers_intake(u):
+    if awaiting == "intake" and _answers_intake(state, u):
         return {"step": "record_intake"}
     return None
 
@@ -332,7 +336,8 @@ def plan(state: ConversationState, u: Understanding, tz: ZoneInfo, *, now: datet
     new_task = TASK_OF.get(u.intent)
     # "¿se puede una semana más tarde?" right after a booking reads as a question by its words alone
     guessed = new_task in (None, "question", "book") and (new_task is None or u.confidence <= GUESS)
-    if guessed and (new_task is None or mentions_shift(u.text)) and moves_last_booked(state, u):
+    moved = guessed and (new_task is None or mentions_shift(u.text)) and moves_last_booked(state, u)
+    if moved or books_as_move(state, u):  # also "can we do the same day but in the afternoon instead?"
         new_task = "reschedule"
     called = state.get("prefilled")
     found = gathered_from(u)

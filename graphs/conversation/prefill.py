@@ -98,6 +98,7 @@ class Prefill:
     reason: str | None = None
     practitioner: str | None = None
     name: str | None = None
+    callers_name: bool = False  # `name` came as `caller_name`: who called, not whom the visit is for
     birth_date: date | None = None
     priority: TicketPriority | None = None
     question: str | None = None
@@ -195,7 +196,8 @@ def read_prefill(
             ignored.append(name)
         elif isinstance(value, str | int | float) and not isinstance(value, bool) and len(details) < 10:
             details[name] = str(value)[:200]
-    return replace(prefill, details=details, ignored=ignored)
+    callers = prefill.name is not None and "caller_name" in used
+    return replace(prefill, details=details, ignored=ignored, callers_name=callers)
 
 
 # What a caller asks for in so many words, which a platform's vaguest label ("general_question") does
@@ -222,9 +224,11 @@ def _intent(u: Understanding, p: Prefill) -> Intent:
 
 def _asks_care_team(u: Understanding) -> bool:
     """Whether the caller only put a medical question to the care team ("I just wanted a nurse to call
-    me back and tell me if that's normal") with no word that books: the platform's book_appointment
-    heard the topic (a mole removed: dermatology), not a wish to come in."""
-    if u.intent is not Intent.TICKET or u.fields.ticket_category != "medical_question":
+    me back and tell me if that's normal"), or asked billing to look at a bill ("can someone from
+    billing call me back?"), with no word that books: the platform's book_appointment (or its bare
+    "appointment") heard the topic (a mole removed, a visit billed), not a wish to come in."""
+    staff = ("medical_question", "billing")
+    if u.intent is not Intent.TICKET or u.fields.ticket_category not in staff:
         return False
     said = analyse(u.text, VOCABULARY)
     return not (PATTERNS[Intent.BOOK].search(said.corrected) or uses_book_verb(said))
@@ -302,7 +306,9 @@ def _for_whom(u: Understanding, p: Prefill) -> tuple[str | None, date | None]:
     """The name and birth date of whom the visit is for. The platform's `patient_name` is often the
     caller's ("Hi, I'm Barnaby Voss, I'm calling to book for my son … His name is Felix"; "soy Maria
     Garcia, pero la cita es para mi hijo Mateo"): when the caller says the visit is for a child of
-    theirs, the child their words name wins, and the caller's own name never stands for the child."""
+    theirs, the child their words name wins, and the caller's own name never stands for the child —
+    nor does the platform's `caller_name` ("I'm calling for my son … Noah Price"; caller_name "Laura
+    Price"), which names who called."""
     name = _spelled_name(u, p)
     if not u.fields.relative:
         return name, p.birth_date
@@ -310,7 +316,7 @@ def _for_whom(u: Understanding, p: Prefill) -> tuple[str | None, date | None]:
     said = u.fields.name if u.fields.name and not _same_name(u.fields.name, own) else None
     if said is not None:
         return said, u.fields.birth_date or p.birth_date
-    return (None if _same_name(name, own) else name), u.fields.birth_date or p.birth_date
+    return (None if _same_name(name, own) or p.callers_name else name), u.fields.birth_date or p.birth_date
 
 
 def _same_name(one: str | None, other: str | None) -> bool:
