@@ -229,18 +229,27 @@ class Runner:
     ) -> None:
         """The reply as an outbound message; on the queued path (`answered`: the inbox messages it
         answers) it waits to be sent (`on_reply` queues it) and those messages are marked processed
-        with it, all in `session`'s transaction."""
+        with it, all in `session`'s transaction.
+
+        Messages the patient wrote before the previous reply existed, taken by this turn because they
+        came too late for that one's, are answered by that reply when this one says the same words
+        (`inbox.crossed_reply`): nothing new is sent."""
         if answered is None:
             await conversations.add_message(
                 session, conversation=conversation, direction=Direction.OUTBOUND, body=reply, now=self.clock()
             )
             return
+        messages = await _messages(session, answered)
+        crossed = await inbox.crossed_reply(
+            session, conversation_id=conversation.id, body=reply, messages=messages
+        )
+        if crossed is not None:
+            await inbox.mark_processed(session, messages=messages, reply=crossed, now=now)
+            return
         reply_message = await inbox.add_reply(
             session, conversation=conversation, body=reply, now=self.clock()
         )
-        await inbox.mark_processed(
-            session, messages=await _messages(session, answered), reply=reply_message, now=now
-        )
+        await inbox.mark_processed(session, messages=messages, reply=reply_message, now=now)
         if on_reply is not None:
             await on_reply(session, reply_message)
 

@@ -65,7 +65,9 @@ class Turns:
         """Send what an earlier attempt of this conversation's turn left unsent, then run one turn
         over every message still waiting and send (or queue) its reply."""
         async with transaction(self.sessions) as session:
-            conversation = await session.get(Conversation, conversation_id)
+            # the lock a webhook holds from storing a message to its commit (inbox.receive): one that
+            # found this turn waiting queued none, so its message must be seen here, not missed
+            conversation = await session.get(Conversation, conversation_id, with_for_update=True)
             unsent = (
                 await inbox.unsent_replies(session, conversation_id=conversation_id)
                 if self.deliver is not None

@@ -9,9 +9,14 @@ arrives, so a turn is timed from the webhook sent to the reply at "Twilio"; with
 fits in the webhook's answer counts there instead.
 
 A patient's messages are `patients` / rate seconds apart. When a turn waits longer than that, the
-patient's next message joins it and one reply answers both, as the runner merges a burst: each reply
-answers every message sent before it and not yet answered. Lost = messages no reply followed when
-the drain ends; duplicated = replies that answered nothing.
+patient's next message joins it and one reply answers both, as the runner merges a burst. Which
+reply answers which message is read from the server's own record before its database is dropped
+(each stored message names the reply that answers it; the stand-in reads each post's outbound
+message from its status callback URL), not guessed from times: under load a webhook is stored up to
+its acknowledgement, tens of seconds after it was sent, so a message sent before a reply may come too
+late for that reply's turn and be answered by the next. Lost = acknowledged messages whose reply has
+not reached "Twilio" (or the webhook's TwiML) when the drain ends; duplicated = posts of a reply
+already posted or already answered in TwiML, and replies that answer none of the run's messages.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ import os
 import secrets
 import time
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,7 +40,7 @@ from twilio.request_validator import RequestValidator
 
 from api.bench.cpu import Parts, per_message_ms
 from api.bench.served import serve, wait_idle, wait_ready
-from api.bench.twilio_stand_in import TwilioStandIn
+from api.bench.twilio_stand_in import Post, TwilioStandIn
 from api.paths import WHATSAPP_PATH
 from api.runtime import ServerUrls, open_runtime
 from api.seeding import seed_demo
@@ -67,6 +71,7 @@ def phone_of(index: int) -> str:
 class Sent:
     phone: str
     at: float  # monotonic
+    sid: str = ""  # the MessageSid it was sent with
     ack_ms: float | None = None  # None: no answer
     status: int | None = None
     inline: bool = False  # the reply came in the webhook's TwiML answer
@@ -164,7 +169,7 @@ async def _offer(run: LoadRun, base: str) -> None:
             await asyncio.sleep(max(0.0, due - time.monotonic()))
             phone = phone_of(index % run.patients)
             form, headers = _signed(phone)
-            sent = Sent(phone, time.monotonic())
+            sent = Sent(phone, time.monotonic(), form["MessageSid"])
             run.sent.append(sent)
             try:
                 response = await http.post(WHATSAPP_PATH, data=form, headers=headers)
@@ -189,45 +194,66 @@ async def _drain(run: LoadRun, twilio: TwilioStandIn, drain_s: float) -> None:
         await asyncio.sleep(0.2)
 
 
-def _answered(sent: list[float], replies: list[float]) -> tuple[list[float], int]:
-    """One patient's messages and replies, in time order: each reply answers every message sent
-    before it and not yet answered (a burst that waited while a turn ran is answered once, as the
-    runner merges it), each with its latency in ms; a reply with no such message is a duplicate."""
-    latencies: list[float] = []
-    pending: list[float] = []
+ANSWERS = """
+SELECT provider_message_id, reply_id::text FROM messages
+WHERE direction = 'inbound' AND provider_message_id = ANY(%s)
+"""
+
+
+def _answers(database_url: str, sent: list[Sent]) -> dict[str, str | None]:
+    """The server's record of the messages sent: MessageSid → the id of the reply that answers it
+    (None: none does yet); a message it never stored is absent."""
+    with psycopg.connect(libpq_url(database_url), autocommit=True) as connection:
+        rows = connection.execute(ANSWERS, ([s.sid for s in sent],)).fetchall()
+    return {sid: reply for sid, reply in rows}
+
+
+def _reached(sent: list[Sent], posts: list[Post], answers: dict[str, str | None]) -> dict[str, float]:
+    """When each reply first reached the patient: its post at "Twilio", or the TwiML answer of the
+    webhook that carried it (a burst's other messages share that reply)."""
+    reached: dict[str, float] = {}
+    for message in sent:
+        reply = answers.get(message.sid)
+        if message.inline and reply is not None and message.ack_ms is not None:
+            at = message.at + message.ack_ms / 1000
+            reached[reply] = min(reached.get(reply, at), at)
+    for post in posts:
+        if post.message is not None:
+            reached[post.message] = min(reached.get(post.message, post.at), post.at)
+    return reached
+
+
+def _duplicated(sent: list[Sent], posts: list[Post], answers: dict[str, str | None]) -> int:
+    """Replies the patient got again: a post of a reply (or of one of its parts) already posted, a
+    post of a reply already answered in a webhook's TwiML, a post that answers no message of the run
+    (a turn played again, say: the messages name only its last reply)."""
+    linked = {reply for reply in answers.values() if reply is not None}
+    inline = {answers.get(message.sid) for message in sent if message.inline} - {None}
+    seen: set[tuple[str | None, str]] = set()
     doubled = 0
-    events = sorted([(at, 0) for at in sent] + [(at, 1) for at in replies])
-    for at, is_reply in events:
-        if not is_reply:
-            pending.append(at)
-        elif pending:
-            latencies += [(at - asked) * 1000 for asked in pending]
-            pending = []
-        else:
+    for post in sorted(posts, key=lambda p: p.at):
+        key = (post.message, post.body)
+        if post.message not in linked or post.message in inline or key in seen:
             doubled += 1
-    return latencies, doubled
+        seen.add(key)
+    return doubled
 
 
-def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
-    """Pair each patient's messages with the replies that answer them; count the rest."""
-    by_phone: dict[str, list[Sent]] = defaultdict(list)
-    for sent in sorted(run.sent, key=lambda s: s.at):
-        by_phone[sent.phone].append(sent)
+def _row(run: LoadRun, posts: list[Post], answers: dict[str, str | None]) -> dict[str, Any]:
+    """Pair each message with the reply the server recorded for it (`answers`, see `_answers`);
+    count the rest."""
+    reached = _reached(run.sent, posts, answers)
     turns: list[float] = []
-    lost = duplicated = 0
-    last_reply = max((t for times in twilio.arrivals.values() for t in times), default=0.0)
-    for phone, messages in by_phone.items():
-        turns += [m.ack_ms for m in messages if m.inline and m.ack_ms is not None]
-        answered, doubled = _answered(
-            [m.at for m in messages if not m.inline], sorted(twilio.arrivals.get(phone, []))
-        )
-        turns += answered
-        lost += sum(1 for m in messages if not m.inline) - len(answered)
-        duplicated += doubled
+    lost = 0
+    for message in run.sent:
+        reply = answers.get(message.sid)
+        if reply is not None and reply in reached:
+            turns.append((reached[reply] - message.at) * 1000)
+        elif message.status == 200:
+            lost += 1
     acks = [s.ack_ms for s in run.sent if s.ack_ms is not None and s.status == 200]
     first = min((s.at for s in run.sent), default=0.0)
-    inline_end = max((s.at + (s.ack_ms or 0) / 1000 for s in run.sent if s.inline), default=0.0)
-    span = max(last_reply, inline_end) - first
+    span = max(reached.values(), default=first) - first
     return {
         "rate": run.rate,
         "seconds": run.seconds,
@@ -244,7 +270,7 @@ def _row(run: LoadRun, twilio: TwilioStandIn) -> dict[str, Any]:
         "turn_p95_ms": round(percentile(turns, 95) or 0.0, 1),
         "turns_per_s": round(len(turns) / span, 1) if span > 0 else 0.0,
         "lost": lost,
-        "duplicated": duplicated,
+        "duplicated": _duplicated(run.sent, posts, answers),
         "cpu_ms_per_message": run.cpu_ms,
         "pg_transactions_per_message": run.transactions,
     }
@@ -296,7 +322,7 @@ async def run(
                 load.cpu_ms = per_message_ms(before, parts.snapshot(), len(load.sent))
                 await asyncio.sleep(STATS_FLUSH_S)
                 load.transactions = round((_transactions(database_url) - ended_before) / len(load.sent), 1)
-            return [_row(load, twilio)]
+            return [_row(load, twilio.posts, _answers(database_url, load.sent))]
     finally:
         drop_database(database_url)
 

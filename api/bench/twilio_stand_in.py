@@ -1,5 +1,5 @@
 """Twilio's Messages API on 127.0.0.1 for the front-door benchmark (`api/bench/load.py`): replies
-are posted here, and each is noted with the time it arrived."""
+are posted here, and each is noted with the time it arrived and the outbound message it sends."""
 
 from __future__ import annotations
 
@@ -7,23 +7,35 @@ import json
 import threading
 import time
 import uuid
-from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass(frozen=True)
+class Post:
+    """One message created at the stand-in: for whom, when, which of our outbound messages (the
+    `message` our status callback URL carries; None without one), and its text."""
+
+    to: str
+    at: float  # monotonic
+    message: str | None
+    body: str
 
 
 class TwilioStandIn:
     """Twilio's Messages API on 127.0.0.1, as much of it as delivery uses: create answers 201 with
     a Message resource; list answers an empty page (nothing is ever "maybe sent" here). Each
-    create is noted with the time it arrived (`time.monotonic()`, the load generator's clock).
+    create is noted (`posts`) with the time it arrived (`time.monotonic()`, the load generator's
+    clock) and the id of our outbound message it sends, read from its StatusCallback.
 
     Not tests/fakes/twilio_stub.py (shipped code imports no tests, and a benchmark needs none of
     its faults): only what a send touches, as fast as it can answer."""
 
     def __init__(self, account_sid: str) -> None:
-        self.arrivals: dict[str, list[float]] = defaultdict(list)  # patient phone → reply times
+        self.posts: list[Post] = []
         self._lock = threading.Lock()
         stand_in = self
 
@@ -35,8 +47,10 @@ class TwilioStandIn:
                 length = int(self.headers.get("Content-Length") or 0)
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
                 to = form.get("To", "").removeprefix("whatsapp:")
+                ours = parse_qs(urlsplit(form.get("StatusCallback", "")).query).get("message")
+                post = Post(to, time.monotonic(), ours[0] if ours else None, form.get("Body", ""))
                 with stand_in._lock:
-                    stand_in.arrivals[to].append(time.monotonic())
+                    stand_in.posts.append(post)
                 now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
                 sid = "SM" + uuid.uuid4().hex
                 self._json(
@@ -97,8 +111,8 @@ class TwilioStandIn:
     def forget(self) -> None:
         """Start counting afresh (after the warm-up)."""
         with self._lock:
-            self.arrivals.clear()
+            self.posts.clear()
 
     def replies(self) -> int:
         with self._lock:
-            return sum(len(times) for times in self.arrivals.values())
+            return len(self.posts)

@@ -179,6 +179,35 @@ async def add_reply(
     return message
 
 
+async def crossed_reply(
+    session: AsyncSession, *, conversation_id: uuid.UUID, body: str, messages: Collection[Message]
+) -> Message | None:
+    """The conversation's last outbound message, if it is a turn's reply saying `body` word for
+    word and every one of `messages` was written before it existed: they crossed it on its way to
+    the patient, so it answers them too — sent again, the patient would read the same words twice.
+
+    None otherwise: for a message written once the reply existed (asked again, answered again),
+    when anything else was said since, and when that reply failed."""
+    if not messages:
+        return None
+    query = (
+        select(Message)
+        .where(Message.conversation_id == conversation_id, Message.direction == Direction.OUTBOUND)
+        .order_by(Message.created_at.desc(), Message.id.desc())
+        .limit(1)
+    )
+    last = await session.scalar(query)
+    if (
+        last is None
+        or last.kind not in TURN_REPLY_KINDS
+        or last.body != body
+        or last.status in (DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED)
+        or any(message.created_at >= last.created_at for message in messages)
+    ):
+        return None
+    return last
+
+
 async def unsent_replies(session: AsyncSession, *, conversation_id: uuid.UUID) -> list[uuid.UUID]:
     """The conversation's turn replies that nobody has finished sending, is sending, or has queued
     to send, oldest first. A turn sends its reply itself once the reply is committed; a worker
