@@ -79,7 +79,7 @@ async def test_a_day_taken_back_after_a_booking_moves_it_to_the_day_said(
         (
             "family medicine friday morning for a checkup",
             "oops can't do friday after all, my boss scheduled a meeting. monday afternoon?",
-            friday, monday, True,
+            friday, next_weekday(TODAY, 0), True,  # a bare "monday" is the coming one, before or after friday
         ),
         (
             "hi im Chris Dunn, born 2/2/1992, need family medicine thursday morning for a checkup",
