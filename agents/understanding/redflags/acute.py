@@ -12,6 +12,7 @@ sign of hypoglycaemia; a burn is deep when it is white, leathery or bigger than 
 from __future__ import annotations
 
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.lexicon import AFTER_BIRTH
 
 _SUDDEN_OR_SEVERE = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|woke\s+(?:up\s+)?with"
@@ -311,10 +312,6 @@ _WOUND_INFECTED = (
     r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\s+(?:[\w']+\s+){0,5}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
     r"|huele\s+mal|smells?\s+(?:bad|awful)|abiert[ao]|opened|opening)"
 )
-_AFTER_BIRTH = compile_any(
-    r"\b(?:gave\s+birth|had\s+(?:my|the|a)\s+baby|delivered|c[\s-]?section|caesarean|cesarean|cesarea|parto|di\s+a\s+luz"
-    r"|tuve\s+(?:a\s+)?(?:mi|el|la)\s+(?:bebe|nena|nene|guagua|hij[oa])|postpartum|posparto|postparto|puerperio)"
-)
 _HIGH_FEVER = compile_any(
     r"\b(?:fever|fiebre|temp\w*|calentura)\s+(?:[\w']+\s+){0,3}?(?:3[89](?:[.,]\d)?|10[1-5](?:[.,]\d)?)\b|\b(?:chills|rigors"
     r"|escalofr\w*|tiemblo\s+entera|tiemblo\s+enter[oa]|shaking\s+all\s+over)"
@@ -335,7 +332,7 @@ _INFECTION_OR_FEVER = compile_any(
 
 ACUTE_SIGNS: list[Sign] = [
     Sign("overdose", compile_any(_WHOLE_SUPPLY), also=_DROWSY),
-    Sign("pregnancy", compile_any(_WOUND_INFECTED), also=_AFTER_BIRTH, cause=_HIGH_FEVER),
+    Sign("pregnancy", compile_any(_WOUND_INFECTED), also=AFTER_BIRTH, cause=_HIGH_FEVER),
     Sign("other_emergency", compile_any(_LOW_PRESSURE_WORDS), also=_CONFUSED, cause=_INFECTION_OR_FEVER),
     Sign("overdose", compile_any(_TOOK_MANY), also=_DROWSY),
     Sign("bleeding", compile_any(_BLOOD_UP), also=_A_LOT),

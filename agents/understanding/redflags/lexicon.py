@@ -172,4 +172,13 @@ YOUNG = (
     r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?|nacid[oa]\s+en\s+20[12]\d|born\s+(?:in\s+)?20[12]\d"
 )
 
+# the weeks after a birth, said by the mother or about her: "days after my c-section", "tuvo a su bebé hace
+# dos semanas", "the baby is 3 weeks old"
+AFTER_BIRTH = compile_any(
+    r"\b(?:gave\s+birth|had\s+(?:my|the|a|her)\s+baby|delivered|c[\s-]?section|caesarean|cesarean|cesarea|parto"
+    r"|postpartum|posparto|postparto|puerperio|dio\s+a\s+luz|di\s+a\s+luz"
+    r"|tuv[eo]\s+(?:a\s+)?(?:mi|su|el|la)\s+(?:bebe|nena|nene|guagua|hij[oa])|\d+\s+(?:weeks?|days?|semanas|dias)\s+old"
+    r"|recien\s+nacid\w*|newborn|baby\s+is\s+\d+|bebe\s+(?:tiene|de)\s+\d+)"
+)
+
 # --- the signs, in the order they are tried: suicidal intent first (its reply, 988, differs) ---

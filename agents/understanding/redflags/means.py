@@ -99,14 +99,20 @@ _UNREACHABLE = compile_any(
 _FAREWELL_POSTED = (
     r"\b(?:sorry|perdon|perdoname|perdonen|lo\s+siente|lo\s+siento)\s+(?:for|por)\s+(?:everything|todo)|\btell\s+(?:my|his"
     r"|her)\s+(?:mom|mum|mother|dad|family|parents)\s+(?:i'?m\s+|he'?s\s+|she'?s\s+)?sorry|\b(?:ya\s+)?(?:ha|he|habia)\s+tomado"
-    r"\s+(?:la|una)\s+decision|\b(?:i'?ve|he'?s|she'?s|has|have)\s+made\s+(?:my|his|her|the)\s+(?:decision|peace)|\bthis\s+is"
-    r"\s+it\b|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
+    r"\s+(?:la|una)\s+decision|\b(?:i'?ve|he'?s|she'?s|has|have)\s+made\s+(?:my|his|her|the)\s+(?:decision|peace)|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
     r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+|te\s+|los\s+)?(?:(?:voy|va|vas)\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
     r"|\b(?:none\s+of\s+you|nobody|no\s+one|no\s+body|y'?all|you\s+all|everyone)\s+(?:will|'ll|is\s+gonna|is\s+going\s+to)"
     r"\s+(?:have\s+to\s+|need\s+to\s+)?(?:deal\s+with|put\s+up\s+with|worry\s+about)\s+(?:me|him|her)\b"
     r"|\bnadie\s+(?:va\s+a\s+|tendra\s+(?:q|que)\s+)?(?:tener\s+(?:q|que)\s+)?(?:aguantar|soportar|lidiar\s+con)\w*"
     r"|\b(?:papers|papeles|policy|poliza)\s+(?:are|is|estan|esta)\s+(?:in|en)\s+(?:the|el|la|my|mi)\s+(?:drawer|cajon|desk|escritorio)"
     r"|\blife\s+insurance\s+(?:papers|policy)|\bseguro\s+de\s+vida"
+)
+# "this is it" is a farewell only when the writer has gone quiet after it ("said this is it, tell my mom
+# sorry, not answering"); beside fear alone it is a big day ("this is it, surgery tomorrow, I'm so scared")
+_THIS_IS_IT = r"\bthis\s+is\s+it\b"
+_GONE_QUIET = compile_any(
+    r"\b(?:not|isn'?t|won'?t|doesn'?t|hasn'?t|stopped)\s+(?:answer\w*|respond\w*|pick\w*\s+up|repl\w*)|\bcan'?t\s+"
+    r"(?:reach|find|get\s+(?:a\s+)?hold)|\bmissing|\b(?:don'?t|do\s+not|dont)\s+know\s+where\s+(?:he|she|they)\s+(?:is|are|went)"
 )
 _INTENT_SAID = (
     r"\busing\s+it\s+on\s+(?:myself|himself|herself)|\b(?:pegar|dar|meter|volar)(?:me|se)\s+un\s+(?:tiro|balazo)"
@@ -183,6 +189,7 @@ MEANS_SIGNS: list[Sign] = [
     Sign("suicidal", compile_any(_SO_IT_ENDS), deniable=False, also=_MEANS_OR_TONIGHT),
     sign("suicidal", _NOT_EXISTING, deniable=False),
     Sign("suicidal", compile_any(_FAREWELL_POSTED), deniable=False, also=_UNREACHABLE),
+    Sign("suicidal", compile_any(_THIS_IS_IT), deniable=False, also=_GONE_QUIET),
     sign("suicidal", _INTENT_SAID, deniable=False),
     Sign("suicidal", compile_any(_PLAN), deniable=False, also=compile_any(_MEANS, _READY)),
     sign("suicidal", _READY, deniable=False, unless=_PICKUP),

@@ -29,6 +29,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from agents.understanding.birthwords import EN_ONES, EN_TEENS, EN_TENS, ES_DAYS, ES_TENS
+from agents.understanding.namewords import OWN_NAME_SAID, SELF_INTRODUCED
 from agents.understanding.redflags.context import (
     BUSINESS,
     FIGURATIVE,
@@ -158,9 +159,7 @@ _BIRTH_DATE = re.compile(
     r"(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|o|a)?")
-_INTRODUCED = re.compile(
-    r"^\W*(?:soy|me\s+llamo|mi\s+nombre\s+es|my\s+name\s+is|my\s+name'?s|i'?m|this\s+is|habla)\s"
-)
+_INTRODUCED = re.compile(rf"^\W*(?:{OWN_NAME_SAID}|{SELF_INTRODUCED}|im)\s")
 _YEAR = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bmil\b|\bnineteen\b|\btwo\s+thousand\b"
 )

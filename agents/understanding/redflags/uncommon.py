@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from agents.understanding.redflags.combined import CHILD
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.lexicon import AFTER_BIRTH
 
 _SNAKE = (
     r"rattle\s*snake|snake|viper|copperhead|cottonmouth|culebra|vibora|serpiente|cascabel"
@@ -115,11 +116,6 @@ _PSYCHOTIC = (
     r"|\b(?:switched|swapped|cambiaron|se\s+lo\s+cambiaron)\s+(?:[\w']+\s+){0,3}(?:at\s+the\s+)?(?:hospital|the\s+baby|al\s+bebe|el\s+bebe)"
     r"|\b(?:the\s+)?baby\s+(?:is|was)\s+(?:possessed|evil|the\s+devil)|\bbebe\s+(?:esta\s+)?(?:poseido|endemoniado)"
 )
-_AFTER_BIRTH = compile_any(
-    r"\b(?:gave\s+birth|had\s+(?:my|the|a|her)\s+baby|delivered|c[\s-]?section|postpartum|posparto|postparto|dio\s+a\s+luz"
-    r"|di\s+a\s+luz|tuvo\s+(?:a\s+)?(?:su|el|la)\s+(?:bebe|nena|nene|hij[oa])|\d+\s+(?:weeks?|days?|semanas|dias)\s+old"
-    r"|recien\s+nacid\w*|newborn|baby\s+is\s+\d+|bebe\s+(?:tiene|de)\s+\d+)"
-)
 
 UNCOMMON_SIGNS: list[Sign] = [
     sign("other_emergency", _SNAKE_BITE),
@@ -131,5 +127,5 @@ UNCOMMON_SIGNS: list[Sign] = [
     Sign("other_emergency", compile_any(_CRUSHED), also=_CRUSH_BAD),
     Sign("overdose", compile_any(_OPIOID_SIGNS), also=_OPIOID),
     Sign("overdose", compile_any(_SEROTONERGIC_PAIR), also=_SEROTONIN_SIGNS),
-    Sign("pregnancy", compile_any(_PSYCHOTIC), also=_AFTER_BIRTH),
+    Sign("pregnancy", compile_any(_PSYCHOTIC), also=AFTER_BIRTH),
 ]
