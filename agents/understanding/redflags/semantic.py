@@ -85,6 +85,9 @@ _REASSURED = re.compile(
     r"|mareo)\b|\b(?:is|es)\s+(?:it|this|that|eso|esto)?\s*normal\b|\bes\s+normal|\bya\s+paro\b|\bnada\s+mas\b"
     r"|\bnothing\s+else\b|\b(?:is|are)\s+[\w' ]{0,30}\bok\s*\?|\bany\s+tips\b"
     r"|\bno\s+es\s+urgente|\bnot\s+(?:urgent|an\s+emergency)|\bno\s+(?:hay\s+)?prisa|\bno\s+rush|\bsin\s+prisa"
+    r"|\b(?:stable|estable|under\s+control|bajo\s+control|controlad[oa])\b|\b(?:but|pero)\s+(?:is\s+|she'?s\s+|he'?s\s+"
+    r"|esta\s+)?(?:eating|feeding|drinking|playing|comiendo|jugando|tomando\s+(?:pecho|leche))\b"
+    r"|\beating,?\s+drinking,?\s+(?:and\s+)?playing"
 )
 
 # A clause made only of these says nothing about anyone's body: a greeting that checks whom it reached

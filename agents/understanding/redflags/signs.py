@@ -18,6 +18,7 @@ from agents.understanding.redflags.aggravating import (
     HEAD_SIGNS,
     THROAT_SIGNS,
 )
+from agents.understanding.redflags.chronic import CHRONIC_SIGNS
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
 from agents.understanding.redflags.lexicon import (
     ALLERGY_CAUSE,
@@ -93,9 +94,12 @@ SIGNS: list[Sign] = [
         near(YOUNG, rf"(?:{SWALLOWED})\W+(?:[\w']+\W+){{0,3}}(?:{PILLS})", 3),
         unless=AS_PRESCRIBED,  # "¿mi hija tiene que tomar las pastillas con comida?"
     ),
+    # the condition's name, read like the other names: only when said to be happening ("signs of
+    # anaphylaxis in kids? making a poster" is a question)
+    sign("anaphylaxis", r"\banaphyla\w*|\banafila\w*", named=True),
     sign(
         "anaphylaxis",
-        r"\banaphyla\w*|\banafila\w*|\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
+        r"\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
         r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}(?:garganta|respiracion)|\bgarganta\s+(?:[\w']+\s+){0,4}"
         r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+"
         r"(?:him|her|me|them)?\s*(?:an?|the|my|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos"
@@ -193,7 +197,7 @@ SIGNS: list[Sign] = [
     sign(
         "anaphylaxis",
         r"\b(?:puse|use|used|gave|inyecte|le\s+pusimos|le\s+puse)\s+(?:[\w']+\s+){0,2}(?:epinefrina|epinephrine"
-        r"|adrenalina)",
+        r"|adrenalina|epi\s*pen)|\bepi\s*pen\s+(?:[\w']+\s+){0,3}(?:used|given|didn'?t\s+help|no\s+(?:le\s+)?hizo)",
     ),
     Sign(
         "overdose",
@@ -201,7 +205,14 @@ SIGNS: list[Sign] = [
             r"\b(?:took|taking|taken|tomo|tome|tomando)\s+(?:[\w']+\s+){0,4}(?:twice|double|extra|dos\s+veces"
             r"|doble)"
         ),
-        also=compile_any(rf"\b(?:{PILLS})\w{{0,3}}\b|\bdigoxin|\bmetformin|\bwarfarin"),
+        also=compile_any(
+            rf"\b(?:{PILLS})\w{{0,3}}\b|\bdigoxin|\bmetformin|\bwarfarin|\b(?:pastilla|pildora|tableta)\b"
+        ),
+        # a double dose with nothing felt is a question for the pharmacist, not 911
+        unless=compile_any(
+            r"\b(?:feel|feeling|feels|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:fine|ok|okay|normal|good)"
+            r"|\bno\s+symptoms|\b(?:me\s+siento|se\s+siente|esta)\s+(?:muy\s+)?bien\b|\bsin\s+sintomas"
+        ),
     ),
     sign("stroke", near(FACE, FACE_WRONG, 4)),
     sign(
@@ -308,7 +319,7 @@ SIGNS: list[Sign] = [
             8,
         ),
         r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)|\bhueso\s+(?:[\w']+\s+){0,4}saliendo"
-        r"|\bblood\s+(?:coming\s+)?(?:out\s+of|from)\s+(?:his|her|my|the)\s+ear|\bsangre\s+(?:por|del|de\s+la)\s+"
+        r"|\bblood\s+(?:coming\s+)?(?:out\s+of|from)\s+(?:his|her|my|the)\s+ear|\bsangrando\s+(?:por|del)\s+(?:el\s+)?(?:oido|oreja)|\bsangre\s+(?:por|del|de\s+la)\s+"
         r"(?:el\s+)?(?:oido|oreja)|\bknocked\s+out|\bperdio\s+el\s+sentido|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
         r"|\bse\s+le\s+ve\s+el\s+hueso|\b(?:leg|arm|pierna|brazo)\s+(?:[\w']+\s+){0,2}(?:al\s+reves|backwards|the\s+"
         r"wrong\s+way|bent\s+wrong)",
@@ -336,4 +347,5 @@ SIGNS: list[Sign] = [
     *UNDERSTATED_SIGNS,
     *UNCOMMON_SIGNS,
     *TRAUMA_SIGNS,
+    *CHRONIC_SIGNS,
 ]
