@@ -52,7 +52,8 @@ _HYPO_SIGNS = compile_any(
     r"|comer|tragar)|slurr\w*|drowsy|sleepy|won'?t\s+wake|no\s+despierta)"
 )
 _APHASIA = (
-    r"\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
+    r"\b(?:contesta|responde|habla|dice)\s+(?:con\s+)?palabras\s+(?:q|que)\s+no\s+tienen\s+sentido|\bno\s+entiende\s+(?:lo\s+)?"
+    r"(?:q|que)\s+(?:le|se\s+le)\s+(?:decimos|dicen|digo)|\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
     r"|cosas\s+(?:sin\s+sentido|raras|incoherentes)|puro\s+disparate|disparates)"
     r"|\b(?:contesta|responde|dice)\s+cosas\s+(?:q|que)\s+no\s+tienen\s+(?:nada\s+)?(?:q|que)\s+ver|\btalking\s+(?:total\s+)?"
     r"(?:gibberish|nonsense)|\bspeaking\s+(?:gibberish|nonsense)|\bwords\s+(?:are\s+|came\s+out\s+)?(?:all\s+)?"
@@ -65,7 +66,7 @@ _APHASIA = (
 _STARTED_NOW = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|just\s+started"
     r"|started\s+(?:\d+|an?|half)\s+(?:[\w']+\s+)?(?:min|hour)|(?:empezo|comenzo)\s+hace\s+(?:\d+|un|una|media)"
-    r"|hace\s+(?:como\s+)?(?:\d+|un\s+rato|media\s+hora|una\s+hora)|mano|hand|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
+    r"|hace\s+(?:como\s+)?(?:\d+|un\s+rato|media\s+hora|una\s+hora)|se\s+desperto|woke\s+up|anoche\s+estaba|mano|hand|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
 )
 _RETRACTIONS = (
     r"\b(?:belly|stomach|tummy|ribs|chest|neck|panza|barriga|pancita|costillas|pecho|cuello)\s+(?:is\s+|are\s+)?"
@@ -302,7 +303,7 @@ _DROWSY = compile_any(
 # --- found missed by a fourth blind set (sb4, 300, 2026-12-08) -----------------------------------------
 # a week's or a bottle's worth at once by mistake ("took his whole week of blood pressure tablets at once")
 _WHOLE_SUPPLY = (
-    r"\b(?:took|taken|swallowed|se\s+tomo|me\s+tome|se\s+trago|me\s+trague)\s+(?:[\w']+\s+){0,2}?(?:whole|entire|all\s+of"
+    r"\bse\s+(?:zampo|trago|tomo|comio|bebio)\s+(?:una|la)\s+(?:tira|caja|botella|blister|frasco)\s+entera|\b(?:took|taken|swallowed|se\s+tomo|me\s+tome|se\s+trago|me\s+trague)\s+(?:[\w']+\s+){0,2}?(?:whole|entire|all\s+of"
     r"\s+(?:his|her|my|the))\s+(?:week'?s?|month'?s?|bottle|pack|box|strip|supply|blister)\b|\b(?:se\s+tomo|me\s+tome"
     r"|se\s+trago|me\s+trague)\s+(?:toda\s+la\s+(?:caja|semana|tira|botella)|todo\s+el\s+(?:frasco|blister|mes|bote))"
     r"|\b(?:all|todas)\s+(?:his|her|my|sus|mis)\s+(?:pills|tablets|meds|pastillas)\s+(?:at\s+once|de\s+(?:una\s+)?(?:vez|golpe))"
@@ -338,7 +339,7 @@ _DISABLING = (
     r"(?:walk|move|stand\s+(?:up\s+)?straight|straighten\s+up)|\bdoubled\s+over"
 )
 _BELLY_PAIN = compile_any(
-    near(BELLY, _PAIN_WORDS, 6), rf"\b(?:{BELLY})\s+(?:[\w']+\s+){{0,3}}(?:dur[ao]|hard|rigid\w*)"
+    near(BELLY, _PAIN_WORDS, 10), rf"\b(?:{BELLY})\s+(?:[\w']+\s+){{0,3}}(?:dur[ao]|hard|rigid\w*)"
 )
 _BELLY_ALARM = compile_any(
     r"\b(?:fever|fiebre|calentura|vomit\w*|throw\w*\s+up|threw\s+up|devolv\w*|dur[ao]|hard|rigid\w*|tiesa)"

@@ -37,7 +37,7 @@ _UREMIC = compile_any(
     r"|flutter\w*|palpitat\w*|irregular|heavy|pesad\w*|racing)"
 )
 _SUGAR_HIGH = (
-    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|reading|meter|glucometro)\s+(?:[\w']+\s+){0,3}?(?:over\s+|above\s+"
+    r"\b(?:sugar|glucose|glucosa|azucar|bg|bs|reading|meter|glucometro)\s+(?:[\w']+\s+){0,5}?(?:over\s+|above\s+"
     r"|mas\s+de\s+|arriba\s+de\s+)?(?:[4-9]\d\d)\b"
 )
 _HYPERGLYCAEMIC = compile_any(

@@ -71,6 +71,10 @@ PAST = re.compile(
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
     r"|\bwhen\s+(?:i|he|she|they)\s+(?:was|were)\s+on\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:\d+|one|two|three|four|five|a\s+baby"
     r"|a\s+toddler|little|younger)\b|\bcuando\s+(?:tenia|era)\s+(?:\d+|un|una|bebe|chiquit[oa]|pequen[oa])\b|\bcuando\s+(?:tomaba|tomo|estaba\s+con)\b"
+    r"|\b(?:fainted|passed\s+out|had\s+a\s+seizure|se\s+desmayo)\s+once\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bel\s+(?:lunes|martes|miercoles|jueves"
+    r"|viernes|sabado|domingo)\s+pasado\b|\bwas\s+seen\s+(?:in|at)\s+(?:the\s+)?(?:er|emergency|urgent\s+care|a&e|hospital)"
+    r"|\bla\s+otra\s+vez\b|\ba\s+los\s+\d+(?:\s+anos)?\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b|\b(?:el|la)\s+(?:verano|invierno|otono|primavera)\s+"
+    r"pasad[oa]\b"
     r"|\bhace\s+(?:\w+\s+){0,2}(?:anos?|mes(?:es)?)\b|\b(?:died|murio|fallecio|passed\s+away)\b|\bused\s+to\b"
     r"|\bsolia\b|\bas\s+a\s+(?:teen|teenager|kid|child)\b|\b(?:in|en)\s+(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
@@ -95,7 +99,11 @@ RESOLVED = re.compile(
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
     r"|\bya\s+no\s+sangra|\bcoughed\s+it\s+(?:right\s+|back\s+|straight\s+)?(?:out|up)|\blo\s+(?:escupio|tosio)\s+(?:enseguida"
     r"|de\s+inmediato|rapido|luego)|\bstopped\s+now\b(?![^.]*\b(?:but|pero)\b)"
-    r"|\bya\s+(?:se\s+)?paro\s+(?:de\s+sangrar|el\s+sangrado)\b"
+    r"|\bya\s+(?:se\s+)?paro\s+(?:de\s+sangrar|el\s+sangrado)\b|\b(?:has|have|'s|'ve)\s+been\s+fine\s+for\b"
+    r"|\bse\s+recupera\w*\s+bien|\brecovering\s+well|\bya\s+salio\s+de\s+(?:cuidados|terapia|la\s+uci|el\s+hospital)"
+    r"|\b(?:out\s+of|discharged\s+from)\s+(?:the\s+)?(?:icu|hospital)"
+    r"|\bcame\s+(?:round|to)\s+in\s+(?:a\s+few\s+)?seconds|\b(?:dijo|dijeron)\s+(?:q|que)\s+(?:todo\s+)?(?:estaba|esta)\s+bien"
+    r"|\b(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:it\s+was|everything\s+(?:was|is))\s+(?:fine|ok|normal)"
     r"|\bhoy\s+ya\s+no\b|\bya\s+no\s+(?:me|le)\s+duele|\b(?:no\s+longer|doesn'?t)\s+hurt\s+(?:now|anymore|today)"
 )
 # Over or lifelong, read like the past in the sign's own part of the sentence and never for suicidal
@@ -106,7 +114,8 @@ LIFELONG = re.compile(
     r"|\bsiempre\s+(?:ha|he)\s+(?:tenido|sido|hablado)|\bsince\s+birth|\bde\s+nacimiento|\btodavia\s+habla"
     r"|\bstill\s+(?:talks|speaks)|\bspeech\s+therapy|\bterapia\s+de\s+lenguaje|\ben\s+las\s+fotos"
     r"|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos|\bcomo\s+siempre|\bas\s+(?:usual|always)|\blike\s+(?:always|usual)"
-    r"|\bsame\s+as\s+(?:always|usual)|\bde\s+costumbre"
+    r"|\bsame\s+as\s+(?:always|usual)|\bde\s+costumbre|\b(?:whole|entire)\s+life|\ball\s+(?:his|her|my)\s+life"
+    r"|\btoda\s+(?:su|mi)\s+vida"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -120,12 +129,14 @@ GENERAL_QUESTION = re.compile(
     r"|\bes\s+verdad\s+(?:q|que)\b|\b(?:puede|pueden)\s+(?:causar|provocar|dar|ser\s+por)\b"
     r"|\bhow\s+(?:long|soon)\s+(?:after|until|before|does)\b|\bcuanto\s+tiempo\s+(?:despues|tarda|antes)\b"
     r"|\bque\s+(?:sintomas|senales|signos)\s+(?:da|tiene|causa|produce|hay)\b"
+    r"|\ba\s+partir\s+de\s+(?:que|cuando|cuant[oa]s?)\b"
+    r"|\bis\s+[\w ]{1,40}\bnormal\s+(?:w/|with|when|after|for)\b"
     r"|\bwhat\s+(?:temp\w*|number|reading)\s+(?:counts|is\s+considered)|\bcuant[oa]s?\s+grados\s+(?:es|se\s+considera)"
     r"|^\W*(?:signs?|symptoms?|sintomas|senales|signos)\s+(?:of|de)\b"
 )
 # the writer says they only ask, to be prepared: "solo quiero saber", "pregunto nomás por curiosidad"
 ASKING_ONLY = re.compile(
-    r"\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
+    r"\b(?:es\s+)?solo\s+por\s+saber\b|\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
     r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
     r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
 )
@@ -140,7 +151,7 @@ ELSEWHERE = re.compile(
     r"{0,2}(?:about|on|sobre|de|acerca\s+de)\s+(?:[\w']+\s+){0,6}$|\b(?:actor|actress|celebrity|singer|cantante"
     r"|famos[oa])\s+(?:who|que|q)\s+(?:[\w']+\s+){0,2}$|\b(?:my|our|mi|nuestr[oa])\s+(?:cat|dog|puppy|kitten|gat[oa]"
     r"|perr[oa]|perrit[oa]|gatit[oa]|mascota|pet)\s+(?:had|has|is|tuvo|tiene|esta)\s+(?:[\w']+\s+){0,2}$"
-    r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\s+(?:and\s+|y\s+)?(?:[\w']+\s+){0,1}$"
+    r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\W+(?:[\w']+\W+){0,5}$"
 )
 LEARNING_AFTER = re.compile(
     r"^\s+(?:[\w']+\s+){0,2}(?:first\s+aid\s+)?(?:class|course|curso|training|taller)\b"
@@ -152,7 +163,9 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
-    r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua|\b(?:me|le|te)\s+va\s+a\s+dar\s+(?:un\s+)?(?:infarto|ataque)\s+(?:con|por)\s+"
+    r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua|\bataque\s+de\s+risa|\bde\s+tanto\s+re[ií]r\w*|\blaughing\s+so\s+hard"
+    r"|\b(?:giving|give|gave|gonna\s+give)\s+me\s+(?:a\s+)?(?:chest\s+pains?|heart\s+attack|stroke|aneurysm)"
+    r"|\b(?:me|le|te)\s+va\s+a\s+dar\s+(?:un\s+)?(?:infarto|ataque)\s+(?:con|por)\s+"
     r"(?:esta|la|el|este|tanta?)\s+(?:factura|cuenta|cobro|precio|deuda)|\bahog\w*\s+(?:[\w']+\s+){0,2}(?:de|con|por)\s+"
     r"(?:este\s+|el\s+|tanto\s+)?calor|\bcon\s+este\s+calor\s+(?:me\s+)?(?:estoy\s+)?ahog\w*|\bod'?d\s+on\s+(?:coffee|caffeine"
     r"|sugar|candy|chocolate|netflix|tiktok)"
@@ -160,7 +173,10 @@ FIGURATIVE = re.compile(
 # a figure of death or killing said of effort or embarrassment, read for suicidal words too: "been killing
 # myself at the gym", "me quería morir de la pena cuando me caí … jaja"
 FIGURATIVE_DEATH = re.compile(
-    r"\bkilling\s+myself\s+(?:at|in|with|over|doing)\s+(?:the\s+|my\s+|this\s+)?(?:gym|work|office|workouts?|training"
+    r"\b(?:kill\s+myself|kms)\s+(?:this|that|these|with\s+this)\s+(?:traffic|exam|test|class|homework|line|weather|job"
+    r"|meeting|heat|week|paperwork)\b|\bme\s+quiero\s+(?:matar|morir)\s+con\s+(?:este|esta|el|la)\s+(?:parcial|examen|tarea|trafico|trabajo|calor|jefe"
+    r"|clase|final)\b|\bme\s+quiero\s+(?:matar|morir)\W+(?:jaja\w*\W+)?(?:perdio|perdimos|gano|ganaron|empato)\b|\b(?:kill\s+myself|kms)\s+(?:lol|lmao+|haha\w*|jaja\w*|jk)\b|\b(?:lol|lmao+|haha\w*|jaja\w*)\s+(?:i'?ll\s+|gonna\s+)?"
+    r"(?:kill\s+myself|kms)\b|\bkilling\s+myself\s+(?:at|in|with|over|doing)\s+(?:the\s+|my\s+|this\s+)?(?:gym|work|office|workouts?|training"
     r"|studying|homework|class|job|cardio|squats)|\b(?:quer[ií]a|quise|me\s+iba\s+a)\s+morir(?:me)?\s+de\s+(?:la\s+)?"
     r"(?:pena|verguenza|risa|vergüenza)\b"
 )
@@ -168,11 +184,12 @@ FIGURATIVE_DEATH = re.compile(
 # videojuego mi personaje se desangró"): a named condition there, or anything a character did, is fiction
 FICTION = re.compile(
     r"\b(?:episod\w*|capitulo|novela|telenovela|serie|series|show|movie|pelicula|peli|videojuego|video\s*game|game"
-    r"|juego|grey'?s|anatomy|netflix|tv|tele|documental|documentary|video|book|libro|novel|personaje|character)\b"
+    r"|juego|grey'?s|anatomy|netflix|tv|tele|documental|documentary|video|book|libro|novel|personaje|character"
+    r"|thriller|story|plot|fiction|ficcion|cuento|script|guion)\b"
 )
-_CHARACTER = re.compile(
+STORY_CHARACTER = re.compile(
     r"\b(?:personaje|protagonista|character|actor|actriz|actress|alguien|someone|una\s+senora|un\s+senor|a\s+(?:woman"
-    r"|man|lady|guy))\b"
+    r"|man|lady|guy)|una\s+mujer|un\s+hombre|villain|villano|victim|victima)\b"
 )
 _OWN_PERSON = re.compile(r"\b(?:i|i'?m|me|my|our|his|her|yo|mi|mis|nuestr[oa]s?|estoy)\b")
 # an animal taken to the vet: "mi perro convulsionó ayer, ¿me recomiendan un veterinario?"
@@ -210,7 +227,7 @@ _GONE_AFTER = re.compile(
 # pain only when a spot is pressed is the chest wall's, said in its own part: "me duele el pecho solo cuando
 # aprieto aquí en el hueso"
 _ONLY_WHEN_PRESSED = re.compile(
-    r"\bsolo\s+cuando\s+(?:aprieto|presiono|toco)|\bcuando\s+me\s+(?:sacan|pinchan|ponen\s+(?:una\s+)?inyec\w*)"
+    r"\bfrom\s+coughing|\bal\s+toser\b|\bwhen\s+i\s+cough|\bcuando\s+toso|\bsolo\s+cuando\s+(?:aprieto|presiono|toco)|\bcuando\s+me\s+(?:sacan|pinchan|ponen\s+(?:una\s+)?inyec\w*)"
     r"|\bwhen(?:ever)?\s+(?:i\s+)?(?:get|have)\s+(?:my\s+)?(?:blood\s+(?:drawn|taken)|shots?|needles?)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
 )
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
@@ -222,7 +239,8 @@ BUSINESS = re.compile(
     r"|previen\w*|prevenir|warning\s+signs"
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
-    r"|consejer\w*|grief|duelo|plan|action\s+plan|referral|referido|referencia|orders?|transporte|transportation|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
+    r"|consejer\w*|grief|duelo|plan|action\s+plan|family\s+history|antecedentes|intake|formulario|death\s+certificate"
+    r"|acta\s+de\s+defuncion|genetic|genetico|records?|expediente|referral|referido|referencia|orders?|transporte|transportation|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
     r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
     r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork|blood\s*work|lab\s*work|labs|portal)\b"
 )
@@ -287,7 +305,7 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
 # suicidal words of the past are history only beside a recovery said in so many words, and nothing saying
 # they are back ("I tried to kill myself in 2015, I'm in a good place now and want to restart therapy")
 _RECOVERED = re.compile(
-    r"\b(?:in\s+a\s+(?:good|better)\s+place|doing\s+(?:a\s+lot\s+|much\s+|so\s+much\s+)?(?:better|well|great|good)"
+    r"\b(?:i'?ve|i\s+have|has|have|he'?s|she'?s)\s+been\s+(?:well|fine|good|ok|okay|stable|clean|sober)\b|\b(?:in\s+a\s+(?:good|better)\s+place|doing\s+(?:a\s+lot\s+|much\s+|so\s+much\s+)?(?:better|well|great|good)"
     r"|(?:i'?m|i\s+am)\s+(?:stable|well|fine|ok|okay|good)\b|recovered|(?:estoy|me\s+siento)\s+(?:mucho\s+)?(?:estable"
     r"|bien|mejor)|ya\s+(?:estoy|me\s+siento)\s+bien|are\s+gone|se\s+(?:me\s+)?(?:fueron|quitaron)|much\s+better)"
 )
@@ -355,7 +373,7 @@ def _about_fiction_or_animal(sign: Sign, before: str, whole: str, source: str) -
         told = before[screens[-1].end() :] if screens else ""
         # "a show where someone …", or a named condition right after the story ("un video de un ataque al
         # corazón"), not "we were watching a movie and my son had a seizure"
-        if screens and (_CHARACTER.search(before) or (sign.named and not _OWN_PERSON.search(told))):
+        if screens and (STORY_CHARACTER.search(before) or (sign.named and not _OWN_PERSON.search(told))):
             return True
     return _ANIMAL.search(before) is not None and _VET.search(source) is not None
 

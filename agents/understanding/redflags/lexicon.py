@@ -50,14 +50,15 @@ FACE_WRONG = (
 SIDE = (
     r"(?:one|left|right)\s+side(?:\s+of\s+(?:my|his|her|their|the)\s+(?:body|face))?"
     r"|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
-    r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+de(?:l|\s+la)?\s+(?:cara|cuerpo)"
+    r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+(?:(?:derecha|izquierda)\s+)?de(?:l|\s+la)?\s+(?:cara|cuerpo)"
+    r"|medio\s+cuerpo|media\s+cara"
 )
 LIMB = (
     r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"
     r"|manito|manita|bracito|piernita"
 )
 LIMB_WRONG = (
-    r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
+    r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|paraliz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
     r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo|como\s+muert[oa]|sin\s+poder\s+(?:mover|levantar)"
     r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|(?:will\s+not|won'?t|doesn'?t|cannot)\s+"
     r"(?:grip|hold|lift)|debil|debilidad|dormid|durmi|entumid"
@@ -70,7 +71,7 @@ SPEECH_WRONG = (
     r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
     r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba(?!j)|rara|raro|incoherente|no\s+se\s+(?:le|me)"
     r"\s+entiende|balbuce|mocha|mushy|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
-    r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
+    r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido|(?<=habla\s)mal\b"
 )
 SPEECH_SIGNS = (
     r"\bslurr\w*|\b(?:can'?t|cannot)\s+(?:get|find)\s+(?:the|his|her|my)?\s*words(?:\s+out)?|\b(?:can'?t|cannot"
@@ -95,7 +96,7 @@ STROKE_NAME = (
 # --- bleeding ---------------------------------------------------------------------------------
 BLEED = (
     r"nose\s*bleed|bleeding|bleed|bleeds|bled|(?<!drew\s)(?<!draw\s)(?<!drawn\s)(?<!drawing\s)blood(?!\s*(?:work|test|tests|draw|pressure|sugar|type|results?"
-    r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|sangre(?!\s+en\s+ayunas)"
+    r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|(?<!analisis\sde\s)(?<!examen\sde\s)(?<!prueba\sde\s)(?<!toma\sde\s)(?<!muestra\sde\s)sangre(?!\s+en\s+ayunas)"
     r"|sangrado|desangr|hemorragia"
 )
 BLEED_HOW = (
@@ -170,6 +171,7 @@ YOUNG = (
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
     r"|peque|crio|cria|cipot[ea]|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
     r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?|nacid[oa]\s+en\s+20[12]\d|born\s+(?:in\s+)?20[12]\d"
+    r"|\d+\s*(?:-|\s)?wks?\s*(?:-|\s)?old|tiene\s+(?:\d+|un|dos|tres)\s+mes(?:es)?(?!\s+de\s+embarazo)"
 )
 
 # the weeks after a birth, said by the mother or about her: "days after my c-section", "tuvo a su bebé hace

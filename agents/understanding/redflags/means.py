@@ -77,7 +77,7 @@ _HIGH_PLACE = (
     r"|puente|barranco|precipicio|balcon\w*)"
 )
 _DESPAIR = compile_any(
-    r"\b(?:no\s+aguanto|ya\s+no\s+puedo|no\s+puedo\s+mas|can'?t\s+(?:take|do)\s+(?:it|this)|can'?t\s+go\s+on|jump\w*"
+    r"\b(?:no\s+quiero\s+seguir|don'?t\s+want\s+to\s+(?:go\s+on|keep\s+going|continue)|no\s+aguanto|ya\s+no\s+puedo|no\s+puedo\s+mas|can'?t\s+(?:take|do)\s+(?:it|this)|can'?t\s+go\s+on|jump\w*"
     r"|aventar\w*|tirar(?:me|se)|goodbye|adios|despedir\w*|done|end|acabar|point|sentido|hopeless|nobody|nadie)"
     r"|\bgracias\s+por\s+todo|\bthanks?\s+(?:you\s+)?(?:for\s+everything|to\s+(?:the|my)\s+\w+\s+who)|\b(?:solo\s+)?queria"
     r"\s+avisar(?:les|te|le)?|\b(?:just\s+)?wanted\s+to\s+(?:say|let\s+(?:you|someone)\s+know)|\b(?:wasn'?t|was\s+not|isn'?t"
@@ -98,7 +98,7 @@ _UNREACHABLE = compile_any(
 
 _FAREWELL_POSTED = (
     r"\b(?:sorry|perdon|perdoname|perdonen|lo\s+siente|lo\s+siento)\s+(?:for|por)\s+(?:everything|todo)|\btell\s+(?:my|his"
-    r"|her)\s+(?:mom|mum|mother|dad|family|parents)\s+(?:i'?m\s+|he'?s\s+|she'?s\s+)?sorry|\b(?:ya\s+)?(?:ha|he|habia)\s+tomado"
+    r"|her)\s+(?:mom|mum|mother|dad|family|parents)\s+(?:i'?m\s+|i\s+am\s+|he'?s\s+|she'?s\s+)?sorry|\b(?:ya\s+)?(?:ha|he|habia)\s+tomado"
     r"\s+(?:la|una)\s+decision|\b(?:i'?ve|he'?s|she'?s|has|have)\s+made\s+(?:my|his|her|the)\s+(?:decision|peace)|\bwon'?t\s+have\s+to\s+(?:deal|worry)"
     r"\s+(?:with|about)\s+me|\bya\s+no\s+(?:les\s+|te\s+|los\s+)?(?:(?:voy|va|vas)\s+a\s+)?(?:molestar|dar\s+(?:mas\s+)?problemas)"
     r"|\b(?:none\s+of\s+you|nobody|no\s+one|no\s+body|y'?all|you\s+all|everyone)\s+(?:will|'ll|is\s+gonna|is\s+going\s+to)"
@@ -115,7 +115,7 @@ _GONE_QUIET = compile_any(
     r"(?:reach|find|get\s+(?:a\s+)?hold)|\bmissing|\b(?:don'?t|do\s+not|dont)\s+know\s+where\s+(?:he|she|they)\s+(?:is|are|went)"
 )
 _INTENT_SAID = (
-    r"\busing\s+it\s+on\s+(?:myself|himself|herself)|\b(?:pegar|dar|meter|volar)(?:me|se)\s+un\s+(?:tiro|balazo)"
+    r"\busing\s+it\s+on\s+(?:myself|himself|herself)|\busarl[ao]\s+(?:conmigo|contra\s+mi|en\s+mi)|\b(?:pegar|dar|meter|volar)(?:me|se)\s+un\s+(?:tiro|balazo)"
     r"|\b(?:me|se|te)\s+(?:va|voy|vas|iba)\s+a\s+(?:pegar|dar|meter)\s+un\s+(?:tiro|balazo)|\bvolar(?:me|se)\s+la\s+cabeza"
     r"|\bme\s+corte\s+(?:las|la)\s+munecas?|\b(?:cut|slit|slashed)\s+(?:my|his|her)\s+wrists?|\bmunecas\s+cortadas"
     r"|\b(?:took|take|taking|put|held|holding)\s+(?:[\w']+\s+){0,2}(?:razor|blade|knife)\s+to\s+(?:my|his|her)\s+"
@@ -161,11 +161,37 @@ _WITH_MEANS = (
     r"\b(?:estoy|i'?m|im|i\s+am|sitting|aqui|here)\s+(?:[\w']+\s+){0,5}?(?:con|with)\s+(?:una|un|la|el|mi|a|the|my)\s+"
     r"(?:soga|cuerda|rope|noose|pistola|arma|gun|pistol|navaja|cuchilla|razor)\b"
 )
+# a means made ready: "I have kept the rope ready in my room", "ya tengo la soga lista"
+_KEPT_READY = (
+    r"\b(?:kept|keep|have|got|put|tengo|deje|puse)\s+(?:the|my|a|la|el|una|mis|las)\s+(?:rope|noose|soga|cuerda|gun|pistola"
+    r"|pills|pastillas)\s+(?:ready|lista|listo|listas|preparad\w*|set)"
+)
+# belongings given away with a night set for it: "gave away my dog and all my stuff, tonight's the night"
+_GIVEN_AWAY = (
+    r"\bgave\s+away\s+(?:[\w']+\s+){0,4}?(?:dog|cat|stuff|things|belongings|pet|everything)|\bregale\s+(?:[\w']+\s+){0,3}?"
+    r"(?:cosas|todo|perro|gato|mascota)"
+)
+_NIGHT_SET = compile_any(
+    r"\btonight'?s\s+the\s+night|\besta\s+noche\s+es\s+la\s+noche|\btonight|\besta\s+noche|\bwon'?t\s+need|\bno\s+(?:voy|vamos)"
+    r"\s+a\s+necesitar|\bgoodbye|\badios|\bhoy\s+me\s+voy"
+)
+# a letter left for one's family and leaving today: "ya le tengo la carta escrita a mi mamá, hoy me voy"
+_LETTER_LEFT = (
+    r"\bcarta\s+(?:ya\s+)?(?:escrita|lista|de\s+despedida)|\b(?:wrote|written|left)\s+(?:a|the|my)\s+(?:letter|note)\s+"
+    r"(?:to|for)\s+(?:my|mom|mum|dad|the\s+kids)"
+)
+_LEAVING_NOW = compile_any(
+    r"\bhoy\s+me\s+voy\b(?!\s+(?:de|a|al|para\s+(?:la|el|mi)))|\bme\s+voy\s+(?:esta\s+noche|para\s+siempre)"
+    r"|\bi'?m\s+leaving\s+(?:tonight|today|for\s+good)\b(?!\s+(?:for|to))|\btonight'?s\s+the\s+night"
+)
+
 # a self-harm that went further than meant to stop: "cut myself pretty deep … wanted it to be deeper",
 # "cuts are worse than usual and I wanted to go further", "not sure im safe"
 _DEEPER = (
     r"\bwant\w*\s+(?:it\s+)?to\s+(?:be|go)\s+(?:deeper|further)|\bwanted\s+to\s+go\s+(?:further|deeper)\b"
-    r"|\bcut\s+(?:myself|himself|herself)\s+(?:[\w']+\s+){0,2}deep\b|\bcuts?\s+(?:are\s+|were\s+)?(?:worse|deeper)\s+than"
+    r"|\bcut\s+(?:myself|himself|herself)\s+(?:[\w']+\s+){0,2}deep\b|\bhaciendo(?:me|se)\s+dano\s+a\s+proposito"
+    r"|\b(?:hurting|burning|cutting)\s+myself\s+on\s+purpose|\bquemandome\s+con\s+(?:cigarr\w*|el\s+encendedor)"
+    r"|\bpienso\s+en\s+algo\s+peor|\bthinking\s+(?:about|of)\s+something\s+worse|\b(?:want\s+to|wanna|gonna|going\s+to|thinking\s+(?:about|of)|might)\s+unaliv\w*|\bunalive\s+myself|\bcuts?\s+(?:are\s+|were\s+)?(?:worse|deeper)\s+than"
     r"|\b(?:not\s+sure|don'?t\s+know\s+if)\s+(?:i'?m|im|i\s+am)\s+safe\b(?!\s+to\b)|\bno\s+se\s+si\s+estoy\s+(?:a\s+salvo"
     r"|segur[oa])\b(?!\s+de)|\bquise\s+(?:cortarme\s+)?mas\s+(?:hondo|profundo)"
 )
@@ -239,7 +265,9 @@ MEANS_SIGNS: list[Sign] = [
     Sign("suicidal", compile_any(_THANKS_FOR_TRYING), deniable=False, also=_BYE, unless=_MOVED_ON),
     Sign("suicidal", compile_any(_RELAYED_GOODBYE), deniable=False, also=_UNREACHABLE),
     Sign("suicidal", compile_any(_WITH_MEANS), deniable=False, also=_DESPAIR),
-    sign("suicidal", _DEEPER, _LOOKED_UP, deniable=False),
+    sign("suicidal", _DEEPER, _LOOKED_UP, _KEPT_READY, deniable=False),
+    Sign("suicidal", compile_any(_GIVEN_AWAY), deniable=False, also=_NIGHT_SET),
+    Sign("suicidal", compile_any(_LETTER_LEFT), deniable=False, also=_LEAVING_NOW),
     Sign("suicidal", compile_any(_AFFAIRS_IN_ORDER), deniable=False, also=_GOODBYE_SAID),
     sign("suicidal", _PICTURED_WAY, deniable=False),
     Sign("suicidal", compile_any(_ENOUGH), deniable=False, also=_HIDDEN_PILLS),

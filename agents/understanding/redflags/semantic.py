@@ -31,14 +31,19 @@ import numpy as np
 from agents.understanding.birthwords import EN_ONES, EN_TEENS, EN_TENS, ES_DAYS, ES_TENS
 from agents.understanding.namewords import OWN_NAME_SAID, SELF_INTRODUCED
 from agents.understanding.redflags.context import (
+    ASKING_ONLY,
     BUSINESS,
+    FICTION,
     FIGURATIVE,
+    FIGURATIVE_DEATH,
     GENERAL_QUESTION,
     IF_CUE,
     JOKING,
+    LIFELONG,
     NOW,
     PAST,
     RESOLVED,
+    STORY_CHARACTER,
 )
 from agents.understanding.redflags.ordinary import (
     companions_denied,
@@ -87,7 +92,18 @@ _REASSURED = re.compile(
     r"|\bno\s+es\s+urgente|\bnot\s+(?:urgent|an\s+emergency)|\bno\s+(?:hay\s+)?prisa|\bno\s+rush|\bsin\s+prisa"
     r"|\b(?:stable|estable|under\s+control|bajo\s+control|controlad[oa])\b|\b(?:but|pero)\s+(?:is\s+|she'?s\s+|he'?s\s+"
     r"|esta\s+)?(?:eating|feeding|drinking|playing|comiendo|jugando|tomando\s+(?:pecho|leche))\b"
-    r"|\beating,?\s+drinking,?\s+(?:and\s+)?playing"
+    r"|\beating,?\s+drinking,?\s+(?:and\s+)?playing|\bdoing\s+(?:fine|well|great|ok|okay)|\btodo\s+(?:va|esta|sale)\s+bien"
+    r"|\b(?:is|are)\s+(?:her|his|my|their)\s+usual\b|\b(?:she'?s|he'?s|i'?m)\s+(?:chatting|herself|himself|myself|back\s+to"
+    r"\s+normal)|\bwatching\s+(?:tv|a\s+movie|cartoons)|\bviendo\s+(?:la\s+)?tele|\bkicking\s+well|\bse\s+mueve\s+bien"
+)
+# everyday words the model put near emergencies: an "aire" in the neck (a crick), a foot swollen from a day
+# on one's feet, wanting to leave a job, a pet as the one it happened to
+_EVERYDAY = re.compile(
+    r"\bme\s+dio\s+un\s+aire\s+en\s+(?:el|la|los)\s+(?:cuello|espalda|hombro|oido|ojo|brazo|pierna)|\b(?:x|por)\s+estar\s+"
+    r"(?:parad[oa]|sentad[oa]|de\s+pie)\s+todo\s+el\s+dia|\bfrom\s+(?:standing|sitting)\s+all\s+day|\bme\s+quiero\s+ir\s+de\s+"
+    r"(?:este|esta|mi)\s+(?:trabajo|chamba|empresa|escuela|ciudad)|\bhow\s+much\s+\w+\s+(?:can|should|do)\s+i\s+give"
+    r"|\bcuant[oa]\s+\w+\s+le\s+(?:puedo|doy)\s+dar|^\W*(?:my|mi|el|la|our)\s+(?:dog|cat|puppy|kitten|pet|perr[oa]|gat[oa]"
+    r"|perrit[oa]|gatit[oa]|mascota)\b"
 )
 
 # A clause made only of these says nothing about anyone's body: a greeting that checks whom it reached
@@ -250,10 +266,22 @@ def plausible(clause: str) -> bool:
     ):
         return False
     views = (folded, respell(folded))
-    cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
+    cues = (
+        JOKING,
+        FIGURATIVE,
+        FIGURATIVE_DEATH,
+        RESOLVED,
+        GENERAL_QUESTION,
+        BUSINESS,
+        ASKING_ONLY,
+        _REASSURED,
+        _EVERYDAY,
+    )
     if any(cue.search(view) for cue in cues for view in views):
         return False
     if logistics_only(folded) or supply_only(folded) or pill_form_only(folded) or regimen_only(folded):
+        return False
+    if LIFELONG.search(folded) or (FICTION.search(folded) and STORY_CHARACTER.search(folded)):
         return False
     said_now = NOW.search(folded) is not None
     told = _BIRTH_DATE.sub(" ", folded)

@@ -51,6 +51,7 @@ from agents.understanding.redflags.lexicon import (
 )
 from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.regimen import AS_PRESCRIBED
+from agents.understanding.redflags.seen import SEEN_SIGNS
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
 from agents.understanding.redflags.trauma import TRAUMA_SIGNS
 from agents.understanding.redflags.uncommon import UNCOMMON_SIGNS
@@ -348,4 +349,5 @@ SIGNS: list[Sign] = [
     *UNCOMMON_SIGNS,
     *TRAUMA_SIGNS,
     *CHRONIC_SIGNS,
+    *SEEN_SIGNS,
 ]

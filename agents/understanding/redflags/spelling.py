@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 SHORTHAND = {
+    "kms": "kill myself", "kys": "kill yourself",
     "teh": "the", "hte": "the", "rn": "right now", "n": "and", "w": "with", "w/": "with", "thru": "through",
     "pls": "please", "plz": "please", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "cant": "can't",
     "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "hes": "he's", "shes": "she's",

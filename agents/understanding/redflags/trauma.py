@@ -125,7 +125,8 @@ _POWER_LINE = (
 )
 _AFTER_CURRENT = compile_any(
     r"\b(?:fell|cayo|ido|ida|confus\w*|confundid\w*|unconscious|inconsciente|no\s+responde|burn\w*|quemad\w*|quemo"
-    r"|passed\s+out|desmay\w*|not\s+breathing|no\s+respira|heart|corazon)"
+    r"|passed\s+out|desmay\w*|not\s+breathing|no\s+respira|heart|corazon|ain'?t\s+moving|not\s+moving|isn'?t\s+moving"
+    r"|no\s+se\s+mueve)"
 )
 # a weapon taken up in a psychosis or a rage: "agarró un machete y dice que va a ir a buscarlos"
 _ARMED = (

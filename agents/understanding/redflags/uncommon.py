@@ -86,11 +86,11 @@ _CRUSH_BAD = compile_any(
 
 # an opioid taken and now the breathing slows or he cannot be woken: "noddin out… breathin real slow"
 _OPIOID = compile_any(
-    r"\b(?:perc\w*|oxy\w*|fent\w*|fentanilo|heroin\w*|dope|opioid\w*|opiate\w*|morphine|morfina|tramadol|tramal|narcan"
+    r"\b(?:perc\w*|oxy\w*|oxi\w*|fent\w*|fentanilo|heroin\w*|dope|opioid\w*|opiate\w*|morphine|morfina|tramadol|tramal|narcan"
     r"|naloxon\w*|pills?\s+from\s+(?:some|a\s+friend)|pastillas?\s+(?:de\s+)?(?:alguien|un\s+amigo))"
 )
 _OPIOID_SIGNS = (
-    r"\bnodd?(?:ing|in)\s+(?:out|off)|\b(?:breath\w*|respira\w*)\s+(?:real\s+|really\s+|very\s+|super\s+|muy\s+)?(?:slow\w*"
+    r"\bnodd?(?:ing|in)\s+(?:out|off)|\b(?:breath\w*|respira\w*)\s+(?:es\s+|is\s+|esta\s+)?(?:real\s+|really\s+|very\s+|super\s+|muy\s+)?(?:slow\w*"
     r"|shallow|lent\w*|despacio)|\b(?:can'?t|cannot|cant)\s+(?:get|wake)\s+(?:him|her|them)\s+up|\b(?:won'?t|wont)\s+wake"
     r"|\bno\s+(?:lo|la)\s+(?:podemos|puedo)\s+despertar|\bno\s+despierta|\b(?:weird|loud)\s+snor\w*|\bronca\w*\s+raro"
     r"|\blips\s+(?:are\s+|turning\s+)?(?:blue|purple)|\bpinpoint"
@@ -127,7 +127,7 @@ _LONG_FEVER = compile_any(
     r"|a\s+week|una\s+semana)\s+(?:days?|dias)?"
 )
 _KAWASAKI = (
-    r"\b(?:eyes|ojos|ojitos)\s+(?:[\w']+\s+){0,2}(?:red|bloodshot|rojos|colorados)|\blips\s+(?:[\w']+\s+){0,2}(?:cracked"
+    r"\b(?:red|bloodshot)\s+eyes|\bcracked\s+(?:red\s+)?lips|\bswollen\s+(?:hands|feet)|\b(?:eyes|ojos|ojitos)\s+(?:[\w']+\s+){0,2}(?:red|bloodshot|rojos|colorados)|\blips\s+(?:[\w']+\s+){0,2}(?:cracked"
     r"|peeling|bright\s+red)|\blabios\s+(?:[\w']+\s+){0,2}(?:partidos|agrietados|rajados|rojos)|\bstrawberry\s+tongue"
     r"|\blengua\s+(?:de|como)\s+fresa|\b(?:hands|feet|manos|pies|manitas|piecitos)\s+(?:[\w']+\s+){0,2}(?:swollen"
     r"|puffy|hinchad\w*)|\bpeeling\s+(?:[\w']+\s+){0,2}(?:fingers|toes)|\bdedos\s+(?:[\w']+\s+){0,2}pelando"
@@ -143,11 +143,11 @@ _CANT_KEEP_AWAKE = compile_any(
 )
 # pills or powders from a party with the body overheating: a stimulant overdose
 _PARTY_DRUG = (
-    r"\b(?:pills?|pastillas?|something|algo)\s+(?:[\w']+\s+){0,5}?(?:at\s+a\s+party|en\s+una\s+fiesta|at\s+the\s+(?:party"
+    r"\bse\s+meti[oa]\s+algo|\btook\s+something\s+at|\b(?:tomo|tomaron)\s+algo\s+en\s+(?:la|una)\s+fiesta|\b(?:pills?|pastillas?|something|algo)\s+(?:[\w']+\s+){0,5}?(?:at\s+a\s+party|en\s+una\s+fiesta|at\s+the\s+(?:party"
     r"|club|rave))|\b(?:molly|ecstasy|mdma|tachas?|cocaine|coca|perico|meth|cristal|speed|pingas?)\b"
 )
 _OVERHEATED = compile_any(
-    r"\b(?:10[3-7](?:[.,]\d)?|4[01](?:[.,]\d)?)\b|\bsuper\s+hot|\bburning\s+up|\bjaw\s+clench\w*|\bclenching|\bheart\s+"
+    r"\bve\s+cosas|\balucin\w*|\bseeing\s+things|\bhallucinat\w*|\bcorazon\s+a\s+mil|\b(?:10[3-7](?:[.,]\d)?|4[01](?:[.,]\d)?)\b|\bsuper\s+hot|\bburning\s+up|\bjaw\s+clench\w*|\bclenching|\bheart\s+"
     r"(?:racing|pounding)|\bseiz\w*|\bconvuls\w*|\bcorazon\s+a\s+mil|\bardiendo|\bmandibula\s+apretada"
 )
 

@@ -1,5 +1,5 @@
 """Classes of emergency the rule screen once missed, one block per source, each beside ordinary messages
-that share its words: blind safety sets sb3–sb6 (written by people who saw neither code nor data, each
+that share its words: blind safety sets sb3–sb10 (written by people who saw neither code nor data, each
 scored once on main before any change made for it) and the emergencies triage lists name, checked before
 any blind set missed them. The messages are other phrasings of each class, not the sets' own (those are in
 evals/datasets/safety.jsonl).
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from agents.understanding.redflags import screen
+from agents.understanding.redflags import find_red_flag, screen
+from agents.understanding.text import analyse
+from agents.understanding.understand import VOCABULARY as UNDERSTANDING_VOCABULARY
 
 # --- sb3 ------------------------------------------------------------------------------------------
 # A third safety set written blind (sb3, 260 messages, 2026-12-07), made of understatement, lay and
@@ -332,12 +334,87 @@ TRIAGE_ORDINARY = [
 ]
 
 
+# --- sb7 to sb10 ---------------------------------------------------------------------------------
+# Four safety sets written blind (2026-12-08, 300 each: sb7 caregivers, chronic illness and drugs, the
+# emergency at the end of a business message; sb8 voice transcripts and Spanglish; sb9 formal and older
+# writers, non-native English; sb10 very short messages, folk names, what the writer sees), each scored
+# once before any change made for it: recall en / es 96.5 / 90.5 (sb7) and 91.8 / 94.1 (sb8) on 5a4bd2a,
+# then 97.6 / 89.5 (sb9) and 89.6 / 83.5 (sb10) on 974a199, after sb7's and sb8's fixes. The classes are
+# read by `chronic.py`, `seen.py` and additions to the other modules; a voice transcript's fillers and
+# stutters are dropped before reading (`spelling.py`); the shared typo correction is no longer a view.
+SB7_10_EMERGENCIES = [
+    "my mom is on xarelto and she's been peeing blood since this morning and feels faint",
+    "mi papá toma sintrom y le salieron moretones enormes en las piernas sin golpearse",
+    "my husband skipped dialysis twice this week, now he's short of breath and swollen",
+    "no fue a la hemodialisis el lunes y hoy está muy débil y confundido",
+    "my son's sugar reading is 480 and he keeps throwing up",
+    "la glucosa de mi mamá está en 520 y no para de orinar",
+    "my dad is diabetic, he's pale and sweaty and acting drunk, won't drink his juice",
+    "took 3 nitro tablets and the chest pressure is still there",
+    "my wife is on chemo and has a fever of 38.5 with chills",
+    "started lamotrigine last week, now blisters in my mouth and my skin is peeling",
+    "el oximetro dice setenta y ocho",
+    "if i don't wake up tomorrow, tell my sister i love her",
+    "my daughter texted saying goodbye and now she won't pick up",
+    "estoy en el garaje con la soga, ya no puedo más",
+    "I cut myself deeper than I meant to and honestly I wanted to go further",
+    "la panza me duele tanto que no puedo ni caminar y tengo fiebre",
+    "my 3 year old has had a fever for 6 days, red eyes and cracked lips",
+    "my husband burned his face in the grill fire and his voice is hoarse",
+    "the cut keeps spurting blood even with the towel on it",
+    "she's been jerking on the floor for five minutes and won't stop",
+    "I'm 32 weeks, slipped on the stairs and landed on my belly, now cramping",
+    "gave grandma her sleeping pills twice by mistake, now we can't keep her awake",
+    "mi hermano tomó tachas en la fiesta, está ardiendo en fiebre y con el corazón a mil",
+    "um my my dad uh his face is drooping",
+    "ya tengo la soga lista en mi cuarto",
+    "le dio el ataque otra vez y sigue sin despertar",
+    "mi abuelo está privado, no reacciona",
+    "he's clutching his chest and he's grey and sweating",
+    "I've been pressing on it for half an hour and it's still gushing",
+    "she can only say two words at a time and uses her neck muscles to breathe",
+    "se me hinchó la lengua y no puedo tragar",
+    "le pusieron una inyección de penicilina, se puso roja y se le bajó la presión",
+    "grandpa spent the night outside in the cold and now he's confused and slurring",
+    "he swallowed a whole bottle of tylenol",
+    "4 wk old baby with temp of 38.1",
+    "gonna kms tonight",
+]
+SB7_10_ORDINARY = [
+    "dad is on eliquis, stable, needs a refill",
+    "i'm on warfarin and got a small bruise from the door, normal?",
+    "I missed my dialysis ride, can you reschedule my appointment? I feel fine",
+    "my sugar was 450 last year before insulin, now it's fine",
+    "does chemo cause fever?",
+    "if i don't wake up on time for my 8am can you call me?",
+    "thanks for trying to fit me in, bye!",
+    "not sure i'm safe to drive after the eye drops",
+    "watched a movie where a guy has a heart attack, are the symptoms real?",
+    "my cat had a seizure, any good vet nearby?",
+    "I tried to kill myself in 2012, I'm doing well now and need my records",
+    "been killing myself at the gym, my knees hurt",
+    "this bill is gonna give me a heart attack lol",
+    "kms this traffic",
+    "me dio un aire en el cuello",
+    "tuve un ataque de risa que no podía respirar jaja",
+    "took my vitamin d twice by accident, feel fine",
+    "how long after a stroke can my dad drive again?",
+    "¿el análisis de sangre necesita ayuno?",
+    "my grandmother had a seizure disorder her whole life, do I list it?",
+    "the first aid course covers severe bleeding and CPR, when is it?",
+    "she's 6 now, she had a febrile seizure when she was 1, any follow up?",
+    "me quiero matar con este examen jaja",
+    "la otra vez me dio un ataque de panico, quiero ver a la psicologa",
+]
+
+
 FOUND = {
     "sb3": (SB3_EMERGENCIES, SB3_ORDINARY),
     "sb4": (SB4_EMERGENCIES, SB4_ORDINARY),
     "sb5": (SB5_EMERGENCIES, SB5_ORDINARY),
     "sb6": (SB6_EMERGENCIES, SB6_ORDINARY),
     "triage": (TRIAGE_EMERGENCIES, TRIAGE_ORDINARY),
+    "sb7-10": (SB7_10_EMERGENCIES, SB7_10_ORDINARY),
 }
 
 
@@ -382,3 +459,19 @@ def test_this_is_it_beside_fear_or_an_apology_is_no_farewell(text: str) -> None:
 def test_this_is_it_then_silence_is_a_farewell(text: str) -> None:
     flag = screen(text)
     assert flag is not None and flag.kind == "suicidal", text
+
+
+# The shared typo correction is made for the intents' vocabulary: it turned "la semana pasada" into "pasado"
+# and "mi personaje" into "mi persona", and the past or the story was read as now. Red flags read their own
+# respelling only; these are read here as `understand` reads them, with the whole vocabulary.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi vecino estuvo en el hospital por un infarto la semana pasada, ya está en casa bien. ¿Cómo pide "
+        "cita?",
+        "En el videojuego mi personaje se desangró jaja, perdón, era para preguntar el horario del "
+        "laboratorio",
+    ],
+)
+def test_the_intents_typo_correction_does_not_turn_a_story_into_an_emergency(text: str) -> None:
+    assert find_red_flag(analyse(text, UNDERSTANDING_VOCABULARY)) is None, text
