@@ -234,7 +234,7 @@ _ONLY_WHEN_PRESSED = re.compile(
 BUSINESS = re.compile(
     r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
     r"|prevention|risk\s+factors?|class(?:es)?|course|insurance|rehab|therapy|screening|awareness|neurolog\w*"
-    r"|cardiolog\w*|seguimiento|cita|consulta|resultados?|receta|prevencion|factores\s+de\s+riesgo|clases?|curso"
+    r"|cardiolog\w*|seguimiento|citas?|consultas?|custod\w*|autoriz\w*|authoriz\w*|consent\w*|resultados?|receta|prevencion|factores\s+de\s+riesgo|clases?|curso"
     r"|seguro|terapia|differen\w*|diferenc\w*|a\s+talk|una\s+charla|school\s+project|homework|tarea|prevent\w*"
     r"|previen\w*|prevenir|warning\s+signs"
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"

@@ -102,7 +102,8 @@ _EVERYDAY = re.compile(
     r"\bme\s+dio\s+un\s+aire\s+en\s+(?:el|la|los)\s+(?:cuello|espalda|hombro|oido|ojo|brazo|pierna)|\b(?:x|por)\s+estar\s+"
     r"(?:parad[oa]|sentad[oa]|de\s+pie)\s+todo\s+el\s+dia|\bfrom\s+(?:standing|sitting)\s+all\s+day|\bme\s+quiero\s+ir\s+de\s+"
     r"(?:este|esta|mi)\s+(?:trabajo|chamba|empresa|escuela|ciudad)|\bhow\s+much\s+\w+\s+(?:can|should|do)\s+i\s+give"
-    r"|\bcuant[oa]\s+\w+\s+le\s+(?:puedo|doy)\s+dar|^\W*(?:my|mi|el|la|our)\s+(?:dog|cat|puppy|kitten|pet|perr[oa]|gat[oa]"
+    r"|\bcuant[oa]\s+\w+\s+le\s+(?:puedo|doy)\s+dar|\b(?:forgot|se\s+le\s+olvido|olvido)\b[^.]{0,40}\b(?:not\s+answering"
+    r"|isn'?t\s+answering|no\s+contesta)|^\W*(?:my|mi|el|la|our)\s+(?:dog|cat|puppy|kitten|pet|perr[oa]|gat[oa]"
     r"|perrit[oa]|gatit[oa]|mascota)\b"
 )
 
