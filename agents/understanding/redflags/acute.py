@@ -186,7 +186,8 @@ _SHOCK_SIGNS = compile_any(
     r"|racing|a\s+mil|clammy|pale|palid\w*|infect\w*|sepsis)"
 )
 _SHARED_SYMPTOMS = (
-    r"\b(?:whole\s+(?:family|house(?:hold)?)|everyone\s+(?:in\s+the\s+house|at\s+home|here)|all\s+of\s+us|we\s+all"
+    r"\b(?:(?:wife|husband|kids|children|family)\s+(?:and|y)\s+(?:both\s+|all\s+)?(?:kids|children|husband|wife|hijos)"
+    r"|cuarto\s+cerrado|closed\s+room|since\s+we\s+turned\s+(?:the\s+|on\s+the\s+)?\w+\s+on|desde\s+que\s+prendimos)\b|\b(?:whole\s+(?:family|house(?:hold)?)|everyone\s+(?:in\s+the\s+house|at\s+home|here)|all\s+of\s+us|we\s+all"
     r"|toda\s+la\s+familia|todos\s+(?:en\s+(?:la\s+)?casa|tenemos|estamos))\b"
 )
 _FUEL = compile_any(
@@ -310,7 +311,7 @@ _WHOLE_SUPPLY = (
 )
 # an infected wound after a birth: "la herida está roja y sale pus" with a fever, days after a caesarean
 _WOUND_INFECTED = (
-    r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\s+(?:[\w']+\s+){0,5}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
+    r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\W+(?:[\w']+\W+){0,6}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
     r"|huele\s+mal|smells?\s+(?:bad|awful)|abiert[ao]|opened|opening)"
 )
 _HIGH_FEVER = compile_any(

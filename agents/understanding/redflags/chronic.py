@@ -88,7 +88,15 @@ _SATS_IN_WORDS = (
     r"|always|suele|siempre|normalmente))(?:[\w']+\s+){0,3}(?:eighty|seventy|sixty|ochenta|setenta|sesenta)\b"
 )
 
+_DEEP_BREATHING = compile_any(
+    r"\b(?:respir\w*|breath\w*)\s+(?:[\w']+\s+){0,2}(?:raro|rara|profundo|hondo|deep|weird|heavy|fast\s+and\s+deep)|\bkussmaul"
+)
+_VOMITING_OR_DROWSY = compile_any(
+    r"\b(?:vomit\w*|throw\w*\s+up|puk\w*|drowsy|dormid\w*|sleepy|confus\w*|confundid\w*|letharg\w*)"
+)
+
 CHRONIC_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_DIABETIC), also=_DEEP_BREATHING, cause=_VOMITING_OR_DROWSY),
     Sign("bleeding", compile_any(THINNERS), also=_BLOOD_ON_THINNERS),
     Sign("other_emergency", compile_any(_DIALYSIS), also=_MISSED_SESSION, cause=_UREMIC),
     Sign("other_emergency", compile_any(_SUGAR_HIGH), also=_HYPERGLYCAEMIC),

@@ -30,7 +30,7 @@ from agents.understanding.types import RedFlagKind
 
 FEVER = re.compile(
     r"\b(?:fever|feverish|fevr|febrile|(?:high|alta)\s+(?:temp|temperature|temperatura)|(?:temp|temperature"
-    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|3[89][.,]\d|3[89]\s+y\s+(?:pico|algo|medio)|38[1-9]\b|4[01]"
+    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|10[01][.,]\d|101\s*(?:f|degrees)|3[89][.,]\d|3[89]\s+y\s+(?:pico|algo|medio)|38[1-9]\b|4[01]"
     r"(?:[.,]\d)?\s*(?:c|grados|degrees)?|(?:de|of)\s+3[89]|burning\s+up|fiebre|calentura|ardiendo|running\s+(?:a\s+)?(?:10[0-7]|3[89])|3[89]\s*(?:degrees|grados|°c?)"
     r"|(?:body|skin|cuerpo)\s+(?:is\s+)?(?:very\s+|so\s+|really\s+)?(?:hot|caliente)"
     r"(?:\s+en\s+fiebre)?|feels?\s+(?:really\s+|very\s+|so\s+)?hot|calientit[oa]|muy\s+caliente)\b"
@@ -48,7 +48,8 @@ INFANT = re.compile(
 DANGER = re.compile(
     r"\bno\s+(?:quiso|quiere|ha\s+querido)\s+(?:el\s+pecho|la\s+teta|mamar|comer|el\s+biberon|la\s+mamila|la\s+leche)"
     r"|\bnot\s+(?:sucking|nursing|latching)|\bno\s+(?:succiona|chupa|agarra\s+el\s+pecho)|\bvery\s+weak|\bjust\s+sleep\w*"
-    r"|\bsolo\s+duerme|\baguadit[oa]|\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
+    r"|\bsolo\s+duerme|\baguadit[oa]|\btrapit\w*|\bno\s+me\s+sigue\s+con\s+la\s+mirada|\bse\s+queja\w*|\bbarely\s+waking"
+    r"|\bno\s+quiere\s+despertar|\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
     r"|won'?t\s+stay\s+awake|barely\s+(?:awake|wakes|opens)|(?:very|so|really|super|extremely)\s+(?:sleepy|drowsy"
     r"|tired)|drowsy|unresponsive|not\s+respond\w*|won'?t\s+respond|listless|out\s+of\s+it|glassy|zoned\s+out"
     r"|confus\w*|delirious|hallucinat\w*|saying\s+weird|not\s+(?:drinking|eating|feeding)|won'?t\s+(?:drink|eat"

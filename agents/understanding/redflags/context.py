@@ -55,7 +55,7 @@ ACTIVE = re.compile(
 DENIAL = re.compile(
     r"\b(?:no(?!\s+(?:my|his|her|i|i'm|im|he|she|it|it's|its|we|they|the|this|but|wait|actually|please|sir"
     r"|ma'?am|mi|su|es)\b)|not|never|without|denies|denied|don'?t\s+have|doesn'?t\s+have|didn'?t\s+have"
-    r"|no\s+longer|sin|nunca|ni|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
+    r"|no\s+longer|sin|nunca|ni|nada\s+de|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
 )
 SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
 # a denial of stopping is no denial: "has not stopped seizing", "did not stop bleeding", "no ha dejado de"
@@ -71,6 +71,8 @@ PAST = re.compile(
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
     r"|\bwhen\s+(?:i|he|she|they)\s+(?:was|were)\s+on\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:\d+|one|two|three|four|five|a\s+baby"
     r"|a\s+toddler|little|younger)\b|\bcuando\s+(?:tenia|era)\s+(?:\d+|un|una|bebe|chiquit[oa]|pequen[oa])\b|\bcuando\s+(?:tomaba|tomo|estaba\s+con)\b"
+    r"|\bwith\s+(?:our|my|her|his)\s+(?:first|last|previous|older)\b|\ben\s+(?:el|mi|su)\s+(?:primer|anterior|otro)\s+embarazo"
+    r"|\b(?:pense|penso|creia)\s+(?:q|que)\s+era\b|\bthought\s+it\s+was\b"
     r"|\b(?:fainted|passed\s+out|had\s+a\s+seizure|se\s+desmayo)\s+once\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bel\s+(?:lunes|martes|miercoles|jueves"
     r"|viernes|sabado|domingo)\s+pasado\b|\bwas\s+seen\s+(?:in|at)\s+(?:the\s+)?(?:er|emergency|urgent\s+care|a&e|hospital)"
     r"|\bla\s+otra\s+vez\b|\ba\s+los\s+\d+(?:\s+anos)?\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b|\b(?:el|la)\s+(?:verano|invierno|otono|primavera)\s+"
@@ -100,7 +102,7 @@ RESOLVED = re.compile(
     r"|\bya\s+no\s+sangra|\bcoughed\s+it\s+(?:right\s+|back\s+|straight\s+)?(?:out|up)|\blo\s+(?:escupio|tosio)\s+(?:enseguida"
     r"|de\s+inmediato|rapido|luego)|\bstopped\s+now\b(?![^.]*\b(?:but|pero)\b)"
     r"|\bya\s+(?:se\s+)?paro\s+(?:de\s+sangrar|el\s+sangrado)\b|\b(?:has|have|'s|'ve)\s+been\s+fine\s+for\b"
-    r"|\bse\s+recupera\w*\s+bien|\brecovering\s+well|\bya\s+salio\s+de\s+(?:cuidados|terapia|la\s+uci|el\s+hospital)"
+    r"|\bse\s+(?:me\s+|le\s+)?(?:han|ha)\s+ido\b|\bse\s+(?:me|le)\s+paso\b|\bwent\s+away\b|\bse\s+recupera\w*\s+bien|\brecovering\s+well|\bya\s+salio\s+de\s+(?:cuidados|terapia|la\s+uci|el\s+hospital)"
     r"|\b(?:out\s+of|discharged\s+from)\s+(?:the\s+)?(?:icu|hospital)"
     r"|\bcame\s+(?:round|to)\s+in\s+(?:a\s+few\s+)?seconds|\b(?:dijo|dijeron)\s+(?:q|que)\s+(?:todo\s+)?(?:estaba|esta)\s+bien"
     r"|\b(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:it\s+was|everything\s+(?:was|is))\s+(?:fine|ok|normal)"
@@ -130,13 +132,15 @@ GENERAL_QUESTION = re.compile(
     r"|\bhow\s+(?:long|soon)\s+(?:after|until|before|does)\b|\bcuanto\s+tiempo\s+(?:despues|tarda|antes)\b"
     r"|\bque\s+(?:sintomas|senales|signos)\s+(?:da|tiene|causa|produce|hay)\b"
     r"|\ba\s+partir\s+de\s+(?:que|cuando|cuant[oa]s?)\b"
-    r"|\bis\s+[\w ]{1,40}\bnormal\s+(?:w/|with|when|after|for)\b"
+    r"|\bis\s+[\w ]{1,40}\bnormal\s+(?:w/|with|when|after|for)\b|\bis\s+\d+(?:[.,]\d)?\s+a\s+fever"
+    r"|\bes\s+cierto\s+(?:q|que)\b"
+    r"|\bhow\s+(?:to|do\s+(?:i|you|we))\s+use\b|\bcomo\s+se\s+usa\b"
     r"|\bwhat\s+(?:temp\w*|number|reading)\s+(?:counts|is\s+considered)|\bcuant[oa]s?\s+grados\s+(?:es|se\s+considera)"
     r"|^\W*(?:signs?|symptoms?|sintomas|senales|signos)\s+(?:of|de)\b"
 )
 # the writer says they only ask, to be prepared: "solo quiero saber", "pregunto nomás por curiosidad"
 ASKING_ONLY = re.compile(
-    r"\b(?:es\s+)?solo\s+por\s+saber\b|\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
+    r"\bsolo\s+pregunto\b|\b(?:just|only)\s+asking\b|\b(?:es\s+)?solo\s+por\s+saber\b|\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
     r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
     r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
 )
@@ -163,6 +167,7 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
+    r"|\bsnor\w*\b[^.]{0,60}\bstops?\s+breathing|\bsleep\s+(?:study|apnea)|\bapnea\s+del\s+sueno"
     r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua|\bataque\s+de\s+risa|\bde\s+tanto\s+re[ií]r\w*|\blaughing\s+so\s+hard"
     r"|\b(?:giving|give|gave|gonna\s+give)\s+me\s+(?:a\s+)?(?:chest\s+pains?|heart\s+attack|stroke|aneurysm)"
     r"|\b(?:me|le|te)\s+va\s+a\s+dar\s+(?:un\s+)?(?:infarto|ataque)\s+(?:con|por)\s+"
@@ -173,7 +178,8 @@ FIGURATIVE = re.compile(
 # a figure of death or killing said of effort or embarrassment, read for suicidal words too: "been killing
 # myself at the gym", "me quería morir de la pena cuando me caí … jaja"
 FIGURATIVE_DEATH = re.compile(
-    r"\b(?:kill\s+myself|kms)\s+(?:this|that|these|with\s+this)\s+(?:traffic|exam|test|class|homework|line|weather|job"
+    r"\bkill\s+(?:himself|herself|myself)\s+if\s+(?:he|she|i)\s+(?:has|have)\s+to\b|\bjoke\s+(?:that\s+)?i\s+want\s+to\s+die"
+    r"|\bbromeo\s+(?:con\s+)?(?:q|que)\s+me\s+quiero\s+morir|\b(?:kill\s+myself|kms)\s+(?:this|that|these|with\s+this)\s+(?:traffic|exam|test|class|homework|line|weather|job"
     r"|meeting|heat|week|paperwork)\b|\bme\s+quiero\s+(?:matar|morir)\s+con\s+(?:este|esta|el|la)\s+(?:parcial|examen|tarea|trafico|trabajo|calor|jefe"
     r"|clase|final)\b|\bme\s+quiero\s+(?:matar|morir)\W+(?:jaja\w*\W+)?(?:perdio|perdimos|gano|ganaron|empato)\b|\b(?:kill\s+myself|kms)\s+(?:lol|lmao+|haha\w*|jaja\w*|jk)\b|\b(?:lol|lmao+|haha\w*|jaja\w*)\s+(?:i'?ll\s+|gonna\s+)?"
     r"(?:kill\s+myself|kms)\b|\bkilling\s+myself\s+(?:at|in|with|over|doing)\s+(?:the\s+|my\s+|this\s+)?(?:gym|work|office|workouts?|training"
@@ -240,7 +246,7 @@ BUSINESS = re.compile(
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
     r"|consejer\w*|grief|duelo|plan|action\s+plan|family\s+history|antecedentes|intake|formulario|death\s+certificate"
-    r"|acta\s+de\s+defuncion|genetic|genetico|records?|expediente|referral|referido|referencia|orders?|transporte|transportation|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
+    r"|acta\s+de\s+defuncion|history\s+of|antecedentes\s+de|genetic|genetico|records?|expediente|referral|referido|referencia|orders?|transporte|transportation|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
     r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
     r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork|blood\s*work|lab\s*work|labs|portal)\b"
 )
@@ -302,16 +308,21 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
     return Sign(kind, compile_any(*alternatives), **options)
 
 
+# thoughts of it denied in so many words: "mood is better, no thoughts of self-harm, just still anxious"
+_THOUGHTS_DENIED = re.compile(
+    r"\b(?:no|not\s+having\s+(?:any\s+)?|never\s+had\s+(?:any\s+)?|denies|without|sin|ningun\s+)\s*(?:thoughts?|ideas?"
+    r"|pensamientos?|ideacion|ideation|urges?)\s+(?:of|about|de)\s+$"
+)
 # suicidal words of the past are history only beside a recovery said in so many words, and nothing saying
 # they are back ("I tried to kill myself in 2015, I'm in a good place now and want to restart therapy")
 _RECOVERED = re.compile(
     r"\b(?:i'?ve|i\s+have|has|have|he'?s|she'?s)\s+been\s+(?:well|fine|good|ok|okay|stable|clean|sober)\b|\b(?:in\s+a\s+(?:good|better)\s+place|doing\s+(?:a\s+lot\s+|much\s+|so\s+much\s+)?(?:better|well|great|good)"
-    r"|(?:i'?m|i\s+am)\s+(?:stable|well|fine|ok|okay|good)\b|recovered|(?:estoy|me\s+siento)\s+(?:mucho\s+)?(?:estable"
+    r"|(?:i'?m|i\s+am)\s+(?:stable|well|fine|ok|okay|good)\b|recovered|(?:estoy|me\s+siento)\s+(?:mucho\s+|muy\s+)?(?:estable"
     r"|bien|mejor)|ya\s+(?:estoy|me\s+siento)\s+bien|are\s+gone|se\s+(?:me\s+)?(?:fueron|quitaron)|much\s+better)"
 )
 _RETURNING = re.compile(
     r"\b(?:again|back|lately|recently|these\s+days|this\s+week|tonight|today|otra\s+vez|de\s+nuevo|volvi\w*"
-    r"|volvieron|ultimamente|esta\s+(?:noche|semana)|hoy|plan|pills|pastillas|but|pero)\b"
+    r"|volvieron|ultimamente|esta\s+(?:noche|semana)|hoy|plan|pills|pastillas)\b"
 )
 # "all fine now", "ya estoy bien ahora": a "now" that says nothing is happening, so the past stays past
 _REASSURED_NOW = re.compile(
@@ -350,6 +361,8 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     # never "past": grief ("since my wife died I don't want to live") is a risk, not history.
     part = _part(source, clause, match)
     if suicidal and PAST.search(part) and _RECOVERED.search(source) and not _RETURNING.search(source):
+        return False
+    if suicidal and _THOUGHTS_DENIED.search(before):
         return False
     if (
         not suicidal

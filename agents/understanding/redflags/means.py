@@ -185,6 +185,34 @@ _LEAVING_NOW = compile_any(
     r"|\bi'?m\s+leaving\s+(?:tonight|today|for\s+good)\b(?!\s+(?:for|to))|\btonight'?s\s+the\s+night"
 )
 
+# found missed by sb12 and sb11 (2026-12-08): a blade in hand and a first cut, a rifle cleaned every night
+# beside no reason to stay, a gun bought by someone who thinks the family better off without them, a friend
+# who "se mata esta noche", a mother who thought of harming herself and her baby
+_IN_HAND = (
+    r"\btengo\s+(?:la|una|el|un)\s+(?:navaja|cuchilla|gillette|hoja|cuchillo|pistola|arma)\s+en\s+la\s+mano"
+    r"|\b(?:holding|have|got)\s+(?:a|the|my)\s+(?:razor|blade|knife|gun)\s+in\s+my\s+hand"
+)
+_STARTED_CUTTING = compile_any(
+    r"\b(?:ya\s+)?me\s+corte|\bi\s+(?:already\s+)?(?:cut|started)|\bno\s+puedo\s+mas|\bya\s+no\s+puedo|\bcan'?t\s+(?:take|do)"
+)
+_NO_REASON = (
+    r"\b(?:don'?t|do\s+not|dont)\s+(?:really\s+)?see\s+(?:a|any|the)\s+(?:reason|point)\s+(?:to|in)\s+(?:stick\w*\s+around"
+    r"|living|go\w*\s+on|stay\w*)|\bno\s+(?:le\s+)?veo\s+(?:razon|sentido)\s+(?:para|a|en)\s+seguir"
+)
+_WEAPON_TENDED = compile_any(
+    r"\b(?:cleaning|loading|holding|looking\s+at)\s+(?:my|the|his)\s+(?:rifle|gun|pistol|shotgun)|\b(?:limpiando|cargando)"
+    r"\s+(?:la|mi)\s+(?:pistola|escopeta|arma|rifle)|\bthinking\s+about\s+it\s+every\s+night"
+)
+_BETTER_OFF = compile_any(
+    r"\bbetter\s+off\s+(?:with|without)|\binsurance\s+money|\bseguro\s+de\s+vida|\bmejor\s+sin\s+mi|\bburden|\buna\s+carga"
+)
+_WILL_KILL_SELF = (
+    r"\b(?:esta\s+noche|hoy|manana|ahorita)\s+se\s+mata\b|\b(?:dijo|dice|me\s+dijo)\s+(?:q|que)\s+(?:esta\s+noche\s+|hoy\s+)?se"
+    r"\s+(?:va\s+a\s+)?matar?\b|\b(?:said|says|told\s+me)\s+(?:she'?s|he'?s|she\s+is|he\s+is)\s+(?:going\s+to|gonna)\s+kill"
+    r"\s+(?:herself|himself)|\bpense\s+en\s+(?:hacerle\s+dano\s+(?:a\s+mi\s+bebe\s+)?y\s+)?hacerme\s+dano"
+    r"|\b(?:thought|thinking)\s+(?:about|of)\s+(?:hurting|harming)\s+(?:myself|the\s+baby|my\s+baby)"
+)
+
 # a self-harm that went further than meant to stop: "cut myself pretty deep … wanted it to be deeper",
 # "cuts are worse than usual and I wanted to go further", "not sure im safe"
 _DEEPER = (
@@ -267,6 +295,10 @@ MEANS_SIGNS: list[Sign] = [
     Sign("suicidal", compile_any(_WITH_MEANS), deniable=False, also=_DESPAIR),
     sign("suicidal", _DEEPER, _LOOKED_UP, _KEPT_READY, deniable=False),
     Sign("suicidal", compile_any(_GIVEN_AWAY), deniable=False, also=_NIGHT_SET),
+    Sign("suicidal", compile_any(_IN_HAND), deniable=False, also=_STARTED_CUTTING),
+    Sign("suicidal", compile_any(_NO_REASON), deniable=False, also=_WEAPON_TENDED),
+    Sign("suicidal", compile_any(_BOUGHT_MEANS), deniable=False, also=_BETTER_OFF),
+    sign("suicidal", _WILL_KILL_SELF, deniable=False),
     Sign("suicidal", compile_any(_LETTER_LEFT), deniable=False, also=_LEAVING_NOW),
     Sign("suicidal", compile_any(_AFFAIRS_IN_ORDER), deniable=False, also=_GOODBYE_SAID),
     sign("suicidal", _PICTURED_WAY, deniable=False),

@@ -95,6 +95,10 @@ _REASSURED = re.compile(
     r"|\beating,?\s+drinking,?\s+(?:and\s+)?playing|\bdoing\s+(?:fine|well|great|ok|okay)|\btodo\s+(?:va|esta|sale)\s+bien"
     r"|\b(?:is|are)\s+(?:her|his|my|their)\s+usual\b|\b(?:she'?s|he'?s|i'?m)\s+(?:chatting|herself|himself|myself|back\s+to"
     r"\s+normal)|\bwatching\s+(?:tv|a\s+movie|cartoons)|\bviendo\s+(?:la\s+)?tele|\bkicking\s+well|\bse\s+mueve\s+bien"
+    r"|\beating\s+great|\bre\s+activ[oa]|\bjugando\s+y\s+comiendo|\bwet\s+diapers|\b(?:baby|bebe)\s+(?:is\s+)?moving\s+(?:lots"
+    r"|well|a\s+lot)|\bviendo\s+dibujos|\bwatching\s+(?:movies|cartoons|tv)|\bstill\s+(?:nursing|feeding|eating)\s+well"
+    r"|\bclean\s+and\s+dry|\bgone\s+now|\btotally\s+normal|\bya\s+(?:estoy|esta)\s+bien|\bse\s+me\s+pasa\b|\bme\s+siento\s+bien"
+    r"|\bno\s+(?:thoughts?|pensamientos?)\s+(?:of|de)\b|\bno\s+contractions|\bsin\s+contracciones"
 )
 # everyday words the model put near emergencies: an "aire" in the neck (a crick), a foot swollen from a day
 # on one's feet, wanting to leave a job, a pet as the one it happened to

@@ -20,6 +20,7 @@ from agents.understanding.redflags.aggravating import (
 )
 from agents.understanding.redflags.chronic import CHRONIC_SIGNS
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.exposure import EXPOSURE_SIGNS
 from agents.understanding.redflags.lexicon import (
     ALLERGY_CAUSE,
     BLEED,
@@ -56,6 +57,7 @@ from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
 from agents.understanding.redflags.trauma import TRAUMA_SIGNS
 from agents.understanding.redflags.uncommon import UNCOMMON_SIGNS
 from agents.understanding.redflags.understated import UNDERSTATED_SIGNS
+from agents.understanding.redflags.young import YOUNG_SIGNS
 
 # the parts that swell in an allergic reaction
 _SWELLS = r"tongue|lips|lip|face|throat|mouth|eyes|eyelids|lengua|labios|cara|boca|garganta|ojos|parpados"
@@ -102,9 +104,7 @@ SIGNS: list[Sign] = [
         "anaphylaxis",
         r"\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
         r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}(?:garganta|respiracion)|\bgarganta\s+(?:[\w']+\s+){0,4}"
-        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+"
-        r"(?:him|her|me|them)?\s*(?:an?|the|my|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos"
-        r"|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"
+        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"
         r"|\blengua\s+(?:[\w']+\s+){0,2}(?:gruesa|hinchada|pesada|grande)",
         near(
             r"allergic\s+reaction|reaccion\s+alergica",
@@ -129,7 +129,7 @@ SIGNS: list[Sign] = [
         "anaphylaxis",
         compile_any(r"\b(?:hives|ronchas|habones|welts)\b"),
         also=compile_any(
-            r"\b(?:breath|respir|dizzy|mare\w*|faint|pass(?:ing)?\s+out|desmay\w*|throat|garganta|swell\w*|hinch\w*"
+            r"\b(?:breath|respir|dizzy|mare\w*|faint(?!\s+(?:rash\w*|lines?|spots?|smell|pink|red|marks?|outline|bruis\w*))|pass(?:ing)?\s+out|desmay\w*|throat|garganta|swell\w*|hinch\w*"
             r"|vomit\w*|sleepy|cough\w*|tose|hoarse|ronca|wheez\w*)"
         ),
     ),
@@ -139,7 +139,7 @@ SIGNS: list[Sign] = [
             r"\bwheez\w*|\bsilb\w*\s+(?:el\s+)?pecho|\bpecho\s+(?:me\s+|le\s+)?silba|\b(?:whole|entire)\s+body\s+"
             r"(?:is\s+|went\s+|turned\s+)?(?:all\s+)?(?:red|itchy|covered|swollen|blotchy)|\btodo\s+el\s+cuerpo\s+"
             r"(?:[\w']+\s+)?(?:rojo|roja|con\s+ronchas|hinchad\w*|lleno\s+de\s+ronchas)|\bdizzy|\bmare(?:ad[oa]|o)\b"
-            r"|\bfaint\w*|\bdesmay\w*"
+            r"|\bfaint\w*(?!\s+(?:rash\w*|lines?|spots?|smell|pink|red|marks?|outline|bruis\w*))|\bdesmay\w*"
         ),
         also=compile_any(
             r"\b(?:sting|stung|bee|wasp|hornet|yellow\s+jacket|peanut|peanuts|tree\s+nut|shellfish|shrimp"
@@ -198,7 +198,15 @@ SIGNS: list[Sign] = [
     sign(
         "anaphylaxis",
         r"\b(?:puse|use|used|gave|inyecte|le\s+pusimos|le\s+puse)\s+(?:[\w']+\s+){0,2}(?:epinefrina|epinephrine"
-        r"|adrenalina|epi\s*pen)|\bepi\s*pen\s+(?:[\w']+\s+){0,3}(?:used|given|didn'?t\s+help|no\s+(?:le\s+)?hizo)",
+        r"|adrenalina)",
+        r"\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+(?:him|her|me|them)?\s*(?:an?|the|my"
+        r"|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen"
+        r"|\bepi[\s-]?pen\s+(?:[\w']+\s+){0,3}(?:used|given|didn'?t\s+help|no\s+(?:le\s+)?hizo)",
+        # an epipen used last week and the ER since, or how to use one, is history or a lesson
+        unless=compile_any(
+            r"\b(?:went|been)\s+to\s+the\s+(?:er|hospital)|\bfine\s+now|\bla\s+semana\s+pasada|\blast\s+(?:week|month|year)"
+            r"|\bhow\s+to\s+use|\bcomo\s+se\s+usa|\btrain\w*|\bexplain\w*"
+        ),
     ),
     Sign(
         "overdose",
@@ -350,4 +358,6 @@ SIGNS: list[Sign] = [
     *TRAUMA_SIGNS,
     *CHRONIC_SIGNS,
     *SEEN_SIGNS,
+    *YOUNG_SIGNS,
+    *EXPOSURE_SIGNS,
 ]

@@ -1,5 +1,5 @@
 """Classes of emergency the rule screen once missed, one block per source, each beside ordinary messages
-that share its words: blind safety sets sb3–sb10 (written by people who saw neither code nor data, each
+that share its words: blind safety sets sb3–sb12 (written by people who saw neither code nor data, each
 scored once on main before any change made for it) and the emergencies triage lists name, checked before
 any blind set missed them. The messages are other phrasings of each class, not the sets' own (those are in
 evals/datasets/safety.jsonl).
@@ -408,6 +408,49 @@ SB7_10_ORDINARY = [
 ]
 
 
+# --- sb11 and sb12 -------------------------------------------------------------------------------
+# Two more safety sets written blind (2026-12-08, 300 each: sb11 parents and pregnancy, sb12 adults who
+# understate and less common emergencies), scored once on 2253407 (after sb7-sb10's fixes): recall en / es
+# 95.5 / 89.0 (sb11) and 89.4 / 89.4 (sb12). Read now by `young.py`, `exposure.py` and additions to
+# `means.py`, `chronic.py`, `aggravating.py`; beside them their false alarms' classes.
+SB11_12_EMERGENCIES = [
+    "she's 7 months pregnant and her bp just read 165/112 at the pharmacy",
+    "estoy de 34 semanas, me duele mucho la cabeza y veo lucecitas",
+    "gave birth 10 days ago, terrible headache and I'm seeing spots",
+    "positive pregnancy test last week, now sharp pain on my right side low down and I nearly fainted",
+    "my baby choked on a grape, he can't cry or cough and he's turning blue",
+    "my 10 month old is vomiting green and screaming, pulling his legs up",
+    "my 5 week old has projectile vomiting after every feed and hardly any wet diapers",
+    "my toddler chewed on my zyn pouches and now he's drooling and vomiting",
+    "got drain cleaner splashed in my eye at work, it burns and I can't see well",
+    "my leg was pinned under the car for an hour, now it's swollen tight and my toes are numb",
+    "after crossfit yesterday my pee looks like cola and my arms are super swollen",
+    "small cut on my hand two days ago, now a red streak up my arm and I have a fever of 102",
+    "collapsed after the race in the heat, he's confused and his temp is 41",
+    "my coworker got shocked by a live wire, he's confused and his heart is racing",
+    "mi esposo es diabético tipo 1, lleva vomitando todo el día y respira muy profundo",
+    "I bought a gun. My kids would be better off with the insurance money",
+    "tengo el cuchillo en la mano y ya me corté",
+    "I don't see any reason to stick around anymore, been cleaning my rifle every night",
+    "mi amiga me dijo que hoy se mata",
+    "my 7 month old fell off the bed and has a huge goose egg, now she's very sleepy and won't wake properly",
+]
+SB11_12_ORDINARY = [
+    "tengo 28 semanas y a veces se me pone dura la barriga unos segundos, no duele",
+    "my wife had preeclampsia with our first baby, what should we watch for this time?",
+    "is 99.5 a fever in a 2 month old?",
+    "my 6 month old bumped her head on the crib, cried a bit and now she's laughing and feeding well",
+    "my son says he'll kill himself if he has to go to the dentist again lol, can we move his checkup?",
+    "mood is better, no thoughts of self-harm, just still anxious",
+    "last month my daughter used her epipen after shrimp and went to the ER, she's fine now, referral?",
+    "can you explain how to use an epipen? the school wants to train his teacher",
+    "sometimes I joke I want to die when work is bad lol, I'm fine",
+    "el año pasado pensé en quitarme la vida pero estuve en terapia y ahora estoy muy bien",
+    "my partner snores and sometimes stops breathing at night, can he get a sleep study?",
+    "Tengo 8 semanas de embarazo, náuseas pero nada de sangrado ni dolor",
+]
+
+
 FOUND = {
     "sb3": (SB3_EMERGENCIES, SB3_ORDINARY),
     "sb4": (SB4_EMERGENCIES, SB4_ORDINARY),
@@ -415,6 +458,7 @@ FOUND = {
     "sb6": (SB6_EMERGENCIES, SB6_ORDINARY),
     "triage": (TRIAGE_EMERGENCIES, TRIAGE_ORDINARY),
     "sb7-10": (SB7_10_EMERGENCIES, SB7_10_ORDINARY),
+    "sb11-12": (SB11_12_EMERGENCIES, SB11_12_ORDINARY),
 }
 
 
