@@ -62,11 +62,16 @@ class Identity:
     phone: str
 
 
-def synthetic_identity(seed: str) -> Identity:
-    """A made-up person, the same for the same seed: a fictional 555 number, a name, a birth date."""
+def synthetic_identity(seed: str, *, avoid: Iterable[dt.date] = ()) -> Identity:
+    """A made-up person, the same for the same seed: a fictional 555 number, a name, a birth date.
+    The birth date is never in the year of a real one in `avoid`: one year in sixty it was, and the
+    real year then stayed in the export beside the fake day."""
     digest = hashlib.sha256(seed.encode()).digest()
     number = int.from_bytes(digest[:4], "big")
     birth = dt.date(1945, 1, 1) + dt.timedelta(days=number % (60 * 365))
+    taken = {day.year for day in avoid}
+    while birth.year in taken:
+        birth += dt.timedelta(days=366)
     return Identity(
         given=GIVEN[digest[4] % len(GIVEN)],
         family=FAMILY[digest[5] % len(FAMILY)],
@@ -246,7 +251,7 @@ async def scenario_of(session: AsyncSession, annotation: TraceAnnotation, *, tz:
     if patient is not None:
         names.add(f"{patient.given_name} {patient.family_name}")
         dates.add(patient.birth_date)
-    fake = synthetic_identity(str(annotation.id))
+    fake = synthetic_identity(str(annotation.id), avoid=dates)
     disguise = Disguise.of(fake, names=names, birth_dates=dates)
 
     read = [(trace, [inbound[i] for i in trace.inbound_ids if i in inbound]) for trace in turns]

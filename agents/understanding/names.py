@@ -20,8 +20,10 @@ from agents.understanding.namewords import (
     MONTHS_AS_NAMES,
     NAME_FOLLOWERS,
     ORDINARY_WORDS,
+    OWN_NAME_SAID,
     PARTICLES,
     RELATIVES,
+    SELF_INTRODUCED,
 )
 from agents.understanding.spelledout import unspell
 from agents.understanding.text import clean, fold
@@ -42,7 +44,7 @@ _FOR_RELATIVE = re.compile(
 )
 _SOFT = re.compile(
     r"(?:^|[,.!;?)]\s*|\b(?:hi|hello|hey|hola|buenas|buenos\s+dias)[,!]?\s+)"
-    r"(?:this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla|(?:le|les|te)\s+escribe|here\s+is|here's)\s+"
+    rf"(?:{SELF_INTRODUCED})\s+"
 )
 # Who the writer is to someone else, before their own name: "soy el esposo de Ana, Luis Rodriguez",
 # "I'm James's daughter, Emily Smith", "this is his wife, Mia Lopez", "This is James's father, Harold."
@@ -204,9 +206,7 @@ def _after_relation(text: str, folded: str) -> str | None:
 
 
 # The writer's own name, first person only ("his name is …" is someone else's).
-_OWN_EXPLICIT = re.compile(
-    r"\b(?:my\s+(?:full\s+)?name\s+is|my\s+name's|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es)\s+"
-)
+_OWN_EXPLICIT = re.compile(rf"\b(?:{OWN_NAME_SAID})\s+")
 
 
 def own_name(text: str) -> str | None:

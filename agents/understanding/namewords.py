@@ -16,6 +16,14 @@ from agents.understanding.specialties import VOCABULARY as SPECIALTY_WORDS
 from agents.understanding.text import word_set
 from agents.understanding.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
+# The words before the writer's own name: explicit ("my name is", "me llamo") and soft ("I'm", "soy",
+# "this is", "le habla"). Regular-expression alternatives, shared with the red-flag reader, which must
+# know a lower-case name introduced this way for a name.
+OWN_NAME_SAID = r"my\s+(?:full\s+)?name\s+is|my\s+name's|me\s+llamo|mi\s+nombre\s+(?:completo\s+)?es"
+SELF_INTRODUCED = (
+    r"this\s+is|i\s+am|i'm|it's|its|soy|yo\s+soy|le\s+habla|habla|(?:le|les|te)\s+escribe|here\s+is|here's"
+)
+
 # Who the visit is for, when a parent writes for a child: "it's for my daughter — Zoe Adams", "para mi
 # hijo". A child is also the one a child's birth date or "my son needs…" points at (`ELDERS` below
 # are only ever said outright). Regex alternations.

@@ -2,9 +2,9 @@
 
 A missed "his mouth looks crooked and he's talking funny" costs a life; an unneeded "call 911"
 costs a moment. So a sign is not a sentence to match but a concept — a body part or a function
-near a word for what went wrong with it — read on three views of the message: the folded text
-(no accents, look-alike letters mapped), the shared typo-corrected one, and a respelling made for
-red flags alone (`spelling.py`: texting shorthand, "pexo", "brethe"). The presentations, English
+near a word for what went wrong with it — read on two views of the message: the folded text
+(no accents, look-alike letters mapped) and a respelling made for red flags alone (`spelling.py`:
+texting shorthand, "pexo", "brethe", a transcript's "um" and stutters). The presentations, English
 and Spanish: heart attack, stroke (BE-FAST), severe bleeding, breathing difficulty, anaphylaxis,
 suicidal or self-harm intent (direct and indirect), overdose and poisoning, pregnancy
 emergencies, a child's fever with danger signs, collapse, seizures and serious injuries.
@@ -59,7 +59,10 @@ def _read(text: Text, source: str) -> RedFlag | None:
 
 def find_red_flag(text: Text) -> RedFlag | None:
     """The emergency the message says is happening (and does not deny), with the words that said it."""
-    for source in dict.fromkeys((text.folded, text.corrected, respell(text.folded))):
+    # not `text.corrected`: the shared correction is made for the intents' vocabulary and turned "la semana
+    # pasada" into "pasado" and "mi personaje" into "mi persona" (a story read as now); of the safety set's
+    # emergencies it found one the red-flag respelling did not, and that one is read by its words now
+    for source in dict.fromkeys((text.folded, respell(text.folded))):
         if found := _read(text, source):
             return found
     return None

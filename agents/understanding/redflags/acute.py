@@ -12,6 +12,7 @@ sign of hypoglycaemia; a burn is deep when it is white, leathery or bigger than 
 from __future__ import annotations
 
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.lexicon import AFTER_BIRTH
 
 _SUDDEN_OR_SEVERE = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|woke\s+(?:up\s+)?with"
@@ -19,7 +20,7 @@ _SUDDEN_OR_SEVERE = compile_any(
     r"|fuertisim\w*|fortisim\w*|muy\s+fuerte|intens\w*|insoportable|vomit\w*|throw\w*\s+up|threw\s+up|nause\w*"
     r"|swollen|swelling|hinchad\w*|10\s*(?:/|out\s+of|de)\s*10)"
 )
-_TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto"
+_TESTICLE = r"testic\w*|testicul\w*|scrot\w*|escroto|huevit[oa]s?|balls|nuts|testes"
 BELLY = (
     r"belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pancita|guata|guatita|tripa"
 )
@@ -51,7 +52,8 @@ _HYPO_SIGNS = compile_any(
     r"|comer|tragar)|slurr\w*|drowsy|sleepy|won'?t\s+wake|no\s+despierta)"
 )
 _APHASIA = (
-    r"\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
+    r"\b(?:contesta|responde|habla|dice)\s+(?:con\s+)?palabras\s+(?:q|que)\s+no\s+tienen\s+sentido|\bno\s+entiende\s+(?:lo\s+)?"
+    r"(?:q|que)\s+(?:le|se\s+le)\s+(?:decimos|dicen|digo)|\b(?:dice|diciendo|habla\w*|decia)\s+(?:puras\s+)?(?:palabras\s+(?:q|que)\s+no\s+existen|incoherencias"
     r"|cosas\s+(?:sin\s+sentido|raras|incoherentes)|puro\s+disparate|disparates)"
     r"|\b(?:contesta|responde|dice)\s+cosas\s+(?:q|que)\s+no\s+tienen\s+(?:nada\s+)?(?:q|que)\s+ver|\btalking\s+(?:total\s+)?"
     r"(?:gibberish|nonsense)|\bspeaking\s+(?:gibberish|nonsense)|\bwords\s+(?:are\s+|came\s+out\s+)?(?:all\s+)?"
@@ -64,7 +66,7 @@ _APHASIA = (
 _STARTED_NOW = compile_any(
     r"\b(?:sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|de\s+repente|de\s+la\s+nada|just\s+started"
     r"|started\s+(?:\d+|an?|half)\s+(?:[\w']+\s+)?(?:min|hour)|(?:empezo|comenzo)\s+hace\s+(?:\d+|un|una|media)"
-    r"|hace\s+(?:como\s+)?(?:\d+|un\s+rato|media\s+hora|una\s+hora)|mano|hand|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
+    r"|hace\s+(?:como\s+)?(?:\d+|un\s+rato|media\s+hora|una\s+hora)|se\s+desperto|woke\s+up|anoche\s+estaba|mano|hand|estaba\s+(?:normal\w*|bien)|was\s+(?:totally\s+|perfectly\s+)?(?:fine|normal)|arm|brazo|leg|pierna|face|cara|boca|mouth)"
 )
 _RETRACTIONS = (
     r"\b(?:belly|stomach|tummy|ribs|chest|neck|panza|barriga|pancita|costillas|pecho|cuello)\s+(?:is\s+|are\s+)?"
@@ -184,7 +186,8 @@ _SHOCK_SIGNS = compile_any(
     r"|racing|a\s+mil|clammy|pale|palid\w*|infect\w*|sepsis)"
 )
 _SHARED_SYMPTOMS = (
-    r"\b(?:whole\s+(?:family|house(?:hold)?)|everyone\s+(?:in\s+the\s+house|at\s+home|here)|all\s+of\s+us|we\s+all"
+    r"\b(?:(?:wife|husband|kids|children|family)\s+(?:and|y)\s+(?:both\s+|all\s+)?(?:kids|children|husband|wife|hijos)"
+    r"|cuarto\s+cerrado|closed\s+room|since\s+we\s+turned\s+(?:the\s+|on\s+the\s+)?\w+\s+on|desde\s+que\s+prendimos)\b|\b(?:whole\s+(?:family|house(?:hold)?)|everyone\s+(?:in\s+the\s+house|at\s+home|here)|all\s+of\s+us|we\s+all"
     r"|toda\s+la\s+familia|todos\s+(?:en\s+(?:la\s+)?casa|tenemos|estamos))\b"
 )
 _FUEL = compile_any(
@@ -301,19 +304,15 @@ _DROWSY = compile_any(
 # --- found missed by a fourth blind set (sb4, 300, 2026-12-08) -----------------------------------------
 # a week's or a bottle's worth at once by mistake ("took his whole week of blood pressure tablets at once")
 _WHOLE_SUPPLY = (
-    r"\b(?:took|taken|swallowed|se\s+tomo|me\s+tome|se\s+trago|me\s+trague)\s+(?:[\w']+\s+){0,2}?(?:whole|entire|all\s+of"
+    r"\bse\s+(?:zampo|trago|tomo|comio|bebio)\s+(?:una|la)\s+(?:tira|caja|botella|blister|frasco)\s+entera|\b(?:took|taken|swallowed|se\s+tomo|me\s+tome|se\s+trago|me\s+trague)\s+(?:[\w']+\s+){0,2}?(?:whole|entire|all\s+of"
     r"\s+(?:his|her|my|the))\s+(?:week'?s?|month'?s?|bottle|pack|box|strip|supply|blister)\b|\b(?:se\s+tomo|me\s+tome"
     r"|se\s+trago|me\s+trague)\s+(?:toda\s+la\s+(?:caja|semana|tira|botella)|todo\s+el\s+(?:frasco|blister|mes|bote))"
     r"|\b(?:all|todas)\s+(?:his|her|my|sus|mis)\s+(?:pills|tablets|meds|pastillas)\s+(?:at\s+once|de\s+(?:una\s+)?(?:vez|golpe))"
 )
 # an infected wound after a birth: "la herida está roja y sale pus" with a fever, days after a caesarean
 _WOUND_INFECTED = (
-    r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\s+(?:[\w']+\s+){0,5}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
+    r"\b(?:herida|wound|incision|cicatriz|puntos|stitches|scar)\W+(?:[\w']+\W+){0,6}?(?:pus|supur\w*|oozing|foul|mal\s+olor"
     r"|huele\s+mal|smells?\s+(?:bad|awful)|abiert[ao]|opened|opening)"
-)
-_AFTER_BIRTH = compile_any(
-    r"\b(?:gave\s+birth|had\s+(?:my|the|a)\s+baby|delivered|c[\s-]?section|caesarean|cesarean|cesarea|parto|di\s+a\s+luz"
-    r"|tuve\s+(?:a\s+)?(?:mi|el|la)\s+(?:bebe|nena|nene|guagua|hij[oa])|postpartum|posparto|postparto|puerperio)"
 )
 _HIGH_FEVER = compile_any(
     r"\b(?:fever|fiebre|temp\w*|calentura)\s+(?:[\w']+\s+){0,3}?(?:3[89](?:[.,]\d)?|10[1-5](?:[.,]\d)?)\b|\b(?:chills|rigors"
@@ -333,9 +332,24 @@ _INFECTION_OR_FEVER = compile_any(
     r"|celulitis)"
 )
 
+# a belly pain that stops one walking, moving or standing straight, with fever, vomiting or a hard belly
+# ("dolor en la panza q no me deja caminar, fiebre y vómito", "la tripa súper dura")
+_DISABLING = (
+    r"\bno\s+(?:me|le)\s+deja\s+(?:ni\s+)?(?:caminar|moverme|moverse|pararme|enderezarme|dormir)|\bno\s+(?:puedo|puede)"
+    r"\s+(?:ni\s+)?(?:caminar|moverme|moverse|pararme|pararse|ponerme\s+rect[oa]|enderezarme)|\bcan'?t\s+(?:even\s+)?"
+    r"(?:walk|move|stand\s+(?:up\s+)?straight|straighten\s+up)|\bdoubled\s+over"
+)
+_BELLY_PAIN = compile_any(
+    near(BELLY, _PAIN_WORDS, 10), rf"\b(?:{BELLY})\s+(?:[\w']+\s+){{0,3}}(?:dur[ao]|hard|rigid\w*)"
+)
+_BELLY_ALARM = compile_any(
+    r"\b(?:fever|fiebre|calentura|vomit\w*|throw\w*\s+up|threw\s+up|devolv\w*|dur[ao]|hard|rigid\w*|tiesa)"
+)
+
 ACUTE_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_DISABLING), also=_BELLY_PAIN, cause=_BELLY_ALARM),
     Sign("overdose", compile_any(_WHOLE_SUPPLY), also=_DROWSY),
-    Sign("pregnancy", compile_any(_WOUND_INFECTED), also=_AFTER_BIRTH, cause=_HIGH_FEVER),
+    Sign("pregnancy", compile_any(_WOUND_INFECTED), also=AFTER_BIRTH, cause=_HIGH_FEVER),
     Sign("other_emergency", compile_any(_LOW_PRESSURE_WORDS), also=_CONFUSED, cause=_INFECTION_OR_FEVER),
     Sign("overdose", compile_any(_TOOK_MANY), also=_DROWSY),
     Sign("bleeding", compile_any(_BLOOD_UP), also=_A_LOT),

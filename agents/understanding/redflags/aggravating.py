@@ -75,7 +75,7 @@ _WHEEZE = (
     r"tight\w*|\btight\w*\s+(?:in\s+)?(?:my|his|her|the)\s+chest|\bpecho\s+apretado|\bopresion\s+en\s+el\s+pecho"
 )
 _REACTION_FAINT = (
-    r"\bdizz\w*|\blight[\s-]?headed|\bmare(?:ad[oa]s?|o|a|e|ando)\b|\bse\s+mareo|\bfaint(?:ed|ing|s)?\b"
+    r"\bdizz\w*|\blight[\s-]?headed|\bmare(?:ad[oa]s?|o|a|e|ando)\b|\bse\s+mareo|\bfaint(?:ed|ing|s)?\b(?!\s+(?:rash\w*|lines?|spots?|pink|red|marks?))"
     r"|\bdesmay\w*|\bpass(?:ing)?\s+out|\babout\s+to\s+pass\s+out"
 )
 _SWALLOW = (
@@ -129,7 +129,8 @@ _KNOCK = compile_any(
         r"|pegamos|se\s+dio|se\s+di",
         r"head|cabeza|cabecita|forehead|frente|skull|craneo",
         6,
-    )
+    ),
+    r"\bchichon\w*|\bgoose\s*egg",  # the bump itself says the head was hit
 )
 _HEAD_FEATURES = (
     near(
@@ -166,7 +167,15 @@ _HABIT = compile_any(
     r"|a\s+veces|suele|fell\s+asleep|se\s+(?:durmio|quedo\s+dormid\w*))\b"
 )
 
+# an infant's knock with nothing wrong after it ("lloró un ratito y ahora está riendo y tomando la
+# mamadera"); a danger sign after a knock is read by `_HEAD_FEATURES` whatever else is said
+_HABIT_OR_WELL = compile_any(
+    _HABIT.pattern,
+    r"\b(?:ahora\s+)?(?:esta|is|he'?s|she'?s)\s+(?:riendo|jugando|laughing|playing|smiling|sonriendo)\b|\btomando\s+(?:la\s+)?"
+    r"(?:mamadera|mamila|pecho|biberon)|\b(?:feeding|nursing|eating)\s+(?:well|normally|fine)",
+)
+
 HEAD_SIGNS = [
     sign("other_emergency", *_HEAD_FEATURES, also=_KNOCK),
-    Sign("other_emergency", compile_any(_INFANT), also=_KNOCK, unless=_HABIT),
+    Sign("other_emergency", compile_any(_INFANT), also=_KNOCK, unless=_HABIT_OR_WELL),
 ]

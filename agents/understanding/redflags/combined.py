@@ -30,8 +30,9 @@ from agents.understanding.types import RedFlagKind
 
 FEVER = re.compile(
     r"\b(?:fever|feverish|fevr|febrile|(?:high|alta)\s+(?:temp|temperature|temperatura)|(?:temp|temperature"
-    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|3[89][.,]\d|3[89]\s+y\s+(?:pico|algo|medio)|38[1-9]\b|4[01]"
-    r"(?:[.,]\d)?\s*(?:c|grados|degrees)?|(?:de|of)\s+3[89]|burning\s+up|fiebre|calentura|ardiendo"
+    r"|temperatura)\s+(?:[\w']+\s+){0,3}(?:\d+|high|alta|elevad\w*)|\d+(?:[.,]\d)?\s+(?:de\s+)?temperatura|10[2-7](?:[.,]\d)?\s*(?:f|degrees)?|10[01][.,]\d|101\s*(?:f|degrees)|3[89][.,]\d|3[89]\s+y\s+(?:pico|algo|medio)|38[1-9]\b|4[01]"
+    r"(?:[.,]\d)?\s*(?:c|grados|degrees)?|(?:de|of)\s+3[89]|burning\s+up|fiebre|calentura|ardiendo|running\s+(?:a\s+)?(?:10[0-7]|3[89])|3[89]\s*(?:degrees|grados|°c?)"
+    r"|(?:body|skin|cuerpo)\s+(?:is\s+)?(?:very\s+|so\s+|really\s+)?(?:hot|caliente)"
     r"(?:\s+en\s+fiebre)?|feels?\s+(?:really\s+|very\s+|so\s+)?hot|calientit[oa]|muy\s+caliente)\b"
 )
 CHILD = re.compile(rf"\b(?:{YOUNG})\b")
@@ -46,7 +47,9 @@ INFANT = re.compile(
 )
 DANGER = re.compile(
     r"\bno\s+(?:quiso|quiere|ha\s+querido)\s+(?:el\s+pecho|la\s+teta|mamar|comer|el\s+biberon|la\s+mamila|la\s+leche)"
-    r"|\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
+    r"|\bnot\s+(?:sucking|nursing|latching)|\bno\s+(?:succiona|chupa|agarra\s+el\s+pecho)|\bvery\s+weak|\bjust\s+sleep\w*"
+    r"|\bsolo\s+duerme|\baguadit[oa]|\btrapit\w*|\bno\s+me\s+sigue\s+con\s+la\s+mirada|\bse\s+queja\w*|\bbarely\s+waking"
+    r"|\bno\s+quiere\s+despertar|\b(?:letharg\w*|limp|floppy|won'?t\s+wake|hard\s+to\s+wake|can'?t\s+wake|cannot\s+wake|not\s+waking"
     r"|won'?t\s+stay\s+awake|barely\s+(?:awake|wakes|opens)|(?:very|so|really|super|extremely)\s+(?:sleepy|drowsy"
     r"|tired)|drowsy|unresponsive|not\s+respond\w*|won'?t\s+respond|listless|out\s+of\s+it|glassy|zoned\s+out"
     r"|confus\w*|delirious|hallucinat\w*|saying\s+weird|not\s+(?:drinking|eating|feeding)|won'?t\s+(?:drink|eat"
@@ -56,12 +59,12 @@ DANGER = re.compile(
     r"|feeding\s+less|eating\s+less|kind\s+of\s+sleepy|sleepy|light\s+hurts|sensitive\s+to\s+(?:the\s+)?light"
     r"|neck\s+hurts|rash\s+(?:that\s+)?(?:doesn'?t|does\s+not|won'?t)\s+(?:go\s+away|disappear)|press\w*\s+a\s+glass"
     r"|como\s+id[oa]|no\s+(?:me\s+)?contesta|desmadejad\w*|no\s+quiere\s+despertar|apagad[oa]|apenas\s+abre\s+los\s+ojos|barely\s+rouse|hard\s+to\s+rouse"
-    r"|can'?t\s+rouse|mollera\s+(?:[\w']+\s+){0,3}(?:abombada|inflada|hinchada|saltada)|bulging\s+(?:soft\s+spot|fontanel\w*)"
+    r"|can'?t\s+rouse|mollera\s+(?:[\w']+\s+){0,3}(?:abombada|inflada|hinchada|saltada|abultada)|bulging\s+(?:soft\s+spot|fontanel\w*)"
     r"|llanto\s+agudo|high[\s-]pitched\s+cry\w*|manchas\s+como\s+moretones|bruis\w*\s+(?:all\s+over|everywhere)"
     r"|manos\s+(?:y\s+pies\s+)?heladas|(?:hands|feet)\s+(?:and\s+(?:hands|feet)\s+)?(?:are\s+)?(?:ice\s+)?cold|just\s+staring|staring\s+(?:off|blankly|into\s+space)|not\s+(?:really\s+)?responding|not\s+crying|won'?t\s+look\s+at"
     r"|no\s+(?:me\s+)?mira|como\s+perdid\w*|mirada\s+perdida|no\s+llora|manchitas?\s+(?:violetas|moradas|morad\w*)"
     r"|no\s+se\s+(?:van|quitan|borran)\s+(?:cuando|al)\s+(?:aprieto|apretar|presion\w*)|sunken|hundid[oa]s|(?:won'?t|doesn'?t)\s+take\s+(?:his|her)\s+(?:bottle|sippy|cup)|diaper\w*\s+"
-    r"(?:[\w']+\s+){0,3}dry|puntitos\s+(?:rojo|morad)\w*|se\s+siguen\s+viendo|vaso\s+encima|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|(?:turning|turned)\s+(?:blue"
+    r"(?:[\w']+\s+){0,3}dry|puntitos\s+(?:rojo|morad)\w*|se\s+siguen\s+viendo|vaso\s+encima|apenas\s+reacciona|le\s+molesta\s+la\s+luz|le\s+duele\s+el\s+cuello|shaking\s+(?:all\s+over|uncontrollabl\w*)|grunting|quejand\w*|respira\w*\s+(?:bien\s+|muy\s+)?rapid\w*|(?:turning|turned)\s+(?:blue"
     r"|gray|grey)|not\s+(?:acting\s+)?(?:like\s+)?(?:himself|herself)|decaid\w*|aletargad\w*|letargic\w*"
     r"|no\s+(?:se\s+)?despierta|no\s+(?:lo|la|le)\s+(?:puedo|podemos)\s+despertar|cuesta\s+despertar\w*|muy\s+"
     r"dormid\w*|dormilon\w*|somnolient\w*|adormilad\w*|no\s+responde|no\s+reacciona|flojit\w*|sin\s+fuerzas"
@@ -144,7 +147,7 @@ STROKE_HINTS = [
     compile_any(
         r"\b(?:lost\s+(?:his|her|my)\s+balance|falling\s+to\s+one\s+side|leaning\s+to\s+one\s+side|walking\s+like\s+"
         r"(?:he'?s|she'?s|he\s+is|she\s+is)\s+drunk|can'?t\s+(?:walk|stand)(?:\s+straight)?|stumbling|keeps\s+falling"
-        r"|dizzy|vertigo|perdio\s+el\s+equilibrio|no\s+(?:puede|puedo)\s+(?:caminar|pararse|pararme)|mareo|mareado"
+        r"|dizzy|vertigo|perdio\s+el\s+equilibrio|no\s+(?:puede|puedo)\s+(?:caminar|pararse|pararme)|mareo|mareado|mareando"
         r"|mareada|se\s+va\s+de\s+lado)"
     ),
     compile_any(

@@ -55,7 +55,7 @@ ACTIVE = re.compile(
 DENIAL = re.compile(
     r"\b(?:no(?!\s+(?:my|his|her|i|i'm|im|he|she|it|it's|its|we|they|the|this|but|wait|actually|please|sir"
     r"|ma'?am|mi|su|es)\b)|not|never|without|denies|denied|don'?t\s+have|doesn'?t\s+have|didn'?t\s+have"
-    r"|no\s+longer|sin|nunca|ni|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
+    r"|no\s+longer|sin|nunca|ni|nada\s+de|ningun|ninguna|tampoco|niega|ya\s+no)\s+(?:[\w']+\s+){0,2}$"
 )
 SELF_NEGATED = ("no ", "not ", "can", "won", "unable", "couldn", "isn", "stopped", "barely", "ni ")
 # a denial of stopping is no denial: "has not stopped seizing", "did not stop bleeding", "no ha dejado de"
@@ -69,6 +69,14 @@ PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|ten|few|couple(?:\s+of)?|several|many)\s+(?:years?|yrs?|months?)"
     r"\s+ago\b|\b(?:years|months|decades)\s+ago\b|\blast\s+(?:year|summer|winter|spring|fall)\b|\bin\s+(?:19|20)\d\d\b"
     r"|\bback\s+in\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+)?(?:kid|child|young|little|baby)"
+    r"|\bwhen\s+(?:i|he|she|they)\s+(?:was|were)\s+on\b|\bwhen\s+(?:i|he|she)\s+was\s+(?:\d+|one|two|three|four|five|a\s+baby"
+    r"|a\s+toddler|little|younger)\b|\bcuando\s+(?:tenia|era)\s+(?:\d+|un|una|bebe|chiquit[oa]|pequen[oa])\b|\bcuando\s+(?:tomaba|tomo|estaba\s+con)\b"
+    r"|\bwith\s+(?:our|my|her|his)\s+(?:first|last|previous|older)\b|\ben\s+(?:el|mi|su)\s+(?:primer|anterior|otro)\s+embarazo"
+    r"|\b(?:pense|penso|creia)\s+(?:q|que)\s+era\b|\bthought\s+it\s+was\b"
+    r"|\b(?:fainted|passed\s+out|had\s+a\s+seizure|se\s+desmayo)\s+once\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bel\s+(?:lunes|martes|miercoles|jueves"
+    r"|viernes|sabado|domingo)\s+pasado\b|\bwas\s+seen\s+(?:in|at)\s+(?:the\s+)?(?:er|emergency|urgent\s+care|a&e|hospital)"
+    r"|\bla\s+otra\s+vez\b|\ba\s+los\s+\d+(?:\s+anos)?\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b|\b(?:el|la)\s+(?:verano|invierno|otono|primavera)\s+"
+    r"pasad[oa]\b"
     r"|\bhace\s+(?:\w+\s+){0,2}(?:anos?|mes(?:es)?)\b|\b(?:died|murio|fallecio|passed\s+away)\b|\bused\s+to\b"
     r"|\bsolia\b|\bas\s+a\s+(?:teen|teenager|kid|child)\b|\b(?:in|en)\s+(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
@@ -92,7 +100,13 @@ RESOLVED = re.compile(
     r"|\bquedo\s+bien|\bya\s+(?:esta|estoy)\s+bien|\bse\s+(?:le|me)\s+paso\b|\bit\s+passed\b|\b(?:seizure|convulsion)"
     r"[\s-]free|\bsin\s+(?:convulsiones|crisis)\s+(?:desde|hace)|\b(?:bleeding|sangrado)\s+stopped|\bdejo\s+de\s+sangrar"
     r"|\bya\s+no\s+sangra|\bcoughed\s+it\s+(?:right\s+|back\s+|straight\s+)?(?:out|up)|\blo\s+(?:escupio|tosio)\s+(?:enseguida"
-    r"|de\s+inmediato|rapido|luego)"
+    r"|de\s+inmediato|rapido|luego)|\bstopped\s+now\b(?![^.]*\b(?:but|pero)\b)"
+    r"|\bya\s+(?:se\s+)?paro\s+(?:de\s+sangrar|el\s+sangrado)\b|\b(?:has|have|'s|'ve)\s+been\s+fine\s+for\b"
+    r"|\bse\s+(?:me\s+|le\s+)?(?:han|ha)\s+ido\b|\bse\s+(?:me|le)\s+paso\b|\bwent\s+away\b|\bse\s+recupera\w*\s+bien|\brecovering\s+well|\bya\s+salio\s+de\s+(?:cuidados|terapia|la\s+uci|el\s+hospital)"
+    r"|\b(?:out\s+of|discharged\s+from)\s+(?:the\s+)?(?:icu|hospital)"
+    r"|\bcame\s+(?:round|to)\s+in\s+(?:a\s+few\s+)?seconds|\b(?:dijo|dijeron)\s+(?:q|que)\s+(?:todo\s+)?(?:estaba|esta)\s+bien"
+    r"|\b(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:it\s+was|everything\s+(?:was|is))\s+(?:fine|ok|normal)"
+    r"|\bhoy\s+ya\s+no\b|\bya\s+no\s+(?:me|le)\s+duele|\b(?:no\s+longer|doesn'?t)\s+hurt\s+(?:now|anymore|today)"
 )
 # Over or lifelong, read like the past in the sign's own part of the sentence and never for suicidal
 # words (a "now" brings it back): "he's all better, barking cough gone", "in rehab now", "tengo un ojo
@@ -101,7 +115,9 @@ LIFELONG = re.compile(
     r"\bin\s+rehab\b|\ben\s+rehabilitacion\b|\b(?:all|totally|completely)\s+better\b|\bdesde\s+siempre"
     r"|\bsiempre\s+(?:ha|he)\s+(?:tenido|sido|hablado)|\bsince\s+birth|\bde\s+nacimiento|\btodavia\s+habla"
     r"|\bstill\s+(?:talks|speaks)|\bspeech\s+therapy|\bterapia\s+de\s+lenguaje|\ben\s+las\s+fotos"
-    r"|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos"
+    r"|\bin\s+(?:all\s+)?(?:the\s+|my\s+)?photos|\bcomo\s+siempre|\bas\s+(?:usual|always)|\blike\s+(?:always|usual)"
+    r"|\bsame\s+as\s+(?:always|usual)|\bde\s+costumbre|\b(?:whole|entire)\s+life|\ball\s+(?:his|her|my)\s+life"
+    r"|\btoda\s+(?:su|mi)\s+vida"
 )
 # a general question about a condition ("what are the warning signs of a stroke?") reports nothing
 GENERAL_QUESTION = re.compile(
@@ -111,10 +127,20 @@ GENERAL_QUESTION = re.compile(
     r"\s+(?:i|you|we)\s+(?:tell|know|recognize|spot)|\bwhat\s+to\s+watch\s+for|\bcomo\s+(?:reconozco|se\s+reconoce"
     r"|saber\s+si)|\b(?:max|maximum|safe)\s+dose|\bdosis\s+maxima|\bcuant[oa]s?\s+[\w ]{0,25}\bpuedo\s+tomar"
     r"|\bcomo\s+se\s+si\b|\bquiero\s+saber\s+(?:las|los)\s+(?:senales|sintomas|signos)"
+    r"|^\W*(?:does|do|can|could|will|would)\s+[\w ]{1,30}\b(?:cause|give\s+you|make\s+you)\b"
+    r"|\bes\s+verdad\s+(?:q|que)\b|\b(?:puede|pueden)\s+(?:causar|provocar|dar|ser\s+por)\b"
+    r"|\bhow\s+(?:long|soon)\s+(?:after|until|before|does)\b|\bcuanto\s+tiempo\s+(?:despues|tarda|antes)\b"
+    r"|\bque\s+(?:sintomas|senales|signos)\s+(?:da|tiene|causa|produce|hay)\b"
+    r"|\ba\s+partir\s+de\s+(?:que|cuando|cuant[oa]s?)\b"
+    r"|\bis\s+[\w ]{1,40}\bnormal\s+(?:w/|with|when|after|for)\b|\bis\s+\d+(?:[.,]\d)?\s+a\s+fever"
+    r"|\bes\s+cierto\s+(?:q|que)\b"
+    r"|\bhow\s+(?:to|do\s+(?:i|you|we))\s+use\b|\bcomo\s+se\s+usa\b"
+    r"|\bwhat\s+(?:temp\w*|number|reading)\s+(?:counts|is\s+considered)|\bcuant[oa]s?\s+grados\s+(?:es|se\s+considera)"
+    r"|^\W*(?:signs?|symptoms?|sintomas|senales|signos)\s+(?:of|de)\b"
 )
 # the writer says they only ask, to be prepared: "solo quiero saber", "pregunto nomás por curiosidad"
 ASKING_ONLY = re.compile(
-    r"\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
+    r"\bsolo\s+pregunto\b|\b(?:just|only)\s+asking\b|\b(?:es\s+)?solo\s+por\s+saber\b|\bsolo\s+quiero\s+(?:saber|estar\s+preparad[oa])|\b(?:es|solo\s+es)\s+pa(?:ra)?\s+saber|\bpregunto\s+(?:nomas|nada\s+mas"
     r"|solo)|\bpor\s+curiosidad|\bjust\s+curious|\bi'?m\s+curious|\bjust\s+(?:want|wanted)\s+to\s+(?:know|be\s+prepared)"
     r"|\bnunca\s+le\s+ha\s+dado|\bgot\s+curious|\b(?:i'?m|im|i\s+am)\s+not\s+having\s+any|\b(?:he'?s|she'?s)\s+never\s+had\s+one|\bahorita\s+no\s+tiene\s+nada"
 )
@@ -129,7 +155,7 @@ ELSEWHERE = re.compile(
     r"{0,2}(?:about|on|sobre|de|acerca\s+de)\s+(?:[\w']+\s+){0,6}$|\b(?:actor|actress|celebrity|singer|cantante"
     r"|famos[oa])\s+(?:who|que|q)\s+(?:[\w']+\s+){0,2}$|\b(?:my|our|mi|nuestr[oa])\s+(?:cat|dog|puppy|kitten|gat[oa]"
     r"|perr[oa]|perrit[oa]|gatit[oa]|mascota|pet)\s+(?:had|has|is|tuvo|tiene|esta)\s+(?:[\w']+\s+){0,2}$"
-    r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\s+(?:and\s+|y\s+)?(?:[\w']+\s+){0,1}$"
+    r"|\b(?:cpr|rcp|first\s+aid|primeros\s+auxilios)\W+(?:[\w']+\W+){0,5}$"
 )
 LEARNING_AFTER = re.compile(
     r"^\s+(?:[\w']+\s+){0,2}(?:first\s+aid\s+)?(?:class|course|curso|training|taller)\b"
@@ -141,8 +167,43 @@ FIGURATIVE = re.compile(
     r"|bills|cuentas|emails?|correos)|\bchok\w*\s+back\s+(?:tears|a\s+laugh)|\b(?:me|nos)\s+(?:estan|esta)\s+"
     r"desangrando|\bbleeding\s+(?:me|us)\s+dry|\bwhen\s+(?:i|he|she)\s+snores?\b"
     r"|\bme\s+ahogo\s+(?:de|con|en)\s+(?:tanto\s+)?(?:trabajo|tarea|deudas|cuentas|pendientes|chamba)"
-    r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua"
+    r"|\bsnor\w*\b[^.]{0,60}\bstops?\s+breathing|\bsleep\s+(?:study|apnea)|\bapnea\s+del\s+sueno"
+    r"|\bahog\w*\s+en\s+un\s+vaso\s+de\s+agua|\bataque\s+de\s+risa|\bde\s+tanto\s+re[ií]r\w*|\blaughing\s+so\s+hard"
+    r"|\b(?:giving|give|gave|gonna\s+give)\s+me\s+(?:a\s+)?(?:chest\s+pains?|heart\s+attack|stroke|aneurysm)"
+    r"|\b(?:me|le|te)\s+va\s+a\s+dar\s+(?:un\s+)?(?:infarto|ataque)\s+(?:con|por)\s+"
+    r"(?:esta|la|el|este|tanta?)\s+(?:factura|cuenta|cobro|precio|deuda)|\bahog\w*\s+(?:[\w']+\s+){0,2}(?:de|con|por)\s+"
+    r"(?:este\s+|el\s+|tanto\s+)?calor|\bcon\s+este\s+calor\s+(?:me\s+)?(?:estoy\s+)?ahog\w*|\bod'?d\s+on\s+(?:coffee|caffeine"
+    r"|sugar|candy|chocolate|netflix|tiktok)"
 )
+# a figure of death or killing said of effort or embarrassment, read for suicidal words too: "been killing
+# myself at the gym", "me quería morir de la pena cuando me caí … jaja"
+FIGURATIVE_DEATH = re.compile(
+    r"\bkill\s+(?:himself|herself|myself)\s+if\s+(?:he|she|i)\s+(?:has|have)\s+to\b|\bjoke\s+(?:that\s+)?i\s+want\s+to\s+die"
+    r"|\bbromeo\s+(?:con\s+)?(?:q|que)\s+me\s+quiero\s+morir|\b(?:kill\s+myself|kms)\s+(?:this|that|these|with\s+this)\s+(?:traffic|exam|test|class|homework|line|weather|job"
+    r"|meeting|heat|week|paperwork)\b|\bme\s+quiero\s+(?:matar|morir)\s+con\s+(?:este|esta|el|la)\s+(?:parcial|examen|tarea|trafico|trabajo|calor|jefe"
+    r"|clase|final)\b|\bme\s+quiero\s+(?:matar|morir)\W+(?:jaja\w*\W+)?(?:perdio|perdimos|gano|ganaron|empato)\b|\b(?:kill\s+myself|kms)\s+(?:lol|lmao+|haha\w*|jaja\w*|jk)\b|\b(?:lol|lmao+|haha\w*|jaja\w*)\s+(?:i'?ll\s+|gonna\s+)?"
+    r"(?:kill\s+myself|kms)\b|\bkilling\s+myself\s+(?:at|in|with|over|doing)\s+(?:the\s+|my\s+|this\s+)?(?:gym|work|office|workouts?|training"
+    r"|studying|homework|class|job|cardio|squats)|\b(?:quer[ií]a|quise|me\s+iba\s+a)\s+morir(?:me)?\s+de\s+(?:la\s+)?"
+    r"(?:pena|verguenza|risa|vergüenza)\b"
+)
+# a story on a screen or in a game ("la novela de anoche, cuando a la protagonista le dio el infarto", "en el
+# videojuego mi personaje se desangró"): a named condition there, or anything a character did, is fiction
+FICTION = re.compile(
+    r"\b(?:episod\w*|capitulo|novela|telenovela|serie|series|show|movie|pelicula|peli|videojuego|video\s*game|game"
+    r"|juego|grey'?s|anatomy|netflix|tv|tele|documental|documentary|video|book|libro|novel|personaje|character"
+    r"|thriller|story|plot|fiction|ficcion|cuento|script|guion)\b"
+)
+STORY_CHARACTER = re.compile(
+    r"\b(?:personaje|protagonista|character|actor|actriz|actress|alguien|someone|una\s+senora|un\s+senor|a\s+(?:woman"
+    r"|man|lady|guy)|una\s+mujer|un\s+hombre|villain|villano|victim|victima)\b"
+)
+_OWN_PERSON = re.compile(r"\b(?:i|i'?m|me|my|our|his|her|yo|mi|mis|nuestr[oa]s?|estoy)\b")
+# an animal taken to the vet: "mi perro convulsionó ayer, ¿me recomiendan un veterinario?"
+_ANIMAL = re.compile(
+    r"\b(?:cat|dog|puppy|kitten|pet|gat[oa]|perr[oa]|perrit[oa]|gatit[oa]|mascota|hamster|conejo|rabbit|bird|pajaro"
+    r"|loro|parrot|horse|caballo)s?\b"
+)
+_VET = re.compile(r"\b(?:vet|vets|veterinari\w*)\b")
 JOKING = re.compile(
     r"\b(?:lol|lmao+|lmfao+|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
 )
@@ -172,18 +233,20 @@ _GONE_AFTER = re.compile(
 # pain only when a spot is pressed is the chest wall's, said in its own part: "me duele el pecho solo cuando
 # aprieto aquí en el hueso"
 _ONLY_WHEN_PRESSED = re.compile(
-    r"\bsolo\s+cuando\s+(?:aprieto|presiono|toco)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
+    r"\bfrom\s+coughing|\bal\s+toser\b|\bwhen\s+i\s+cough|\bcuando\s+toso|\bsolo\s+cuando\s+(?:aprieto|presiono|toco)|\bcuando\s+me\s+(?:sacan|pinchan|ponen\s+(?:una\s+)?inyec\w*)"
+    r"|\bwhen(?:ever)?\s+(?:i\s+)?(?:get|have)\s+(?:my\s+)?(?:blood\s+(?:drawn|taken)|shots?|needles?)|\bonly\s+(?:hurts\s+)?when\s+(?:i\s+)?(?:press|push|touch)"
 )
 # Words of clinic business: next to a named condition they mean its follow-up, not an emergency.
 BUSINESS = re.compile(
     r"\b(?:follow[\s-]?up|check[\s-]?up|appointments?|appt|results?|tests?|x[\s-]?rays?|refills?|prescriptions?"
     r"|prevention|risk\s+factors?|class(?:es)?|course|insurance|rehab|therapy|screening|awareness|neurolog\w*"
-    r"|cardiolog\w*|seguimiento|cita|consulta|resultados?|receta|prevencion|factores\s+de\s+riesgo|clases?|curso"
+    r"|cardiolog\w*|seguimiento|citas?|consultas?|custod\w*|autoriz\w*|authoriz\w*|consent\w*|resultados?|receta|prevencion|factores\s+de\s+riesgo|clases?|curso"
     r"|seguro|terapia|differen\w*|diferenc\w*|a\s+talk|una\s+charla|school\s+project|homework|tarea|prevent\w*"
     r"|previen\w*|prevenir|warning\s+signs"
     r"|learn\w*|reading|article|articulo|baseline|education|educacion|cpr|first\s+aid|primeros\s+auxilios"
     r"|support\s+group|grupo\s+de\s+apoyo|survivors?|sobrevivientes|families\s+of|familias\s+de|counsel\w*"
-    r"|consejer\w*|grief|duelo|plan|action\s+plan|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
+    r"|consejer\w*|grief|duelo|plan|action\s+plan|family\s+history|antecedentes|intake|formulario|death\s+certificate"
+    r"|acta\s+de\s+defuncion|history\s+of|antecedentes\s+de|genetic|genetico|records?|expediente|referral|referido|referencia|orders?|transporte|transportation|ecografia|ultrasound|glucose|glucosa|vaccine|vacuna|flu\s+shot"
     r"|confirm\w*|reschedul\w*|cancel\w*|cambiar\s+mi\s+cita|botiquin|first[\s-]aid\s+kit|plane|avion|letter|carta"
     r"\s+(?:del|de\s+un)\s+doctor|dentist\w*|tooth|diente|form|formulario|intake|paperwork|blood\s*work|lab\s*work|labs|portal)\b"
 )
@@ -245,11 +308,27 @@ def sign(kind: RedFlagKind, *alternatives: str, **options: Any) -> Sign:
     return Sign(kind, compile_any(*alternatives), **options)
 
 
+# thoughts of it denied in so many words: "mood is better, no thoughts of self-harm, just still anxious"
+_THOUGHTS_DENIED = re.compile(
+    r"\b(?:no|not\s+having\s+(?:any\s+)?|never\s+had\s+(?:any\s+)?|denies|without|sin|ningun\s+)\s*(?:thoughts?|ideas?"
+    r"|pensamientos?|ideacion|ideation|urges?)\s+(?:of|about|de)\s+$"
+)
+# suicidal words of the past are history only beside a recovery said in so many words, and nothing saying
+# they are back ("I tried to kill myself in 2015, I'm in a good place now and want to restart therapy")
+_RECOVERED = re.compile(
+    r"\b(?:i'?ve|i\s+have|has|have|he'?s|she'?s)\s+been\s+(?:well|fine|good|ok|okay|stable|clean|sober)\b|\b(?:in\s+a\s+(?:good|better)\s+place|doing\s+(?:a\s+lot\s+|much\s+|so\s+much\s+)?(?:better|well|great|good)"
+    r"|(?:i'?m|i\s+am)\s+(?:stable|well|fine|ok|okay|good)\b|recovered|(?:estoy|me\s+siento)\s+(?:mucho\s+|muy\s+)?(?:estable"
+    r"|bien|mejor)|ya\s+(?:estoy|me\s+siento)\s+bien|are\s+gone|se\s+(?:me\s+)?(?:fueron|quitaron)|much\s+better)"
+)
+_RETURNING = re.compile(
+    r"\b(?:again|back|lately|recently|these\s+days|this\s+week|tonight|today|otra\s+vez|de\s+nuevo|volvi\w*"
+    r"|volvieron|ultimamente|esta\s+(?:noche|semana)|hoy|plan|pills|pastillas)\b"
+)
 # "all fine now", "ya estoy bien ahora": a "now" that says nothing is happening, so the past stays past
 _REASSURED_NOW = re.compile(
     r"\b(?:fine|ok|okay|good|better|well|normal|bien|mejor)\s+(?:right\s+)?(?:now|ahora)\b"
     r"|\b(?:ahora|ahorita|now)\s+(?:estoy|esta|i'?m|he'?s|she'?s)\s+(?:bien|mejor|fine|ok|okay|good|better)\b"
-    r"|\bfor\s+(?:years|months|a\s+long\s+time)\s+now\b|\bin\s+rehab(?:ilitation)?\s+now\b|\bnow\s+in\s+rehab|\b(?:desde\s+hace|por)\s+(?:anos|meses)\b"
+    r"|\bfor\s+(?:years|months|a\s+long\s+time)\s+now\b|\b(?:he'?s|she'?s|i'?m|is|tiene)\s+\d+\s+(?:years?\s+(?:old\s+)?|anos\s+)?(?:now|ahora)\b|\bin\s+rehab(?:ilitation)?\s+now\b|\bnow\s+in\s+rehab|\b(?:desde\s+hace|por)\s+(?:anos|meses)\b"
 )
 
 
@@ -258,7 +337,11 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     before = source[clause[0] : match.start()]
     whole = source[clause[0] : clause[1]]
     suicidal = sign.kind == "suicidal"
-    if RESOLVED.search(whole) or (not suicidal and FIGURATIVE.search(whole)):
+    if RESOLVED.search(whole) or FIGURATIVE_DEATH.search(whole):
+        return False
+    if not suicidal and FIGURATIVE.search(whole):
+        return False
+    if _about_fiction_or_animal(sign, before, whole, source):
         return False
     if sign.jokes_cancel and (
         JOKING.search(whole) or GENERAL_QUESTION.search(whole) or ASKING_ONLY.search(source)
@@ -277,6 +360,10 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     # stabbing pain in his chest": the heart attack is past, the chest pain is not). Suicidal words are
     # never "past": grief ("since my wife died I don't want to live") is a risk, not history.
     part = _part(source, clause, match)
+    if suicidal and PAST.search(part) and _RECOVERED.search(source) and not _RETURNING.search(source):
+        return False
+    if suicidal and _THOUGHTS_DENIED.search(before):
+        return False
     if (
         not suicidal
         and (PAST.search(part) or LIFELONG.search(part) or _ONLY_WHEN_PRESSED.search(part))
@@ -288,6 +375,20 @@ def happening(sign: Sign, match: re.Match[str], source: str, clause: tuple[int, 
     if HYPOTHETICAL.search(before) and not now and not _WHAT_IF_MINE.search(before):
         return False
     return not sign.named or now or bool(ACTIVE.search(whole)) or not BUSINESS.search(whole)
+
+
+def _about_fiction_or_animal(sign: Sign, before: str, whole: str, source: str) -> bool:
+    """Whether a mention is of a character on a screen (a named condition in a story, or a character's
+    doing), or of an animal in a message that asks for a vet. A person's own emergency beside a screen
+    ("watching a movie and suddenly my face went numb") is not: the sign's own subject must be the story."""
+    if sign.kind != "suicidal" and not (NOW.search(whole) or SUDDEN.search(whole)):
+        screens = list(FICTION.finditer(before))
+        told = before[screens[-1].end() :] if screens else ""
+        # "a show where someone …", or a named condition right after the story ("un video de un ataque al
+        # corazón"), not "we were watching a movie and my son had a seizure"
+        if screens and (STORY_CHARACTER.search(before) or (sign.named and not _OWN_PERSON.search(told))):
+            return True
+    return _ANIMAL.search(before) is not None and _VET.search(source) is not None
 
 
 def denied(before: str, *, companion: bool = False) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from agents.understanding.redflags.context import compile_any, near
 
 PERSON = r"(?:my|his|her|their|our|the|mi|su|sus|el|la)"
-CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to|won'?t|barely)"
+CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to|won'?t|barely|hardly)"
 PAIN = r"pain|pains|hurt|hurts|hurting|ache|aches|aching|dolor|duele|doliendo|dolia|punzada|puntada|dolorr"
 
 # --- heart attack -----------------------------------------------------------------------------
@@ -17,7 +17,7 @@ CHEST = r"chest|chesst|chset|cehst|cehsst|chets|cheast|chst|breastbone|sternum|p
 CHEST_FEELING = (
     PAIN + r"|(?<!blood\s)pressure|tight|tightness|heavy|heaviness|squeez|crush|crushing|elephant|stabbing"
     r"|killing\s+me|vice|vise|band|weight|brick|burning\s+up|on\s+fire|sitting\s+on|presion(?!\s+(?:arterial|alta|baja))|opresion"
-    r"|apret|pesadez|pesado|peso|piedra|oprime|aplasta|ardor\s+fuerte"
+    r"|apret|apriet|pesadez|pesado|peso|piedra|oprime|aplasta|ardor\s+fuerte"
 )
 HEART_ATTACK = (
     r"heart\s+attack|cardiac\s+arrest|infarto(?!\s+cerebral)|ataque\s+(?:al|del)\s+corazon|ataque\s+cardiaco"
@@ -41,24 +41,25 @@ CARDIAC_COMPANIONS = compile_any(
 )
 
 # --- stroke (BE-FAST) -------------------------------------------------------------------------
-FACE = r"face|mouth|smile|lip|lips|cheek|cara|boca|sonrisa|labio|labios|rostro|cachete"
+FACE = r"face|mouth|smile|lip|lips|cheek|cara|boca|sonrisa|labio|labios|rostro|cachete|comisura"
 FACE_WRONG = (
     r"droop|drooping|droopy|drooped|dropp|sag|sagging|saggy|crooked|lopsided|uneven|slant|twisted|fallen|falling"
     r"|slack|paralyz|frozen|torcid|chuec|caid|cayo|cayendo|se\s+(?:le|me)\s+cae|colgad|ladead|paralizad|desviad"
-    r"|jalad|de\s+lado|numb\s+on\s+one|slid|sliding|melting|sunk|hanging|desvi\w*"
+    r"|jalad|de\s+lado|tuerc|tuerz|numb\s+on\s+one|slid|sliding|melting|sunk|hanging|desvi\w*"
 )
 SIDE = (
     r"(?:one|left|right)\s+side(?:\s+of\s+(?:my|his|her|their|the)\s+(?:body|face))?"
     r"|half\s+(?:of\s+)?" + PERSON + r"?\s*(?:face|body)|un\s+lado"
-    r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+de(?:l|\s+la)?\s+(?:cara|cuerpo)"
+    r"|lado\s+(?:izquierdo|derecho)|(?:la\s+)?mitad\s+(?:(?:derecha|izquierda)\s+)?de(?:l|\s+la)?\s+(?:cara|cuerpo)"
+    r"|medio\s+cuerpo|media\s+cara"
 )
 LIMB = (
     r"arm|arms|leg|legs|hand|hands|foot|brazo|brazos|pierna|piernas|mano|manos|pie"
     r"|manito|manita|bracito|piernita"
 )
 LIMB_WRONG = (
-    r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
-    r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo"
+    r"weak|weakness|numb|limp|heavy|dead|useless|paralyz|paraliz|tingl|gave\s+out|giving\s+out|clumsy|not\s+moving|lead"
+    r"|se\s+(?:le|me)\s+fue\s+la\s+fuerza|perdio\s+(?:la\s+)?fuerza|plomo|como\s+muert[oa]|sin\s+poder\s+(?:mover|levantar)"
     r"|doesn'?t\s+move|won'?t\s+move|can'?t\s+(?:move|lift|grip|feel|hold)|(?:will\s+not|won'?t|doesn'?t|cannot)\s+"
     r"(?:grip|hold|lift)|debil|debilidad|dormid|durmi|entumid"
     r"|entumec|adormec|sin\s+fuerza|pesad|paralizad|se\s+(?:me|le)\s+(?:cae|cayo)|caid|torpe|no\s+se\s+(?:me|le)?"
@@ -70,13 +71,13 @@ SPEECH_WRONG = (
     r"slurr|slur|garbled|jumbled|mumbl|weird|funny|strange|drunk|mixed\s+up|not\s+making\s+sense|nonsense|gibberish"
     r"|not\s+right|comes?\s+out\s+wrong|wrong|arrastr|enredad|trabad|traba(?!j)|rara|raro|incoherente|no\s+se\s+(?:le|me)"
     r"\s+entiende|balbuce|mocha|mushy|se\s+(?:me|le)\s+va|can'?t\s+name|wrong\s+words|calls?\s+(?:the|a)\s+\w+\s+(?:a|the)|stopped\s+making\s+sense|making\s+no\s+sense"
-    r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido"
+    r"|doesn'?t\s+make\s+sense|random\s+words|no\s+tiene\s+sentido|(?<=habla\s)mal\b"
 )
 SPEECH_SIGNS = (
     r"\bslurr\w*|\b(?:can'?t|cannot)\s+(?:get|find)\s+(?:the|his|her|my)?\s*words(?:\s+out)?|\b(?:can'?t|cannot"
     r"|couldn'?t|barely|unable\s+to)\s+(?:speak|talk)\s+(?:properly|clearly|right|normally|straight)|\b(?:trouble"
     r"|difficulty|problems?|hard\s+time)\s+(?:speaking|talking|getting\s+(?:the\s+)?words|finding\s+words)"
-    r"|\bno\s+(?:le|me)\s+salen\s+las\s+palabras|\bse\s+(?:le|me)\s+traba\s+la\s+lengua|\bno\s+(?:puedo|puede|pudo"
+    r"|\bno\s+(?:le|me)\s+salen\s+las\s+palabras|\bse\s+(?:le|me)\s+traba\s+la\s+lengua|\b(?:se\s+(?:le|me)\s+olvido|(?:forgot|forgotten)|olvido)\s+(?:como|how\s+to)\s+(?:hablar|talk|speak)|\bno\s+(?:puedo|puede|pudo"
     r"|podia)\s+(?:hablar\s+(?:bien|claro|normal)|decir\s+(?:las\s+)?palabras|sonreir)|\b(?:can'?t|cannot)\s+smile"
     r"|\b(?:arm|brazo)\s+(?:and|y)\s+(?:leg|pierna)\s+(?:[\w']+\s+){0,3}(?:" + LIMB_WRONG + ")"
     r"|\b(?:se\s+(?:ha\s+)?)?qued(?:o|ado)\s+sin\s+(?:poder\s+)?habla(?:r)?\s+(?:de\s+repente|de\s+(?:un\s+)?golpe|de\s+un"
@@ -95,7 +96,7 @@ STROKE_NAME = (
 # --- bleeding ---------------------------------------------------------------------------------
 BLEED = (
     r"nose\s*bleed|bleeding|bleed|bleeds|bled|(?<!drew\s)(?<!draw\s)(?<!drawn\s)(?<!drawing\s)blood(?!\s*(?:work|test|tests|draw|pressure|sugar|type|results?"
-    r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|sangre(?!\s+en\s+ayunas)"
+    r"|panel|donation|bank|count|levels?|thinner|thinners|orange))|sangrando|sangra|(?<!analisis\sde\s)(?<!examen\sde\s)(?<!prueba\sde\s)(?<!toma\sde\s)(?<!muestra\sde\s)sangre(?!\s+en\s+ayunas)"
     r"|sangrado|desangr|hemorragia"
 )
 BLEED_HOW = (
@@ -170,6 +171,16 @@ YOUNG = (
     r"|bebito|bebita|nino|nina|hijo|hija|nene|nena|chiquito|chiquita|recien\s+nacid[oa]s?|criatura|nieto|nieta"
     r"|peque|crio|cria|cipot[ea]|pibe|piba|chamac[oa]|chamaquit[oa]|escuincl[ea]|chiquillo|chiquilla|mijit[oa]"
     r"|\d+\s*anos|(?:un|dos|tres)\s+anos?(?:\s+y\s+medio)?|nacid[oa]\s+en\s+20[12]\d|born\s+(?:in\s+)?20[12]\d"
+    r"|\d+\s*(?:-|\s)?wks?\s*(?:-|\s)?old|tiene\s+(?:\d+|un|dos|tres)\s+mes(?:es)?(?!\s+de\s+embarazo)"
+)
+
+# the weeks after a birth, said by the mother or about her: "days after my c-section", "tuvo a su bebé hace
+# dos semanas", "the baby is 3 weeks old"
+AFTER_BIRTH = compile_any(
+    r"\b(?:gave\s+birth|had\s+(?:my|the|a|her)\s+baby|delivered|c[\s-]?section|caesarean|cesarean|cesarea|parto"
+    r"|postpartum|posparto|postparto|puerperio|dio\s+a\s+luz|di\s+a\s+luz"
+    r"|tuv[eo]\s+(?:a\s+)?(?:mi|su|el|la)\s+(?:bebe|nena|nene|guagua|hij[oa])|\d+\s+(?:weeks?|days?|semanas|dias)\s+old"
+    r"|recien\s+nacid\w*|newborn|baby\s+is\s+\d+|bebe\s+(?:tiene|de)\s+\d+)"
 )
 
 # --- the signs, in the order they are tried: suicidal intent first (its reply, 988, differs) ---

@@ -29,15 +29,21 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from agents.understanding.birthwords import EN_ONES, EN_TEENS, EN_TENS, ES_DAYS, ES_TENS
+from agents.understanding.namewords import OWN_NAME_SAID, SELF_INTRODUCED
 from agents.understanding.redflags.context import (
+    ASKING_ONLY,
     BUSINESS,
+    FICTION,
     FIGURATIVE,
+    FIGURATIVE_DEATH,
     GENERAL_QUESTION,
     IF_CUE,
     JOKING,
+    LIFELONG,
     NOW,
     PAST,
     RESOLVED,
+    STORY_CHARACTER,
 )
 from agents.understanding.redflags.ordinary import (
     companions_denied,
@@ -84,6 +90,25 @@ _REASSURED = re.compile(
     r"|mareo)\b|\b(?:is|es)\s+(?:it|this|that|eso|esto)?\s*normal\b|\bes\s+normal|\bya\s+paro\b|\bnada\s+mas\b"
     r"|\bnothing\s+else\b|\b(?:is|are)\s+[\w' ]{0,30}\bok\s*\?|\bany\s+tips\b"
     r"|\bno\s+es\s+urgente|\bnot\s+(?:urgent|an\s+emergency)|\bno\s+(?:hay\s+)?prisa|\bno\s+rush|\bsin\s+prisa"
+    r"|\b(?:stable|estable|under\s+control|bajo\s+control|controlad[oa])\b|\b(?:but|pero)\s+(?:is\s+|she'?s\s+|he'?s\s+"
+    r"|esta\s+)?(?:eating|feeding|drinking|playing|comiendo|jugando|tomando\s+(?:pecho|leche))\b"
+    r"|\beating,?\s+drinking,?\s+(?:and\s+)?playing|\bdoing\s+(?:fine|well|great|ok|okay)|\btodo\s+(?:va|esta|sale)\s+bien"
+    r"|\b(?:is|are)\s+(?:her|his|my|their)\s+usual\b|\b(?:she'?s|he'?s|i'?m)\s+(?:chatting|herself|himself|myself|back\s+to"
+    r"\s+normal)|\bwatching\s+(?:tv|a\s+movie|cartoons)|\bviendo\s+(?:la\s+)?tele|\bkicking\s+well|\bse\s+mueve\s+bien"
+    r"|\beating\s+great|\bre\s+activ[oa]|\bjugando\s+y\s+comiendo|\bwet\s+diapers|\b(?:baby|bebe)\s+(?:is\s+)?moving\s+(?:lots"
+    r"|well|a\s+lot)|\bviendo\s+dibujos|\bwatching\s+(?:movies|cartoons|tv)|\bstill\s+(?:nursing|feeding|eating)\s+well"
+    r"|\bclean\s+and\s+dry|\bgone\s+now|\btotally\s+normal|\bya\s+(?:estoy|esta)\s+bien|\bse\s+me\s+pasa\b|\bme\s+siento\s+bien"
+    r"|\bno\s+(?:thoughts?|pensamientos?)\s+(?:of|de)\b|\bno\s+contractions|\bsin\s+contracciones"
+)
+# everyday words the model put near emergencies: an "aire" in the neck (a crick), a foot swollen from a day
+# on one's feet, wanting to leave a job, a pet as the one it happened to
+_EVERYDAY = re.compile(
+    r"\bme\s+dio\s+un\s+aire\s+en\s+(?:el|la|los)\s+(?:cuello|espalda|hombro|oido|ojo|brazo|pierna)|\b(?:x|por)\s+estar\s+"
+    r"(?:parad[oa]|sentad[oa]|de\s+pie)\s+todo\s+el\s+dia|\bfrom\s+(?:standing|sitting)\s+all\s+day|\bme\s+quiero\s+ir\s+de\s+"
+    r"(?:este|esta|mi)\s+(?:trabajo|chamba|empresa|escuela|ciudad)|\bhow\s+much\s+\w+\s+(?:can|should|do)\s+i\s+give"
+    r"|\bcuant[oa]\s+\w+\s+le\s+(?:puedo|doy)\s+dar|\b(?:forgot|se\s+le\s+olvido|olvido)\b[^.]{0,40}\b(?:not\s+answering"
+    r"|isn'?t\s+answering|no\s+contesta)|^\W*(?:my|mi|el|la|our)\s+(?:dog|cat|puppy|kitten|pet|perr[oa]|gat[oa]"
+    r"|perrit[oa]|gatit[oa]|mascota)\b"
 )
 
 # A clause made only of these says nothing about anyone's body: a greeting that checks whom it reached
@@ -158,9 +183,7 @@ _BIRTH_DATE = re.compile(
     r"(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|o|a)?")
-_INTRODUCED = re.compile(
-    r"^\W*(?:soy|me\s+llamo|mi\s+nombre\s+es|my\s+name\s+is|my\s+name'?s|i'?m|this\s+is|habla)\s"
-)
+_INTRODUCED = re.compile(rf"^\W*(?:{OWN_NAME_SAID}|{SELF_INTRODUCED}|im)\s")
 _YEAR = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bmil\b|\bnineteen\b|\btwo\s+thousand\b"
 )
@@ -248,10 +271,22 @@ def plausible(clause: str) -> bool:
     ):
         return False
     views = (folded, respell(folded))
-    cues = (JOKING, FIGURATIVE, RESOLVED, GENERAL_QUESTION, BUSINESS, _REASSURED)
+    cues = (
+        JOKING,
+        FIGURATIVE,
+        FIGURATIVE_DEATH,
+        RESOLVED,
+        GENERAL_QUESTION,
+        BUSINESS,
+        ASKING_ONLY,
+        _REASSURED,
+        _EVERYDAY,
+    )
     if any(cue.search(view) for cue in cues for view in views):
         return False
     if logistics_only(folded) or supply_only(folded) or pill_form_only(folded) or regimen_only(folded):
+        return False
+    if LIFELONG.search(folded) or (FICTION.search(folded) and STORY_CHARACTER.search(folded)):
         return False
     said_now = NOW.search(folded) is not None
     told = _BIRTH_DATE.sub(" ", folded)

@@ -18,7 +18,9 @@ from agents.understanding.redflags.aggravating import (
     HEAD_SIGNS,
     THROAT_SIGNS,
 )
+from agents.understanding.redflags.chronic import CHRONIC_SIGNS
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.exposure import EXPOSURE_SIGNS
 from agents.understanding.redflags.lexicon import (
     ALLERGY_CAUSE,
     BLEED,
@@ -50,10 +52,12 @@ from agents.understanding.redflags.lexicon import (
 )
 from agents.understanding.redflags.means import MEANS_SIGNS
 from agents.understanding.redflags.regimen import AS_PRESCRIBED
+from agents.understanding.redflags.seen import SEEN_SIGNS
 from agents.understanding.redflags.suicidal import SUICIDAL_SIGNS
 from agents.understanding.redflags.trauma import TRAUMA_SIGNS
 from agents.understanding.redflags.uncommon import UNCOMMON_SIGNS
 from agents.understanding.redflags.understated import UNDERSTATED_SIGNS
+from agents.understanding.redflags.young import YOUNG_SIGNS
 
 # the parts that swell in an allergic reaction
 _SWELLS = r"tongue|lips|lip|face|throat|mouth|eyes|eyelids|lengua|labios|cara|boca|garganta|ojos|parpados"
@@ -93,13 +97,14 @@ SIGNS: list[Sign] = [
         near(YOUNG, rf"(?:{SWALLOWED})\W+(?:[\w']+\W+){{0,3}}(?:{PILLS})", 3),
         unless=AS_PRESCRIBED,  # "¿mi hija tiene que tomar las pastillas con comida?"
     ),
+    # the condition's name, read like the other names: only when said to be happening ("signs of
+    # anaphylaxis in kids? making a poster" is a question)
+    sign("anaphylaxis", r"\banaphyla\w*|\banafila\w*", named=True),
     sign(
         "anaphylaxis",
-        r"\banaphyla\w*|\banafila\w*|\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
+        r"\bthroat\s+(?:[\w']+\s+){0,3}(?:closing|swelling|swollen|tight|closed)"
         r"|\b(?:se\s+(?:me|le)\s+(?:esta\s+)?(?:cierr|cerr)\w*)\s+(?:[\w']+\s+){0,2}(?:garganta|respiracion)|\bgarganta\s+(?:[\w']+\s+){0,4}"
-        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+"
-        r"(?:him|her|me|them)?\s*(?:an?|the|my|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos"
-        r"|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"
+        r"(?:cerrada|hinchada|cerrando|apretada|se\s+(?:me|le)\s+cierra)|\btongue\s+(?:[\w']+\s+){0,2}(?:thick|swollen|big|huge)"
         r"|\blengua\s+(?:[\w']+\s+){0,2}(?:gruesa|hinchada|pesada|grande)",
         near(
             r"allergic\s+reaction|reaccion\s+alergica",
@@ -124,7 +129,7 @@ SIGNS: list[Sign] = [
         "anaphylaxis",
         compile_any(r"\b(?:hives|ronchas|habones|welts)\b"),
         also=compile_any(
-            r"\b(?:breath|respir|dizzy|mare\w*|faint|pass(?:ing)?\s+out|desmay\w*|throat|garganta|swell\w*|hinch\w*"
+            r"\b(?:breath|respir|dizzy|mare\w*|faint(?!\s+(?:rash\w*|lines?|spots?|smell|pink|red|marks?|outline|bruis\w*))|pass(?:ing)?\s+out|desmay\w*|throat|garganta|swell\w*|hinch\w*"
             r"|vomit\w*|sleepy|cough\w*|tose|hoarse|ronca|wheez\w*)"
         ),
     ),
@@ -134,7 +139,7 @@ SIGNS: list[Sign] = [
             r"\bwheez\w*|\bsilb\w*\s+(?:el\s+)?pecho|\bpecho\s+(?:me\s+|le\s+)?silba|\b(?:whole|entire)\s+body\s+"
             r"(?:is\s+|went\s+|turned\s+)?(?:all\s+)?(?:red|itchy|covered|swollen|blotchy)|\btodo\s+el\s+cuerpo\s+"
             r"(?:[\w']+\s+)?(?:rojo|roja|con\s+ronchas|hinchad\w*|lleno\s+de\s+ronchas)|\bdizzy|\bmare(?:ad[oa]|o)\b"
-            r"|\bfaint\w*|\bdesmay\w*"
+            r"|\bfaint\w*(?!\s+(?:rash\w*|lines?|spots?|smell|pink|red|marks?|outline|bruis\w*))|\bdesmay\w*"
         ),
         also=compile_any(
             r"\b(?:sting|stung|bee|wasp|hornet|yellow\s+jacket|peanut|peanuts|tree\s+nut|shellfish|shrimp"
@@ -194,6 +199,14 @@ SIGNS: list[Sign] = [
         "anaphylaxis",
         r"\b(?:puse|use|used|gave|inyecte|le\s+pusimos|le\s+puse)\s+(?:[\w']+\s+){0,2}(?:epinefrina|epinephrine"
         r"|adrenalina)",
+        r"\b(?:used|gave|give|giving|injected|use|jabbed|stabbed|had\s+to\s+use)\s+(?:him|her|me|them)?\s*(?:an?|the|my"
+        r"|his|her)?\s*epi[\s-]?pen|\b(?:use|inyecte|le\s+puse|le\s+pusimos|aplique)\s+(?:el\s+|la\s+|su\s+|mi\s+)?epi[\s-]?pen"
+        r"|\bepi[\s-]?pen\s+(?:[\w']+\s+){0,3}(?:used|given|didn'?t\s+help|no\s+(?:le\s+)?hizo)",
+        # an epipen used last week and the ER since, or how to use one, is history or a lesson
+        unless=compile_any(
+            r"\b(?:went|been)\s+to\s+the\s+(?:er|hospital)|\bfine\s+now|\bla\s+semana\s+pasada|\blast\s+(?:week|month|year)"
+            r"|\bhow\s+to\s+use|\bcomo\s+se\s+usa|\btrain\w*|\bexplain\w*"
+        ),
     ),
     Sign(
         "overdose",
@@ -201,7 +214,14 @@ SIGNS: list[Sign] = [
             r"\b(?:took|taking|taken|tomo|tome|tomando)\s+(?:[\w']+\s+){0,4}(?:twice|double|extra|dos\s+veces"
             r"|doble)"
         ),
-        also=compile_any(rf"\b(?:{PILLS})\w{{0,3}}\b|\bdigoxin|\bmetformin|\bwarfarin"),
+        also=compile_any(
+            rf"\b(?:{PILLS})\w{{0,3}}\b|\bdigoxin|\bmetformin|\bwarfarin|\b(?:pastilla|pildora|tableta)\b"
+        ),
+        # a double dose with nothing felt is a question for the pharmacist, not 911
+        unless=compile_any(
+            r"\b(?:feel|feeling|feels|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:fine|ok|okay|normal|good)"
+            r"|\bno\s+symptoms|\b(?:me\s+siento|se\s+siente|esta)\s+(?:muy\s+)?bien\b|\bsin\s+sintomas"
+        ),
     ),
     sign("stroke", near(FACE, FACE_WRONG, 4)),
     sign(
@@ -308,7 +328,7 @@ SIGNS: list[Sign] = [
             8,
         ),
         r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)|\bhueso\s+(?:[\w']+\s+){0,4}saliendo"
-        r"|\bblood\s+(?:coming\s+)?(?:out\s+of|from)\s+(?:his|her|my|the)\s+ear|\bsangre\s+(?:por|del|de\s+la)\s+"
+        r"|\bblood\s+(?:coming\s+)?(?:out\s+of|from)\s+(?:his|her|my|the)\s+ear|\bsangrando\s+(?:por|del)\s+(?:el\s+)?(?:oido|oreja)|\bsangre\s+(?:por|del|de\s+la)\s+"
         r"(?:el\s+)?(?:oido|oreja)|\bknocked\s+out|\bperdio\s+el\s+sentido|\bcompound\s+fracture|\bhueso\s+(?:salido|de\s+fuera|afuera)"
         r"|\bse\s+le\s+ve\s+el\s+hueso|\b(?:leg|arm|pierna|brazo)\s+(?:[\w']+\s+){0,2}(?:al\s+reves|backwards|the\s+"
         r"wrong\s+way|bent\s+wrong)",
@@ -336,4 +356,8 @@ SIGNS: list[Sign] = [
     *UNDERSTATED_SIGNS,
     *UNCOMMON_SIGNS,
     *TRAUMA_SIGNS,
+    *CHRONIC_SIGNS,
+    *SEEN_SIGNS,
+    *YOUNG_SIGNS,
+    *EXPOSURE_SIGNS,
 ]

@@ -8,6 +8,7 @@ are few, and an emergency misread costs far more than one raised by a typo. So t
 - respells a word of five letters or more that is one edit (a transposition counts as one) from a
   red-flag word of six or more and starts like it, unless it is an everyday word one edit from
   one (`KEEP`: "cooking" is no "choking", "soaking" no "shaking"): "chesst", "brethe", "bleding";
+- drops a voice transcript's fillers and stutters ("um", "uh", "i i"), and
 - tries Spanish texting spellings first ("kiere" → "quiere", "muxo" → "mucho"); shorter words are
   respelled by the texting map alone ("pexo" → "pecho", "hart" → "heart").
 """
@@ -21,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 SHORTHAND = {
+    "kms": "kill myself", "kys": "kill yourself",
     "teh": "the", "hte": "the", "rn": "right now", "n": "and", "w": "with", "w/": "with", "thru": "through",
     "pls": "please", "plz": "please", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "cant": "can't",
     "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "hes": "he's", "shes": "she's",
@@ -37,7 +39,12 @@ SHORTHAND = {
 # everyday words a respelling must leave alone ("strike" is not a stroke, "care" is no "cara")
 KEEP = frozenset(
     """strike broken checking chopping cooking taking soaking walking dropping allergies talking shaking
-    waking drooping choking""".split()  # noqa: SIM905
+    waking drooping choking drooling towel breathes seizures overdosed overdoses attacks blister vomit
+    reactions responds respond liquid toddlers inhale mowing selling droop
+    semana pastilla sangra sangro piernas toalla dormida mareada mareando alergico alergias sudado desmaye
+    desmaya desmayada vomita vomite vomitado apretando apretada hinchados hinchadas frente temperatura
+    muchisima emergencias ampolla convulsiono vuelo despierto quieto embarazadas hablan fuertes quieren
+    corta roncha liquidos""".split()  # noqa: SIM905
 )
 # the words red-flag signs are made of: the targets of respelling
 WORDS = frozenset(
@@ -87,6 +94,14 @@ def respell_word(token: str) -> str:
     return str(found[0][0])
 
 
+# a voice transcript's fillers and stutters ("ive been um saving my pills", "i i cut myself") come between
+# the words a sign reads together
+_FILLER = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m+|e+h+m*|h+m+|m{2,})\b[\s,.]*")
+_STUTTER = re.compile(r"\b([a-z']+)(?:[\s,.]+\1\b)+")
+
+
 def respell(folded: str) -> str:
-    """`folded` with shorthand expanded and misspelt red-flag words put right."""
-    return _TOKEN.sub(lambda m: respell_word(m.group()), folded)
+    """`folded` with fillers and stutters dropped, shorthand expanded and misspelt red-flag words put
+    right."""
+    fluent = _STUTTER.sub(r"\1", _FILLER.sub("", folded))
+    return _TOKEN.sub(lambda m: respell_word(m.group()), fluent)

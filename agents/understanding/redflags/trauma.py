@@ -125,7 +125,8 @@ _POWER_LINE = (
 )
 _AFTER_CURRENT = compile_any(
     r"\b(?:fell|cayo|ido|ida|confus\w*|confundid\w*|unconscious|inconsciente|no\s+responde|burn\w*|quemad\w*|quemo"
-    r"|passed\s+out|desmay\w*|not\s+breathing|no\s+respira|heart|corazon)"
+    r"|passed\s+out|desmay\w*|not\s+breathing|no\s+respira|heart|corazon|ain'?t\s+moving|not\s+moving|isn'?t\s+moving"
+    r"|no\s+se\s+mueve)"
 )
 # a weapon taken up in a psychosis or a rage: "agarró un machete y dice que va a ir a buscarlos"
 _ARMED = (
@@ -143,7 +144,43 @@ _HEADS_CLASHED = (
     r"|\bheadfirst|\bde\s+cabeza\s+(?:contra|al|en)"
 )
 
+# --- found missed by two blind sets (sb7, sb8, 2026-12-08) -----------------------------------------------
+# a burn to the face or neck that takes the voice or the breath: the airway is burnt
+_BURNT_FACE = near(r"quem|burn|scald|chamusc|singed", r"cara|face|cuello|neck|boca|mouth", 8)
+_AIRWAY_HURT = compile_any(
+    r"\b(?:le|me)\s+cuesta\s+(?:hablar|respirar|tragar)|\b(?:can'?t|cannot|hard\s+to|trouble)\s+(?:talk\w*|speak\w*"
+    r"|breath\w*|swallow\w*)|\bhoarse|\bronc[ao]|\bvoz\s+(?:ronca|rara)|\bsinged\s+(?:eyebrows|hair|nose)|\bhollin"
+    r"|\bsoot|\bcejas\s+quemadas"
+)
+# blood that spurts from a cut: an artery ("its spurting like it wont stop, the towel is soaked")
+_SPURTING = r"\b(?:spurt\w*|squirt\w*|gush\w*|pumping|sale\s+a\s+chorros|a\s+borbotones|salta\s+la\s+sangre)"
+_A_CUT = compile_any(
+    r"\b(?:cut|cuts|sliced|slashed|saw|knife|glass|blade|corte|corto|cortado|cortada|cuchillo|vidrio|sierra|towel"
+    r"|toalla|soaked|empapad\w*)"
+)
+# a fit that goes on: shaking on the floor and not stopping, said by someone watching
+_FIT_GOING_ON = (
+    r"\b(?:shaking|jerking|temblando|sacudiendose|convulsionando)\s+(?:[\w']+\s+){0,4}?(?:on\s+the\s+(?:floor|ground)"
+    r"|en\s+el\s+(?:piso|suelo))|\b(?:shaking|jerking)\s+(?:[\w']+\s+){0,5}?(?:won'?t|wont|doesn'?t|will\s+not)\s+stop"
+)
+# a fall or a blow to a pregnant belly with cramps or bleeding after it
+_PREGNANT_BLOW = (
+    r"\b(?:fell|fall|slipped|tripped|hit|crash\w*|accident|choque|chocamos|me\s+cai|se\s+cayo|resbale|golpe\w*)\s+"
+    r"(?:[\w']+\s+){0,5}?(?:belly|stomach|tummy|bump|barriga|panza|vientre|pancita|stairs|escaleras)"
+)
+_PREGNANT_NOW = compile_any(
+    r"\b(?:pregnan\w*|embarazad\w*|(?:[1-3]\d|4[0-2]|twenty|thirty)[\s-]*(?:\w+\s+)?(?:weeks|semanas))\b"
+)
+_AFTER_BLOW_TO_BELLY = compile_any(
+    r"\b(?:cramp\w*|bleed\w*|blood|spotting|contraction\w*|sangr\w*|colic\w*|contracc\w*|not\s+moving|no\s+se\s+mueve"
+    r"|leaking|fluid|dolor\w*|pain\w*)"
+)
+
 TRAUMA_SIGNS: list[Sign] = [
+    Sign("other_emergency", compile_any(_BURNT_FACE), also=_AIRWAY_HURT),
+    Sign("bleeding", compile_any(_SPURTING), also=_A_CUT),
+    sign("other_emergency", _FIT_GOING_ON),
+    Sign("pregnancy", compile_any(_PREGNANT_BLOW), also=_PREGNANT_NOW, cause=_AFTER_BLOW_TO_BELLY),
     Sign("other_emergency", compile_any(_HEADS_CLASHED), also=_LIMBS_GONE),
     Sign("other_emergency", compile_any(_HEAD_BLOW), also=_AFTER_BLOW),
     Sign("other_emergency", compile_any(_NECK_HURT), also=_LIMBS_GONE),

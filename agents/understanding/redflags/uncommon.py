@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from agents.understanding.redflags.combined import CHILD
 from agents.understanding.redflags.context import Sign, compile_any, near, sign
+from agents.understanding.redflags.lexicon import AFTER_BIRTH
 
 _SNAKE = (
     r"rattle\s*snake|snake|viper|copperhead|cottonmouth|culebra|vibora|serpiente|cascabel"
@@ -85,14 +86,18 @@ _CRUSH_BAD = compile_any(
 
 # an opioid taken and now the breathing slows or he cannot be woken: "noddin out… breathin real slow"
 _OPIOID = compile_any(
-    r"\b(?:perc\w*|oxy\w*|fent\w*|fentanilo|heroin\w*|dope|opioid\w*|opiate\w*|morphine|morfina|tramadol|tramal|narcan"
+    r"\b(?:perc\w*|oxy\w*|oxi\w*|fent\w*|fentanilo|heroin\w*|dope|opioid\w*|opiate\w*|morphine|morfina|tramadol|tramal|narcan"
     r"|naloxon\w*|pills?\s+from\s+(?:some|a\s+friend)|pastillas?\s+(?:de\s+)?(?:alguien|un\s+amigo))"
 )
 _OPIOID_SIGNS = (
-    r"\bnodd?(?:ing|in)\s+(?:out|off)|\b(?:breath\w*|respira\w*)\s+(?:real\s+|really\s+|very\s+|super\s+|muy\s+)?(?:slow\w*"
+    r"\bnodd?(?:ing|in)\s+(?:out|off)|\b(?:breath\w*|respira\w*)\s+(?:es\s+|is\s+|esta\s+)?(?:real\s+|really\s+|very\s+|super\s+|muy\s+)?(?:slow\w*"
     r"|shallow|lent\w*|despacio)|\b(?:can'?t|cannot|cant)\s+(?:get|wake)\s+(?:him|her|them)\s+up|\b(?:won'?t|wont)\s+wake"
     r"|\bno\s+(?:lo|la)\s+(?:podemos|puedo)\s+despertar|\bno\s+despierta|\b(?:weird|loud)\s+snor\w*|\bronca\w*\s+raro"
     r"|\blips\s+(?:are\s+|turning\s+)?(?:blue|purple)|\bpinpoint"
+    r"|\b(?:esta|se\s+puso|se\s+esta\s+poniendo)\s+(?:bien\s+|muy\s+)?(?:morad[oa]|azul)|\b(?:turning|turned|is|gone)\s+blue"
+    r"|\b(?:respira\w*|breath\w*)\s+(?:bien\s+|muy\s+|real\s+|really\s+)?(?:raro|rara|weird|funny|strange)"
+    r"|\b(?:narcan|naloxon\w*)\s+(?:[\w']+\s+){0,2}(?:y\s+nada|and\s+nothing|(?:didn'?t|did\s+not)\s+(?:help|work)"
+    r"|no\s+(?:le\s+)?hizo\s+nada|but\s+(?:he'?s|she'?s)\s+still)|\bse\s+(?:paso|pasaron)\s+con\s+(?:el|la|los|las)\b"
 )
 
 # serotonin syndrome: an antidepressant with tramadol or another serotonergic drug, then tremor, sweat, fever
@@ -115,13 +120,41 @@ _PSYCHOTIC = (
     r"|\b(?:switched|swapped|cambiaron|se\s+lo\s+cambiaron)\s+(?:[\w']+\s+){0,3}(?:at\s+the\s+)?(?:hospital|the\s+baby|al\s+bebe|el\s+bebe)"
     r"|\b(?:the\s+)?baby\s+(?:is|was)\s+(?:possessed|evil|the\s+devil)|\bbebe\s+(?:esta\s+)?(?:poseido|endemoniado)"
 )
-_AFTER_BIRTH = compile_any(
-    r"\b(?:gave\s+birth|had\s+(?:my|the|a|her)\s+baby|delivered|c[\s-]?section|postpartum|posparto|postparto|dio\s+a\s+luz"
-    r"|di\s+a\s+luz|tuvo\s+(?:a\s+)?(?:su|el|la)\s+(?:bebe|nena|nene|hij[oa])|\d+\s+(?:weeks?|days?|semanas|dias)\s+old"
-    r"|recien\s+nacid\w*|newborn|baby\s+is\s+\d+|bebe\s+(?:tiene|de)\s+\d+)"
+
+# a child's fever of five days or more with red eyes, cracked lips or swollen hands: Kawasaki disease
+_LONG_FEVER = compile_any(
+    r"\b(?:fever|fiebre|calentura|temp\w*)\s+(?:[\w']+\s+){0,4}?(?:[5-9]|five|six|seven|eight|cinco|seis|siete|ocho"
+    r"|a\s+week|una\s+semana)\s+(?:days?|dias)?"
+)
+_KAWASAKI = (
+    r"\b(?:red|bloodshot)\s+eyes|\bcracked\s+(?:red\s+)?lips|\bswollen\s+(?:hands|feet)|\b(?:eyes|ojos|ojitos)\s+(?:[\w']+\s+){0,2}(?:red|bloodshot|rojos|colorados)|\blips\s+(?:[\w']+\s+){0,2}(?:cracked"
+    r"|peeling|bright\s+red)|\blabios\s+(?:[\w']+\s+){0,2}(?:partidos|agrietados|rajados|rojos)|\bstrawberry\s+tongue"
+    r"|\blengua\s+(?:de|como)\s+fresa|\b(?:hands|feet|manos|pies|manitas|piecitos)\s+(?:[\w']+\s+){0,2}(?:swollen"
+    r"|puffy|hinchad\w*)|\bpeeling\s+(?:[\w']+\s+){0,2}(?:fingers|toes)|\bdedos\s+(?:[\w']+\s+){0,2}pelando"
+)
+# sleeping pills or sedatives taken twice, and one cannot be kept awake
+_TAKEN_TWICE = (
+    r"\b(?:took|taken|gave|se\s+tomo|le\s+di|tomo)\s+(?:[\w']+\s+){0,6}?(?:twice|two\s+times|double|dos\s+veces"
+    r"|doble|again)\b"
+)
+_CANT_KEEP_AWAKE = compile_any(
+    r"\b(?:can'?t|cannot|couldn'?t)\s+(?:keep|get)\s+(?:her|him|them)\s+(?:awake|up)|\bwon'?t\s+wake|\bno\s+(?:la|lo)\s+"
+    r"(?:puedo|podemos)\s+(?:despertar|mantener\s+despiert[oa])|\bno\s+despierta|\bunresponsive|\bno\s+responde"
+)
+# pills or powders from a party with the body overheating: a stimulant overdose
+_PARTY_DRUG = (
+    r"\bse\s+meti[oa]\s+algo|\btook\s+something\s+at|\b(?:tomo|tomaron)\s+algo\s+en\s+(?:la|una)\s+fiesta|\b(?:pills?|pastillas?|something|algo)\s+(?:[\w']+\s+){0,5}?(?:at\s+a\s+party|en\s+una\s+fiesta|at\s+the\s+(?:party"
+    r"|club|rave))|\b(?:molly|ecstasy|mdma|tachas?|cocaine|coca|perico|meth|cristal|speed|pingas?)\b"
+)
+_OVERHEATED = compile_any(
+    r"\bve\s+cosas|\balucin\w*|\bseeing\s+things|\bhallucinat\w*|\bcorazon\s+a\s+mil|\b(?:10[3-7](?:[.,]\d)?|4[01](?:[.,]\d)?)\b|\bsuper\s+hot|\bburning\s+up|\bjaw\s+clench\w*|\bclenching|\bheart\s+"
+    r"(?:racing|pounding)|\bseiz\w*|\bconvuls\w*|\bcorazon\s+a\s+mil|\bardiendo|\bmandibula\s+apretada"
 )
 
 UNCOMMON_SIGNS: list[Sign] = [
+    Sign("child_fever", compile_any(_KAWASAKI), also=_LONG_FEVER, cause=CHILD),
+    Sign("overdose", compile_any(_TAKEN_TWICE), also=_CANT_KEEP_AWAKE),
+    Sign("overdose", compile_any(_PARTY_DRUG), also=_OVERHEATED),
     sign("other_emergency", _SNAKE_BITE),
     Sign("other_emergency", compile_any(_SCORPION), also=_STUNG_BADLY),
     Sign("stroke", compile_any(_CURTAIN), also=_CAME_ON),  # an eye's stroke or a torn retina: 911 either way
@@ -131,5 +164,5 @@ UNCOMMON_SIGNS: list[Sign] = [
     Sign("other_emergency", compile_any(_CRUSHED), also=_CRUSH_BAD),
     Sign("overdose", compile_any(_OPIOID_SIGNS), also=_OPIOID),
     Sign("overdose", compile_any(_SEROTONERGIC_PAIR), also=_SEROTONIN_SIGNS),
-    Sign("pregnancy", compile_any(_PSYCHOTIC), also=_AFTER_BIRTH),
+    Sign("pregnancy", compile_any(_PSYCHOTIC), also=AFTER_BIRTH),
 ]
