@@ -66,12 +66,12 @@ _NEW_REQUEST = re.compile(
 )
 # Wanting something, not to know something: with a specialty and a day, that is a visit ("I'd like
 # that Tuesday morning", "necesito medicina general el jueves", "my son needs his checkup + shots,
-# friday morning?", "my son is due for his shots, with the pediatrician. next tuesday morning?", "a mi
-# hija le tocan las vacunas, ¿pediatría el martes?"), whatever topic the words also touch.
+# friday morning?", "my son is due for his shots, with the pediatrician. next tuesday morning?"), whatever
+# topic the words also touch ("me toca el análisis el lunes" tells of a visit already had, not this).
 # An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
 _WISH = re.compile(
     r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo"
-    r"|needs|necesita|necesitamos|(?:is|are|am|'s|'m)\s+(?:over)?due\s+for|(?:le|me|nos|les)\s+tocan?)\b"
+    r"|needs|necesita|necesitamos|(?:is|are|am|'s|'m)\s+(?:over)?due\s+for)\b"
     r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
 )
 _NO_BOOKING = re.compile(

@@ -206,7 +206,7 @@ def test_a_cancellation_and_rebooking_now_is_still_a_move(text: str) -> None:
             " pediatrician. next tuesday morning?",
             "pediatrics",
         ),
-        ("a mi hija le tocan las vacunas, ¿con pediatría el martes en la mañana?", "pediatrics"),
+        ("my daughter's overdue for vaccines, pediatrics monday morning?", "pediatrics"),
         ("I'm due for my physical with family medicine, friday afternoon?", "family-medicine"),
     ],
 )
