@@ -2,10 +2,13 @@
 
 - "hello? anyone up", "¿hay alguien?", "is this riverside health?", "buenas noches, ¿quién habla?": checking
   someone is there, or whom the message reached, is a greeting, not a question for the knowledge base;
+- "hello? hello? you're breaking up", "¿bueno? no le escucho, se corta": a call whose line failed before
+  anything was asked — a greeting (help is offered), not a question for the knowledge base;
 - "perdón, me equivoqué de chat", "sorry, wrong number": a goodbye;
 - "i wanted peds for my kid but ill write in the morning. thanks anyway", "mejor le escribo mañana,
   gracias": a wish put off to later and a goodbye, not a request to start now (so no identity is
-  asked for a booking the writer just said they would make another time).
+  asked for a booking the writer just said they would make another time); "no, ¿sabe qué? déjelo,
+  después llamo yo. gracias", "never mind, I'll call back": a request taken back, the same.
 """
 
 from __future__ import annotations
@@ -72,10 +75,32 @@ _DEFERS = re.compile(
     rf"|check|come)\s+(?:back\s+|again\s+|you\s+|u\s+)?(?:\w+\s+)?{_LATER}\b"
     r"|\b(?:le|les|te)?\s*(?:escribo|llamo|pregunto|aviso|escribire|llamare)\s+(?:de\s+nuevo\s+|otra\s+vez\s+)?"
     rf"{_LATER}\b"
+    # the time first: "después llamo yo", "mejor luego le escribo", "later I'll call again"
+    rf"|\b{_LATER}\s+(?:(?:le|les|te|lo|la)\s+)?(?:vuelvo\s+a\s+)?(?:escribo|llamo|pregunto|escribire|llamare|marco)\b"
+    r"|\b(?:i'?ll|ill|i\s+will)\s+(?:just\s+)?(?:call|write|text|try)\s+(?:back|again)\b"
 )
 # A closing said with it: "thanks anyway", "gracias de todas formas", "bye".
 _CLOSES = re.compile(
-    r"\b(?:thanks|thank\s+you|thx|ty|bye|goodbye|gracias|adios|hasta\s+luego|chao|chau|never\s*mind|nvm)\b"
+    r"\b(?:thanks|thank\s+you|thx|ty|bye|goodbye|gracias|adios|hasta\s+luego|chao|chau|never\s*mind|nvm"
+    # the request taken back: "déjelo", "olvídelo", "forget it", "no importa"
+    r"|forget\s+(?:it|about\s+it)|d[eé]jel[oa]|d[eé]jal[oa]|olv[ií]del[oa]|olv[ií]dal[oa]|no\s+importa|no\s+se\s+preocupe)\b"
+)
+# Only the line checked: "hello? hello? you're breaking up", "can you hear me?", "¿bueno? ¿me escucha? se
+# corta" — a call that dropped before anything was asked, not a question for the knowledge base.
+_LINE = re.compile(
+    r"\b(?:(?:you'?re|you\s+are|it'?s|its|the\s+line\s+is|the\s+call\s+is)\s+(?:breaking|cutting)\s+(?:up|out)|(?:i\s+)?(?:can'?t"
+    r"|cannot|can\s+not)\s+hear\s+(?:you|u|anything)|can\s+you\s+hear\s+me|bad\s+(?:line|connection|signal|reception)"
+    r"|(?:no\s+)?(?:me\s+)?(?:escucha|escuchas|oye|oyes)\s+(?:bien\s+)?(?:me|mal)?|no\s+(?:le|te|los|la)\s+(?:escucho|oigo)"
+    r"|se\s+(?:corta|cortando|esta\s+cortando|oye\s+(?:mal|cortado|entrecortado))|(?:hay\s+)?mala\s+(?:senal|se[nñ]al|linea"
+    r"|conexion|recepcion))\b"
+)
+# Words that ask for nothing: greetings, hesitations, checks that someone is there, "I can't" of a sentence
+# the line cut off.
+_NOTHING_ASKED = re.compile(
+    r"\b(?:hello|hi|hey|hola|alo|bueno|oiga|oye|uh|um|eh|hm+|ah|yes|yeah|si|ok|okay|i|can'?t|cannot|you'?re|you|sorry|perdon"
+    r"|disculpe|are|there|anyone|alguien|ahi|me|can|hear|breaking|cutting|up|out|escucha|escuchas|oye|oyes|bien|mal|no"
+    r"|le|te|escucho|oigo|se|corta|cortando|esta|line|call|is|the|it'?s|its|bad|connection|signal|reception"
+    r"|linea|senal|conexion|recepcion|mala|hay|oigo|nothing|anything|what|que|repeat|repite|repita)\b"
 )
 
 
@@ -84,6 +109,8 @@ def closing(text: Text) -> Reading | None:
     request put off to later with thanks; None for anything else."""
     folded = text.corrected
     if _PRESENCE.search(folded) or _WHO_REACHED.search(folded) or _WHO_ANSWERS.search(folded):
+        return Reading(Intent.GREETING, GUESS)
+    if _LINE.search(folded) and not re.search(r"[a-z]", _NOTHING_ASKED.sub(" ", folded)):
         return Reading(Intent.GREETING, GUESS)
     if _WRONG_CHAT.search(folded):
         return Reading(Intent.DENY, GUESS)

@@ -53,7 +53,7 @@ _WEEK_OF = re.compile(r"(?:\bweek\s+of|\bsemana\s+del?)\s+(?:the\s+|el\s+)?$")
 _NEXT_WORD = re.compile(r"\b(?:next|proximo)\b")
 # What may stand between a weekday and the week it is in: "Friday next week", "Friday of next week",
 # "next week, Friday", "el viernes de la semana que viene", "la semana que viene el viernes".
-_WEEKDAY_IN_WEEK = re.compile(r"^\s*,?\s*(?:(?:of|in|on|the|de|del|el|la|for|para)\s+)*$")
+_WEEKDAY_IN_WEEK = re.compile(r"^\s*(?:[,:;]|-+|–)?\s*(?:(?:of|in|on|the|de|del|el|la|for|para)\s+)*$")
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,18 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmw)\b|(?<!la )(?<!las )(?<!esta )\bmanana\b"), _relative_day(1)),
     (re.compile(r"\bin\s+a\s+fortnight\b|\ben\s+(?:una\s+)?quincena\b"), _week_in(2)),
+    (
+        # both weeks ruled out, then the one after: "not this week or next, the week after", "no esta
+        # semana ni la próxima, la siguiente" — the week after next, not this week
+        re.compile(
+            r"\bnot\s+(?:this\s+week|this\s+one)\s*,?\s+(?:or|nor|and\s+not|not)\s+(?:the\s+)?next(?:\s+(?:week|one))?"
+            r"\s*[,;:.-]*\s*(?:but\s+|rather\s+)?(?:the\s+(?:week|one)\s+after(?:\s+(?:that|next))?|the\s+following\s+(?:one|week))\b"
+            r"|\bno\s+(?:para\s+)?esta\s+semana\s*,?\s+ni\s+(?:la\s+|para\s+la\s+)?(?:proxima|que\s+viene|siguiente|otra)"
+            r"(?:\s+semana)?\s*[,;:.-]*\s*(?:sino\s+)?(?:la\s+|para\s+la\s+)?(?:siguiente|otra|de\s+despues|que\s+sigue"
+            r"|subsiguiente)(?:\s+semana)?\b"
+        ),
+        _week_in(2),
+    ),
     (
         re.compile(
             r"\b(?:the\s+)?week\s+after\s+next\b|\b(?:la\s+)?semana\s+(?:subsiguiente"

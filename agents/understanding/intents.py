@@ -30,7 +30,7 @@ from agents.understanding.intentwords import (
     VOCABULARY,
     YES_LEAD,
 )
-from agents.understanding.moverequests import asks_to_move, only_made_after
+from agents.understanding.moverequests import asks_to_move, only_made_after, without_rebooking_later
 from agents.understanding.owndetails import updates_own_details
 from agents.understanding.persons import asks_for_person
 from agents.understanding.requestshapes import (
@@ -158,6 +158,8 @@ def strong_intent(text: Text) -> Reading | None:
     """Intents that hold whatever the agent was waiting for: opt-out, a person, change, cancel, list."""
     if intent := opt_change(text):
         return Reading(intent, _sure(text))
+    if _found(text, Intent.CANCEL):  # "cancel that appointment, I'll rebook later": a cancellation
+        text = replace(text, corrected=without_rebooking_later(text.corrected))
     care = (is_medical_question(text) or bool(_FROM_BILLING.search(text.corrected))) and bool(
         _CALL_BACK.search(text.corrected)
     )

@@ -152,6 +152,16 @@ _SAME_THING = [
         re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b(?:phone|telephone|numero|telefono)\b"),
         "numero telefono phone number",
     ),
+    # where the clinic is, as the address says it: "what's your address?", "where are you located?",
+    # "¿cuál es la dirección?", "¿dónde quedan?" — the sentence with the avenue and the corner
+    (
+        re.compile(
+            r"\b(?:(?:street\s+|mailing\s+)?address|addy|located|location|where\s+(?:are\s+(?:you|u|y'?all)|r\s+u"
+            r"|is\s+(?:the\s+|your\s+)?(?:clinic|office|building))|direccion|ubicacion|ubicad[oa]s|donde\s+(?:estan"
+            r"|quedan?|se\s+encuentran?|es\s+la\s+clinica))\b"
+        ),
+        "avenue corner esquina",
+    ),
     (re.compile(r"\b(?:bikes?|bicycles?|bicis?|bicicletas?|cycling|cycle)\b"), "bicycle bicicleta"),
     (
         re.compile(

@@ -160,3 +160,23 @@ def asks_to_move(folded: str) -> bool:
             if _spanish(word, before, after, body=body) if spanish else _english(word, before, after):
                 return True
     return False
+
+
+# A new booking left for later beside a cancellation: "please cancel that appointment, I'll rebook later",
+# "cancel it, I'll book again when I'm back", "cancélela, después saco otra" — a cancellation now, not a
+# move (nothing is to be found now).
+_REBOOK_LATER = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+going\s+to|gonna|will)\s+(?:just\s+|probably\s+)?(?:re-?book|re-?schedule"
+    r"|book\s+(?:again|another(?:\s+one)?|a\s+new\s+one)|make\s+(?:a\s+new|another)\s+(?:one|appointment|appt))"
+    r"(?:\s+(?:it|one|myself|again))?\s+(?:later|another\s+time|some\s*(?:other\s+)?time|when\b|once\b|myself"
+    r"|online|next\s+(?:week|month)|after\b|soon)"
+    r"|\b(?:luego|despues|mas\s+tarde|otro\s+dia)\s+(?:le\s+|les\s+)?(?:saco|pido|agendo|hago|reservo|reagendo"
+    r"|reprogramo)\s+(?:otra|una\s+nueva|de\s+nuevo|la\s+cita|otro)"
+    r"|\b(?:saco|pido|agendo|reagendo|reprogramo)\s+(?:otra\s+|una\s+nueva\s+)?(?:cita\s+|turno\s+)?(?:luego|despues"
+    r"|mas\s+tarde|otro\s+dia|cuando\b)"
+)
+
+
+def without_rebooking_later(source: str) -> str:
+    """`source` with a rebooking put off to later blanked (see `_REBOOK_LATER`), lengths kept."""
+    return _REBOOK_LATER.sub(lambda found: " " * len(found.group()), source)

@@ -68,8 +68,12 @@ NOT_NAMES = word_set(
     concerned confused unacceptable desperate fed glad muy bastante molesto molesta enojado enojada
     furioso furiosa decepcionado decepcionada preocupado preocupada harto harta frustrado frustrada
     pa pal xa x aca acá porfa pls plz colegio escuela school trabajo work guarderia guardería kinder daycare
-    universidad college camp campamento q k ke qe"""
+    universidad college camp campamento q k ke qe
+    deaf blind deafblind disabled handicapped autistic epileptic asthmatic hypertensive immunocompromised
+    elderly senior vegan hard hearing impaired visually mute sordo sorda sordomudo sordomuda ciego ciega
+    discapacitado discapacitada asmatico asmatica epileptico epileptica hipertenso hipertensa mudo muda"""
 )
+# (and a condition the writer lives with: "Hi, I'm deaf and I'll need an ASL interpreter", "soy sorda")
 # ("q", "k", "ke": "que" as texted, which opens a clause about someone: "mi mamá, q no maneja el celular")
 # Months that are also given names ("Julio Rodríguez", "Abril Soto", "April Reyes", "June Park",
 # "May Chen"): capitalised and followed by another name word, a name, not a date word.

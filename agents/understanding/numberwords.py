@@ -85,6 +85,8 @@ _EN_CLOCK = re.compile(
 _ONE_AS_PRONOUN = re.compile(
     r"\b(?:the|first|1st|second|2nd|third|3rd|last|next|other|earliest|latest|that|this|any|which)\s+$"
 )
+# What makes the number after it a day of the month: a date's slash or dash, a month's name.
+_DAY_NUMBER = re.compile(rf"(?:\d[/-]|\b(?:{MONTH_OR_ABBR_RE})\.?\s+(?:the\s+)?)$")
 _EN_LEAD = re.compile(
     r"\b(?:at|around|about|by|after|before|until|till|from|between|and|to|or|like|say|maybe|ish)\s*$"
 )
@@ -143,6 +145,9 @@ def _english_clock(match: re.Match[str], text: str) -> str:
         return match[0]  # "the first one in the afternoon" is a slot, not 1 pm
     if hour.isdigit() and not (minute or "the" in tail):
         return match[0]
+    dated = hour.isdigit() and not minute and bool(_DAY_NUMBER.search(text, 0, match.start()))
+    if dated or _hour(hour) > 12:
+        return match[0]  # "4/13 in the afternoon", "april 13 in the afternoon": a day of the month
     if not (minute or tail.strip()) and not _EN_LEAD.search(text, 0, match.start()):
         return match[0]
     if "the" in tail:  # "two in the afternoon" is 2 pm

@@ -15,6 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from agents.understanding.intents import GUESS
+from agents.understanding.requestshapes import needed_at_visit
 from agents.understanding.text import analyse, clean, fold
 from agents.understanding.topics import VOCABULARY, asks_to_pay_over_time
 from agents.understanding.types import Intent, Language
@@ -25,7 +26,7 @@ _JOINS = re.compile(
     r"\s*(?:[,;.]\s*|\s-+\s*|\s)(?:and\s+also|and\s+then|also|plus|as\s+well\s+as|oh\s+and|and\s+one\s+more\s+thing"
     r"|one\s+more\s+thing|another\s+thing|by\s+the\s+way|btw|y\s+tambien|y\s+ademas|ademas|tambien|otra\s+cosa"
     r"|y\s+otra\s+cosa|aparte|por\s+cierto|(?:y\s+)?otra\s+pregunta|(?:and\s+)?(?:another|one\s+more|a)\s+question"
-    r"|(?:y\s+)?una\s+pregunta(?:\s+mas)?)\b[,:]?\s*"
+    r"|(?:y\s+)?una\s+pregunta(?:\s+mas)?)\b(?!\s+(?:about|on|regarding|re|with|sobre|acerca|de|del|con)\b)[,:]?\s*"
     r"|(?<=\?)\s+|\s*[.;,]\s+(?=(?:and\s+)?(?:can|could|do|does|is|are|what|where|when|how|will|y|puedo|pueden|tienen"
     r"|aceptan|donde|cuando|como|que|hay|cobran)\s)"
     r"|\s(?:and|y)\s+(?=(?:can|could|do|does|what|where|when|how|is|are|will|i'd\s+like|i\s+(?:need|want)|quisiera|quiero"
@@ -43,6 +44,14 @@ _ANNOUNCE = re.compile(
 # mis resultados", "can I book derm? it's about my bill"): its details, not a ticket of its own.
 _ABOUT = re.compile(
     r"^(?:(?:it'?s|its|it\s+is|is|es|seria|sería)\s+)?(?:for|about|regarding|para|por|porque|because|sobre)\b"
+)
+# A piece that says what the question before it is about, asking nothing more: "what's the number for the
+# billing office? i have a question about my statement", "¿dónde queda facturación? tengo una duda con
+# mi factura" — why the number is asked, not a ticket of its own.
+_QUESTION_ABOUT = re.compile(
+    r"^(?:(?:so|because|cause|cuz|es\s+que|porque|pues)\s+)?(?:i\s+(?:have|had|got)|i'?ve\s+got|(?:yo\s+)?tengo|tenia)"
+    r"\s+(?:a\s+|some\s+|una\s+|unas\s+|algunas\s+)?(?:quick\s+|small\s+)?(?:question|doubt|query|concern|pregunta|duda"
+    r"|consulta)s?\s+(?:about|on|regarding|re|with|sobre|acerca\s+de|con|de|del)\b"
 )
 # What a piece asks for, coarsely: two pieces asking the same kind of thing are one request.
 _KIND: dict[Intent, str] = {
@@ -116,6 +125,17 @@ def split_requests(text: str, *, now: datetime, tz: ZoneInfo, language: Language
             kind = "question"
         if kind == "ticket" and requests and requests[-1][0] == "appointment" and _ABOUT.search(fold(piece)):
             kind = None
+        if (
+            kind == "ticket"
+            and requests
+            and requests[-1][0] == "question"
+            and _QUESTION_ABOUT.search(fold(piece))
+        ):
+            kind = None
+        if intent is Intent.BOOK and needed_at_visit(analyse(piece, VOCABULARY), read.fields):
+            kind = (
+                None  # "I'll need an ASL interpreter for my appointment next month": the question's context
+            )
         if intent in (Intent.CANCEL, Intent.RESCHEDULE):
             changes.append(piece)
         if kind is None and (read.fields.name or read.fields.birth_date):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from agents.understanding.text import Text
+from agents.understanding.types import Fields
 
 # "how do I get my medical records?", "¿cómo pido una receta?": how something works, not a request;
 # also after a sentence that says why ("switching from my old doctor. how do i get my records moved?").
@@ -105,6 +106,25 @@ _BOOK_VERB = re.compile(
     r"\s+(?:una\s+|un\s+)?(?:cita|turno|hora|consulta)\b|\bd(?:ame|eme|enme)\s+(?:una\s+|un\s+)?(?:cita|turno)\b"
     r"|\b(?:give|get)\s+me\s+(?:in\b|an?\s+(?:appointment|appt|slot|visit)\b)"
 )
+
+
+# Something needed at an appointment already booked: "I'll need an ASL interpreter for my appointment next
+# month", "I need a wheelchair for my appointment tomorrow", "necesito una silla de ruedas para mi cita".
+_AT_MY_VISIT = re.compile(
+    r"\b(?:for|at|to|during|before|on\s+the\s+day\s+of)\s+(?:my|our|the|his|her)\s+(?:\w+\s+)?(?:appointment|appt|visit)s?\b"
+    r"|\b(?:para|en|a|durante)\s+(?:mi|la|nuestra|su)\s+(?:\w+\s+)?(?:cita|consulta|visita|turno)\b"
+)
+
+
+def needed_at_visit(text: Text, fields: Fields) -> bool:
+    """Whether words read as booking only name something needed at an appointment already had
+    (`_AT_MY_VISIT`): no specialty, practitioner or word that books — what a question beside them is
+    about, not a visit asked for."""
+    return (
+        bool(_AT_MY_VISIT.search(text.corrected))
+        and not (fields.specialty or fields.practitioner)
+        and not uses_book_verb(text)
+    )
 
 
 def asks_how_to(text: Text) -> bool:

@@ -57,16 +57,23 @@ _FULL_NAME = rf"(?<![\w.]){_NOT_AFTER_TITLE}(?!(?:Dr|Dra|Doctor|Doctora)\b){_CAP
 # a place, not a person: "la dirección de Riverside Health", "the number of Mercy Hospital"
 _PLACE = (
     r"(?i:health|clinic|clinica|clínica|hospital|center|centre|centro|medical|pharmacy|farmacia|care|salud"
-    r"|lab|laboratory|laboratorio|office|oficina|urgent|street|avenue|road|calle|avenida)"
+    r"|lab|laboratory|laboratorio|office|oficina|urgent|street|avenue|road|calle|avenida|station|estaci[oó]n"
+    r"|airport|aeropuerto|hotel|school|escuela|bank|banco|church|iglesia|insurance|seguros?|department|services?)"
+)
+# How to reach someone and who they are: "phone number", "cell", "date of birth", "la dirección", "su edad".
+_PERSONAL = (
+    r"(?i:tel[eé]fono|n[uú]mero(?:\s+de\s+(?:tel[eé]fono|celular|cel))?|celular|cel|direcci[oó]n|domicilio|correo"
+    r"(?:\s+electr[oó]nico)?|email|e-mail|(?:home\s+|email\s+|mailing\s+)?address|(?:phone|cell|mobile)(?:\s+number|\s+#)?"
+    r"|date\s+of\s+birth|birth\s*date|birthday|dob|age|fecha\s+de\s+nacimiento|cumplea[nñ]os|edad)"
 )
 _NAMED_RECORDS = re.compile(
     rf"{_FULL_NAME}['’]s\s+(?:next\s+|upcoming\s+)?(?:appointments?|records?|results?|data|details|info\w*"
     rf"|files?|visits?|prescriptions?|phone(?:\s+number)?|birthday|date\s+of\s+birth)\b"
     rf"|\b(?:citas?|datos|resultados|historial)\s+(?:tiene|de\s+(?:la|el)\s+paciente)\s+{_FULL_NAME}"
-    # "el teléfono y la dirección de Maria Garcia", "the phone number of Maria Garcia": how to reach her
-    rf"|\b(?i:tel[eé]fono|n[uú]mero|direcci[oó]n|domicilio|correo|email|e-mail|address|phone(?:\s+number)?)"
-    rf"\s+(?:(?i:y|o|and|or|,)\s+(?i:la|el|su|the|her|his)?\s*(?i:tel[eé]fono|n[uú]mero|direcci[oó]n|domicilio|correo"
-    rf"|email|address|phone(?:\s+number)?)\s+)?(?i:de|of|for)\s+(?!(?:\w+\s+)?{_PLACE}\b){_FULL_NAME}"
+    # "el teléfono y la dirección de Maria Garcia", "the phone number and date of birth of Ana Rodriguez":
+    # how to reach her, and who she is
+    rf"|\b{_PERSONAL}(?:\s*(?:,|(?i:y|o|and|or|,\s*and|&))\s*(?i:la|el|su|the|her|his)?\s*{_PERSONAL}){{0,3}}"
+    rf"\s+(?i:de|of|for)\s+(?!(?:\w+\s+){{0,2}}{_PLACE}\b){_FULL_NAME}"
 )
 # An adult relative named in full whose appointment or records are asked about: "I'm calling for
 # my mother Maria Garcia, can you cancel her appointment" — another patient's records (a child on
@@ -217,6 +224,34 @@ _ASKS_ABOUT_THEIRS = re.compile(
     r"|cancel\w*|cambi\w*|mover|saber)\b|\ba\s+que\s+hora\b(?!\s+(?:abren|cierran|debo|debemos|llego|llegamos"
     r"|tengo|tenemos|puedo|podemos))"
 )
+# Whether another grown-up has a visit, asked: "me puedes decir si Lucia Fernandez tiene cita esta semana?",
+# "does Tom Reyes have an appointment today?", "is my sister-in-law booked this week?", "¿mi cuñada tiene
+# turno mañana?". Someone named in full (not the writer: "soy Lucia Fernandez, ¿tengo cita?" asks in the
+# first person) or a grown-up of the family or outside it; a child ("does my son have an appointment?")
+# is the parent's to ask.
+_HAS_VISIT = (
+    r"(?:(?:has|have|had|tiene|tienen|tenia)\s+(?:got\s+)?(?:an?\s+|una\s+|la\s+|su\s+|algun[ao]?\s+|any\s+)?"
+    r"(?:appointments?|appts?|visits?|citas?|turnos?|consultas?)"
+    r"|(?:is|was)\s+(?:\w+\s+)?(?:booked|scheduled|coming\s+in|being\s+seen)|(?:esta|estaba)\s+(?:agendad[oa]|citad[oa]))\b"
+)
+# After "is …" the subject comes first: "is my sister-in-law booked this week?"
+_BOOKED = r"(?:booked|scheduled|coming\s+in|being\s+seen)\b"
+_WHETHER_NAMED_HAS_VISIT = re.compile(
+    rf"(?i:\b(?:if|whether|does|did|do|is|was|si)\s+|\b(?:tell\s+me|know|check|saber|decir(?:me)?|dime|diga|ver)\s+(?:if\s+|si\s+)?"
+    rf"|[¿?]\s*)(?P<name>{_FULL_NAME})(?:\s+{_CAPITALISED})?\s+(?i:{_HAS_VISIT}|{_BOOKED})"
+)
+_WHETHER_THEY_HAVE_VISIT = re.compile(
+    rf"(?:\b(?:if|whether|does|did|do|is|was|si)\s+|[¿?]\s*)(?:my|our|mi|nuestr[oa])\s+(?:{_ADULT_KIN}|{_OUTSIDER})"
+    rf"\s+(?:{_HAS_VISIT}|{_BOOKED})"
+)
+# The writer's child, named: "does Eli Nakamura have an appointment? he's my son" is the parent's to ask.
+_OWN_CHILD = re.compile(
+    r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+(?:little\s+|youngest\s+|oldest\s+|pequen[oa]\s+)?(?:sons?|daughters?|kids?"
+    r"|child|children|boy|girl|baby|toddler|hij[oa]s?|nin[oa]s?|bebe|chamac[oa]|peque|hijit[oa])\b(?![-'])"
+)
+_WRITER_NAMED = re.compile(
+    rf"(?i:\b(?:soy|i'?m|i\s+am|this\s+is|my\s+name\s+is|me\s+llamo|mi\s+nombre\s+es|habla|le\s+habla))\s+(?P<name>{_FULL_NAME})"
+)
 VOCABULARY = vocabulary_of(["instructions", "previous", "disregard", "instrucciones"])
 
 
@@ -242,7 +277,7 @@ def is_injection(text: Text) -> bool:
         return True
     if _SOMEONE_ELSE.search(folded) and _THEIR_VISIT.search(folded):
         return True
-    if _asks_about_named_others_visit(text) or asks_others_details(text):
+    if _asks_about_named_others_visit(text) or asks_others_details(text) or _asks_whether_others_visit(text):
         return True
     return any(_INJECTION.search(source) for source in (text.folded, text.corrected))
 
@@ -260,3 +295,18 @@ def _asks_about_named_others_visit(text: Text) -> bool:
         and _ASKS_ABOUT_THEIRS.search(folded)
         and not _MINE.search(folded)
     )
+
+
+def _asks_whether_others_visit(text: Text) -> bool:
+    """Whether someone else has a visit, asked ("si Lucia Fernandez tiene cita esta semana", "does my
+    mother-in-law have an appointment today?") — unless the one named is the writer ("soy Lucia
+    Fernandez, ¿si tiene cita Lucia Fernandez?") or the writer's child ("he's my son"): theirs to ask."""
+    folded = text.folded
+    cased = "".join(f.upper() if c.isupper() else f for c, f in zip(text.clean, folded, strict=True))
+    if _WHETHER_THEY_HAVE_VISIT.search(folded):
+        return True
+    named = _WHETHER_NAMED_HAS_VISIT.search(cased)
+    if named is None or _OWN_CHILD.search(folded):
+        return False
+    writers = {match.group("name").casefold() for match in _WRITER_NAMED.finditer(cased)}
+    return named.group("name").casefold() not in writers

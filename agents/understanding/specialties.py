@@ -109,12 +109,34 @@ _SAID_AFTER = word_set("me te le lo les nos se mi su dijo dice said says told as
 _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 
 
+# A specialty said only to be ruled out: "cardiology... no, sorry, not cardiology, orthopedics", "no con
+# cardiología, con ortopedia", "instead of derm": not the one meant (read before `_cut`, which would
+# otherwise find it again after the correction).
+_DENIAL = re.compile(
+    r"(?:\bnot|\binstead\s+of|\brather\s+than|\ben\s+(?:vez|lugar)\s+de|\bno\s+(?:es|con|para|en|a))"
+    r"\s+(?:(?:with|to|the|an?|con|la|el|de|del|para)\s+)*$"
+)
+
+
+def _without_denied(source: str) -> str:
+    """`source` with every specialty named only to be denied blanked, lengths kept."""
+    spans = [
+        m.span()
+        for p in _SPECIALIST_RE.values()
+        for m in p.finditer(source)
+        if _DENIAL.search(source, max(0, m.start() - 30), m.start())
+    ]
+    for start, end in spans:
+        source = source[:start] + " " * (end - start) + source[end:]
+    return source
+
+
 def find_specialty(text: Text) -> str | None:
     """The clinic specialty code the message points to, or None; the last one named when the
     patient corrected themselves ("pediatría... no, con medicina familiar"). Only a specialty or a
     child named again after the correction counts as one: "pediatrics for my son, no, he has no
-    fever" still means pediatrics."""
-    source = text.corrected
+    fever" still means pediatrics. One said only to be denied ("not cardiology") is not meant."""
+    source = _without_denied(text.corrected)
     return _specialty_in(source[_cut(source) :])
 
 
@@ -129,7 +151,7 @@ def named_specialty(text: Text) -> str | None:
     """The one specialty named outright ("la dermatóloga", "a cardiologist"; not one guessed from a
     complaint or a child) in the words still meant after any self-correction; None when none or
     several are named."""
-    source = text.corrected
+    source = _without_denied(text.corrected)
     source = source[_cut(source) :]
     named = {code for code, pattern in _SPECIALIST_RE.items() if pattern.search(source)}
     return named.pop() if len(named) == 1 else None
@@ -146,7 +168,7 @@ def names_specialty(text: Text, code: str) -> bool:
 def taken_back_specialty(text: Text) -> str | None:
     """The specialty the patient named and then corrected ("pediatría... no, medicina familiar" →
     pediatrics), so that another reader's take of the same words can be told to have kept it."""
-    source = text.corrected
+    source = _without_denied(text.corrected)
     cut = _cut(source)
     before = _specialty_in(source[:cut]) if cut else None
     return before if before != _specialty_in(source[cut:]) else None

@@ -57,12 +57,17 @@ _EN_TAKEN = (
     r"|thanksgiving|christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|labor\s+day|memorial\s+day"
     r"|independence\s+day|july\s+4th|the\s+4th(?:\s+of\s+july)?)"
 )
-# A day the patient is busy: "i have a work thing friday", "I've got a meeting on Monday", "I'm busy
-# Tuesday", "I work Friday", "tengo algo el viernes", "tengo trabajo el lunes", "trabajo el martes".
+# A day the patient (or the child the visit is for) is busy: "she has a field trip wednesday", "i have a
+# work thing friday", "I've got a meeting on Monday", "I'm busy
+# Tuesday", "I work Friday", "tengo algo el viernes", "tengo trabajo el lunes", "trabajo el martes" —
+# or the day first: "el jueves trabajo", "Thursday I work".
 _EN_BUSY = (
-    r"(?:i|we)(?:(?:\s*'ve|\s+have)(?:\s+got)?|\s+got)\s+(?:a|an|some|this|that|my)?\s*(?:[a-z]+\s+)?"
-    r"(?:thing|meeting|class|exam|test|commitment|conflict|event|shift|plans|trip|something|work|school|practice)"
-    r"|i'?m\s+(?:busy|working|away|out\s+of\s+town|traveling|travelling)|i\s+work"
+    r"(?:(?:i|we|they)(?:(?:\s*'ve|\s+have)(?:\s+got)?|\s+got)|(?:she|he)(?:\s*'s\s+got|\s+has(?:\s+got)?|\s+got))"
+    r"\s+(?:a|an|some|this|that|my|her|his|their)?\s*(?:[a-z]+\s+)?"
+    r"(?:thing|meeting|class|exam|test|commitment|conflict|event|shift|plans|trip|something|work|school|practice"
+    r"|recital|game|tournament|party)"
+    r"|(?:i'?m|(?:she|he)'?s|(?:she|he)\s+is|they'?re|we'?re)\s+(?:busy|working|away|out\s+of\s+town|traveling"
+    r"|travelling)|(?:i|they|we)\s+work|(?:she|he)\s+works"
 )
 _ES_BUSY = (
     r"(?:tengo|tenemos)\s+(?:algo|trabajo|clase|clases|un\s+compromiso|una\s+reunion|un\s+examen|otra\s+cosa"
@@ -70,6 +75,8 @@ _ES_BUSY = (
 )
 UNAVAILABLE = re.compile(
     rf"\b(?:{_EN_BUSY})\s+{_EN_DAY}\b|\b(?:{_ES_BUSY})\s+{_ES_DAY}\b"
+    # the day first: "el jueves trabajo", "el jueves tengo clase", "thursday I work", "on friday I'm away"
+    rf"|\b{_ES_DAY}\s*,?\s*(?:yo\s+)?(?:{_ES_BUSY})\b|\b{_EN_DAY}\s*,?\s*(?:{_EN_BUSY})\b"
     rf"|\b{_ES_NONE_LEFT}\s+(?:(?:para|en)\s+)?{_ES_DAY}\b|\b{_ES_DAY}\s+{_ES_TAKEN}\b"
     rf"|\b{_EN_NONE_LEFT}\s+{_EN_DAY}\b|\b{_EN_DAY}{_EN_TAKEN}\b"
     rf"|\b{_ES_WHEN}\s*,?\s*(?:yo\s+)?{_ES_CANNOT}\b|\b{_ES_CANNOT}\s+{_ES_WHEN}\b"

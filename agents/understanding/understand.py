@@ -24,12 +24,14 @@ from agents.understanding.calendarrules import unread_day
 from agents.understanding.choices import mentions_choice, refers_to_option
 from agents.understanding.closings import closing
 from agents.understanding.dates import timed_text, when_in
+from agents.understanding.deferrals import puts_off_pick
 from agents.understanding.forwhom import for_self, relative_meant, without_denied
 from agents.understanding.identity import Claim, find_birth_date, find_phone
 from agents.understanding.intents import EXACT, GUESS, NONE, Reading
 from agents.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from agents.understanding.names import mentioned_relative, name_in
-from agents.understanding.requestshapes import asks_to_send_own_records
+from agents.understanding.parentof import child_named
+from agents.understanding.requestshapes import asks_to_send_own_records, needed_at_visit
 from agents.understanding.specialties import find_practitioner, find_reason, find_specialty
 from agents.understanding.text import Text, analyse
 from agents.understanding.topics import is_question
@@ -64,11 +66,12 @@ _NEW_REQUEST = re.compile(
 )
 # Wanting something, not to know something: with a specialty and a day, that is a visit ("I'd like
 # that Tuesday morning", "necesito medicina general el jueves", "my son needs his checkup + shots,
-# friday morning?"), whatever topic the words also touch.
+# friday morning?", "my son is due for his shots, with the pediatrician. next tuesday morning?"), whatever
+# topic the words also touch ("me toca el análisis el lunes" tells of a visit already had, not this).
 # An infinitive after the wish is another wish ("I need to fast", "necesito saber") unless it is coming in.
 _WISH = re.compile(
     r"\b(?:i'?d\s+like|i\s+would\s+like|i\s+(?:want|need)|quiero|quisiera|necesito|me\s+gustaria|ocupo"
-    r"|needs|necesita|necesitamos)\b"
+    r"|needs|necesita|necesitamos|(?:is|are|am|'s|'m)\s+(?:over)?due\s+for)\b"
     r"(?!\s+to\s+(?!see|book|come|get|make|schedule|have)|\s+(?!ver\b|ir\b|pedir|sacar|agendar|reservar)[a-z]+(?:ar|er|ir)\b)"
 )
 _NO_BOOKING = re.compile(
@@ -104,7 +107,9 @@ def understand(
             fields = _fields(analysed, now=now, tz=tz, language=language, expecting=expecting)
     red_flag = redflags.find_red_flag(analysed)
     reading = _intent(analysed, fields, expecting, choosing)
-    if reading == closing(analysed):  # "I wanted peds but I'll write tomorrow, thanks": nothing to do now
+    # "I wanted peds but I'll write tomorrow, thanks", "let me check my schedule first and I'll text you
+    # back" to the times on offer: nothing to do now
+    if reading == closing(analysed) or (reading.intent is Intent.THANKS and _puts_off(analysed, expecting)):
         fields = replace(fields, specialty=None, when=None, practitioner=None, reason=None, relative=None)
     return Understanding(
         text=analysed.clean,
@@ -166,17 +171,22 @@ def _fields(
     reason = find_reason(text)
     if reason and when and (cut := reason.lower().find(when.text.lower())) > 0:
         reason = reason[:cut].strip(" ,.;") or None
+    specialty = find_specialty(replace(text, corrected=without_denied(text.corrected)))
+    relative = (
+        relative_meant(text.folded) or (_is_child(birth, today) and mentioned_relative(text.folded)) or None
+    )
+    child = child_named(text.clean) if name is None and not relative else None
+    if child and (_is_child(birth, today) or specialty == "pediatrics"):
+        name, relative = child, "child"  # "this is Lily Morgan's mom … for Lily (dob 1/30/2018)"
     return Fields(
-        specialty=find_specialty(replace(text, corrected=without_denied(text.corrected))),
+        specialty=specialty,
         reason=reason,
         when=when,
         practitioner=find_practitioner(text.clean),
         name=name,
         birth_date=birth.value if birth else None,
         phone=phone.value if phone else None,
-        relative=relative_meant(text.folded)
-        or (_is_child(birth, today) and mentioned_relative(text.folded))
-        or None,
+        relative=relative,
         elsewhere=writes_for_self_elsewhere(text),
         unread_day=unread,
         for_self=for_self(text.folded),
@@ -218,6 +228,8 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         return Reading(answer, strong.confidence if strong else EXACT)
     if strong:
         return strong
+    if _puts_off(text, expecting):
+        return Reading(Intent.THANKS, GUESS)  # no pick: "first" in "let me check … first" is no position
     if expected := _expected(text, fields, expecting, choosing):
         return expected
     if closed := closing(text):
@@ -238,11 +250,18 @@ def _intent(text: Text, fields: Fields, expecting: Expecting | None, choosing: b
         and _wishes_visit(text.folded)
     ):
         return Reading(Intent.BOOK, GUESS)  # "is derm open …? I'd like that Tuesday morning": a visit
+    if request and request.intent is Intent.BOOK and is_question(text) and needed_at_visit(text, fields):
+        return Reading(Intent.QUESTION, GUESS)  # "I need a wheelchair for my appointment. Do you have one?"
     if request and request.intent is Intent.TICKET and _visit_for_a_letter(text, fields):
         return Reading(Intent.BOOK, GUESS)  # "family med tomorrow afternoon pls, … need a note for work"
     if request and not (guessed_question and (fields.specialty or fields.when)):
         return request
     return _leftover(text, fields)
+
+
+def _puts_off(text: Text, expecting: Expecting | None) -> bool:
+    """Times on offer answered with a pick put off ("déjame ver mi agenda y te aviso")."""
+    return expecting == "choice" and puts_off_pick(text.clean)
 
 
 def _visit_for_a_letter(text: Text, fields: Fields) -> bool:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from agents.understanding import Intent, PartOfDay, Understanding, resolve_choice
 from agents.understanding.choices import clock_named, refers_to_option
+from agents.understanding.deferrals import puts_off_pick
 from agents.understanding.followups import reminder_answer, visit_report
 from agents.understanding.intents import GUESS
 from agents.understanding.shifts import mentions_shift
@@ -265,6 +266,8 @@ def _answer(state: ConversationState, u: Understanding, tz: ZoneInfo) -> Convers
             return {"step": "keep"}
         if new_task is None:
             return {"step": "confirm"}  # ask again for a plain yes or no
+    if awaiting == "choice" and new_task is None and puts_off_pick(u.text):
+        return None  # "let me check my schedule first and I'll text you back": no pick; thanked below
     if awaiting == "choice" and (new_task is None or _only_who(u)):
         moving = _pending(state).get("appointment") if state.get("task") == "reschedule" else None
         index = _pick(u.text, state.get("offered", []), u, tz, moving, state.get("gathered", {}).get("when"))

@@ -19,6 +19,8 @@ what makes its emergency neighbour an emergency leaves the clause to the nearest
 - `mild_for`: a bleed or a rash said to be mild ("bleeds a little when I floss"), for those kinds only
   ("a little blue" is an emergency), and a rash said to be fading or asked about going away ("how long
   does the rash take to go away after stopping amoxicillin");
+- `deferral_only`: a decision put off ("lo consulto y le escribo", "let me check my schedule and I'll text
+  you back"), with no word of a body, a symptom, distress or a farewell;
 - `companions_denied`: a rash or a knock on the head whose dangerous companions the message denies
   ("no swelling, breathing fine"; "no ha vomitado ni está confundido"; "pupils look normal") and none it
   affirms — as the signs read the head injury's companions.
@@ -202,6 +204,23 @@ _NEGATED = re.compile(
 _TROUBLE_DENIED = re.compile(
     r"\b(?:no|without|sin|not\s+any)\s+(?:trouble|problems?|difficulty|dificultad|problemas?)\s+(?:\w+\s+)?$"
 )
+
+
+# a decision put off: "lo consulto y le escribo", "déjame ver mi agenda y te aviso", "let me check my
+# schedule and I'll text you back" (held-out v10's pick put off lay beside a farewell note)
+_DEFERRAL = re.compile(
+    r"\b(?:lo|la)\s+(?:consulto|pienso|hablo|reviso|checo|platico)\b|\b(?:dejame|dejeme)\s+(?:ver|revisar|checar"
+    r"|pensar\w*|consultar\w*|preguntar\w*)\b|\b(?:te|le|les)\s+(?:aviso|confirmo|contesto)\b|\blet\s+me\s+(?:check"
+    r"|think|look|ask)\b|\bi'?ll\s+(?:get\s+back\s+to\s+(?:you|u)|let\s+(?:you|u)\s+know|text\s+(?:you\s+|u\s+)?back)\b"
+    r"|\b(?:(?:te|le)\s+escribo|escribo)\s+(?:luego|despues|mas\s+tarde|manana)\b"
+    r"|\b(?:lo|la)\s+(?:consulto|pienso|hablo|reviso)\b\s+y\s+(?:te|le)\s+escribo\b"
+)
+
+
+def deferral_only(folded: str) -> bool:
+    """Whether a clause only puts a decision off (checking a schedule, asking someone, writing back),
+    with no word of a body, a symptom, distress or a farewell."""
+    return _DEFERRAL.search(folded) is not None and _VETO.search(folded) is None
 
 
 def logistics_only(folded: str) -> bool:

@@ -47,6 +47,7 @@ from agents.understanding.redflags.context import (
 )
 from agents.understanding.redflags.ordinary import (
     companions_denied,
+    deferral_only,
     in_care,
     logistics_only,
     mild_for,
@@ -262,7 +263,8 @@ def plausible(clause: str) -> bool:
     """Whether a clause could be telling of an emergency now: not past, resolved, hypothetical, a joke,
     a general question, clinic business (a refill, a test, a form), or words that say nothing of
     anyone's body (a greeting, a plea to be called back), getting to the clinic, the medicine left for a
-    refill, a pill too big to swallow, someone already in care (`ordinary.py`), or how to take a course
+    refill, a pill too big to swallow, someone already in care, a decision put off (`ordinary.py`), or how
+    to take a course
     (`regimen.py`) — the nearest examples cannot tell those apart
     from the real thing, the signs' context rules can."""
     folded = fold(clause)
@@ -287,6 +289,8 @@ def plausible(clause: str) -> bool:
     if logistics_only(folded) or supply_only(folded) or pill_form_only(folded) or regimen_only(folded):
         return False
     if LIFELONG.search(folded) or (FICTION.search(folded) and STORY_CHARACTER.search(folded)):
+        return False
+    if deferral_only(folded):
         return False
     said_now = NOW.search(folded) is not None
     told = _BIRTH_DATE.sub(" ", folded)
