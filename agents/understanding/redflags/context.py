@@ -204,6 +204,11 @@ _ANIMAL = re.compile(
     r"|loro|parrot|horse|caballo)s?\b"
 )
 _VET = re.compile(r"\b(?:vet|vets|veterinari\w*)\b")
+_WHOSE_ANIMAL = re.compile(r"^\s*(?:de|of)\s+(?:mi|my|su|our|the|el|la|los|las)\s+[\w']+")
+_PERSON = re.compile(
+    r"\b(?:i|i'?m|me|my|mine|yo|mi|mis|he|she|him|her|they|them|ella|son|daughter|kid|child|baby|husband|wife|mom"
+    r"|dad|hijo|hija|nino|nina|nene|nena|bebe|esposo|esposa|mama|papa|abuel[oa]|vecin[oa]|someone|alguien)\b"
+)
 JOKING = re.compile(
     r"\b(?:lol|lmao+|lmfao+|rofl|haha\w*|jaja\w*|jeje\w*|jk)\b|😂|🤣|\bcasi\s+me\s+(?:da|dio)\b|\balmost\s+(?:had|gave\s+me)\b|\bnearly\s+had\b"
 )
@@ -388,7 +393,13 @@ def _about_fiction_or_animal(sign: Sign, before: str, whole: str, source: str) -
         # corazón"), not "we were watching a movie and my son had a seizure"
         if screens and (STORY_CHARACTER.search(before) or (sign.named and not _OWN_PERSON.search(told))):
             return True
-    return _ANIMAL.search(before) is not None and _VET.search(source) is not None
+    animals = list(_ANIMAL.finditer(before))
+    if not animals or _VET.search(source) is None:
+        return False
+    # the animal must be the one it happened to: "my dog bit my son and he is bleeding" is the son's; whose
+    # animal it is may follow it ("el perro de mi vecino")
+    between = _WHOSE_ANIMAL.sub(" ", before[animals[-1].end() :], count=1)
+    return _PERSON.search(between) is None
 
 
 def denied(before: str, *, companion: bool = False) -> bool:

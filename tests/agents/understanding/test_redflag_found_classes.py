@@ -519,3 +519,29 @@ def test_this_is_it_then_silence_is_a_farewell(text: str) -> None:
 )
 def test_the_intents_typo_correction_does_not_turn_a_story_into_an_emergency(text: str) -> None:
     assert find_red_flag(analyse(text, UNDERSTANDING_VOCABULARY)) is None, text
+
+
+# An animal at the vet is no emergency of the clinic's, but only when the animal is the one it happened
+# to: a dog that bit a child and a vet asked about in the same message is the child's bleeding.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dog bit my son and he is bleeding a lot, is the vet open?",
+        "el perro mordió a mi hijo y está sangrando mucho, ¿hay veterinario?",
+        "the neighbours dog attacked me, im bleeding a lot, should i go to the vet or the er",
+    ],
+)
+def test_a_person_hurt_by_an_animal_is_an_emergency_beside_a_vet(text: str) -> None:
+    assert screen(text) is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dog is bleeding from his paw, any vet open?",
+        "mi perro convulsionó ayer, ¿me recomiendan un veterinario?",
+        "el perro de mi vecino se desmayó por el calor, ¿ustedes saben de un veterinario?",
+    ],
+)
+def test_an_animal_taken_to_the_vet_is_left_alone(text: str) -> None:
+    assert screen(text) is None, text
