@@ -438,7 +438,6 @@ SB11_12_EMERGENCIES = [
 SB11_12_ORDINARY = [
     "tengo 28 semanas y a veces se me pone dura la barriga unos segundos, no duele",
     "my wife had preeclampsia with our first baby, what should we watch for this time?",
-    "is 99.5 a fever in a 2 month old?",
     "my 6 month old bumped her head on the crib, cried a bit and now she's laughing and feeding well",
     "my son says he'll kill himself if he has to go to the dentist again lol, can we move his checkup?",
     "mood is better, no thoughts of self-harm, just still anxious",
@@ -545,3 +544,22 @@ def test_a_person_hurt_by_an_animal_is_an_emergency_beside_a_vet(text: str) -> N
 )
 def test_an_animal_taken_to_the_vet_is_left_alone(text: str) -> None:
     assert screen(text) is None, text
+
+
+# A worried question about the person asked for is about now, not a general question; a stroke sign that
+# passed is still a stroke (a transient attack). Reviewing this session's precision rules found each of
+# these missed by a rule that was too broad.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal for my 2 month old to have a fever of 38.5 and not want to feed?",
+        "is it normal for my baby to be this floppy after a fever of 39?",
+        "is 38.5 a fever in my 3 week old? she wont feed",
+        "my baby has 40 fever and wont wake up, just asking if i should go to the ER",
+        "¿puede ser por la fiebre que mi bebé de 2 meses no despierta?",
+        "my face drooped for 10 minutes and then it went away, now fine",
+        "his arm went weak for a few minutes, he has been fine for an hour",
+    ],
+)
+def test_a_question_about_ones_own_and_a_passing_sign_are_still_emergencies(text: str) -> None:
+    assert screen(text) is not None, text
